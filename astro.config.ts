@@ -1,0 +1,36 @@
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
+import expressiveCode from 'astro-expressive-code';
+import { unified } from '@astrojs/markdown-remark';
+import { remarkMermaid } from './src/lib/mermaid/remark-mermaid';
+
+// SITE_URL and BASE_PATH let previews build under a sub-path (e.g. /pr-42/).
+const site = process.env.SITE_URL ?? 'https://data-architecture-blueprint.github.io';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  output: 'static',
+  outDir: process.env.OUT_DIR ?? './dist',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  markdown: {
+    processor: unified({ remarkPlugins: [remarkMermaid] }),
+  },
+  integrations: [
+    expressiveCode({
+      themes: ['github-light', 'github-dark'],
+      // Follow the site's own theme switch (html[data-theme]) instead of only the OS setting.
+      themeCssSelector: (theme) => `[data-theme='${theme.type}']`,
+      useDarkModeMediaQuery: false,
+      styleOverrides: { borderRadius: '0.4rem', codeFontSize: '0.875rem' },
+    }),
+    mdx(),
+    react(),
+    sitemap(),
+  ],
+});

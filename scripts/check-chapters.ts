@@ -1,0 +1,42 @@
+// Quick check of chapter files without a full site build: frontmatter schema, MDX syntax,
+// the graph cross-checks, and the house chapter structure. Usage:
+//   node scripts/check-chapters.ts --all
+//   node scripts/check-chapters.ts --files=content/chapters/data-storage.mdx
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename } from 'node:path';
+import { compile } from '@mdx-js/mdx';
+import remarkGfm from 'remark-gfm';
+import { parseChapter } from '../src/lib/chapter/parse-chapter.ts';
+import { findChapterProblems } from '../src/lib/chapter/validate-chapters.ts';
+import { parseGraph } from '../src/lib/graph/validate-graph.ts';
+import { countWords, findMissingSections } from '../src/lib/chapter/structure.ts';
+
+const args = process.argv.slice(2);
+const filesArg = args.find((a) => a.startsWith('--files='));
+const files = filesArg
+  ? filesArg.slice('--files='.length).split(',')
+  : readdirSync('content/chapters').filter((f) => f.endsWith('.mdx')).map((f) => `content/chapters/${f}`);
+
+const graph = parseGraph(readFileSync('diagram/graph.yaml', 'utf8'));
+const problems: string[] = [];
+const refs = [];
+for (const file of files) {
+  const source = readFileSync(file, 'utf8');
+  try {
+    const { data, body } = parseChapter(source, file);
+    refs.push({ id: basename(file, '.mdx'), data });
+    await compile(body, { remarkPlugins: [remarkGfm] });
+    for (const section of findMissingSections(body)) problems.push(`${file}: missing section "## ${section}"`);
+    console.log(`${file}: ${countWords(body)} words`);
+  } catch (error) {
+    problems.push(`${file}: ${(error as Error).message}`);
+  }
+}
+if (!filesArg) problems.push(...findChapterProblems(graph, refs));
+else problems.push(...findChapterProblems(graph, refs).filter((p) => !p.startsWith('diagram/graph.yaml')));
+
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
+console.log(`${files.length} chapter(s) OK`);

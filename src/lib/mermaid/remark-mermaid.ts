@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Code, Root } from 'mdast';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import { createMermaidRenderer, type MermaidRenderer } from 'mermaid-isomorphic';
+import { chromiumArgs, chromiumPath } from '../browser/chromium.ts';
+
+/** The two renderings every diagram gets; CSS shows the one matching the page theme. */
+const THEMES = ['light', 'dark'] as const;
+const MERMAID_THEME = { light: 'neutral', dark: 'dark' } as const;
+const CACHE_DIR = join(process.cwd(), 'node_modules', '.cache', 'mermaid');
+
+let renderer: MermaidRenderer | undefined;
+
+function getRenderer(): MermaidRenderer {
+  renderer ??= createMermaidRenderer({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } });
+  return renderer;
+}
+
+/** Stable id prefix per diagram and theme so inline SVG ids never collide on a page. */
+function prefixFor(source: string, theme: string): string {
+  return `mmd-${createHash('sha256').update(source).digest('hex').slice(0, 10)}-${theme}`;
+}
+
+async function renderSvg(source: string, theme: (typeof THEMES)[number], where: string): Promise<string> {
+  const prefix = prefixFor(source, theme);
+  const cached = join(CACHE_DIR, `${prefix}.svg`);
+  if (existsSync(cached)) return readFileSync(cached, 'utf8');
+  const [result] = await getRenderer()([source], {
+    prefix,
+    mermaidConfig: { theme: MERMAID_THEME[theme], fontFamily: 'arial,sans-serif' },
+  });
+  if (!result || result.status === 'rejected') {
+    const reason = result?.reason instanceof Error ? result.reason.message : String(result?.reason);
+    throw new Error(`${where}: Mermaid diagram is invalid: ${reason}\n--- diagram ---\n${source}`);
+  }
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(cached, result.value.svg);
+  return result.value.svg;
+}
+
+/**
+ * Remark plugin: render ```mermaid blocks to inline SVG at build time, once per theme, so no
+ * Mermaid JavaScript reaches the browser. Runs at the remark stage, before code highlighting.
+ * An invalid diagram fails the build with the file, the line and Mermaid's message.
+ */
+export function remarkMermaid() {
+  return async (tree: Root, file: { path?: string }) => {
+    const blocks: Code[] = [];
+    visit(tree, 'code', (node: Code) => {
+      if (node.lang === 'mermaid') blocks.push(node);
+    });
+    for (const node of blocks) {
+      const where = `${file.path ?? 'unknown file'}:${node.position?.start.line ?? '?'}`;
+      const figures: Element[] = [];
+      for (const theme of THEMES) {
+        const svg = await renderSvg(node.value, theme, where);
+        const svgTree = fromHtml(svg, { fragment: true });
+        figures.push({
+          type: 'element',
+          tagName: 'div',
+          properties: { className: ['mermaid', `mermaid-${theme}`] },
+          children: svgTree.children as Element[],
+        });
+      }
+      const data = node as unknown as { type: string; data: Record<string, unknown> };
+      data.type = 'mermaidDiagram';
+      data.data = { hName: 'figure', hProperties: { className: ['diagram'] }, hChildren: figures };
+    }
+  };
+}
