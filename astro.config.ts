@@ -4,7 +4,8 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import expressiveCode from 'astro-expressive-code';
 import { unified } from '@astrojs/markdown-remark';
-import { remarkMermaid } from './src/lib/mermaid/remark-mermaid';
+import { remarkMermaid } from './src/lib/mermaid/remark-mermaid.ts';
+import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
 
 // SITE_URL and BASE_PATH let previews build under a sub-path (e.g. /pr-42/).
 const site = process.env.SITE_URL ?? 'https://data-architecture-blueprint.github.io';
@@ -19,7 +20,7 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMermaid] }),
+    processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeTaskListLabels] }),
   },
   integrations: [
     expressiveCode({

@@ -12,6 +12,8 @@ export function followReadingPosition(): void {
     const limit = window.innerHeight / 3;
     let current = headings[0];
     for (const h of headings) if (h.getBoundingClientRect().top <= limit) current = h;
+    // At the very bottom the last sections cannot reach the top third: mark the last one.
+    if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) current = headings.at(-1);
     for (const a of links) a.toggleAttribute('aria-current', false);
     if (current) byId.get(current.id)?.setAttribute('aria-current', 'location');
   };

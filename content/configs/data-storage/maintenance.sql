@@ -1,0 +1,76 @@
+-- Table maintenance for the lake (Trino). Scheduled by the orchestrator (Airflow):
+--   hourly  : section 1 (compact the streaming landing table)
+--   daily   : sections 2-4 (retention, compaction, snapshot expiry, orphan files, statistics)
+--   weekly  : section 5 (erasure requests)
+-- Run with: trino --server http://localhost:8080 --catalog lake --file maintenance.sql
+-- One statement per task in the DAG, so a failed step is visible and retried on its own.
+
+-- Iceberg's day/month transforms are computed in UTC; predicates below use current_date,
+-- so the session must be UTC for them to line up with partition boundaries.
+SET TIME ZONE 'UTC';
+
+-- 1. Streaming landing table: the Flink job commits files on every checkpoint (every
+--    minute), so compact the last two days hourly. Files above 64 MB are left alone.
+ALTER TABLE lake.landing.cdc_shop_orders EXECUTE optimize(file_size_threshold => '64MB')
+WHERE ingested_at >= current_date - INTERVAL '1' DAY;
+
+-- 2. Retention. Landing keeps 21 days; deleting whole days is a metadata-only operation
+--    because the predicate matches the day(ingested_at) partitioning.
+DELETE FROM lake.landing.cdc_shop_orders
+WHERE ingested_at < current_date - INTERVAL '21' DAY;
+
+-- 3. Compaction of the tables the ETL cluster writes. Small MERGE outputs and deletion
+--    vectors are folded into full-size files.
+ALTER TABLE lake.bronze.shop_orders_changes EXECUTE optimize(file_size_threshold => '128MB')
+WHERE change_ts >= current_date - INTERVAL '7' DAY;
+ALTER TABLE lake.silver.orders EXECUTE optimize(file_size_threshold => '128MB');
+ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '128MB');
+
+-- 4. Snapshot expiry and orphan files. Seven days of time travel is the rollback window for
+--    a bad promotion; the catalog properties refuse anything shorter. remove_orphan_files
+--    deletes files no snapshot references (failed writes, aborted commits).
+ALTER TABLE lake.landing.cdc_shop_orders EXECUTE expire_snapshots(retention_threshold => '7d');
+ALTER TABLE lake.bronze.shop_orders_changes EXECUTE expire_snapshots(retention_threshold => '7d');
+ALTER TABLE lake.silver.orders EXECUTE expire_snapshots(retention_threshold => '7d');
+ALTER TABLE lake.silver.customers EXECUTE expire_snapshots(retention_threshold => '7d');
+ALTER TABLE lake.gold.daily_revenue EXECUTE expire_snapshots(retention_threshold => '7d');
+ALTER TABLE lake.gold.customer_order_features EXECUTE expire_snapshots(retention_threshold => '7d');
+
+ALTER TABLE lake.landing.cdc_shop_orders EXECUTE remove_orphan_files(retention_threshold => '7d');
+ALTER TABLE lake.bronze.shop_orders_changes EXECUTE remove_orphan_files(retention_threshold => '7d');
+ALTER TABLE lake.silver.orders EXECUTE remove_orphan_files(retention_threshold => '7d');
+ALTER TABLE lake.silver.customers EXECUTE remove_orphan_files(retention_threshold => '7d');
+ALTER TABLE lake.gold.daily_revenue EXECUTE remove_orphan_files(retention_threshold => '7d');
+ALTER TABLE lake.gold.customer_order_features EXECUTE remove_orphan_files(retention_threshold => '7d');
+
+-- Column statistics (NDV sketches in Puffin files) for the cost-based optimiser.
+ANALYZE lake.silver.orders;
+ANALYZE lake.silver.customers;
+
+-- 5. Right to erasure. Step a hides the rows from every query at once; step b rewrites the
+--    files that still contain the deleted bytes; the next daily expiry (section 4) then
+--    deletes the old files for good. Seven-day expiry plus a weekly run keeps the whole
+--    cycle inside the one-month deadline.
+-- 5a. Delete the subjects' rows wherever customer_id appears (landing ages out in 21 days
+--     but is deleted too, so no copy outlives the request by more than the expiry window).
+DELETE FROM lake.landing.cdc_shop_orders
+WHERE customer_id IN (SELECT customer_id FROM lake.ops.erasure_requests WHERE deleted_at IS NULL);
+DELETE FROM lake.bronze.shop_orders_changes
+WHERE customer_id IN (SELECT customer_id FROM lake.ops.erasure_requests WHERE deleted_at IS NULL);
+DELETE FROM lake.silver.orders
+WHERE customer_id IN (SELECT customer_id FROM lake.ops.erasure_requests WHERE deleted_at IS NULL);
+DELETE FROM lake.silver.customers
+WHERE customer_id IN (SELECT customer_id FROM lake.ops.erasure_requests WHERE deleted_at IS NULL);
+DELETE FROM lake.gold.customer_order_features
+WHERE customer_id IN (SELECT customer_id FROM lake.ops.erasure_requests WHERE deleted_at IS NULL);
+UPDATE lake.ops.erasure_requests SET deleted_at = current_timestamp WHERE deleted_at IS NULL;
+
+-- 5b. Rewrite so the deleted rows leave the data files. A threshold above the target file
+--     size makes optimize rewrite every file in scope; silver.customers is bucketed by
+--     customer_id, so in practice the delete touched few buckets. For large history tables
+--     prefer Spark's rewrite_data_files with delete-file-threshold = 1, which rewrites only
+--     files that carry deletes.
+ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '1GB');
+ALTER TABLE lake.silver.orders EXECUTE optimize(file_size_threshold => '1GB');
+UPDATE lake.ops.erasure_requests SET purged_at = current_timestamp
+WHERE deleted_at IS NOT NULL AND purged_at IS NULL;

@@ -1,0 +1,200 @@
+# Root module for the dev environment (its own AWS account and state). Same modules as prod, with
+# smaller sizes and cheaper availability choices; the differences are the point of the file, so
+# keep everything else identical to envs/prod.
+#
+#   terraform init -backend-config="bucket=$TF_STATE_BUCKET"
+#   terraform plan -out=tfplan
+
+terraform {
+  required_version = ">= 1.11.0"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 6.0"
+    }
+  }
+
+  # Partial configuration: the bucket comes from -backend-config so account-specific names stay
+  # out of the code. The key must stay under envs/ (the CI roles can only touch that prefix).
+  backend "s3" {
+    key          = "envs/dev/terraform.tfstate"
+    region       = "eu-central-1"
+    use_lockfile = true
+    encrypt      = true
+  }
+}
+
+variable "aws_account_id" {
+  description = "Dev account id; the provider refuses to run against any other account."
+  type        = string
+}
+
+variable "admin_role_arns" {
+  description = "SSO permission-set roles with cluster-admin (platform team, break-glass)."
+  type        = list(string)
+}
+
+variable "readonly_role_arns" {
+  type    = list(string)
+  default = []
+}
+
+locals {
+  environment = "dev"
+  name        = "dataplat-${local.environment}"
+  region      = "eu-central-1"
+  azs         = ["eu-central-1a", "eu-central-1b", "eu-central-1c"]
+}
+
+provider "aws" {
+  region              = local.region
+  allowed_account_ids = [var.aws_account_id]
+
+  # Every resource carries these tags, which is what makes cost allocation by environment and
+  # component possible in Cost Explorer and CUR.
+  default_tags {
+    tags = {
+      "data-platform/environment" = local.environment
+      "data-platform/managed-by"  = "terraform"
+      "data-platform/repository"  = "data-platform-infra"
+      "cost-center"               = "data-platform"
+    }
+  }
+}
+
+data "aws_iam_policy" "boundary" {
+  name        = "${local.name}-boundary"
+  path_prefix = "/ci/"
+}
+
+module "lake" {
+  source = "../../modules/lake-buckets"
+
+  name = "acme-${local.name}"
+  zones = {
+    landing      = { expire_current_after_days = 30, noncurrent_expire_after_days = 7, intelligent_tiering_after_days = 0 }
+    bronze       = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 30 }
+    silver       = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 0 }
+    gold         = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 0 }
+    ml-artifacts = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 90 }
+    # Storage of the lake_dev warehouse: personal dev schemas and per-pull-request CI schemas
+    # (ci_pr_<n>_*). Objects expire after 14 days even if no clean-up job runs, so sandbox
+    # tables are rebuilt, never kept.
+    sandbox = { expire_current_after_days = 14, noncurrent_expire_after_days = 1, intelligent_tiering_after_days = 0 }
+  }
+  force_destroy      = true # dev buckets hold copies and samples only
+  log_retention_days = 30
+}
+
+module "network" {
+  source = "../../modules/network"
+
+  name                = local.name
+  cidr_block          = "10.41.0.0/16" # distinct from prod so the VPCs can be peered or routed
+  azs                 = local.azs
+  single_nat_gateway  = true # one NAT for the VPC: saves two NAT gateways; an AZ outage stops dev egress
+  cluster_name        = local.name
+  flow_log_bucket_arn = module.lake.log_bucket_arn
+}
+
+module "eks" {
+  source = "../../modules/eks"
+
+  name                         = local.name
+  kubernetes_version           = "1.35" # dev upgrades first and soaks for a week before prod
+  private_subnet_ids           = module.network.private_subnet_ids
+  endpoint_public_access_cidrs = [] # API reachable from the VPN and in-VPC CI runners only
+  admin_role_arns              = var.admin_role_arns
+  readonly_role_arns           = var.readonly_role_arns
+  permissions_boundary_arn     = data.aws_iam_policy.boundary.arn
+  log_retention_days           = 30
+
+  # Only the node groups that must exist before Karpenter runs. Trino, Flink, Airflow, dbt and
+  # model-serving nodes come from Karpenter NodePools (gitops/karpenter-nodepools.yaml).
+  node_groups = {
+    system = {
+      instance_types = ["m7i.large"]
+      capacity_type  = "ON_DEMAND"
+      min_size       = 2
+      max_size       = 4
+      desired_size   = 2
+      disk_size_gib  = 50
+      labels         = { "workload" = "system" }
+      taints         = []
+    }
+    # Three small brokers keep the KRaft quorum and replication factor 3 identical to prod, so
+    # topic configs and client settings are tested as they will run.
+    kafka = {
+      instance_types = ["r7i.large"]
+      capacity_type  = "ON_DEMAND"
+      min_size       = 3
+      max_size       = 3
+      desired_size   = 3
+      disk_size_gib  = 50
+      labels         = { "workload" = "kafka" }
+      taints         = [{ key = "dedicated", value = "kafka", effect = "NO_SCHEDULE" }]
+    }
+  }
+}
+
+module "iam" {
+  source = "../../modules/iam"
+
+  name                     = local.name
+  cluster_name             = module.eks.cluster_name
+  lake_bucket_arns         = module.lake.bucket_arns
+  lake_kms_key_arn         = module.lake.kms_key_arn
+  permissions_boundary_arn = data.aws_iam_policy.boundary.arn
+
+  workloads = {
+    flink = {
+      namespace       = "flink"
+      service_account = "flink"
+      read_zones      = ["landing", "bronze"]
+      write_zones     = ["landing", "bronze"]
+    }
+    trino-etl = {
+      namespace       = "trino-etl"
+      service_account = "trino-etl"
+      read_zones      = ["landing", "bronze", "silver", "gold"]
+      write_zones     = ["bronze", "silver", "gold", "sandbox"]
+    }
+    trino-adhoc = {
+      namespace       = "trino-adhoc"
+      service_account = "trino-adhoc"
+      read_zones      = ["silver", "gold"]
+      write_zones     = []
+    }
+    lakekeeper = {
+      namespace       = "lakekeeper"
+      service_account = "lakekeeper"
+      read_zones      = ["landing", "bronze", "silver", "gold", "sandbox"]
+      write_zones     = ["landing", "bronze", "silver", "gold", "sandbox"]
+    }
+    mlflow = {
+      namespace       = "mlflow"
+      service_account = "mlflow"
+      read_zones      = ["ml-artifacts", "gold"]
+      write_zones     = ["ml-artifacts"]
+    }
+    model-serving = {
+      namespace       = "ml-serving"
+      service_account = "model-reader"
+      read_zones      = ["ml-artifacts"]
+      write_zones     = []
+    }
+  }
+}
+
+output "cluster_name" {
+  value = module.eks.cluster_name
+}
+
+output "lake_buckets" {
+  value = module.lake.bucket_names
+}
+
+output "workload_role_arns" {
+  value = module.iam.workload_role_arns
+}

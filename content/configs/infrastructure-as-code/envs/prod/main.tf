@@ -1,0 +1,216 @@
+# Root module for the production environment (its own AWS account and state). It only wires the
+# shared modules together with production sizes; differences from dev are deliberate and listed
+# in the chapter.
+#
+#   terraform init -backend-config="bucket=$TF_STATE_BUCKET"
+#   terraform plan -out=tfplan
+
+terraform {
+  required_version = ">= 1.11.0"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 6.0"
+    }
+  }
+
+  # Partial configuration: the bucket comes from -backend-config so account-specific names stay
+  # out of the code. The key must stay under envs/ (the CI roles can only touch that prefix).
+  backend "s3" {
+    key          = "envs/prod/terraform.tfstate"
+    region       = "eu-central-1"
+    use_lockfile = true
+    encrypt      = true
+  }
+}
+
+variable "aws_account_id" {
+  description = "Production account id; the provider refuses to run against any other account."
+  type        = string
+}
+
+variable "dev_account_id" {
+  description = "Dev account id, allowed to pull images from the production registry."
+  type        = string
+}
+
+variable "admin_role_arns" {
+  description = "SSO permission-set roles with cluster-admin (platform team, break-glass)."
+  type        = list(string)
+}
+
+variable "readonly_role_arns" {
+  type    = list(string)
+  default = []
+}
+
+locals {
+  environment = "prod"
+  name        = "dataplat-${local.environment}"
+  region      = "eu-central-1"
+  azs         = ["eu-central-1a", "eu-central-1b", "eu-central-1c"]
+}
+
+provider "aws" {
+  region              = local.region
+  allowed_account_ids = [var.aws_account_id]
+
+  # Every resource carries these tags, which is what makes cost allocation by environment and
+  # component possible in Cost Explorer and CUR.
+  default_tags {
+    tags = {
+      "data-platform/environment" = local.environment
+      "data-platform/managed-by"  = "terraform"
+      "data-platform/repository"  = "data-platform-infra"
+      "cost-center"               = "data-platform"
+    }
+  }
+}
+
+data "aws_iam_policy" "boundary" {
+  name        = "${local.name}-boundary"
+  path_prefix = "/ci/"
+}
+
+module "lake" {
+  source = "../../modules/lake-buckets"
+
+  name = "acme-${local.name}"
+  zones = {
+    landing      = { expire_current_after_days = 30, noncurrent_expire_after_days = 7, intelligent_tiering_after_days = 0 }
+    bronze       = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 30 }
+    silver       = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 0 }
+    gold         = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 0 }
+    ml-artifacts = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 90 }
+    # Storage of the lake_dev warehouse: personal dev schemas and per-pull-request CI schemas
+    # (ci_pr_<n>_*). Objects expire after 14 days even if no clean-up job runs, so sandbox
+    # tables are rebuilt, never kept.
+    sandbox = { expire_current_after_days = 14, noncurrent_expire_after_days = 1, intelligent_tiering_after_days = 0 }
+  }
+  force_destroy      = false
+  log_retention_days = 400 # audit asks for 13 months of access logs
+}
+
+module "network" {
+  source = "../../modules/network"
+
+  name                = local.name
+  cidr_block          = "10.40.0.0/16"
+  azs                 = local.azs
+  single_nat_gateway  = false # one NAT per AZ: egress survives the loss of an AZ
+  cluster_name        = local.name
+  flow_log_bucket_arn = module.lake.log_bucket_arn
+}
+
+module "eks" {
+  source = "../../modules/eks"
+
+  name                         = local.name
+  kubernetes_version           = "1.35"
+  private_subnet_ids           = module.network.private_subnet_ids
+  endpoint_public_access_cidrs = [] # API reachable from the VPN and in-VPC CI runners only
+  admin_role_arns              = var.admin_role_arns
+  readonly_role_arns           = var.readonly_role_arns
+  permissions_boundary_arn     = data.aws_iam_policy.boundary.arn
+  log_retention_days           = 400
+
+  # Only the node groups that must exist before Karpenter runs. Trino, Flink, Airflow, dbt and
+  # model-serving nodes come from Karpenter NodePools (gitops/karpenter-nodepools.yaml).
+  node_groups = {
+    # Controllers: Argo CD, Karpenter, External Secrets, Prometheus, Lakekeeper.
+    system = {
+      instance_types = ["m7i.xlarge"]
+      capacity_type  = "ON_DEMAND"
+      min_size       = 3
+      max_size       = 6
+      desired_size   = 3
+      disk_size_gib  = 100
+      labels         = { "workload" = "system" }
+      taints         = []
+    }
+    # Kafka brokers (Strimzi): one per AZ, on-demand, memory for page cache; data on gp3 PVCs.
+    kafka = {
+      instance_types = ["r7i.2xlarge"]
+      capacity_type  = "ON_DEMAND"
+      min_size       = 3
+      max_size       = 6
+      desired_size   = 3
+      disk_size_gib  = 50
+      labels         = { "workload" = "kafka" }
+      taints         = [{ key = "dedicated", value = "kafka", effect = "NO_SCHEDULE" }]
+    }
+  }
+}
+
+module "iam" {
+  source = "../../modules/iam"
+
+  name                     = local.name
+  cluster_name             = module.eks.cluster_name
+  lake_bucket_arns         = module.lake.bucket_arns
+  lake_kms_key_arn         = module.lake.kms_key_arn
+  permissions_boundary_arn = data.aws_iam_policy.boundary.arn
+
+  workloads = {
+    flink = {
+      namespace       = "flink"
+      service_account = "flink"
+      read_zones      = ["landing", "bronze"]
+      write_zones     = ["landing", "bronze"]
+    }
+    trino-etl = {
+      namespace       = "trino-etl"
+      service_account = "trino-etl"
+      read_zones      = ["landing", "bronze", "silver", "gold"]
+      write_zones     = ["bronze", "silver", "gold", "sandbox"]
+    }
+    trino-adhoc = {
+      namespace       = "trino-adhoc"
+      service_account = "trino-adhoc"
+      read_zones      = ["silver", "gold"]
+      write_zones     = []
+    }
+    lakekeeper = {
+      namespace       = "lakekeeper"
+      service_account = "lakekeeper"
+      read_zones      = ["landing", "bronze", "silver", "gold", "sandbox"]
+      write_zones     = ["landing", "bronze", "silver", "gold", "sandbox"]
+    }
+    mlflow = {
+      namespace       = "mlflow"
+      service_account = "mlflow"
+      read_zones      = ["ml-artifacts", "gold"]
+      write_zones     = ["ml-artifacts"]
+    }
+    model-serving = {
+      namespace       = "ml-serving"
+      service_account = "model-reader"
+      read_zones      = ["ml-artifacts"]
+      write_zones     = []
+    }
+  }
+}
+
+# Images are built once and pushed here; dev pulls the same digests cross-account.
+module "registry" {
+  source = "../../modules/registry"
+
+  pull_account_ids = [var.dev_account_id]
+}
+
+output "cluster_name" {
+  value = module.eks.cluster_name
+}
+
+output "lake_buckets" {
+  value = module.lake.bucket_names
+}
+
+output "workload_role_arns" {
+  value = module.iam.workload_role_arns
+}
+
+output "registry_urls" {
+  value = module.registry.repository_urls
+}

@@ -1,0 +1,147 @@
+# Workload IAM for the platform: one role per workload (Trino, Flink, Airflow, MLflow...), bound
+# to a Kubernetes service account with EKS Pod Identity and scoped to the lake zones it reads and
+# writes. The CI roles and the permissions boundary are guardrails and live in ../../bootstrap,
+# which only administrators apply. No IAM users and no access keys anywhere.
+
+terraform {
+  required_version = ">= 1.11.0"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 6.0"
+    }
+  }
+}
+
+variable "name" {
+  description = "Prefix for role names, e.g. dataplat-prod."
+  type        = string
+}
+
+variable "cluster_name" {
+  type = string
+}
+
+variable "lake_bucket_arns" {
+  description = "Zone name to bucket ARN, from the lake-buckets module."
+  type        = map(string)
+}
+
+variable "lake_kms_key_arn" {
+  type = string
+}
+
+variable "workloads" {
+  description = <<-EOT
+    Workloads that need AWS access, keyed by name. read_zones and write_zones name lake zones.
+    Example: Flink writes landing and bronze; Trino (dbt) reads bronze and writes silver and gold.
+  EOT
+  type = map(object({
+    namespace       = string
+    service_account = string
+    read_zones      = list(string)
+    write_zones     = list(string)
+  }))
+}
+
+variable "permissions_boundary_arn" {
+  description = "Boundary every platform role carries (created by the bootstrap stack); the CI apply role can only create roles that have it."
+  type        = string
+}
+
+data "aws_caller_identity" "current" {}
+
+locals {
+  account_id = data.aws_caller_identity.current.account_id
+}
+
+# --- Workload roles (EKS Pod Identity) -----------------------------------------------------------
+
+data "aws_iam_policy_document" "pod_identity_assume" {
+  statement {
+    actions = ["sts:AssumeRole", "sts:TagSession"]
+    principals {
+      type        = "Service"
+      identifiers = ["pods.eks.amazonaws.com"]
+    }
+    # Only pods of this account's clusters can assume the role.
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "workload" {
+  for_each = var.workloads
+
+  statement {
+    sid       = "ListZoneBuckets"
+    actions   = ["s3:ListBucket", "s3:GetBucketLocation"]
+    resources = [for z in distinct(concat(each.value.read_zones, each.value.write_zones)) : var.lake_bucket_arns[z]]
+  }
+
+  dynamic "statement" {
+    for_each = length(each.value.read_zones) > 0 ? [1] : []
+    content {
+      sid       = "ReadZones"
+      actions   = ["s3:GetObject", "s3:GetObjectVersion"]
+      resources = [for z in each.value.read_zones : "${var.lake_bucket_arns[z]}/*"]
+    }
+  }
+
+  # Iceberg writers also delete: snapshot expiry and orphan-file removal delete data files.
+  dynamic "statement" {
+    for_each = length(each.value.write_zones) > 0 ? [1] : []
+    content {
+      sid = "WriteZones"
+      actions = [
+        "s3:GetObject",
+        "s3:PutObject",
+        "s3:DeleteObject",
+        "s3:AbortMultipartUpload",
+        "s3:ListMultipartUploadParts",
+      ]
+      resources = [for z in each.value.write_zones : "${var.lake_bucket_arns[z]}/*"]
+    }
+  }
+
+  statement {
+    sid       = "UseLakeKey"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"]
+    resources = [var.lake_kms_key_arn]
+  }
+}
+
+resource "aws_iam_role" "workload" {
+  for_each = var.workloads
+
+  name                 = "${var.name}-${each.key}"
+  path                 = "/data-platform/"
+  assume_role_policy   = data.aws_iam_policy_document.pod_identity_assume.json
+  permissions_boundary = var.permissions_boundary_arn
+  max_session_duration = 3600
+}
+
+resource "aws_iam_role_policy" "workload" {
+  for_each = var.workloads
+  name     = "lake-access"
+  role     = aws_iam_role.workload[each.key].id
+  policy   = data.aws_iam_policy_document.workload[each.key].json
+}
+
+resource "aws_eks_pod_identity_association" "workload" {
+  for_each = var.workloads
+
+  cluster_name    = var.cluster_name
+  namespace       = each.value.namespace
+  service_account = each.value.service_account
+  role_arn        = aws_iam_role.workload[each.key].arn
+}
+
+output "workload_role_arns" {
+  value = { for k, r in aws_iam_role.workload : k => r.arn }
+}
+

@@ -1,0 +1,387 @@
+# S3 buckets behind the lake zones (landing, bronze, silver, gold), one bucket per zone so that
+# IAM, lifecycle, replication and cost reports can differ per zone, plus a log bucket for S3
+# server access logs and VPC flow logs. Iceberg tables live under these buckets; the catalog
+# (Lakekeeper) stores only pointers to their metadata files.
+
+terraform {
+  required_version = ">= 1.11.0"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 6.0"
+    }
+  }
+}
+
+variable "name" {
+  description = "Prefix for bucket names, e.g. acme-dataplat-prod. Bucket names are global: include the company and environment."
+  type        = string
+}
+
+variable "zones" {
+  description = <<-EOT
+    Lake zones and their lifecycle. landing holds raw extracts that are replayable from sources,
+    so it expires; the other zones keep current data forever and only expire old object versions
+    (Iceberg's own snapshot expiry decides which data files are still live).
+  EOT
+  type = map(object({
+    expire_current_after_days      = number # 0 = never expire current objects
+    noncurrent_expire_after_days   = number
+    intelligent_tiering_after_days = number # 0 = stay in S3 Standard
+  }))
+  default = {
+    landing = { expire_current_after_days = 30, noncurrent_expire_after_days = 7, intelligent_tiering_after_days = 0 }
+    bronze  = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 30 }
+    silver  = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 0 }
+    gold    = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 0 }
+  }
+}
+
+variable "force_destroy" {
+  description = "Allow terraform destroy to delete non-empty buckets. true only in throwaway environments."
+  type        = bool
+  default     = false
+}
+
+variable "log_retention_days" {
+  description = "How long S3 access logs and VPC flow logs are kept."
+  type        = number
+  default     = 365
+}
+
+data "aws_caller_identity" "current" {}
+data "aws_partition" "current" {}
+
+# --- One KMS key for the lake of this environment ------------------------------------------------
+
+resource "aws_kms_key" "lake" {
+  description             = "${var.name} lake zones (SSE-KMS)"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+}
+
+resource "aws_kms_alias" "lake" {
+  name          = "alias/${var.name}-lake"
+  target_key_id = aws_kms_key.lake.key_id
+}
+
+# --- Log bucket ----------------------------------------------------------------------------------
+# S3 server access logging cannot deliver into an SSE-KMS bucket, so this one uses SSE-S3.
+
+resource "aws_s3_bucket" "logs" {
+  #checkov:skip=CKV_AWS_18:the log bucket does not log access to itself
+  #checkov:skip=CKV_AWS_145:S3 server access logging cannot deliver into an SSE-KMS bucket
+  bucket        = "${var.name}-logs"
+  force_destroy = var.force_destroy
+}
+
+resource "aws_s3_bucket_ownership_controls" "logs" {
+  bucket = aws_s3_bucket.logs.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "logs" {
+  bucket                  = aws_s3_bucket.logs.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "logs" {
+  bucket = aws_s3_bucket.logs.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "logs" {
+  bucket = aws_s3_bucket.logs.id
+
+  rule {
+    id     = "expire-logs"
+    status = "Enabled"
+    filter {}
+    expiration {
+      days = var.log_retention_days
+    }
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+}
+
+data "aws_iam_policy_document" "logs" {
+  statement {
+    sid     = "S3ServerAccessLogs"
+    actions = ["s3:PutObject"]
+    principals {
+      type        = "Service"
+      identifiers = ["logging.s3.amazonaws.com"]
+    }
+    resources = ["${aws_s3_bucket.logs.arn}/s3-access/*"]
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+
+  statement {
+    sid     = "VpcFlowLogsWrite"
+    actions = ["s3:PutObject"]
+    principals {
+      type        = "Service"
+      identifiers = ["delivery.logs.amazonaws.com"]
+    }
+    resources = ["${aws_s3_bucket.logs.arn}/vpc-flow-logs/*"]
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+
+  statement {
+    sid     = "VpcFlowLogsAclCheck"
+    actions = ["s3:GetBucketAcl"]
+    principals {
+      type        = "Service"
+      identifiers = ["delivery.logs.amazonaws.com"]
+    }
+    resources = [aws_s3_bucket.logs.arn]
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+
+  statement {
+    sid     = "DenyInsecureTransport"
+    effect  = "Deny"
+    actions = ["s3:*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    resources = [aws_s3_bucket.logs.arn, "${aws_s3_bucket.logs.arn}/*"]
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "logs" {
+  bucket = aws_s3_bucket.logs.id
+  policy = data.aws_iam_policy_document.logs.json
+
+  depends_on = [aws_s3_bucket_public_access_block.logs]
+}
+
+# --- Zone buckets --------------------------------------------------------------------------------
+
+resource "aws_s3_bucket" "zone" {
+  for_each = var.zones
+
+  bucket        = "${var.name}-${each.key}"
+  force_destroy = var.force_destroy
+
+  tags = { "data-platform/zone" = each.key }
+}
+
+resource "aws_s3_bucket_ownership_controls" "zone" {
+  for_each = var.zones
+  bucket   = aws_s3_bucket.zone[each.key].id
+  rule {
+    object_ownership = "BucketOwnerEnforced" # ACLs off; access is IAM and bucket policy only
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "zone" {
+  for_each                = var.zones
+  bucket                  = aws_s3_bucket.zone[each.key].id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+# Versioning protects against a bad job or a fat-fingered delete; the lifecycle rules below cap
+# what the old versions cost.
+resource "aws_s3_bucket_versioning" "zone" {
+  for_each = var.zones
+  bucket   = aws_s3_bucket.zone[each.key].id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "zone" {
+  for_each = var.zones
+  bucket   = aws_s3_bucket.zone[each.key].id
+
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.lake.arn
+    }
+    # S3 Bucket Keys cut KMS requests (and their cost) for the many small reads Iceberg
+    # planning does.
+    bucket_key_enabled = true
+  }
+}
+
+resource "aws_s3_bucket_logging" "zone" {
+  for_each      = var.zones
+  bucket        = aws_s3_bucket.zone[each.key].id
+  target_bucket = aws_s3_bucket.logs.id
+  target_prefix = "s3-access/${each.key}/"
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "zone" {
+  for_each = var.zones
+  bucket   = aws_s3_bucket.zone[each.key].id
+
+  rule {
+    id     = "noncurrent-and-multipart"
+    status = "Enabled"
+    filter {}
+
+    noncurrent_version_expiration {
+      noncurrent_days = each.value.noncurrent_expire_after_days
+    }
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+
+  dynamic "rule" {
+    for_each = each.value.expire_current_after_days > 0 ? [1] : []
+    content {
+      id     = "expire-current"
+      status = "Enabled"
+      filter {}
+      expiration {
+        days = each.value.expire_current_after_days
+      }
+    }
+  }
+
+  dynamic "rule" {
+    for_each = each.value.intelligent_tiering_after_days > 0 ? [1] : []
+    content {
+      id     = "intelligent-tiering"
+      status = "Enabled"
+      filter {}
+      transition {
+        days          = each.value.intelligent_tiering_after_days
+        storage_class = "INTELLIGENT_TIERING"
+      }
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.zone]
+}
+
+data "aws_iam_policy_document" "zone" {
+  for_each = var.zones
+
+  statement {
+    sid     = "DenyInsecureTransport"
+    effect  = "Deny"
+    actions = ["s3:*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    resources = [aws_s3_bucket.zone[each.key].arn, "${aws_s3_bucket.zone[each.key].arn}/*"]
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+
+  statement {
+    sid     = "DenyOldTls"
+    effect  = "Deny"
+    actions = ["s3:*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    resources = [aws_s3_bucket.zone[each.key].arn, "${aws_s3_bucket.zone[each.key].arn}/*"]
+    condition {
+      test     = "NumericLessThan"
+      variable = "s3:TlsVersion"
+      values   = ["1.2"]
+    }
+  }
+
+  # Writers may omit the header (bucket default encryption applies) but may not ask for a
+  # weaker algorithm or another key.
+  statement {
+    sid     = "DenyNonKmsEncryptionHeader"
+    effect  = "Deny"
+    actions = ["s3:PutObject"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    resources = ["${aws_s3_bucket.zone[each.key].arn}/*"]
+    condition {
+      test     = "StringNotEquals"
+      variable = "s3:x-amz-server-side-encryption"
+      values   = ["aws:kms"]
+    }
+  }
+
+  statement {
+    sid     = "DenyForeignKmsKey"
+    effect  = "Deny"
+    actions = ["s3:PutObject"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    resources = ["${aws_s3_bucket.zone[each.key].arn}/*"]
+    condition {
+      test     = "StringNotEquals"
+      variable = "s3:x-amz-server-side-encryption-aws-kms-key-id"
+      values   = [aws_kms_key.lake.arn]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "zone" {
+  for_each = var.zones
+  bucket   = aws_s3_bucket.zone[each.key].id
+  policy   = data.aws_iam_policy_document.zone[each.key].json
+
+  depends_on = [aws_s3_bucket_public_access_block.zone]
+}
+
+output "bucket_arns" {
+  description = "Zone name to bucket ARN."
+  value       = { for k, b in aws_s3_bucket.zone : k => b.arn }
+}
+
+output "bucket_names" {
+  value = { for k, b in aws_s3_bucket.zone : k => b.bucket }
+}
+
+output "kms_key_arn" {
+  value = aws_kms_key.lake.arn
+}
+
+output "log_bucket_arn" {
+  value = aws_s3_bucket.logs.arn
+}

@@ -1,0 +1,156 @@
+"""Right-to-erasure pipeline for the Iceberg lake (Airflow 3, Trino 479, Iceberg tables on S3).
+
+A DELETE in Iceberg only hides rows: the old data files stay in earlier snapshots, and with S3
+versioning the objects stay as noncurrent versions. Erasure is therefore a pipeline with a
+clock, run daily:
+
+  day 0   claim approved requests into a batch, record which data files hold the subjects,
+          DELETE the rows, then OPTIMIZE so the live files no longer contain them
+  day 7+  expire_snapshots and remove_orphan_files delete the old files (Trino refuses a
+          retention below iceberg.expire-snapshots.min-retention, 7 days by default)
+  day 10+ S3 lifecycle removes noncurrent versions (NoncurrentDays = 3 on the lake bucket)
+  day 14+ verify every recorded file is gone, in every version, then mark the batch erased
+
+That finishes well inside the one-month answer period of GDPR Art. 12(3).
+The Trino connection authenticates as service-account-maintenance (see trino/rules.json).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from urllib.parse import urlparse
+
+import pendulum
+from airflow.providers.amazon.aws.hooks.s3 import S3Hook
+from airflow.providers.trino.hooks.trino import TrinoHook
+from airflow.sdk import dag, task
+
+TRINO_CONN_ID = "trino_maintenance"
+AWS_CONN_ID = "aws_lake_maintenance"
+
+# Tables that hold personal data and the column that carries the data subject's id.
+# Generated from the catalog's PII tags in practice; a table missing here is a table the
+# erasure does not reach, so CI fails when a PII-tagged table has no entry.
+PII_TABLES: dict[str, str] = {
+    "iceberg.bronze.crm_contacts": "customer_id",
+    "iceberg.bronze.app_events": "user_id",
+    "iceberg.silver.customers": "customer_id",
+    "iceberg.silver.orders": "customer_id",
+    "iceberg.gold.customers": "customer_id",
+    "iceberg.gold.customer_features": "customer_id",
+}
+
+SNAPSHOT_RETENTION = "7d"
+VERIFY_AFTER = timedelta(days=14)
+
+
+def _trino() -> TrinoHook:
+    return TrinoHook(trino_conn_id=TRINO_CONN_ID)
+
+
+@dag(
+    dag_id="gdpr_erasure",
+    schedule="@daily",
+    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
+    catchup=False,
+    max_active_runs=1,
+    default_args={"retries": 2, "retry_delay": timedelta(minutes=10)},
+    tags=["security", "gdpr"],
+)
+def gdpr_erasure():
+    @task
+    def claim_batch(**context) -> str | None:
+        """Move approved requests into a new batch so a request is processed exactly once."""
+        batch_id = context["run_id"]
+        hook = _trino()
+        hook.run(
+            "INSERT INTO iceberg.governance.erasure_batches (batch_id, subject_id, claimed_at) "
+            "SELECT ?, subject_id, current_timestamp FROM iceberg.governance.erasure_requests "
+            "WHERE status = 'approved'",
+            parameters=(batch_id,),
+        )
+        hook.run(
+            "UPDATE iceberg.governance.erasure_requests SET status = 'in_progress' "
+            "WHERE subject_id IN (SELECT subject_id FROM iceberg.governance.erasure_batches "
+            "WHERE batch_id = ?)",
+            parameters=(batch_id,),
+        )
+        count = hook.get_first(
+            "SELECT count(*) FROM iceberg.governance.erasure_batches WHERE batch_id = ?",
+            parameters=(batch_id,),
+        )[0]
+        return batch_id if count else None
+
+    @task
+    def delete_and_rewrite(batch_id: str | None) -> None:
+        """Record the files that hold each subject, delete the rows, rewrite the files."""
+        if batch_id is None:
+            return
+        hook = _trino()
+        subjects = (
+            "SELECT subject_id FROM iceberg.governance.erasure_batches WHERE batch_id = ?"
+        )
+        for table, key in PII_TABLES.items():
+            hook.run(
+                "INSERT INTO iceberg.governance.erasure_files (batch_id, table_name, file_path) "
+                f'SELECT DISTINCT ?, ?, "$path" FROM {table} WHERE {key} IN ({subjects})',
+                parameters=(batch_id, table, batch_id),
+            )
+            hook.run(f"DELETE FROM {table} WHERE {key} IN ({subjects})", parameters=(batch_id,))
+            # OPTIMIZE rewrites data files that carry delete files, so the current snapshot no
+            # longer references any file that contains the subject.
+            hook.run(f"ALTER TABLE {table} EXECUTE optimize")
+
+    @task
+    def expire_and_clean() -> None:
+        """Drop snapshots older than the retention floor and the files only they referenced."""
+        hook = _trino()
+        for table in PII_TABLES:
+            hook.run(
+                f"ALTER TABLE {table} EXECUTE expire_snapshots("
+                f"retention_threshold => '{SNAPSHOT_RETENTION}')"
+            )
+            hook.run(
+                f"ALTER TABLE {table} EXECUTE remove_orphan_files("
+                f"retention_threshold => '{SNAPSHOT_RETENTION}')"
+            )
+
+    @task
+    def verify_old_batches() -> list[str]:
+        """Prove erasure: no recorded file may exist in S3 in any version."""
+        hook = _trino()
+        s3 = S3Hook(aws_conn_id=AWS_CONN_ID).get_conn()
+        cutoff = pendulum.now("UTC") - VERIFY_AFTER
+        rows = hook.get_records(
+            "SELECT DISTINCT f.batch_id, f.file_path FROM iceberg.governance.erasure_files f "
+            "JOIN iceberg.governance.erasure_batches b ON b.batch_id = f.batch_id "
+            "WHERE b.claimed_at < ? AND b.erased_at IS NULL",
+            parameters=(cutoff.naive(),),
+        )
+        still_present: dict[str, list[str]] = {}
+        for batch_id, path in rows:
+            url = urlparse(path)
+            key = url.path.lstrip("/")
+            listing = s3.list_object_versions(Bucket=url.netloc, Prefix=key)
+            # Delete markers carry no data; any remaining version of the exact key does.
+            if any(v["Key"] == key for v in listing.get("Versions", [])):
+                still_present.setdefault(batch_id, []).append(path)
+        done = sorted({b for b, _ in rows} - still_present.keys())
+        for batch_id in done:
+            hook.run(
+                "UPDATE iceberg.governance.erasure_batches SET erased_at = current_timestamp "
+                "WHERE batch_id = ?",
+                parameters=(batch_id,),
+            )
+        if still_present:
+            # Fail loudly: an erasure that cannot be proven is an incident, not a warning.
+            raise RuntimeError(f"files still present for batches: {sorted(still_present)}")
+        return done
+
+    batch = claim_batch()
+    rewritten = delete_and_rewrite(batch)
+    cleaned = expire_and_clean()
+    rewritten >> cleaned >> verify_old_batches()
+
+
+gdpr_erasure()

@@ -1,0 +1,48 @@
+// `npm test`: the one command that mirrors CI. Runs every step in order, stops at the first
+// failing step, and ends with a summary line "N passed, N failed" counted over all test runners.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+interface Step {
+  name: string;
+  command: string;
+  /** JSON report written by the step's test runner, read for pass/fail counts. */
+  report?: { file: string; read: (json: any) => { passed: number; failed: number } };
+}
+
+const steps: Step[] = [
+  { name: 'type check', command: 'npx astro check && npx tsc --noEmit -p tsconfig.json' },
+  {
+    name: 'unit tests',
+    command: 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json',
+    report: { file: 'test-results/unit.json', read: (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests }) },
+  },
+  { name: 'chapter check', command: 'node scripts/check-chapters.ts --all' },
+  { name: 'build', command: 'npx astro build' },
+  {
+    name: 'end-to-end tests',
+    command: 'npx playwright test',
+    report: { file: 'test-results/e2e.json', read: (j) => ({ passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected }) },
+  },
+];
+
+let passed = 0;
+let failed = 0;
+rmSync('test-results', { recursive: true, force: true });
+for (const step of steps) {
+  console.log(`\n=== ${step.name}: ${step.command}`);
+  const started = Date.now();
+  const { status } = spawnSync(step.command, { shell: true, stdio: 'inherit' });
+  if (step.report && existsSync(step.report.file)) {
+    const counts = step.report.read(JSON.parse(readFileSync(step.report.file, 'utf8')));
+    passed += counts.passed;
+    failed += counts.failed;
+  }
+  console.log(`=== ${step.name}: ${status === 0 ? 'ok' : `FAILED (exit ${status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (status !== 0) {
+    if (!step.report) failed += 1; // a failing non-runner step counts as one failure
+    console.log(`\n${passed} passed, ${failed} failed`);
+    process.exit(1);
+  }
+}
+console.log(`\n${passed} passed, ${failed} failed`);

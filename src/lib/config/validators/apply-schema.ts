@@ -1,0 +1,26 @@
+import { loadSchemaRegistry, schemaErrorsToProblems, SCHEMA_DIR, type Locate } from '../json-schema.ts';
+import type { CheckResult } from '../result.ts';
+import { npmTool } from '../tools.ts';
+
+/**
+ * Validate `value` against the named schema from src/lib/config/schemas, recording the check,
+ * the ajv version and every problem (with its line) on `result`.
+ */
+export function applySchema(
+  result: CheckResult,
+  root: string,
+  schemaName: string,
+  value: unknown,
+  locate: Locate | undefined,
+  prefix = '',
+): void {
+  const validate = loadSchemaRegistry(root).get(schemaName);
+  if (!validate) {
+    result.problems.push({ file: result.file, message: `schema "${schemaName}" not found in ${SCHEMA_DIR}/` });
+    return;
+  }
+  if (!result.tools.some((t) => t.name === 'ajv')) result.tools.push(npmTool('ajv'));
+  const check = `validated against JSON Schema ${schemaName} (${SCHEMA_DIR}/${schemaName}.json)`;
+  if (!result.checks.includes(check)) result.checks.push(check);
+  if (!validate(value)) result.problems.push(...schemaErrorsToProblems(result.file, validate.errors, locate, prefix));
+}

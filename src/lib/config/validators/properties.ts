@@ -1,0 +1,34 @@
+import { parseProperties } from '../parse-properties.ts';
+import { startResult } from '../result.ts';
+import { applySchema } from './apply-schema.ts';
+import type { Validator } from './types.ts';
+
+/**
+ * Java .properties files (Trino, Kafka, Druid): parsed as java.util.Properties does, duplicate
+ * keys rejected (the JVM silently keeps the last), then checked against `schema` if named.
+ */
+export const validateProperties: Validator = async (inputs) =>
+  inputs.map((input) => {
+    const result = startResult(input.file, input.entry.path, 'properties');
+    result.checks.push('parsed as Java .properties (java.util.Properties rules) with duplicate keys rejected');
+    const entries = parseProperties(input.text);
+    const lines = new Map<string, number>();
+    for (const entry of entries) {
+      const first = lines.get(entry.key);
+      if (first !== undefined)
+        result.problems.push({
+          file: input.file,
+          line: entry.line,
+          message: `"${entry.key}" is set twice (first on line ${first}); the JVM silently keeps the last value`,
+        });
+      else lines.set(entry.key, entry.line);
+      if (entry.key === '')
+        result.problems.push({ file: input.file, line: entry.line, message: 'a line has a value but no key' });
+    }
+    if (entries.length === 0) result.problems.push({ file: input.file, message: 'the file sets no properties' });
+    if (input.entry.schema) {
+      const value = Object.fromEntries(entries.map((e) => [e.key, e.value]));
+      applySchema(result, input.root, input.entry.schema, value, (path, key) => lines.get(String(key ?? path[0] ?? '')));
+    }
+    return result;
+  });

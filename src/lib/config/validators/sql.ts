@@ -1,0 +1,113 @@
+import sqlParser from 'node-sql-parser';
+import { hasJinja, renderDbt } from '../dbt-jinja.ts';
+import { startResult, type CheckResult, type ConfigProblem } from '../result.ts';
+import { planTrinoStatement, type StatementPlan } from '../sql-extensions.ts';
+import { splitStatements } from '../split-statements.ts';
+import { npmTool } from '../tools.ts';
+import type { ConfigInput, Validator } from './types.ts';
+
+// node-sql-parser ships CommonJS; take the class from the default export.
+const { Parser } = sqlParser as unknown as { Parser: new () => { astify(sql: string, opt: { database: string }): unknown } };
+const parser = new Parser();
+
+/** A parse error from node-sql-parser (peggy), reduced to a line, column and what was found. */
+export function parseSql(sql: string, dialect: string): { line: number; column: number; found: string } | undefined {
+  try {
+    parser.astify(sql, { database: dialect });
+    return undefined;
+  } catch (error) {
+    const e = error as { location?: { start: { line: number; column: number } }; found?: string | null; message: string };
+    if (!e.location) return { line: 1, column: 1, found: e.message };
+    const found = e.found === null || e.found === undefined ? 'end of statement' : `"${e.found}"`;
+    return { line: e.location.start.line, column: e.location.start.column, found };
+  }
+}
+
+/** Plan a statement for the dialect; only Trino needs our extensions today. */
+function planStatement(text: string, dialect: string, parserName: string): StatementPlan {
+  return dialect === 'trino' ? planTrinoStatement(text, parserName) : { parse: [{ text, aligned: true }], problems: [], limits: [] };
+}
+
+/** Check one rendering of a file: split, plan and parse each statement. */
+function checkSqlText(
+  input: ConfigInput,
+  sql: string,
+  dialect: string,
+  parserName: string,
+  label: string,
+): { problems: ConfigProblem[]; limits: string[]; statements: number } {
+  const problems: ConfigProblem[] = [];
+  const limits: string[] = [];
+  const statements = splitStatements(sql);
+  for (const statement of statements) {
+    const plan = planStatement(statement.text, dialect, parserName);
+    for (const message of plan.problems) problems.push({ file: input.file, line: statement.line, message: `${message}${label}` });
+    for (const limit of plan.limits) limits.push(`line ${statement.line}: ${limit}`);
+    for (const part of plan.parse) {
+      const error = parseSql(part.text, dialect);
+      if (!error) continue;
+      const line = part.aligned ? statement.textLine + error.line - 1 : statement.line;
+      problems.push({
+        file: input.file,
+        line,
+        message: `SQL syntax error: unexpected ${error.found} (${parserName}, ${dialect} grammar)${label}`,
+      });
+    }
+  }
+  return { problems, limits, statements: statements.length };
+}
+
+/**
+ * SQL files parsed by node-sql-parser in the manifest's dialect. dbt files are rendered first
+ * (ref, source, config, this, is_incremental: both an incremental run and a full refresh).
+ * Statements the grammar lacks are checked by our rules and listed as limits.
+ */
+export const validateSql: Validator = async (inputs) =>
+  inputs.map((input) => {
+    const result: CheckResult = startResult(input.file, input.entry.path, 'sql');
+    const dialect = input.entry.dialect ?? 'trino';
+    const tool = npmTool('node-sql-parser');
+    const parserName = `node-sql-parser ${tool.version}`;
+    result.tools.push(tool);
+    result.checks.push('statements split on ";" outside quotes and comments');
+    const seen = new Set<string>();
+    const add = (problems: ConfigProblem[]) => {
+      for (const p of problems) {
+        const key = `${p.line}|${p.message.replace(/ \((incremental run|full refresh)\)$/, '')}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          result.problems.push(p);
+        }
+      }
+    };
+    if (hasJinja(input.text)) {
+      const incremental = renderDbt(input.text, true);
+      const full = renderDbt(input.text, false);
+      result.checks.push(
+        'dbt Jinja rendered before parsing: {{ ref() }}, {{ source() }}, {{ config() }}, {{ this }}, {% if is_incremental() %}' +
+          (incremental.usesIncremental ? ' (parsed both as an incremental run and as a full refresh)' : ''),
+        'Jinja block tags balanced',
+      );
+      result.limits.push(...incremental.approximations.map((a) => `Jinja ${a}`));
+      add(incremental.problems.map((p) => ({ file: input.file, line: p.line, message: p.message })));
+      const renderings = incremental.usesIncremental
+        ? [{ sql: incremental.sql, label: ' (incremental run)' }, { sql: full.sql, label: ' (full refresh)' }]
+        : [{ sql: full.sql, label: '' }];
+      let statements = 0;
+      for (const r of renderings) {
+        const checked = checkSqlText(input, r.sql, dialect, parserName, r.label);
+        add(checked.problems);
+        result.limits.push(...checked.limits.filter((l) => !result.limits.includes(l)));
+        statements = Math.max(statements, checked.statements);
+      }
+      if (statements === 0) result.checks.push('renders to no SQL (macro definitions only)');
+      else result.checks.push(`${statements} statement(s) parsed as ${dialect} SQL`);
+    } else {
+      const checked = checkSqlText(input, input.text, dialect, parserName, '');
+      add(checked.problems);
+      result.limits.push(...checked.limits);
+      result.checks.push(`${checked.statements} statement(s) parsed as ${dialect} SQL`);
+      if (checked.statements === 0) result.problems.push({ file: input.file, message: 'the file holds no SQL statement' });
+    }
+    return result;
+  });

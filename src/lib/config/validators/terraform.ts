@@ -1,0 +1,53 @@
+import { posix } from 'node:path';
+import { parse } from '@cdktf/hcl2json';
+import { startResult, type CheckResult } from '../result.ts';
+import { npmTool } from '../tools.ts';
+import { findModuleProblems, findSecretProblems, type ParsedTfFile } from './terraform-rules.ts';
+import type { ConfigInput, Validator } from './types.ts';
+
+/** Parse one HCL file; a syntax error comes back as a line and message (hcl2json says "file:line,col-..."). */
+async function parseHcl(input: ConfigInput): Promise<{ json?: Record<string, unknown>; error?: { line?: number; message: string } }> {
+  try {
+    return { json: (await parse(input.file, input.text)) as Record<string, unknown> };
+  } catch (error) {
+    const message = (error as Error).message;
+    const match = /:(\d+),\d+-\d+(?:,\d+)?: ([^\]]+)/.exec(message);
+    const detail = match?.[2];
+    return match && detail ? { error: { line: Number(match[1]), message: detail.trim() } } : { error: { message } };
+  }
+}
+
+/**
+ * Terraform/OpenTofu HCL: every file parsed by HashiCorp's HCL parser (hcl2json, WASM); files
+ * in one folder form a module and are checked together for pinned versions and secrets. No
+ * terraform binary runs offline, so provider schemas (argument names) are not checked.
+ */
+export const validateTerraform: Validator = async (inputs) => {
+  const results = new Map<ConfigInput, CheckResult>();
+  const parsed: Array<ParsedTfFile & { input: ConfigInput }> = [];
+  for (const input of inputs) {
+    const result = startResult(input.file, input.entry.path, 'terraform');
+    result.tools.push(npmTool('@cdktf/hcl2json', 'npm, HashiCorp HCL parser compiled to WASM'));
+    result.checks.push(
+      'parsed as HCL2',
+      'module rules: required_version set; every provider in required_providers with source and version (roots with an upper bound); registry modules pinned',
+      'no hard-coded credentials; secret-named variables and outputs marked sensitive',
+    );
+    result.limits.push('provider schemas not checked: no terraform binary offline (terraform validate would check argument names)');
+    results.set(input, result);
+    const { json, error } = await parseHcl(input);
+    if (error) result.problems.push({ file: input.file, ...(error.line ? { line: error.line } : {}), message: `not valid HCL: ${error.message}` });
+    else if (json) parsed.push({ file: input.file, text: input.text, json, input });
+  }
+  const byFile = new Map(parsed.map((p) => [p.file, results.get(p.input)!]));
+  const modules = new Map<string, ParsedTfFile[]>();
+  for (const p of parsed) {
+    const dir = posix.dirname(p.file);
+    modules.set(dir, [...(modules.get(dir) ?? []), p]);
+    byFile.get(p.file)!.problems.push(...findSecretProblems(p));
+  }
+  for (const files of modules.values()) {
+    for (const problem of findModuleProblems(files)) byFile.get(problem.file)?.problems.push(problem);
+  }
+  return inputs.map((input) => results.get(input)!);
+};

@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const DIST = process.env.OUT_DIR ?? 'dist';
+
+/** Every file under dist/, as paths relative to it. */
+export function listDistFiles(dir = DIST): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listDistFiles(path) : [relative(DIST, path)];
+  });
+}
+
+/** URL paths of every HTML page in the build (404 included). */
+export function listPagePaths(): string[] {
+  return listDistFiles()
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => `/${f.replace(/index\.html$/, '').replace(/\.html$/, '')}`)
+    .sort();
+}
+
+/** The build's HTML by file path, for link checks. */
+export function readBuiltSite() {
+  const files = listDistFiles();
+  return {
+    files: new Set(files),
+    pages: new Map(files.filter((f) => f.endsWith('.html')).map((f) => [f, readFileSync(join(DIST, f), 'utf8')])),
+  };
+}
+
+/** Fail with axe's violations (rule, impact, first targets) when a page has any. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(summary).toEqual([]);
+}
+
+/** Open a page with the stored theme set before any script runs. */
+export async function gotoWithTheme(page: Page, path: string, theme: 'light' | 'dark') {
+  await page.addInitScript((t) => localStorage.setItem('bp-theme', t), theme);
+  await page.goto(path);
+}

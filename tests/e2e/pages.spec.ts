@@ -1,0 +1,37 @@
+// Every page of the build: reachable, one h1, accessible in both themes, no broken links.
+import { expect, test } from '@playwright/test';
+import { checkLinks } from '../../src/lib/site/link-check.ts';
+import { expectNoAxeViolations, gotoWithTheme, listPagePaths, readBuiltSite } from './helpers.ts';
+
+const pages = listPagePaths();
+
+test('the build has the home page, the chapter index and all 17 chapters', () => {
+  expect(pages).toContain('/');
+  expect(pages).toContain('/chapters/');
+  expect(pages.length).toBeGreaterThanOrEqual(20);
+});
+
+for (const path of pages) {
+  test(`${path} returns 200, has one h1 and no axe violations in light and dark`, async ({ page }) => {
+    const expected = path === '/404' ? 404 : 200;
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(expected);
+    await expect(page.locator('h1')).toHaveCount(1);
+    for (const theme of ['light', 'dark'] as const) {
+      await gotoWithTheme(page, path, theme);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await expectNoAxeViolations(page);
+    }
+  });
+}
+
+test('no broken internal links or anchors anywhere in the build', () => {
+  const { broken } = checkLinks(readBuiltSite());
+  expect(broken).toEqual([]);
+});
+
+test('an unknown address serves the 404 page', async ({ page }) => {
+  const response = await page.goto('/no-such-page/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+});
