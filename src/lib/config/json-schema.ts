@@ -25,7 +25,9 @@ export function loadSchemaRegistry(root = process.cwd()): SchemaRegistry {
   const cached = registries.get(root);
   if (cached) return cached;
   const dir = join(root, SCHEMA_DIR);
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  // strictTypes/strictRequired are off: if/then conditions name patterns and required fields
+  // without repeating their types and declarations.
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
   const names = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -'.json'.length))

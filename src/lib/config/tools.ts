@@ -1,25 +1,20 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ToolInfo } from './result.ts';
 
-// Resolve packages from the project root, not from this file: the Astro build bundles this module
-// into dist/, where a path relative to import.meta.url no longer points at node_modules.
-const requireFromRoot = createRequire(join(process.cwd(), 'package.json'));
-
-/** Directory of an installed npm package, found by resolving its entry point and walking up. */
-export function findPackageDir(name: string): string {
-  let dir = dirname(requireFromRoot.resolve(name));
+/**
+ * Directory of an installed npm package, found like Node does: node_modules/<name> in the
+ * current directory or a parent. Not relative to this file: the Astro build bundles this module
+ * into dist/, and some packages (kubernetes-models) export no require()-able entry to resolve.
+ */
+export function findPackageDir(name: string, from = process.cwd()): string {
+  let dir = from;
   for (;;) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === name) return dir;
-    } catch {
-      // no package.json at this level; keep walking up
-    }
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`cannot find package.json of "${name}"`);
+    if (parent === dir) throw new Error(`npm package "${name}" is not installed (looked for node_modules/${name} from ${from})`);
     dir = parent;
   }
 }

@@ -45,8 +45,8 @@ export const NodeSchema = z.object({
   crossCutting: z.boolean().default(false),
   /** Top-left corner on the map, in pixels. */
   position: PointSchema,
-  /** Width and height on the map, in pixels. Default 220 × 96. */
-  size: PointSchema.default([220, 96]),
+  /** Width and height on the map, in pixels. Default 200 × 88. */
+  size: PointSchema.default([200, 88]),
   /** Zones drawn inside the node, in promotion order. Default none. */
   zones: z.array(ZoneSchema).default([]),
 });
@@ -57,6 +57,10 @@ export const FlowKindSchema = z.enum(['batch', 'stream', 'promote', 'query', 'ml
   error: 'expected one of batch, stream, promote, query, ml, control',
 });
 export type FlowKind = z.infer<typeof FlowKindSchema>;
+
+/** A side of a node where an edge leaves or enters. */
+export const SideSchema = z.enum(['top', 'right', 'bottom', 'left'], { error: 'expected one of top, right, bottom, left' });
+export type Side = z.infer<typeof SideSchema>;
 
 /** An endpoint: a node id, or `<node>:<zone>` for a zone inside a node. */
 const EndpointSchema = z
@@ -77,6 +81,8 @@ export const EdgeSchema = z.object({
   label: z.string().min(1),
   /** True when the edge is drawn in the seed diagram. Default false. */
   seed: z.boolean().default(false),
+  /** Sides the edge leaves and enters, where the default (sides facing each other) would cross a node. */
+  sides: z.tuple([SideSchema, SideSchema]).optional(),
 });
 export type GraphEdge = z.infer<typeof EdgeSchema>;
 

@@ -14,7 +14,7 @@ ${edges}
 describe('parseGraph', () => {
   test('accepts a valid graph and fills defaults', () => {
     const graph = parseGraph(minimal('  - { id: e1, source: kafka, target: "lake:raw", kind: stream, label: writes to }'));
-    expect(graph.nodes[0]).toMatchObject({ size: [220, 96], crossCutting: false, zones: [] });
+    expect(graph.nodes[0]).toMatchObject({ size: [200, 88], crossCutting: false, zones: [] });
     expect(graph.edges[0]!.seed).toBe(false);
   });
 

@@ -45,6 +45,11 @@ function locateComposeMessage(input: ConfigInput, message: string): number | und
   return lineOfPath(doc, path.split('.'), key);
 }
 
+/** Variables the file requires with `${VAR:?message}` or `${VAR?message}`. */
+export function findRequiredVariables(text: string): string[] {
+  return [...new Set([...text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*):?\?/g)].map((m) => m[1]!))].sort();
+}
+
 /** Turn `config` output into problems, one per message line, each with a line when we can find one. */
 export function parseComposeOutput(input: ConfigInput, tool: string, output: string): CheckResult['problems'] {
   return output
@@ -78,12 +83,18 @@ export function createComposeValidator(candidates: ReadonlyArray<ComposeCandidat
       const { candidate, tool } = found;
       result.tools.push(tool);
       result.checks.push(`\`${candidate.name} config -q\` (Compose schema, interpolation, references)`);
-      // A clean environment keeps the check reproducible: only variables set in the file itself,
-      // its defaults (${VAR:-x}) and an .env beside it count, not whatever the shell exports.
+      // A clean environment keeps the check reproducible: only the file, its defaults
+      // (${VAR:-x}) and an .env beside it count, not whatever the shell exports. Variables the
+      // file marks as required (${VAR:?msg}) are what the manifest's run steps export; they get
+      // placeholder values so the rest of the file can be checked.
+      const required = findRequiredVariables(input.text);
+      if (required.length) result.limits.push(`required variables set to placeholders for the check: ${required.join(', ')}`);
+      const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp' };
+      for (const name of required) env[name] = 'placeholder-for-validation';
       const out = await runCommand(
         candidate.command,
         [...candidate.prefix, '-f', input.absPath, '--project-directory', dirname(input.absPath), 'config', '-q'],
-        { cwd: dirname(input.absPath), env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp' } },
+        { cwd: dirname(input.absPath), env },
       );
       const warnings = `${out.stdout}\n${out.stderr}`.split('\n').filter((l) => l.startsWith('WARNING:'));
       for (const w of warnings) result.limits.push(`${candidate.name} warned: ${w.replace(/^WARNING: /, '')}`);

@@ -4,7 +4,7 @@ import { startResult, type CheckResult } from '../result.ts';
 import { npmTool } from '../tools.ts';
 import { applySchema } from './apply-schema.ts';
 import { CUSTOM_RESOURCE_SCHEMAS, findCustomResourceSchema } from './custom-resources.ts';
-import { BUILT_IN_API_VERSIONS, REMOVED_API_VERSIONS, validateBuiltIn } from './kubernetes-models.ts';
+import { REMOVED_API_VERSIONS, validateBuiltIn } from './kubernetes-models.ts';
 import type { ConfigInput, Validator } from './types.ts';
 import { parseYamlInto } from './yaml.ts';
 
@@ -81,7 +81,7 @@ async function checkDocument(result: CheckResult, input: ConfigInput, doc: Locat
       result.problems.push({
         file: input.file,
         line: lineOfPath(doc, ['apiVersion']) ?? 1,
-        message: `${name}no schema for "${apiVersion}" ${kind}. Built-in API versions: ${BUILT_IN_API_VERSIONS.join(', ')}; custom resources: ${Object.keys(CUSTOM_RESOURCE_SCHEMAS).join(', ')} (add one in src/lib/config/validators/custom-resources.ts)`,
+        message: `${name}no schema for ${apiVersion} ${kind}; it is neither a built-in API version nor a custom resource we check (${Object.keys(CUSTOM_RESOURCE_SCHEMAS).join(', ')}). Add a schema in src/lib/config/validators/custom-resources.ts`,
       });
     }
   }

@@ -1,0 +1,47 @@
+import type { PartId } from './schema.ts';
+
+/** Everything a map view can be shared by: it lives in the URL's query string. */
+export interface MapState {
+  /** Selected component id; its panel is open. */
+  node?: string | undefined;
+  /** Named flow being followed. */
+  flow?: string | undefined;
+  /** Step of that flow, 0-based. Default 0. */
+  step: number;
+  /** Parts shown; empty means every part. */
+  parts: PartId[];
+}
+
+const PART_IDS = new Set(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
+
+/** Read map state from a query string, dropping anything unknown instead of failing. */
+export function parseMapState(search: string, known: { nodes: ReadonlySet<string>; flows: ReadonlySet<string> }): MapState {
+  const params = new URLSearchParams(search);
+  const node = params.get('node') ?? undefined;
+  const flow = params.get('flow') ?? undefined;
+  const step = Number.parseInt(params.get('step') ?? '1', 10);
+  const parts = (params.get('parts') ?? '')
+    .split(',')
+    .map((p) => p.trim().toUpperCase())
+    .filter((p): p is PartId => PART_IDS.has(p));
+  return {
+    node: node && known.nodes.has(node) ? node : undefined,
+    flow: flow && known.flows.has(flow) ? flow : undefined,
+    // Steps are 1-based in the URL so shared links read naturally (?flow=batch&step=3).
+    step: Number.isFinite(step) && step > 0 ? step - 1 : 0,
+    parts: [...new Set(parts)].sort(),
+  };
+}
+
+/** Write map state as a query string (with leading "?", or "" when the state is empty). */
+export function formatMapState(state: MapState): string {
+  const params = new URLSearchParams();
+  if (state.node) params.set('node', state.node);
+  if (state.flow) {
+    params.set('flow', state.flow);
+    params.set('step', String(state.step + 1));
+  }
+  if (state.parts.length) params.set('parts', [...state.parts].sort().join(','));
+  const text = params.toString().replace(/%2C/g, ',');
+  return text ? `?${text}` : '';
+}
