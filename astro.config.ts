@@ -6,6 +6,7 @@ import expressiveCode from 'astro-expressive-code';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkMermaid } from './src/lib/mermaid/remark-mermaid.ts';
 import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
+import pagefind from './src/integrations/pagefind.ts';
 
 // SITE_URL and BASE_PATH let previews build under a sub-path (e.g. /pr-42/).
 const site = process.env.SITE_URL ?? 'https://data-architecture-blueprint.github.io';
@@ -33,5 +34,7 @@ export default defineConfig({
     mdx(),
     react(),
     sitemap(),
+    // Last: indexes the finished HTML (see src/integrations/pagefind.ts).
+    pagefind(),
   ],
 });

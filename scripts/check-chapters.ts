@@ -29,7 +29,8 @@ for (const file of files) {
     for (const section of findMissingSections(body)) problems.push(`${file}: missing section "## ${section}"`);
     console.log(`${file}: ${countWords(body)} words`);
   } catch (error) {
-    problems.push(`${file}: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    problems.push(message.startsWith(file) ? message : `${file}: ${message}`);
   }
 }
 if (!filesArg) problems.push(...findChapterProblems(graph, refs));

@@ -6,6 +6,8 @@ import { parseGraph } from '../lib/graph/validate-graph.ts';
 import { findChapterProblems } from '../lib/chapter/validate-chapters.ts';
 import { groupChaptersByPart, orderChapters } from '../lib/chapter/navigation.ts';
 import { DataError } from '../lib/errors/format-issues.ts';
+import { findLensRefProblems } from '../lib/lens/validate-refs.ts';
+import { getLenses } from './lenses.ts';
 
 export type Chapter = CollectionEntry<'chapters'>;
 
@@ -14,10 +16,10 @@ export const graph = parseGraph(graphYaml);
 
 let chaptersPromise: Promise<Chapter[]> | undefined;
 
-/** All chapters in reading order; fails the build when chapters and graph disagree. */
+/** All chapters in reading order; fails the build when chapters and graph disagree or a lens id is unknown. */
 export function getChapters(): Promise<Chapter[]> {
-  chaptersPromise ??= getCollection('chapters').then((entries) => {
-    const problems = findChapterProblems(graph, entries);
+  chaptersPromise ??= Promise.all([getCollection('chapters'), getLenses()]).then(([entries, lenses]) => {
+    const problems = [...findChapterProblems(graph, entries), ...findLensRefProblems(lenses, entries)];
     if (problems.length) throw new DataError(problems.join('\n'));
     return orderChapters(graph.parts, entries);
   });
@@ -27,4 +29,45 @@ export function getChapters(): Promise<Chapter[]> {
 /** Chapters grouped by part for navigation. */
 export async function getNavGroups() {
   return groupChaptersByPart(graph.parts, await getChapters());
+}
+
+import flowsYaml from '../../diagram/flows.yaml?raw';
+import { parseFlows } from '../lib/graph/flows.ts';
+import { toFlow } from '../lib/graph/to-flow.ts';
+import { buildPanels, type PanelLink } from '../lib/graph/panel.ts';
+import { buildOutline } from '../lib/graph/outline.ts';
+import { getNeighbourIds } from '../lib/graph/neighbours.ts';
+
+/** Named flows from diagram/flows.yaml, checked against the graph. */
+export const namedFlows = parseFlows(flowsYaml, graph);
+
+/** Technologies drawn on a node: seed picks first, then the chapter's other picks. */
+function nodeTechnologies(chapter: Chapter): string[] {
+  const techs = chapter.data.technologies;
+  return [...techs.filter((t) => t.seed), ...techs.filter((t) => !t.seed)].map((t) => t.name);
+}
+
+/** Links beyond the chapter that exist for a component (configs, benchmarks, lens mappings). */
+const extraLinkProviders: Array<(id: string) => PanelLink[]> = [];
+
+/** Let a feature (configs, benchmarks, lenses) add its links to the map panel. */
+export function addPanelLinks(provider: (id: string) => PanelLink[]): void {
+  extraLinkProviders.push(provider);
+}
+
+/** Everything the home page's map and outline need, computed at build time. */
+export async function getMapData() {
+  const chapters = await getChapters();
+  const byId = Object.fromEntries(chapters.map((c) => [c.id, c]));
+  const facts = Object.fromEntries(
+    chapters.map((c) => [c.id, { title: c.data.title, summary: c.data.summary, technologies: nodeTechnologies(c), alternatives: c.data.alternatives }]),
+  );
+  const model = toFlow(graph, facts);
+  const panels = buildPanels(
+    graph,
+    Object.fromEntries(chapters.map((c) => [c.id, { ...c.data }])),
+    (id) => extraLinkProviders.flatMap((p) => p(id)),
+  );
+  const neighbours = Object.fromEntries(graph.nodes.map((n) => [n.id, getNeighbourIds(graph, n.id)]));
+  return { model, panels, neighbours, flows: namedFlows, parts: graph.parts, outline: buildOutline(graph, facts), byId };
 }

@@ -66,10 +66,11 @@ WHERE customer_id IN (SELECT customer_id FROM lake.ops.erasure_requests WHERE de
 UPDATE lake.ops.erasure_requests SET deleted_at = current_timestamp WHERE deleted_at IS NULL;
 
 -- 5b. Rewrite so the deleted rows leave the data files. A threshold above the target file
---     size makes optimize rewrite every file in scope; silver.customers is bucketed by
---     customer_id, so in practice the delete touched few buckets. For large history tables
---     prefer Spark's rewrite_data_files with delete-file-threshold = 1, which rewrites only
---     files that carry deletes.
+--     size makes optimize rewrite every file of the table: cheap for silver.customers (one
+--     row per customer) and affordable for silver.orders up to a few hundred GB. For bronze
+--     and other large tables run Spark's rewrite_data_files with delete-file-threshold = 1
+--     instead: it rewrites only the files that carry deletes, and bucketing or sorting by
+--     the subject key keeps those few.
 ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '1GB');
 ALTER TABLE lake.silver.orders EXECUTE optimize(file_size_threshold => '1GB');
 UPDATE lake.ops.erasure_requests SET purged_at = current_timestamp

@@ -93,8 +93,10 @@ WITH (
   -- position-delete files, which keeps frequent merges and erasure deletes cheap.
   format_version = 3,
   partitioning = ARRAY['month(created_at)'],
-  sorted_by = ARRAY['customer_id', 'order_id'],
-  -- Bloom filters let erasure deletes and support lookups by customer skip most row groups.
+  -- Sorted by the key most lookups and joins use, so min/max statistics prune by order_id.
+  sorted_by = ARRAY['order_id'],
+  -- customer_id is not the sort key, so min/max statistics cannot prune on it; a bloom filter
+  -- lets erasure deletes and support lookups by customer skip most row groups.
   parquet_bloom_filter_columns = ARRAY['customer_id']
 );
 

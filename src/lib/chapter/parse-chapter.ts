@@ -1,5 +1,4 @@
-import { parse as parseYaml } from 'yaml';
-import { DataError, parseOrThrow } from '../errors/format-issues.ts';
+import { DataError, parseOrThrow, parseYamlText } from '../errors/format-issues.ts';
 import { ChapterSchema, type ChapterData } from './schema.ts';
 
 /** Split MDX source into its YAML frontmatter text and body; throws when there is no frontmatter. */
@@ -12,11 +11,5 @@ export function splitFrontmatter(source: string, file: string): { frontmatter: s
 /** Parse and validate a chapter's frontmatter with the same schema the site build uses. */
 export function parseChapter(source: string, file: string): { data: ChapterData; body: string } {
   const { frontmatter, body } = splitFrontmatter(source, file);
-  let raw: unknown;
-  try {
-    raw = parseYaml(frontmatter);
-  } catch (error) {
-    throw new DataError(`${file}: frontmatter is not valid YAML: ${(error as Error).message}`);
-  }
-  return { data: parseOrThrow(ChapterSchema, raw, file), body };
+  return { data: parseOrThrow(ChapterSchema, parseYamlText(frontmatter, file), file), body };
 }

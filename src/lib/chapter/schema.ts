@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { IdSchema, PartIdSchema } from '../graph/schema.ts';
 
-/** A technology the chapter recommends or discusses for this component. */
+/**
+ * A technology the chapter recommends or discusses for this component. Objects here are strict:
+ * an unknown key usually means an unquoted comma in a YAML flow mapping cut a value short.
+ */
 export const TechnologySchema = z.object({
   /** Product name as its project writes it, e.g. "Apache Kafka". */
   name: z.string().min(1),
@@ -9,7 +12,7 @@ export const TechnologySchema = z.object({
   role: z.string().min(1),
   /** True when this is the seed guide's pick. Default false. */
   seed: z.boolean().default(false),
-});
+}).strict();
 export type Technology = z.infer<typeof TechnologySchema>;
 
 /** A serious alternative to the recommended technologies. */
@@ -18,7 +21,7 @@ export const AlternativeSchema = z.object({
   name: z.string().min(1),
   /** When to choose it instead, in one line. */
   when: z.string().min(1),
-});
+}).strict();
 export type Alternative = z.infer<typeof AlternativeSchema>;
 
 /** The three AWS Well-Architected lenses the guide maps to. */
@@ -43,7 +46,7 @@ export const LensRefSchema = z.object({
   status: CoverageStatusSchema,
   /** One line, in our words: how the component does it, naming the chapter section or config. */
   how: z.string().min(1),
-});
+}).strict();
 export type LensRef = z.infer<typeof LensRefSchema>;
 
 /** Frontmatter of a chapter in content/chapters/<id>.mdx; the file name is the component id. */
@@ -70,5 +73,5 @@ export const ChapterSchema = z.object({
   reviewed: z.coerce.date(),
   /** Extra search terms readers use for this component, e.g. "CDC". Default none. */
   keywords: z.array(z.string().min(1)).default([]),
-});
+}).strict();
 export type ChapterData = z.infer<typeof ChapterSchema>;

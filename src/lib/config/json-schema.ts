@@ -27,16 +27,17 @@ export function loadSchemaRegistry(root = process.cwd()): SchemaRegistry {
   const dir = join(root, SCHEMA_DIR);
   // strictTypes/strictRequired are off: if/then conditions name patterns and required fields
   // without repeating their types and declarations.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowMatchingProperties: true, allowUnionTypes: true });
   const names = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -'.json'.length))
     .sort();
+  // Register every schema under its name first, so one can $ref another ("$ref": "dbt-properties").
+  for (const name of names) ajv.addSchema(JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as object, name);
   const compiled = new Map<string, ValidateFunction>();
   for (const name of names) {
-    const schema = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as object;
     try {
-      compiled.set(name, ajv.compile(schema));
+      compiled.set(name, ajv.getSchema(name)!);
     } catch (error) {
       throw new Error(`${SCHEMA_DIR}/${name}.json: not a valid JSON Schema: ${(error as Error).message}`);
     }

@@ -5,7 +5,8 @@ const SECRET_NAME = /(^|[_.-])(password|passwd|pwd|secret|secret[_-]?key|secret[
 
 /** True when a field or variable name says it holds a credential (e.g. `master_password`). */
 export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name);
+  // camelCase names (Druid's keyStorePassword) count too: split them like snake_case.
+  return SECRET_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2'));
 }
 
 /**
@@ -19,7 +20,9 @@ export function isPlaceholder(value: string): boolean {
     /\$\{|\{\{|%\(|^\$[A-Z_]/.test(v) ||
     /^<[^>]+>$/.test(v) ||
     /^(changeme|change-me|replace-me|example|xxx+|\*+|redacted)$/i.test(v) ||
-    /^(arn:|secretsmanager:|ssm:|vault:|env:|file:|\/run\/secrets\/)/i.test(v)
+    /^(arn:|secretsmanager:|ssm:|vault:|env:|file:|\/run\/secrets\/)/i.test(v) ||
+    // Druid's environment password provider: {"type":"environment","variable":"X"}
+    /^\{\s*"type"\s*:\s*"environment"/.test(v)
   );
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { parse as parseYaml } from 'yaml';
 
 /** Error raised for bad project data; its message names the file, the field and what was expected. */
 export class DataError extends Error {
@@ -17,7 +18,9 @@ export function formatIssues(file: string, issues: ReadonlyArray<z.core.$ZodIssu
   return issues
     .map((issue) => {
       const field = formatPath(issue.path);
-      return `${file}: ${field || '(root)'}: ${issue.message}`;
+      // An unknown key in YAML data is nearly always a value cut short by an unquoted comma.
+      const hint = issue.code === 'unrecognized_keys' ? ' (if this is part of a value, quote the value: an unquoted comma in a YAML flow mapping starts a new key)' : '';
+      return `${file}: ${field || '(root)'}: ${issue.message}${hint}`;
     })
     .join('\n');
 }
@@ -27,4 +30,13 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, fil
   const result = schema.safeParse(input);
   if (!result.success) throw new DataError(formatIssues(file, result.error.issues));
   return result.data;
+}
+
+/** Parse YAML text or throw a DataError that names the file and the position. */
+export function parseYamlText(text: string, file: string): unknown {
+  try {
+    return parseYaml(text);
+  } catch (error) {
+    throw new DataError(`${file}: not valid YAML: ${(error as Error).message}`);
+  }
 }

@@ -1,6 +1,5 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { DataError, parseOrThrow } from '../errors/format-issues.ts';
+import { DataError, parseOrThrow, parseYamlText } from '../errors/format-issues.ts';
 import type { Graph } from './schema.ts';
 import { flowNodeId } from './to-flow.ts';
 import { splitEndpoint } from './validate-graph.ts';
@@ -32,7 +31,7 @@ export const FlowsFileSchema = z.object({ flows: z.array(NamedFlowSchema).min(1)
 
 /** Parse diagram/flows.yaml and check every endpoint and edge against the graph. */
 export function parseFlows(text: string, graph: Graph, file = 'diagram/flows.yaml'): NamedFlow[] {
-  const { flows } = parseOrThrow(FlowsFileSchema, parseYaml(text), file);
+  const { flows } = parseOrThrow(FlowsFileSchema, parseYamlText(text, file), file);
   const problems: string[] = [];
   const edgeIds = new Set(graph.edges.map((e) => e.id));
   flows.forEach((flow, f) =>

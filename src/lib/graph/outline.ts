@@ -2,7 +2,7 @@ import type { Graph } from './schema.ts';
 import { getNeighbours } from './neighbours.ts';
 import { splitEndpoint } from './validate-graph.ts';
 
-/** One flow as the outline states it, e.g. "writes raw extracts to Data storage (Landing)". */
+/** One flow as a sentence, e.g. "Batch ingestion writes raw extracts to Data storage (Landing)." */
 export interface OutlineFlow {
   text: string;
   /** The component at the other end, for a link. */
@@ -49,6 +49,8 @@ export function buildOutline(graph: Graph, facts: Record<string, { title: string
         .sort((a, b) => a.number - b.number)
         .map((n) => {
           const { upstream, downstream } = getNeighbours(graph, n.id);
+          const sentence = (e: Graph['edges'][number]) =>
+            `${endpointName(graph, titles, e.source)} ${e.label} ${endpointName(graph, titles, e.target)}.`;
           const internal = graph.edges.filter((e) => splitEndpoint(e.source).node === n.id && splitEndpoint(e.target).node === n.id);
           return {
             id: n.id,
@@ -56,17 +58,8 @@ export function buildOutline(graph: Graph, facts: Record<string, { title: string
             title: titles[n.id]!,
             summary: facts[n.id]?.summary ?? '',
             zones: n.zones.map((z) => z.label),
-            outgoing: [
-              ...internal.map((e) => ({ text: `${endpointName(graph, titles, e.source)} ${e.label} ${endpointName(graph, titles, e.target)}`, nodeId: n.id })),
-              ...downstream.map(({ edge, nodeId }) => ({
-                text: `${edge.label} ${endpointName(graph, titles, edge.target)}`,
-                nodeId,
-              })),
-            ],
-            incoming: upstream.map(({ edge, nodeId }) => ({
-              text: `${endpointName(graph, titles, edge.source)} ${edge.label} it`,
-              nodeId,
-            })),
+            outgoing: [...internal.map((e) => e), ...downstream.map((d) => d.edge)].map((e) => ({ text: sentence(e), nodeId: splitEndpoint(e.target).node })),
+            incoming: upstream.map(({ edge, nodeId }) => ({ text: sentence(edge), nodeId })),
           };
         }),
     }))

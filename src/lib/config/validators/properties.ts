@@ -1,4 +1,5 @@
 import { parseProperties } from '../parse-properties.ts';
+import { isPlaceholder, isSecretName } from '../secrets.ts';
 import { startResult } from '../result.ts';
 import { applySchema } from './apply-schema.ts';
 import type { Validator } from './types.ts';
@@ -10,7 +11,10 @@ import type { Validator } from './types.ts';
 export const validateProperties: Validator = async (inputs) =>
   inputs.map((input) => {
     const result = startResult(input.file, input.entry.path, 'properties');
-    result.checks.push('parsed as Java .properties (java.util.Properties rules) with duplicate keys rejected');
+    result.checks.push(
+      'parsed as Java .properties (java.util.Properties rules) with duplicate keys rejected',
+      'credential-named keys must reference the environment or a file, not hold a literal',
+    );
     const entries = parseProperties(input.text);
     const lines = new Map<string, number>();
     for (const entry of entries) {
@@ -22,6 +26,12 @@ export const validateProperties: Validator = async (inputs) =>
           message: `"${entry.key}" is set twice (first on line ${first}); the JVM silently keeps the last value`,
         });
       else lines.set(entry.key, entry.line);
+      if (isSecretName(entry.key) && !isPlaceholder(entry.value))
+        result.problems.push({
+          file: input.file,
+          line: entry.line,
+          message: `"${entry.key}" holds a literal credential; reference it instead (Trino: \${ENV:NAME}, Druid: {"type":"environment","variable":"NAME"})`,
+        });
       if (entry.key === '')
         result.problems.push({ file: input.file, line: entry.line, message: 'a line has a value but no key' });
     }

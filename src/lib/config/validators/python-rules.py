@@ -61,6 +61,17 @@ def dotted(node):
     return None
 
 
+def imports_dag(tree):
+    """True when the file imports DAG or dag from Airflow: it is a DAG file, not a test or plugin."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "airflow":
+            if any(a.name in ("DAG", "dag") for a in node.names):
+                return True
+        if isinstance(node, ast.Attribute) and node.attr == "DAG" and dotted(node) in ("airflow.DAG", "airflow.models.DAG", "airflow.sdk.DAG"):
+            return True
+    return False
+
+
 def imported_roots(tree):
     roots = set()
     for node in ast.walk(tree):
@@ -130,7 +141,7 @@ def check_airflow(tree, problems):
                 if kwarg(node, removed) is not None:
                     problems.append({"line": node.lineno, "message": f'"{removed}" was removed in Airflow 3; use "{hint}"'})
     if not dag_ids:
-        problems.append({"line": 1, "message": "imports airflow but defines no DAG (DAG(...), with DAG(...) or @dag)"})
+        problems.append({"line": 1, "message": "imports DAG or dag from Airflow but defines no DAG (DAG(...), with DAG(...) or @dag)"})
     for node in module_level_nodes(tree):
         if isinstance(node, ast.Call):
             name = dotted(node.func)
@@ -204,7 +215,7 @@ def check_file(item, cache_dir):
         tree = ast.parse(fh.read(), item["file"])
     check_secrets(tree, problems)
     roots = imported_roots(tree)
-    if "airflow" in roots:
+    if "airflow" in roots and imports_dag(tree):
         kinds.append("airflow-dag")
         check_airflow(tree, problems)
     if "feast" in roots:

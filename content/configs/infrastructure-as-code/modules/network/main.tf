@@ -19,7 +19,7 @@ variable "name" {
 }
 
 variable "cidr_block" {
-  description = "VPC CIDR. A /16 leaves room for 3 x /19 private subnets (8,190 pod IPs each)."
+  description = "VPC CIDR. A /16 leaves room for 3 x /19 private subnets (8,187 usable addresses each)."
   type        = string
   default     = "10.40.0.0/16"
 }

@@ -98,7 +98,7 @@ data "aws_iam_policy_document" "cross_account_pull" {
 }
 
 resource "aws_ecr_repository_policy" "this" {
-  for_each   = length(var.pull_account_ids) > 0 ? aws_ecr_repository.this : {}
+  for_each   = { for k, r in aws_ecr_repository.this : k => r if length(var.pull_account_ids) > 0 }
   repository = each.value.name
   policy     = data.aws_iam_policy_document.cross_account_pull[0].json
 }

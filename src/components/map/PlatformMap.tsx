@@ -1,0 +1,220 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import '@xyflow/react/dist/base.css';
+import './map.css';
+import type { FlowModel, MapEdge, MapNode } from '../../lib/graph/to-flow.ts';
+import type { NamedFlow } from '../../lib/graph/flows.ts';
+import { litByFlow } from '../../lib/graph/flows.ts';
+import type { PanelInfo } from '../../lib/graph/panel.ts';
+import type { Part, PartId } from '../../lib/graph/schema.ts';
+import { findNeighbourInDirection, type Direction } from '../../lib/graph/keyboard.ts';
+import { formatMapState, parseMapState, type MapState } from '../../lib/graph/url-state.ts';
+import type { Box } from '../../lib/graph/layout.ts';
+import { MapContext } from './map-context.ts';
+import { nodeTypes } from './node-types.ts';
+import { NodePanel } from './NodePanel.tsx';
+import { FlowGuide } from './FlowGuide.tsx';
+import { PartFilter } from './PartFilter.tsx';
+import { Legend } from './Legend.tsx';
+
+export interface PlatformMapProps {
+  model: FlowModel;
+  panels: Record<string, PanelInfo>;
+  flows: NamedFlow[];
+  parts: Part[];
+  /** Component id → ids of the components it shares a flow with. */
+  neighbours: Record<string, string[]>;
+  base: string;
+}
+
+const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+const EMPTY: MapState = { step: 0, parts: [] };
+
+/** Decorate nodes and edges with the classes that show selection, hover, flow and filters. */
+function decorate(model: FlowModel, state: MapState, flows: NamedFlow[], hovered: string | undefined, neighbours: Record<string, string[]>) {
+  const flow = flows.find((f) => f.id === state.flow);
+  const lit = flow ? litByFlow(flow, state.step) : undefined;
+  const near = hovered ? new Set([hovered, ...(neighbours[hovered] ?? [])]) : undefined;
+  const partOf = (n: MapNode) => (n.type === 'part' ? n.data.part : n.type === 'zone' ? model.nodes.find((m) => m.id === n.data.parent)?.data['part'] : n.data.part) as string;
+  const componentOf = (n: MapNode) => (n.type === 'zone' ? n.data.parent : n.id);
+  const hiddenPart = (part: string) => state.parts.length > 0 && !state.parts.includes(part as PartId);
+
+  const nodes = model.nodes.map((n) => {
+    const classes: string[] = [];
+    if (hiddenPart(partOf(n))) classes.push('is-filtered');
+    if (n.type !== 'part') {
+      if (state.node === componentOf(n) && n.type === 'component') classes.push('is-selected');
+      if (lit) classes.push(lit.nodes.has(n.id) ? 'is-lit' : 'is-dimmed');
+      else if (near) classes.push(near.has(componentOf(n)) ? 'is-near' : 'is-dimmed');
+    }
+    return { ...n, className: classes.join(' ') } as MapNode;
+  });
+  const edges = model.edges.map((e) => {
+    const classes = [e.className ?? ''];
+    const d = e.data!;
+    if (hiddenPart(model.nodes.find((n) => n.id === d.sourceNode)!.data['part'] as string) || hiddenPart(model.nodes.find((n) => n.id === d.targetNode)!.data['part'] as string))
+      classes.push('is-filtered');
+    if (lit) classes.push(lit.edges.has(e.id) ? 'is-lit' : 'is-dimmed');
+    else if (near) classes.push(d.sourceNode === hovered || d.targetNode === hovered ? 'is-near' : 'is-dimmed');
+    return { ...e, className: classes.join(' '), animated: lit?.edges.has(e.id) ?? false } as MapEdge;
+  });
+  return { nodes, edges };
+}
+
+function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMapProps) {
+  const [hydrated, setHydrated] = useState(false);
+  const [state, setState] = useState<MapState>(EMPTY);
+  const [hovered, setHovered] = useState<string | undefined>();
+  const lastFocused = useRef<string | undefined>(undefined);
+  const flowApi = useReactFlow();
+  const known = useMemo(() => ({ nodes: new Set(Object.keys(panels)), flows: new Set(flows.map((f) => f.id)) }), [panels, flows]);
+  const boxes = useMemo(
+    () => new Map<string, Box>(model.nodes.filter((n) => n.type === 'component').map((n) => [n.id, { x: n.position.x, y: n.position.y, width: n.width!, height: n.height! }])),
+    [model],
+  );
+
+  // Read the URL once hydrated, and again whenever the reader goes back or forward.
+  useEffect(() => {
+    const read = () => setState(parseMapState(location.search, known));
+    read();
+    setHydrated(true);
+    addEventListener('popstate', read);
+    return () => removeEventListener('popstate', read);
+  }, [known]);
+
+  /** Change the state and record it in the URL; selections push history so Back steps back. */
+  const update = useCallback(
+    (next: MapState, mode: 'push' | 'replace' = 'push') => {
+      setState(next);
+      const url = `${location.pathname}${formatMapState(next)}${location.hash}`;
+      if (mode === 'push') history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+    },
+    [],
+  );
+
+  const focusNode = useCallback((id: string | undefined) => {
+    if (!id) return;
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-node-button="${id}"]`)?.focus());
+  }, []);
+
+  const select = useCallback(
+    (id: string) => {
+      lastFocused.current = id;
+      update({ ...state, node: id });
+    },
+    [state, update],
+  );
+
+  const close = useCallback(() => {
+    const id = state.node;
+    update({ ...state, node: undefined });
+    focusNode(id);
+  }, [state, update, focusNode]);
+
+  const moveFocus = useCallback(
+    (from: string, key: string) => {
+      if (!ARROWS.has(key)) return false;
+      const target = findNeighbourInDirection(boxes, from, neighbours[from] ?? [], key as Direction);
+      if (target) focusNode(target);
+      return true;
+    },
+    [boxes, neighbours, focusNode],
+  );
+
+  // Keep a keyboard-focused node in view.
+  const onFocus = useCallback(
+    (e: React.FocusEvent) => {
+      const id = (e.target as HTMLElement).dataset['nodeButton'];
+      if (!id) return;
+      setHovered(id);
+      const box = boxes.get(id)!;
+      const { x, y, zoom } = flowApi.getViewport();
+      const el = (e.currentTarget as HTMLElement).querySelector('.react-flow')!;
+      const { width, height } = el.getBoundingClientRect();
+      const left = box.x * zoom + x;
+      const top = box.y * zoom + y;
+      if (left < 0 || top < 0 || left + box.width * zoom > width || top + box.height * zoom > height)
+        void flowApi.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(zoom, 0.8), duration: 200 });
+    },
+    [boxes, flowApi],
+  );
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && state.node) {
+      e.stopPropagation();
+      close();
+    }
+  };
+
+  const onNodeClick: NodeMouseHandler<MapNode> = (_e, node) => {
+    if (node.type === 'zone') select(node.data.parent);
+  };
+
+  const { nodes, edges } = useMemo(() => decorate(model, state, flows, hovered, neighbours), [model, state, flows, hovered, neighbours]);
+  const activeFlow = flows.find((f) => f.id === state.flow);
+  const panel = state.node ? panels[state.node] : undefined;
+  const context = useMemo(() => ({ base, hydrated, select, moveFocus }), [base, hydrated, select, moveFocus]);
+
+  return (
+    <MapContext.Provider value={context}>
+      <div className="map-shell" onKeyDown={onKeyDown} onFocus={onFocus} onBlur={() => setHovered(undefined)}>
+        <div className="map-toolbar">
+          <FlowGuide
+            flows={flows}
+            active={activeFlow}
+            step={state.step}
+            panels={panels}
+            base={base}
+            onChoose={(id) => update({ ...state, flow: id, step: 0 })}
+            onStep={(step) => update({ ...state, step }, 'replace')}
+          />
+          <PartFilter parts={parts} shown={state.parts} onChange={(p) => update({ ...state, parts: p }, 'replace')} />
+        </div>
+        <div className="map-stage" data-panel-open={panel ? '' : undefined}>
+          <div className="map-canvas">
+            <ReactFlow
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              width={1200}
+              height={640}
+              fitView
+              fitViewOptions={{ padding: 0.04 }}
+              minZoom={0.2}
+              maxZoom={2}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              nodesFocusable={false}
+              edgesFocusable={false}
+              elementsSelectable={false}
+              disableKeyboardA11y
+              zoomOnDoubleClick={false}
+              onNodeClick={onNodeClick}
+              onNodeMouseEnter={(_e, n) => setHovered(n.type === 'zone' ? n.data.parent : n.type === 'component' ? n.id : undefined)}
+              onNodeMouseLeave={() => setHovered(undefined)}
+              onPaneClick={() => state.node && update({ ...state, node: undefined })}
+              proOptions={{ hideAttribution: true }}
+              aria-label="Interactive map of the data platform"
+            >
+              <Background gap={24} size={1} />
+              <Controls showInteractive={false} position="bottom-left" />
+              <MiniMap pannable zoomable position="bottom-right" ariaLabel="Overview of the whole map" nodeClassName={(n) => `minimap-${n.type}`} />
+            </ReactFlow>
+          </div>
+          {panel && <NodePanel info={panel} base={base} onClose={close} onSelect={select} />}
+        </div>
+        <Legend />
+      </div>
+    </MapContext.Provider>
+  );
+}
+
+/** The interactive platform map (React island). All data is computed at build time and passed in. */
+export default function PlatformMap(props: PlatformMapProps) {
+  return (
+    <ReactFlowProvider>
+      <MapCanvas {...props} />
+    </ReactFlowProvider>
+  );
+}

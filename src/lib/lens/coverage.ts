@@ -1,0 +1,174 @@
+import type { PartId } from '../graph/schema.ts';
+import { bestPracticeKey } from './catalogue-index.ts';
+import { PILLAR_TITLES, type BestPractice, type CoverageNote, type CoverageNotes, type CoverageStatus, type LensCatalogue, type LensId, type PillarId } from './schema.ts';
+import { isCovered, strongestStatus, type BestStatus } from './status.ts';
+
+/** A chapter as the coverage computation sees it. */
+export interface CoverageChapter {
+  id: string;
+  data: {
+    title: string;
+    number: number;
+    part: PartId;
+    lenses: ReadonlyArray<{ lens: LensId; id: string; status: CoverageStatus; how: string }>;
+  };
+}
+
+/** One component column of the matrix. */
+export interface ComponentColumn {
+  id: string;
+  number: number;
+  title: string;
+  part: PartId;
+}
+
+/** One component's answer to a best practice. */
+export interface MatrixCell {
+  status: CoverageStatus;
+  how: string;
+}
+
+/** One best practice row: a cell per component column (null where the chapter does not map it). */
+export interface MatrixRow {
+  bestPractice: BestPractice;
+  cells: Array<MatrixCell | null>;
+  best: BestStatus;
+  /** Our note on why it is not (fully) covered, if we wrote one. */
+  note?: CoverageNote;
+}
+
+/** Counts of best practices by the best status any component reaches. */
+export interface CoverageTotals {
+  total: number;
+  addressed: number;
+  partial: number;
+  /** Mapped only as not addressed, or not mapped at all. */
+  uncovered: number;
+}
+
+export interface MatrixQuestion {
+  id: string;
+  title: string;
+  question?: string | undefined;
+  url?: string | undefined;
+  rows: MatrixRow[];
+}
+
+export interface MatrixPillar {
+  id: PillarId;
+  title: string;
+  questions: MatrixQuestion[];
+  totals: CoverageTotals;
+}
+
+export interface MatrixLens {
+  lens: LensCatalogue;
+  pillars: MatrixPillar[];
+  totals: CoverageTotals;
+  /** Our paragraph on how far the guide answers this lens. */
+  summary?: string | undefined;
+}
+
+/** A best practice no component addresses, even in part, with our note on it. */
+export interface UncoveredPractice {
+  lens: LensId;
+  pillar: PillarId;
+  questionId: string;
+  bestPractice: BestPractice;
+  best: BestStatus;
+  note?: CoverageNote;
+}
+
+/** The whole matrix: component columns, lens → pillar → question → rows, and the open lists. */
+export interface CoverageMatrix {
+  components: ComponentColumn[];
+  lenses: MatrixLens[];
+  /** Best practices no component addresses, even in part, in catalogue order. */
+  uncovered: UncoveredPractice[];
+  /** Best practices components address only in part, in catalogue order. */
+  partlyCovered: UncoveredPractice[];
+}
+
+/** Count best practices by their best status. */
+export function countCoverage(rows: ReadonlyArray<{ best: BestStatus }>): CoverageTotals {
+  const totals: CoverageTotals = { total: rows.length, addressed: 0, partial: 0, uncovered: 0 };
+  for (const { best } of rows) {
+    if (best === 'addressed') totals.addressed++;
+    else if (best === 'partial') totals.partial++;
+    else totals.uncovered++;
+  }
+  return totals;
+}
+
+/** Component columns ordered by the seed's component number. */
+export function toComponentColumns(chapters: ReadonlyArray<CoverageChapter>): ComponentColumn[] {
+  return chapters
+    .map((c) => ({ id: c.id, number: c.data.number, title: c.data.title, part: c.data.part }))
+    .sort((a, b) => a.number - b.number);
+}
+
+/**
+ * Build the coverage matrix: every catalogued best practice against every component, grouped by
+ * lens → pillar → question in AWS's order, with totals per pillar and per lens. References to
+ * unknown ids are ignored here; `findLensRefProblems` reports them.
+ */
+export function buildCoverageMatrix(
+  catalogues: ReadonlyArray<LensCatalogue>,
+  chapters: ReadonlyArray<CoverageChapter>,
+  notes: CoverageNotes = { lenses: {}, notes: [] },
+): CoverageMatrix {
+  const components = toComponentColumns(chapters);
+  const column = new Map(components.map((c, i) => [c.id, i]));
+  const cells = new Map<string, Array<MatrixCell | null>>();
+  for (const chapter of chapters) {
+    for (const ref of chapter.data.lenses) {
+      const key = bestPracticeKey(ref.lens, ref.id);
+      const row = cells.get(key) ?? components.map(() => null);
+      row[column.get(chapter.id)!] ??= { status: ref.status, how: ref.how };
+      cells.set(key, row);
+    }
+  }
+  const noteFor = new Map(notes.notes.map((n) => [bestPracticeKey(n.lens, n.id), n]));
+
+  const uncovered: UncoveredPractice[] = [];
+  const partlyCovered: UncoveredPractice[] = [];
+  const lenses = catalogues.map((lens): MatrixLens => {
+    const pillars = lens.pillars.map((pillar): MatrixPillar => {
+      const questions = pillar.questions.map(({ bestPractices, ...question }): MatrixQuestion => ({
+        ...question,
+        rows: bestPractices.map((bestPractice) => {
+          const key = bestPracticeKey(lens.id, bestPractice.id);
+          const row = cells.get(key) ?? components.map(() => null);
+          const best = strongestStatus(row.flatMap((c) => (c ? [c.status] : [])));
+          const note = noteFor.get(key);
+          const open = { lens: lens.id, pillar: pillar.id, questionId: question.id, bestPractice, best, ...(note && { note }) };
+          if (!isCovered(best)) uncovered.push(open);
+          else if (best === 'partial') partlyCovered.push(open);
+          return { bestPractice, cells: row, best, ...(note && { note }) };
+        }),
+      }));
+      return { id: pillar.id, title: PILLAR_TITLES[pillar.id], questions, totals: countCoverage(questions.flatMap((q) => q.rows)) };
+    });
+    return { lens, pillars, totals: countCoverage(pillars.flatMap((p) => p.questions.flatMap((q) => q.rows))), summary: notes.lenses[lens.id] };
+  });
+  return { components, lenses, uncovered, partlyCovered };
+}
+
+/** A list of open best practices grouped by lens and then pillar, for rendering; empty groups are left out. */
+export interface OpenPracticeGroup {
+  lens: LensCatalogue;
+  pillars: Array<{ id: PillarId; title: string; items: UncoveredPractice[] }>;
+}
+
+/** Group open best practices by lens and pillar, in catalogue order. */
+export function groupOpenPractices(catalogues: ReadonlyArray<LensCatalogue>, list: ReadonlyArray<UncoveredPractice>): OpenPracticeGroup[] {
+  return catalogues
+    .map((lens) => ({
+      lens,
+      pillars: lens.pillars
+        .map((p) => ({ id: p.id, title: PILLAR_TITLES[p.id], items: list.filter((u) => u.lens === lens.id && u.pillar === p.id) }))
+        .filter((p) => p.items.length > 0),
+    }))
+    .filter((g) => g.pillars.length > 0);
+}
+

@@ -1,0 +1,36 @@
+// Options every search runs with: where the bundle lives under the site's base path, excerpt
+// length and how much a match in each metadata field counts. The dialog and the e2e query table
+// both use these, so the table measures what readers get.
+import type { PagefindOptions } from './pagefind-api.ts';
+
+/**
+ * Boost for a query that matches a page's metadata, per field (Pagefind's default is title 5,
+ * every other field 1). `keywords` are the chapter's frontmatter terms and `aliases` the search
+ * synonyms in aliases.ts: both name what the page is about, so they count almost like the title.
+ * `node` is the map id, read by the dialog but not meant to rank.
+ */
+export const META_WEIGHTS: Readonly<Record<string, number>> = { title: 5, keywords: 3, aliases: 3, node: 0 };
+
+/** Words per excerpt: about two lines in the dialog on a phone. */
+export const EXCERPT_LENGTH = 22;
+
+/** The base path with exactly one trailing slash, e.g. "/pr-42" → "/pr-42/". */
+export function normaliseBase(base: string): string {
+  return `${base.replace(/\/+$/, '')}/`;
+}
+
+/** URL of Pagefind's browser module under the site's base path. */
+export function getPagefindModuleUrl(base: string): string {
+  return `${normaliseBase(base)}pagefind/pagefind.js`;
+}
+
+/** Options for pagefind.options(): result URLs and the bundle are both under `base`. */
+export function getPagefindOptions(base: string): PagefindOptions {
+  const root = normaliseBase(base);
+  return {
+    basePath: `${root}pagefind/`,
+    baseUrl: root,
+    excerptLength: EXCERPT_LENGTH,
+    ranking: { metaWeights: { ...META_WEIGHTS } },
+  };
+}
