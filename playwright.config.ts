@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './src/lib/browser/chromium.ts';
 
 // End-to-end tests run against the production build in dist/ (built by `npm test` first),
-// served by `astro preview`, in Debian's Chromium: no browser downloads.
+// served by scripts/serve-dist.ts, in Debian's Chromium: no browser downloads.
 const port = Number(process.env.E2E_PORT ?? 4400);
 
 export default defineConfig({
@@ -11,6 +11,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: 0,
+  // The machines are 2-core and often busy; allow slow hydration rather than flake.
+  expect: { timeout: 10_000 },
+  timeout: 60_000,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
@@ -19,7 +22,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    command: `node scripts/serve-dist.ts --port=${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

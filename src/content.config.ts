@@ -3,6 +3,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { ChapterSchema } from './lib/chapter/schema';
 import { CoverageNotesSchema, LensCatalogueSchema } from './lib/lens/schema';
+import { BenchmarkSchema } from './lib/benchmark/schema.ts';
+import { benchmarkLoader } from './lib/benchmark/loader.ts';
 
 const chapters = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/chapters' }),
@@ -21,4 +23,11 @@ const lensNotes = defineCollection({
   schema: CoverageNotesSchema,
 });
 
-export const collections = { chapters, lenses, lensNotes };
+// Benchmark results (measured by scripts/bench) and published figures (with source, date and
+// licence). The loader validates each file and its component ids against the graph first.
+const benchmarks = defineCollection({
+  loader: benchmarkLoader({ base: './content/benchmarks' }),
+  schema: BenchmarkSchema,
+});
+
+export const collections = { chapters, lenses, lensNotes, benchmarks };

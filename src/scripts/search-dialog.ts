@@ -5,8 +5,9 @@ import type { ExcerptSegment } from '../lib/search/excerpt.ts';
 import { toFilterOptions, toSearchFilters, type FilterOption } from '../lib/search/filters.ts';
 import { getPagefindModuleUrl, getPagefindOptions } from '../lib/search/options.ts';
 import type { PagefindModule, PagefindResult } from '../lib/search/pagefind-api.ts';
+import { toSearchTerms } from '../lib/search/query.ts';
 import { describeResults, toResultView, type ResultView } from '../lib/search/results.ts';
-import { isMapPage, isModifiedClick, toNodeSearch } from '../lib/search/shortcuts.ts';
+import { isMapPage, isModifiedClick, toNodeSearch } from '../lib/search/map-select.ts';
 
 const BASE = import.meta.env.BASE_URL;
 /** Results rendered per batch; "Show more results" renders the next batch. */
@@ -136,7 +137,7 @@ export async function initSearchDialog(dialog: HTMLDialogElement): Promise<void>
     }
     try {
       const pf = await loadPagefind();
-      const response = await pf.search(query || null, { filters });
+      const response = await pf.search(query ? toSearchTerms(query) : null, { filters });
       if (token !== run) return;
       pending = response.results;
       list.replaceChildren();

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Handle, Position } from '@xyflow/react';
 
 const SIDES = [
@@ -12,10 +13,10 @@ export function FlowHandles() {
   return (
     <>
       {SIDES.map(([side, position]) => (
-        <span key={side}>
+        <Fragment key={side}>
           <Handle type="source" id={`s-${side}`} position={position} isConnectable={false} />
           <Handle type="target" id={`t-${side}`} position={position} isConnectable={false} />
-        </span>
+        </Fragment>
       ))}
     </>
   );

@@ -27,6 +27,10 @@ export interface PlatformMapProps {
   base: string;
 }
 
+/** Size the server renders the map at; the client refits to the real container. */
+const SSR_WIDTH = 1280;
+const SSR_HEIGHT = 660;
+
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 const EMPTY: MapState = { step: 0, parts: [] };
 
@@ -177,9 +181,10 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
               nodes={nodes}
               edges={edges}
               nodeTypes={nodeTypes}
-              width={1200}
-              height={640}
+              width={SSR_WIDTH}
+              height={SSR_HEIGHT}
               fitView
+              onInit={(instance) => void instance.fitView({ padding: 0.04 })}
               fitViewOptions={{ padding: 0.04 }}
               minZoom={0.2}
               maxZoom={2}
@@ -212,8 +217,16 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
 
 /** The interactive platform map (React island). All data is computed at build time and passed in. */
 export default function PlatformMap(props: PlatformMapProps) {
+  // Initial nodes and size go to the provider so the server renders every node (no effects run there).
   return (
-    <ReactFlowProvider>
+    <ReactFlowProvider
+      initialNodes={props.model.nodes}
+      initialEdges={props.model.edges}
+      initialWidth={SSR_WIDTH}
+      initialHeight={SSR_HEIGHT}
+      fitView
+      initialFitViewOptions={{ padding: 0.04 }}
+    >
       <MapCanvas {...props} />
     </ReactFlowProvider>
   );

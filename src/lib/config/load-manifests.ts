@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { formatFieldPath } from './json-schema.ts';
+import { formatFieldPath } from './schema-errors.ts';
 import { lineOfPath, parseYamlDocuments, type LocatedDocument } from './positions.ts';
 import type { ConfigProblem } from './result.ts';
 import { ConfigManifestSchema, type ConfigManifest } from './schema.ts';
@@ -55,7 +55,9 @@ export function parseManifest(
       const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
       const field = formatFieldPath(path) || '(root)';
       const line = lineOfPath(doc, path);
-      return { file, ...(line ? { line } : {}), message: `${field}: ${issue.message}` };
+      // zod says "expected string, received undefined" for a missing field; say it plainly.
+      const message = /received undefined$/.test(issue.message) ? 'missing; this field is required' : issue.message;
+      return { file, ...(line ? { line } : {}), message: `${field}: ${message}` };
     });
     return { doc, problems };
   }

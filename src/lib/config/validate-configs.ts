@@ -16,6 +16,8 @@ export interface ValidateOptions {
   root?: string;
   /** Folder holding one sub-folder per component, relative to root. Default content/configs. */
   configsDir?: string;
+  /** Only these component folders. Default all. */
+  ids?: ReadonlyArray<string>;
   /** Only these repository-relative files (their folders' manifests are still checked). Default all. */
   files?: ReadonlyArray<string>;
   /** Component ids the folder names must match. Default: node ids of diagram/graph.yaml. */
@@ -51,7 +53,8 @@ export async function validateConfigs(options: ValidateOptions = {}): Promise<Co
   const root = resolve(options.root ?? process.cwd());
   const configsDir = options.configsDir ?? CONFIGS_DIR;
   const wanted = options.files?.map((f) => posix.normalize(f.replace(/\\/g, '/')));
-  const ids = wanted?.map((f) => posix.relative(configsDir, f).split('/')[0]!).filter((id) => id && !id.startsWith('..'));
+  const ids =
+    options.ids ?? wanted?.map((f) => posix.relative(configsDir, f).split('/')[0]!).filter((id) => id && !id.startsWith('..'));
   const loaded = loadConfigFolders(root, configsDir, ids);
   const schemaNames = loadSchemaRegistry(root).names;
   const knownIds = options.knownIds ?? readKnownIds(root);
@@ -82,6 +85,8 @@ export async function validateConfigs(options: ValidateOptions = {}): Promise<Co
     const result = byInput.get(input)!;
     result.checks.push('scanned for committed credentials (AWS keys, private keys, tokens)');
     result.problems.push(...findCommittedCredentials(input.file, input.text));
+    // Report each file's problems top to bottom, whichever rule found them.
+    result.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     if (result.status === 'not-checked' && options.requireTools)
       result.problems.push({ file: input.file, message: `not checked: ${result.reason ?? 'no tool'} (tools are required in this run)` });
     return result;

@@ -39,7 +39,7 @@ export const NodeSchema = z.object({
   number: z.number().int().min(1),
   /** The part the component belongs to. */
   part: PartIdSchema,
-  /** Short label drawn on the node. */
+  /** Short label drawn on the node (the chapter title is used everywhere else). */
   label: z.string().min(1),
   /** True for components that serve the whole platform (orchestration, IaC, security…). Default false. */
   crossCutting: z.boolean().default(false),

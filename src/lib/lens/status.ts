@@ -9,14 +9,16 @@ export interface StatusDisplay {
   symbol: string;
   /** Label in words, used as the accessible text and in the legend. */
   label: string;
+  /** What the mark means, for the legend. */
+  meaning: string;
 }
 
 /** Display of each status; the order is strongest first. */
 export const STATUS_DISPLAY: Record<BestStatus, StatusDisplay> = {
-  addressed: { symbol: '●', label: 'Addressed' },
-  partial: { symbol: '◐', label: 'Partly addressed' },
-  'not-addressed': { symbol: '○', label: 'Named, not addressed' },
-  none: { symbol: '–', label: 'Not mapped' },
+  addressed: { symbol: '●', label: 'Addressed', meaning: 'the component answers the best practice' },
+  partial: { symbol: '◐', label: 'Partly addressed', meaning: 'it answers part of it; the chapter says what is left' },
+  'not-addressed': { symbol: '○', label: 'Named, not addressed', meaning: 'the chapter names the best practice and says it does not answer it' },
+  none: { symbol: '–', label: 'Not mapped', meaning: 'no component maps the best practice' },
 };
 
 const RANK: Record<BestStatus, number> = { addressed: 3, partial: 2, 'not-addressed': 1, none: 0 };

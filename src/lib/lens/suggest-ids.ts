@@ -20,6 +20,13 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** Length of the common start of two strings. */
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
+}
+
 /** How a wrong best-practice id could be fixed, in the order a writer should try them. */
 export interface IdSuggestion {
   /** Ids in this lens that the bad id probably meant. */
@@ -31,8 +38,8 @@ export interface IdSuggestion {
 }
 
 /**
- * Suggest fixes for `id`, which is not a best practice of `lens`: ids that differ only in
- * spelling (case, spaces, padding), then ids within two edits, at most `limit` of them;
+ * Suggest fixes for `id`, which is not a best practice of `lens`: the id that differs only in
+ * spelling (case, spaces, padding), or else ids within two edits sharing the longest start, at most `limit`;
  * the same id in another lens; or the best practices of a question the id names.
  */
 export function suggestIds(
@@ -43,10 +50,16 @@ export function suggestIds(
 ): IdSuggestion {
   const loose = looseId(id);
   const ids = lens.pillars.flatMap((p) => p.questions.flatMap((q) => q.bestPractices.map((b) => b.id)));
-  const ranked = ids
-    .map((candidate, order) => ({ candidate, order, distance: editDistance(loose, looseId(candidate)) }))
-    .filter((c) => c.distance <= 2)
-    .sort((a, b) => a.distance - b.distance || a.order - b.order)
+  const scored = ids
+    .map((candidate, order) => {
+      const other = looseId(candidate);
+      return { candidate, order, distance: editDistance(loose, other), prefix: commonPrefix(loose, other) };
+    })
+    .filter((c) => c.distance <= 2);
+  // A spelling-only difference is the answer; otherwise prefer ids that share more of the start.
+  const exact = scored.filter((c) => c.distance === 0);
+  const ranked = (exact.length ? exact : scored)
+    .sort((a, b) => a.distance - b.distance || b.prefix - a.prefix || a.order - b.order)
     .slice(0, limit)
     .map((c) => c.candidate);
 

@@ -14,6 +14,8 @@ export interface LensRefLike {
 /** A chapter as the lens check sees it: its id (file name) and its `lenses:` list. */
 export interface ChapterLensRefs {
   id: string;
+  /** Path used in messages. Default content/chapters/<id>.mdx. */
+  file?: string | undefined;
   data: { lenses: ReadonlyArray<LensRefLike> };
 }
 
@@ -44,7 +46,7 @@ export function findLensRefProblems(catalogues: ReadonlyArray<LensCatalogue>, ch
   const known = catalogues.map((c) => c.id).join(', ');
   const problems: string[] = [];
   for (const chapter of chapters) {
-    const file = chapterFile(chapter.id);
+    const file = chapter.file ?? chapterFile(chapter.id);
     const seen = new Map<string, number>();
     chapter.data.lenses.forEach((ref, i) => {
       const lens = findLens(catalogues, ref.lens);
@@ -87,7 +89,8 @@ export function assertLensRefs(
   catalogues: ReadonlyArray<LensCatalogue>,
   chapters: ReadonlyArray<ChapterLensRefs>,
   notes?: CoverageNotes,
+  notesFile?: string,
 ): void {
-  const problems = [...findLensRefProblems(catalogues, chapters), ...(notes ? findNoteProblems(catalogues, notes) : [])];
+  const problems = [...findLensRefProblems(catalogues, chapters), ...(notes ? findNoteProblems(catalogues, notes, notesFile) : [])];
   if (problems.length) throw new DataError(problems.join('\n'));
 }

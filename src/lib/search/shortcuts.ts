@@ -1,4 +1,4 @@
-// Keyboard shortcuts that open search, and how a result behaves on the map page.
+// Keyboard shortcuts that open search: "/" outside text fields, Ctrl+K or Cmd+K anywhere.
 
 /** The parts of a keydown event that decide whether it opens search. */
 export interface ShortcutKey {
@@ -25,20 +25,4 @@ export function isEditableElement(el: { tagName: string; isContentEditable?: boo
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag !== 'INPUT') return false;
   return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file', 'image'].includes((el.type ?? 'text').toLowerCase());
-}
-
-/** True when `pathname` is the map page, the site's home (`base`, with or without index.html). */
-export function isMapPage(pathname: string, base: string): boolean {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  return pathname === root || pathname === `${root}index.html` || `${pathname}/` === root;
-}
-
-/** The query string that selects a node on the map, the contract the map island reads: "?node=<id>". */
-export function toNodeSearch(nodeId: string): string {
-  return `?${new URLSearchParams({ node: nodeId }).toString()}`;
-}
-
-/** True when a click should be left to the browser (new tab, new window, download). */
-export function isModifiedClick(e: { button: number; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }): boolean {
-  return e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey;
 }

@@ -8,6 +8,7 @@ export interface NavLink {
 export const primaryNav: NavLink[] = [
   { href: '/', label: 'Map' },
   { href: '/chapters/', label: 'Chapters' },
+  { href: '/well-architected/', label: 'Well-Architected' },
 ];
 
 /** True when `pathname` is inside the section at `href` (the map only on the home page itself). */

@@ -1,4 +1,5 @@
-import { loadSchemaRegistry, schemaErrorsToProblems, SCHEMA_DIR, type Locate } from '../json-schema.ts';
+import { loadSchemaRegistry, SCHEMA_DIR } from '../json-schema.ts';
+import { schemaErrorsToProblems, type Locate } from '../schema-errors.ts';
 import type { CheckResult } from '../result.ts';
 import { npmTool } from '../tools.ts';
 
@@ -22,5 +23,5 @@ export function applySchema(
   if (!result.tools.some((t) => t.name === 'ajv')) result.tools.push(npmTool('ajv'));
   const check = `validated against JSON Schema ${schemaName} (${SCHEMA_DIR}/${schemaName}.json)`;
   if (!result.checks.includes(check)) result.checks.push(check);
-  if (!validate(value)) result.problems.push(...schemaErrorsToProblems(result.file, validate.errors, locate, prefix));
+  if (!validate(value)) result.problems.push(...schemaErrorsToProblems(result.file, validate.errors, locate, prefix, value));
 }

@@ -2,7 +2,7 @@ import { checkFlinkStatements } from '../flink-rules.ts';
 import { startResult } from '../result.ts';
 import { splitStatements } from '../split-statements.ts';
 import { npmTool } from '../tools.ts';
-import { parseSql } from './sql.ts';
+import { describeSqlError, parseSql } from './sql.ts';
 import type { Validator } from './types.ts';
 
 /**
@@ -31,7 +31,7 @@ export const validateFlinkSql: Validator = async (inputs) =>
         result.problems.push({
           file: input.file,
           line: query.line + error.line - 1,
-          message: `SQL syntax error: unexpected ${error.found} (node-sql-parser ${tool.version}, flinksql grammar)`,
+          message: describeSqlError(error, `node-sql-parser ${tool.version}`, 'flinksql'),
         });
     }
     if (statements.length === 0) result.problems.push({ file: input.file, message: 'the file holds no SQL statement' });

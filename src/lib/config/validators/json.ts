@@ -1,18 +1,18 @@
 import { locateIn } from '../json-schema.ts';
-import { lineAtOffset, parseYamlDocuments } from '../positions.ts';
+import { locateJsonError } from '../locate-json-error.ts';
+import { parseYamlDocuments } from '../positions.ts';
 import { startResult } from '../result.ts';
 import { applySchema } from './apply-schema.ts';
 import type { Validator } from './types.ts';
 
-/** Parse strict JSON; on failure return the line and the parser's message without its position. */
+/** Parse strict JSON; on failure return the line and what is wrong there. */
 export function parseJson(text: string): { value?: unknown; error?: { line: number; message: string } } {
   try {
     return { value: JSON.parse(text) as unknown };
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /at position (\d+)/.exec(message);
-    const line = position ? lineAtOffset(text, Number(position[1])) : lineAtOffset(text, text.length);
-    return { error: { line, message: message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '') } };
+    const located = locateJsonError(text);
+    if (located) return { error: { line: located.line, message: located.message } };
+    return { error: { line: 1, message: (error as Error).message } };
   }
 }
 

@@ -1,4 +1,5 @@
-import { locateIn, schemaErrorsToProblems } from '../json-schema.ts';
+import { locateIn } from '../json-schema.ts';
+import { schemaErrorsToProblems } from '../schema-errors.ts';
 import { lineOfPath, type LocatedDocument } from '../positions.ts';
 import { startResult, type CheckResult } from '../result.ts';
 import { npmTool } from '../tools.ts';
@@ -66,7 +67,7 @@ async function checkDocument(result: CheckResult, input: ConfigInput, doc: Locat
   checkProjectRules(result, doc, object, name);
   const builtIn = await validateBuiltIn(apiVersion, kind, object);
   if (builtIn.kind === 'invalid') {
-    result.problems.push(...schemaErrorsToProblems(input.file, builtIn.errors, locateIn(doc), name));
+    result.problems.push(...schemaErrorsToProblems(input.file, builtIn.errors, locateIn(doc), name, object));
   } else if (builtIn.kind === 'unknown-kind') {
     result.problems.push({
       file: input.file,

@@ -23,10 +23,10 @@ DAG_ID = re.compile(r"^[a-zA-Z0-9_.-]+$")
 # Calls that do I/O or heavy work. Airflow runs module-level code of every DAG file on every
 # parse (every 30 s by default), so these belong inside tasks.
 HEAVY_CALLS = {
-    "Variable.get": "reads the metadata database; use the template {{ var.value.<key> }} or read it inside a task",
+    "Variable.get": "reads the metadata database (in operator arguments use the template {{ var.value.<key> }})",
     "Variable.set": "writes the metadata database",
-    "BaseHook.get_connection": "reads the metadata database; read it inside a task",
-    "Connection.get_connection_from_secrets": "reads the secrets backend; read it inside a task",
+    "BaseHook.get_connection": "reads the metadata database",
+    "Connection.get_connection_from_secrets": "reads the secrets backend",
     "requests.get": "makes a network call",
     "requests.post": "makes a network call",
     "urllib.request.urlopen": "makes a network call",
@@ -146,7 +146,7 @@ def check_airflow(tree, problems):
         if isinstance(node, ast.Call):
             name = dotted(node.func)
             if name in HEAVY_CALLS:
-                problems.append({"line": node.lineno, "message": f"top-level call {name}() {HEAVY_CALLS[name]}; it runs on every DAG parse, move it into a task"})
+                problems.append({"line": node.lineno, "message": f"top-level call {name}() {HEAVY_CALLS[name]} on every DAG parse; move it into a task"})
             elif name in DYNAMIC_DATES:
                 problems.append({"line": node.lineno, "message": f"top-level {name}() gives a moving date; use a fixed start_date such as pendulum.datetime(2026, 1, 1, tz=\"UTC\")"})
     return sorted(dag_ids)

@@ -10,17 +10,29 @@ import type { ConfigInput, Validator } from './types.ts';
 const { Parser } = sqlParser as unknown as { Parser: new () => { astify(sql: string, opt: { database: string }): unknown } };
 const parser = new Parser();
 
-/** A parse error from node-sql-parser (peggy), reduced to a line, column and what was found. */
-export function parseSql(sql: string, dialect: string): { line: number; column: number; found: string } | undefined {
+/** A parse error from node-sql-parser: line and column inside `sql`, and the text found there. */
+export function parseSql(sql: string, dialect: string): { line: number; column: number; found: string; positioned: boolean } | undefined {
+  // The parser trims its input, so count the leading blank lines ourselves.
+  const leading = /^\s*/.exec(sql)![0];
+  const skipped = leading.split('\n').length - 1;
   try {
-    parser.astify(sql, { database: dialect });
+    parser.astify(sql.slice(leading.length), { database: dialect });
     return undefined;
   } catch (error) {
-    const e = error as { location?: { start: { line: number; column: number } }; found?: string | null; message: string };
-    if (!e.location) return { line: 1, column: 1, found: e.message };
-    const found = e.found === null || e.found === undefined ? 'end of statement' : `"${e.found}"`;
-    return { line: e.location.start.line, column: e.location.start.column, found };
+    const e = error as { location?: { start: { offset: number; line: number; column: number } }; message: string };
+    if (!e.location) return { line: 1 + skipped, column: 1, found: e.message, positioned: false };
+    const rest = sql.slice(leading.length + e.location.start.offset);
+    const token = /^\S+/.exec(rest)?.[0];
+    const found = token ? `"${token.length > 30 ? `${token.slice(0, 30)}...` : token}"` : 'the end of the statement';
+    return { line: e.location.start.line + skipped, column: e.location.start.column, found, positioned: true };
   }
+}
+
+/** Message for a parse error, naming the parser and grammar that rejected it. */
+export function describeSqlError(error: { found: string; positioned: boolean }, parserName: string, dialect: string): string {
+  return error.positioned
+    ? `SQL syntax error at ${error.found} (${parserName}, ${dialect} grammar)`
+    : `SQL error in this statement: ${error.found} (${parserName}, ${dialect} grammar; no position given)`;
 }
 
 /** Plan a statement for the dialect; only Trino needs our extensions today. */
@@ -50,7 +62,7 @@ function checkSqlText(
       problems.push({
         file: input.file,
         line,
-        message: `SQL syntax error: unexpected ${error.found} (${parserName}, ${dialect} grammar)${label}`,
+        message: `${describeSqlError(error, parserName, dialect)}${label}`,
       });
     }
   }

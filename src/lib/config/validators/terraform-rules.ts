@@ -48,8 +48,8 @@ function requiredProviders(files: ReadonlyArray<ParsedTfFile>): Map<string, { so
 }
 
 /** Providers a module uses: resource/data prefixes and provider blocks, with where each appears. */
-function usedProviders(files: ReadonlyArray<ParsedTfFile>): Map<string, { file: string; line?: number }> {
-  const used = new Map<string, { file: string; line?: number }>();
+function usedProviders(files: ReadonlyArray<ParsedTfFile>): Map<string, { file: string; line: number | undefined }> {
+  const used = new Map<string, { file: string; line: number | undefined }>();
   const note = (name: string, file: ParsedTfFile, pattern: RegExp) => {
     if (!used.has(name) && !BUILT_IN_PROVIDERS.has(name)) used.set(name, { file: file.file, line: findLine(file.text, pattern) });
   };

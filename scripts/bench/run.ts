@@ -1,0 +1,28 @@
+// npm run bench [-- --quick] [--only=file-formats] [--out=DIR] [--no-postgres] [--seed=N] [--rows=N]
+// Measures file formats, storage layout, row vs column stores and incremental loads with embedded
+// engines, and writes content/benchmarks/<id>.json with full provenance.
+import { parseBenchArgs, USAGE } from '../lib/bench/args.ts';
+import { defaultOut, runBenchmarks } from '../lib/bench/run-all.ts';
+
+let options;
+try {
+  options = parseBenchArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(`bench: ${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const out = options.out ?? defaultOut(options.quick);
+const t0 = performance.now();
+console.log(`bench: ${options.quick ? 'quick' : 'full'} run of ${options.only.join(', ')} → ${out}`);
+try {
+  const results = await runBenchmarks(options, out, (line) => console.log(line));
+  console.log(`bench: wrote ${results.length} result files in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+} catch (error) {
+  console.error(`bench: ${(error as Error).stack ?? error}`);
+  process.exitCode = 1;
+}

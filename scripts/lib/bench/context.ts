@@ -1,0 +1,60 @@
+// What every benchmark runner receives: where to work, how big, how often, and how to report.
+import type { MachineFacts } from './environment.ts';
+import type { RunPlan } from './measure.ts';
+
+/** Ids of the measured benchmarks, in the order `npm run bench` runs them. */
+export const MEASURED_IDS = ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load'] as const;
+export type MeasuredId = (typeof MEASURED_IDS)[number];
+
+/** Dataset sizes and run counts of one mode. */
+export interface Sizes {
+  /** Rows of the file-format and layout benchmarks. */
+  orders: number;
+  /** Rows loaded into each engine of the row-vs-column benchmark. */
+  rowStore: number;
+  /** Rows of the target table of the incremental-load benchmark. */
+  merge: number;
+  /** Point lookups and single-row updates per run. */
+  lookups: number;
+  updates: number;
+  /** Share of the table changed per change batch. */
+  changeFractions: number[];
+  /** Rows per file in the small-files layout (DuckDB writes whole 2,048-row vectors). */
+  smallFileRows: number;
+  /** Parquet row-group size of the layout benchmark. */
+  rowGroupSize: number;
+  /** Run plans: cheap figures get more runs than slow ones. */
+  plan: { default: RunPlan; slow: RunPlan };
+}
+
+/** Default sizes (about 2–3 minutes on 2 cores) and the quick sizes the test suite uses (seconds). */
+export function sizesFor(mode: 'full' | 'quick', rows?: number): Sizes {
+  const quick = mode === 'quick';
+  const orders = rows ?? (quick ? 40_000 : 2_000_000);
+  return {
+    orders,
+    rowStore: rows ? Math.max(1000, Math.round(rows / 4)) : quick ? 10_000 : 500_000,
+    merge: orders,
+    lookups: quick ? 50 : 300,
+    updates: quick ? 10 : 50,
+    changeFractions: [0.001, 0.01, 0.1],
+    smallFileRows: Math.max(2048, Math.round(orders / 1000 / 2048) * 2048),
+    rowGroupSize: Math.min(122_880, Math.max(2048, Math.round(orders / 20 / 2048) * 2048)),
+    plan: quick ? { default: { warmup: 1, runs: 2 }, slow: { warmup: 1, runs: 2 } } : { default: { warmup: 1, runs: 5 }, slow: { warmup: 1, runs: 3 } },
+  };
+}
+
+/** Everything a benchmark runner needs. */
+export interface BenchContext {
+  /** A private temporary directory for data files; removed afterwards. */
+  workDir: string;
+  mode: 'full' | 'quick';
+  seed: number;
+  sizes: Sizes;
+  /** Whether to try PostgreSQL when its binaries are installed. */
+  postgres: boolean;
+  machine: MachineFacts;
+  commit: { sha: string; dirty: boolean };
+  /** Print one line of progress. */
+  log: (line: string) => void;
+}

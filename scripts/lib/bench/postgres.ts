@@ -1,0 +1,85 @@
+// A throw-away PostgreSQL server for the row-store benchmark, started from the machine's own
+// binaries (Debian's postgresql package) on a Unix socket in a temp dir; never a shared server.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Where PostgreSQL's server binaries are, or undefined when it is not installed. */
+export function findPostgresBin(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env['PG_BIN'] && existsSync(join(env['PG_BIN'], 'initdb'))) return env['PG_BIN'];
+  const root = '/usr/lib/postgresql';
+  if (existsSync(root)) {
+    const versions = readdirSync(root)
+      .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+      .sort((a, b) => Number(b) - Number(a));
+    if (versions[0]) return join(root, versions[0], 'bin');
+  }
+  for (const dir of (env['PATH'] ?? '').split(':')) if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return dir;
+  return undefined;
+}
+
+/** The uid/gid of a user, or undefined when it does not exist. */
+function userIds(name: string): { uid: number; gid: number } | undefined {
+  try {
+    const uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    const gid = Number(execFileSync('id', ['-g', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    return { uid, gid };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The command line that runs a PostgreSQL binary: directly, or as the postgres user when we are root (initdb refuses root). */
+export function pgCommand(bin: string, tool: string, args: string[], isRoot: boolean): [string, string[]] {
+  return isRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
+}
+
+/** A running temporary server. */
+export interface TempPostgres {
+  /** Directory of the Unix socket; connect with host = this path. */
+  socketDir: string;
+  /** A directory the server can read files from (for COPY ... FROM). */
+  shareDir: string;
+  user: string;
+  stop: () => void;
+}
+
+/** Why PostgreSQL cannot run here, or undefined when it can. */
+export function postgresUnavailableReason(): string | undefined {
+  if (!findPostgresBin()) return 'PostgreSQL server binaries not found (set PG_BIN or install postgresql)';
+  if (process.getuid?.() === 0 && !userIds('postgres')) return 'running as root and there is no "postgres" user for initdb';
+  return undefined;
+}
+
+/** Create a cluster in `dir` and start it on a socket there; stop() shuts it down. */
+export function startTempPostgres(dir: string): TempPostgres {
+  const bin = findPostgresBin();
+  if (!bin) throw new Error(postgresUnavailableReason());
+  const isRoot = process.getuid?.() === 0;
+  mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o755);
+  if (isRoot) {
+    const ids = userIds('postgres');
+    if (!ids) throw new Error(postgresUnavailableReason());
+    chownSync(dir, ids.uid, ids.gid);
+  }
+  const data = join(dir, 'data');
+  const run = (tool: string, args: string[]) => {
+    const [cmd, argv] = pgCommand(bin, tool, args, isRoot);
+    execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+  };
+  const user = isRoot ? 'postgres' : (process.env['USER'] ?? 'postgres');
+  run('initdb', ['-D', data, '-A', 'trust', '-U', user, '--no-sync', '-E', 'UTF8', '--locale=C']);
+  run('pg_ctl', ['-D', data, '-o', `-k ${dir} -c listen_addresses=''`, '-l', join(dir, 'server.log'), '-w', 'start']);
+  let stopped = false;
+  return {
+    socketDir: dir,
+    shareDir: dir,
+    user,
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    },
+  };
+}

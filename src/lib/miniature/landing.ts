@@ -1,0 +1,139 @@
+// Batch ingestion into landing: extract each source table and keep the file exactly as it was
+// delivered, with a manifest saying what it is. A batch that has landed is never extracted
+// again: landing is the record of what the source said, and reruns promote from it.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { formatTimestamp, getRunWindow } from './config.ts';
+import type { Layout } from './layout.ts';
+import { getSourceDatasetName, type Source, type SourceTable } from './source.ts';
+
+/** How the batch was extracted and what it holds; written beside the file as _manifest.json. */
+export interface LandingManifest {
+  table: SourceTable;
+  ds: string;
+  runId: string;
+  source: { namespace: string; name: string };
+  /** `full` snapshot or `incremental` on the updated_at cursor. */
+  mode: 'full' | 'incremental';
+  window: { start: string; end: string } | null;
+  /** Simulated time the extraction ran; later than the day's schedule for a late extract. */
+  extractedAt: string;
+  /** True when the extraction ran at the day's scheduled time, false for a late one. */
+  onTime: boolean;
+  file: string;
+  rows: number;
+  /** Rows the connector delivered twice (a retried page), included in `rows`. */
+  resentRows: number;
+  /** Bad rows injected on purpose to show the quality gates, or null. */
+  injected: CorruptionKind | null;
+  bytes: number;
+  sha256: string;
+}
+
+/** Bad data the miniature can inject: rows a gate must catch, or orders of unknown customers. */
+export type CorruptionKind = 'bad-rows' | 'orphans';
+/** Injected kinds, for argument checks. */
+export const CORRUPTION_KINDS: CorruptionKind[] = ['bad-rows', 'orphans'];
+
+/** Number of data rows in CSV text with a header line. */
+export function countCsvRows(csv: string): number {
+  return csv.split('\n').filter((line) => line.length > 0).length - 1;
+}
+
+/**
+ * Append the last `rows` data rows again, as a connector does when it retries a page after a
+ * timeout: at-least-once delivery, which bronze must absorb.
+ */
+export function resendLastPage(csv: string, rows: number): string {
+  const lines = csv.split('\n').filter((line) => line.length > 0);
+  const page = lines.slice(Math.max(1, lines.length - rows));
+  return [...lines, ...page].join('\n') + '\n';
+}
+
+/** The retried page size for a batch: orders on odd days of the month get one, 1 % of rows. */
+export function getResentRows(table: SourceTable, ds: string, rows: number): number {
+  return table === 'orders' && Number(ds.slice(8)) % 2 === 1 ? Math.max(1, Math.floor(rows / 100)) : 0;
+}
+
+/** Append bad rows to an orders extract (columns as in extract-orders.sql). */
+export function corruptOrders(csv: string, kind: CorruptionKind, ds: string): string {
+  const lines = csv.split('\n').filter((line) => line.length > 0);
+  const when = formatTimestamp(getRunWindow(ds).end - 3600);
+  const future = formatTimestamp(getRunWindow(ds).end + 30 * 86_400);
+  const first = lines[1]?.split(',') ?? ['100001', '1', 'paid', 'EUR', '10.00', when, when];
+  const bad =
+    kind === 'bad-rows'
+      ? [
+          `,1,paid,EUR,12.00,${when},${when}`, // no order id
+          `9000001,1,paid,EUR,n/a,${when},${when}`, // amount that is not a number
+          [first[0], first[1], 'refunded', ...first.slice(3)].join(','), // same key, other values
+          `9000002,1,paid,EUR,15.00,${when},${future}`, // a change from the future
+        ]
+      : [1, 2, 3].map((i) => `${9_000_000 + i},9999999,paid,EUR,20.00,${when},${when}`);
+  return [...lines, ...bad].join('\n') + '\n';
+}
+
+/** Read a landed batch's manifest, or null when the batch has not landed. */
+export function readManifest(layout: Layout, table: SourceTable, ds: string): LandingManifest | null {
+  const file = join(layout.landingBatch(table, ds), '_manifest.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LandingManifest) : null;
+}
+
+/** The CSV file of a landed batch. */
+export function getLandingFile(layout: Layout, table: SourceTable, ds: string): string {
+  return join(layout.landingBatch(table, ds), `${table}.csv`);
+}
+
+/** Extract one table for day `ds` into landing, or reuse the batch that already landed. */
+export async function ingestTable(options: {
+  source: Source;
+  layout: Layout;
+  table: SourceTable;
+  ds: string;
+  runId: string;
+  corrupt?: CorruptionKind | undefined;
+}): Promise<{ manifest: LandingManifest; reused: boolean }> {
+  const { source, layout, table, ds, runId } = options;
+  const existing = readManifest(layout, table, ds);
+  if (existing) return { manifest: existing, reused: true };
+
+  const window = getRunWindow(ds);
+  const variables =
+    table === 'orders'
+      ? { window_start: formatTimestamp(window.start), window_end: formatTimestamp(window.end) }
+      : {};
+  let csv = await source.extract(table, variables);
+  const resentRows = getResentRows(table, ds, countCsvRows(csv));
+  if (resentRows) csv = resendLastPage(csv, resentRows);
+  if (options.corrupt && table === 'orders') csv = corruptOrders(csv, options.corrupt, ds);
+
+  const manifest: LandingManifest = {
+    table,
+    ds,
+    runId,
+    source: { namespace: source.namespace, name: getSourceDatasetName(table) },
+    mode: table === 'orders' ? 'incremental' : 'full',
+    window:
+      table === 'orders'
+        ? { start: formatTimestamp(window.start), end: formatTimestamp(window.end) }
+        : null,
+    extractedAt: formatTimestamp(source.clock),
+    onTime: source.clock === window.cutoff,
+    file: `${table}.csv`,
+    rows: countCsvRows(csv),
+    resentRows,
+    injected: (table === 'orders' && options.corrupt) || null,
+    bytes: Buffer.byteLength(csv),
+    sha256: createHash('sha256').update(csv).digest('hex'),
+  };
+  // Write beside the final folder, then rename: a batch is either complete or absent.
+  const dir = layout.landingBatch(table, ds);
+  const tmp = join(dirname(dir), `.tmp-${runId}`);
+  mkdirSync(tmp, { recursive: true });
+  writeFileSync(join(tmp, manifest.file), csv);
+  writeFileSync(join(tmp, '_manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(tmp, dir);
+  return { manifest, reused: false };
+}

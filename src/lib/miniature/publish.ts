@@ -1,0 +1,94 @@
+// Write-audit-publish for one day: the run builds every zone in memory, the gates check it,
+// and only then are the changed files written to a staging folder and renamed into the lake.
+// A rename is atomic per file, so readers see either the old file or the new one. A failed
+// gate publishes nothing and moves the offending landing batch to quarantine.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { queryRows } from './duck.ts';
+import { getPartitionFile, getTableFile, type Layout, type Zone } from './layout.ts';
+import type { CheckResult } from './run-checks.ts';
+import type { SourceTable } from './source.ts';
+import { toSqlString } from './sql-files.ts';
+
+/** Parquet settings for every lake file. */
+const PARQUET = '(FORMAT parquet, COMPRESSION zstd)';
+
+/** Write a query's rows to a Parquet file, creating its folder. */
+export async function writeParquet(conn: DuckDBConnection, query: string, file: string): Promise<void> {
+  mkdirSync(dirname(file), { recursive: true });
+  await conn.run(`COPY (${query}) TO ${toSqlString(file)} ${PARQUET}`);
+}
+
+/** Stage the partitions of a partitioned bronze table that gained versions. */
+export async function stagePartitions(
+  conn: DuckDBConnection,
+  staged: Layout,
+  table: SourceTable,
+  key: string,
+): Promise<void> {
+  const dates = await queryRows(conn, `SELECT DISTINCT CAST(change_date AS VARCHAR) AS d FROM bronze_${table}_new ORDER BY 1`);
+  for (const { d } of dates) {
+    const day = String(d);
+    await writeParquet(
+      conn,
+      `SELECT * EXCLUDE (change_date) FROM bronze_${table} WHERE change_date = DATE '${day}' ORDER BY ${key}, updated_at`,
+      getPartitionFile(staged, table, day),
+    );
+  }
+}
+
+/** Stage an unpartitioned table: its whole content, ordered for tight min/max statistics. */
+export async function stageTable(
+  conn: DuckDBConnection,
+  staged: Layout,
+  zone: Zone,
+  table: string,
+  orderBy: string,
+): Promise<void> {
+  await writeParquet(conn, `FROM ${zone}_${table} ORDER BY ${orderBy}`, getTableFile(staged, zone, table));
+}
+
+/** Every file under a folder, as paths relative to it. */
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** Move every staged file into the lake, then remove the staging folder; returns the files moved. */
+export function publishStaged(stagingLake: string, lake: string): string[] {
+  const files = listFiles(stagingLake);
+  for (const file of files) {
+    mkdirSync(dirname(join(lake, file)), { recursive: true });
+    renameSync(join(stagingLake, file), join(lake, file));
+  }
+  rmSync(dirname(stagingLake), { recursive: true, force: true });
+  return files;
+}
+
+/** Move a landing batch to quarantine with the gate's report; returns the quarantine folder. */
+export function quarantineBatch(
+  layout: Layout,
+  table: SourceTable,
+  ds: string,
+  runId: string,
+  report: { text: string; results: CheckResult[] },
+): string {
+  const target = layout.quarantineBatch(table, ds, runId);
+  mkdirSync(dirname(target), { recursive: true });
+  renameSync(layout.landingBatch(table, ds), target);
+  writeFileSync(join(target, 'report.txt'), `${report.text}\n`);
+  writeFileSync(join(target, 'report.json'), `${JSON.stringify(report.results, null, 2)}\n`);
+  return target;
+}
+
+/** Append check results to the promotion audit log (ops/promotion_audit.jsonl). */
+export function appendAudit(layout: Layout, runId: string, ds: string, results: CheckResult[]): void {
+  if (!results.length) return;
+  mkdirSync(dirname(layout.auditFile), { recursive: true });
+  const checkedAt = new Date().toISOString();
+  appendFileSync(layout.auditFile, results.map((r) => JSON.stringify({ runId, ds, checkedAt, ...r })).join('\n') + '\n');
+}

@@ -1,0 +1,364 @@
+// One logical day of the batch path: ingest into landing, promote to bronze, silver and gold
+// through three quality gates, then publish. Every zone is built in a fresh in-memory DuckDB
+// from the published files, so a run holds no state of its own: rerunning a day recomputes
+// the same tables and publishes nothing, and running days in any order converges.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChecksFile, GateName } from './checks-schema.ts';
+import { formatTimestamp, getRunWindow, toEpochDay, DAY } from './config.ts';
+import { openDuck, queryNumber, queryRows } from './duck.ts';
+import {
+  getLandingFile, ingestTable, readManifest, type CorruptionKind, type LandingManifest,
+} from './landing.ts';
+import { getLayout, getTableFile, type Layout } from './layout.ts';
+import {
+  assertionsFacet, buildRunEvent, createRunId, errorFacet, jobTypeFacet, nominalTimeFacet,
+  outputStatisticsFacet, parentFacet, processingEngineFacet, sqlFacet, toFileDataset,
+  type LineageDataset,
+} from './lineage.ts';
+import type { LineageLog } from './lineage-log.ts';
+import { appendAudit, publishStaged, quarantineBatch, stagePartitions, stageTable } from './publish.ts';
+import { formatCount, formatDuration, formatGateLine, formatStopReport } from './report.ts';
+import { median, runGate, type CheckResult } from './run-checks.ts';
+import { SOURCE_TABLES, getSourceDatasetName, type Source, type SourceTable } from './source.ts';
+import { readSql, toSqlString } from './sql-files.ts';
+
+/** Steps of a day's run, in order, for timings. */
+export type StepName = 'ingest' | 'bronze' | 'silver' | 'gold' | 'publish';
+
+/** What one day's run did. */
+export interface DayResult {
+  ds: string;
+  runId: string;
+  /** `published` when every gate passed, `stopped` when one failed. */
+  status: 'published' | 'stopped';
+  stoppedAt: GateName | null;
+  durationMs: number;
+  steps: Partial<Record<StepName, number>>;
+  landing: Record<SourceTable, { rows: number; resentRows: number; reused: boolean; onTime: boolean }>;
+  /** Versions bronze had not seen before. */
+  bronzeNew: Partial<Record<SourceTable, number>>;
+  silver: Partial<Record<SourceTable, { inserted: number; updated: number }>>;
+  /** Rows of each gold table after the run. */
+  gold: Partial<Record<string, number>>;
+  checks: CheckResult[];
+  quarantined: Array<{ table: SourceTable; path: string }>;
+  /** Lake files the run wrote (0 for a rerun that changed nothing). */
+  filesWritten: number;
+  /** The stop report, when a gate stopped the day. */
+  report: string | null;
+}
+
+/** Everything a day's run needs from the invocation around it. */
+export interface DayContext {
+  layout: Layout;
+  checks: ChecksFile;
+  /** The source, started on first use: a rerun whose batches have landed never starts it. */
+  getSource: () => Promise<Source>;
+  lineage: LineageLog;
+  /** Secret prefix of the e-mail hash in silver. */
+  pseudonymKey: string;
+  /** Working directory that OpenLineage file dataset names are relative to. */
+  cwd: string;
+  /** DuckDB version, e.g. "v1.5.6", for the lineage events. */
+  duckdbVersion: string;
+  onProgress: (line: string) => void;
+}
+
+const KEYS: Record<SourceTable, string> = { customers: 'customer_id', orders: 'order_id' };
+const GOLD_ORDER: Record<string, string> = {
+  daily_revenue: 'order_date, currency',
+  customer_value: 'customer_id, currency',
+};
+
+/** Median rows of the earlier on-time batches of a table: the usual volume. */
+function getBaselineRows(layout: Layout, table: SourceTable, ds: string): number | null {
+  const dir = layout.table('landing', table);
+  if (!existsSync(dir)) return null;
+  const rows = readdirSync(dir)
+    .filter((d) => d.startsWith('ds=') && d.slice(3) < ds)
+    .map((d) => readManifest(layout, table, d.slice(3)))
+    .filter((m): m is LandingManifest => m !== null && m.onTime && m.injected === null)
+    .map((m) => m.rows);
+  return median(rows.slice(-7));
+}
+
+/** The lake dataset a checked relation belongs to: landing_orders and bronze_orders_batch → landing/orders. */
+function relationToDataset(layout: Layout, relation: string, cwd: string): LineageDataset {
+  const batch = /^(?:landing|bronze)_([a-z_]+?)(?:_batch)?$/.exec(relation);
+  const [zone, table] = batch ? ['landing', batch[1]!] : [relation.split('_')[0]!, relation.split('_').slice(1).join('_')];
+  return toFileDataset(layout.table(zone as 'landing', table), cwd);
+}
+
+/** Load the published bronze, silver and gold tables into the session. */
+async function loadPublished(conn: DuckDBConnection, layout: Layout): Promise<void> {
+  const dir = layout.table('bronze', 'orders');
+  if (existsSync(dir) && readdirSync(dir).some((d) => d.startsWith('change_date='))) {
+    await conn.run(`CREATE TABLE bronze_orders AS SELECT * FROM read_parquet(
+      ${toSqlString(join(dir, '*', '*.parquet'))}, hive_partitioning = true,
+      hive_types = {'change_date': DATE})`);
+  }
+  const single = [['bronze', 'customers'], ['silver', 'customers'], ['silver', 'orders'], ['gold', 'daily_revenue']] as const;
+  for (const [zone, table] of single) {
+    const file = getTableFile(layout, zone, table);
+    if (existsSync(file)) await conn.run(`CREATE TABLE ${zone}_${table} AS FROM read_parquet(${toSqlString(file)})`);
+  }
+}
+
+/** Run one day of the batch path for logical day `ds`. */
+export async function runDay(
+  ctx: DayContext,
+  ds: string,
+  options: { corrupt?: CorruptionKind | undefined } = {},
+): Promise<DayResult> {
+  const { layout, lineage, cwd } = ctx;
+  const started = performance.now();
+  const runId = createRunId();
+  const window = getRunWindow(ds);
+  const dataset = (zone: 'landing' | 'bronze' | 'silver' | 'gold', table: string) =>
+    toFileDataset(layout.table(zone, table), cwd);
+  const nominal = nominalTimeFacet(
+    new Date(toEpochDay(ds) * 1000).toISOString(),
+    new Date((toEpochDay(ds) + DAY) * 1000).toISOString(),
+  );
+  const parent = parentFacet(runId, 'daily_batch');
+  const result: DayResult = {
+    ds, runId, status: 'published', stoppedAt: null, durationMs: 0, steps: {},
+    landing: {} as DayResult['landing'], bronzeNew: {}, silver: {}, gold: {}, checks: [],
+    quarantined: [], filesWritten: 0, report: null,
+  };
+  const progress = (step: string, text: string) => ctx.onProgress(`${ds}  ${step.padEnd(8)}${text}`);
+  lineage.emit(buildRunEvent({ eventType: 'START', runId, job: 'daily_batch', runFacets: { nominal }, jobFacets: { jobType: jobTypeFacet('JOB') } }));
+
+  const engine = processingEngineFacet(ctx.duckdbVersion);
+  /** Run one step as an OpenLineage job: START, then COMPLETE with its outputs, or FAIL. */
+  const step = async <T>(
+    job: string,
+    inputs: LineageDataset[],
+    sql: string | null,
+    body: () => Promise<{ value: T; outputs: LineageDataset[] }>,
+  ): Promise<T> => {
+    const stepRunId = createRunId();
+    const runFacets = { parent, nominal, processing_engine: engine };
+    const jobFacets = { jobType: jobTypeFacet('TASK'), ...(sql ? { sql: sqlFacet(sql, job.startsWith('ingest') ? 'ansi' : 'duckdb') } : {}) };
+    lineage.emit(buildRunEvent({ eventType: 'START', runId: stepRunId, job, runFacets, jobFacets, inputs }));
+    try {
+      const { value, outputs } = await body();
+      lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId: stepRunId, job, runFacets, jobFacets, inputs, outputs }));
+      return value;
+    } catch (error) {
+      const message = (error as Error).message;
+      lineage.emit(buildRunEvent({ eventType: 'FAIL', runId: stepRunId, job, runFacets: { ...runFacets, errorMessage: errorFacet(message) }, jobFacets, inputs }));
+      lineage.emit(buildRunEvent({ eventType: 'FAIL', runId, job: 'daily_batch', runFacets: { nominal, errorMessage: errorFacet(`${job}: ${message}`) } }));
+      throw error;
+    }
+  };
+  const timed = async <T>(name: StepName, body: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await body();
+    } finally {
+      result.steps[name] = Math.round(performance.now() - t);
+    }
+  };
+
+  // 1. Batch ingestion into landing. The source only starts when a batch is missing.
+  const manifests = await timed('ingest', async () => {
+    const out = {} as Record<SourceTable, LandingManifest>;
+    if (SOURCE_TABLES.some((table) => !readManifest(layout, table, ds))) {
+      const source = await ctx.getSource();
+      await source.advanceTo(Math.max(source.clock, window.cutoff));
+    }
+    for (const table of SOURCE_TABLES) {
+      const existing = readManifest(layout, table, ds);
+      const input = existing?.source ?? { namespace: (await ctx.getSource()).namespace, name: getSourceDatasetName(table) };
+      const { manifest, reused } = await step(`ingest.${table}`, [input], readSql(`extract-${table}`), async () => {
+        const source = existing ? null : await ctx.getSource();
+        const landed = source
+          ? await ingestTable({ source, layout, table, ds, runId, corrupt: options.corrupt })
+          : { manifest: existing!, reused: true };
+        return {
+          value: landed,
+          outputs: [{ ...dataset('landing', table), outputFacets: { outputStatistics: outputStatisticsFacet(landed.manifest.rows, landed.manifest.bytes, 1) } }],
+        };
+      });
+      out[table] = manifest;
+      result.landing[table] = { rows: manifest.rows, resentRows: manifest.resentRows, reused, onTime: manifest.onTime };
+    }
+    progress('ingest', SOURCE_TABLES.map((t) => {
+      const l = result.landing[t];
+      const how = l.reused ? 'already landed, reused' : `${out[t].mode}${l.resentRows ? `, ${l.resentRows} resent` : ''}${l.onTime ? '' : ', late extract'}`;
+      return `${t} ${formatCount(l.rows)} rows (${how})`;
+    }).join('   '));
+    return out;
+  });
+
+  const duck = await openDuck();
+  const { conn } = duck;
+  try {
+    await conn.run(`
+      SET VARIABLE run_date = DATE '${ds}';
+      SET VARIABLE window_end = TIMESTAMPTZ '${formatTimestamp(window.end)}';
+      SET VARIABLE pseudonym_key = ${toSqlString(ctx.pseudonymKey)};
+      SET VARIABLE customers_extracted_at = TIMESTAMPTZ '${manifests.customers.extractedAt}';
+      SET VARIABLE orders_extracted_at = TIMESTAMPTZ '${manifests.orders.extractedAt}';`);
+    for (const table of SOURCE_TABLES) {
+      await conn.run(`CREATE VIEW landing_${table} AS SELECT * FROM read_csv(
+        ${toSqlString(getLandingFile(layout, table, ds))}, header = true, all_varchar = true,
+        delim = ',', quote = '"', escape = '"', hive_partitioning = false)`);
+    }
+    await loadPublished(conn, layout);
+
+    /** Run one gate as an OpenLineage check job; returns false (and stops the day) on failure. */
+    const gate = async (name: GateName, phases: Array<(relation: string) => boolean>, between?: () => Promise<void>): Promise<boolean> => {
+      const spec = ctx.checks.gates.find((g) => g.gate === name)!;
+      const checkRunId = createRunId();
+      const job = `check.${name}`;
+      const runFacets = { parent, nominal };
+      lineage.emit(buildRunEvent({ eventType: 'START', runId: checkRunId, job, runFacets, jobFacets: { jobType: jobTypeFacet('TASK') } }));
+      const results: CheckResult[] = [];
+      for (const [i, include] of phases.entries()) {
+        if (i > 0 && between) await between();
+        results.push(...await runGate(conn, spec, {
+          include,
+          baselineRows: (batch) => (batch ? getBaselineRows(layout, batch, ds) : null),
+          readSql: (file) => readSql(file),
+        }));
+        if (results.some((r) => !r.passed)) break;
+      }
+      result.checks.push(...results);
+      appendAudit(layout, runId, ds, results);
+      const byDataset = new Map<string, { ds: LineageDataset; assertions: Array<{ assertion: string; success: boolean }> }>();
+      for (const r of results) {
+        const target = relationToDataset(layout, r.relation, cwd);
+        const entry = byDataset.get(target.name) ?? { ds: target, assertions: [] };
+        entry.assertions.push({ assertion: `${r.relation}: ${r.check}`, success: r.passed });
+        byDataset.set(target.name, entry);
+      }
+      const inputs = [...byDataset.values()].map((e) => ({ ...e.ds, inputFacets: { dataQualityAssertions: assertionsFacet(e.assertions) } }));
+      const ok = results.every((r) => r.passed);
+      if (ok) {
+        lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId: checkRunId, job, runFacets, inputs }));
+        return true;
+      }
+      // Stop: quarantine the batches at fault with the report, and publish nothing.
+      const tables = [...new Set(results.filter((r) => !r.passed && r.batch).map((r) => r.batch!))];
+      const targets = tables.map((table) => ({ table, path: layout.quarantineBatch(table, ds, runId) }));
+      result.quarantined = targets.map((q) => ({ table: q.table, path: toFileDataset(q.path, cwd).name }));
+      const report = formatStopReport({ ds, gate: name, results, quarantined: result.quarantined });
+      for (const q of targets) quarantineBatch(layout, q.table, ds, runId, { text: report, results });
+      result.status = 'stopped';
+      result.stoppedAt = name;
+      result.report = report;
+      const message = `${formatGateLine(name, results)}; nothing published`;
+      lineage.emit(buildRunEvent({ eventType: 'FAIL', runId: checkRunId, job, runFacets: { ...runFacets, errorMessage: errorFacet(message) }, inputs }));
+      lineage.emit(buildRunEvent({ eventType: 'FAIL', runId, job: 'daily_batch', runFacets: { nominal, errorMessage: errorFacet(message) } }));
+      ctx.onProgress(report);
+      return false;
+    };
+
+    // 2. Landing → bronze: the landing files must match their contract before they are typed.
+    const bronzeOk = await timed('bronze', async () => {
+      const ok = await gate('landing_to_bronze', [(r) => r.startsWith('landing_'), (r) => !r.startsWith('landing_')], async () => {
+        for (const table of SOURCE_TABLES) {
+          const sql = readSql(`bronze-${table}`);
+          result.bronzeNew[table] = await step(`bronze.${table}`, [dataset('landing', table)], sql, async () => {
+            await conn.run(sql);
+            const rows = await queryNumber(conn, `SELECT count(*) FROM bronze_${table}`);
+            return {
+              value: await queryNumber(conn, `SELECT count(*) FROM bronze_${table}_new`),
+              outputs: [{ ...dataset('bronze', table), outputFacets: { outputStatistics: outputStatisticsFacet(rows, 0, 0) } }],
+            };
+          });
+        }
+      });
+      const gateLine = formatGateLine('landing_to_bronze', result.checks.filter((c) => c.gate === 'landing_to_bronze'));
+      if (ok) progress('bronze', `${SOURCE_TABLES.map((t) => `${t} +${formatCount(result.bronzeNew[t] ?? 0)} new versions`).join('   ')}   ${gateLine}`);
+      return ok;
+    });
+    if (!bronzeOk) return finish();
+
+    // 3. Bronze → silver: incremental MERGE of the day's changes, then the consistency gate.
+    const silverOk = await timed('silver', async () => {
+      for (const table of SOURCE_TABLES) {
+        const sql = readSql(`silver-${table}`);
+        result.silver[table] = await step(`silver.${table}`, [dataset('bronze', table)], sql, async () => {
+          const exists = (await queryRows(conn, `SELECT 1 FROM duckdb_tables() WHERE table_name = 'silver_${table}'`)).length > 0;
+          const before = exists ? await queryNumber(conn, `SELECT count(*) FROM silver_${table}`) : 0;
+          await conn.run(sql);
+          const after = await queryNumber(conn, `SELECT count(*) FROM silver_${table}`);
+          const applied = await queryNumber(conn, `SELECT count(*) FROM silver_${table}_applied`);
+          return {
+            value: { inserted: after - before, updated: applied - (after - before) },
+            outputs: [{ ...dataset('silver', table), outputFacets: { outputStatistics: outputStatisticsFacet(after, 0, 0) } }],
+          };
+        });
+      }
+      const ok = await gate('bronze_to_silver', [() => true]);
+      if (ok) {
+        progress('silver', `${SOURCE_TABLES.map((t) => `${t} +${formatCount(result.silver[t]!.inserted)} new, ${formatCount(result.silver[t]!.updated)} updated`).join('   ')}   ${formatGateLine('bronze_to_silver', result.checks.filter((c) => c.gate === 'bronze_to_silver'))}`);
+      }
+      return ok;
+    });
+    if (!silverOk) return finish();
+
+    // 4. Silver → gold: business aggregates, then the reconciliation and freshness gate.
+    const goldOk = await timed('gold', async () => {
+      const inputsOf: Record<string, LineageDataset[]> = {
+        daily_revenue: [dataset('silver', 'orders')],
+        customer_value: [dataset('silver', 'customers'), dataset('silver', 'orders')],
+      };
+      for (const table of ['daily_revenue', 'customer_value']) {
+        const sql = readSql(`gold-${table.replace('_', '-')}`);
+        result.gold[table] = await step(`gold.${table}`, inputsOf[table]!, sql, async () => {
+          await conn.run(sql);
+          const rows = await queryNumber(conn, `SELECT count(*) FROM gold_${table}`);
+          return { value: rows, outputs: [{ ...dataset('gold', table), outputFacets: { outputStatistics: outputStatisticsFacet(rows, 0, 0) } }] };
+        });
+      }
+      const ok = await gate('silver_to_gold', [() => true]);
+      if (ok) {
+        progress('gold', `daily_revenue ${formatCount(result.gold['daily_revenue'] ?? 0)} rows   customer_value ${formatCount(result.gold['customer_value'] ?? 0)} rows   ${formatGateLine('silver_to_gold', result.checks.filter((c) => c.gate === 'silver_to_gold'))}`);
+      }
+      return ok;
+    });
+    if (!goldOk) return finish();
+
+    // 5. Publish: stage only what changed, then rename it into the lake. A table changes only
+    // when its step applied rows, which is why a rerun writes nothing.
+    await timed('publish', async () => {
+      const staged = getLayout(layout.staging(runId));
+      const silverChanged = SOURCE_TABLES.some((t) => result.silver[t]!.inserted + result.silver[t]!.updated > 0);
+      if (result.bronzeNew.customers) await stageTable(conn, staged, 'bronze', 'customers', 'customer_id, updated_at');
+      if (result.bronzeNew.orders) await stagePartitions(conn, staged, 'orders', KEYS.orders);
+      for (const table of SOURCE_TABLES) {
+        const { inserted, updated } = result.silver[table]!;
+        if (inserted + updated) await stageTable(conn, staged, 'silver', table, KEYS[table]);
+      }
+      if (await queryNumber(conn, 'SELECT count(*) FROM gold_daily_revenue_days')) {
+        await stageTable(conn, staged, 'gold', 'daily_revenue', GOLD_ORDER['daily_revenue']!);
+      }
+      if (silverChanged) await stageTable(conn, staged, 'gold', 'customer_value', GOLD_ORDER['customer_value']!);
+      result.filesWritten = publishStaged(staged.lake, layout.lake).length;
+      removeIfEmpty(join(layout.lake, '_staging'));
+    });
+    lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId, job: 'daily_batch', runFacets: { nominal } }));
+    return finish();
+  } finally {
+    duck.close();
+  }
+
+  function finish(): DayResult {
+    result.durationMs = Math.round(performance.now() - started);
+    if (result.status === 'published') {
+      progress('publish', `${result.filesWritten} file${result.filesWritten === 1 ? '' : 's'} written   day done in ${formatDuration(result.durationMs)}`);
+    }
+    return result;
+  }
+}
+
+/** Remove a folder when nothing is left in it. */
+function removeIfEmpty(dir: string): void {
+  if (existsSync(dir) && readdirSync(dir).length === 0) rmSync(dir, { recursive: true });
+}

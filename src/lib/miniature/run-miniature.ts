@@ -1,0 +1,158 @@
+// One invocation of the miniature: run the requested days in order against the lake under
+// `root`, optionally check that a rerun changes nothing, and report what the lake holds.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadChecks } from './checks-schema.ts';
+import { listDays, type MiniatureConfig, MiniatureConfigSchema } from './config.ts';
+import { DataError } from '../errors/format-issues.ts';
+import { getDuckDbVersion, openDuck } from './duck.ts';
+import { generateTimeline } from './generate.ts';
+import type { CorruptionKind } from './landing.ts';
+import { getLayout, type Layout } from './layout.ts';
+import type { RunEvent } from './lineage.ts';
+import { createLineageLog } from './lineage-log.ts';
+import { openSource } from './open-source.ts';
+import { formatDuration } from './report.ts';
+import { runDay, type DayResult } from './run-day.ts';
+import type { Source, SourceKind } from './source.ts';
+import { describeZones, fingerprintLake, type TableStats } from './zone-stats.ts';
+
+/** What to run and where. */
+export interface RunOptions {
+  /** Output folder (the lake, lineage, summary); `.miniature` for the CLI. */
+  root: string;
+  /** Size and seed; omitted means the settings the lake was built with, or the defaults. */
+  config?: Partial<MiniatureConfig> | undefined;
+  /** Engine playing the source database. Default `duckdb`. */
+  source?: SourceKind | 'auto';
+  /** Days to run, in this order; default every day of the config. */
+  days?: string[] | undefined;
+  /** Delete the output folder first. */
+  fresh?: boolean;
+  /** Inject bad rows into one day's orders extract, to show a gate stopping it. */
+  corrupt?: { ds: string; kind: CorruptionKind } | undefined;
+  /** After the run, rerun this day and check that nothing in the lake changes. */
+  verifyRerun?: string | undefined;
+  /** Secret prefix of the e-mail hash in silver. */
+  pseudonymKey?: string;
+  /** Working directory that lineage dataset names are relative to. */
+  cwd?: string;
+  onProgress?: (line: string) => void;
+}
+
+/** A rerun of a published day and whether it left the lake as it was. */
+export interface RerunCheck {
+  ds: string;
+  durationMs: number;
+  filesWritten: number;
+  /** True when every bronze, silver and gold table has the same rows as before. */
+  unchanged: boolean;
+}
+
+/** What an invocation did and what the lake holds afterwards. */
+export interface MiniatureRun {
+  config: MiniatureConfig;
+  source: { kind: SourceKind; version: string } | null;
+  duckdbVersion: string;
+  days: DayResult[];
+  rerun: RerunCheck | null;
+  zones: TableStats[];
+  /** Events this invocation emitted (the file holds every invocation's). */
+  events: RunEvent[];
+  durationMs: number;
+}
+
+/** The config a lake was built with, stored beside it so later runs extract the same data. */
+function resolveConfig(layout: Layout, requested: Partial<MiniatureConfig> | undefined): MiniatureConfig {
+  const file = join(layout.root, 'config.json');
+  const stored = existsSync(file) ? MiniatureConfigSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : null;
+  const config = MiniatureConfigSchema.parse({ ...stored, ...requested });
+  if (stored && JSON.stringify(stored) !== JSON.stringify(config)) {
+    throw new DataError(
+      `${file}: the lake was built with ${JSON.stringify(stored)}, not ${JSON.stringify(config)}. ` +
+        'Run with --fresh to start a new lake with the new settings.',
+    );
+  }
+  mkdirSync(layout.root, { recursive: true });
+  writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
+  return config;
+}
+
+/** Run the miniature. */
+export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
+  const started = performance.now();
+  const onProgress = options.onProgress ?? (() => {});
+  if (options.fresh) rmSync(options.root, { recursive: true, force: true });
+  const layout = getLayout(options.root);
+  const config = resolveConfig(layout, options.config);
+  const days = options.days ?? listDays(config);
+  const known = listDays(config);
+  const unknown = days.filter((d) => !known.includes(d));
+  if (unknown.length) {
+    throw new DataError(`--day: ${unknown.join(', ')} is not a day of this run. Days: ${known[0]} to ${known.at(-1)}`);
+  }
+  const lineage = createLineageLog(layout.lineageFile);
+  const checks = loadChecks();
+
+  // The source starts on first use and resumes at the clock the previous invocation left.
+  let source: Source | null = null;
+  const storedClock = existsSync(layout.clockFile) ? Number(JSON.parse(readFileSync(layout.clockFile, 'utf8')).clock) : 0;
+  const getSource = async (): Promise<Source> => {
+    if (!source) {
+      const t = performance.now();
+      source = await openSource(options.source ?? 'duckdb', generateTimeline(config), layout.root);
+      await source.advanceTo(storedClock);
+      onProgress(`source   ${source.version} (${source.kind}) ready in ${formatDuration(performance.now() - t)}`);
+    }
+    return source;
+  };
+
+  const results: DayResult[] = [];
+  let rerun: RerunCheck | null = null;
+  const duck = await openDuck();
+  try {
+    const duckdbVersion = await getDuckDbVersion(duck.conn);
+    const ctx = {
+      duckdbVersion,
+      layout, checks, getSource, lineage, onProgress,
+      pseudonymKey: options.pseudonymKey ?? 'miniature-demo-key',
+      cwd: options.cwd ?? process.cwd(),
+    };
+    for (const ds of days) {
+      results.push(await runDay(ctx, ds, { corrupt: options.corrupt?.ds === ds ? options.corrupt.kind : undefined }));
+    }
+    if (options.verifyRerun) {
+      const before = await fingerprintLake(duck.conn, layout);
+      onProgress(`rerun    ${options.verifyRerun} again: it must change nothing`);
+      const again = await runDay(ctx, options.verifyRerun);
+      const after = await fingerprintLake(duck.conn, layout);
+      rerun = {
+        ds: options.verifyRerun,
+        durationMs: again.durationMs,
+        filesWritten: again.filesWritten,
+        unchanged: JSON.stringify(before) === JSON.stringify(after),
+      };
+      onProgress(`rerun    ${rerun.unchanged ? 'lake unchanged' : 'LAKE CHANGED'}, ${rerun.filesWritten} files written`);
+    }
+    const zones = await describeZones(duck.conn, layout);
+    const opened = source as Source | null;
+    return {
+      config,
+      source: opened ? { kind: opened.kind, version: opened.version } : null,
+      duckdbVersion,
+      days: results,
+      rerun,
+      zones,
+      events: lineage.events,
+      durationMs: Math.round(performance.now() - started),
+    };
+  } finally {
+    duck.close();
+    const opened = source as Source | null;
+    if (opened) {
+      mkdirSync(dirname(layout.clockFile), { recursive: true });
+      writeFileSync(layout.clockFile, `${JSON.stringify({ clock: opened.clock })}\n`);
+      await opened.close();
+    }
+  }
+}

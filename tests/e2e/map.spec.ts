@@ -1,0 +1,153 @@
+// The home page map: every user action the map offers, by role and name.
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, gotoWithTheme } from './helpers.ts';
+
+const nodeButton = (page: Page, name: RegExp) => page.getByRole('button', { name });
+
+/** Wait until the island has hydrated: nodes become buttons. */
+async function openMap(page: Page, path = '/') {
+  await page.goto(path);
+  await expect(nodeButton(page, /^5 Data storage\./)).toBeVisible({ timeout: 20_000 });
+}
+
+test('shows all 17 components in their parts, with zones and a legend', async ({ page }) => {
+  await openMap(page);
+  await expect(page.locator('[data-node-button]')).toHaveCount(17);
+  for (const zone of ['Landing', 'Bronze', 'Silver', 'Gold']) await expect(page.locator('.map-zone', { hasText: zone })).toBeVisible();
+  await expect(page.locator('.map-part')).toHaveCount(8);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(18);
+  for (const item of ['Batch data flow', 'Streaming flow', 'Zone promotion', 'Queries and reads', 'ML flows', 'Cross-cutting component'])
+    await expect(page.locator('.map-legend').getByText(item)).toBeVisible();
+});
+
+test('clicking a component opens its summary with links, and Escape returns focus to it', async ({ page }) => {
+  await openMap(page);
+  await nodeButton(page, /^4 Streaming ingestion & pre-processing\./).click();
+  const panel = page.getByRole('dialog', { name: 'Streaming ingestion & pre-processing' });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('link', { name: 'Read the chapter' })).toHaveAttribute('href', '/stream-ingestion/');
+  await expect(panel.getByText('Apache Kafka', { exact: true })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Upstream' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Real-time analytics cluster' })).toBeVisible();
+  await expect(page).toHaveURL(/\?node=stream-ingestion$/);
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(nodeButton(page, /^4 Streaming ingestion/)).toBeFocused();
+});
+
+test('a neighbour in the panel opens that component', async ({ page }) => {
+  await openMap(page, '/?node=ml-serving');
+  const panel = page.getByRole('dialog', { name: 'ML serving cluster' });
+  await panel.getByRole('button', { name: /Experiment tracking/ }).click();
+  await expect(page.getByRole('dialog', { name: /Experiment tracking/ })).toBeVisible();
+  await expect(page).toHaveURL(/\?node=experiment-tracking$/);
+});
+
+test('works by keyboard alone: Enter opens, arrows follow flows', async ({ page }) => {
+  await openMap(page);
+  const batch = nodeButton(page, /^3 Batch ingestion\./);
+  await batch.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(nodeButton(page, /^1 Batch data/)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(batch).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(nodeButton(page, /^5 Data storage\./)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Data storage' })).toBeVisible();
+});
+
+test('a shared URL restores the selection, the flow and the filters', async ({ page }) => {
+  await openMap(page, '/?node=security&flow=ml&step=2&parts=C,G');
+  await expect(page.getByRole('dialog', { name: 'Security' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'ML path: step 2 of 4' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'C ML platform' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'A Data ingestion' })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('the back button steps back through selections', async ({ page }) => {
+  await openMap(page);
+  await nodeButton(page, /^6 ETL cluster\./).click();
+  await expect(page).toHaveURL(/node=etl-cluster/);
+  await nodeButton(page, /^7 Ad-hoc cluster\./).click();
+  await expect(page.getByRole('dialog', { name: 'Ad-hoc cluster' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('dialog', { name: 'ETL cluster' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('following a flow narrates it step by step, forward and back', async ({ page }) => {
+  await openMap(page);
+  await page.getByRole('group', { name: 'Follow a flow' }).getByRole('button', { name: 'Batch path' }).click();
+  await expect(page.getByRole('heading', { name: 'Batch path: step 1 of 7' })).toBeVisible();
+  await page.getByRole('button', { name: 'Next step →' }).click();
+  await page.getByRole('button', { name: 'Next step →' }).click();
+  await expect(page.getByRole('heading', { name: 'Batch path: step 3 of 7' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Batch path: step 3 of 7' }).getByText(/land unchanged in the landing zone/)).toBeVisible();
+  await expect(page).toHaveURL(/flow=batch&step=3/);
+  await expect(page.locator('.react-flow__node.is-lit')).toHaveCount(3);
+  await page.getByRole('button', { name: '← Previous step' }).click();
+  await expect(page.getByRole('heading', { name: 'Batch path: step 2 of 7' })).toBeVisible();
+  await page.getByRole('button', { name: 'Stop following' }).click();
+  await expect(page.locator('.react-flow__node.is-lit')).toHaveCount(0);
+});
+
+test('filtering by part fades the other parts and is kept in the URL', async ({ page }) => {
+  await openMap(page);
+  await page.getByRole('button', { name: 'C ML platform' }).click();
+  await expect(page).toHaveURL(/parts=C/);
+  await expect(page.locator('.react-flow__node-component.is-filtered')).toHaveCount(14);
+  await page.getByRole('button', { name: 'Show all' }).click();
+  await expect(page.locator('.react-flow__node-component.is-filtered')).toHaveCount(0);
+});
+
+test('hovering a component highlights its direct neighbours', async ({ page }) => {
+  await openMap(page);
+  await nodeButton(page, /^11 ML serving cluster\./).hover();
+  await expect(page.locator('.react-flow__node-component.is-near')).toHaveCount(2);
+});
+
+test('zoom controls and a minimap are there', async ({ page }) => {
+  await openMap(page);
+  await expect(page.getByRole('button', { name: 'Zoom In' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Fit View' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Overview of the whole map' })).toBeVisible();
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`no axe violations with the panel open in ${theme}`, async ({ page }) => {
+    test.slow();
+    await gotoWithTheme(page, '/?node=data-storage&flow=batch&step=4', theme);
+    await expect(page.getByRole('dialog', { name: 'Data storage' })).toBeVisible({ timeout: 20_000 });
+    await expectNoAxeViolations(page);
+  });
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('every component is a link to its chapter, and the outline tells the whole graph', async ({ page }) => {
+    await page.goto('/');
+    const links = page.locator('a.map-node-target');
+    await expect(links).toHaveCount(17);
+    await expect(page.getByRole('link', { name: /^5 Data storage\. .*Opens chapter\.$/ })).toHaveAttribute('href', '/data-storage/');
+    const outline = page.getByRole('region', { name: 'The platform in outline' });
+    await expect(outline.getByRole('link')).toHaveCount(17);
+    await expect(outline.getByText('Batch ingestion writes raw extracts to Data storage (Landing).').first()).toBeVisible();
+    await expect(page.locator('.react-flow__edge')).toHaveCount(18);
+  });
+});
+
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
+
+  test('the outline is offered first and nothing overflows', async ({ page }) => {
+    await openMap(page);
+    await expect(page.getByRole('link', { name: 'On a small screen? Read the platform as an outline.' })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await nodeButton(page, /^5 Data storage\./).click();
+    await expect(page.getByRole('dialog', { name: 'Data storage' })).toBeVisible();
+  });
+});

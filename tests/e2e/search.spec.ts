@@ -1,0 +1,256 @@
+// Search: the Pagefind index finds the right page for what data engineers type, and the header
+// dialog is keyboard-, screen-reader- and phone-friendly, loads on demand and never runs input.
+// Under a sub-path build, set BASE_PATH as for the build and the spec follows it.
+import { expect, test, type Page } from '@playwright/test';
+import { getPagefindOptions, normaliseBase } from '../../src/lib/search/options.ts';
+import { toSearchTerms } from '../../src/lib/search/query.ts';
+import { expectNoAxeViolations, gotoWithTheme } from './helpers.ts';
+
+const BASE = normaliseBase(process.env.BASE_PATH ?? '/');
+/** A site path under the base path: at('/data-storage/') → '/pr-42/data-storage/'. */
+const at = (path: string) => `${BASE}${path.replace(/^\//, '')}`;
+
+/**
+ * What readers type and the page(s) that must be among the first three results. Pages are
+ * site paths without the base. Rows marked "alias" are found through src/lib/search/aliases.ts.
+ */
+const QUERIES: { query: string; expect: string[] }[] = [
+  { query: 'how do I handle late events?', expect: ['/stream-ingestion/'] },
+  { query: 'Debezium', expect: ['/stream-ingestion/'] },
+  { query: 'small files', expect: ['/data-storage/'] },
+  { query: 'row-level security', expect: ['/security/'] },
+  { query: 'CDC', expect: ['/batch-ingestion/', '/stream-ingestion/'] },
+  { query: 'change data capture', expect: ['/stream-ingestion/'] },
+  { query: 'medallion', expect: ['/data-storage/'] },
+  { query: 'what is the medallion architecture', expect: ['/data-storage/'] }, // alias
+  { query: 'bronze silver gold', expect: ['/data-storage/'] },
+  { query: 'Iceberg REST catalog', expect: ['/data-storage/'] },
+  { query: 'snapshot expiry', expect: ['/data-storage/'] },
+  { query: 'Airbyte incremental sync', expect: ['/batch-ingestion/'] },
+  { query: 'Fivetran', expect: ['/batch-ingestion/'] },
+  { query: 'source contract', expect: ['/batch-sources/'] },
+  { query: 'outbox pattern', expect: ['/streaming-sources/'] },
+  { query: 'clickstream', expect: ['/streaming-sources/'] },
+  { query: 'exactly-once', expect: ['/stream-ingestion/'] },
+  { query: 'dead letter queue', expect: ['/stream-ingestion/'] },
+  { query: 'message broker', expect: ['/stream-ingestion/'] }, // alias
+  { query: 'pub/sub', expect: ['/stream-ingestion/'] }, // alias
+  { query: 'dbt incremental models', expect: ['/etl-cluster/'] },
+  { query: 'fault-tolerant execution', expect: ['/etl-cluster/'] },
+  { query: 'data modeling', expect: ['/etl-cluster/'] }, // alias
+  { query: 'JupyterHub', expect: ['/adhoc-cluster/'] },
+  { query: 'query.max-execution-time', expect: ['/adhoc-cluster/'] },
+  { query: 'Presto', expect: ['/adhoc-cluster/'] }, // alias
+  { query: 'Druid rollup', expect: ['/realtime-analytics/'] },
+  { query: 'should we use Druid or ClickHouse', expect: ['/realtime-analytics/'] },
+  { query: 'MLflow model registry', expect: ['/experiment-tracking/'] },
+  { query: 'hyperparameter tuning', expect: ['/experiment-tracking/'] }, // alias
+  { query: 'point-in-time join', expect: ['/feature-store/'] },
+  { query: 'training-serving skew', expect: ['/feature-store/'] },
+  { query: 'KServe canary', expect: ['/ml-serving/'] },
+  { query: 'model drift monitoring', expect: ['/ml-serving/'] },
+  { query: 'Superset dashboards', expect: ['/bi-cluster/'] },
+  { query: 'semantic layer', expect: ['/bi-cluster/'] },
+  { query: 'Tableau', expect: ['/bi-cluster/'] }, // alias
+  { query: 'Airflow DAG', expect: ['/orchestration/'] },
+  { query: 'Dagster', expect: ['/orchestration/'] },
+  { query: 'Terraform state locking', expect: ['/infrastructure-as-code/'] },
+  { query: 'OpenTofu', expect: ['/infrastructure-as-code/'] },
+  { query: 'GitHub Actions', expect: ['/ci-cd/'] },
+  { query: 'slim CI', expect: ['/ci-cd/'] },
+  { query: 'GDPR right to erasure', expect: ['/security/'] },
+  { query: 'Keycloak SSO', expect: ['/security/'] },
+  { query: 'OpenLineage', expect: ['/data-quality-lineage/'] },
+  { query: 'Great Expectations', expect: ['/data-quality-lineage/'] },
+  { query: 'freshness SLO', expect: ['/data-quality-lineage/'] },
+  { query: 'data catalog', expect: ['/data-quality-lineage/'] }, // alias
+  { query: 'Well-Architected reliability pillar', expect: ['/well-architected/'] },
+];
+
+/** Run queries through Pagefind in the page, with the dialog's options and query clean-up. */
+async function topResults(page: Page, queries: readonly string[]): Promise<Record<string, string[]>> {
+  const terms = Object.fromEntries(queries.map((q) => [q, toSearchTerms(q)]));
+  return page.evaluate(
+    async ({ moduleUrl, options, terms }) => {
+      const pagefind = await import(moduleUrl);
+      await pagefind.options(options);
+      const out: Record<string, string[]> = {};
+      for (const [query, term] of Object.entries(terms)) {
+        const { results } = await pagefind.search(term);
+        const data = await Promise.all(results.slice(0, 3).map((r: { data: () => Promise<{ raw_url: string }> }) => r.data()));
+        out[query] = data.map((d) => d.raw_url);
+      }
+      return out;
+    },
+    { moduleUrl: at('/pagefind/pagefind.js'), options: getPagefindOptions(BASE), terms },
+  );
+}
+
+/** Open the dialog from the header button and return its parts. */
+async function openSearch(page: Page) {
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Search the blueprint' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** Type a query and wait until the live region has announced its results. */
+async function searchFor(page: Page, query: string) {
+  const dialog = page.getByRole('dialog', { name: 'Search the blueprint' });
+  await dialog.getByRole('searchbox', { name: /Search chapters/ }).fill(query);
+  await expect(dialog.getByRole('status')).toContainText(`for “${query}”`);
+  return dialog.getByRole('list', { name: 'Search results' });
+}
+
+test.describe('search index', () => {
+  test(`puts the expected page in the top three for ${QUERIES.length} real queries`, async ({ page }) => {
+    expect(QUERIES.length).toBeGreaterThanOrEqual(25);
+    await page.goto(at('/chapters/'));
+    const top = await topResults(page, QUERIES.map((q) => q.query));
+    const misses = QUERIES.flatMap(({ query, expect: pages }) =>
+      pages.filter((p) => !top[query]!.includes(p)).map((p) => `"${query}": expected ${p} in top 3, got ${top[query]!.join(', ') || 'nothing'}`),
+    );
+    expect(misses).toEqual([]);
+  });
+
+  test('indexes every chapter with its kind and part, and leaves the map and lists out', async ({ page }) => {
+    await page.goto(at('/chapters/'));
+    const filters = await page.evaluate(async (moduleUrl) => {
+      const pagefind = await import(moduleUrl);
+      return (await pagefind.filters()) as Record<string, Record<string, number>>;
+    }, at('/pagefind/pagefind.js'));
+    expect(filters.kind?.chapter).toBe(17);
+    expect(Object.keys(filters.part ?? {}).sort()).toEqual([
+      'A Data ingestion', 'B Data platform', 'C ML platform', 'D BI', 'E Orchestration', 'F Infrastructure', 'G Security', 'H Data quality & lineage',
+    ]);
+    const urls = await page.evaluate(async (moduleUrl) => {
+      const pagefind = await import(moduleUrl);
+      const { results } = await pagefind.search(null);
+      return Promise.all(results.map(async (r: { data: () => Promise<{ raw_url: string }> }) => (await r.data()).raw_url));
+    }, at('/pagefind/pagefind.js'));
+    expect(urls).not.toContain('/');
+    expect(urls).not.toContain('/chapters/');
+  });
+});
+
+test.describe('search dialog', () => {
+  test('loads no search code until opened, then finds a section and links to its heading', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(at('/data-storage/'));
+    await expect(page.getByRole('button', { name: 'Search' })).toBeVisible();
+    expect(requests.filter((p) => p.includes('/pagefind/') || p.includes('search-dialog'))).toEqual([]);
+
+    await openSearch(page);
+    const results = await searchFor(page, 'watermarks');
+    expect(requests).toContain(at('/pagefind/pagefind.js'));
+    const chapter = results.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Streaming ingestion & pre-processing', exact: true }) });
+    await chapter.getByRole('link', { name: 'Late data and watermarks' }).click();
+    await expect(page).toHaveURL(at('/stream-ingestion/#late-data-and-watermarks'));
+    await expect(page.getByRole('heading', { level: 3, name: 'Late data and watermarks' })).toBeInViewport();
+  });
+
+  test('opens with "/", Ctrl+K and Cmd+K; Escape closes it and returns focus to the button', async ({ page }) => {
+    await page.goto(at('/security/'));
+    const button = page.getByRole('button', { name: 'Search' });
+    await expect(button).toBeVisible();
+    const dialog = page.getByRole('dialog', { name: 'Search the blueprint' });
+    const input = dialog.getByRole('searchbox', { name: /Search chapters/ });
+
+    for (const shortcut of ['/', 'Control+k', 'Meta+k']) {
+      await page.keyboard.press(shortcut);
+      await expect(dialog).toBeVisible();
+      await expect(input).toBeFocused();
+      await expect(input).toHaveValue('');
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+    }
+
+    await button.click();
+    await expect(input).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(button).toBeFocused();
+  });
+
+  test('moves from the input to the results with the arrow keys', async ({ page }) => {
+    await page.goto(at('/security/'));
+    await openSearch(page);
+    const results = await searchFor(page, 'Keycloak');
+    await page.keyboard.press('ArrowDown');
+    await expect(results.getByRole('link').first()).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByRole('searchbox', { name: /Search chapters/ })).toBeFocused();
+  });
+
+  test('filters by part and by kind of page', async ({ page }) => {
+    await page.goto(at('/chapters/'));
+    const dialog = await openSearch(page);
+    const results = await searchFor(page, 'Kafka');
+    await expect(results.getByRole('link', { name: 'Streaming ingestion & pre-processing', exact: true })).toBeVisible();
+
+    const part = dialog.getByRole('combobox', { name: 'Part' });
+    await expect(part.getByRole('option', { name: /^G · Security/ })).toHaveCount(1);
+    await part.selectOption({ label: (await part.getByRole('option', { name: /^B · Data platform/ }).textContent())! });
+    await expect(dialog.getByRole('status')).toContainText('with these filters');
+    await expect(results.getByRole('link', { name: 'Streaming ingestion & pre-processing', exact: true })).toHaveCount(0);
+    for (const item of await results.locator(':scope > li').all()) {
+      await expect(item).toContainText('Data platform');
+    }
+
+    await part.selectOption('');
+    const kind = dialog.getByRole('combobox', { name: 'Kind' });
+    await kind.selectOption({ label: (await kind.getByRole('option', { name: /^Lens mappings/ }).textContent())! });
+    await expect(results.getByRole('link', { name: 'Streaming ingestion & pre-processing', exact: true })).toHaveCount(0);
+    await expect(results.getByRole('listitem').first()).toContainText('Lens mapping');
+  });
+
+  test('shows a query with HTML or script as text and never runs it', async ({ page }) => {
+    await page.goto(at('/chapters/'));
+    const dialog = await openSearch(page);
+    const attack = '<img src=x onerror="window.__searchXss=1"><script>window.__searchXss=2</script>kafka';
+    await dialog.getByRole('searchbox', { name: /Search chapters/ }).fill(attack);
+    await expect(dialog.getByRole('status')).toContainText(`for “${attack}”`);
+    await expect(dialog.locator('img, script')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as { __searchXss?: number }).__searchXss)).toBeUndefined();
+    // Excerpts come back with <mark> elements built from text, and nothing else.
+    await searchFor(page, 'Kafka');
+    const tags = await dialog.getByRole('list', { name: 'Search results' }).evaluate((list) => [...new Set([...list.querySelectorAll('*')].map((e) => e.tagName))].sort());
+    expect(tags).toEqual(['A', 'LI', 'MARK', 'P', 'SPAN', 'UL']);
+  });
+
+  test('on the map page, a component result selects its node instead of leaving', async ({ page }) => {
+    await page.goto(at('/'));
+    await openSearch(page);
+    const results = await searchFor(page, 'Debezium');
+    await results.getByRole('link', { name: /^Streaming ingestion & pre-processing\s*Show on map$/ }).click();
+    await expect(page).toHaveURL(at('/?node=stream-ingestion'));
+    await expect(page.getByRole('dialog', { name: 'Search the blueprint' })).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1, name: 'Data Architecture Blueprint' })).toBeVisible();
+    await expect(page.getByRole('dialog', { name: 'Streaming ingestion & pre-processing' })).toBeVisible();
+  });
+
+  test('fits a 360 px phone screen', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(at('/data-storage/'));
+    const dialog = await openSearch(page);
+    const results = await searchFor(page, 'compaction');
+    await expect(results.getByRole('link', { name: 'Data storage', exact: true })).toBeVisible();
+    for (const part of [dialog, dialog.getByRole('button', { name: 'Close search' }), dialog.getByRole('combobox', { name: 'Kind' })]) {
+      const box = (await part.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+    }
+    await dialog.getByRole('button', { name: 'Close search' }).click();
+    await expect(dialog).toBeHidden();
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`has no axe violations with results open in the ${theme} theme`, async ({ page }) => {
+      await gotoWithTheme(page, at('/stream-ingestion/'), theme);
+      await openSearch(page);
+      await searchFor(page, 'late events');
+      await expectNoAxeViolations(page);
+    });
+  }
+});

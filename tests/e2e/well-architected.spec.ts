@@ -1,0 +1,154 @@
+// The Well-Architected coverage matrix and each chapter's Well-Architected section: reading the
+// matrix, filtering it by lens and pillar, following a column to its chapter, phone and no-JS.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { parseChapter } from '../../src/lib/chapter/parse-chapter.ts';
+import { buildCoverageMatrix } from '../../src/lib/lens/coverage.ts';
+import { COVERAGE_NOTES_FILE, orderLenses, parseCoverageNotes, parseLensCatalogue } from '../../src/lib/lens/parse-catalogue.ts';
+import { LENS_IDS } from '../../src/lib/lens/schema.ts';
+import { STATUS_DISPLAY } from '../../src/lib/lens/status.ts';
+
+// Expected content comes from the same data files the build reads, so the spec follows the chapters.
+const lenses = orderLenses(LENS_IDS.map((id) => parseLensCatalogue(readFileSync(`content/lenses/${id}.yaml`, 'utf8'), `content/lenses/${id}.yaml`)));
+const chapters = readdirSync('content/chapters')
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => ({ id: basename(f, '.mdx'), ...parseChapter(readFileSync(`content/chapters/${f}`, 'utf8'), f) }));
+const matrix = buildCoverageMatrix(lenses, chapters, parseCoverageNotes(readFileSync(COVERAGE_NOTES_FILE, 'utf8')));
+const countOf = (lens: string, pillar?: string) =>
+  matrix.lenses
+    .find((l) => l.lens.id === lens)!
+    .pillars.filter((p) => !pillar || p.id === pillar)
+    .reduce((n, p) => n + p.totals.total, 0);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const table = (page: Page, title: string) => page.getByRole('table', { name: `${title}: best practices by component` });
+const bpRow = (page: Page, title: string, id: string) => table(page, title).getByRole('row', { name: new RegExp(`^${escape(id)} `) });
+
+test('the header links to the matrix, which sets every best practice against the 17 components', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Well-Architected' }).click();
+  await expect(page).toHaveURL(/\/well-architected\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Well-Architected coverage' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Well-Architected' })).toHaveAttribute('aria-current', 'page');
+
+  for (const { lens } of matrix.lenses) {
+    const t = table(page, lens.title);
+    await expect(t.getByRole('columnheader')).toHaveCount(2 + 17);
+    await expect(t.getByRole('row', { name: new RegExp(lens.idFormat.pattern.replace(/\$$/, ' ')) })).toHaveCount(countOf(lens.id));
+  }
+  const analytics = table(page, 'Data Analytics Lens');
+  await expect(analytics.getByRole('columnheader', { name: 'Overall' })).toBeVisible();
+  const batch = matrix.components.find((c) => c.id === 'batch-ingestion')!;
+  await expect(analytics.getByRole('link', { name: `3 ${batch.title}` })).toHaveAttribute('href', '/batch-ingestion/#well-architected');
+  await expect(analytics.getByRole('link', { name: /^BP 7\.3 / })).toHaveAttribute('href', /^https:\/\/docs\.aws\.amazon\.com\/wellarchitected\/latest\/analytics-lens\//);
+});
+
+test('each mapping shows in its component column as words, not colour alone', async ({ page }) => {
+  await page.goto('/well-architected/');
+  const chapter = chapters.find((c) => c.id === 'data-quality-lineage')!;
+  const column = matrix.components.findIndex((c) => c.id === chapter.id);
+  for (const ref of chapter.data.lenses.filter((r) => r.lens === 'analytics').slice(0, 3)) {
+    const row = bpRow(page, 'Data Analytics Lens', ref.id);
+    // Cells: Overall first, then one per component in number order.
+    await expect(row.getByRole('cell').nth(1 + column)).toHaveText(new RegExp(STATUS_DISPLAY[ref.status].label));
+  }
+  const untouched = matrix.lenses[0]!.pillars.flatMap((p) => p.questions.flatMap((q) => q.rows)).find((r) => r.cells[column] === null)!;
+  await expect(bpRow(page, 'Data Analytics Lens', untouched.bestPractice.id).getByRole('cell').nth(1 + column)).toHaveText('');
+});
+
+test('a column header leads to the component\'s Well-Architected section, grouped by lens and pillar', async ({ page }) => {
+  await page.goto('/well-architected/');
+  const column = matrix.components.find((c) => c.id === 'data-quality-lineage')!;
+  await table(page, 'Data Analytics Lens').getByRole('link', { name: `${column.number} ${column.title}` }).click();
+  await expect(page).toHaveURL(/\/data-quality-lineage\/#well-architected$/);
+  const heading = page.getByRole('heading', { level: 2, name: 'Well-Architected' });
+  await expect(heading).toBeInViewport();
+  await expect(heading).toHaveAttribute('id', 'well-architected');
+  const section = page.getByRole('region', { name: 'Well-Architected' });
+  await expect(section.getByRole('heading', { level: 3, name: 'Data Analytics Lens' })).toBeVisible();
+  await expect(section.getByRole('heading', { level: 4, name: 'Reliability' }).first()).toBeVisible();
+  const ref = chapters.find((c) => c.id === 'data-quality-lineage')!.data.lenses.find((r) => r.lens === 'analytics')!;
+  const link = section.getByRole('link', { name: new RegExp(`^${escape(ref.id)} `) });
+  await expect(link).toHaveAttribute('href', /^https:\/\/docs\.aws\.amazon\.com\//);
+  await expect(section.getByText(ref.how)).toBeVisible();
+});
+
+test('the lens and pillar filters narrow the matrix, count what is shown and keep the choice in the URL', async ({ page }) => {
+  await page.goto('/well-architected/');
+  const lens = page.getByRole('combobox', { name: 'Lens' });
+  const pillar = page.getByRole('combobox', { name: 'Pillar' });
+  const status = page.getByRole('status');
+  const total = LENS_IDS.reduce((n, id) => n + countOf(id), 0);
+  await expect(status).toHaveText(`Showing ${total} best practices: all lenses, all pillars.`);
+
+  await lens.selectOption({ label: 'Machine Learning Lens' });
+  await expect(page).toHaveURL(/\?lens=machine-learning$/);
+  await expect(table(page, 'Data Analytics Lens')).toBeHidden();
+  await expect(table(page, 'Financial Services Industry Lens')).toBeHidden();
+  await expect(table(page, 'Machine Learning Lens')).toBeVisible();
+  await expect(status).toHaveText(`Showing ${countOf('machine-learning')} best practices: Machine Learning Lens, all pillars.`);
+
+  await pillar.selectOption({ label: 'Security' });
+  await expect(page).toHaveURL(/\?lens=machine-learning&pillar=security$/);
+  await expect(status).toHaveText(`Showing ${countOf('machine-learning', 'security')} best practices: Machine Learning Lens, the Security pillar.`);
+  await expect(bpRow(page, 'Machine Learning Lens', 'MLSEC03-BP01')).toBeVisible();
+  await expect(bpRow(page, 'Machine Learning Lens', 'MLOPS01-BP01')).toBeHidden();
+  const totals = page.getByRole('table', { name: 'Best practices per lens and pillar by coverage' });
+  await expect(totals.getByRole('row', { name: /Security/ })).toHaveCount(1);
+  await expect(totals.getByRole('row', { name: /^Data Analytics Lens/ })).toBeHidden();
+
+  // A shared link opens the same view.
+  await page.reload();
+  await expect(lens).toHaveValue('machine-learning');
+  await expect(pillar).toHaveValue('security');
+  await expect(table(page, 'Data Analytics Lens')).toBeHidden();
+
+  await lens.selectOption({ label: 'All lenses' });
+  await pillar.selectOption({ label: 'All pillars' });
+  await expect(page).toHaveURL(/\/well-architected\/$/);
+  await expect(table(page, 'Data Analytics Lens')).toBeVisible();
+});
+
+test('the practices no component addresses are listed, with our notes, and the matrix links to them', async ({ page }) => {
+  await page.goto('/well-architected/');
+  const section = page.getByRole('region', { name: 'Not addressed yet' });
+  await expect(section.getByRole('heading', { level: 2, name: 'Not addressed yet' })).toBeVisible();
+  const noted = matrix.uncovered.find((u) => u.lens === 'analytics' && u.note)!;
+  const item = section.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${escape(noted.bestPractice.id)} `) }) });
+  await expect(item).toContainText(noted.note!.note.slice(0, 40));
+  await expect(section.getByRole('link', { name: /^BP / })).toHaveCount(matrix.uncovered.filter((u) => u.lens === 'analytics').length);
+
+  await bpRow(page, 'Data Analytics Lens', noted.bestPractice.id).getByRole('link', { name: /see note/ }).click();
+  await expect(item).toBeInViewport();
+});
+
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the matrix scrolls inside its own box with the best-practice column kept in view', async ({ page }) => {
+    await page.goto('/well-architected/');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    const box = page.getByRole('region', { name: 'Data Analytics Lens: best practices by component' });
+    await box.scrollIntoViewIfNeeded();
+    const rowHeader = bpRow(page, 'Data Analytics Lens', 'BP 1.1').getByRole('rowheader');
+    const storage = matrix.components.find((c) => c.id === 'data-storage')!;
+    const component = table(page, 'Data Analytics Lens').getByRole('columnheader', { name: `5 ${storage.title}` });
+    const before = { header: (await rowHeader.boundingBox())!.x, column: (await component.boundingBox())!.x };
+    await box.evaluate((el) => el.scrollBy({ left: 300 }));
+    await expect.poll(async () => (await component.boundingBox())!.x).toBeLessThan(before.column - 200);
+    expect((await rowHeader.boundingBox())!.x).toBe(before.header);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the whole matrix reads, and the filters that need JavaScript stay out of the way', async ({ page }) => {
+    await page.goto('/well-architected/');
+    for (const { lens } of matrix.lenses) await expect(table(page, lens.title)).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Lens' })).toBeHidden();
+    await expect(page.getByRole('region', { name: 'Totals per pillar' })).toBeVisible();
+  });
+});

@@ -1,0 +1,205 @@
+import { describe, expect, test } from 'vitest';
+import { buildCoverageMatrix, countCoverage, groupOpenPractices } from '../../../src/lib/lens/coverage.ts';
+import { groupLensMappings } from '../../../src/lib/lens/chapter-mappings.ts';
+import { summariseLensCoverage } from '../../../src/lib/lens/map-coverage.ts';
+import { formatLensFilter, matchesLensFilter, parseLensFilter } from '../../../src/lib/lens/filter.ts';
+import { isCovered, strongestStatus } from '../../../src/lib/lens/status.ts';
+import { bestPracticeAnchor } from '../../../src/lib/lens/catalogue-index.ts';
+import { chapter, lens } from './helpers.ts';
+
+const analytics = lens('analytics', [
+  ['operational-excellence', '1', ['BP 1.1', 'BP 1.2']],
+  ['security', '3', ['BP 3.1', 'BP 3.2']],
+  ['security', '4', ['BP 4.1']],
+]);
+const ml = lens('machine-learning', [['reliability', 'MLREL05', ['MLREL05-BP01', 'MLREL05-BP02']]]);
+const catalogues = [analytics, ml];
+
+describe('buildCoverageMatrix', () => {
+  const chapters = [
+    chapter('serving', 11, [
+      { lens: 'machine-learning', id: 'MLREL05-BP01', status: 'addressed' },
+      { lens: 'analytics', id: 'BP 1.2', status: 'partial' },
+    ]),
+    chapter('sources', 1, [
+      { lens: 'analytics', id: 'BP 1.1', status: 'addressed' },
+      { lens: 'analytics', id: 'BP 1.2', status: 'addressed' },
+      { lens: 'analytics', id: 'BP 3.1', status: 'not-addressed' },
+      { lens: 'analytics', id: 'BP 9.9', status: 'addressed' },
+    ]),
+    chapter('security', 15, [{ lens: 'analytics', id: 'BP 3.2', status: 'partial', how: 'Masks in Trino.' }]),
+  ];
+  const matrix = buildCoverageMatrix(catalogues, chapters, {
+    lenses: { analytics: 'Our view.' },
+    notes: [{ lens: 'analytics', id: 'BP 4.1', kind: 'gap', note: 'No owner workflow.' }],
+  });
+  const rows = (lensIndex: number) => matrix.lenses[lensIndex]!.pillars.flatMap((p) => p.questions.flatMap((q) => q.rows));
+
+  test('orders component columns by component number', () => {
+    expect(matrix.components.map((c) => `${c.number} ${c.id}`)).toEqual(['1 sources', '11 serving', '15 security']);
+  });
+
+  test('puts each chapter status and how in its column, and empty cells elsewhere', () => {
+    const bp32 = rows(0).find((r) => r.bestPractice.id === 'BP 3.2')!;
+    expect(bp32.cells).toEqual([null, null, { status: 'partial', how: 'Masks in Trino.' }]);
+  });
+
+  test('rates each row by the strongest status any component gives it', () => {
+    expect(rows(0).map((r) => [r.bestPractice.id, r.best])).toEqual([
+      ['BP 1.1', 'addressed'],
+      ['BP 1.2', 'addressed'],
+      ['BP 3.1', 'not-addressed'],
+      ['BP 3.2', 'partial'],
+      ['BP 4.1', 'none'],
+    ]);
+  });
+
+  test('totals each pillar and lens, counting "not addressed" as not yet covered', () => {
+    expect(matrix.lenses[0]!.pillars.map((p) => [p.id, p.totals])).toEqual([
+      ['operational-excellence', { total: 2, addressed: 2, partial: 0, uncovered: 0 }],
+      ['security', { total: 3, addressed: 0, partial: 1, uncovered: 2 }],
+    ]);
+    expect(matrix.lenses[1]!.totals).toEqual({ total: 2, addressed: 1, partial: 0, uncovered: 1 });
+  });
+
+  test('lists what no component covers and what is only partly covered, with our notes', () => {
+    expect(matrix.uncovered.map((u) => [u.lens, u.bestPractice.id, u.best, u.note?.note])).toEqual([
+      ['analytics', 'BP 3.1', 'not-addressed', undefined],
+      ['analytics', 'BP 4.1', 'none', 'No owner workflow.'],
+      ['machine-learning', 'MLREL05-BP02', 'none', undefined],
+    ]);
+    expect(matrix.partlyCovered.map((u) => u.bestPractice.id)).toEqual(['BP 3.2']);
+    expect(matrix.lenses[0]!.summary).toBe('Our view.');
+  });
+
+  test('ignores references to ids the catalogue does not have (the build reports them)', () => {
+    expect(rows(0).map((r) => r.bestPractice.id)).not.toContain('BP 9.9');
+  });
+
+  test('groups open practices by lens and pillar, leaving out empty groups', () => {
+    const groups = groupOpenPractices(catalogues, matrix.uncovered);
+    expect(groups.map((g) => [g.lens.id, g.pillars.map((p) => [p.title, p.items.length])])).toEqual([
+      ['analytics', [['Security', 2]]],
+      ['machine-learning', [['Reliability', 1]]],
+    ]);
+  });
+});
+
+describe('statuses', () => {
+  test('picks the strongest status and treats partial as covered', () => {
+    expect(strongestStatus([])).toBe('none');
+    expect(strongestStatus(['not-addressed', 'partial'])).toBe('partial');
+    expect(strongestStatus(['partial', 'addressed', 'not-addressed'])).toBe('addressed');
+    expect([isCovered('addressed'), isCovered('partial'), isCovered('not-addressed'), isCovered('none')]).toEqual([true, true, false, false]);
+  });
+
+  test('counts rows by best status', () => {
+    expect(countCoverage([{ best: 'addressed' }, { best: 'none' }, { best: 'not-addressed' }, { best: 'partial' }])).toEqual({ total: 4, addressed: 1, partial: 1, uncovered: 2 });
+  });
+
+  test('makes page anchors from best practice ids', () => {
+    expect([bestPracticeAnchor('analytics', 'BP 14.1'), bestPracticeAnchor('financial-services', 'FSISEC08-BP02')]).toEqual(['analytics-bp-14-1', 'financial-services-fsisec08-bp02']);
+  });
+});
+
+describe('groupLensMappings (a chapter\'s Well-Architected section)', () => {
+  test('groups by lens then pillar in catalogue order, with AWS titles and links, whatever the frontmatter order', () => {
+    const groups = groupLensMappings(catalogues, [
+      { lens: 'machine-learning', id: 'MLREL05-BP02', status: 'partial', how: 'Rollback.' },
+      { lens: 'analytics', id: 'BP 4.1', status: 'addressed', how: 'Owners approve.' },
+      { lens: 'analytics', id: 'BP 1.1', status: 'partial', how: 'Contracts.' },
+      { lens: 'analytics', id: 'BP 3.1', status: 'not-addressed', how: 'Left to sources.' },
+    ]);
+    expect(
+      groups.map((g) => ({
+        lens: g.lens.id,
+        counts: g.counts,
+        pillars: g.pillars.map((p) => [p.title, p.items.map((i) => `${i.bestPractice.id} ${i.status} (${i.questionId})`)]),
+      })),
+    ).toEqual([
+      {
+        lens: 'analytics',
+        counts: { addressed: 1, partial: 1, 'not-addressed': 1 },
+        pillars: [
+          ['Operational Excellence', ['BP 1.1 partial (1)']],
+          ['Security', ['BP 3.1 not-addressed (3)', 'BP 4.1 addressed (4)']],
+        ],
+      },
+      { lens: 'machine-learning', counts: { addressed: 0, partial: 1, 'not-addressed': 0 }, pillars: [['Reliability', ['MLREL05-BP02 partial (MLREL05)']]] },
+    ]);
+    expect(groups[0]!.pillars[0]!.items[0]!.bestPractice).toEqual({ id: 'BP 1.1', title: 'Title of BP 1.1', url: 'https://example.org/analytics.html' });
+  });
+
+  test('links a best practice without a page of its own to its question page', () => {
+    const fsi = lens('financial-services', [['security', 'FSISEC08', ['FSISEC08-BP02']]], { questionUrl: true });
+    const [group] = groupLensMappings([fsi], [{ lens: 'financial-services', id: 'FSISEC08-BP02', status: 'addressed', how: 'Policies.' }]);
+    expect(group!.pillars[0]!.items[0]!.bestPractice.url).toBe('https://example.org/FSISEC08.html');
+  });
+
+  test('is empty for a chapter with no mappings', () => {
+    expect(groupLensMappings(catalogues, [])).toEqual([]);
+  });
+});
+
+describe('summariseLensCoverage (the map panel)', () => {
+  test('counts per lens and status, links the chapter section and says it in a sentence', () => {
+    const summary = summariseLensCoverage([
+      chapter('ml-serving', 11, [
+        { lens: 'machine-learning', id: 'MLREL05-BP01', status: 'addressed' },
+        { lens: 'machine-learning', id: 'MLREL05-BP02', status: 'partial' },
+        { lens: 'analytics', id: 'BP 1.2', status: 'addressed' },
+      ]),
+      chapter('orchestration', 13),
+    ]);
+    expect(summary).toEqual({
+      'ml-serving': {
+        href: '/ml-serving/#well-architected',
+        label: 'Well-Architected mappings',
+        note: '3 best practices: 2 addressed, 1 partly',
+        total: 3,
+        lenses: {
+          analytics: { addressed: 1, partial: 0, 'not-addressed': 0 },
+          'machine-learning': { addressed: 1, partial: 1, 'not-addressed': 0 },
+          'financial-services': { addressed: 0, partial: 0, 'not-addressed': 0 },
+        },
+        summary: 'Well-Architected: Data Analytics 1 addressed; Machine Learning 1 addressed, 1 partly.',
+      },
+      orchestration: {
+        href: '/orchestration/#well-architected',
+        label: 'Well-Architected mappings',
+        note: 'none mapped yet',
+        total: 0,
+        lenses: {
+          analytics: { addressed: 0, partial: 0, 'not-addressed': 0 },
+          'machine-learning': { addressed: 0, partial: 0, 'not-addressed': 0 },
+          'financial-services': { addressed: 0, partial: 0, 'not-addressed': 0 },
+        },
+        summary: 'Well-Architected: no best practices mapped yet.',
+      },
+    });
+  });
+});
+
+describe('matrix filters', () => {
+  test('read a lens and a pillar from the URL, treating unknown values as all', () => {
+    expect(parseLensFilter('?lens=machine-learning&pillar=security')).toEqual({ lens: 'machine-learning', pillar: 'security' });
+    expect(parseLensFilter('?lens=ml&pillar=')).toEqual({ lens: 'all', pillar: 'all' });
+    expect(parseLensFilter('')).toEqual({ lens: 'all', pillar: 'all' });
+  });
+
+  test('write only what is filtered, so the unfiltered page keeps a clean URL', () => {
+    expect(formatLensFilter({ lens: 'analytics', pillar: 'all' })).toBe('?lens=analytics');
+    expect(formatLensFilter({ lens: 'all', pillar: 'cost-optimization' })).toBe('?pillar=cost-optimization');
+    expect(formatLensFilter({ lens: 'all', pillar: 'all' })).toBe('');
+  });
+
+  test('match elements by their lens and pillar tags; a missing tag matches anything', () => {
+    const filter = { lens: 'analytics', pillar: 'security' } as const;
+    expect(matchesLensFilter(filter, { lens: 'analytics', pillar: 'security' })).toBe(true);
+    expect(matchesLensFilter(filter, { lens: 'analytics', pillar: 'reliability' })).toBe(false);
+    expect(matchesLensFilter(filter, { lens: 'machine-learning', pillar: 'security' })).toBe(false);
+    expect(matchesLensFilter(filter, { pillar: 'security' })).toBe(true);
+    expect(matchesLensFilter(filter, { lens: 'analytics' })).toBe(true);
+    expect(matchesLensFilter({ lens: 'all', pillar: 'all' }, { lens: 'x', pillar: 'y' })).toBe(true);
+  });
+});
