@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { remarkMermaid } from './src/lib/mermaid/remark-mermaid.ts';
 import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import csp from './src/integrations/csp.ts';
 
 // SITE_URL and BASE_PATH let previews build under a sub-path (e.g. /pr-42/).
 const site = process.env.SITE_URL ?? 'https://data-architecture-blueprint.github.io';
@@ -34,6 +35,9 @@ export default defineConfig({
     mdx(),
     react(),
     sitemap(),
+    // Adds each page's Content-Security-Policy <meta> from its finished HTML; before Pagefind so the
+    // index sees final pages. Not Astro's security.csp: see src/integrations/csp.ts for why.
+    csp(),
     // Last: indexes the finished HTML (see src/integrations/pagefind.ts).
     pagefind(),
   ],

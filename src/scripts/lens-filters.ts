@@ -21,27 +21,24 @@ function applyFilter(root: ParentNode, filter: LensFilter): number {
 }
 
 /** Describe the current view for the live status line. */
-function describe(form: HTMLFormElement, filter: LensFilter, count: number): string {
-  const text = (name: string) => {
-    const select = form.elements.namedItem(name) as HTMLSelectElement;
-    return select.selectedOptions[0]?.textContent ?? '';
-  };
+function describe(controls: { lens: HTMLSelectElement; pillar: HTMLSelectElement }, filter: LensFilter, count: number): string {
+  const text = (name: 'lens' | 'pillar') => controls[name].selectedOptions[0]?.textContent ?? '';
   const scope = [filter.lens === 'all' ? 'all lenses' : text('lens'), filter.pillar === 'all' ? 'all pillars' : `the ${text('pillar')} pillar`];
   return `Showing ${count} best practice${count === 1 ? '' : 's'}: ${scope.join(', ')}.`;
 }
 
 /** Wire up the filter form on the matrix page, if there is one. */
 export function enhanceLensFilters(doc: Document = document): void {
-  const form = doc.querySelector<HTMLFormElement>('form[data-lens-filters]');
-  if (!form) return;
-  const lens = form.elements.namedItem('lens') as HTMLSelectElement;
-  const pillar = form.elements.namedItem('pillar') as HTMLSelectElement;
+  const form = doc.querySelector<HTMLElement>('[data-lens-filters]');
+  const lens = form?.querySelector<HTMLSelectElement>('select[name="lens"]');
+  const pillar = form?.querySelector<HTMLSelectElement>('select[name="pillar"]');
+  if (!form || !lens || !pillar) return;
   const status = form.querySelector<HTMLElement>('[data-filter-status]');
 
   const update = (push: boolean) => {
     const filter = parseLensFilter(`?lens=${lens.value}&pillar=${pillar.value}`);
     const count = applyFilter(doc, filter);
-    if (status) status.textContent = describe(form, filter, count);
+    if (status) status.textContent = describe({ lens, pillar }, filter, count);
     if (push) history.replaceState(history.state, '', `${location.pathname}${formatLensFilter(filter)}${location.hash}`);
   };
 
@@ -50,6 +47,5 @@ export function enhanceLensFilters(doc: Document = document): void {
   pillar.value = initial.pillar;
   form.hidden = false;
   form.addEventListener('change', () => update(true));
-  form.addEventListener('submit', (event) => event.preventDefault());
   update(false);
 }

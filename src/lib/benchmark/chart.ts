@@ -1,4 +1,4 @@
-import { formatValue } from './format.ts';
+import { displayStep, formatValue } from './format.ts';
 import type { Chart, Table, Unit } from './schema.ts';
 import { summariseRuns } from './stats.ts';
 
@@ -98,9 +98,14 @@ export function toBarChart(table: Table, chart: Chart): BarChartModel {
     ticks = [];
     for (let e = 0; e <= span; e += every) ticks.push({ x: toX(lo * 10 ** e), label: formatValue(lo * 10 ** e, unit) });
   } else {
-    const max = niceCeil(Math.max(...values, 0) || 1);
+    // Four or five intervals whose step is a nice number in the unit the figures are printed in.
+    const top = Math.max(...values, 0) || 1;
+    const shown = displayStep(top, unit);
+    const step = niceCeil(top / shown / 4) * shown;
+    const max = Math.ceil(top / step - 1e-9) * step;
     toX = (v) => plot.x + (v / max) * plot.width;
-    ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({ x: toX(f * max), label: formatValue(f * max, unit) }));
+    ticks = [];
+    for (let i = 0; i * step <= max * (1 + 1e-9); i++) ticks.push({ x: toX(i * step), label: i === 0 ? '0' : formatValue(i * step, unit) });
   }
 
   const rows: ChartRow[] = table.rows.map((row, r) => {

@@ -11,6 +11,7 @@ export function formatSignificant(value: number): string {
 
 /** A duration given in milliseconds, in the unit that reads best: "41 µs", "12.3 ms", "1.52 s", "3.2 min". */
 export function formatDuration(ms: number): string {
+  if (ms === 0) return '0';
   if (ms < 1) return `${formatSignificant(ms * 1000)} µs`;
   if (ms < 1000) return `${formatSignificant(ms)} ms`;
   if (ms < 120_000) return `${formatSignificant(ms / 1000)} s`;
@@ -33,9 +34,9 @@ export function formatBytes(bytes: number): string {
 export function formatValue(value: number, unit: Unit): string {
   switch (unit) {
     case 'ms':
-      return formatDuration(value);
+      return value === 0 ? '0 ms' : formatDuration(value);
     case 's':
-      return formatDuration(value * 1000);
+      return value === 0 ? '0 s' : formatDuration(value * 1000);
     case 'bytes':
       return formatBytes(value);
     case 'count':
@@ -45,6 +46,20 @@ export function formatValue(value: number, unit: Unit): string {
     case 'x':
       return `${formatSignificant(value)}×`;
   }
+}
+
+/**
+ * The step between figures as they are printed, in the measure's unit: 1 ms for "12.3 ms", 1000 for
+ * seconds, 60000 for minutes, 10^6 for MB. Axis ticks are made nice in this display unit.
+ */
+export function displayStep(value: number, unit: Unit): number {
+  if (unit === 'ms' || unit === 's') {
+    const ms = unit === 's' ? value * 1000 : value;
+    const step = ms < 1 ? 0.001 : ms < 1000 ? 1 : ms < 120_000 ? 1000 : 60_000;
+    return unit === 's' ? step / 1000 : step;
+  }
+  if (unit === 'bytes') return 1000 ** Math.max(0, Math.min(4, Math.floor(Math.log10(Math.max(value, 1)) / 3)));
+  return 1;
 }
 
 /** A factor as readers say it: "28×" from 10 up, "2.5×" below, "1.06×" close to 1. */

@@ -1,4 +1,4 @@
-import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
 import type { Graph, GraphNode, Side } from './schema.ts';
 import { endpointBox, facingSides, graphBounds, nodeBox, partBox, zoneBoxes, type Box } from './layout.ts';
 import { splitEndpoint } from './validate-graph.ts';
@@ -65,6 +65,7 @@ export interface FlowModel {
 }
 
 const SIDES: Side[] = ['top', 'right', 'bottom', 'left'];
+const POSITION: Record<Side, Position> = { top: Position.Top, right: Position.Right, bottom: Position.Bottom, left: Position.Left };
 const HANDLE = 8;
 
 /** React Flow id of an endpoint: zones become `<node>__<zone>`. */
@@ -85,7 +86,7 @@ export function handlesFor(width: number, height: number) {
     (['source', 'target'] as const).map((type) => ({
       id: `${type === 'source' ? 's' : 't'}-${side}`,
       type,
-      position: side,
+      position: POSITION[side],
       x: at[side].x - HANDLE / 2,
       y: at[side].y - HANDLE / 2,
       width: HANDLE,

@@ -1,0 +1,92 @@
+// Runs `npm run bench -- --quick` for real (small data, two runs, into a temp dir) and checks the
+// result files' shape and sanity. Performance figures live in the result files, never in asserts.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseBenchmarkText } from '../../../src/lib/benchmark/parse.ts';
+import type { MeasuredBenchmark, Table } from '../../../src/lib/benchmark/schema.ts';
+import { cellMedian } from '../../../src/lib/benchmark/tables.ts';
+
+let out: string;
+let stdout: string;
+const results = new Map<string, MeasuredBenchmark>();
+
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), 'bench-test-'));
+  // PostgreSQL is skipped so the test does not depend on a local server install.
+  stdout = execFileSync(process.execPath, ['scripts/bench/run.ts', '--quick', '--no-postgres', `--out=${out}`], { encoding: 'utf8' });
+  for (const name of readdirSync(out)) {
+    const data = parseBenchmarkText(readFileSync(join(out, name), 'utf8'), name);
+    if (data.kind === 'measured') results.set(name.replace(/\.json$/, ''), data);
+  }
+}, 110_000);
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const tableOf = (id: string, tableId: string): Table => results.get(id)!.tables.find((t) => t.id === tableId)!;
+const value = (t: Table, row: string, measure: string) => cellMedian(t.rows.find((r) => r.id === row)!, measure)!;
+
+describe('npm run bench -- --quick', () => {
+  test('writes one valid, quick-marked result file per measured benchmark and prints progress', () => {
+    expect([...results.keys()].sort()).toEqual(['file-formats', 'incremental-load', 'row-vs-column', 'storage-layout']);
+    expect(stdout).toMatch(/\[file-formats\] generating 40,000 orders/);
+    expect(stdout).toMatch(/wrote 4 result files/);
+    for (const data of results.values()) expect(data.provenance.mode).toBe('quick');
+  });
+
+  test('records machine, versions, data, seed, date and commit in every file', () => {
+    for (const data of results.values()) {
+      const p = data.provenance;
+      expect(p.machine.cores).toBeGreaterThan(0);
+      expect(p.machine.memoryBytes).toBeGreaterThan(0);
+      expect(p.node).toBe(process.version);
+      expect(p.software.find((s) => s.name === 'DuckDB')?.version).toMatch(/^v\d+\.\d+/);
+      expect(p.dataset).toMatchObject({ name: 'orders', seed: 42 });
+      expect(Date.parse(p.date)).not.toBeNaN();
+      expect(p.commit.sha).toMatch(/^([0-9a-f]{40}|unknown)$/);
+    }
+  });
+
+  test('keeps every measured run, as many as the plan says', () => {
+    for (const data of results.values())
+      for (const table of data.tables)
+        for (const row of table.rows)
+          for (const m of table.measures) {
+            const cell = row.cells[m.id];
+            expect(cell, `${table.id}/${row.id}/${m.id}`).toBeTruthy();
+            if (m.unit === 'ms') expect(cell!.runs).toHaveLength(data.provenance.plan.runs);
+          }
+  });
+
+  test('Parquet with zstd is smaller than CSV, which is smaller than NDJSON', () => {
+    const storage = tableOf('file-formats', 'storage');
+    expect(value(storage, 'parquet-zstd', 'size')).toBeLessThan(value(storage, 'parquet-uncompressed', 'size'));
+    expect(value(storage, 'parquet-uncompressed', 'size')).toBeLessThan(value(storage, 'csv', 'size'));
+    expect(value(storage, 'csv', 'size')).toBeLessThan(value(storage, 'ndjson', 'size'));
+  });
+
+  test('partitioning opens one of twenty files, sorting lets statistics skip row groups, unsorted skips none', () => {
+    const t = tableOf('storage-layout', 'selective');
+    expect([value(t, 'partitioned', 'files-read'), value(t, 'partitioned', 'files')]).toEqual([1, 20]);
+    expect(value(t, 'unsorted', 'row-groups-needed')).toBe(value(t, 'unsorted', 'row-groups'));
+    expect(value(t, 'sorted', 'row-groups-needed')).toBeLessThan(value(t, 'sorted', 'row-groups') / 4);
+    const small = tableOf('storage-layout', 'small-files');
+    expect(value(small, 'compacted', 'files')).toBe(1);
+    expect(value(small, 'small-files', 'files')).toBeGreaterThan(10);
+  });
+
+  test('measures SQLite and DuckDB and says why PostgreSQL is missing', () => {
+    const t = tableOf('row-vs-column', 'operations');
+    expect(t.rows.map((r) => r.id)).toEqual(['duckdb', 'sqlite']);
+    expect(t.notes).toEqual(['PostgreSQL was not measured: disabled with --no-postgres.']);
+    expect(results.get('row-vs-column')!.provenance.software.map((s) => s.name)).toContain('SQLite');
+  });
+
+  test('compares reload and MERGE for each change batch, reading fewer rows with MERGE', () => {
+    const t = tableOf('incremental-load', 'merge-vs-reload');
+    expect(t.rows.map((r) => r.id)).toEqual(['changed-0-1-percent', 'changed-1-percent', 'changed-10-percent']);
+    for (const row of t.rows) expect(value(t, row.id, 'merge-rows')).toBeLessThan(value(t, row.id, 'reload-rows'));
+  });
+});
