@@ -6,8 +6,10 @@ import expressiveCode from 'astro-expressive-code';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkMermaid } from './src/lib/mermaid/remark-mermaid.ts';
 import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
+import { rehypeBaseLinks } from './src/lib/markdown/rehype-base-links.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import csp from './src/integrations/csp.ts';
+import { pluginCopyButtonMarkup } from './src/lib/markdown/ec-copy-button.ts';
 
 // SITE_URL and BASE_PATH let previews build under a sub-path (e.g. /pr-42/).
 const site = process.env.SITE_URL ?? 'https://data-architecture-blueprint.github.io';
@@ -22,7 +24,7 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeTaskListLabels] }),
+    processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeTaskListLabels, [rehypeBaseLinks, { base }]] }),
   },
   integrations: [
     expressiveCode({
@@ -31,6 +33,8 @@ export default defineConfig({
       themeCssSelector: (theme) => `[data-theme='${theme.type}']`,
       useDarkModeMediaQuery: false,
       styleOverrides: { borderRadius: '0.4rem', codeFontSize: '0.875rem' },
+      // Copy buttons get type="button" and an aria-label (valid HTML; see the plugin).
+      plugins: [pluginCopyButtonMarkup()],
     }),
     mdx(),
     react(),

@@ -113,13 +113,23 @@ export async function initSearchDialog(dialog: HTMLDialogElement): Promise<void>
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: PagefindResult[] = [];
 
-  /** Render the next batch of results; stops if a newer search started meanwhile. */
-  const showMore = async (token: number) => {
+  /**
+   * Render the next batch of results; stops if a newer search started meanwhile. With `replace`,
+   * the previous results stay on screen until the first new one is ready, so the list never flashes empty.
+   */
+  const showMore = async (token: number, replace = false) => {
     const batch = pending.slice(0, PAGE_SIZE);
     pending = pending.slice(PAGE_SIZE);
-    const views = await Promise.all(batch.map(async (r) => toResultView(await r.data())));
-    if (token !== run) return;
-    list.append(...views.map((v) => renderResult(v, onMap)));
+    // Fetch the batch at once but render in rank order as each arrives: the first result shows
+    // without waiting for the eighth.
+    const loads = batch.map((r) => r.data());
+    if (replace && !loads.length) list.replaceChildren();
+    for (const [i, load] of loads.entries()) {
+      const view = toResultView(await load);
+      if (token !== run) return;
+      if (replace && i === 0) list.replaceChildren();
+      list.append(renderResult(view, onMap));
+    }
     more.hidden = pending.length === 0;
   };
 
@@ -140,8 +150,7 @@ export async function initSearchDialog(dialog: HTMLDialogElement): Promise<void>
       const response = await pf.search(query ? toSearchTerms(query) : null, { filters });
       if (token !== run) return;
       pending = response.results;
-      list.replaceChildren();
-      await showMore(token);
+      await showMore(token, true);
       if (token === run) status.textContent = describeResults(response.results.length, query, filtered);
     } catch (error) {
       if (token !== run) return;

@@ -124,3 +124,11 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('button', { name: /^Theme:/ })).toBeHidden();
   });
 });
+
+test('a chapter says when it was last updated and links to its source for editing', async ({ page }) => {
+  await page.goto('/data-storage/');
+  const meta = page.locator('footer.page-meta');
+  await expect(meta).toContainText(/Last (updated|reviewed) \d{1,2} \w+ 20\d\d/);
+  await expect(meta.locator('time')).toHaveAttribute('datetime', /^20\d\d-\d\d-\d\d$/);
+  await expect(meta.getByRole('link', { name: 'Edit this page on GitHub' })).toHaveAttribute('href', /\/edit\/main\/content\/chapters\/data-storage\.mdx$/);
+});

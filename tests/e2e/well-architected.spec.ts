@@ -34,7 +34,7 @@ test('the header links to the matrix, which sets every best practice against the
   for (const { lens } of matrix.lenses) {
     const t = table(page, lens.title);
     await expect(t.getByRole('columnheader')).toHaveCount(2 + 17);
-    await expect(t.getByRole('row', { name: new RegExp(lens.idFormat.pattern.replace(/\$$/, ' ')) })).toHaveCount(countOf(lens.id));
+    await expect(t.getByRole('rowheader', { name: new RegExp(lens.idFormat.pattern.replace(/\$$/, ' ')) })).toHaveCount(countOf(lens.id));
   }
   const analytics = table(page, 'Data Analytics Lens');
   await expect(analytics.getByRole('columnheader', { name: 'Overall' })).toBeVisible();

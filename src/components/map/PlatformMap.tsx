@@ -203,7 +203,8 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
               aria-label="Interactive map of the data platform"
             >
               <Background gap={24} size={1} />
-              <Controls showInteractive={false} position="bottom-left" />
+              {/* No name: the panel is a plain <div> (no role), where aria-label is invalid; each button has its own. */}
+              <Controls showInteractive={false} position="bottom-left" aria-label="" />
               <MiniMap pannable zoomable position="bottom-right" ariaLabel="Overview of the whole map" nodeClassName={(n) => `minimap-${n.type}`} />
             </ReactFlow>
           </div>

@@ -119,7 +119,9 @@ export function toBarChart(table: Table, chart: Chart): BarChartModel {
       const end = Math.max(plot.x + width, whisker?.x2 ?? 0);
       return [{ series: s, x: plot.x, y, width, height: BAR, label: formatValue(st.median, unit), labelX: end + 6, whisker }];
     });
-    return { label: row.label, labelY: top + groupHeight / 2, baseline: row.id === baselineRow, bars };
+    const fits = Math.floor((labelWidth - 12) / CHAR_W);
+    const label = row.label.length > fits ? `${row.label.slice(0, fits - 1).trimEnd()}…` : row.label;
+    return { label, labelY: top + groupHeight / 2, baseline: row.id === baselineRow, bars };
   });
 
   const measureNames = measures.map((m) => m.label).join(' and ');

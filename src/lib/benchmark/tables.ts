@@ -66,8 +66,12 @@ export interface TableView {
   measures: MeasureView[];
   rows: RowView[];
   notes: string[];
-  /** True when any row cites a source or a date (published figures). */
+  /** True when rows cite more than one source: each row then shows its own. */
   hasSources: boolean;
+  /** The one source every row cites, shown once above the table instead of on every row. */
+  singleSource?: SourceRef | undefined;
+  /** True when rows carry their own result dates (shown in a "Result date" column). */
+  hasDates: boolean;
 }
 
 /** Median of a cell, or undefined when the row has no figure. */
@@ -162,6 +166,7 @@ export function toTableView(table: Table, context: TableContext = {}): TableView
       }),
     };
   });
+  const distinct = new Set(rows.flatMap((r) => (r.source ? [r.source.id] : [])));
   return {
     id: table.id,
     title: table.title,
@@ -177,7 +182,9 @@ export function toTableView(table: Table, context: TableContext = {}): TableView
     })),
     rows,
     notes: table.notes,
-    hasSources: rows.some((r) => r.source || r.date),
+    hasSources: distinct.size > 1,
+    singleSource: distinct.size === 1 && rows.every((r) => r.source) ? rows[0]!.source : undefined,
+    hasDates: rows.some((r) => r.date),
   };
 }
 

@@ -27,11 +27,14 @@ export interface ConfigFolder {
   files: string[];
 }
 
-/** Files under `dir`, relative to it with "/" separators, sorted; skips OS clutter. */
+/** Generated files that are never configs: OS clutter and Python byte-code caches. */
+const IGNORED = new Set(['.DS_Store', '__pycache__']);
+
+/** Files under `dir`, relative to it with "/" separators, sorted; skips OS clutter and caches. */
 export function listFiles(dir: string, prefix = ''): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
-    if (entry.name === '.DS_Store') continue;
+    if (IGNORED.has(entry.name) || entry.name.endsWith('.pyc')) continue;
     const rel = prefix ? posix.join(prefix, entry.name) : entry.name;
     if (entry.isDirectory()) out.push(...listFiles(dir, rel));
     else out.push(rel);

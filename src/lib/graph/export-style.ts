@@ -2,8 +2,8 @@
 // exports and the chapter mini-maps. Colours are not copied here: inline drawings use the tokens
 // (`--bp-color-flow-<kind>`, `--bp-color-part-<x>`), and exports read the light values of the same
 // tokens from src/styles/tokens.css, so a palette change reaches every drawing.
-import type { FlowKind, PartId, Side } from './schema.ts';
-import type { Box } from './layout.ts';
+import type { FlowKind, Graph, GraphEdge, PartId, Side } from './schema.ts';
+import { endpointBox, facingSides, type Box } from './layout.ts';
 
 /** Line style of one flow kind, matching the map's edges (src/components/map/map.css). */
 export interface FlowStyle {
@@ -69,6 +69,17 @@ export function toBezierPath(from: Point, fromSide: Side, to: Point, toSide: Sid
   return `M${round(from.x)},${round(from.y)} C${round(c1.x)},${round(c1.y)} ${round(c2.x)},${round(c2.y)} ${round(to.x)},${round(to.y)}`;
 }
 
+/** The sides an edge leaves and enters on the map: fixed in the graph, or the sides facing each other. */
+export function getEdgeSides(graph: Graph, edge: GraphEdge): [Side, Side] {
+  return edge.sides ?? facingSides(endpointBox(graph, edge.source), endpointBox(graph, edge.target));
+}
+
+/** Path data of a graph edge drawn as the map draws it, from side to side of its endpoints. */
+export function getEdgePath(graph: Graph, edge: GraphEdge): string {
+  const [from, to] = getEdgeSides(graph, edge);
+  return toBezierPath(getSidePoint(endpointBox(graph, edge.source), from), from, getSidePoint(endpointBox(graph, edge.target), to), to);
+}
+
 /**
  * Read the light-theme colour tokens (`--bp-color-*`) from the first `:root { … }` block of a
  * stylesheet. Throws when a token the drawings need is missing, naming it.
@@ -95,6 +106,14 @@ export function getColour(tokens: Record<string, string>, token: string): string
   const value = tokens[token];
   if (!value) throw new Error(`src/styles/tokens.css: colour token --${token} is missing from :root.`);
   return value;
+}
+
+/** Mix a `#rrggbb` colour with white, keeping `share` (0–1) of the colour: a fixed tint for exports. */
+export function tintColour(hex: string, share: number): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) throw new Error(`Expected a colour written as #rrggbb in src/styles/tokens.css, got "${hex}".`);
+  const mix = (h: string) => Math.round(Number.parseInt(h, 16) * share + 255 * (1 - share)).toString(16).padStart(2, '0');
+  return `#${mix(m[1]!)}${mix(m[2]!)}${mix(m[3]!)}`;
 }
 
 /** Escape text for XML character data and attribute values. */

@@ -11,6 +11,17 @@ import { toBezierPath, type Point } from './export-style.ts';
 export type Orientation = 'wide' | 'narrow';
 export type Direction = 'upstream' | 'downstream';
 
+/** One line of a box's label, placed. */
+export interface LabelLine extends Point {
+  text: string;
+}
+
+/** A box's badge and label, placed: the badge is a circle centred on `badge`. */
+export interface PlacedLabel {
+  badge: Point;
+  lines: LabelLine[];
+}
+
 /** A linked box: a neighbouring component, or a part that a cross-cutting component serves. */
 export interface NeighbourhoodItem extends Box {
   /** Unique within the layout, e.g. "upstream:batch-ingestion". */
@@ -21,8 +32,8 @@ export interface NeighbourhoodItem extends Box {
   /** Text of the badge: the component number or the part letter. */
   badge: string;
   part: PartId;
-  /** The label, wrapped to at most two lines. */
-  lines: string[];
+  /** Badge position and the label wrapped to at most two lines. */
+  label: PlacedLabel;
   /** The link's accessible name: what it is and how it relates to this chapter. */
   ariaLabel: string;
   crossCutting: boolean;
@@ -39,7 +50,7 @@ export interface NeighbourhoodCentre extends Box {
   id: string;
   badge: string;
   part: PartId;
-  lines: string[];
+  label: PlacedLabel;
   crossCutting: boolean;
   zones: NeighbourhoodZone[];
 }
@@ -67,6 +78,8 @@ export interface NeighbourhoodLayout {
   items: NeighbourhoodItem[];
   edges: NeighbourhoodEdge[];
   headings: NeighbourhoodHeading[];
+  /** Columns drawn (wide) or 1–2 (narrow); the page switches to narrow when wide would not fit. */
+  columns: number;
   /** True for a cross-cutting component without flows: its items are the parts it serves. */
   servesAll: boolean;
   /** Distinct components upstream and downstream. */
@@ -79,14 +92,22 @@ export const ITEM_GAP = 12;
 export const HEADING_HEIGHT = 26;
 export const ZONE_HEIGHT = 28;
 export const ZONE_GAP = 8;
-export const CENTRE_HEADER = 44;
+export const CENTRE_HEADER = 50;
+/** Label text: size and line height, and the badge's radius and inset from the box's left side. */
+export const FONT_SIZE = 13;
+export const LINE_HEIGHT = 16;
+export const BADGE_RADIUS = 11;
+export const BADGE_INSET = 20;
+export const TEXT_INSET = 38;
 export const CENTRE_PADDING = 10;
 /** Closest two arrows may end on the same side of the centre before they are spread out. */
 export const MIN_ARROW_GAP = 9;
 
-const SIZES: Record<Orientation, { item: number; centre: number; gap: number; chars: number; centreChars: number }> = {
-  wide: { item: 184, centre: 196, gap: 76, chars: 21, centreChars: 22 },
-  narrow: { item: 176, centre: 132, gap: 52, chars: 20, centreChars: 14 },
+/** Per orientation: box widths, the gap the arrows cross, characters per label line, and whether the centre's label sits under its badge. */
+const SIZES: Record<Orientation, { item: number; centre: number; gap: number; chars: number; centreChars: number; stacked: boolean }> = {
+  wide: { item: 184, centre: 196, gap: 76, chars: 19, centreChars: 20, stacked: false },
+  // 324 units: a 360 px phone's column (328 px) shows it at full size.
+  narrow: { item: 156, centre: 132, gap: 36, chars: 15, centreChars: 15, stacked: true },
 };
 
 /** Wrap a label into at most `maxLines` lines of about `maxChars` characters, ending in "…" when cut. */
@@ -106,6 +127,25 @@ export function wrapLabel(text: string, maxChars: number, maxLines = 2): string[
   const kept = lines.slice(0, maxLines);
   kept[maxLines - 1] = `${kept[maxLines - 1]!.slice(0, maxChars - 1).trimEnd()}…`;
   return kept;
+}
+
+/**
+ * Place a badge and wrapped label in a box: side by side and centred vertically (in the top `band`
+ * pixels when the box has zones under its label), or `stacked`, the label under the badge.
+ */
+export function placeLabel(box: Box, lines: string[], band = box.height, stacked = false): PlacedLabel {
+  if (stacked) {
+    return {
+      badge: { x: box.x + BADGE_INSET, y: box.y + BADGE_INSET },
+      lines: lines.map((text, i) => ({ text, x: box.x + 12, y: box.y + 2 * BADGE_INSET + FONT_SIZE + i * LINE_HEIGHT })),
+    };
+  }
+  const mid = box.y + band / 2;
+  const first = mid - ((lines.length - 1) * LINE_HEIGHT) / 2 + FONT_SIZE * 0.35;
+  return {
+    badge: { x: box.x + BADGE_INSET, y: mid },
+    lines: lines.map((text, i) => ({ text, x: box.x + TEXT_INSET, y: first + i * LINE_HEIGHT })),
+  };
 }
 
 /** A flow with the neighbour at its far end. */
@@ -142,10 +182,10 @@ export function spreadAnchors(preferred: number[], min: number, max: number): nu
 }
 
 /** Lay out the centre component's zones as a column inside it, spread over its height. */
-function placeZones(node: GraphNode, centre: Box): NeighbourhoodZone[] {
+function placeZones(node: GraphNode, centre: Box, header: number): NeighbourhoodZone[] {
   const n = node.zones.length;
   if (n === 0) return [];
-  const top = centre.y + CENTRE_HEADER;
+  const top = centre.y + header;
   const available = centre.y + centre.height - CENTRE_PADDING - top;
   const gap = n > 1 ? clamp((available - n * ZONE_HEIGHT) / (n - 1), ZONE_GAP, 28) : 0;
   const stack = n * ZONE_HEIGHT + (n - 1) * gap;
@@ -160,10 +200,16 @@ function placeZones(node: GraphNode, centre: Box): NeighbourhoodZone[] {
   }));
 }
 
+/** Height of the centre's label band: beside the badge, or the badge then the label's lines. */
+function headerHeight(lines: number, stacked: boolean): number {
+  return stacked ? 2 * BADGE_INSET + lines * LINE_HEIGHT + 4 : CENTRE_HEADER;
+}
+
 /** Minimum height of the centre box: room for its label and, stacked under it, its zones. */
-function centreMinHeight(node: GraphNode): number {
+function centreMinHeight(node: GraphNode, header: number, stacked: boolean): number {
   const n = node.zones.length;
-  return n === 0 ? ITEM_HEIGHT : CENTRE_HEADER + n * ZONE_HEIGHT + (n - 1) * ZONE_GAP + CENTRE_PADDING;
+  if (n === 0) return stacked ? header + 4 : ITEM_HEIGHT;
+  return header + n * ZONE_HEIGHT + (n - 1) * ZONE_GAP + CENTRE_PADDING;
 }
 
 /** Name an endpoint in prose: its component's title, with the zone in brackets. */
@@ -207,12 +253,15 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
   const node = graph.nodes.find((n) => n.id === nodeId);
   if (!node) throw new Error(`No component "${nodeId}" in diagram/graph.yaml. Known components: ${graph.nodes.map((n) => n.id).join(', ')}`);
   const size = SIZES[orientation];
+  const centreLines = wrapLabel(node.label, size.centreChars);
+  const header = headerHeight(centreLines.length, size.stacked);
+  const centreMin = centreMinHeight(node, header, size.stacked);
   const title = titles[node.id] ?? node.label;
   const groups = groupLinks(graph, node);
   const servesAll = groups.length === 0 && node.crossCutting;
 
   // What each box shows and links to, before it is placed.
-  type Draft = Omit<NeighbourhoodItem, keyof Box> & { links: Link[]; band: number };
+  type Draft = Omit<NeighbourhoodItem, keyof Box | 'label'> & { lines: string[]; links: Link[]; band: number };
   const drafts: Draft[] = servesAll
     ? graph.parts
         .filter((p) => graph.nodes.some((n) => n.part === p.id && !n.crossCutting))
@@ -251,8 +300,9 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
   const headings: NeighbourhoodHeading[] = [];
   const placed: NeighbourhoodItem[] = [];
   const place = (d: Draft, x: number, y: number) => {
-    const { links: _links, band: _band, ...item } = d;
-    placed.push({ ...item, x, y, width: size.item, height: ITEM_HEIGHT });
+    const { links: _links, band: _band, lines, ...item } = d;
+    const box = { x, y, width: size.item, height: ITEM_HEIGHT };
+    placed.push({ ...item, ...box, label: placeLabel(box, lines) });
   };
   const downHeading = servesAll ? 'Serves every component' : 'Downstream';
   const hasHeadings = drafts.length > 0;
@@ -260,9 +310,10 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
   let centre: Box;
   let height: number;
   let width: number;
+  let columns: number;
 
   if (orientation === 'wide') {
-    const content = Math.max(stackHeight(up.length), stackHeight(down.length), centreMinHeight(node));
+    const content = Math.max(stackHeight(up.length), stackHeight(down.length), centreMin);
     const centreX = up.length ? size.item + size.gap : 0;
     centre = { x: centreX, y: top, width: size.centre, height: content };
     const downX = centreX + size.centre + size.gap;
@@ -273,7 +324,9 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
     column(up, 0);
     column(down, downX);
     if (up.length) headings.push({ text: 'Upstream', x: 0, y: 17 });
+    if (hasHeadings) headings.push({ text: 'This chapter', x: centreX, y: 17 });
     if (down.length) headings.push({ text: downHeading, x: downX, y: 17 });
+    columns = 1 + Math.sign(up.length) + Math.sign(down.length);
     width = down.length ? downX + size.item : centreX + size.centre;
     height = top + content;
   } else {
@@ -290,13 +343,15 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
       });
       y -= ITEM_GAP;
     }
-    const content = Math.max(y - top, centreMinHeight(node));
+    const content = Math.max(y - top, centreMin);
     centre = { x: 0, y: top, width: size.centre, height: content };
+    if (hasHeadings) headings.unshift({ text: 'This chapter', x: 0, y: 17 });
     width = drafts.length ? x + size.item : size.centre;
     height = Math.max(y, top + content);
+    columns = drafts.length ? 2 : 1;
   }
 
-  const zones = placeZones(node, centre);
+  const zones = placeZones(node, centre, header);
   const edges: NeighbourhoodEdge[] = [];
 
   // Where each arrow meets the centre: on the zone it names, or on the component's own band.
@@ -307,7 +362,7 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
       const z = zones[band - 1]!;
       return [z.y + 6, z.y + z.height - 6];
     }
-    return zones.length ? [centre.y + 10, centre.y + CENTRE_HEADER - 8] : [centre.y + 10, centre.y + centre.height - 10];
+    return zones.length ? [centre.y + 10, centre.y + header - 8] : [centre.y + 10, centre.y + centre.height - 10];
   };
   const bandX = (band: number, side: Side) => {
     const box = band > 0 ? zones[band - 1]! : centre;
@@ -316,7 +371,7 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
 
   interface Arrow { item: NeighbourhoodItem; link: Link | undefined; band: number; itemY: number; kind: FlowKind; id: string }
   const arrows: Arrow[] = [];
-  placed.forEach((item, i) => {
+  placed.forEach((item) => {
     const draft = drafts.find((d) => d.key === item.key)!;
     const links = draft.links.length ? draft.links : [undefined];
     const mid = item.y + item.height / 2;
@@ -331,7 +386,6 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
         id: link?.edge.id ?? `serves-${item.badge}`,
       });
     });
-    void i;
   });
 
   // Spread the ends that share a side and a band, in the order of the boxes they come from.
@@ -373,12 +427,13 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
     orientation,
     width,
     height,
+    columns,
     centre: {
       ...centre,
       id: node.id,
       badge: String(node.number),
       part: node.part,
-      lines: wrapLabel(node.label, size.centreChars),
+      label: placeLabel(centre, centreLines, zones.length ? header : centre.height, size.stacked),
       crossCutting: node.crossCutting,
       zones,
     },
@@ -386,6 +441,20 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
     edges,
     headings,
     servesAll,
-    counts: { upstream: up.filter((d) => !servesAll).length, downstream: servesAll ? 0 : down.length },
+    counts: servesAll ? { upstream: 0, downstream: 0 } : { upstream: up.length, downstream: down.length },
   };
+}
+
+const countComponents = (n: number) => (n === 1 ? 'one component' : `${n} components`);
+
+/** The sentence above a mini-map, e.g. "Data storage: 6 components upstream, one downstream." */
+export function describeNeighbourhood(layout: NeighbourhoodLayout, title: string): string {
+  const { upstream, downstream } = layout.counts;
+  if (layout.servesAll) return `${title} is cross-cutting: it serves every component of the platform rather than sitting on one flow.`;
+  if (!upstream && !downstream) return `${title} has no flows on the platform map.`;
+  const parts = [
+    upstream ? `${countComponents(upstream)} upstream` : '',
+    downstream ? `${upstream ? countComponents(downstream).replace(/ components?$/, '') : countComponents(downstream)} downstream` : '',
+  ].filter(Boolean);
+  return `${title} on the platform map: ${parts.join(', ')}.`;
 }

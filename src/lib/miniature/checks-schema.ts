@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseOrThrow, parseYamlText } from '../errors/format-issues.ts';
+import { GATES } from './gates.ts';
 
 /** A column or relation name: lower-case SQL identifier, so it never needs quoting. */
 const IdentifierSchema = z
@@ -75,10 +76,7 @@ export const CheckSchema = z.record(z.string(), z.unknown()).transform((input, c
   return { kind, spec: parsed.data } as Check;
 });
 
-/** The gates, in the order a batch meets them. */
-export const GATES = ['landing_to_bronze', 'bronze_to_silver', 'silver_to_gold'] as const;
-/** A quality gate between two zones. */
-export type GateName = (typeof GATES)[number];
+export { GATES, type GateName } from './gates.ts';
 
 /** The checks one gate runs on one relation. */
 export const RelationChecksSchema = z

@@ -19,8 +19,8 @@ export const MiniatureConfigSchema = z
     days: z.number().int().min(1).max(60).default(7),
     /** Customers who exist before the first day; about 1 % more sign up each day. Default 5,000. */
     customers: z.number().int().min(10).max(1_000_000).default(5_000),
-    /** Average new orders per day (±15 % by day). Default 6,000. */
-    ordersPerDay: z.number().int().min(10).max(1_000_000).default(6_000),
+    /** Average new orders per day (±15 % by day). Default 4,000. */
+    ordersPerDay: z.number().int().min(10).max(1_000_000).default(4_000),
   })
   .strict();
 export type MiniatureConfig = z.infer<typeof MiniatureConfigSchema>;

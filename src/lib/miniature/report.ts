@@ -1,5 +1,6 @@
 // Text the miniature prints: progress lines while it runs and the report of a stopped gate.
-import type { GateName } from './checks-schema.ts';
+import type { GateName } from './gates.ts';
+import type { RunSummary } from './summary-schema.ts';
 import type { CheckResult } from './run-checks.ts';
 
 /** A count with thousands separators: 12345 → "12,345". */
@@ -48,4 +49,43 @@ export function formatStopReport(options: {
     lines.push(`No batch is at fault: fix the model, then rerun the day (--day=${ds}).`);
   }
   return lines.join('\n');
+}
+
+/** Bytes in a readable unit: 1536 → "1.5 KB". */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+/** The closing report of a run: the lake's tables, the checks, the lineage and the rerun. */
+export function formatSummary(summary: RunSummary, paths: { lake: string; summary: string }): string {
+  const rows = summary.zones.map((z) => [z.zone, z.table, formatCount(z.rows), String(z.files), formatBytes(z.bytes)]);
+  const header = ['zone', 'table', 'rows', 'files', 'size'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`;
+  const runs = summary.checks.reduce((n, c) => n + c.runs, 0);
+  const passed = summary.checks.reduce((n, c) => n + c.passed, 0);
+  const stopped = summary.days.filter((d) => d.status === 'stopped');
+  const out = [
+    '',
+    `Lake after the run (${paths.lake}):`,
+    line(header),
+    ...rows.map(line),
+    `Checks: ${formatCount(passed)} of ${formatCount(runs)} passed (${summary.checks.length} checks in 3 gates, over ${summary.days.length} day runs)`,
+    `Lineage: ${formatCount(summary.lineage.events)} OpenLineage events for ${formatCount(summary.lineage.runs)} runs, ${summary.lineage.valid ? 'all valid' : 'SOME INVALID'}, in ${summary.lineage.file}`,
+  ];
+  if (summary.rerun) {
+    out.push(`Rerun of ${summary.rerun.ds}: ${summary.rerun.filesWritten} files written, ${summary.rerun.unchanged ? 'every table unchanged' : 'TABLES CHANGED'}`);
+  }
+  if (stopped.length) out.push(`Stopped by a gate: ${stopped.map((d) => `${d.ds} (${d.stoppedAt})`).join(', ')}; see quarantine/ and the report above`);
+  const held = summary.days.filter((d) => d.status === 'held').map((d) => d.ds);
+  if (held.length) out.push(`Landed but held: ${held.join(', ')}; promote with --day=${held.join(',')}`);
+  out.push(`Done in ${formatDuration(summary.durationMs)} (CPU ${formatDuration(summary.cpuMs)}). Summary: ${paths.summary}`);
+  return out.join('\n');
 }

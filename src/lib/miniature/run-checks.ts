@@ -73,6 +73,8 @@ export async function runGate(
   gate: Gate,
   options: {
     include: (relation: string) => boolean;
+    /** Relations whose file could not be read, with the reader's error. */
+    unreadable?: ReadonlyMap<string, string>;
     baselineRows: (batch: SourceTable | null) => number | null;
     readSql: (name: string) => string;
   },
@@ -91,9 +93,14 @@ export async function runGate(
       if (check.kind === 'schema') {
         // Compare the columns first: with one missing, the type query could not even bind.
         let problems: string[];
+        const unreadable = options.unreadable?.get(entry.relation);
         try {
-          const columns = (await queryRows(conn, `DESCRIBE ${entry.relation}`)).map((r) => String(r['column_name']));
-          problems = compareColumns(Object.keys(check.spec), columns);
+          problems = unreadable
+            ? [`could not read the file: ${unreadable}`]
+            : compareColumns(
+                Object.keys(check.spec),
+                (await queryRows(conn, `DESCRIBE ${entry.relation}`)).map((r) => String(r['column_name'])),
+              );
         } catch (error) {
           problems = [`could not read: ${firstLine(error)}`];
         }

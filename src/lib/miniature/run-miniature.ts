@@ -29,10 +29,12 @@ export interface RunOptions {
   days?: string[] | undefined;
   /** Delete the output folder first. */
   fresh?: boolean;
+  /** Days to ingest on schedule without promoting them (promote later with `days`). */
+  hold?: string[] | undefined;
   /** Inject bad rows into one day's orders extract, to show a gate stopping it. */
   corrupt?: { ds: string; kind: CorruptionKind } | undefined;
-  /** After the run, rerun this day and check that nothing in the lake changes. */
-  verifyRerun?: string | undefined;
+  /** After the run, rerun the middle published day and check that nothing in the lake changes. */
+  verifyRerun?: boolean;
   /** Secret prefix of the e-mail hash in silver. */
   pseudonymKey?: string;
   /** Working directory that lineage dataset names are relative to. */
@@ -119,15 +121,20 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       cwd: options.cwd ?? process.cwd(),
     };
     for (const ds of days) {
-      results.push(await runDay(ctx, ds, { corrupt: options.corrupt?.ds === ds ? options.corrupt.kind : undefined }));
+      results.push(await runDay(ctx, ds, {
+        corrupt: options.corrupt?.ds === ds ? options.corrupt.kind : undefined,
+        ingestOnly: options.hold?.includes(ds) ?? false,
+      }));
     }
-    if (options.verifyRerun) {
+    const published = results.filter((r) => r.status === 'published').map((r) => r.ds);
+    const rerunDay = published[Math.floor(published.length / 2)];
+    if (options.verifyRerun && rerunDay) {
       const before = await fingerprintLake(duck.conn, layout);
-      onProgress(`rerun    ${options.verifyRerun} again: it must change nothing`);
-      const again = await runDay(ctx, options.verifyRerun);
+      onProgress(`rerun    ${rerunDay} again: it must change nothing`);
+      const again = await runDay(ctx, rerunDay);
       const after = await fingerprintLake(duck.conn, layout);
       rerun = {
-        ds: options.verifyRerun,
+        ds: rerunDay,
         durationMs: again.durationMs,
         filesWritten: again.filesWritten,
         unchanged: JSON.stringify(before) === JSON.stringify(after),

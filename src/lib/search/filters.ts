@@ -71,3 +71,21 @@ export function toSearchFilters(selection: FilterSelection): PagefindFilters {
   if (selection.kind) filters.kind = selection.kind;
   return filters;
 }
+
+/**
+ * The part filter values ("B Data platform") of the components a page is about, deduplicated in
+ * part order. An unknown component id throws, naming the known ones.
+ */
+export function toPartFilterValues(
+  componentIds: readonly string[],
+  graph: { nodes: readonly { id: string; part: string }[]; parts: readonly { id: string; title: string }[] },
+): string[] {
+  const partIds = new Set(
+    componentIds.map((id) => {
+      const node = graph.nodes.find((n) => n.id === id);
+      if (!node) throw new Error(`Search filters: component "${id}" is not a node of diagram/graph.yaml. Known nodes: ${graph.nodes.map((n) => n.id).join(', ')}`);
+      return node.part;
+    }),
+  );
+  return graph.parts.filter((p) => partIds.has(p.id)).map((p) => `${p.id} ${p.title}`);
+}

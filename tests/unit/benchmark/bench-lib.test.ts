@@ -48,8 +48,8 @@ describe('sizes', () => {
     expect(quick.plan.default).toEqual({ warmup: 1, runs: 2 });
     expect(full.orders).toBe(2_000_000);
     expect(full.plan.default).toEqual({ warmup: 1, runs: 5 });
-    expect(full.rowGroupSize).toBe(100_352);
     expect(full.rowGroupSize % 2048).toBe(0);
+    expect(full.rowGroupSize).toBeLessThanOrEqual(122_880);
   });
 });
 
@@ -88,7 +88,6 @@ describe('the orders generator', () => {
   test('builds a change batch of about the requested share: 80 % updates of existing ids, 20 % new ids', async () => {
     const duck = await openDuck();
     try {
-      await duck.conn.run(`COPY (${ordersSelectSql(20_000, 42)}) TO '/dev/null' (FORMAT csv)`);
       await duck.conn.run(`CREATE TABLE base AS ${ordersSelectSql(20_000, 42)}`);
       const batch = changeBatchSql('BASE', 20_000, 0.1, 42).replaceAll("read_parquet('BASE')", 'base');
       const [row] = await queryRows(duck.conn, `SELECT count(*) FILTER (WHERE order_id < 20000) AS updates, count(*) FILTER (WHERE order_id >= 20000) AS inserts FROM (${batch})`);

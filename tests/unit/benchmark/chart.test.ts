@@ -56,6 +56,14 @@ describe('toBarChart', () => {
     expect(chart.rows[0]!.bars[1]!.y).toBeGreaterThan(chart.rows[0]!.bars[0]!.y);
   });
 
+  test('shortens row labels that do not fit the label column; the table keeps them whole', () => {
+    const long = 'A very long row label that would run off the left edge of the chart';
+    const chart = chartOf({ chart: { measures: ['time'] }, rows: [{ id: 'csv', label: long, cells: { time: 1 } }] });
+    expect(chart.rows[0]!.label).toMatch(/^A very long row label .*…$/);
+    expect(chart.rows[0]!.label.length).toBeLessThan(long.length);
+    expect(chart.desc).toContain(long);
+  });
+
   test('rounds axis maxima up to a nice number', () => {
     expect([0.7, 3, 4.2, 7, 120].map(niceCeil)).toEqual([1, 5, 5, 10, 200]);
   });

@@ -4,10 +4,18 @@ import { loadBenchmarkDir } from '../../../src/lib/benchmark/parse.ts';
 import { parseGraph } from '../../../src/lib/graph/validate-graph.ts';
 
 const graph = parseGraph(readFileSync('diagram/graph.yaml', 'utf8'));
-const files = loadBenchmarkDir('content/benchmarks', { componentIds: graph.nodes.map((n) => n.id), requireFullRuns: true });
+const load = () => loadBenchmarkDir('content/benchmarks', { componentIds: graph.nodes.map((n) => n.id), requireFullRuns: true });
+const files = (() => {
+  try {
+    return load();
+  } catch {
+    return [];
+  }
+})();
 
 describe('content/benchmarks', () => {
   test('every file is valid, names known components and holds full runs only', () => {
+    expect(load).not.toThrow();
     expect(files.length).toBeGreaterThan(0);
   });
 

@@ -48,13 +48,33 @@ describe('toTableView', () => {
     expect(view.rows[1]!.cells[0]).toMatchObject({ missing: true, runs: 0 });
   });
 
-  test('cites the single source on every row and flags results older than two years before retrieval', () => {
+  test('cites a single source once for the table and flags results older than two years before retrieval', () => {
     const data = build(published());
     const view = toTableView(data.tables[0]!, tableContext(data));
-    expect(view.hasSources).toBe(true);
-    expect(view.rows.map((r) => [r.source?.label, r.source?.stance, r.date])).toEqual([
-      ['Vendor Inc. (vendor of A)', 'vendor', { text: '2022-07-01', old: true }],
-      ['Vendor Inc. (vendor of A)', 'vendor', { text: '2026-05-11', old: false }],
+    expect([view.hasSources, view.hasDates]).toEqual([false, true]);
+    expect(view.singleSource).toEqual({ id: 'vendor', label: 'Vendor Inc. (vendor of A)', href: 'https://example.com/r', stance: 'vendor', date: '2025-01-31' });
+    expect(view.rows.map((r) => r.date)).toEqual([
+      { text: '2022-07-01', old: true },
+      { text: '2026-05-11', old: false },
+    ]);
+  });
+
+  test('gives every row its own source when a table mixes sources', () => {
+    const base = published();
+    const two = {
+      ...base,
+      sources: [...(base as { sources: object[] }).sources, { id: 'blog', title: 'Re-run', url: 'https://example.org/b', publisher: 'A blogger', stance: 'independent', licence: 'cited' }],
+      tables: [{ ...base.tables[0]!, rows: [
+        { id: 'a', label: 'Engine A', source: 'vendor', cells: { total: 1 } },
+        { id: 'b', label: 'Engine A, re-run', source: 'blog', cells: { total: 2 } },
+      ] }],
+    };
+    const data = build(two);
+    const view = toTableView(data.tables[0]!, tableContext(data));
+    expect([view.hasSources, view.singleSource, view.hasDates]).toEqual([true, undefined, false]);
+    expect(view.rows.map((r) => [r.source?.label, r.source?.stance])).toEqual([
+      ['Vendor Inc. (vendor of A)', 'vendor'],
+      ['A blogger', 'independent'],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { getKindLabel, parsePartValue, toFilterOptions, toSearchFilters } from '../../../src/lib/search/filters.ts';
+import { getKindLabel, parsePartValue, toFilterOptions, toPartFilterValues, toSearchFilters } from '../../../src/lib/search/filters.ts';
 
 describe('filter options', () => {
   test('orders kinds chapter, config, benchmark, lens and parts by letter, with counts', () => {
@@ -68,5 +68,20 @@ describe('filter options', () => {
     expect(getKindLabel('other')).toBe('other');
     expect(parsePartValue('G Security')).toEqual({ id: 'G', title: 'Security' });
     expect(parsePartValue('Loose')).toEqual({ id: '', title: 'Loose' });
+  });
+});
+
+describe('part filter values', () => {
+  const graph = {
+    nodes: [{ id: 'etl-cluster', part: 'B' }, { id: 'batch-ingestion', part: 'A' }, { id: 'data-storage', part: 'B' }],
+    parts: [{ id: 'A', title: 'Data ingestion' }, { id: 'B', title: 'Data platform' }],
+  };
+  test('gives each part once, in part order', () => {
+    expect(toPartFilterValues(['etl-cluster', 'batch-ingestion', 'data-storage'], graph)).toEqual(['A Data ingestion', 'B Data platform']);
+  });
+  test('rejects a component that is not in the graph, listing the known ones', () => {
+    expect(() => toPartFilterValues(['etl'], graph)).toThrowErrorMatchingInlineSnapshot(
+      `[Error: Search filters: component "etl" is not a node of diagram/graph.yaml. Known nodes: etl-cluster, batch-ingestion, data-storage]`,
+    );
   });
 });

@@ -23,5 +23,7 @@ export function applySchema(
   if (!result.tools.some((t) => t.name === 'ajv')) result.tools.push(npmTool('ajv'));
   const check = `validated against JSON Schema ${schemaName} (${SCHEMA_DIR}/${schemaName}.json)`;
   if (!result.checks.includes(check)) result.checks.push(check);
+  const note = `JSON Schema ${schemaName}`;
+  if (!result.badgeNotes.includes(note)) result.badgeNotes.push(note);
   if (!validate(value)) result.problems.push(...schemaErrorsToProblems(result.file, validate.errors, locate, prefix, value));
 }

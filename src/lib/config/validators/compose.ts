@@ -33,6 +33,7 @@ export async function detectCompose(
 }
 
 const HEADER = /^(ERROR: )?The Compose file .* is invalid because:$/;
+const UNSET = /^(?:WARNING: )?The (\S+) variable is not set\. Defaulting to a blank string\.$/;
 
 /** Point a Compose error at a line: find the dotted path (services.x.y) and the quoted key it names. */
 function locateComposeMessage(input: ConfigInput, message: string): number | undefined {
@@ -55,7 +56,7 @@ export function parseComposeOutput(input: ConfigInput, tool: string, output: str
   return output
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l && !HEADER.test(l) && !l.startsWith('WARNING:'))
+    .filter((l) => l && !HEADER.test(l) && !UNSET.test(l) && !l.startsWith('WARNING:'))
     .map((l) => {
       const message = `${l.replace(/^ERROR: /, '').replace(/^validating [^:]+: /, '')} (${tool} config)`;
       const line = locateComposeMessage(input, l);
@@ -96,8 +97,11 @@ export function createComposeValidator(candidates: ReadonlyArray<ComposeCandidat
         [...candidate.prefix, '-f', input.absPath, '--project-directory', dirname(input.absPath), 'config', '-q'],
         { cwd: dirname(input.absPath), env },
       );
-      const warnings = `${out.stdout}\n${out.stderr}`.split('\n').filter((l) => l.startsWith('WARNING:'));
-      for (const w of warnings) result.limits.push(`${candidate.name} warned: ${w.replace(/^WARNING: /, '')}`);
+      const lines = `${out.stdout}\n${out.stderr}`.split('\n').map((l) => l.trim());
+      const unset = lines.map((l) => UNSET.exec(l)?.[1]).filter((v): v is string => Boolean(v));
+      if (unset.length) result.limits.push(`variables read from the environment, blank during the check (set them before running): ${unset.join(', ')}`);
+      for (const w of lines.filter((l) => l.startsWith('WARNING:') && !UNSET.test(l)))
+        result.limits.push(`${candidate.name} warned: ${w.replace(/^WARNING: /, '')}`);
       if (out.code !== 0) {
         const problems = parseComposeOutput(input, candidate.name, out.stderr || out.stdout);
         result.problems.push(

@@ -16,6 +16,7 @@ export const validateFlinkSql: Validator = async (inputs) =>
     const result = startResult(input.file, input.entry.path, 'flink-sql');
     const tool = npmTool('node-sql-parser');
     result.tools.push(tool);
+    result.badgeNotes.push('flinksql grammar for queries', 'our rules for DDL and SET');
     const statements = splitStatements(input.text);
     const { problems, queries } = checkFlinkStatements(statements);
     result.checks.push(

@@ -11,6 +11,7 @@ import { parseYamlInto } from './yaml.ts';
 export const validateHelmValues: Validator = async (inputs) =>
   inputs.map((input) => {
     const result = startResult(input.file, input.entry.path, 'helm-values');
+    result.badgeNotes.push('values only, chart not rendered');
     result.limits.push('chart templates not rendered: no helm binary offline, so only the values are checked');
     const docs = parseYamlInto(result, input);
     if (!docs) return result;

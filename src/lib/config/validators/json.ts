@@ -20,6 +20,7 @@ export function parseJson(text: string): { value?: unknown; error?: { line: numb
 export const validateJson: Validator = async (inputs) =>
   inputs.map((input) => {
     const result = startResult(input.file, input.entry.path, 'json');
+    result.tools.push({ name: 'Node.js JSON.parse', version: process.versions.node });
     result.checks.push('parsed as strict JSON (JSON.parse) with duplicate keys rejected');
     const parsed = parseJson(input.text);
     if (parsed.error) {

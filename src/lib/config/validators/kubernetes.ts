@@ -105,6 +105,7 @@ export const validateKubernetes: Validator = async (inputs) => {
         'custom resources validated against the CRD schemas we keep',
         'every object named; container images pinned to a tag or digest; no removed API versions',
       );
+      result.badgeNotes.push('Kubernetes OpenAPI schemas and CRD schemas');
       result.limits.push('unknown fields are not rejected (the schemas shipped by kubernetes-models leave them open)');
       for (const [i, doc] of docs.entries()) await checkDocument(result, input, doc, docs.length > 1 ? `document ${i + 1}: ` : '');
     }

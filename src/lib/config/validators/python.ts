@@ -53,6 +53,7 @@ export function createPythonValidator(python = process.env['PYTHON'] ?? 'python3
       const own = parsed.results[i]!;
       result.tools.push({ name: 'python3', version: parsed.python, origin: 'py_compile + ast' });
       result.checks.push('byte-compiled with py_compile');
+      result.badgeNotes.push(['py_compile', ...own.kinds.filter((k) => k !== 'python').map((k) => `${k} rules`)].join(' and '));
       result.checks.push(...own.kinds.map((k) => KIND_CHECKS[k] ?? k));
       if (!own.kinds.includes('python')) result.checks.push(KIND_CHECKS['python']!);
       result.limits.push('imports are not resolved: Airflow, Feast and dlt are not installed offline');

@@ -40,33 +40,47 @@ function planStatement(text: string, dialect: string, parserName: string): State
   return dialect === 'trino' ? planTrinoStatement(text, parserName) : { parse: [{ text, aligned: true }], problems: [], limits: [] };
 }
 
+/** How the statements of one rendering were checked. */
+interface SqlTextCheck {
+  problems: ConfigProblem[];
+  /** Limits with the lines they apply to, e.g. "lines 3, 9: ANALYZE has no rule ...". */
+  limits: string[];
+  statements: number;
+  /** Statements parsed whole, parsed after our rules removed Trino-only parts, or checked by our rules only. */
+  counts: { whole: number; partly: number; rulesOnly: number };
+}
+
 /** Check one rendering of a file: split, plan and parse each statement. */
-function checkSqlText(
-  input: ConfigInput,
-  sql: string,
-  dialect: string,
-  parserName: string,
-  label: string,
-): { problems: ConfigProblem[]; limits: string[]; statements: number } {
+function checkSqlText(input: ConfigInput, sql: string, dialect: string, parserName: string, label: string): SqlTextCheck {
   const problems: ConfigProblem[] = [];
-  const limits: string[] = [];
+  const limitLines = new Map<string, number[]>();
+  const counts = { whole: 0, partly: 0, rulesOnly: 0 };
   const statements = splitStatements(sql);
   for (const statement of statements) {
     const plan = planStatement(statement.text, dialect, parserName);
     for (const message of plan.problems) problems.push({ file: input.file, line: statement.line, message: `${message}${label}` });
-    for (const limit of plan.limits) limits.push(`line ${statement.line}: ${limit}`);
+    for (const limit of plan.limits) limitLines.set(limit, [...(limitLines.get(limit) ?? []), statement.line]);
+    if (plan.parse.length === 0) counts.rulesOnly++;
+    else if (plan.limits.length === 0) counts.whole++;
+    else counts.partly++;
     for (const part of plan.parse) {
       const error = parseSql(part.text, dialect);
       if (!error) continue;
       const line = part.aligned ? statement.textLine + error.line - 1 : statement.line;
-      problems.push({
-        file: input.file,
-        line,
-        message: `${describeSqlError(error, parserName, dialect)}${label}`,
-      });
+      problems.push({ file: input.file, line, message: `${describeSqlError(error, parserName, dialect)}${label}` });
     }
   }
-  return { problems, limits, statements: statements.length };
+  const limits = [...limitLines].map(([limit, lines]) => `${lines.length > 1 ? 'lines' : 'line'} ${lines.join(', ')}: ${limit}`);
+  return { problems, limits, statements: statements.length, counts };
+}
+
+/** "12 statement(s): 8 parsed whole, 2 parsed after ..., 2 checked by our rules only". */
+function describeCounts(checked: SqlTextCheck, dialect: string): string {
+  const { whole, partly, rulesOnly } = checked.counts;
+  const parts = [`${whole} parsed whole by the ${dialect} grammar`];
+  if (partly) parts.push(`${partly} parsed after our rules checked the clauses the grammar lacks`);
+  if (rulesOnly) parts.push(`${rulesOnly} checked by our rules only`);
+  return `${checked.statements} statement(s): ${parts.join(', ')}`;
 }
 
 /**
@@ -82,6 +96,7 @@ export const validateSql: Validator = async (inputs) =>
     const parserName = `node-sql-parser ${tool.version}`;
     result.tools.push(tool);
     result.checks.push('statements split on ";" outside quotes and comments');
+    result.badgeNotes.push(`${dialect} grammar`);
     const seen = new Set<string>();
     const add = (problems: ConfigProblem[]) => {
       for (const p of problems) {
@@ -93,6 +108,7 @@ export const validateSql: Validator = async (inputs) =>
       }
     };
     if (hasJinja(input.text)) {
+      result.badgeNotes.push('after rendering dbt Jinja');
       const incremental = renderDbt(input.text, true);
       const full = renderDbt(input.text, false);
       result.checks.push(
@@ -105,20 +121,19 @@ export const validateSql: Validator = async (inputs) =>
       const renderings = incremental.usesIncremental
         ? [{ sql: incremental.sql, label: ' (incremental run)' }, { sql: full.sql, label: ' (full refresh)' }]
         : [{ sql: full.sql, label: '' }];
-      let statements = 0;
-      for (const r of renderings) {
-        const checked = checkSqlText(input, r.sql, dialect, parserName, r.label);
+      const checks = renderings.map((r) => checkSqlText(input, r.sql, dialect, parserName, r.label));
+      for (const checked of checks) {
         add(checked.problems);
         result.limits.push(...checked.limits.filter((l) => !result.limits.includes(l)));
-        statements = Math.max(statements, checked.statements);
       }
-      if (statements === 0) result.checks.push('renders to no SQL (macro definitions only)');
-      else result.checks.push(`${statements} statement(s) parsed as ${dialect} SQL`);
+      const widest = checks.reduce((a, b) => (b.statements > a.statements ? b : a));
+      if (widest.statements === 0) result.checks.push('renders to no SQL (macro definitions only)');
+      else result.checks.push(describeCounts(widest, dialect));
     } else {
       const checked = checkSqlText(input, input.text, dialect, parserName, '');
       add(checked.problems);
       result.limits.push(...checked.limits);
-      result.checks.push(`${checked.statements} statement(s) parsed as ${dialect} SQL`);
+      result.checks.push(describeCounts(checked, dialect));
       if (checked.statements === 0) result.problems.push({ file: input.file, message: 'the file holds no SQL statement' });
     }
     return result;

@@ -33,6 +33,7 @@ export const validateTerraform: Validator = async (inputs) => {
       'module rules: required_version set; every provider in required_providers with source and version (roots with an upper bound); registry modules pinned',
       'no hard-coded credentials; secret-named variables and outputs marked sensitive',
     );
+    result.badgeNotes.push('HCL parse and our pinning and secret rules');
     result.limits.push('provider schemas not checked: no terraform binary offline (terraform validate would check argument names)');
     results.set(input, result);
     const { json, error } = await parseHcl(input);

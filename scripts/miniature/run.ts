@@ -1,0 +1,50 @@
+// `npm run miniature`: the platform's batch path in miniature, on one laptop, with only Node.
+// Parses the command line and calls src/lib/miniature; see --help.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { parseCliArgs, USAGE } from '../../src/lib/miniature/cli-args.ts';
+import { listDays, MiniatureConfigSchema } from '../../src/lib/miniature/config.ts';
+import { describeMachine, describeTools } from '../../src/lib/miniature/environment.ts';
+import { getLayout } from '../../src/lib/miniature/layout.ts';
+import { formatSummary } from '../../src/lib/miniature/report.ts';
+import { runMiniature } from '../../src/lib/miniature/run-miniature.ts';
+import { buildSummary } from '../../src/lib/miniature/summary.ts';
+
+try {
+  const args = parseCliArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const fresh = args.days === null;
+  const days = fresh ? listDays(MiniatureConfigSchema.parse(args.config)).filter((d) => !args.skip.includes(d)) : args.days!;
+  const layout = getLayout(args.out);
+  const run = await runMiniature({
+    root: args.out,
+    config: Object.keys(args.config).length ? args.config : undefined,
+    source: args.source,
+    days,
+    fresh,
+    hold: args.hold,
+    corrupt: args.corrupt ?? undefined,
+    verifyRerun: fresh && args.rerunCheck,
+    onProgress: (line) => console.log(line),
+  });
+  const cpu = process.cpuUsage();
+  const summary = buildSummary(run, {
+    command: ['npm run miniature', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+    date: new Date().toISOString(),
+    machine: describeMachine(),
+    versions: describeTools(),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    lineageFile: relative(process.cwd(), layout.lineageFile),
+  });
+  const summaryFile = args.summary ?? layout.summaryFile;
+  mkdirSync(dirname(summaryFile), { recursive: true });
+  writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(formatSummary(summary, { lake: join(args.out, 'lake'), summary: summaryFile }));
+  process.exit(summary.days.every((d) => d.status !== 'stopped') && (summary.rerun?.unchanged ?? true) ? 0 : 1);
+} catch (error) {
+  console.error(`miniature: ${(error as Error).message}`);
+  process.exit(2);
+}

@@ -1,0 +1,106 @@
+// Arguments of `npm run miniature`, parsed into run options. Pure, so the error messages are
+// pinned in tests.
+import { DataError } from '../errors/format-issues.ts';
+import { DaySchema, type MiniatureConfig } from './config.ts';
+import { CORRUPTION_KINDS, type CorruptionKind } from './landing.ts';
+import type { SourceKind } from './source.ts';
+
+/** What the command line asked for. */
+export interface CliArgs {
+  help: boolean;
+  /** Output folder. Default `.miniature`. */
+  out: string;
+  /** Summary file. Default `<out>/run-summary.json`. */
+  summary: string | null;
+  config: Partial<MiniatureConfig>;
+  source: SourceKind | 'auto';
+  /** Run only these days against the existing lake (a rerun or a backfill). */
+  days: string[] | null;
+  /** Leave these days out of a fresh run, to backfill them later with --day. */
+  skip: string[];
+  /** Ingest these days on schedule in a fresh run but hold their promotion, for --day later. */
+  hold: string[];
+  corrupt: { ds: string; kind: CorruptionKind } | null;
+  /** Rerun a day at the end of a fresh run and check the lake does not change. Default true. */
+  rerunCheck: boolean;
+}
+
+export const USAGE = `Usage: npm run miniature -- [options]
+
+Runs the batch path of the platform in miniature: a synthetic shop database, batch ingestion
+into landing, promotion to bronze, silver and gold with DuckDB, quality gates and OpenLineage
+events. Output goes to .miniature/ (git-ignored).
+
+  (no options)              fresh run of every day, then a rerun check of the middle day
+  --day=2026-11-04[,…]      run only these days against the existing lake (rerun or backfill)
+  --skip=2026-11-04[,…]     fresh run without these days, to backfill them later with --day
+  --hold=2026-11-04[,…]     fresh run that lands these days on schedule but holds their
+                            promotion, to promote them later with --day
+  --corrupt=DAY[:KIND]      inject bad rows into that day's orders extract; KIND is
+                            bad-rows (stopped at landing_to_bronze, the default) or orphans
+                            (orders of unknown customers, stopped at bronze_to_silver)
+  --source=duckdb|postgres|auto   engine playing the shop's database (default duckdb;
+                            postgres needs Debian's postgresql package)
+  --days=N --customers=N --orders-per-day=N --seed=N --start=YYYY-MM-DD   size of the shop
+  --out=DIR                 output folder (default .miniature)
+  --summary=FILE            where to write the run summary (default DIR/run-summary.json)
+  --no-rerun-check          skip the final rerun check`;
+
+/** A positive integer option value, or an error naming the option. */
+function toInteger(name: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new DataError(`--${name}=${value}: expected a whole number, e.g. --${name}=7`);
+  return Number(value);
+}
+
+/** A comma-separated list of days, each checked. */
+function toDays(name: string, value: string): string[] {
+  return value.split(',').map((day) => {
+    if (!DaySchema.safeParse(day).success) throw new DataError(`--${name}=${value}: "${day}" is not a day written YYYY-MM-DD`);
+    return day;
+  });
+}
+
+/** Parse `process.argv.slice(2)`. */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = {
+    help: false, out: '.miniature', summary: null, config: {}, source: 'duckdb', days: null,
+    skip: [], hold: [], corrupt: null, rerunCheck: true,
+  };
+  for (const arg of argv) {
+    const [, name = '', value = ''] = /^--([a-z-]+)(?:=(.*))?$/.exec(arg) ?? [];
+    switch (name) {
+      case 'help': args.help = true; break;
+      case 'out': args.out = value; break;
+      case 'summary': args.summary = value; break;
+      case 'days': args.config.days = toInteger(name, value); break;
+      case 'customers': args.config.customers = toInteger(name, value); break;
+      case 'orders-per-day': args.config.ordersPerDay = toInteger(name, value); break;
+      case 'seed': args.config.seed = toInteger(name, value); break;
+      case 'start': args.config.startDate = toDays(name, value)[0]!; break;
+      case 'day': args.days = toDays(name, value); break;
+      case 'skip': args.skip = toDays(name, value); break;
+      case 'hold': args.hold = toDays(name, value); break;
+      case 'no-rerun-check': args.rerunCheck = false; break;
+      case 'source':
+        if (value !== 'duckdb' && value !== 'postgres' && value !== 'auto') {
+          throw new DataError(`--source=${value}: expected duckdb, postgres or auto`);
+        }
+        args.source = value;
+        break;
+      case 'corrupt': {
+        const [day = '', kind = 'bad-rows'] = value.split(':');
+        if (!CORRUPTION_KINDS.includes(kind as CorruptionKind)) {
+          throw new DataError(`--corrupt=${value}: unknown kind "${kind}"; expected ${CORRUPTION_KINDS.join(' or ')}`);
+        }
+        args.corrupt = { ds: toDays(name, day)[0]!, kind: kind as CorruptionKind };
+        break;
+      }
+      default:
+        throw new DataError(`${arg}: unknown option. Run npm run miniature -- --help for the list.`);
+    }
+  }
+  if (args.days && (args.skip.length || args.hold.length)) {
+    throw new DataError('--day does not go with --skip or --hold: those shape a fresh run, --day adds to an existing one');
+  }
+  return args;
+}

@@ -1,0 +1,153 @@
+// The run summary: what a miniature run did, on which machine, with which versions. The CLI
+// writes it as JSON; content/miniature/run-summary.json is one committed default run, which
+// MiniatureRun.astro renders in the chapters.
+import { z } from 'zod';
+import { MiniatureConfigSchema } from './config.ts';
+import { GATES } from './gates.ts';
+import { ZONES } from './layout.ts';
+
+const Count = z.number().int().min(0);
+
+/** Rows per source table, e.g. { customers: 5000, orders: 12000 }. */
+const PerTableSchema = z.object({ customers: Count, orders: Count }).strict();
+
+/** One logical day's run. */
+export const DaySummarySchema = z
+  .object({
+    /** The logical day, YYYY-MM-DD. */
+    ds: z.string(),
+    /**
+     * `published` when every gate passed; `stopped` when one failed and nothing was published;
+     * `held` when the day was only ingested, to be promoted later.
+     */
+    status: z.enum(['published', 'stopped', 'held']),
+    /** The gate that stopped the day, or null. */
+    stoppedAt: z.enum(GATES).nullable(),
+    /** Wall-clock time of the day's run, in milliseconds. */
+    durationMs: Count,
+    /** Milliseconds per step; a step a stopped day never reached is absent. */
+    steps: z.partialRecord(z.enum(['ingest', 'bronze', 'silver', 'gold', 'publish']), Count),
+    /** Rows delivered into landing, including rows the connector sent twice. */
+    landingRows: PerTableSchema,
+    /** Rows the connector delivered twice (a retried page). */
+    resentRows: PerTableSchema,
+    /** Versions bronze had not seen before. */
+    bronzeNew: PerTableSchema,
+    /** Rows the silver MERGE inserted and updated. */
+    silverInserted: PerTableSchema,
+    silverUpdated: PerTableSchema,
+    checksPassed: Count,
+    checksFailed: Count,
+    /** Lake files written; 0 for a day that changed nothing. */
+    filesWritten: Count,
+  })
+  .strict();
+export type DaySummary = z.infer<typeof DaySummarySchema>;
+
+/** One table of the lake after the run. */
+export const ZoneTableSchema = z
+  .object({
+    zone: z.enum(ZONES),
+    table: z.string(),
+    /** Folder under the output root, e.g. "lake/silver/orders". */
+    path: z.string(),
+    rows: Count,
+    files: Count,
+    bytes: Count,
+  })
+  .strict();
+export type ZoneTable = z.infer<typeof ZoneTableSchema>;
+
+/** One check, summed over every day it ran. */
+export const CheckSummarySchema = z
+  .object({
+    gate: z.enum(GATES),
+    relation: z.string(),
+    check: z.string(),
+    /** How many times it ran (once per day that reached its gate). */
+    runs: Count,
+    passed: Count,
+  })
+  .strict();
+export type CheckSummary = z.infer<typeof CheckSummarySchema>;
+
+/** A job of the lineage graph with the datasets it read and wrote, over the whole run. */
+export const LineageJobSchema = z
+  .object({
+    /** Job name in the `miniature` namespace, e.g. "silver.orders". */
+    name: z.string(),
+    /** Dataset ids (`namespace:name`) read and written. */
+    inputs: z.array(z.string()),
+    outputs: z.array(z.string()),
+  })
+  .strict();
+
+/** A dataset of the lineage graph. */
+export const LineageDatasetSchema = z
+  .object({
+    /** `namespace:name`, the id jobs refer to. */
+    id: z.string(),
+    namespace: z.string(),
+    name: z.string(),
+    /** Where it sits in the flow: the source database or a lake zone. */
+    zone: z.enum(['source', ...ZONES]),
+    /** Short label, e.g. "silver/orders". */
+    label: z.string(),
+  })
+  .strict();
+export type LineageDatasetSummary = z.infer<typeof LineageDatasetSchema>;
+
+/** The lineage of the run, read from its OpenLineage events. */
+export const LineageSummarySchema = z
+  .object({
+    /** The JSON-lines file the events went to, relative to the repository. */
+    file: z.string(),
+    events: Count,
+    /** Job runs (one START and one COMPLETE or FAIL each). */
+    runs: Count,
+    /** True when every event matched the OpenLineage schema the project keeps. */
+    valid: z.boolean(),
+    jobs: z.array(LineageJobSchema),
+    datasets: z.array(LineageDatasetSchema),
+  })
+  .strict();
+export type LineageSummary = z.infer<typeof LineageSummarySchema>;
+
+/** The whole summary file. */
+export const RunSummarySchema = z
+  .object({
+    /** Provenance line: which script wrote the file. */
+    generatedBy: z.string(),
+    /** The command that produced it. */
+    command: z.string(),
+    /** When the run finished, ISO 8601. */
+    date: z.string(),
+    machine: z
+      .object({ os: z.string(), arch: z.string(), cpu: z.string(), cores: Count, memoryGiB: z.number() })
+      .strict(),
+    versions: z
+      .object({
+        node: z.string(),
+        duckdb: z.string(),
+        duckdbNodeApi: z.string(),
+        /** The source engine and its version, or null when no batch had to be extracted. */
+        source: z.string().nullable(),
+      })
+      .strict(),
+    config: MiniatureConfigSchema,
+    /** Whole invocation, wall clock, in milliseconds. */
+    durationMs: Count,
+    /** CPU time the process used, in milliseconds (user + system). */
+    cpuMs: Count,
+    days: z.array(DaySummarySchema),
+    zones: z.array(ZoneTableSchema),
+    checks: z.array(CheckSummarySchema),
+    lineage: LineageSummarySchema,
+    /** A published day run again: it must write nothing and leave every table as it was. */
+    rerun: z
+      .object({ ds: z.string(), durationMs: Count, filesWritten: Count, unchanged: z.boolean() })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type RunSummary = z.infer<typeof RunSummarySchema>;

@@ -1,0 +1,112 @@
+// Turn a finished run into the summary file: per-day counts, the lake's tables, every check
+// summed over the days, and the lineage graph read back from the OpenLineage events.
+import type { RunEvent } from './lineage.ts';
+import type { DayResult } from './run-day.ts';
+import type { MiniatureRun } from './run-miniature.ts';
+import { SOURCE_TABLES, type SourceTable } from './source.ts';
+import type {
+  CheckSummary, DaySummary, LineageDatasetSummary, LineageSummary, RunSummary,
+} from './summary-schema.ts';
+import { findEventProblems } from './validate-event.ts';
+import { ZONES } from './layout.ts';
+
+/** Rows per source table from a per-table lookup, 0 where absent. */
+function perTable(get: (t: SourceTable) => number | undefined): Record<SourceTable, number> {
+  return Object.fromEntries(SOURCE_TABLES.map((t) => [t, get(t) ?? 0])) as Record<SourceTable, number>;
+}
+
+/** One day's result as it appears in the summary. */
+export function summariseDay(day: DayResult): DaySummary {
+  return {
+    ds: day.ds,
+    status: day.status,
+    stoppedAt: day.stoppedAt,
+    durationMs: day.durationMs,
+    steps: day.steps,
+    landingRows: perTable((t) => day.landing[t]?.rows),
+    resentRows: perTable((t) => day.landing[t]?.resentRows),
+    bronzeNew: perTable((t) => day.bronzeNew[t]),
+    silverInserted: perTable((t) => day.silver[t]?.inserted),
+    silverUpdated: perTable((t) => day.silver[t]?.updated),
+    checksPassed: day.checks.filter((c) => c.passed).length,
+    checksFailed: day.checks.filter((c) => !c.passed).length,
+    filesWritten: day.filesWritten,
+  };
+}
+
+/** Every check once, with how often it ran and passed over the days. */
+export function summariseChecks(days: readonly DayResult[]): CheckSummary[] {
+  const byKey = new Map<string, CheckSummary>();
+  for (const result of days.flatMap((d) => d.checks)) {
+    const key = `${result.gate}|${result.relation}|${result.check}`;
+    const entry = byKey.get(key) ?? { gate: result.gate, relation: result.relation, check: result.check, runs: 0, passed: 0 };
+    entry.runs += 1;
+    if (result.passed) entry.passed += 1;
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()];
+}
+
+/** Where a dataset sits in the flow and its short label, from its OpenLineage name. */
+export function classifyDataset(namespace: string, name: string): Pick<LineageDatasetSummary, 'zone' | 'label'> {
+  const match = /(?:^|\/)lake\/([a-z]+)\/([a-z_]+)$/.exec(name);
+  const zone = match ? ZONES.find((z) => z === match[1]) : undefined;
+  if (namespace === 'file' && match && zone) return { zone, label: `${zone}/${match[2]}` };
+  return { zone: 'source', label: name };
+}
+
+/** The lineage graph of a run: jobs in the order they first completed, and their datasets. */
+export function summariseLineage(events: readonly RunEvent[], file: string): LineageSummary {
+  const jobs = new Map<string, { inputs: Set<string>; outputs: Set<string> }>();
+  const datasets = new Map<string, LineageDatasetSummary>();
+  for (const event of events) {
+    if (event.eventType !== 'COMPLETE' || event.job.name === 'daily_batch') continue;
+    const job = jobs.get(event.job.name) ?? { inputs: new Set<string>(), outputs: new Set<string>() };
+    for (const [list, target] of [[event.inputs, job.inputs], [event.outputs, job.outputs]] as const) {
+      for (const d of list) {
+        const id = `${d.namespace}:${d.name}`;
+        target.add(id);
+        if (!datasets.has(id)) datasets.set(id, { id, namespace: d.namespace, name: d.name, ...classifyDataset(d.namespace, d.name) });
+      }
+    }
+    jobs.set(event.job.name, job);
+  }
+  return {
+    file,
+    events: events.length,
+    runs: new Set(events.map((e) => e.run.runId)).size,
+    valid: events.every((e) => findEventProblems(e).length === 0),
+    jobs: [...jobs].map(([name, j]) => ({ name, inputs: [...j.inputs].sort(), outputs: [...j.outputs].sort() })),
+    datasets: [...datasets.values()].sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}
+
+/** Facts about the run that the run itself cannot know: who ran it, where, and how. */
+export interface RunEnvironment {
+  command: string;
+  date: string;
+  machine: RunSummary['machine'];
+  versions: Omit<RunSummary['versions'], 'duckdb' | 'source'>;
+  cpuMs: number;
+  /** The lineage file as the summary should name it. */
+  lineageFile: string;
+}
+
+/** Build the summary file's content. */
+export function buildSummary(run: MiniatureRun, env: RunEnvironment): RunSummary {
+  return {
+    generatedBy: 'scripts/miniature/run.ts (npm run miniature); do not edit by hand',
+    command: env.command,
+    date: env.date,
+    machine: env.machine,
+    versions: { ...env.versions, duckdb: run.duckdbVersion, source: run.source?.version ?? null },
+    config: run.config,
+    durationMs: run.durationMs,
+    cpuMs: env.cpuMs,
+    days: run.days.map(summariseDay),
+    zones: run.zones,
+    checks: summariseChecks(run.days),
+    lineage: summariseLineage(run.events, env.lineageFile),
+    rerun: run.rerun,
+  };
+}
