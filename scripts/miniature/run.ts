@@ -31,8 +31,10 @@ try {
     onProgress: (line) => console.log(line),
   });
   const cpu = process.cpuUsage();
+  // --summary only says where the file goes; leaving it out keeps the recorded command honest.
+  const shown = process.argv.slice(2).filter((a) => !a.startsWith('--summary='));
   const summary = buildSummary(run, {
-    command: ['npm run miniature', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+    command: ['npm run miniature', ...(shown.length ? ['--', ...shown] : [])].join(' '),
     date: new Date().toISOString(),
     machine: describeMachine(),
     versions: describeTools(),

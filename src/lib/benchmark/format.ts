@@ -1,5 +1,6 @@
 import type { Better, Unit } from './schema.ts';
 
+/** Drop trailing zeros after a decimal point: "12.30" → "12.3", "5.00" → "5". */
 const trim = (text: string) => text.replace(/\.0+$/, '').replace(/(\.\d*?)0+$/, '$1');
 
 /** Three significant figures without trailing zeros, e.g. 0.0412 → "0.0412", 12.34 → "12.3", 1234 → "1,234". */

@@ -108,6 +108,7 @@ export function tableContext(benchmark: Benchmark): TableContext {
     : {};
 }
 
+/** The figure a cell is compared with: the same measure in the baseline row, or the baseline measure in the same row. */
 function baselineFor(table: Table, row: Row, measure: Measure): number | undefined {
   if (!table.compare || !measure.ratio) return undefined;
   if ('row' in table.compare) {
@@ -120,6 +121,7 @@ function baselineFor(table: Table, row: Row, measure: Measure): number | undefin
   return cellMedian(row, baseMeasure.id);
 }
 
+/** One sentence saying what the table's ratios compare. */
 function describeCompare(table: Table): string | undefined {
   if (!table.compare) return undefined;
   if ('row' in table.compare) {

@@ -1,3 +1,6 @@
+// Manifests are read straight from content/configs rather than through an Astro content
+// collection: the same code must run in plain Node (scripts/validate-configs.ts, Vitest) where
+// astro:content does not exist, and validation needs the raw YAML positions for line numbers.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { formatFieldPath } from './schema-errors.ts';

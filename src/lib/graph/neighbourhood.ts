@@ -87,8 +87,8 @@ export interface NeighbourhoodLayout {
 }
 
 /** Sizes, in SVG units. Item and centre widths differ by orientation; see SIZES. */
-export const ITEM_HEIGHT = 48;
-export const ITEM_GAP = 12;
+export const ITEM_HEIGHT = 44;
+export const ITEM_GAP = 10;
 export const HEADING_HEIGHT = 26;
 export const ZONE_HEIGHT = 28;
 export const ZONE_GAP = 8;
@@ -105,7 +105,7 @@ export const MIN_ARROW_GAP = 9;
 
 /** Per orientation: box widths, the gap the arrows cross, characters per label line, and whether the centre's label sits under its badge. */
 const SIZES: Record<Orientation, { item: number; centre: number; gap: number; chars: number; centreChars: number; stacked: boolean }> = {
-  wide: { item: 184, centre: 196, gap: 76, chars: 19, centreChars: 20, stacked: false },
+  wide: { item: 184, centre: 196, gap: 76, chars: 18, centreChars: 20, stacked: false },
   // 324 units: a 360 px phone's column (328 px) shows it at full size.
   narrow: { item: 156, centre: 132, gap: 36, chars: 15, centreChars: 15, stacked: true },
 };
@@ -304,7 +304,7 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
     const box = { x, y, width: size.item, height: ITEM_HEIGHT };
     placed.push({ ...item, ...box, label: placeLabel(box, lines) });
   };
-  const downHeading = servesAll ? 'Serves every component' : 'Downstream';
+  const downHeading = !servesAll ? 'Downstream' : orientation === 'wide' ? 'Serves every component' : 'Serves every part';
   const hasHeadings = drafts.length > 0;
   const top = hasHeadings ? HEADING_HEIGHT : 0;
   let centre: Box;

@@ -75,40 +75,6 @@ const GOLD_ORDER: Record<string, string> = {
   customer_value: 'customer_id, currency',
 };
 
-/** Median rows of the earlier on-time batches of a table: the usual volume. */
-function getBaselineRows(layout: Layout, table: SourceTable, ds: string): number | null {
-  const dir = layout.table('landing', table);
-  if (!existsSync(dir)) return null;
-  const rows = readdirSync(dir)
-    .filter((d) => d.startsWith('ds=') && d.slice(3) < ds)
-    .map((d) => readManifest(layout, table, d.slice(3)))
-    .filter((m): m is LandingManifest => m !== null && m.onTime && m.injected === null)
-    .map((m) => m.rows);
-  return median(rows.slice(-7));
-}
-
-/** The lake dataset a checked relation belongs to: landing_orders and bronze_orders_batch → landing/orders. */
-function relationToDataset(layout: Layout, relation: string, cwd: string): LineageDataset {
-  const batch = /^(?:landing|bronze)_([a-z_]+?)(?:_batch)?$/.exec(relation);
-  const [zone, table] = batch ? ['landing', batch[1]!] : [relation.split('_')[0]!, relation.split('_').slice(1).join('_')];
-  return toFileDataset(layout.table(zone as 'landing', table), cwd);
-}
-
-/** Load the published bronze, silver and gold tables into the session. */
-async function loadPublished(conn: DuckDBConnection, layout: Layout): Promise<void> {
-  const dir = layout.table('bronze', 'orders');
-  if (existsSync(dir) && readdirSync(dir).some((d) => d.startsWith('change_date='))) {
-    await conn.run(`CREATE TABLE bronze_orders AS SELECT * FROM read_parquet(
-      ${toSqlString(join(dir, '*', '*.parquet'))}, hive_partitioning = true,
-      hive_types = {'change_date': DATE})`);
-  }
-  const single = [['bronze', 'customers'], ['silver', 'customers'], ['silver', 'orders'], ['gold', 'daily_revenue']] as const;
-  for (const [zone, table] of single) {
-    const file = getTableFile(layout, zone, table);
-    if (existsSync(file)) await conn.run(`CREATE TABLE ${zone}_${table} AS FROM read_parquet(${toSqlString(file)})`);
-  }
-}
-
 /** Run one day of the batch path for logical day `ds`. */
 export async function runDay(
   ctx: DayContext,
@@ -204,29 +170,9 @@ export async function runDay(
     return finish();
   }
 
-  const duck = await openDuck();
+  const { duck, unreadable } = await openDaySession({ layout, ds, manifests, pseudonymKey: ctx.pseudonymKey });
   const { conn } = duck;
   try {
-    await conn.run(`
-      SET VARIABLE run_date = DATE '${ds}';
-      SET VARIABLE window_end = TIMESTAMPTZ '${formatTimestamp(window.end)}';
-      SET VARIABLE pseudonym_key = ${toSqlString(ctx.pseudonymKey)};
-      SET VARIABLE customers_extracted_at = TIMESTAMPTZ '${manifests.customers.extractedAt}';
-      SET VARIABLE orders_extracted_at = TIMESTAMPTZ '${manifests.orders.extractedAt}';`);
-    // Parse each landing file once, every column as text: typing is bronze's job, and a value
-    // that does not parse must reach the schema check rather than fail the read.
-    const unreadable = new Map<string, string>();
-    for (const table of SOURCE_TABLES) {
-      try {
-        await conn.run(`CREATE TABLE landing_${table} AS SELECT * FROM read_csv(
-          ${toSqlString(getLandingFile(layout, table, ds))}, header = true, all_varchar = true,
-          delim = ',', quote = '"', escape = '"', hive_partitioning = false)`);
-      } catch (error) {
-        unreadable.set(`landing_${table}`, String((error as Error).message).split('\n')[0] ?? 'unreadable');
-      }
-    }
-    await loadPublished(conn, layout);
-
     /** Run one gate as an OpenLineage check job; returns false (and stops the day) on failure. */
     const gate = async (name: GateName, phases: Array<(relation: string) => boolean>, between?: () => Promise<void>): Promise<boolean> => {
       const spec = ctx.checks.gates.find((g) => g.gate === name)!;
@@ -253,7 +199,8 @@ export async function runDay(
       appendAudit(layout, runId, ds, results);
       const byDataset = new Map<string, { ds: LineageDataset; assertions: Array<{ assertion: string; success: boolean }> }>();
       for (const r of results) {
-        const target = relationToDataset(layout, r.relation, cwd);
+        const checked = getCheckedTable(r.relation);
+        const target = toFileDataset(layout.table(checked.zone, checked.table), cwd);
         const entry = byDataset.get(target.name) ?? { ds: target, assertions: [] };
         entry.assertions.push({ assertion: `${r.relation}: ${r.check}`, success: r.passed });
         byDataset.set(target.name, entry);

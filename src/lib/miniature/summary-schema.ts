@@ -134,6 +134,8 @@ export const RunSummarySchema = z
         source: z.string().nullable(),
       })
       .strict(),
+    /** Milliseconds to start the source and load the shop's writes; null when it was not needed. */
+    sourceStartMs: Count.nullable(),
     config: MiniatureConfigSchema,
     /** Whole invocation, wall clock, in milliseconds. */
     durationMs: Count,

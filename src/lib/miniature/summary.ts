@@ -101,6 +101,7 @@ export function buildSummary(run: MiniatureRun, env: RunEnvironment): RunSummary
     machine: env.machine,
     versions: { ...env.versions, duckdb: run.duckdbVersion, source: run.source?.version ?? null },
     config: run.config,
+    sourceStartMs: run.source?.startMs ?? null,
     durationMs: run.durationMs,
     cpuMs: env.cpuMs,
     days: run.days.map(summariseDay),

