@@ -19,10 +19,21 @@ const steps: Step[] = [
   },
   { name: 'chapter check', command: 'node scripts/check-chapters.ts --all' },
   { name: 'build', command: 'npx astro build' },
+  // Quality gates that only read dist/ (see CONTRIBUTING.md, "What the checks do").
+  { name: 'page weight', command: 'node scripts/audit/page-weight.ts' },
+  { name: 'HTML validity', command: 'npx html-validate dist' },
+  { name: 'CSP and third-party loads', command: 'node scripts/audit/csp.ts' },
   {
     name: 'end-to-end tests',
     command: 'npx playwright test',
     report: { file: 'test-results/e2e.json', read: (j) => ({ passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected }) },
+  },
+  // PR previews live under a sub-path: build like one and browse it (links, assets, map, search).
+  { name: 'sub-path build', command: 'BASE_PATH=/preview/pr-1/ OUT_DIR=dist-base npx astro build' },
+  {
+    name: 'sub-path end-to-end tests',
+    command: 'BASE_PATH=/preview/pr-1/ OUT_DIR=dist-base npx playwright test -c playwright.base-path.config.ts',
+    report: { file: 'test-results/e2e-base-path.json', read: (j) => ({ passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected }) },
   },
 ];
 

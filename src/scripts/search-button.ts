@@ -24,6 +24,12 @@ export function initSearchButton(): void {
   if (!button || !dialog) return;
   button.hidden = false;
   button.addEventListener('click', () => openSearch(dialog, button));
+  // Escape always closes: in a search field Chromium would first spend it on clearing the text.
+  dialog.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || e.isComposing) return;
+    e.preventDefault();
+    dialog.close();
+  });
   dialog.addEventListener('close', () => {
     // Closing a modal dialog returns focus by itself; this covers an opener that the page
     // re-rendered meanwhile, and leaves focus alone if something else (the map) took it.

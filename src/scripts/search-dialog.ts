@@ -52,7 +52,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 /** Render one result: title link, kind and part, excerpt and its best sections. */
 function renderResult(view: ResultView, onMap: boolean): HTMLLIElement {
   const item = el('li', 'result');
-  if (view.part?.id) item.dataset.part = view.part.id;
+  if (view.parts[0]?.id) item.dataset.part = view.parts[0].id;
 
   const link = el('a', 'result-link');
   link.href = view.url;
@@ -65,8 +65,11 @@ function renderResult(view: ResultView, onMap: boolean): HTMLLIElement {
 
   const meta = el('p', 'result-meta');
   if (view.kindLabel) meta.append(el('span', 'result-kind', view.kindLabel));
-  if (view.part) {
-    meta.append(el('span', 'part-chip', view.part.id), document.createTextNode(` ${view.part.title}`));
+  for (const part of view.parts) {
+    const span = el('span', 'result-part');
+    span.dataset.part = part.id;
+    span.append(el('span', 'part-chip', part.id), document.createTextNode(` ${part.title}`));
+    meta.append(span);
   }
   if (meta.childNodes.length) item.append(meta);
 

@@ -64,7 +64,19 @@ const QUERIES: { query: string; expect: string[] }[] = [
   { query: 'Great Expectations', expect: ['/data-quality-lineage/'] },
   { query: 'freshness SLO', expect: ['/data-quality-lineage/'] },
   { query: 'data catalog', expect: ['/data-quality-lineage/'] }, // alias
+  { query: 'Trino', expect: ['/etl-cluster/'] },
+  { query: 'cron', expect: ['/orchestration/'] }, // alias
   { query: 'Well-Architected reliability pillar', expect: ['/well-architected/'] },
+  { query: 'docker compose Kafka', expect: ['/configs/stream-ingestion/'] },
+  { query: 'Airbyte Helm values', expect: ['/configs/batch-ingestion/'] },
+  { query: 'Trino catalog properties', expect: ['/configs/etl-cluster/'] },
+  { query: 'Druid supervisor spec', expect: ['/configs/realtime-analytics/'] },
+  { query: 'GitHub Actions workflow', expect: ['/configs/ci-cd/', '/ci-cd/'] },
+  { query: 'Parquet vs CSV', expect: ['/benchmarks/file-formats/'] },
+  { query: 'small files benchmark', expect: ['/benchmarks/storage-layout/'] },
+  { query: 'ClickBench', expect: ['/benchmarks/clickbench-c6a-4xlarge/'] },
+  { query: 'TPC-DS Trino Spark', expect: ['/benchmarks/tpcds-trino-spark/'] },
+  { query: 'Kafka vs Redpanda benchmark', expect: ['/benchmarks/streaming-brokers/'] },
 ];
 
 /** Run queries through Pagefind in the page, with the dialog's options and query clean-up. */
@@ -134,6 +146,18 @@ test.describe('search index', () => {
     expect(urls).not.toContain('/');
     expect(urls).not.toContain('/chapters/');
   });
+
+  test('gives config and benchmark pages the part of the components they are about', async ({ page }) => {
+    await page.goto(at('/chapters/'));
+    const urls = await page.evaluate(async (moduleUrl) => {
+      const pagefind = await import(moduleUrl);
+      const { results } = await pagefind.search(null, { filters: { part: 'B Data platform', kind: { any: ['config', 'benchmark'] } } });
+      return Promise.all(results.map(async (r: { data: () => Promise<{ raw_url: string }> }) => (await r.data()).raw_url));
+    }, at('/pagefind/pagefind.js'));
+    expect(urls).toContain('/configs/data-storage/');
+    expect(urls).toContain('/benchmarks/storage-layout/');
+    expect(urls).not.toContain('/configs/stream-ingestion/');
+  });
 });
 
 test.describe('search dialog', () => {
@@ -171,6 +195,7 @@ test.describe('search dialog', () => {
 
     await button.click();
     await expect(input).toBeFocused();
+    await input.fill('kafka');
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(button).toBeFocused();

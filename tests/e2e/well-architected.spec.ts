@@ -52,8 +52,13 @@ test('each mapping shows in its component column as words, not colour alone', as
     // Cells: Overall first, then one per component in number order.
     await expect(row.getByRole('cell').nth(1 + column)).toHaveText(new RegExp(STATUS_DISPLAY[ref.status].label));
   }
-  const untouched = matrix.lenses[0]!.pillars.flatMap((p) => p.questions.flatMap((q) => q.rows)).find((r) => r.cells[column] === null)!;
+  const rows = matrix.lenses.flatMap((l) => l.pillars.flatMap((p) => p.questions.flatMap((q) => q.rows.map((r) => ({ lens: l.lens, ...r })))));
+  const untouched = rows.find((r) => r.lens.id === 'analytics' && r.best !== 'none' && r.cells[column] === null)!;
   await expect(bpRow(page, 'Data Analytics Lens', untouched.bestPractice.id).getByRole('cell').nth(1 + column)).toHaveText('');
+  // A best practice no component maps gets one cell saying so.
+  const unmapped = rows.find((r) => r.best === 'none')!;
+  const unmappedRow = bpRow(page, unmapped.lens.title, unmapped.bestPractice.id);
+  await expect(unmappedRow.getByRole('cell')).toHaveText([/Not mapped/, 'no component']);
 });
 
 test('a column header leads to the component\'s Well-Architected section, grouped by lens and pillar', async ({ page }) => {

@@ -46,22 +46,27 @@ WITH (
   partitioning = ARRAY['day(ingested_at)']
 );
 
+-- Bronze, silver and gold orders are built by the dbt project in configs/etl-cluster (models
+-- bronze_orders, silver_orders and gold_daily_revenue, aliased to the names below). The DDL
+-- here fixes the layout the models' properties repeat, so layout is reviewed with the zone
+-- contract; dbt then fills the tables incrementally.
+
 -- Bronze: typed, deduplicated change history of orders. One row per (order_id, source_lsn).
 -- This is the replayable record of the source: silver can always be rebuilt from it.
-CREATE TABLE IF NOT EXISTS lake.bronze.shop_orders_changes (
-  order_id             BIGINT NOT NULL,
-  customer_id          BIGINT,
-  status               VARCHAR,
-  amount               DECIMAL(18, 2),
-  currency             VARCHAR,
-  created_at           TIMESTAMP(6) WITH TIME ZONE,
-  updated_at           TIMESTAMP(6) WITH TIME ZONE,
-  change_op            VARCHAR NOT NULL,
-  change_ts            TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-  source_lsn           BIGINT NOT NULL,
-  is_deleted           BOOLEAN NOT NULL,
-  _landing_ingested_at TIMESTAMP(6) WITH TIME ZONE,
-  _promoted_at         TIMESTAMP(6) WITH TIME ZONE
+CREATE TABLE IF NOT EXISTS lake.bronze.orders (
+  order_id     BIGINT NOT NULL,
+  customer_id  BIGINT,
+  status       VARCHAR,
+  amount       DECIMAL(18, 2),
+  currency     VARCHAR,
+  created_at   TIMESTAMP(6) WITH TIME ZONE,
+  updated_at   TIMESTAMP(6) WITH TIME ZONE,
+  change_op    VARCHAR NOT NULL,
+  change_ts    TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+  source_lsn   BIGINT NOT NULL,
+  is_deleted   BOOLEAN NOT NULL,
+  _ingested_at TIMESTAMP(6) WITH TIME ZONE COMMENT 'When Flink wrote the landing row',
+  _loaded_at   TIMESTAMP(6) WITH TIME ZONE COMMENT 'When dbt promoted it to bronze'
 )
 COMMENT 'Zone: bronze. Grain: one row per order change. Retention: 3 years. Contains personal data via customer_id.'
 WITH (
@@ -74,19 +79,21 @@ WITH (
   sorted_by = ARRAY['order_id']
 );
 
--- Silver: current state of every order, maintained by MERGE from bronze.
+-- Silver: current state of every order, maintained by MERGE from bronze. Deleted orders stay
+-- as rows with is_deleted = true, so a delete in the source is visible downstream.
 CREATE TABLE IF NOT EXISTS lake.silver.orders (
-  order_id    BIGINT NOT NULL,
-  customer_id BIGINT NOT NULL,
-  status      VARCHAR NOT NULL,
-  amount      DECIMAL(18, 2) NOT NULL,
-  currency    VARCHAR NOT NULL,
-  created_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-  updated_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-  _source_lsn BIGINT NOT NULL COMMENT 'LSN of the change that produced this version',
-  _updated_at TIMESTAMP(6) WITH TIME ZONE NOT NULL
+  order_id      BIGINT NOT NULL,
+  customer_id   BIGINT NOT NULL,
+  order_status  VARCHAR NOT NULL,
+  order_amount  DECIMAL(18, 2) NOT NULL,
+  currency_code VARCHAR NOT NULL,
+  created_at    TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+  updated_at    TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+  is_deleted    BOOLEAN NOT NULL,
+  _source_lsn   BIGINT NOT NULL COMMENT 'LSN of the change that produced this version',
+  _ingested_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL
 )
-COMMENT 'Zone: silver. Grain: one row per order_id. Freshness SLO: 30 minutes behind PostgreSQL.'
+COMMENT 'Zone: silver. Grain: one row per order_id. Freshness SLO: 90 minutes behind PostgreSQL.'
 WITH (
   format = 'PARQUET',
   -- v3: MERGE and DELETE write one deletion vector per data file instead of piling up
@@ -121,18 +128,20 @@ WITH (
 
 -- Gold: daily revenue mart for the BI cluster.
 CREATE TABLE IF NOT EXISTS lake.gold.daily_revenue (
-  order_date   DATE NOT NULL,
-  currency     VARCHAR NOT NULL,
-  orders       BIGINT NOT NULL,
-  gross_amount DECIMAL(18, 2) NOT NULL,
-  _built_at    TIMESTAMP(6) WITH TIME ZONE NOT NULL
+  order_date       DATE NOT NULL,
+  currency_code    VARCHAR NOT NULL,
+  orders_total     BIGINT NOT NULL,
+  orders_cancelled BIGINT NOT NULL,
+  revenue          DECIMAL(38, 2) NOT NULL,
+  customers        BIGINT NOT NULL,
+  _built_at        TIMESTAMP(6) WITH TIME ZONE NOT NULL
 )
-COMMENT 'Zone: gold. Consumer: BI dashboards. Grain: one row per day and currency. Freshness SLO: 06:00 UTC daily.'
+COMMENT 'Zone: gold. Consumer: BI dashboards. Grain: one row per day and currency. Freshness SLO: previous day complete by 06:00 UTC, rebuilt hourly.'
 WITH (
   format = 'PARQUET',
   format_version = 3,
   partitioning = ARRAY['year(order_date)'],
-  sorted_by = ARRAY['order_date', 'currency']
+  sorted_by = ARRAY['order_date', 'currency_code']
 );
 
 -- Gold: per-customer features for the feature store (offline store, point-in-time by as_of_date).
@@ -152,16 +161,36 @@ WITH (
   sorted_by = ARRAY['customer_id', 'as_of_date']
 );
 
--- Ops: erasure requests (GDPR Article 17) queued by the privacy team; maintenance.sql
--- applies them to every table that holds customer_id.
+-- Ops: erasure requests (GDPR Article 17) queued by the privacy team, and the batch and file
+-- records of the erasure DAG in configs/security/gdpr_erasure_dag.py, which applies them to
+-- every table that holds a customer_id and proves the old files are gone. maintenance.sql
+-- section 5 shows the same delete-and-rewrite steps in plain SQL.
 CREATE TABLE IF NOT EXISTS lake.ops.erasure_requests (
   request_id   VARCHAR NOT NULL,
-  customer_id  BIGINT NOT NULL,
+  subject_id   BIGINT NOT NULL COMMENT 'The customer_id to erase',
+  status       VARCHAR NOT NULL COMMENT 'approved, in_progress or erased',
   received_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
   deleted_at   TIMESTAMP(6) WITH TIME ZONE COMMENT 'Rows deleted (invisible to queries)',
   purged_at    TIMESTAMP(6) WITH TIME ZONE COMMENT 'Files rewritten; old files leave storage at the next expiry after 7 days'
 )
 COMMENT 'Zone: ops. Control table for right-to-erasure processing.'
+WITH (format = 'PARQUET', format_version = 2);
+
+CREATE TABLE IF NOT EXISTS lake.ops.erasure_batches (
+  batch_id    VARCHAR NOT NULL,
+  subject_id  BIGINT NOT NULL,
+  claimed_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+  erased_at   TIMESTAMP(6) WITH TIME ZONE COMMENT 'Set when no recorded file survives in any S3 version'
+)
+COMMENT 'Zone: ops. Erasure requests grouped into the batch that processed them.'
+WITH (format = 'PARQUET', format_version = 2);
+
+CREATE TABLE IF NOT EXISTS lake.ops.erasure_files (
+  batch_id    VARCHAR NOT NULL,
+  table_name  VARCHAR NOT NULL,
+  file_path   VARCHAR NOT NULL COMMENT 'Data file that held a subject before the delete'
+)
+COMMENT 'Zone: ops. Files the erasure verification must find deleted in every version.'
 WITH (format = 'PARQUET', format_version = 2);
 
 -- Ops: one row per promotion check, so every silver or gold snapshot can be traced to the

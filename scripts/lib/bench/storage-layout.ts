@@ -102,8 +102,8 @@ export async function runStorageLayout(ctx: BenchContext): Promise<MeasuredInput
     );
     const smallRows: typeof selective = [];
     for (const [id, label, src, files, note] of [
-      ['compacted', 'Compacted: 1 file', `read_parquet(${sqlString(compacted)})`, [{ bytes: statSync(compacted).size }], undefined],
-      ['small-files', `Small files: ${smallFiles.length.toLocaleString('en-US')} files`, `read_parquet(${sqlString(join(small, '*.parquet'))})`, smallFiles, `about ${Math.round(rows / smallFiles.length).toLocaleString('en-US')} rows per file`],
+      ['compacted', 'Compacted (1 file)', `read_parquet(${sqlString(compacted)})`, [{ bytes: statSync(compacted).size }], undefined],
+      ['small-files', `Small files (${smallFiles.length.toLocaleString('en-US')} files)`, `read_parquet(${sqlString(join(small, '*.parquet'))})`, smallFiles, `about ${Math.round(rows / smallFiles.length).toLocaleString('en-US')} rows per file`],
     ] as const) {
       const cells: Record<string, { runs: number[] } | number> = {};
       for (const [name, sql] of Object.entries(smallFileQueries)) cells[name] = runsCell(await measureRuns(() => conn.runAndReadAll(sql(src)), plan.default));

@@ -211,3 +211,27 @@ export function listRuns(table: Table): { row: string; measure: string; runs: st
     }),
   );
 }
+
+/**
+ * The table's most telling ratio in one line, for summaries: the row furthest from the baseline in
+ * the charted measure, e.g. "Parquet (zstd): 4.8× smaller than CSV". Undefined without a chart or a comparison.
+ */
+export function describeHeadline(table: Table): string | undefined {
+  const measureId = table.chart?.measures.at(-1);
+  if (!table.compare || !measureId) return undefined;
+  const view = toTableView(table);
+  const index = view.measures.findIndex((m) => m.id === measureId);
+  const candidates = view.rows.flatMap((row) => {
+    const cell = row.cells[index];
+    const base = cell && baselineFor(table, table.rows.find((r) => r.id === row.id)!, table.measures[index]!);
+    return cell?.ratio && cell.median !== undefined && base ? [{ row, text: cell.ratio.text, spread: Math.abs(Math.log(cell.median / base)) }] : [];
+  });
+  const best = candidates.sort((a, b) => b.spread - a.spread)[0];
+  if (!best) return undefined;
+  const compare = table.compare;
+  // Mid-sentence, "Full reload" reads "full reload"; acronyms such as "MERGE" stay as they are.
+  const inSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
+  const against = 'row' in compare ? table.rows.find((r) => r.id === compare.row)!.label : inSentence(table.measures.find((m) => m.id === compare.measure)!.label);
+  const subject = 'row' in compare ? best.row.label : `${best.row.label}: ${table.measures[index]!.label}`;
+  return `${subject}${'row' in compare ? ':' : ''} ${best.text} than ${against}`;
+}

@@ -34,7 +34,7 @@ export interface NeighbourhoodItem extends Box {
   part: PartId;
   /** Badge position and the label wrapped to at most two lines. */
   label: PlacedLabel;
-  /** The link's accessible name: what it is and how it relates to this chapter. */
+  /** The link's accessible name: its visible text, then how it relates to this chapter. */
   ariaLabel: string;
   crossCutting: boolean;
 }
@@ -272,7 +272,7 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
           badge: p.id,
           part: p.id,
           lines: wrapLabel(p.title, size.chars),
-          ariaLabel: `Part ${p.id}, ${p.title}: every component in it relies on ${title}. Lists the part's chapters.`,
+          ariaLabel: `${p.id} ${p.title}: every component in this part relies on ${title}. Lists the part's chapters.`,
           crossCutting: false,
           links: [],
           band: 0,
@@ -287,7 +287,8 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
           badge: String(other.number),
           part: other.part,
           lines: wrapLabel(other.label, size.chars),
-          ariaLabel: `${titles[g.id] ?? other.label}, ${g.direction}: ${sentences.join(' ')}`,
+          // Starts with the box's visible text (badge and label), so speech input can name the link.
+          ariaLabel: `${other.number} ${other.label}, ${g.direction}: ${sentences.join(' ')}`,
           crossCutting: other.crossCutting,
           links: g.links,
           band: g.band,

@@ -56,7 +56,21 @@ export function getRunWindow(ds: string): { start: number; end: number; cutoff: 
   return { start: end - DAY - LOOKBACK_SECONDS, end, cutoff: end + EXTRACT_DELAY_SECONDS };
 }
 
-/** Format epoch seconds the way PostgreSQL and DuckDB print a UTC timestamptz. */
+const dayNames = new Map<number, string>();
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * Format epoch seconds the way PostgreSQL and DuckDB print a UTC timestamptz, e.g.
+ * "2026-11-02 10:00:00+00". Called for every timestamp of the timeline, so the day part is
+ * cached rather than built through Date for each one.
+ */
 export function formatTimestamp(t: number): string {
-  return `${new Date(t * 1000).toISOString().slice(0, 19).replace('T', ' ')}+00`;
+  const day = Math.floor(t / DAY);
+  let name = dayNames.get(day);
+  if (!name) {
+    name = toDay(day * DAY);
+    dayNames.set(day, name);
+  }
+  const s = t - day * DAY;
+  return `${name} ${pad2(Math.floor(s / HOUR))}:${pad2(Math.floor((s % HOUR) / 60))}:${pad2(s % 60)}+00`;
 }

@@ -1,7 +1,7 @@
 // Facts about the machine and the tools, recorded in the run summary so its timings can be
 // read for what they are.
 import { createRequire } from 'node:module';
-import { availableParallelism, cpus, release, totalmem, type } from 'node:os';
+import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
 import type { RunSummary } from './summary-schema.ts';
 
 /** The machine the run is on (no host name or user). */
@@ -12,6 +12,7 @@ export function describeMachine(): RunSummary['machine'] {
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
     cores: availableParallelism(),
     memoryGiB: Math.round(totalmem() / 2 ** 30),
+    loadAverage: Math.round((loadavg()[0] ?? 0) * 10) / 10,
   };
 }
 

@@ -2,10 +2,11 @@
 // delivered, with a manifest saying what it is. A batch that has landed is never extracted
 // again: landing is the record of what the source said, and reruns promote from it.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatTimestamp, getRunWindow } from './config.ts';
 import type { Layout } from './layout.ts';
+import { median } from './run-checks.ts';
 import { getSourceDatasetName, type Source, type SourceTable } from './source.ts';
 
 /** How the batch was extracted and what it holds; written beside the file as _manifest.json. */
@@ -78,6 +79,19 @@ export function corruptOrders(csv: string, kind: CorruptionKind, ds: string): st
 export function readManifest(layout: Layout, table: SourceTable, ds: string): LandingManifest | null {
   const file = join(layout.landingBatch(table, ds), '_manifest.json');
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LandingManifest) : null;
+}
+
+/** Median rows of the last seven earlier on-time batches of a table: its usual volume. */
+export function getBaselineRows(layout: Layout, table: SourceTable, ds: string): number | null {
+  const dir = layout.table('landing', table);
+  if (!existsSync(dir)) return null;
+  const rows = readdirSync(dir)
+    .filter((d) => d.startsWith('ds=') && d.slice(3) < ds)
+    .sort()
+    .map((d) => readManifest(layout, table, d.slice(3)))
+    .filter((m): m is LandingManifest => m !== null && m.onTime && m.injected === null)
+    .map((m) => m.rows);
+  return median(rows.slice(-7));
 }
 
 /** The CSV file of a landed batch. */

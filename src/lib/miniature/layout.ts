@@ -75,3 +75,16 @@ export function getTableFile(layout: Layout, zone: Zone, table: string): string 
 export function getPartitionFile(layout: Layout, table: string, changeDate: string): string {
   return join(layout.table('bronze', table), `change_date=${changeDate}`, 'data.parquet');
 }
+
+/**
+ * The lake table a checked relation stands for: the day's batch relations (landing_orders,
+ * bronze_orders_batch) are the landing table; silver_orders is silver/orders.
+ */
+export function getCheckedTable(relation: string): { zone: Zone; table: string } {
+  const batch = /^(?:landing|bronze)_([a-z_]+?)(?:_batch)?$/.exec(relation);
+  if (batch) return { zone: 'landing', table: batch[1]! };
+  const [zone, ...rest] = relation.split('_');
+  const known = ZONES.find((z) => z === zone);
+  if (!known) throw new Error(`checks.yaml: relation "${relation}" does not start with a zone (${ZONES.join(', ')})`);
+  return { zone: known, table: rest.join('_') };
+}

@@ -2,16 +2,16 @@
 // through three quality gates, then publish. Every zone is built in a fresh in-memory DuckDB
 // from the published files, so a run holds no state of its own: rerunning a day recomputes
 // the same tables and publishes nothing, and running days in any order converges.
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChecksFile, GateName } from './checks-schema.ts';
-import { formatTimestamp, getRunWindow, toEpochDay, DAY } from './config.ts';
-import { openDuck, queryNumber, queryRows } from './duck.ts';
+import { DAY, getRunWindow, toEpochDay } from './config.ts';
+import { openDaySession } from './day-session.ts';
+import { queryNumber, queryRows } from './duck.ts';
 import {
-  getLandingFile, ingestTable, readManifest, type CorruptionKind, type LandingManifest,
+  getBaselineRows, ingestTable, readManifest, type CorruptionKind, type LandingManifest,
 } from './landing.ts';
-import { getLayout, getTableFile, type Layout } from './layout.ts';
+import { getCheckedTable, getLayout, type Layout } from './layout.ts';
 import {
   assertionsFacet, buildRunEvent, createRunId, errorFacet, jobTypeFacet, nominalTimeFacet,
   outputStatisticsFacet, parentFacet, processingEngineFacet, sqlFacet, toFileDataset,
@@ -20,9 +20,9 @@ import {
 import type { LineageLog } from './lineage-log.ts';
 import { appendAudit, publishStaged, quarantineBatch, stagePartitions, stageTable } from './publish.ts';
 import { formatCount, formatDuration, formatGateLine, formatStopReport } from './report.ts';
-import { median, runGate, type CheckResult } from './run-checks.ts';
+import { runGate, type CheckResult } from './run-checks.ts';
 import { SOURCE_TABLES, getSourceDatasetName, type Source, type SourceTable } from './source.ts';
-import { readSql, toSqlString } from './sql-files.ts';
+import { readSql } from './sql-files.ts';
 
 /** Steps of a day's run, in order, for timings. */
 export type StepName = 'ingest' | 'bronze' | 'silver' | 'gold' | 'publish';
@@ -197,11 +197,12 @@ export async function runDay(
       }
       result.checks.push(...results);
       appendAudit(layout, runId, ds, results);
-      const byDataset = new Map<string, { ds: LineageDataset; assertions: Array<{ assertion: string; success: boolean }> }>();
+      type Checked = { ds: LineageDataset; assertions: Array<{ assertion: string; success: boolean }> };
+      const byDataset = new Map<string, Checked>();
       for (const r of results) {
         const checked = getCheckedTable(r.relation);
         const target = toFileDataset(layout.table(checked.zone, checked.table), cwd);
-        const entry = byDataset.get(target.name) ?? { ds: target, assertions: [] };
+        const entry: Checked = byDataset.get(target.name) ?? { ds: target, assertions: [] };
         entry.assertions.push({ assertion: `${r.relation}: ${r.check}`, success: r.passed });
         byDataset.set(target.name, entry);
       }

@@ -123,7 +123,15 @@ export const RunSummarySchema = z
     /** When the run finished, ISO 8601. */
     date: z.string(),
     machine: z
-      .object({ os: z.string(), arch: z.string(), cpu: z.string(), cores: Count, memoryGiB: z.number() })
+      .object({
+        os: z.string(),
+        arch: z.string(),
+        cpu: z.string(),
+        cores: Count,
+        memoryGiB: z.number(),
+        /** One-minute load average when the run ended; above `cores` the machine was busy. */
+        loadAverage: z.number().min(0),
+      })
       .strict(),
     versions: z
       .object({

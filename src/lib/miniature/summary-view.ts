@@ -21,8 +21,14 @@ export const GATE_LABELS: Record<GateName, string> = {
 export function describeRun(summary: RunSummary): string {
   const { machine, versions, config } = summary;
   const day = summary.date.slice(0, 10);
-  const source = versions.source ? `, ${versions.source} as the shop's database` : '';
-  return `${summary.command} on ${day}: ${config.days} days of a shop with ${formatCount(config.customers)} customers and about ${formatCount(config.ordersPerDay)} orders a day, in ${formatDuration(summary.durationMs)} (CPU ${formatDuration(summary.cpuMs)}) on ${machine.os} ${machine.arch}, ${machine.cores} cores (${machine.cpu}), Node ${versions.node}, DuckDB ${versions.duckdb}${source}.`;
+  const source = !versions.source || versions.source.startsWith('DuckDB')
+    ? ''
+    : `, ${versions.source} as the shop's database`;
+  // Timings from a busy shared machine read differently from an idle laptop's: say so.
+  const load = machine.loadAverage > machine.cores
+    ? ` The machine was shared: its load average was ${machine.loadAverage.toFixed(1)} on ${machine.cores} cores, so the CPU time says more than the wall-clock time.`
+    : '';
+  return `${summary.command} on ${day}: ${config.days} days of a shop with ${formatCount(config.customers)} customers and about ${formatCount(config.ordersPerDay)} orders a day took ${formatDuration(summary.durationMs)} (CPU ${formatDuration(summary.cpuMs)}) on ${machine.os} ${machine.arch}, ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, with Node ${versions.node} and DuckDB ${versions.duckdb}${source}.${load}`;
 }
 
 /** One row per lake table: zone, table, rows, files, size. */

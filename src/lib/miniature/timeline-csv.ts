@@ -14,21 +14,21 @@ export function formatCents(cents: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** Join rows of fields into CSV text with a header line. */
+/** Join rows into CSV text with a header line; callers quote the free-text fields. */
 function toCsv(header: string[], rows: string[][]): string {
-  return [header, ...rows].map((row) => row.map(toCsvField).join(',')).join('\n') + '\n';
+  return [header, ...rows].map((row) => row.join(',')).join('\n') + '\n';
 }
 
 /** Customer versions as CSV, columns in the order of sim.customer_versions. */
 export function toCustomerVersionsCsv(versions: ReadonlyArray<CustomerVersion>): string {
   return toCsv(
     ['customer_id', 'email', 'full_name', 'country_code', 'created_at', 'updated_at', 'committed_at'],
-    versions.map((v) => [String(v.customerId), v.email, v.fullName, v.countryCode,
+    versions.map((v) => [String(v.customerId), toCsvField(v.email), toCsvField(v.fullName), v.countryCode,
       formatTimestamp(v.createdAt), formatTimestamp(v.updatedAt), formatTimestamp(v.committedAt)]),
   );
 }
 
-/** Order versions as CSV, columns in the order of sim.order_versions. */
+/** Order versions as CSV, columns in the order of sim.order_versions (no free text to quote). */
 export function toOrderVersionsCsv(versions: ReadonlyArray<OrderVersion>): string {
   return toCsv(
     ['order_id', 'customer_id', 'status', 'currency', 'total_amount', 'created_at', 'updated_at',

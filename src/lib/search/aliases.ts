@@ -11,6 +11,7 @@ export const SEARCH_ALIASES: Readonly<Record<string, readonly string[]>> = {
   'adhoc-cluster': ['query engine', 'SQL engine', 'Presto', 'data exploration'],
   'etl-cluster': ['data modeling', 'data modelling', 'transformation layer', 'SQL transformations'],
   'experiment-tracking': ['hyperparameter tuning', 'experiment runs', 'Weights & Biases'],
+  orchestration: ['cron jobs', 'job scheduler', 'workflow orchestration'],
   'bi-cluster': ['Tableau', 'Power BI', 'Looker', 'reporting'],
   'data-quality-lineage': ['data catalog', 'data discovery', 'metadata management'],
 };

@@ -7,11 +7,12 @@ import type { PagefindOptions } from './pagefind-api.ts';
  * Boost for a query that matches a page's metadata, per field (Pagefind's default is title 5,
  * every other field 1). `keywords` are the chapter's frontmatter terms and `aliases` the search
  * synonyms in aliases.ts: both name what the page is about, so they count almost like the title.
- * `tech` lists the technologies a chapter recommends, so "Trino" finds the chapters that run it
- * before the config pages that merely mention it many times. `node` is the map id, read by the
+ * `tech` lists the technologies a chapter recommends; it weighs most because a product name is the
+ * commonest query and config pages repeat it in every file, so "Trino" or "Airbyte" would
+ * otherwise rank the configs above the chapter that explains the choice. `node` is the map id, read by the
  * dialog but not meant to rank.
  */
-export const META_WEIGHTS: Readonly<Record<string, number>> = { title: 5, keywords: 3, aliases: 3, tech: 3, node: 0 };
+export const META_WEIGHTS: Readonly<Record<string, number>> = { title: 5, keywords: 3, aliases: 3, tech: 10, node: 0 };
 
 /** Words per excerpt: about two lines in the dialog on a phone. */
 export const EXCERPT_LENGTH = 22;

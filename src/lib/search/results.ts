@@ -23,8 +23,8 @@ export interface ResultView {
   kind: string | undefined;
   /** Label of the kind, e.g. "Lens mapping"; empty when there is no kind. */
   kindLabel: string;
-  /** The platform part the page belongs to, when it belongs to one. */
-  part: { id: string; title: string } | undefined;
+  /** The platform parts the page belongs to, in part order: one for a chapter, several for a benchmark. */
+  parts: { id: string; title: string }[];
   /** Excerpt of the page around the best match. */
   excerpt: ExcerptSegment[];
   /** Best-matching sections, best first. */
@@ -53,14 +53,13 @@ export function pickSections(subResults: readonly PagefindSubResult[], pageUrl: 
 /** Turn one loaded Pagefind result into the dialog's view of it. */
 export function toResultView(fragment: PagefindFragment, maxSections = 3): ResultView {
   const kind = fragment.filters.kind?.[0];
-  const partValue = fragment.filters.part?.[0];
   const node = fragment.meta.node?.trim();
   return {
     url: fragment.url,
     title: fragment.meta.title?.trim() || fragment.url,
     kind,
     kindLabel: kind ? getKindLabel(kind) : '',
-    part: partValue ? parsePartValue(partValue) : undefined,
+    parts: [...(fragment.filters.part ?? [])].sort().map(parsePartValue),
     excerpt: parseExcerpt(fragment.excerpt),
     sections: pickSections(fragment.sub_results, fragment.url, maxSections),
     nodeId: kind === 'chapter' && node ? node : undefined,

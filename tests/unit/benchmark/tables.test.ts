@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { BenchmarkSchema, type Benchmark } from '../../../src/lib/benchmark/schema.ts';
-import { isOldResult, listRuns, selectTables, tableContext, toTableView } from '../../../src/lib/benchmark/tables.ts';
+import { describeHeadline, isOldResult, listRuns, selectTables, tableContext, toTableView } from '../../../src/lib/benchmark/tables.ts';
 import { measured, published, table } from './builders.ts';
 
 const build = (input: unknown): Benchmark => BenchmarkSchema.parse(input);
@@ -108,5 +108,33 @@ describe('listRuns', () => {
       { row: 'CSV', measure: 'Time', runs: '100 ms, 120 ms, 110 ms' },
       { row: 'Parquet', measure: 'Time', runs: '4 ms, 6 ms, 5 ms' },
     ]);
+  });
+});
+
+describe('describeHeadline', () => {
+  test('names the row furthest from the baseline in the charted measure', () => {
+    const data = build(measured({ tables: [table({ chart: { measures: ['time'] } })] }));
+    expect(describeHeadline(data.tables[0]!)).toBe('Parquet: 22× faster than CSV');
+  });
+
+  test('words a column comparison within the row', () => {
+    const t = table({
+      compare: { measure: 'reload' },
+      chart: { measures: ['reload', 'merge'] },
+      measures: [
+        { id: 'reload', label: 'full reload', unit: 'ms' },
+        { id: 'merge', label: 'MERGE', unit: 'ms' },
+      ],
+      rows: [
+        { id: 'small', label: '0.1 % changed', cells: { reload: 1000, merge: 50 } },
+        { id: 'large', label: '10 % changed', cells: { reload: 1000, merge: 900 } },
+      ],
+    });
+    expect(describeHeadline(build(measured({ tables: [t] })).tables[0]!)).toBe('0.1 % changed: MERGE 20× faster than full reload');
+  });
+
+  test('has no headline without a chart or a comparison', () => {
+    expect(describeHeadline(build(measured()).tables[0]!)).toBeUndefined();
+    expect(describeHeadline(build(published()).tables[0]!)).toBeUndefined();
   });
 });

@@ -41,6 +41,9 @@ describe('the lineage drawing', () => {
     expect(column('shop.sales.orders')).toBeLessThan(column('landing/orders'));
     expect(column('landing/orders')).toBeLessThan(column('bronze/orders'));
     expect(column('silver/orders')).toBeLessThan(column('gold/daily_revenue'));
+    // Rows follow the inputs, so the orders chain stays on one line.
+    const row = (title: string) => graph.nodes.find((n) => n.title === title)!.y;
+    expect(new Set(['landing/orders', 'bronze/orders', 'silver/orders', 'gold/daily_revenue'].map(row)).size).toBe(1);
     // ingest ×2, bronze ×2, silver ×2, daily_revenue ×1, customer_value ×2 (customers and orders).
     expect(graph.edges).toHaveLength(9);
     expect(graph.sentences).toContain('gold.customer_value reads silver/customers and silver/orders and writes gold/customer_value.');

@@ -31,10 +31,12 @@ describe('toResultView', () => {
         "kind": "chapter",
         "kindLabel": "Chapter",
         "nodeId": "stream-ingestion",
-        "part": {
-          "id": "A",
-          "title": "Data ingestion",
-        },
+        "parts": [
+          {
+            "id": "A",
+            "title": "Data ingestion",
+          },
+        ],
         "sections": [],
         "title": "Streaming ingestion & pre-processing",
         "url": "/stream-ingestion/",
@@ -45,8 +47,13 @@ describe('toResultView', () => {
   test('gives no map node to pages that are not chapters', () => {
     const view = toResultView(fragment({ filters: { kind: ['config'] }, meta: { title: 'Configs', node: 'stream-ingestion' } }));
     expect(view.nodeId).toBeUndefined();
-    expect(view.part).toBeUndefined();
+    expect(view.parts).toEqual([]);
     expect(view.kindLabel).toBe('Config');
+  });
+
+  test('lists every part of a page about several components, in part order', () => {
+    const view = toResultView(fragment({ filters: { kind: ['benchmark'], part: ['B Data platform', 'A Data ingestion'] } }));
+    expect(view.parts.map((p) => p.id)).toEqual(['A', 'B']);
   });
 
   test('falls back to the URL when a page has no title', () => {

@@ -1,0 +1,67 @@
+// The DuckDB session a day's run works in: a fresh in-memory database holding the day's
+// landing batches, the published bronze, silver and gold tables, and the run's variables.
+// Nothing survives the run except what it publishes as files.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatTimestamp, getRunWindow } from './config.ts';
+import { openDuck, type Duck } from './duck.ts';
+import { getLandingFile, type LandingManifest } from './landing.ts';
+import { getTableFile, type Layout } from './layout.ts';
+import { SOURCE_TABLES, type SourceTable } from './source.ts';
+import { toSqlString } from './sql-files.ts';
+
+/** Load the published bronze, silver and gold tables that the day's SQL reads. */
+async function loadPublished(conn: DuckDBConnection, layout: Layout): Promise<void> {
+  const dir = layout.table('bronze', 'orders');
+  if (existsSync(dir) && readdirSync(dir).some((d) => d.startsWith('change_date='))) {
+    await conn.run(`CREATE TABLE bronze_orders AS SELECT * FROM read_parquet(
+      ${toSqlString(join(dir, '*', '*.parquet'))}, hive_partitioning = true,
+      hive_types = {'change_date': DATE})`);
+  }
+  const single = [['bronze', 'customers'], ['silver', 'customers'], ['silver', 'orders'], ['gold', 'daily_revenue']] as const;
+  for (const [zone, table] of single) {
+    const file = getTableFile(layout, zone, table);
+    if (existsSync(file)) await conn.run(`CREATE TABLE ${zone}_${table} AS FROM read_parquet(${toSqlString(file)})`);
+  }
+}
+
+/**
+ * Open the session for day `ds`. Returns the database and the landing relations whose file
+ * could not be read, with the reader's error, for the schema check to report.
+ */
+export async function openDaySession(options: {
+  layout: Layout;
+  ds: string;
+  manifests: Record<SourceTable, LandingManifest>;
+  pseudonymKey: string;
+}): Promise<{ duck: Duck; unreadable: Map<string, string> }> {
+  const { layout, ds, manifests } = options;
+  const duck = await openDuck();
+  try {
+    // The variables the SQL files read with getvariable().
+    await duck.conn.run(`
+      SET VARIABLE run_date = DATE '${ds}';
+      SET VARIABLE window_end = TIMESTAMPTZ '${formatTimestamp(getRunWindow(ds).end)}';
+      SET VARIABLE pseudonym_key = ${toSqlString(options.pseudonymKey)};
+      SET VARIABLE customers_extracted_at = TIMESTAMPTZ '${manifests.customers.extractedAt}';
+      SET VARIABLE orders_extracted_at = TIMESTAMPTZ '${manifests.orders.extractedAt}';`);
+    // Parse each landing file once, every column as text: typing is bronze's job, and a value
+    // that does not parse must reach the schema check rather than fail the read.
+    const unreadable = new Map<string, string>();
+    for (const table of SOURCE_TABLES) {
+      try {
+        await duck.conn.run(`CREATE TABLE landing_${table} AS SELECT * FROM read_csv(
+          ${toSqlString(getLandingFile(layout, table, ds))}, header = true, all_varchar = true,
+          delim = ',', quote = '"', escape = '"', hive_partitioning = false)`);
+      } catch (error) {
+        unreadable.set(`landing_${table}`, String((error as Error).message).split('\n')[0] ?? 'unreadable');
+      }
+    }
+    await loadPublished(duck.conn, layout);
+    return { duck, unreadable };
+  } catch (error) {
+    duck.close();
+    throw error;
+  }
+}
