@@ -1,7 +1,7 @@
 // `npm run miniature`: the platform's batch path in miniature, on one laptop, with only Node.
 // Parses the command line and calls src/lib/miniature; see --help.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseCliArgs, USAGE } from '../../src/lib/miniature/cli-args.ts';
 import { listDays, MiniatureConfigSchema } from '../../src/lib/miniature/config.ts';
 import { describeMachine, describeTools } from '../../src/lib/miniature/environment.ts';
@@ -9,6 +9,12 @@ import { getLayout } from '../../src/lib/miniature/layout.ts';
 import { formatSummary } from '../../src/lib/miniature/report.ts';
 import { runMiniature } from '../../src/lib/miniature/run-miniature.ts';
 import { buildSummary } from '../../src/lib/miniature/summary.ts';
+
+/** A path relative to the working directory when inside it, absolute otherwise. */
+function toDisplayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') || isAbsolute(rel) ? resolve(path) : rel;
+}
 
 try {
   const args = parseCliArgs(process.argv.slice(2));
@@ -39,7 +45,7 @@ try {
     machine: describeMachine(),
     versions: describeTools(),
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
-    lineageFile: relative(process.cwd(), layout.lineageFile),
+    lineageFile: toDisplayPath(layout.lineageFile),
   });
   const summaryFile = args.summary ?? layout.summaryFile;
   mkdirSync(dirname(summaryFile), { recursive: true });

@@ -1,7 +1,8 @@
 -- Table maintenance for the lake (Trino). Scheduled by the orchestrator (Airflow):
 --   hourly  : section 1 (compact the streaming landing table)
 --   daily   : sections 2-4 (retention, compaction, snapshot expiry, orphan files, statistics)
---   weekly  : section 5 (erasure requests)
+--   erasure : section 5, the plain-SQL form of what the security chapter's gdpr_erasure DAG
+--             runs (it adds batch tracking and proof that the old files are gone)
 -- Run with: trino --server http://localhost:8080 --catalog lake --file maintenance.sql
 -- One statement per task in the DAG, so a failed step is visible and retried on its own.
 
@@ -21,7 +22,7 @@ WHERE ingested_at < current_date - INTERVAL '21' DAY;
 
 -- 3. Compaction of the tables the ETL cluster writes. Small MERGE outputs and deletion
 --    vectors are folded into full-size files.
-ALTER TABLE lake.bronze.shop_orders_changes EXECUTE optimize(file_size_threshold => '128MB')
+ALTER TABLE lake.bronze.orders EXECUTE optimize(file_size_threshold => '128MB')
 WHERE change_ts >= current_date - INTERVAL '7' DAY;
 ALTER TABLE lake.silver.orders EXECUTE optimize(file_size_threshold => '128MB');
 ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '128MB');
@@ -30,14 +31,14 @@ ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '128MB
 --    a bad promotion; the catalog properties refuse anything shorter. remove_orphan_files
 --    deletes files no snapshot references (failed writes, aborted commits).
 ALTER TABLE lake.landing.cdc_shop_orders EXECUTE expire_snapshots(retention_threshold => '7d');
-ALTER TABLE lake.bronze.shop_orders_changes EXECUTE expire_snapshots(retention_threshold => '7d');
+ALTER TABLE lake.bronze.orders EXECUTE expire_snapshots(retention_threshold => '7d');
 ALTER TABLE lake.silver.orders EXECUTE expire_snapshots(retention_threshold => '7d');
 ALTER TABLE lake.silver.customers EXECUTE expire_snapshots(retention_threshold => '7d');
 ALTER TABLE lake.gold.daily_revenue EXECUTE expire_snapshots(retention_threshold => '7d');
 ALTER TABLE lake.gold.customer_order_features EXECUTE expire_snapshots(retention_threshold => '7d');
 
 ALTER TABLE lake.landing.cdc_shop_orders EXECUTE remove_orphan_files(retention_threshold => '7d');
-ALTER TABLE lake.bronze.shop_orders_changes EXECUTE remove_orphan_files(retention_threshold => '7d');
+ALTER TABLE lake.bronze.orders EXECUTE remove_orphan_files(retention_threshold => '7d');
 ALTER TABLE lake.silver.orders EXECUTE remove_orphan_files(retention_threshold => '7d');
 ALTER TABLE lake.silver.customers EXECUTE remove_orphan_files(retention_threshold => '7d');
 ALTER TABLE lake.gold.daily_revenue EXECUTE remove_orphan_files(retention_threshold => '7d');
@@ -49,21 +50,23 @@ ANALYZE lake.silver.customers;
 
 -- 5. Right to erasure. Step a hides the rows from every query at once; step b rewrites the
 --    files that still contain the deleted bytes; the next daily expiry (section 4) then
---    deletes the old files for good. Seven-day expiry plus a weekly run keeps the whole
---    cycle inside the one-month deadline.
+--    deletes the old files for good. In production the gdpr_erasure DAG (security configs)
+--    runs these steps for approved requests, records the affected files and verifies after
+--    the expiry and noncurrent-version windows that none survives.
 -- 5a. Delete the subjects' rows wherever customer_id appears (landing ages out in 21 days
 --     but is deleted too, so no copy outlives the request by more than the expiry window).
 DELETE FROM lake.landing.cdc_shop_orders
-WHERE customer_id IN (SELECT customer_id FROM lake.ops.erasure_requests WHERE deleted_at IS NULL);
-DELETE FROM lake.bronze.shop_orders_changes
-WHERE customer_id IN (SELECT customer_id FROM lake.ops.erasure_requests WHERE deleted_at IS NULL);
+WHERE customer_id IN (SELECT subject_id FROM lake.ops.erasure_requests WHERE status = 'approved');
+DELETE FROM lake.bronze.orders
+WHERE customer_id IN (SELECT subject_id FROM lake.ops.erasure_requests WHERE status = 'approved');
 DELETE FROM lake.silver.orders
-WHERE customer_id IN (SELECT customer_id FROM lake.ops.erasure_requests WHERE deleted_at IS NULL);
+WHERE customer_id IN (SELECT subject_id FROM lake.ops.erasure_requests WHERE status = 'approved');
 DELETE FROM lake.silver.customers
-WHERE customer_id IN (SELECT customer_id FROM lake.ops.erasure_requests WHERE deleted_at IS NULL);
+WHERE customer_id IN (SELECT subject_id FROM lake.ops.erasure_requests WHERE status = 'approved');
 DELETE FROM lake.gold.customer_order_features
-WHERE customer_id IN (SELECT customer_id FROM lake.ops.erasure_requests WHERE deleted_at IS NULL);
-UPDATE lake.ops.erasure_requests SET deleted_at = current_timestamp WHERE deleted_at IS NULL;
+WHERE customer_id IN (SELECT subject_id FROM lake.ops.erasure_requests WHERE status = 'approved');
+UPDATE lake.ops.erasure_requests SET status = 'in_progress', deleted_at = current_timestamp
+WHERE status = 'approved';
 
 -- 5b. Rewrite so the deleted rows leave the data files. A threshold above the target file
 --     size makes optimize rewrite every file of the table: cheap for silver.customers (one
@@ -74,4 +77,4 @@ UPDATE lake.ops.erasure_requests SET deleted_at = current_timestamp WHERE delete
 ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '1GB');
 ALTER TABLE lake.silver.orders EXECUTE optimize(file_size_threshold => '1GB');
 UPDATE lake.ops.erasure_requests SET purged_at = current_timestamp
-WHERE deleted_at IS NOT NULL AND purged_at IS NULL;
+WHERE status = 'in_progress' AND purged_at IS NULL;

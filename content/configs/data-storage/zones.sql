@@ -7,8 +7,9 @@
 --   silver   cleaned, conformed current state per business key, PII pseudonymised
 --   gold     modelled for one consumer (BI, features), tested, with a freshness SLO
 --   ops      control tables used by the promotion and erasure jobs
--- Tables are created here, not by Flink or dbt, because Flink DDL cannot express hidden
--- partition transforms such as day(ts) and because layout is a platform decision.
+-- Tables are created here rather than by Flink, because Flink DDL cannot express hidden
+-- partition transforms such as day(ts), and layout is a platform decision: the dbt models
+-- that fill bronze, silver and gold repeat the same properties.
 
 CREATE SCHEMA IF NOT EXISTS lake.landing;
 CREATE SCHEMA IF NOT EXISTS lake.bronze;

@@ -1,4 +1,4 @@
-"""Right-to-erasure pipeline for the Iceberg lake (Airflow 3, Trino 479, Iceberg tables on S3).
+"""Right-to-erasure pipeline for the Iceberg lake (Airflow 3, Trino 483, Iceberg tables on S3).
 
 A DELETE in Iceberg only hides rows: the old data files stay in earlier snapshots, and with S3
 versioning the objects stay as noncurrent versions. Erasure is therefore a pipeline with a
@@ -8,8 +8,9 @@ clock, run daily:
           DELETE the rows, then OPTIMIZE so the live files no longer contain them
   day 7+  expire_snapshots and remove_orphan_files delete the old files (Trino refuses a
           retention below iceberg.expire-snapshots.min-retention, 7 days by default)
-  day 10+ S3 lifecycle removes noncurrent versions (NoncurrentDays = 3 on the lake bucket)
-  day 14+ verify every recorded file is gone, in every version, then mark the batch erased
+  day 14+ S3 lifecycle removes noncurrent versions (NoncurrentDays = 7 on the lake bucket,
+          see the data-storage s3-lifecycle.json)
+  day 16+ verify every recorded file is gone, in every version, then mark the batch erased
 
 That finishes well inside the one-month answer period of GDPR Art. 12(3).
 The Trino connection authenticates as service-account-maintenance (see trino/rules.json).
@@ -28,20 +29,20 @@ from airflow.sdk import dag, task
 TRINO_CONN_ID = "trino_maintenance"
 AWS_CONN_ID = "aws_lake_maintenance"
 
-# Tables that hold personal data and the column that carries the data subject's id.
-# Generated from the catalog's PII tags in practice; a table missing here is a table the
-# erasure does not reach, so CI fails when a PII-tagged table has no entry.
+# Tables that hold personal data and the column that carries the data subject's id (the
+# tables of the data-storage zones.sql). Generated from the catalog's PII tags in practice; a
+# table missing here is a table the erasure does not reach, so CI fails when a PII-tagged
+# table has no entry. Requests, batches and file records live in lake.ops (zones.sql).
 PII_TABLES: dict[str, str] = {
-    "iceberg.bronze.crm_contacts": "customer_id",
-    "iceberg.bronze.app_events": "user_id",
-    "iceberg.silver.customers": "customer_id",
-    "iceberg.silver.orders": "customer_id",
-    "iceberg.gold.customers": "customer_id",
-    "iceberg.gold.customer_features": "customer_id",
+    "lake.landing.cdc_shop_orders": "customer_id",
+    "lake.bronze.orders": "customer_id",
+    "lake.silver.orders": "customer_id",
+    "lake.silver.customers": "customer_id",
+    "lake.gold.customer_order_features": "customer_id",
 }
 
 SNAPSHOT_RETENTION = "7d"
-VERIFY_AFTER = timedelta(days=14)
+VERIFY_AFTER = timedelta(days=16)
 
 
 def _trino() -> TrinoHook:
@@ -64,19 +65,19 @@ def gdpr_erasure():
         batch_id = context["run_id"]
         hook = _trino()
         hook.run(
-            "INSERT INTO iceberg.governance.erasure_batches (batch_id, subject_id, claimed_at) "
-            "SELECT ?, subject_id, current_timestamp FROM iceberg.governance.erasure_requests "
+            "INSERT INTO lake.ops.erasure_batches (batch_id, subject_id, claimed_at) "
+            "SELECT ?, subject_id, current_timestamp FROM lake.ops.erasure_requests "
             "WHERE status = 'approved'",
             parameters=(batch_id,),
         )
         hook.run(
-            "UPDATE iceberg.governance.erasure_requests SET status = 'in_progress' "
-            "WHERE subject_id IN (SELECT subject_id FROM iceberg.governance.erasure_batches "
+            "UPDATE lake.ops.erasure_requests SET status = 'in_progress' "
+            "WHERE subject_id IN (SELECT subject_id FROM lake.ops.erasure_batches "
             "WHERE batch_id = ?)",
             parameters=(batch_id,),
         )
         count = hook.get_first(
-            "SELECT count(*) FROM iceberg.governance.erasure_batches WHERE batch_id = ?",
+            "SELECT count(*) FROM lake.ops.erasure_batches WHERE batch_id = ?",
             parameters=(batch_id,),
         )[0]
         return batch_id if count else None
@@ -88,11 +89,11 @@ def gdpr_erasure():
             return
         hook = _trino()
         subjects = (
-            "SELECT subject_id FROM iceberg.governance.erasure_batches WHERE batch_id = ?"
+            "SELECT subject_id FROM lake.ops.erasure_batches WHERE batch_id = ?"
         )
         for table, key in PII_TABLES.items():
             hook.run(
-                "INSERT INTO iceberg.governance.erasure_files (batch_id, table_name, file_path) "
+                "INSERT INTO lake.ops.erasure_files (batch_id, table_name, file_path) "
                 f'SELECT DISTINCT ?, ?, "$path" FROM {table} WHERE {key} IN ({subjects})',
                 parameters=(batch_id, table, batch_id),
             )
@@ -122,8 +123,8 @@ def gdpr_erasure():
         s3 = S3Hook(aws_conn_id=AWS_CONN_ID).get_conn()
         cutoff = pendulum.now("UTC") - VERIFY_AFTER
         rows = hook.get_records(
-            "SELECT DISTINCT f.batch_id, f.file_path FROM iceberg.governance.erasure_files f "
-            "JOIN iceberg.governance.erasure_batches b ON b.batch_id = f.batch_id "
+            "SELECT DISTINCT f.batch_id, f.file_path FROM lake.ops.erasure_files f "
+            "JOIN lake.ops.erasure_batches b ON b.batch_id = f.batch_id "
             "WHERE b.claimed_at < ? AND b.erased_at IS NULL",
             parameters=(cutoff.naive(),),
         )
@@ -138,7 +139,7 @@ def gdpr_erasure():
         done = sorted({b for b, _ in rows} - still_present.keys())
         for batch_id in done:
             hook.run(
-                "UPDATE iceberg.governance.erasure_batches SET erased_at = current_timestamp "
+                "UPDATE lake.ops.erasure_batches SET erased_at = current_timestamp "
                 "WHERE batch_id = ?",
                 parameters=(batch_id,),
             )

@@ -24,7 +24,7 @@ export const USAGE = `Usage: npm run bench -- [options]
 Runs the measured benchmarks and writes one JSON file each (with machine, versions, date, commit
 and every run) to content/benchmarks/, or with --quick to a temporary directory.
 
-  --quick            small data and 2 runs; for the test suite (results are marked "quick")
+  --quick            small data, 2 runs, no warm-up; for the test suite (results are marked "quick")
   --out=DIR          write results to DIR
   --only=ID[,ID]     run only these: ${MEASURED_IDS.join(', ')}
   --no-postgres      skip PostgreSQL even when its binaries are installed

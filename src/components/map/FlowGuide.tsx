@@ -1,7 +1,7 @@
 import type { NamedFlow } from '../../lib/graph/flows.ts';
 import type { PanelInfo } from '../../lib/graph/panel.ts';
 import { withBase } from '../../lib/site/site-config.ts';
-import { splitEndpoint } from '../../lib/graph/validate-graph.ts';
+import { splitEndpoint } from '../../lib/graph/endpoint.ts';
 
 interface Props {
   flows: NamedFlow[];

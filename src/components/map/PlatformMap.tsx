@@ -4,7 +4,7 @@ import '@xyflow/react/dist/base.css';
 import './map.css';
 import type { FlowModel, MapEdge, MapNode } from '../../lib/graph/to-flow.ts';
 import type { NamedFlow } from '../../lib/graph/flows.ts';
-import { litByFlow } from '../../lib/graph/flows.ts';
+import { litByFlow } from '../../lib/graph/flow-steps.ts';
 import type { PanelInfo } from '../../lib/graph/panel.ts';
 import type { Part, PartId } from '../../lib/graph/schema.ts';
 import { findNeighbourInDirection, type Direction } from '../../lib/graph/keyboard.ts';

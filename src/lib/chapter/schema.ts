@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, PartIdSchema } from '../graph/schema.ts';
+import { LENS_IDS } from '../lens/ids.ts';
 
 /**
  * A technology the chapter recommends or discusses for this component. Objects here are strict:
@@ -25,7 +26,7 @@ export const AlternativeSchema = z.object({
 export type Alternative = z.infer<typeof AlternativeSchema>;
 
 /** The three AWS Well-Architected lenses the guide maps to. */
-export const LensIdSchema = z.enum(['analytics', 'machine-learning', 'financial-services'], {
+export const LensIdSchema = z.enum(LENS_IDS, {
   error: 'expected one of analytics, machine-learning, financial-services',
 });
 export type LensId = z.infer<typeof LensIdSchema>;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DataError, parseOrThrow, parseYamlText } from '../errors/format-issues.ts';
 import type { Graph } from './schema.ts';
-import { flowNodeId } from './to-flow.ts';
 import { splitEndpoint } from './validate-graph.ts';
 
 /** One step of a named flow: what it lights up and what the reader is told. */
@@ -51,14 +50,7 @@ export function parseFlows(text: string, graph: Graph, file = 'diagram/flows.yam
   return flows;
 }
 
-/** React Flow node and edge ids lit up when a flow is shown up to and including `step` (0-based). */
-export function litByFlow(flow: NamedFlow, step: number): { nodes: Set<string>; edges: Set<string> } {
-  const upTo = flow.steps.slice(0, Math.max(0, Math.min(step, flow.steps.length - 1)) + 1);
-  return {
-    nodes: new Set(upTo.flatMap((s) => s.nodes.map(flowNodeId))),
-    edges: new Set(upTo.flatMap((s) => s.edges)),
-  };
-}
+export { litByFlow } from './flow-steps.ts';
 
 /** Component ids a flow visits, in first-visit order (zones resolve to their component). */
 export function componentsInFlow(flow: NamedFlow): string[] {

@@ -1,5 +1,5 @@
 import type { Graph, GraphNode, Side } from './schema.ts';
-import { splitEndpoint } from './validate-graph.ts';
+import { splitEndpoint } from './endpoint.ts';
 
 /** A rectangle on the map, in pixels. */
 export interface Box {

@@ -1,7 +1,7 @@
 import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
 import type { Graph, GraphNode, Side } from './schema.ts';
 import { endpointBox, facingSides, graphBounds, nodeBox, partBox, zoneBoxes, type Box } from './layout.ts';
-import { splitEndpoint } from './validate-graph.ts';
+import { splitEndpoint } from './endpoint.ts';
 
 /** What the map knows about a component besides the graph: from its chapter. */
 export interface ComponentInfo {

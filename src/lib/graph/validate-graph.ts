@@ -1,11 +1,9 @@
 import { DataError, parseOrThrow, parseYamlText } from '../errors/format-issues.ts';
+import { splitEndpoint } from './endpoint.ts';
 import { GraphSchema, type Graph } from './schema.ts';
 
-/** Split an endpoint `<node>` or `<node>:<zone>` into its parts. */
-export function splitEndpoint(endpoint: string): { node: string; zone?: string } {
-  const [node, zone] = endpoint.split(':');
-  return zone ? { node: node!, zone } : { node: node! };
-}
+// Re-exported for existing importers; browser code imports it from endpoint.ts.
+export { splitEndpoint };
 
 function listDuplicates(values: string[]): string[] {
   const seen = new Set<string>();

@@ -1,4 +1,5 @@
-import { LENS_IDS, PillarIdSchema, type LensId, type PillarId } from './schema.ts';
+// Runs in the browser: imports ids from ids.ts, never schema.ts, so zod stays out of the bundle.
+import { LENS_IDS, PILLAR_IDS, type LensId, type PillarId } from './ids.ts';
 
 /** The matrix page's filter: one lens and one pillar, or all of them. */
 export interface LensFilter {
@@ -10,7 +11,7 @@ export interface LensFilter {
 export const NO_FILTER: LensFilter = { lens: 'all', pillar: 'all' };
 
 const isLens = (value: string | null): value is LensId => LENS_IDS.includes(value as LensId);
-const isPillar = (value: string | null): value is PillarId => PillarIdSchema.options.includes(value as PillarId);
+const isPillar = (value: string | null): value is PillarId => PILLAR_IDS.includes(value as PillarId);
 
 /** Read the filter from a URL query ("?lens=analytics&pillar=security"); unknown values mean all. */
 export function parseLensFilter(search: string): LensFilter {

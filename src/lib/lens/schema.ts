@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PILLAR_IDS } from './ids.ts';
 import { CoverageStatusSchema, LensIdSchema, type CoverageStatus, type LensId } from '../chapter/schema.ts';
 
 export { CoverageStatusSchema, LensIdSchema, type CoverageStatus, type LensId };
@@ -7,10 +8,9 @@ export { CoverageStatusSchema, LensIdSchema, type CoverageStatus, type LensId };
 export const LENS_IDS = LensIdSchema.options;
 
 /** The six Well-Architected pillars, in AWS's order; every lens uses the same six. */
-export const PillarIdSchema = z.enum(
-  ['operational-excellence', 'security', 'reliability', 'performance-efficiency', 'cost-optimization', 'sustainability'],
-  { error: 'expected one of operational-excellence, security, reliability, performance-efficiency, cost-optimization, sustainability' },
-);
+export const PillarIdSchema = z.enum(PILLAR_IDS, {
+  error: 'expected one of operational-excellence, security, reliability, performance-efficiency, cost-optimization, sustainability',
+});
 export type PillarId = z.infer<typeof PillarIdSchema>;
 
 /** Pillar names as AWS writes them. */

@@ -20,7 +20,7 @@ export interface CompiledCheck {
 }
 
 /** Up to `limit` distinct values of a VARCHAR expression, sorted, as one string. */
-function sample(expression: string, from: string, where: string, limit = 5): string {
+function sampleValues(expression: string, from: string, where: string, limit = 5): string {
   return `(SELECT string_agg(v, ', ' ORDER BY v) FROM (
     SELECT DISTINCT CAST(${expression} AS VARCHAR) AS v FROM ${from} WHERE ${where} ORDER BY 1 LIMIT ${limit}))`;
 }
@@ -31,7 +31,7 @@ function listColumns(columns: readonly string[]): string {
 }
 
 /** Per-column counts, e.g. "order_id: 3 null", for the columns where the count is not 0. */
-function perColumnCounts(columns: ReadonlyArray<[string, string]>, suffix: (c: string) => string): string {
+function countPerColumn(columns: ReadonlyArray<[string, string]>, suffix: (c: string) => string): string {
   const parts = columns.map(
     ([column, condition]) =>
       `CASE WHEN count(*) FILTER (WHERE ${condition}) > 0 THEN '${column}: ' || count(*) FILTER (WHERE ${condition}) || ' ${suffix(column)}' END`,
@@ -51,7 +51,7 @@ export function compileCheck(relation: string, check: Check, context: CheckConte
       return {
         label: `schema: ${Object.keys(check.spec).length} columns, values parse as their types`,
         sql: `SELECT count(*) FILTER (WHERE ${failed}) AS failed, count(*) AS total,
-  ${conditions.length ? perColumnCounts(conditions, (c) => `not ${check.spec[c]}`) : "''"} AS detail
+  ${conditions.length ? countPerColumn(conditions, (c) => `not ${check.spec[c]}`) : "''"} AS detail
 FROM ${relation}`,
       };
     }
@@ -75,7 +75,7 @@ FROM ${relation}`,
         label: `not null: ${listColumns(check.spec)}`,
         sql: `SELECT count(*) FILTER (WHERE ${check.spec.map((c) => `${c} IS NULL`).join(' OR ')}) AS failed,
   count(*) AS total,
-  ${perColumnCounts(conditions, () => 'null')} AS detail
+  ${countPerColumn(conditions, () => 'null')} AS detail
 FROM ${relation}`,
       };
     }
@@ -88,7 +88,7 @@ FROM ${relation}`,
 )
 SELECT (SELECT count(*) FROM duplicates) AS failed,
   (SELECT count(*) FROM ${relation}) AS total,
-  ${sample(`concat_ws(', ', ${key}) || ' (' || n || ' rows)'`, 'duplicates', 'true')} AS detail`,
+  ${sampleValues(`concat_ws(', ', ${key}) || ' (' || n || ' rows)'`, 'duplicates', 'true')} AS detail`,
       };
     }
     case 'accepted_values': {
@@ -97,7 +97,7 @@ SELECT (SELECT count(*) FROM duplicates) AS failed,
       return {
         label: `accepted values: ${column} in ${values.join(', ')}`,
         sql: `SELECT count(*) FILTER (WHERE ${outside}) AS failed, count(*) AS total,
-  ${sample(column, relation, outside)} AS detail
+  ${sampleValues(column, relation, outside)} AS detail
 FROM ${relation}`,
       };
     }
@@ -116,7 +116,7 @@ FROM ${relation}`,
       return {
         label: `references: ${column} → ${to}.${field}`,
         sql: `SELECT count(*) FILTER (WHERE ${orphan}) AS failed, count(*) AS total,
-  ${sample(column, relation, orphan)} AS detail
+  ${sampleValues(column, relation, orphan)} AS detail
 FROM ${relation}`,
       };
     }

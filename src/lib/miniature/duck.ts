@@ -29,11 +29,6 @@ export async function openDuck(threads = Number(process.env['MINIATURE_DUCKDB_TH
   };
 }
 
-/** Run one or more statements; the result of the last is discarded. */
-export async function runSql(conn: DuckDBConnection, sql: string): Promise<void> {
-  await conn.run(sql);
-}
-
 /** Run a query and return its rows as JSON-safe objects. */
 export async function queryRows(conn: DuckDBConnection, sql: string): Promise<Row[]> {
   const reader = await conn.runAndReadAll(sql);
@@ -51,14 +46,4 @@ export async function queryNumber(conn: DuckDBConnection, sql: string): Promise<
 export async function getDuckDbVersion(conn: DuckDBConnection): Promise<string> {
   const [row] = await queryRows(conn, 'SELECT version() AS v');
   return String(row?.['v'] ?? 'unknown');
-}
-
-/** Whether a table or view of that name exists in the session. */
-export async function hasRelation(conn: DuckDBConnection, name: string): Promise<boolean> {
-  const n = await queryNumber(
-    conn,
-    `SELECT (SELECT count(*) FROM duckdb_tables() WHERE table_name = '${name}')
-          + (SELECT count(*) FROM duckdb_views() WHERE view_name = '${name}')`,
-  );
-  return n > 0;
 }

@@ -47,7 +47,7 @@ const LAST_NAMES = ['Andersson', 'Bakker', 'Costa', 'Dubois', 'Evans', 'Fischer'
 const DOMAINS = ['example.com', 'example.org', 'mail.example.net'];
 
 /** Commit lag: usually seconds; 3 % of writes sit in a long transaction for up to 3 hours. */
-function commitLag(random: Random): number {
+function pickCommitLag(random: Random): number {
   return random.chance(0.03) ? random.int(30 * 60, 3 * HOUR) : random.int(0, 5);
 }
 
@@ -63,7 +63,7 @@ interface CustomerState {
 }
 
 /** Make a customer's first version. */
-function newCustomer(random: Random, id: number, createdAt: number): CustomerVersion {
+function createCustomer(random: Random, id: number, createdAt: number): CustomerVersion {
   const [country] = random.weighted(COUNTRIES);
   const first = random.pick(FIRST_NAMES);
   const last = random.pick(LAST_NAMES);
@@ -77,12 +77,12 @@ function newCustomer(random: Random, id: number, createdAt: number): CustomerVer
     countryCode: random.chance(0.02) ? country.toLowerCase() : country,
     createdAt,
     updatedAt: createdAt,
-    committedAt: createdAt + commitLag(random),
+    committedAt: createdAt + pickCommitLag(random),
   };
 }
 
 /** Every status an order goes through after `createdAt`, with the time of each change. */
-function orderLifecycle(random: Random, createdAt: number): Array<[string, number]> {
+function planLifecycle(random: Random, createdAt: number): Array<[string, number]> {
   const steps: Array<[string, number]> = [['created', createdAt]];
   if (random.chance(0.04)) return [...steps, ['cancelled', createdAt + random.int(600, 20 * HOUR)]];
   const paid = createdAt + random.int(120, 3 * HOUR);
@@ -108,7 +108,7 @@ export function generateTimeline(config: MiniatureConfig): Timeline {
   const signups = Array.from({ length: config.customers }, () => start - random.int(HOUR, 730 * DAY));
   signups.sort((a, b) => a - b);
   for (const createdAt of signups) {
-    const version = newCustomer(random, states.length + 1, createdAt);
+    const version = createCustomer(random, states.length + 1, createdAt);
     states.push({ id: version.customerId, version });
     customers.push(version);
   }
@@ -131,7 +131,7 @@ export function generateTimeline(config: MiniatureConfig): Timeline {
         ? previous.email
         : `${previous.email.split('@')[0]!.toLowerCase()}@${random.pick(DOMAINS)}`;
       state.version = { ...previous, email, countryCode: country, updatedAt,
-        committedAt: updatedAt + commitLag(random) };
+        committedAt: updatedAt + pickCommitLag(random) };
       customers.push(state.version);
     }
 
@@ -140,7 +140,7 @@ export function generateTimeline(config: MiniatureConfig): Timeline {
     const joinTimes = Array.from({ length: newcomers }, () => dayStart + random.int(0, DAY - 1));
     joinTimes.sort((a, b) => a - b);
     for (const createdAt of joinTimes) {
-      const version = newCustomer(random, states.length + 1, createdAt);
+      const version = createCustomer(random, states.length + 1, createdAt);
       states.push({ id: version.customerId, version });
       customers.push(version);
     }
@@ -156,11 +156,11 @@ export function generateTimeline(config: MiniatureConfig): Timeline {
       const totalCents = Math.min(250_000, Math.max(199, Math.round(random.logNormal(4_500, 0.8))));
       const orderId = nextOrderId++;
       let committedBefore = 0;
-      for (const [status, when] of orderLifecycle(random, createdAt)) {
+      for (const [status, when] of planLifecycle(random, createdAt)) {
         // A change is written only after the previous one committed: versions stay in order.
         const updatedAt = Math.max(when, committedBefore + 1);
         if (updatedAt >= end) break;
-        const committedAt = updatedAt + commitLag(random);
+        const committedAt = updatedAt + pickCommitLag(random);
         orders.push({
           orderId,
           customerId: customer.customerId,

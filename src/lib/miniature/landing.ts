@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join } from 'node:path';
 import { formatTimestamp, getRunWindow } from './config.ts';
 import type { Layout } from './layout.ts';
-import { median } from './run-checks.ts';
+import { getMedian } from './run-checks.ts';
 import { getSourceDatasetName, type Source, type SourceTable } from './source.ts';
 
 /** How the batch was extracted and what it holds; written beside the file as _manifest.json. */
@@ -91,7 +91,7 @@ export function getBaselineRows(layout: Layout, table: SourceTable, ds: string):
     .map((d) => readManifest(layout, table, d.slice(3)))
     .filter((m): m is LandingManifest => m !== null && m.onTime && m.injected === null)
     .map((m) => m.rows);
-  return median(rows.slice(-7));
+  return getMedian(rows.slice(-7));
 }
 
 /** The CSV file of a landed batch. */

@@ -49,56 +49,60 @@ export function createRunId(now: number = Date.now(), random: Uint8Array = rando
 }
 
 /** A facet with this producer and the given spec file, e.g. "1-0-1/ErrorMessageRunFacet". */
-function facet(spec: string, fields: Record<string, unknown>): Facet {
+function createFacet(spec: string, fields: Record<string, unknown>): Facet {
   const name = spec.split('/')[1];
   return { _producer: PRODUCER, _schemaURL: `${FACETS}/${spec}.json#/$defs/${name}`, ...fields };
 }
 
 /** The run this one belongs to: the day's batch run. */
-export function parentFacet(runId: string, jobName: string): Facet {
-  return facet('1-1-0/ParentRunFacet', { run: { runId }, job: { namespace: JOB_NAMESPACE, name: jobName } });
+export function createParentFacet(runId: string, jobName: string): Facet {
+  return createFacet('1-1-0/ParentRunFacet', { run: { runId }, job: { namespace: JOB_NAMESPACE, name: jobName } });
 }
 
 /** The logical period the run processed: the day `ds`, in UTC. */
-export function nominalTimeFacet(start: string, end: string): Facet {
-  return facet('1-0-1/NominalTimeRunFacet', { nominalStartTime: start, nominalEndTime: end });
+export function createNominalTimeFacet(start: string, end: string): Facet {
+  return createFacet('1-0-1/NominalTimeRunFacet', { nominalStartTime: start, nominalEndTime: end });
 }
 
 /** Why the run failed. */
-export function errorFacet(message: string): Facet {
-  return facet('1-0-1/ErrorMessageRunFacet', { message, programmingLanguage: 'SQL' });
+export function createErrorFacet(message: string): Facet {
+  return createFacet('1-0-1/ErrorMessageRunFacet', { message, programmingLanguage: 'SQL' });
 }
 
 /** The engine that ran the step. */
-export function processingEngineFacet(version: string): Facet {
-  return facet('1-1-1/ProcessingEngineRunFacet', { name: 'DuckDB', version });
+export function createProcessingEngineFacet(version: string): Facet {
+  return createFacet('1-1-1/ProcessingEngineRunFacet', { name: 'DuckDB', version });
 }
 
 /** A batch task of the miniature. */
-export function jobTypeFacet(jobType: 'JOB' | 'TASK'): Facet {
-  return facet('2-0-3/JobTypeJobFacet', { processingType: 'BATCH', integration: 'MINIATURE', jobType });
+export function createJobTypeFacet(jobType: 'JOB' | 'TASK'): Facet {
+  return createFacet('2-0-3/JobTypeJobFacet', { processingType: 'BATCH', integration: 'MINIATURE', jobType });
 }
 
 /** The SQL the step ran. */
-export function sqlFacet(query: string, dialect: string): Facet {
-  return facet('1-1-0/SQLJobFacet', { query, dialect });
+export function createSqlFacet(query: string, dialect: string): Facet {
+  return createFacet('1-1-0/SQLJobFacet', { query, dialect });
 }
 
 /** A dataset's columns and types. */
-export function schemaFacet(fields: ReadonlyArray<{ name: string; type: string }>): Facet {
-  return facet('1-1-1/SchemaDatasetFacet', { fields });
+export function createSchemaFacet(fields: ReadonlyArray<{ name: string; type: string }>): Facet {
+  return createFacet('1-1-1/SchemaDatasetFacet', { fields });
 }
 
-/** What a step wrote: rows, bytes and files of the dataset after the step. */
-export function outputStatisticsFacet(rowCount: number, size: number, fileCount: number): Facet {
-  return facet('1-0-2/OutputStatisticsOutputDatasetFacet', { rowCount, size, fileCount });
+/** What a step wrote: rows, and bytes and files where the output is already a file. */
+export function createOutputStatisticsFacet(rowCount: number, size?: number, fileCount?: number): Facet {
+  return createFacet('1-0-2/OutputStatisticsOutputDatasetFacet', {
+    rowCount,
+    ...(size === undefined ? {} : { size }),
+    ...(fileCount === undefined ? {} : { fileCount }),
+  });
 }
 
 /** The quality checks run on an input dataset and whether each passed. */
-export function assertionsFacet(
+export function createAssertionsFacet(
   assertions: ReadonlyArray<{ assertion: string; success: boolean; column?: string }>,
 ): Facet {
-  return facet('1-0-0/DataQualityAssertionsDatasetFacet', { assertions });
+  return createFacet('1-0-0/DataQualityAssertionsDatasetFacet', { assertions });
 }
 
 /** Build one run event of job `name` in the miniature's namespace. */

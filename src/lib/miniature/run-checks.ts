@@ -125,7 +125,7 @@ export async function runGate(
 }
 
 /** The middle value of a list of numbers, or null when it is empty. */
-export function median(values: readonly number[]): number | null {
+export function getMedian(values: readonly number[]): number | null {
   if (!values.length) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

@@ -13,8 +13,9 @@ import {
 } from './landing.ts';
 import { getCheckedTable, getLayout, type Layout } from './layout.ts';
 import {
-  assertionsFacet, buildRunEvent, createRunId, errorFacet, jobTypeFacet, nominalTimeFacet,
-  outputStatisticsFacet, parentFacet, processingEngineFacet, sqlFacet, toFileDataset,
+  createAssertionsFacet, buildRunEvent, createRunId, createErrorFacet, createJobTypeFacet, createNominalTimeFacet,
+  createOutputStatisticsFacet, createParentFacet, createProcessingEngineFacet, createSchemaFacet, createSqlFacet,
+  toFileDataset,
   type LineageDataset,
 } from './lineage.ts';
 import type { LineageLog } from './lineage-log.ts';
@@ -87,20 +88,20 @@ export async function runDay(
   const window = getRunWindow(ds);
   const dataset = (zone: 'landing' | 'bronze' | 'silver' | 'gold', table: string) =>
     toFileDataset(layout.table(zone, table), cwd);
-  const nominal = nominalTimeFacet(
+  const nominal = createNominalTimeFacet(
     new Date(toEpochDay(ds) * 1000).toISOString(),
     new Date((toEpochDay(ds) + DAY) * 1000).toISOString(),
   );
-  const parent = parentFacet(runId, 'daily_batch');
+  const parent = createParentFacet(runId, 'daily_batch');
   const result: DayResult = {
     ds, runId, status: 'published', stoppedAt: null, durationMs: 0, steps: {},
     landing: {} as DayResult['landing'], bronzeNew: {}, silver: {}, gold: {}, checks: [],
     quarantined: [], filesWritten: 0, report: null,
   };
   const progress = (step: string, text: string) => ctx.onProgress(`${ds}  ${step.padEnd(8)}${text}`);
-  lineage.emit(buildRunEvent({ eventType: 'START', runId, job: 'daily_batch', runFacets: { nominal }, jobFacets: { jobType: jobTypeFacet('JOB') } }));
+  lineage.emit(buildRunEvent({ eventType: 'START', runId, job: 'daily_batch', runFacets: { nominal }, jobFacets: { jobType: createJobTypeFacet('JOB') } }));
 
-  const engine = processingEngineFacet(ctx.duckdbVersion);
+  const engine = createProcessingEngineFacet(ctx.duckdbVersion);
   /** Run one step as an OpenLineage job: START, then COMPLETE with its outputs, or FAIL. */
   const step = async <T>(
     job: string,
@@ -110,7 +111,7 @@ export async function runDay(
   ): Promise<T> => {
     const stepRunId = createRunId();
     const runFacets = { parent, nominal, processing_engine: engine };
-    const jobFacets = { jobType: jobTypeFacet('TASK'), ...(sql ? { sql: sqlFacet(sql, job.startsWith('ingest') ? 'ansi' : 'duckdb') } : {}) };
+    const jobFacets = { jobType: createJobTypeFacet('TASK'), ...(sql ? { sql: createSqlFacet(sql, job.startsWith('ingest') ? 'ansi' : 'duckdb') } : {}) };
     lineage.emit(buildRunEvent({ eventType: 'START', runId: stepRunId, job, runFacets, jobFacets, inputs }));
     try {
       const { value, outputs } = await body();
@@ -118,8 +119,8 @@ export async function runDay(
       return value;
     } catch (error) {
       const message = (error as Error).message;
-      lineage.emit(buildRunEvent({ eventType: 'FAIL', runId: stepRunId, job, runFacets: { ...runFacets, errorMessage: errorFacet(message) }, jobFacets, inputs }));
-      lineage.emit(buildRunEvent({ eventType: 'FAIL', runId, job: 'daily_batch', runFacets: { nominal, errorMessage: errorFacet(`${job}: ${message}`) } }));
+      lineage.emit(buildRunEvent({ eventType: 'FAIL', runId: stepRunId, job, runFacets: { ...runFacets, errorMessage: createErrorFacet(message) }, jobFacets, inputs }));
+      lineage.emit(buildRunEvent({ eventType: 'FAIL', runId, job: 'daily_batch', runFacets: { nominal, errorMessage: createErrorFacet(`${job}: ${message}`) } }));
       throw error;
     }
   };
@@ -149,7 +150,7 @@ export async function runDay(
           : { manifest: existing!, reused: true };
         return {
           value: landed,
-          outputs: [{ ...dataset('landing', table), outputFacets: { outputStatistics: outputStatisticsFacet(landed.manifest.rows, landed.manifest.bytes, 1) } }],
+          outputs: [{ ...dataset('landing', table), outputFacets: { outputStatistics: createOutputStatisticsFacet(landed.manifest.rows, landed.manifest.bytes, 1) } }],
         };
       });
       out[table] = manifest;
@@ -172,6 +173,17 @@ export async function runDay(
 
   const { duck, unreadable } = await openDaySession({ layout, ds, manifests, pseudonymKey: ctx.pseudonymKey });
   const { conn } = duck;
+  /** A step's output dataset with its columns and its row count after the step. */
+  const describeOutput = async (zone: 'bronze' | 'silver' | 'gold', table: string): Promise<LineageDataset> => {
+    const relation = `${zone}_${table}`;
+    const columns = await queryRows(conn, `DESCRIBE ${relation}`);
+    const rows = await queryNumber(conn, `SELECT count(*) FROM ${relation}`);
+    return {
+      ...dataset(zone, table),
+      facets: { schema: createSchemaFacet(columns.map((c) => ({ name: String(c['column_name']), type: String(c['column_type']) }))) },
+      outputFacets: { outputStatistics: createOutputStatisticsFacet(rows) },
+    };
+  };
   try {
     /** Run one gate as an OpenLineage check job; returns false (and stops the day) on failure. */
     const gate = async (name: GateName, phases: Array<(relation: string) => boolean>, between?: () => Promise<void>): Promise<boolean> => {
@@ -179,7 +191,7 @@ export async function runDay(
       const checkRunId = createRunId();
       const job = `check.${name}`;
       const runFacets = { parent, nominal };
-      lineage.emit(buildRunEvent({ eventType: 'START', runId: checkRunId, job, runFacets, jobFacets: { jobType: jobTypeFacet('TASK') } }));
+      lineage.emit(buildRunEvent({ eventType: 'START', runId: checkRunId, job, runFacets, jobFacets: { jobType: createJobTypeFacet('TASK') } }));
       const results: CheckResult[] = [];
       for (const [i, include] of phases.entries()) {
         if (i > 0 && between) await between();
@@ -206,7 +218,7 @@ export async function runDay(
         entry.assertions.push({ assertion: `${r.relation}: ${r.check}`, success: r.passed });
         byDataset.set(target.name, entry);
       }
-      const inputs = [...byDataset.values()].map((e) => ({ ...e.ds, inputFacets: { dataQualityAssertions: assertionsFacet(e.assertions) } }));
+      const inputs = [...byDataset.values()].map((e) => ({ ...e.ds, inputFacets: { dataQualityAssertions: createAssertionsFacet(e.assertions) } }));
       const ok = results.every((r) => r.passed);
       if (ok) {
         lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId: checkRunId, job, runFacets, inputs }));
@@ -222,8 +234,8 @@ export async function runDay(
       result.stoppedAt = name;
       result.report = report;
       const message = `${formatGateLine(name, results)}; nothing published`;
-      lineage.emit(buildRunEvent({ eventType: 'FAIL', runId: checkRunId, job, runFacets: { ...runFacets, errorMessage: errorFacet(message) }, inputs }));
-      lineage.emit(buildRunEvent({ eventType: 'FAIL', runId, job: 'daily_batch', runFacets: { nominal, errorMessage: errorFacet(message) } }));
+      lineage.emit(buildRunEvent({ eventType: 'FAIL', runId: checkRunId, job, runFacets: { ...runFacets, errorMessage: createErrorFacet(message) }, inputs }));
+      lineage.emit(buildRunEvent({ eventType: 'FAIL', runId, job: 'daily_batch', runFacets: { nominal, errorMessage: createErrorFacet(message) } }));
       ctx.onProgress(report);
       return false;
     };
@@ -235,10 +247,9 @@ export async function runDay(
           const sql = readSql(`bronze-${table}`);
           result.bronzeNew[table] = await step(`bronze.${table}`, [dataset('landing', table)], sql, async () => {
             await conn.run(sql);
-            const rows = await queryNumber(conn, `SELECT count(*) FROM bronze_${table}`);
             return {
               value: await queryNumber(conn, `SELECT count(*) FROM bronze_${table}_new`),
-              outputs: [{ ...dataset('bronze', table), outputFacets: { outputStatistics: outputStatisticsFacet(rows, 0, 0) } }],
+              outputs: [await describeOutput('bronze', table)],
             };
           });
         }
@@ -261,7 +272,7 @@ export async function runDay(
           const applied = await queryNumber(conn, `SELECT count(*) FROM silver_${table}_applied`);
           return {
             value: { inserted: after - before, updated: applied - (after - before) },
-            outputs: [{ ...dataset('silver', table), outputFacets: { outputStatistics: outputStatisticsFacet(after, 0, 0) } }],
+            outputs: [await describeOutput('silver', table)],
           };
         });
       }
@@ -284,7 +295,7 @@ export async function runDay(
         result.gold[table] = await step(`gold.${table}`, inputsOf[table]!, sql, async () => {
           await conn.run(sql);
           const rows = await queryNumber(conn, `SELECT count(*) FROM gold_${table}`);
-          return { value: rows, outputs: [{ ...dataset('gold', table), outputFacets: { outputStatistics: outputStatisticsFacet(rows, 0, 0) } }] };
+          return { value: rows, outputs: [await describeOutput('gold', table)] };
         });
       }
       const ok = await gate('silver_to_gold', [() => true]);

@@ -11,7 +11,7 @@ import { findEventProblems } from './validate-event.ts';
 import { ZONES } from './layout.ts';
 
 /** Rows per source table from a per-table lookup, 0 where absent. */
-function perTable(get: (t: SourceTable) => number | undefined): Record<SourceTable, number> {
+function toPerTable(get: (t: SourceTable) => number | undefined): Record<SourceTable, number> {
   return Object.fromEntries(SOURCE_TABLES.map((t) => [t, get(t) ?? 0])) as Record<SourceTable, number>;
 }
 
@@ -23,11 +23,11 @@ export function summariseDay(day: DayResult): DaySummary {
     stoppedAt: day.stoppedAt,
     durationMs: day.durationMs,
     steps: day.steps,
-    landingRows: perTable((t) => day.landing[t]?.rows),
-    resentRows: perTable((t) => day.landing[t]?.resentRows),
-    bronzeNew: perTable((t) => day.bronzeNew[t]),
-    silverInserted: perTable((t) => day.silver[t]?.inserted),
-    silverUpdated: perTable((t) => day.silver[t]?.updated),
+    landingRows: toPerTable((t) => day.landing[t]?.rows),
+    resentRows: toPerTable((t) => day.landing[t]?.resentRows),
+    bronzeNew: toPerTable((t) => day.bronzeNew[t]),
+    silverInserted: toPerTable((t) => day.silver[t]?.inserted),
+    silverUpdated: toPerTable((t) => day.silver[t]?.updated),
     checksPassed: day.checks.filter((c) => c.passed).length,
     checksFailed: day.checks.filter((c) => !c.passed).length,
     filesWritten: day.filesWritten,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadChecks, parseChecks, type Check } from '../../../src/lib/miniature/checks-schema.ts';
 import { compareColumns, compileCheck } from '../../../src/lib/miniature/compile-check.ts';
-import { median } from '../../../src/lib/miniature/run-checks.ts';
+import { getMedian } from '../../../src/lib/miniature/run-checks.ts';
 
 const context = { baselineRows: null, readSql: () => 'SELECT 1 AS x ORDER BY 1;' };
 const compile = (check: Check, baselineRows: number | null = null) =>
@@ -83,7 +83,7 @@ describe('compiled checks', () => {
     expect(compareColumns(['a'], ['a'])).toEqual([]);
   });
 
-  test('the usual volume is the median of earlier batches', () => {
-    expect([median([]), median([5]), median([9, 1, 5]), median([1, 2, 3, 10])]).toEqual([null, 5, 5, 3]);
+  test('the usual volume is the getMedian of earlier batches', () => {
+    expect([getMedian([]), getMedian([5]), getMedian([9, 1, 5]), getMedian([1, 2, 3, 10])]).toEqual([null, 5, 5, 3]);
   });
 });

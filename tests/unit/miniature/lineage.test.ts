@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  assertionsFacet, buildRunEvent, createRunId, outputStatisticsFacet, parentFacet, toFileDataset,
+  createAssertionsFacet, buildRunEvent, createRunId, createOutputStatisticsFacet, createParentFacet, toFileDataset,
 } from '../../../src/lib/miniature/lineage.ts';
 import { findEventProblems } from '../../../src/lib/miniature/validate-event.ts';
 import { classifyDataset } from '../../../src/lib/miniature/summary.ts';
@@ -11,9 +11,9 @@ const event = (overrides: Record<string, unknown> = {}) => ({
     runId: createRunId(),
     job: 'silver.orders',
     eventTime: new Date('2026-11-28T02:00:00Z'),
-    runFacets: { parent: parentFacet(createRunId(), 'daily_batch') },
-    inputs: [{ namespace: 'file', name: '.miniature/lake/bronze/orders', inputFacets: { dataQualityAssertions: assertionsFacet([{ assertion: 'unique', success: true }]) } }],
-    outputs: [{ namespace: 'file', name: '.miniature/lake/silver/orders', outputFacets: { outputStatistics: outputStatisticsFacet(10, 0, 1) } }],
+    runFacets: { parent: createParentFacet(createRunId(), 'daily_batch') },
+    inputs: [{ namespace: 'file', name: '.miniature/lake/bronze/orders', inputFacets: { dataQualityAssertions: createAssertionsFacet([{ assertion: 'unique', success: true }]) } }],
+    outputs: [{ namespace: 'file', name: '.miniature/lake/silver/orders', outputFacets: { outputStatistics: createOutputStatisticsFacet(10, 0, 1) } }],
   }),
   ...overrides,
 });

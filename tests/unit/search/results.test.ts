@@ -63,8 +63,10 @@ describe('toResultView', () => {
 
 describe('pickSections', () => {
   test('keeps the best three sections under headings, best first', () => {
+    // Text before the first heading: the page's own URL and no anchor.
+    const { anchor: _, ...intro } = section('intro', 9, { url: '/stream-ingestion/' });
     const subs = [
-      section('intro', 9, { url: '/stream-ingestion/', anchor: undefined }),
+      intro,
       section('role', 1),
       section('late-data-and-watermarks', 8),
       section('checkpoints', 3),

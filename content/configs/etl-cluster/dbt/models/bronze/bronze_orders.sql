@@ -1,32 +1,66 @@
--- Bronze: the landing rows as received, stored as an Iceberg table with load metadata.
--- Append-only; silver deduplicates. Partitioned by extraction day so the incremental
--- filter below prunes to the newest partitions.
+-- Bronze: the landing change log typed and deduplicated, one row per (order_id, source_lsn),
+-- stored as lake.bronze.orders with the layout of configs/data-storage/zones.sql.
+-- Append-only: silver builds current state from it, and it can rebuild silver at any time.
 {{ config(
+    alias='orders',
     properties={
       "format": "'PARQUET'",
-      "partitioning": "ARRAY['day(_extracted_at)']"
+      "format_version": "3",
+      "partitioning": "ARRAY['day(change_ts)']",
+      "sorted_by": "ARRAY['order_id']"
     }
 ) }}
 
+with new_changes as (
+
+    select
+        l.*,
+        row_number() over (
+            partition by l.order_id, l.source_lsn
+            order by l.ingested_at
+        ) as copy_rank
+    from {{ source('landing', 'cdc_shop_orders') }} as l
+    {% if is_incremental() %}
+    -- One hour of overlap: Flink stamps ingested_at when it processes a row but commits at the
+    -- next checkpoint, so a row can become visible after a later one was already loaded. A
+    -- one-row join rather than a scalar subquery lets Trino turn the range into a dynamic filter.
+    inner join (
+        select max(_ingested_at) - interval '1' hour as since from {{ this }}
+    ) as watermark
+        on l.ingested_at > watermark.since
+    {% endif %}
+
+)
+
 select
-    src.order_id,
-    src.customer_id,
-    src.status,
-    src.currency,
-    src.amount,
-    src.country_code,
-    src.created_at,
-    src.updated_at,
-    src._airbyte_raw_id as _raw_id,
-    src._airbyte_extracted_at as _extracted_at,
+    n.order_id,
+    n.customer_id,
+    n.status,
+    try_cast(n.amount as decimal(18, 2)) as amount,
+    n.currency,
+    cast(from_iso8601_timestamp(n.created_at) as timestamp(6) with time zone) as created_at,
+    cast(from_iso8601_timestamp(n.updated_at) as timestamp(6) with time zone) as updated_at,
+    n.change_op,
+    n.change_ts,
+    n.source_lsn,
+    n.is_deleted,
+    n.ingested_at as _ingested_at,
     current_timestamp(6) as _loaded_at
-from {{ source('landing_shop', 'orders') }} as src
+from new_changes as n
+where n.copy_rank = 1
+    -- Business-rule violations landed (landing keeps what was received) but stop here; the
+    -- streaming job already kept them out of the real-time topic.
+    and (
+        n.is_deleted
+        or (try_cast(n.amount as decimal(18, 2)) >= 0 and length(n.currency) = 3)
+    )
 {% if is_incremental() %}
--- Airbyte stamps every sync with a later extraction time, so "newer than the newest row
--- already in bronze" picks up exactly the syncs not yet loaded. A one-row join rather than
--- a scalar subquery: Trino turns the range condition into a dynamic filter on the scan.
-inner join (
-    select max(_extracted_at) as max_extracted_at from {{ this }}
-) as watermark
-    on src._airbyte_extracted_at > watermark.max_extracted_at
+    -- The overlap re-reads rows already in bronze; skip them so bronze stays one row per change.
+    and not exists (
+        select 1
+        from {{ this }} as b
+        where b.order_id = n.order_id
+          and b.source_lsn = n.source_lsn
+          and b.change_ts = n.change_ts
+    )
 {% endif %}

@@ -1,17 +1,19 @@
--- Gold: revenue per day, country and currency for dashboards and notebooks.
--- delete+insert on the grain recomputes whole days: every run rebuilds the last three
--- days from silver, so late status changes (cancellations, refunds) land in gold.
+-- Gold: revenue per day and currency for dashboards and notebooks, stored as
+-- lake.gold.daily_revenue. delete+insert on the grain recomputes whole days: every run
+-- rebuilds the last three days from silver, so late status changes (cancellations) land in gold.
 {{ config(
-    unique_key=['order_date', 'country_code', 'currency_code'],
+    alias='daily_revenue',
+    unique_key=['order_date', 'currency_code'],
     properties={
       "format": "'PARQUET'",
-      "partitioning": "ARRAY['year(order_date)']"
+      "format_version": "3",
+      "partitioning": "ARRAY['year(order_date)']",
+      "sorted_by": "ARRAY['order_date', 'currency_code']"
     }
 ) }}
 
 select
     cast(o.created_at as date) as order_date,
-    o.country_code,
     o.currency_code,
     count(*) as orders_total,
     sum(case when o.order_status = 'cancelled' then 1 else 0 end) as orders_cancelled,
@@ -28,4 +30,5 @@ inner join (
 ) as window_start
     on cast(o.created_at as date) >= window_start.since
 {% endif %}
-group by 1, 2, 3
+where not o.is_deleted
+group by 1, 2
