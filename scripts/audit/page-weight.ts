@@ -3,7 +3,7 @@
 //   node scripts/audit/page-weight.ts [--dir=dist] [--base=/] [--report=reports/page-weight.json] [--table]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUDGETS, MAP_PAGES, checkBudget, formatWeightTable, measurePage } from '../../src/lib/audit/page-weight.ts';
+import { BUDGETS, MAP_PAGES, checkBudget, formatKb, formatWeightTable, measurePage } from '../../src/lib/audit/page-weight.ts';
 import { fileReader, listBuiltFiles } from '../../src/lib/audit/built-site.ts';
 import { arg, buildTarget, finish, flag, writeReport } from '../lib/audit/cli.ts';
 
@@ -28,9 +28,5 @@ if (report) {
   });
   console.log(`wrote ${report}`);
 }
-const heaviest = [...weights].filter((w) => !w.framework).sort((a, b) => b.js - a.js)[0];
-finish(
-  'page weight',
-  problems,
-  `${weights.length} pages within budget (content pages: no framework, at most ${(heaviest?.js ?? 0) / 1000} kB of ${BUDGETS.content.js / 1000} kB script)`,
-);
+const heaviest = Math.max(0, ...weights.filter((w) => !w.framework).map((w) => w.js));
+finish('page weight', problems, `${weights.length} pages within budget; content pages ship no framework and at most ${formatKb(heaviest)} of script (budget ${formatKb(BUDGETS.content.js)})`);

@@ -39,6 +39,8 @@ FROM silver_orders_changes AS c
 LEFT JOIN silver_orders AS s USING (order_id)
 WHERE s.order_id IS NULL OR c.updated_at > s.updated_at;
 
+-- created_at (and so order_date) is set once by the source and never changes, so a match
+-- does not rewrite it; every other column may change and is updated.
 MERGE INTO silver_orders AS s
 USING silver_orders_applied AS c
 ON s.order_id = c.order_id
@@ -47,8 +49,6 @@ WHEN MATCHED THEN UPDATE SET
   status = c.status,
   currency = c.currency,
   amount = c.amount,
-  order_date = c.order_date,
-  created_at = c.created_at,
   updated_at = c.updated_at,
   _merged_ds = getvariable('run_date')
 WHEN NOT MATCHED THEN INSERT

@@ -4,7 +4,7 @@
 import type { Graph, Side } from './schema.ts';
 import { nodeBox, partBox, zoneBoxes } from './layout.ts';
 import { FLOW_STYLES, GENERATED_NOTE, escapeXml, getColour, getEdgeSides, getPartToken, tintColour } from './export-style.ts';
-import { splitEndpoint } from './validate-graph.ts';
+import { splitEndpoint } from './endpoint.ts';
 
 /** Cell ids: prefixed by kind, so a node id can never collide with an edge id. */
 export const drawioIds = {

@@ -3,7 +3,7 @@
 // with zones becomes a nested subgraph, and each edge keeps its kind's colour and dash.
 import type { Graph } from './schema.ts';
 import { FLOW_STYLES, GENERATED_NOTE, getColour, getPartToken, tintColour } from './export-style.ts';
-import { splitEndpoint } from './validate-graph.ts';
+import { splitEndpoint } from './endpoint.ts';
 
 /** Mermaid id of an endpoint: hyphens would read as arrows, so `data-storage:gold` → `data_storage__gold`. */
 export function toMermaidId(endpoint: string): string {

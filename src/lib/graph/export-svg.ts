@@ -5,7 +5,7 @@ import type { Graph } from './schema.ts';
 import { graphBounds, nodeBox, partBox, zoneBoxes } from './layout.ts';
 import { wrapLabel } from './neighbourhood.ts';
 import { FLOW_STYLES, GENERATED_NOTE, escapeXml, getColour, getEdgePath, getPartToken, tintColour } from './export-style.ts';
-import { splitEndpoint } from './validate-graph.ts';
+import { splitEndpoint } from './endpoint.ts';
 
 const MARGIN = 24;
 const TITLE_HEIGHT = 44;

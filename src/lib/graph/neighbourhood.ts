@@ -5,7 +5,7 @@
 import type { FlowKind, Graph, GraphEdge, GraphNode, PartId, Side } from './schema.ts';
 import type { Box } from './layout.ts';
 import { getNeighbours } from './neighbours.ts';
-import { splitEndpoint } from './validate-graph.ts';
+import { splitEndpoint } from './endpoint.ts';
 import { toBezierPath, type Point } from './export-style.ts';
 
 export type Orientation = 'wide' | 'narrow';

@@ -17,10 +17,10 @@ export const MiniatureConfigSchema = z
     startDate: DaySchema.default('2026-11-02'),
     /** Number of consecutive days to run. Default 7. */
     days: z.number().int().min(1).max(60).default(7),
-    /** Customers who exist before the first day; about 1 % more sign up each day. Default 5,000. */
-    customers: z.number().int().min(10).max(1_000_000).default(5_000),
-    /** Average new orders per day (±15 % by day). Default 4,000. */
-    ordersPerDay: z.number().int().min(10).max(1_000_000).default(4_000),
+    /** Customers who exist before the first day; about 1 % more sign up each day. Default 4,000. */
+    customers: z.number().int().min(10).max(1_000_000).default(4_000),
+    /** Average new orders per day (±15 % by day). Default 3,000. */
+    ordersPerDay: z.number().int().min(10).max(1_000_000).default(3_000),
   })
   .strict();
 export type MiniatureConfig = z.infer<typeof MiniatureConfigSchema>;

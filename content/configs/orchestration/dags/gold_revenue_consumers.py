@@ -18,13 +18,13 @@ from airflow.providers.http.hooks.http import HttpHook
 from airflow.providers.slack.notifications.slack_webhook import SlackWebhookNotifier
 from airflow.sdk import Asset, dag, task
 
-_TRINO = "trino://trino-etl.data.example.internal:443/iceberg"
+_TRINO = "trino://trino-etl.data.example.internal:443/lake"
 # Must match the definition in lakehouse_orders.py (same name and URI).
-GOLD_DAILY_REVENUE = Asset(name="gold.daily_revenue", uri=f"{_TRINO}/gold/gold_daily_revenue")
+GOLD_DAILY_REVENUE = Asset(name="gold.daily_revenue", uri=f"{_TRINO}/gold/daily_revenue")
 
 # Superset datasets to invalidate: (database name in Superset, schema, table).
 SUPERSET_DATASETS = [
-    ("lake_gold", "gold", "gold_daily_revenue"),
+    ("lake_gold", "gold", "daily_revenue"),
 ]
 
 on_failure = SlackWebhookNotifier(

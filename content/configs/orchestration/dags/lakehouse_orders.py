@@ -1,11 +1,12 @@
 """Build the orders models from bronze to gold every hour and publish them as assets.
 
-Runs `dbt build` for gold_daily_revenue and everything upstream of it on the ETL cluster (Trino),
+Runs `dbt build` for gold_daily_revenue and everything upstream of it on the ETL cluster (Trino):
+the landing source tests, then lake.bronze.orders, lake.silver.orders and lake.gold.daily_revenue;
 checks the result, and records an asset event for gold.daily_revenue with metadata that downstream
 DAGs read (see gold_revenue_consumers.py).
 
 Idempotent by construction: the dbt models merge on their unique keys (silver by order_id, gold by
-day/country/currency), so a retry, a manual re-run or a backfill converges on the same tables.
+day/currency), so a retry, a manual re-run or a backfill converges on the same tables.
 
 Lineage: the OpenLineage provider emits events for every task; the dbt pod runs `dbt-ol`, which
 emits one event per model with this task run as its parent, so Marquez shows Airflow task ->
@@ -28,10 +29,10 @@ from kubernetes.client import models as k8s
 # Asset names are <zone>.<table>; URIs use the trino:// form (host:port/catalog/schema/table) that
 # the Trino provider normalises and the OpenLineage provider turns into dataset names.
 # The same definitions appear in every DAG that uses them; Airflow matches assets by name and URI.
-_TRINO = "trino://trino-etl.data.example.internal:443/iceberg"
-BRONZE_ORDERS = Asset(name="bronze.orders", uri=f"{_TRINO}/bronze/bronze_orders")
-SILVER_ORDERS = Asset(name="silver.orders", uri=f"{_TRINO}/silver/silver_orders")
-GOLD_DAILY_REVENUE = Asset(name="gold.daily_revenue", uri=f"{_TRINO}/gold/gold_daily_revenue")
+_TRINO = "trino://trino-etl.data.example.internal:443/lake"
+BRONZE_ORDERS = Asset(name="bronze.orders", uri=f"{_TRINO}/bronze/orders")
+SILVER_ORDERS = Asset(name="silver.orders", uri=f"{_TRINO}/silver/orders")
+GOLD_DAILY_REVENUE = Asset(name="gold.daily_revenue", uri=f"{_TRINO}/gold/daily_revenue")
 
 ALERT_CONN = "slack_data_alerts"
 
@@ -46,7 +47,8 @@ on_failure = SlackWebhookNotifier(
 
 @dag(
     dag_id="lakehouse_orders",
-    # Minute 15: after the Airbyte CDC sync that lands orders every 15 minutes has committed.
+    # Hourly at minute 15, clear of the hourly landing compaction at the top of the hour; Flink
+    # commits the orders change log to lake.landing every minute (streaming ingestion).
     # A cron string gives a CronTriggerTimetable in Airflow 3: one run per tick, no data interval.
     schedule="15 * * * *",
     start_date=pendulum.datetime(2026, 11, 1, tz="UTC"),
@@ -129,7 +131,7 @@ def lakehouse_orders():
                 AND max(_built_at) >= from_iso8601_timestamp(
                     '{{ (logical_date or dag_run.run_after).isoformat() }}'
                 )
-            FROM iceberg.gold.gold_daily_revenue
+            FROM lake.gold.daily_revenue
             WHERE order_date >= current_date - INTERVAL '3' DAY
         """,
         retries=1,

@@ -83,13 +83,13 @@ def test_both_dags_define_the_gold_asset_identically():
 
 
 def test_cache_invalidation_payload_names_datasets_not_ids():
-    payload = _load("gold_revenue_consumers").cache_invalidation_payload([("lake_gold", "gold", "gold_daily_revenue")])
+    payload = _load("gold_revenue_consumers").cache_invalidation_payload([("lake_gold", "gold", "daily_revenue")])
     assert payload == {
         "datasources": [
             {
                 "database_name": "lake_gold",
                 "schema": "gold",
-                "datasource_name": "gold_daily_revenue",
+                "datasource_name": "daily_revenue",
                 "datasource_type": "table",
             }
         ]

@@ -189,6 +189,13 @@ module "iam" {
       read_zones      = ["ml-artifacts"]
       write_zones     = []
     }
+    # Shadow deployments of the next model version (ml-serving chapter).
+    model-serving-shadow = {
+      namespace       = "ml-shadow"
+      service_account = "model-reader"
+      read_zones      = ["ml-artifacts"]
+      write_zones     = []
+    }
   }
 }
 
