@@ -142,7 +142,8 @@ try {
   };
   const commit = (() => {
     try {
-      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+      const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+      return execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim() ? `${head} with uncommitted changes` : head;
     } catch {
       return 'unknown';
     }
@@ -174,7 +175,9 @@ try {
     ['Map island JavaScript (gzip)', kb(islandGzip), `≤ ${kb(BUDGET.jsGzipBytes)}`, report.pass.javascript ? 'yes' : 'no'],
     ['All JavaScript on the page (gzip)', kb(totalGzip), `≤ ${kb(BUDGET.jsGzipBytes)}`, report.pass.totalJavascript ? 'yes' : 'no'],
     ['Layout shift until hydrated + 1.5 s (CLS)', report.layoutShift.cumulative.toFixed(4), '0', report.pass.layoutShift ? 'yes' : 'no'],
+    ['First paint (median)', ms(timing.firstPaintMs), '', ''],
     ['First contentful paint (median)', ms(timing.firstContentfulPaintMs), '', ''],
+    ['Largest contentful paint (median)', ms(timing.largestContentfulPaintMs), '', ''],
     ['Map hydrated (median)', ms(timing.hydratedMs), '', ''],
   ];
   console.log(`\nHome page map budget (${runs} runs, ${report.machine.cores} cores, Chromium ${report.machine.chromium}, commit ${commit}):\n`);

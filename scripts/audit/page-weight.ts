@@ -1,9 +1,9 @@
 // Page-weight budget over a build: HTML, CSS and JavaScript (gzip) per page, against the budgets
 // in src/lib/audit/page-weight.ts. Exits non-zero, saying by how much, when a page is over.
-//   node scripts/audit/page-weight.ts [--dir=dist] [--base=/] [--report=reports/page-weight.json] [--table]
+//   node scripts/audit/page-weight.ts [--dir=dist] [--base=/] [--report=reports/page-weight.json] [--table] [--summary]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUDGETS, MAP_PAGES, checkBudget, formatKb, formatWeightTable, measurePage } from '../../src/lib/audit/page-weight.ts';
+import { BUDGETS, MAP_PAGES, checkBudget, formatKb, formatWeightSummary, formatWeightTable, measurePage } from '../../src/lib/audit/page-weight.ts';
 import { fileReader, listBuiltFiles } from '../../src/lib/audit/built-site.ts';
 import { arg, buildTarget, finish, flag, writeReport } from '../lib/audit/cli.ts';
 
@@ -15,6 +15,7 @@ for (const page of pages) weights.push(await measurePage(page, readFileSync(join
 const problems = weights.flatMap((w) => checkBudget(w));
 
 if (flag('table')) console.log(`${formatWeightTable(weights)}\n`);
+if (flag('summary')) console.log(`${formatWeightSummary(weights)}\n`);
 const report = arg('report', '');
 if (report) {
   writeReport(report, {
@@ -25,6 +26,7 @@ if (report) {
     mapPages: MAP_PAGES,
     pages: weights,
     problems,
+    summary: formatWeightSummary(weights),
   });
   console.log(`wrote ${report}`);
 }

@@ -17,7 +17,7 @@ async function watch(page: Page) {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (e) =>
-      seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'} at ${e.sourceFile || 'page'}:${e.lineNumber} ${e.sample}`),
+      seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile || 'page'}:${e.lineNumber} ${e.sample}`),
     );
   });
   const hosts = new Set<string>();
@@ -81,11 +81,19 @@ test('a chapter renders its diagrams, code and contents with no CSP violation, a
   expect(await csp.violations()).toEqual([]);
 });
 
-test('every page loads with no CSP violation and nothing from another host', async ({ page, baseURL }) => {
-  test.setTimeout(180_000);
+/**
+ * One page of every template. Whether each page's policy covers its inline code is checked
+ * statically for all pages (scripts/audit/csp.ts); this checks what only a browser sees: code
+ * that runs after load.
+ */
+const TEMPLATES = ['/', '/chapters/', '/data-storage/', '/configs/', '/configs/data-storage/', '/benchmarks/', '/benchmarks/file-formats/', '/well-architected/', '/404'];
+
+test('a page of every template loads with no CSP violation and nothing from another host', async ({ page, baseURL }) => {
   const csp = await watch(page);
   const problems: string[] = [];
-  for (const path of listPagePaths()) {
+  const paths = TEMPLATES.filter((p) => listPagePaths().includes(p));
+  expect(paths.length).toBeGreaterThanOrEqual(5);
+  for (const path of paths) {
     await page.goto(at(path));
     await page.waitForLoadState('load');
     if (!(await policyOf(page))) problems.push(`${path}: no Content-Security-Policy`);
@@ -104,6 +112,6 @@ test('the policy is enforced: injected inline script does not run and is reporte
     s.textContent = 'window.injected = true;';
     document.head.append(s);
   });
-  await expect.poll(async () => (await csp.violations()).some((v) => v.startsWith('script-src-elem blocked inline code'))).toBe(true);
+  await expect.poll(async () => (await csp.violations()).some((v) => v.startsWith('script-src-elem blocked inline'))).toBe(true);
   expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
 });

@@ -8,8 +8,11 @@
 #   export TF_VAR_orders_db_password=...       # or read it from Secrets Manager in your root module
 #   terraform init && terraform plan
 #
+# On this platform the shop database is captured once, by Debezium (streaming ingestion); this
+# connection shows the Airbyte path for an operational database no stream needs, written against
+# the same schema so the two can be compared. Never run both against one primary.
 # The destination writes the landing zone exactly as delivered (append only, one folder per
-# stream and day). Bronze is built from it by the ETL cluster, which deduplicates on
+# stream and day, under landing-files/). A bronze model built from it deduplicates on
 # (order_id, _ab_cdc_lsn). See content/chapters/batch-ingestion.mdx for why this connection
 # does not use the S3 Data Lake (Iceberg) destination.
 
@@ -70,9 +73,9 @@ resource "airbyte_source" "orders_pg" {
   configuration = jsonencode({
     # Logical replication reads the primary's WAL, so this is the writer endpoint. The steady-state
     # cost is one walsender; schedule the first sync (the initial snapshot) off-peak.
-    host     = "orders-db.cluster-example.eu-west-1.rds.amazonaws.com"
+    host     = "shop-db.cluster-example.eu-central-1.rds.amazonaws.com"
     port     = 5432
-    database = "orders"
+    database = "shop"
     schemas  = ["sales"]
     username = "airbyte_cdc"
     password = var.orders_db_password
@@ -114,8 +117,8 @@ resource "airbyte_destination" "landing_s3" {
     # key fields are empty (airbytehq/airbyte PR 9399); confirm with a connection check on your
     # connector version. role_arn is only honoured by Airbyte Cloud.
     s3_bucket_name   = "acme-lake"
-    s3_bucket_path   = "landing/airbyte"
-    s3_bucket_region = "eu-west-1"
+    s3_bucket_path   = "landing-files/airbyte"
+    s3_bucket_region = "eu-central-1"
     # Hive-style date folders let the bronze job and S3 lifecycle rules work per day.
     s3_path_format    = "$${NAMESPACE}/$${STREAM_NAME}/dt=$${YEAR}-$${MONTH}-$${DAY}/"
     file_name_pattern = "{sync_id}_{part_number}"

@@ -10,7 +10,7 @@ Install: pip install "dlt[sql_database,filesystem,parquet]" psycopg2-binary
 
 Configuration comes from the environment, never from this file:
   SOURCES__SQL_DATABASE__CREDENTIALS   postgresql://airbyte_ro@orders-db...:5432/orders?sslmode=verify-full
-  (S3) the AWS default credential chain: IRSA / Pod Identity in the Kubernetes pod that runs this.
+  (S3) the AWS default credential chain: EKS Pod Identity in the Kubernetes pod that runs this.
 
 Run it from the orchestrator, one task per schedule interval:
   python orders_incremental_dlt.py                      # scheduled incremental run
@@ -26,7 +26,7 @@ import dlt
 from dlt.sources.sql_database import sql_table
 
 PIPELINE_NAME = "orders_pg_to_landing"
-LANDING_URL = "s3://acme-lake/landing/dlt"
+LANDING_URL = "s3://acme-lake/landing-files/dlt"
 # Rows older than this never existed in the source; the first run starts here.
 HISTORY_START = datetime(2019, 1, 1, tzinfo=timezone.utc)
 

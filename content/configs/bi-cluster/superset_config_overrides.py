@@ -96,7 +96,7 @@ FEATURE_FLAGS = {
 # ------------------------------------------------------------------------------------------------
 # Caching. Four caches with different lifetimes, all in Redis DB 1 under their own prefixes.
 # ------------------------------------------------------------------------------------------------
-_REDIS_HOST = os.environ.get("REDIS_HOST", "superset-cache.example.euw1.cache.amazonaws.com")
+_REDIS_HOST = os.environ.get("REDIS_HOST", "superset-cache.example.euc1.cache.amazonaws.com")
 _REDIS_PORT = int(os.environ.get("REDIS_PORT", "6379"))
 _REDIS_PASSWORD = os.environ["REDIS_PASSWORD"]
 _REDIS_BASE = f"rediss://:{_REDIS_PASSWORD}@{_REDIS_HOST}:{_REDIS_PORT}"
@@ -208,7 +208,7 @@ TALISMAN_CONFIG = {
 WEBDRIVER_BASEURL = "http://superset.bi.svc.cluster.local:8088/"
 WEBDRIVER_BASEURL_USER_FRIENDLY = "https://bi.data.example.com/"
 ALERT_REPORTS_NOTIFICATION_DRY_RUN = False
-SMTP_HOST = "email-smtp.eu-west-1.amazonaws.com"
+SMTP_HOST = "email-smtp.eu-central-1.amazonaws.com"
 SMTP_PORT = 587
 SMTP_STARTTLS = True
 SMTP_SSL = False

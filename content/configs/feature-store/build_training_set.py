@@ -33,7 +33,7 @@ SELECT
     a.amount,
     a.authorised_at AS event_timestamp,
     a.is_fraud
-FROM iceberg.silver.card_authorisations AS a
+FROM lake.silver.card_authorisations AS a
 WHERE a.authorised_at >= TIMESTAMP '{start} 00:00:00 UTC'
   AND a.authorised_at <  TIMESTAMP '{end} 00:00:00 UTC'
   AND a.label_settled
@@ -46,16 +46,16 @@ def current_snapshots(tables: list[str]) -> dict[str, int]:
         host=os.environ["TRINO_HOST"],
         port=443,
         http_scheme="https",
-        user=os.environ["TRINO_USER"],
-        auth=trino.auth.BasicAuthentication(os.environ["TRINO_USER"], os.environ["TRINO_PASSWORD"]),
-        catalog="iceberg",
+        user="service-account-feast",
+        auth=trino.auth.JWTAuthentication(os.environ["TRINO_JWT"]),
+        catalog="lake",
     )
     cur = conn.cursor()
     snapshots = {}
     for table in tables:
         schema, name = table.split(".")
         cur.execute(
-            f'SELECT snapshot_id FROM iceberg.{schema}."{name}$snapshots" '
+            f'SELECT snapshot_id FROM lake.{schema}."{name}$snapshots" '
             "ORDER BY committed_at DESC LIMIT 1"
         )
         snapshots[table] = cur.fetchone()[0]

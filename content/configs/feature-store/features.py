@@ -49,7 +49,7 @@ merchant = Entity(
 # updated_at = when the row was written, used to pick the newest row when a day is restated.
 customer_txn_daily_source = TrinoSource(
     name="customer_txn_daily",
-    table="iceberg.gold.fs_customer_txn_daily",
+    table="lake.gold.fs_customer_txn_daily",
     timestamp_field="event_ts",
     created_timestamp_column="updated_at",
     description="Daily rolling transaction aggregates per customer (dbt, gold zone).",
@@ -58,7 +58,7 @@ customer_txn_daily_source = TrinoSource(
 
 merchant_risk_daily_source = TrinoSource(
     name="merchant_risk_daily",
-    table="iceberg.gold.fs_merchant_risk_daily",
+    table="lake.gold.fs_merchant_risk_daily",
     timestamp_field="event_ts",
     created_timestamp_column="updated_at",
     description="Daily chargeback and refund rates per merchant (dbt, gold zone).",
@@ -73,7 +73,7 @@ customer_velocity_push = PushSource(
     name="customer_velocity_push",
     batch_source=TrinoSource(
         name="customer_velocity_batch",
-        table="iceberg.gold.fs_customer_velocity",
+        table="lake.gold.fs_customer_velocity",
         timestamp_field="event_ts",
         created_timestamp_column="updated_at",
     ),

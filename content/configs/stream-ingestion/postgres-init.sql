@@ -14,6 +14,11 @@ CREATE TABLE IF NOT EXISTS sales.orders (
   updated_at   TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 
+-- Deletes carry the whole old row (not only the key), so the lake keeps a deleted order's
+-- values and silver can flag it is_deleted instead of losing its attributes. Costs more WAL
+-- per update and delete; acceptable for an orders table, reconsider for very hot tables.
+ALTER TABLE sales.orders REPLICA IDENTITY FULL;
+
 -- Debezium writes signal rows here to trigger incremental snapshots; it must be part of the
 -- publication too (see signal.data.collection and table.include.list in the connector).
 CREATE TABLE IF NOT EXISTS sales.debezium_signal (

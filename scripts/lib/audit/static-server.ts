@@ -27,7 +27,10 @@ export async function startStaticServer(dir: string, base = '/', port = 0): Prom
     if (!urlPath.startsWith(root)) return undefined;
     const rel = normalize(decodeURIComponent(urlPath.slice(root.length))).replace(/^(\.\.[/\\])+/, '');
     let file = join(dir, rel);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!urlPath.endsWith('/')) return undefined; // redirected to the slash form below
+      file = join(file, 'index.html');
+    }
     return existsSync(file) && statSync(file).isFile() ? file : undefined;
   };
   const server: Server = createServer((req, res) => {

@@ -165,3 +165,24 @@ export function formatWeightTable(weights: PageWeight[]): string {
   }
   return lines.join('\n');
 }
+
+/** The template a page is built from, as a path pattern: "security/index.html" → "/<chapter>/". */
+export function pageGroup(page: string): string {
+  const path = `/${page.replace(/index\.html$/, '').replace(/\.html$/, '')}`;
+  if (path === '/') return '/ (map)';
+  const [first, second] = path.split('/').filter(Boolean);
+  if (second) return `/${first}/<id>/`;
+  return ['chapters', 'configs', 'benchmarks', 'well-architected', '404'].includes(first!) ? path : '/<chapter>/';
+}
+
+/** A Markdown table for the README: the heaviest page of each template, and how many there are. */
+export function formatWeightSummary(weights: PageWeight[]): string {
+  const groups = new Map<string, PageWeight[]>();
+  for (const w of weights) groups.set(pageGroup(w.page), [...(groups.get(pageGroup(w.page)) ?? []), w]);
+  const max = (ws: PageWeight[], kind: 'html' | 'css' | 'js') => formatKb(Math.max(...ws.map((w) => w[kind])));
+  const lines = ['| pages | count | HTML | CSS | JS before search | framework |', '| --- | ---: | ---: | ---: | ---: | --- |'];
+  const rows = [...groups].sort((a, b) => Math.max(...b[1].map((w) => w.js)) - Math.max(...a[1].map((w) => w.js)) || a[0].localeCompare(b[0]));
+  for (const [group, ws] of rows)
+    lines.push(`| ${group} | ${ws.length} | ${max(ws, 'html')} | ${max(ws, 'css')} | ${max(ws, 'js')} | ${ws.some((w) => w.framework) ? 'React' : 'none'} |`);
+  return lines.join('\n');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { BUDGETS, checkBudget, formatWeightTable, gzipSize, measurePage, urlToFile, type PageWeight } from '../../../src/lib/audit/page-weight.ts';
+import { BUDGETS, checkBudget, formatWeightSummary, formatWeightTable, gzipSize, measurePage, pageGroup, urlToFile, type PageWeight } from '../../../src/lib/audit/page-weight.ts';
 
 /** A build folder held in memory: path → contents. */
 const files = (entries: Record<string, string>) => (path: string) => (path in entries ? Buffer.from(entries[path]!) : undefined);
@@ -76,6 +76,25 @@ describe('formatWeightTable', () => {
       | / | 19.5 KB | 4.9 KB | 136.7 KB | React |
       | /x/ | 19.5 KB | 4.9 KB | 8.8 KB ⚠ | none |
       | /data-storage/ | 19.5 KB | 4.9 KB | 2.9 KB | none |"
+    `);
+  });
+});
+
+describe('formatWeightSummary', () => {
+  test('groups pages by template and shows the heaviest of each', () => {
+    expect(['index.html', 'data-storage/index.html', 'configs/index.html', 'configs/ci-cd/index.html', '404.html', 'well-architected/index.html'].map(pageGroup)).toEqual([
+      '/ (map)', '/<chapter>/', '/configs/', '/configs/<id>/', '/404', '/well-architected/',
+    ]);
+    const summary = formatWeightSummary([
+      weight({ page: 'index.html', js: 140_000, framework: true }),
+      weight({ page: 'data-storage/index.html', html: 30_000 }),
+      weight({ page: 'security/index.html', html: 36_000 }),
+    ]);
+    expect(summary).toMatchInlineSnapshot(`
+      "| pages | count | HTML | CSS | JS before search | framework |
+      | --- | ---: | ---: | ---: | ---: | --- |
+      | / (map) | 1 | 19.5 KB | 4.9 KB | 136.7 KB | React |
+      | /<chapter>/ | 2 | 35.2 KB | 4.9 KB | 2.9 KB | none |"
     `);
   });
 });

@@ -72,17 +72,20 @@ module "lake" {
   source = "../../modules/lake-buckets"
 
   name = "acme-${local.name}"
+  # Same layout as prod (one bucket per Lakekeeper warehouse, see envs/prod).
   zones = {
-    landing      = { expire_current_after_days = 30, noncurrent_expire_after_days = 7, intelligent_tiering_after_days = 0 }
-    bronze       = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 30 }
-    silver       = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 0 }
-    gold         = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 0 }
+    lake = {
+      expire_current_after_days      = 21
+      expire_prefix                  = "landing-files/"
+      noncurrent_expire_after_days   = 7
+      intelligent_tiering_after_days = 0
+      tiering_prefix                 = "warehouse/"
+    }
+    lake-dev     = { expire_current_after_days = 14, noncurrent_expire_after_days = 1 }
+    sandbox      = { expire_current_after_days = 30, noncurrent_expire_after_days = 1 }
     ml-artifacts = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 90 }
-    # Storage of the lake_dev warehouse: personal dev schemas and per-pull-request CI schemas
-    # (ci_pr_<n>_*). Objects expire after 14 days even if no clean-up job runs, so sandbox
-    # tables are rebuilt, never kept.
-    sandbox = { expire_current_after_days = 14, noncurrent_expire_after_days = 1, intelligent_tiering_after_days = 0 }
   }
+
   force_destroy      = true # dev buckets hold copies and samples only
   log_retention_days = 30
 }
@@ -147,35 +150,34 @@ module "iam" {
   lake_kms_key_arn         = module.lake.kms_key_arn
   permissions_boundary_arn = data.aws_iam_policy.boundary.arn
 
+  # Query engines (Trino, Flink, Spark) read and write Iceberg tables with credentials Lakekeeper
+  # vends per table, so only the catalog's role touches the warehouses. Trino's ETL role reads
+  # the raw batch files (Hive catalog landing_files); Airbyte writes them. Roles for buckets
+  # outside the lake (Trino exchange and spooling, Flink checkpoints, Airflow logs) live with
+  # those components.
   workloads = {
-    flink = {
-      namespace       = "flink"
-      service_account = "flink"
-      read_zones      = ["landing", "bronze"]
-      write_zones     = ["landing", "bronze"]
+    lakekeeper = {
+      namespace       = "lakekeeper"
+      service_account = "lakekeeper"
+      read_zones      = ["lake", "lake-dev", "sandbox"]
+      write_zones     = ["lake", "lake-dev", "sandbox"]
     }
     trino-etl = {
       namespace       = "trino-etl"
       service_account = "trino-etl"
-      read_zones      = ["landing", "bronze", "silver", "gold"]
-      write_zones     = ["bronze", "silver", "gold", "sandbox"]
-    }
-    trino-adhoc = {
-      namespace       = "trino-adhoc"
-      service_account = "trino-adhoc"
-      read_zones      = ["silver", "gold"]
+      read_zones      = ["lake/landing-files"]
       write_zones     = []
     }
-    lakekeeper = {
-      namespace       = "lakekeeper"
-      service_account = "lakekeeper"
-      read_zones      = ["landing", "bronze", "silver", "gold", "sandbox"]
-      write_zones     = ["landing", "bronze", "silver", "gold", "sandbox"]
+    airbyte = {
+      namespace       = "airbyte"
+      service_account = "airbyte-admin"
+      read_zones      = []
+      write_zones     = ["lake/landing-files"]
     }
     mlflow = {
       namespace       = "mlflow"
       service_account = "mlflow"
-      read_zones      = ["ml-artifacts", "gold"]
+      read_zones      = ["ml-artifacts"]
       write_zones     = ["ml-artifacts"]
     }
     model-serving = {

@@ -1,6 +1,7 @@
-# Workload IAM for the platform: one role per workload (Trino, Flink, Airflow, MLflow...), bound
-# to a Kubernetes service account with EKS Pod Identity and scoped to the lake zones it reads and
-# writes. The CI roles and the permissions boundary are guardrails and live in ../../bootstrap,
+# Workload IAM for the platform: one role per workload, bound to a Kubernetes service account
+# with EKS Pod Identity and scoped to the lake buckets (or bucket/prefix) it reads and writes.
+# Query engines get Iceberg data through credentials Lakekeeper vends per table, so only the
+# catalog's role may read and write the warehouse; the others touch raw files or artifacts. The CI roles and the permissions boundary are guardrails and live in ../../bootstrap,
 # which only administrators apply. No IAM users and no access keys anywhere.
 
 terraform {
@@ -34,8 +35,9 @@ variable "lake_kms_key_arn" {
 
 variable "workloads" {
   description = <<-EOT
-    Workloads that need AWS access, keyed by name. read_zones and write_zones name lake zones.
-    Example: Flink writes landing and bronze; Trino (dbt) reads bronze and writes silver and gold.
+    Workloads that need AWS access, keyed by name. read_zones and write_zones name lake buckets
+    by their key, optionally with a prefix: "lake/landing-files" is that prefix of the lake bucket.
+    Example: Lakekeeper reads and writes "lake"; Airbyte writes "lake/landing-files".
   EOT
   type = map(object({
     namespace       = string
@@ -80,7 +82,7 @@ data "aws_iam_policy_document" "workload" {
   statement {
     sid       = "ListZoneBuckets"
     actions   = ["s3:ListBucket", "s3:GetBucketLocation"]
-    resources = [for z in distinct(concat(each.value.read_zones, each.value.write_zones)) : var.lake_bucket_arns[z]]
+    resources = distinct([for z in concat(each.value.read_zones, each.value.write_zones) : var.lake_bucket_arns[split("/", z)[0]]])
   }
 
   dynamic "statement" {
@@ -88,7 +90,7 @@ data "aws_iam_policy_document" "workload" {
     content {
       sid       = "ReadZones"
       actions   = ["s3:GetObject", "s3:GetObjectVersion"]
-      resources = [for z in each.value.read_zones : "${var.lake_bucket_arns[z]}/*"]
+      resources = [for z in each.value.read_zones : "${var.lake_bucket_arns[split("/", z)[0]]}${trimprefix(z, split("/", z)[0])}/*"]
     }
   }
 
@@ -104,7 +106,7 @@ data "aws_iam_policy_document" "workload" {
         "s3:AbortMultipartUpload",
         "s3:ListMultipartUploadParts",
       ]
-      resources = [for z in each.value.write_zones : "${var.lake_bucket_arns[z]}/*"]
+      resources = [for z in each.value.write_zones : "${var.lake_bucket_arns[split("/", z)[0]]}${trimprefix(z, split("/", z)[0])}/*"]
     }
   }
 

@@ -1,7 +1,8 @@
-# S3 buckets behind the lake zones (landing, bronze, silver, gold), one bucket per zone so that
-# IAM, lifecycle, replication and cost reports can differ per zone, plus a log bucket for S3
-# server access logs and VPC flow logs. Iceberg tables live under these buckets; the catalog
-# (Lakekeeper) stores only pointers to their metadata files.
+# S3 buckets of the lake, one per Lakekeeper warehouse (data-storage chapter: one warehouse per
+# environment, zones are namespaces inside it) plus ML artifacts, and a log bucket for S3 server
+# access logs and VPC flow logs. Iceberg tables live under warehouse/ in the lake bucket; the
+# catalog (Lakekeeper) stores only pointers to their metadata files. Lifecycle rules can target a
+# prefix, because only Iceberg may delete files under an Iceberg table's location.
 
 terraform {
   required_version = ">= 1.11.0"
@@ -21,20 +22,26 @@ variable "name" {
 
 variable "zones" {
   description = <<-EOT
-    Lake zones and their lifecycle. landing holds raw extracts that are replayable from sources,
-    so it expires; the other zones keep current data forever and only expire old object versions
-    (Iceberg's own snapshot expiry decides which data files are still live).
+    Buckets of the lake, keyed by a short name (the IAM module scopes roles by these keys), and
+    their lifecycle. Expiry and tiering can be limited to a prefix: in the lake bucket only the
+    raw files under landing-files/ expire, and Iceberg's own snapshot expiry decides which files
+    under warehouse/ are still live.
   EOT
   type = map(object({
-    expire_current_after_days      = number # 0 = never expire current objects
+    expire_current_after_days      = number               # 0 = never expire current objects
+    expire_prefix                  = optional(string, "") # "" = the whole bucket
     noncurrent_expire_after_days   = number
-    intelligent_tiering_after_days = number # 0 = stay in S3 Standard
+    intelligent_tiering_after_days = optional(number) # null = stay in S3 Standard
+    tiering_prefix                 = optional(string, "")
   }))
   default = {
-    landing = { expire_current_after_days = 30, noncurrent_expire_after_days = 7, intelligent_tiering_after_days = 0 }
-    bronze  = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 30 }
-    silver  = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 0 }
-    gold    = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 0 }
+    lake = {
+      expire_current_after_days      = 21
+      expire_prefix                  = "landing-files/"
+      noncurrent_expire_after_days   = 7
+      intelligent_tiering_after_days = 0
+      tiering_prefix                 = "warehouse/"
+    }
   }
 }
 
@@ -258,8 +265,9 @@ resource "aws_s3_bucket_lifecycle_configuration" "zone" {
     noncurrent_version_expiration {
       noncurrent_days = each.value.noncurrent_expire_after_days
     }
+    # Crashed writers leave multipart uploads behind; two days is ample for any live upload.
     abort_incomplete_multipart_upload {
-      days_after_initiation = 7
+      days_after_initiation = 2
     }
   }
 
@@ -268,7 +276,9 @@ resource "aws_s3_bucket_lifecycle_configuration" "zone" {
     content {
       id     = "expire-current"
       status = "Enabled"
-      filter {}
+      filter {
+        prefix = each.value.expire_prefix
+      }
       expiration {
         days = each.value.expire_current_after_days
       }
@@ -276,11 +286,13 @@ resource "aws_s3_bucket_lifecycle_configuration" "zone" {
   }
 
   dynamic "rule" {
-    for_each = each.value.intelligent_tiering_after_days > 0 ? [1] : []
+    for_each = each.value.intelligent_tiering_after_days != null ? [1] : []
     content {
       id     = "intelligent-tiering"
       status = "Enabled"
-      filter {}
+      filter {
+        prefix = each.value.tiering_prefix
+      }
       transition {
         days          = each.value.intelligent_tiering_after_days
         storage_class = "INTELLIGENT_TIERING"
