@@ -150,7 +150,7 @@ try {
   })();
   const report = {
     generatedBy: 'scripts/map-budget.ts',
-    note: 'Measured on the built site (dist/) served locally, in headless Chromium without throttling. Bytes are exact; timings depend on the machine and its load.',
+    note: 'Measured on the built site served locally by scripts/serve-dist.ts, in headless Chromium without throttling. Bytes are exact; timings depend on the machine and its load.',
     date: new Date().toISOString(),
     commit,
     machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, chromium: browser.version() },

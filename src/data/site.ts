@@ -39,6 +39,8 @@ import { buildOutline } from '../lib/graph/outline.ts';
 import { getNeighbourIds } from '../lib/graph/neighbours.ts';
 import { loadValidConfigReport } from '../lib/config/load-report.ts';
 import { toConfigPanelLink } from '../lib/config/panel-link.ts';
+import { listBenchmarksForComponent } from '../lib/benchmark/by-component.ts';
+import { summariseLensCoverage } from '../lib/lens/map-coverage.ts';
 
 /** Named flows from diagram/flows.yaml, checked against the graph. */
 export const namedFlows = parseFlows(flowsYaml, graph);
@@ -51,8 +53,16 @@ function nodeTechnologies(chapter: Chapter): string[] {
 
 /** Links beyond the chapter that exist for a component: configs, benchmarks, lens mappings. */
 async function getPanelLinks(): Promise<(id: string) => PanelLink[]> {
-  const configs = await loadValidConfigReport();
-  return (id) => [toConfigPanelLink(configs, id)].filter((l): l is PanelLink => l !== undefined);
+  const [configs, benchmarks, chapters] = await Promise.all([loadValidConfigReport(), getCollection('benchmarks'), getChapters()]);
+  const coverage = summariseLensCoverage(chapters);
+  return (id) => {
+    const lens = coverage[id];
+    return [
+      toConfigPanelLink(configs, id),
+      ...listBenchmarksForComponent(benchmarks, id),
+      lens && lens.total > 0 ? { href: lens.href, label: lens.label, note: lens.note } : undefined,
+    ].filter((l): l is PanelLink => l !== undefined);
+  };
 }
 
 /** Everything the home page's map and outline need, computed at build time. */

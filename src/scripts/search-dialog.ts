@@ -186,14 +186,18 @@ export async function initSearchDialog(dialog: HTMLDialogElement): Promise<void>
     if (e.target === dialog) dialog.close();
   });
 
-  // On the map page a component result selects its node instead of leaving the page.
   list.addEventListener('click', (e) => {
-    const link = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a[data-node]') : null;
+    const link = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a') : null;
     if (!link || isModifiedClick(e)) return;
-    e.preventDefault();
+    // Close first: a section of the current page would otherwise scroll into view under the modal,
+    // and Back would return to a page with search still open.
     dialog.close();
-    history.pushState({}, '', toNodeSearch(link.dataset.node!));
-    dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+    // On the map page a component result selects its node instead of leaving the page.
+    if (link.dataset.node) {
+      e.preventDefault();
+      history.pushState({}, '', toNodeSearch(link.dataset.node));
+      dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+    }
   });
 
   // Arrow keys move between the input and the result links.

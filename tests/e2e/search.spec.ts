@@ -177,6 +177,16 @@ test.describe('search dialog', () => {
     await expect(page.getByRole('heading', { level: 3, name: 'Late data and watermarks' })).toBeInViewport();
   });
 
+  test('closes and scrolls to the section when the result is on the current page', async ({ page }) => {
+    await page.goto(at('/stream-ingestion/'));
+    const dialog = await openSearch(page);
+    const results = await searchFor(page, 'watermarks');
+    await results.getByRole('link', { name: 'Late data and watermarks' }).first().click();
+    await expect(dialog).toBeHidden();
+    await expect(page).toHaveURL(at('/stream-ingestion/#late-data-and-watermarks'));
+    await expect(page.getByRole('heading', { level: 3, name: 'Late data and watermarks' })).toBeInViewport();
+  });
+
   test('opens with "/", Ctrl+K and Cmd+K; Escape closes it and returns focus to the button', async ({ page }) => {
     await page.goto(at('/security/'));
     const button = page.getByRole('button', { name: 'Search' });

@@ -108,6 +108,25 @@ export function getColour(tokens: Record<string, string>, token: string): string
   return value;
 }
 
+/** Wrap a label into at most `maxLines` lines of about `maxChars` characters, ending in "…" when cut. */
+export function wrapLabel(text: string, maxChars: number, maxLines = 2): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!line) line = word;
+    else if (`${line} ${word}`.length <= maxChars) line = `${line} ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1]!.slice(0, maxChars - 1).trimEnd()}…`;
+  return kept;
+}
+
 /** Mix a `#rrggbb` colour with white, keeping `share` (0–1) of the colour: a fixed tint for exports. */
 export function tintColour(hex: string, share: number): string {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);

@@ -3,8 +3,7 @@
 // reads anywhere: in a README on a dark page, in an editor, printed.
 import type { Graph } from './schema.ts';
 import { graphBounds, nodeBox, partBox, zoneBoxes } from './layout.ts';
-import { wrapLabel } from './neighbourhood.ts';
-import { FLOW_STYLES, GENERATED_NOTE, escapeXml, getColour, getEdgePath, getPartToken, tintColour } from './export-style.ts';
+import { FLOW_STYLES, GENERATED_NOTE, escapeXml, getColour, getEdgePath, getPartToken, tintColour, wrapLabel } from './export-style.ts';
 import { splitEndpoint } from './endpoint.ts';
 
 const MARGIN = 24;

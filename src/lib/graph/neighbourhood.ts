@@ -6,7 +6,7 @@ import type { FlowKind, Graph, GraphEdge, GraphNode, PartId, Side } from './sche
 import type { Box } from './layout.ts';
 import { getNeighbours } from './neighbours.ts';
 import { splitEndpoint } from './endpoint.ts';
-import { toBezierPath, type Point } from './export-style.ts';
+import { toBezierPath, wrapLabel, type Point } from './export-style.ts';
 
 export type Orientation = 'wide' | 'narrow';
 export type Direction = 'upstream' | 'downstream';
@@ -109,25 +109,6 @@ const SIZES: Record<Orientation, { item: number; centre: number; gap: number; ch
   // 324 units: a 360 px phone's column (328 px) shows it at full size.
   narrow: { item: 156, centre: 132, gap: 36, chars: 15, centreChars: 15, stacked: true },
 };
-
-/** Wrap a label into at most `maxLines` lines of about `maxChars` characters, ending in "…" when cut. */
-export function wrapLabel(text: string, maxChars: number, maxLines = 2): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!line) line = word;
-    else if (`${line} ${word}`.length <= maxChars) line = `${line} ${word}`;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = `${kept[maxLines - 1]!.slice(0, maxChars - 1).trimEnd()}…`;
-  return kept;
-}
 
 /**
  * Place a badge and wrapped label in a box: side by side and centred vertically (in the top `band`

@@ -46,6 +46,7 @@ export interface CoverageTotals {
   uncovered: number;
 }
 
+/** A question's rows, with AWS's question id, title and page. */
 export interface MatrixQuestion {
   id: string;
   title: string;
@@ -54,6 +55,7 @@ export interface MatrixQuestion {
   rows: MatrixRow[];
 }
 
+/** A pillar's questions and its totals. */
 export interface MatrixPillar {
   id: PillarId;
   title: string;
@@ -61,6 +63,7 @@ export interface MatrixPillar {
   totals: CoverageTotals;
 }
 
+/** One lens of the matrix: its catalogue, pillars, totals and our summary. */
 export interface MatrixLens {
   lens: LensCatalogue;
   pillars: MatrixPillar[];

@@ -105,6 +105,27 @@ export function createAssertionsFacet(
   return createFacet('1-0-0/DataQualityAssertionsDatasetFacet', { assertions });
 }
 
+/**
+ * The input datasets of a check job, each with the assertions made about it. `datasetOf` names
+ * the dataset a checked relation stands for.
+ */
+export function toAssertionInputs(
+  results: ReadonlyArray<{ relation: string; check: string; passed: boolean }>,
+  datasetOf: (relation: string) => { namespace: string; name: string },
+): LineageDataset[] {
+  const byName = new Map<string, { dataset: { namespace: string; name: string }; assertions: Array<{ assertion: string; success: boolean }> }>();
+  for (const r of results) {
+    const dataset = datasetOf(r.relation);
+    const entry = byName.get(dataset.name) ?? { dataset, assertions: [] };
+    entry.assertions.push({ assertion: `${r.relation}: ${r.check}`, success: r.passed });
+    byName.set(dataset.name, entry);
+  }
+  return [...byName.values()].map((e) => ({
+    ...e.dataset,
+    inputFacets: { dataQualityAssertions: createAssertionsFacet(e.assertions) },
+  }));
+}
+
 /** Build one run event of job `name` in the miniature's namespace. */
 export function buildRunEvent(options: {
   eventType: EventType;

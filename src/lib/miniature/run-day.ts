@@ -13,9 +13,9 @@ import {
 } from './landing.ts';
 import { getCheckedTable, getLayout, type Layout } from './layout.ts';
 import {
-  createAssertionsFacet, buildRunEvent, createRunId, createErrorFacet, createJobTypeFacet, createNominalTimeFacet,
+  buildRunEvent, createRunId, createErrorFacet, createJobTypeFacet, createNominalTimeFacet,
   createOutputStatisticsFacet, createParentFacet, createProcessingEngineFacet, createSchemaFacet, createSqlFacet,
-  toFileDataset,
+  toAssertionInputs, toFileDataset,
   type LineageDataset,
 } from './lineage.ts';
 import type { LineageLog } from './lineage-log.ts';
@@ -209,16 +209,10 @@ export async function runDay(
       }
       result.checks.push(...results);
       appendAudit(layout, runId, ds, results);
-      type Checked = { ds: LineageDataset; assertions: Array<{ assertion: string; success: boolean }> };
-      const byDataset = new Map<string, Checked>();
-      for (const r of results) {
-        const checked = getCheckedTable(r.relation);
-        const target = toFileDataset(layout.table(checked.zone, checked.table), cwd);
-        const entry: Checked = byDataset.get(target.name) ?? { ds: target, assertions: [] };
-        entry.assertions.push({ assertion: `${r.relation}: ${r.check}`, success: r.passed });
-        byDataset.set(target.name, entry);
-      }
-      const inputs = [...byDataset.values()].map((e) => ({ ...e.ds, inputFacets: { dataQualityAssertions: createAssertionsFacet(e.assertions) } }));
+      const inputs = toAssertionInputs(results, (relation) => {
+        const checked = getCheckedTable(relation);
+        return toFileDataset(layout.table(checked.zone, checked.table), cwd);
+      });
       const ok = results.every((r) => r.passed);
       if (ok) {
         lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId: checkRunId, job, runFacets, inputs }));

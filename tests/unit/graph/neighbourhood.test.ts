@@ -7,9 +7,9 @@ import {
   describeNeighbourhood,
   layoutNeighbourhood,
   spreadAnchors,
-  wrapLabel,
   type NeighbourhoodLayout,
 } from '../../../src/lib/graph/neighbourhood.ts';
+import { wrapLabel } from '../../../src/lib/graph/export-style.ts';
 
 const graph = parseGraph(readFileSync('diagram/graph.yaml', 'utf8'));
 const titles = Object.fromEntries(graph.nodes.map((n) => [n.id, `${n.label} title`]));

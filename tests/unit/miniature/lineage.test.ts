@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
-  createAssertionsFacet, buildRunEvent, createRunId, createOutputStatisticsFacet, createParentFacet, toFileDataset,
+  createAssertionsFacet, buildRunEvent, createRunId, createOutputStatisticsFacet, createParentFacet, toAssertionInputs,
+  toFileDataset,
 } from '../../../src/lib/miniature/lineage.ts';
 import { findEventProblems } from '../../../src/lib/miniature/validate-event.ts';
 import { classifyDataset } from '../../../src/lib/miniature/summary.ts';
@@ -58,5 +59,20 @@ describe('OpenLineage events', () => {
     expect(toFileDataset('/tmp/x/lake/gold/daily_revenue', '/home/me/blueprint').name).toBe('/tmp/x/lake/gold/daily_revenue');
     expect(classifyDataset('file', '.miniature/lake/gold/daily_revenue')).toEqual({ zone: 'gold', label: 'gold/daily_revenue' });
     expect(classifyDataset('postgres://localhost', 'shop.sales.orders')).toEqual({ zone: 'source', label: 'shop.sales.orders' });
+  });
+
+  test('check results become input datasets carrying their assertions, one dataset per table checked', () => {
+    const inputs = toAssertionInputs(
+      [
+        { relation: 'landing_orders', check: 'schema', passed: true },
+        { relation: 'bronze_orders_batch', check: 'unique: order_id', passed: false },
+      ],
+      () => ({ namespace: 'file', name: 'lake/landing/orders' }),
+    );
+    expect(inputs).toHaveLength(1);
+    expect(inputs[0]!.inputFacets!['dataQualityAssertions']!['assertions']).toEqual([
+      { assertion: 'landing_orders: schema', success: true },
+      { assertion: 'bronze_orders_batch: unique: order_id', success: false },
+    ]);
   });
 });
