@@ -26,7 +26,6 @@ function apply(choice: ThemeChoice): void {
 /** Wire every <theme-switch> on the page: cycle the choice, store it, follow the device when "system". */
 export function initThemeSwitch(): void {
   for (const el of document.querySelectorAll<HTMLElement>('theme-switch')) {
-    el.hidden = false;
     el.querySelector('button')!.addEventListener('click', () => {
       const choice = nextThemeChoice(readChoice());
       try {
