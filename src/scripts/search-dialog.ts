@@ -216,13 +216,17 @@ export async function initSearchDialog(dialog: HTMLDialogElement): Promise<void>
   });
 
   status.textContent = 'Loading search…';
-  try {
-    const pf = await loadPagefind();
-    const { parts, kinds } = toFilterOptions(await pf.filters());
-    fillSelect(partSelect, parts);
-    fillSelect(kindSelect, kinds);
-  } catch {
-    // search() reports the failure in the live region.
-  }
-  await search();
+  // The filter options and the first search load side by side; whatever the reader typed while
+  // this module loaded is searched now.
+  const options = loadPagefind()
+    .then((pf) => pf.filters())
+    .then((counts) => {
+      const { parts, kinds } = toFilterOptions(counts);
+      fillSelect(partSelect, parts);
+      fillSelect(kindSelect, kinds);
+    })
+    .catch(() => {
+      // search() reports the failure in the live region.
+    });
+  await Promise.all([options, search()]);
 }
