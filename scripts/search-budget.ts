@@ -51,34 +51,34 @@ for (let i = 0; i < runs; i++) {
   await page.goto(`${url}${pagePath}`, { waitUntil: 'load' });
   page.on('requestfinished', (r) => sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
   const [first, second] = [QUERIES[i % QUERIES.length]!, QUERIES[(i + 1) % QUERIES.length]!];
-  const times = await page.evaluate(
-    async ({ first, second }) => {
+  /** Type `query` (opening search if needed) and resolve with the ms until the results list first gains an element. */
+  const timeTo = (query: string) =>
+    page.evaluate((query) => {
       const button = document.querySelector<HTMLButtonElement>('[data-search-open]')!;
       const dialog = document.querySelector<HTMLDialogElement>('dialog[data-search-dialog]')!;
       const input = dialog.querySelector<HTMLInputElement>('input[type="search"]')!;
       const list = dialog.querySelector('[data-search-results]')!;
-      /** Time from now until the results list next gains an element after `type(query)`. */
-      const timeTo = (query: string) =>
-        new Promise<number>((resolve) => {
-          const start = performance.now();
-          const observer = new MutationObserver((records) => {
-            if (records.some((r) => [...r.addedNodes].some((n) => n instanceof Element))) {
-              observer.disconnect();
-              resolve(performance.now() - start);
-            }
-          });
-          observer.observe(list, { childList: true });
-          if (!dialog.open) button.click();
-          input.value = query;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
+      return new Promise<number>((resolve) => {
+        const start = performance.now();
+        const observer = new MutationObserver((records) => {
+          if (records.some((r) => [...r.addedNodes].some((n) => n instanceof Element))) {
+            observer.disconnect();
+            resolve(performance.now() - start);
+          }
         });
-      return { cold: await timeTo(first), warm: await timeTo(second) };
-    },
-    { first, second },
-  );
-  cold.push(times.cold);
-  warm.push(times.warm);
+        observer.observe(list, { childList: true });
+        if (!dialog.open) button.click();
+        input.value = query;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    }, query);
+  const status = page.getByRole('dialog', { name: 'Search the blueprint' }).getByRole('status');
+  cold.push(await timeTo(first));
+  // Count the bytes once the whole first page of results is on screen (its status is announced).
+  await status.filter({ hasText: `for “${first}”` }).waitFor();
   transferred.push((await Promise.all(sizes)).reduce((a, b) => a + b, 0));
+  warm.push(await timeTo(second));
+  await status.filter({ hasText: `for “${second}”` }).waitFor();
   await context.close();
 }
 await browser.close();

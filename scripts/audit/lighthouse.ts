@@ -62,7 +62,7 @@ const problems = checkTargets(audits);
 const table = formatScoreTable(audits);
 const chromium = (() => {
   try {
-    return execFileSync(lighthouseChrome, ['--version'], { encoding: 'utf8' }).trim();
+    return execFileSync(lighthouseChrome, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return lighthouseChrome;
   }

@@ -24,7 +24,10 @@ function loadPagefind(): Promise<PagefindModule> {
     await module.options(getPagefindOptions(BASE));
     await module.init();
     return module;
-  })();
+  })().catch((error: unknown) => {
+    pagefind = undefined; // let the next search try again
+    throw error;
+  });
   return pagefind;
 }
 

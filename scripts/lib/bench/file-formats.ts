@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { BenchContext } from './context.ts';
 import { openDuck, queryRows, queryValue, sqlString } from './duckdb.ts';
 import { packageVersion } from './environment.ts';
-import { measureRuns } from './measure.ts';
+import { measureInterleaved } from './measure.ts';
 import { FILTER_CUSTOMER, ordersSelectSql } from './orders.ts';
-import { buildMeasured, runsCell, start, type MeasuredInput } from './result.ts';
+import { buildMeasured, RUN_ORDER, runsCell, start, type MeasuredInput } from './result.ts';
 
 /** A file format under test: how DuckDB writes it and how a query reads it. */
 export interface FormatSpec {
@@ -51,27 +51,34 @@ export async function runFileFormats(ctx: BenchContext): Promise<MeasuredInput> 
     ctx.log(`generating ${rows.toLocaleString('en-US')} orders (seed ${ctx.seed})`);
     await conn.run(`CREATE TABLE orders AS ${ordersSelectSql(rows, ctx.seed)}`);
 
-    const storage: NonNullable<MeasuredInput['tables']>[number]['rows'] = [];
-    const queries: typeof storage = [];
-    const answers = new Map<string, string>();
-    for (const format of FORMATS) {
-      const path = join(ctx.workDir, format.file);
-      const write = await measureRuns(() => conn.run(`COPY orders TO ${sqlString(path)} (${format.copyOptions})`), plan.default);
-      const bytes = statSync(path).size;
-      const src = format.reader(path);
-      const cells: Record<string, { runs: number[] }> = {};
-      for (const [name, sql] of Object.entries(FORMAT_QUERIES)) {
-        // Every format must give the same answer, or the comparison is not like for like.
-        const answer = JSON.stringify(await queryRows(conn, sql(src)));
-        const expected = answers.get(name);
-        if (expected === undefined) answers.set(name, answer);
-        else if (expected !== answer) throw new Error(`${format.label} answers the ${name} query differently from CSV:\n${answer}\nvs\n${expected}`);
-        cells[name] = runsCell(await measureRuns(() => conn.runAndReadAll(sql(src)), plan.default));
-      }
-      ctx.log(`${format.label}: ${(bytes / 1e6).toFixed(1)} MB`);
-      storage.push({ id: format.id, label: format.label, ...(format.note ? { note: format.note } : {}), cells: { size: bytes, write: runsCell(write) } });
-      queries.push({ id: format.id, label: format.label, cells });
+    const path = (f: FormatSpec) => join(ctx.workDir, f.file);
+    const byFormat = <T>(make: (f: FormatSpec) => T) => Object.fromEntries(FORMATS.map((f) => [f.id, make(f)])) as Record<string, T>;
+    ctx.log(`writing ${FORMATS.length} formats, ${plan.default.warmup + plan.default.runs} times each`);
+    const writes = await measureInterleaved(byFormat((f) => ({ run: () => conn.run(`COPY orders TO ${sqlString(path(f))} (${f.copyOptions})`) })), plan.default);
+
+    // Every format must give the same answers, or the comparison is not like for like.
+    for (const [name, sql] of Object.entries(FORMAT_QUERIES)) {
+      const answers = new Map<string, string>();
+      for (const f of FORMATS) answers.set(f.label, JSON.stringify(await queryRows(conn, sql(f.reader(path(f))))));
+      const expected = answers.get(FORMATS[0]!.label);
+      for (const [label, answer] of answers)
+        if (answer !== expected) throw new Error(`${label} answers the ${name} query differently from CSV:\n${answer}\nvs\n${expected}`);
     }
+    const queryRuns: Record<string, Record<string, number[]>> = {};
+    for (const [name, sql] of Object.entries(FORMAT_QUERIES)) {
+      ctx.log(`timing the ${name} query on every format`);
+      queryRuns[name] = await measureInterleaved(byFormat((f) => ({ run: () => conn.runAndReadAll(sql(f.reader(path(f)))) })), plan.default);
+    }
+    const storage = FORMATS.map((f) => {
+      const bytes = statSync(path(f)).size;
+      ctx.log(`${f.label}: ${(bytes / 1e6).toFixed(1)} MB`);
+      return { id: f.id, label: f.label, ...(f.note ? { note: f.note } : {}), cells: { size: bytes, write: runsCell(writes[f.id]!) } };
+    });
+    const queries = FORMATS.map((f) => ({
+      id: f.id,
+      label: f.label,
+      cells: Object.fromEntries(Object.keys(FORMAT_QUERIES).map((name) => [name, runsCell(queryRuns[name]![f.id]!)])),
+    }));
     const duckdbVersion = await queryValue(conn, 'SELECT version()');
     const threads = await queryValue(conn, "SELECT current_setting('threads')");
 
@@ -127,6 +134,7 @@ export async function runFileFormats(ctx: BenchContext): Promise<MeasuredInput> 
       settings: [
         { name: 'DuckDB threads', value: threads },
         { name: 'Parquet row group', value: 'DuckDB default (122,880 rows)' },
+        RUN_ORDER,
       ],
     });
   } finally {

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { BenchContext } from './context.ts';
 import { openDuck, queryRows, queryValue, sqlString } from './duckdb.ts';
 import { packageVersion } from './environment.ts';
-import { measureRuns } from './measure.ts';
+import { measureInterleaved } from './measure.ts';
 import { fingerprintSql, ordersSelectSql } from './orders.ts';
-import { buildMeasured, runsCell, start, type MeasuredInput } from './result.ts';
+import { buildMeasured, RUN_ORDER, runsCell, start, type MeasuredInput } from './result.ts';
 
 /** SQL selecting a change batch of about `fraction` of `rows`: updated existing orders plus new ones. */
 export function changeBatchSql(base: string, rows: number, fraction: number, seed: number): string {
@@ -63,13 +63,16 @@ export async function runIncrementalLoad(ctx: BenchContext): Promise<MeasuredInp
       const changeRows = Number(await queryValue(conn, `SELECT count(*) FROM read_parquet(${sqlString(changes)})`));
       const snapshotRows = Number(await queryValue(conn, `SELECT count(*) FROM read_parquet(${sqlString(snapshot)})`));
 
-      const reload = await measureRuns(
-        () => conn.run(`CREATE OR REPLACE TABLE orders AS SELECT * FROM read_parquet(${sqlString(snapshot)})`),
-        plan.slow,
-        { before: () => conn.run('CHECKPOINT') },
-      );
+      const reloadSql = `CREATE OR REPLACE TABLE orders AS SELECT * FROM read_parquet(${sqlString(snapshot)})`;
+      await conn.run(reloadSql);
       const afterReload = JSON.stringify(await queryRows(conn, fingerprintSql('orders')));
-      const merge = await measureRuns(() => conn.run(mergeSql(changes)), plan.slow, { before: resetTarget });
+      const { reload, merge } = await measureInterleaved(
+        {
+          reload: { run: () => conn.run(reloadSql), before: () => conn.run('CHECKPOINT') },
+          merge: { run: () => conn.run(mergeSql(changes)), before: resetTarget },
+        },
+        plan.slow,
+      );
       const afterMerge = JSON.stringify(await queryRows(conn, fingerprintSql('orders')));
       if (afterMerge !== afterReload)
         throw new Error(`MERGE of ${formatFraction(fraction)} changes left a different table than a full reload: ${afterMerge} vs ${afterReload}`);
@@ -122,6 +125,7 @@ export async function runIncrementalLoad(ctx: BenchContext): Promise<MeasuredInp
       settings: [
         { name: 'DuckDB threads', value: threads },
         { name: 'Target table', value: 'DuckDB native table in a database file, no primary key' },
+        RUN_ORDER,
       ],
     });
   } finally {

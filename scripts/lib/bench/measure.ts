@@ -27,3 +27,29 @@ export async function measureRuns(fn: () => Promise<unknown> | unknown, plan: Ru
   }
   return runs;
 }
+
+/** One contender in an interleaved measurement. */
+export interface Contender extends MeasureHooks {
+  run: () => Promise<unknown> | unknown;
+}
+
+/**
+ * Time several contenders round-robin: all warm-ups first, then run 1 of each, run 2 of each, and
+ * so on. A burst of load from other processes then hits every contender alike instead of whichever
+ * happened to be running, which keeps the ratios fair on a shared machine.
+ */
+export async function measureInterleaved<K extends string>(contenders: Record<K, Contender>, plan: RunPlan): Promise<Record<K, number[]>> {
+  const keys = Object.keys(contenders) as K[];
+  const runs = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < plan.warmup + plan.runs; i++) {
+    for (const key of keys) {
+      const c = contenders[key];
+      await c.before?.();
+      const start = performance.now();
+      await c.run();
+      const elapsed = performance.now() - start;
+      if (i >= plan.warmup) runs[key].push(elapsed / (c.perOps ?? 1));
+    }
+  }
+  return runs;
+}

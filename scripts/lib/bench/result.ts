@@ -18,6 +18,12 @@ export function runsCell(runs: ReadonlyArray<number>): { runs: number[] } {
   return { runs: runs.map((r) => roundTo(r, 3)) };
 }
 
+/** The setting line that says runs were interleaved across contenders. */
+export const RUN_ORDER = {
+  name: 'Run order',
+  value: 'round-robin: run 1 of every variant, then run 2 of every variant, and so on, so that load from other processes hits all variants alike',
+};
+
 /** Marks the start of a benchmark: time, load and a clock for its duration. */
 export interface Started {
   date: string;

@@ -9,10 +9,10 @@ import pg from 'pg';
 import type { BenchContext } from './context.ts';
 import { openDuck, queryValue, sqlString, type Duck } from './duckdb.ts';
 import { packageVersion } from './environment.ts';
-import { measureRuns } from './measure.ts';
+import { measureInterleaved, type Contender } from './measure.ts';
 import { ORDERS_COLUMNS, ordersSelectSql, sampleIds } from './orders.ts';
 import { postgresUnavailableReason, startTempPostgres, type TempPostgres } from './postgres.ts';
-import { buildMeasured, runsCell, start, type MeasuredInput } from './result.ts';
+import { buildMeasured, RUN_ORDER, runsCell, start, type MeasuredInput } from './result.ts';
 
 /** The aggregate every engine runs: revenue and orders per country and status over every row. */
 export const ROW_STORE_AGGREGATE =
@@ -177,7 +177,7 @@ export async function runRowVsColumn(ctx: BenchContext): Promise<MeasuredInput> 
       software.push({ name: 'PostgreSQL', version }, { name: 'pg (node-postgres)', version: packageVersion('pg') });
       settings.push({ name: 'PostgreSQL', value: 'default configuration (shared_buffers 128 MB, fsync on, synchronous_commit on)' });
     }
-    settings.push({ name: 'SQLite', value: 'journal_mode=WAL, synchronous=FULL' });
+    settings.push({ name: 'SQLite', value: 'journal_mode=WAL, synchronous=FULL' }, RUN_ORDER);
     for (const engine of engines) {
       const n = await engine.count();
       if (n !== rows) throw new Error(`${engine.label} holds ${n} rows after loading, expected ${rows}`);
@@ -185,24 +185,37 @@ export async function runRowVsColumn(ctx: BenchContext): Promise<MeasuredInput> 
 
     const ids = sampleIds(lookups, rows, ctx.seed);
     const updateIds = sampleIds(updates, rows, ctx.seed + 1);
+    const byEngine = (make: (e: Engine) => Contender) => Object.fromEntries(engines.map((e) => [e.id, make(e)]));
+    ctx.log('timing the aggregate on every engine');
+    const aggregate = await measureInterleaved(byEngine((e) => ({ run: e.aggregate })), plan.default);
+    ctx.log(`timing ${ids.length} point lookups per run on every engine`);
+    const lookup = await measureInterleaved(
+      byEngine((e) => ({
+        run: async () => {
+          for (const id of ids) await e.lookup(id);
+        },
+        perOps: ids.length,
+      })),
+      plan.default,
+    );
+    ctx.log(`timing ${updateIds.length} committed single-row updates per run on every engine`);
+    const update = await measureInterleaved(
+      byEngine((e) => ({
+        run: async () => {
+          for (const id of updateIds) await e.update(id);
+        },
+        perOps: updateIds.length,
+      })),
+      plan.default,
+    );
     const tableRows: NonNullable<MeasuredInput['tables']>[number]['rows'] = [];
-    for (const engine of engines) {
-      const aggregate = await measureRuns(engine.aggregate, plan.default);
-      const lookup = await measureRuns(async () => {
-        for (const id of ids) await engine.lookup(id);
-      }, plan.default, { perOps: ids.length });
-      const update = await measureRuns(async () => {
-        for (const id of updateIds) await engine.update(id);
-      }, plan.default, { perOps: updateIds.length });
-      const bytes = await engine.bytes();
-      ctx.log(`${engine.label}: measured`);
+    for (const engine of engines)
       tableRows.push({
         id: engine.id,
         label: engine.label,
         note: engine.note,
-        cells: { aggregate: runsCell(aggregate), lookup: runsCell(lookup), update: runsCell(update), size: bytes },
+        cells: { aggregate: runsCell(aggregate[engine.id]!), lookup: runsCell(lookup[engine.id]!), update: runsCell(update[engine.id]!), size: await engine.bytes() },
       });
-    }
 
     return buildMeasured(ctx, started, {
       id: 'row-vs-column',

@@ -6,9 +6,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { BenchContext } from './context.ts';
 import { filesRead, openDuck, queryRows, queryValue, sqlString } from './duckdb.ts';
 import { packageVersion } from './environment.ts';
-import { measureRuns } from './measure.ts';
+import { measureInterleaved, measureRuns } from './measure.ts';
 import { FILTER_COUNTRY, FILTER_CUSTOMER, ordersSelectSql } from './orders.ts';
-import { buildMeasured, runsCell, start, type MeasuredInput } from './result.ts';
+import { buildMeasured, RUN_ORDER, runsCell, start, type MeasuredInput } from './result.ts';
 
 /** Every file under `dir` (recursively) with its size. */
 export function listFiles(dir: string): { path: string; bytes: number }[] {
@@ -67,27 +67,34 @@ export async function runStorageLayout(ctx: BenchContext): Promise<MeasuredInput
       { id: 'partitioned', label: 'Hive-partitioned by country', target: dir('hive'), glob: join(dir('hive'), '*', '*.parquet'), copy: `COPY orders TO ${sqlString(dir('hive'))} (${pq}, PARTITION_BY (country))`, partitioned: true, note: 'one directory per country; the path tells the reader which files to open' },
     ];
 
+    const srcOf = (l: (typeof layouts)[number]) =>
+      l.partitioned ? `read_parquet(${sqlString(l.glob)}, hive_partitioning = true)` : `read_parquet(${sqlString(l.glob)})`;
+    const byLayout = <T>(make: (l: (typeof layouts)[number]) => T) => Object.fromEntries(layouts.map((l) => [l.id, make(l)])) as Record<string, T>;
+    ctx.log('writing three layouts');
+    const writes = await measureInterleaved(
+      byLayout((l) => ({ run: () => conn.run(l.copy), before: () => rmSync(l.target, { recursive: true, force: true }) })),
+      plan.default,
+    );
+    const answers = new Set<string>();
+    for (const l of layouts) answers.add(JSON.stringify(await queryRows(conn, layoutQuery(srcOf(l)))));
+    if (answers.size !== 1) throw new Error(`the layouts answer the layout query differently: ${[...answers].join(' vs ')}`);
+    ctx.log('timing the selective query on each layout');
+    const times = await measureInterleaved(byLayout((l) => ({ run: () => conn.runAndReadAll(layoutQuery(srcOf(l))) })), plan.default);
+
     const selective: NonNullable<MeasuredInput['tables']>[number]['rows'] = [];
     const cost: typeof selective = [];
-    let expected: string | undefined;
     for (const layout of layouts) {
-      const write = await measureRuns(() => conn.run(layout.copy), plan.default, { before: () => rmSync(layout.target, { recursive: true, force: true }) });
-      const src = layout.partitioned ? `read_parquet(${sqlString(layout.glob)}, hive_partitioning = true)` : `read_parquet(${sqlString(layout.glob)})`;
-      const answer = JSON.stringify(await queryRows(conn, layoutQuery(src)));
-      if (expected !== undefined && answer !== expected) throw new Error(`${layout.label} answers the layout query differently: ${answer} vs ${expected}`);
-      expected = answer;
-      const time = await measureRuns(() => conn.runAndReadAll(layoutQuery(src)), plan.default);
       const files = filesOf(layout.target);
-      const read = await filesRead(conn, layoutQuery(src));
+      const read = await filesRead(conn, layoutQuery(srcOf(layout)));
       const groups = await rowGroups(conn, layout.glob, layout.partitioned);
       ctx.log(`${layout.label}: ${read} of ${files.length} files, ${groups.needed} of ${groups.total} row groups`);
       selective.push({
         id: layout.id,
         label: layout.label,
         note: layout.note,
-        cells: { time: runsCell(time), 'files-read': read, files: files.length, 'row-groups-needed': groups.needed, 'row-groups': groups.total },
+        cells: { time: runsCell(times[layout.id]!), 'files-read': read, files: files.length, 'row-groups-needed': groups.needed, 'row-groups': groups.total },
       });
-      cost.push({ id: layout.id, label: layout.label, cells: { write: runsCell(write), size: files.reduce((s, f) => s + f.bytes, 0), files: files.length } });
+      cost.push({ id: layout.id, label: layout.label, cells: { write: runsCell(writes[layout.id]!), size: files.reduce((s, f) => s + f.bytes, 0), files: files.length } });
     }
 
     // Small files: what a streaming sink or a frequent micro-batch leaves behind.
@@ -100,17 +107,31 @@ export async function runStorageLayout(ctx: BenchContext): Promise<MeasuredInput
       plan.default,
       { before: () => rmSync(compacted, { force: true }) },
     );
-    const smallRows: typeof selective = [];
-    for (const [id, label, src, files, note] of [
-      ['compacted', 'Compacted (1 file)', `read_parquet(${sqlString(compacted)})`, [{ bytes: statSync(compacted).size }], undefined],
-      ['small-files', `Small files (${smallFiles.length.toLocaleString('en-US')} files)`, `read_parquet(${sqlString(join(small, '*.parquet'))})`, smallFiles, `about ${Math.round(rows / smallFiles.length).toLocaleString('en-US')} rows per file`],
-    ] as const) {
-      const cells: Record<string, { runs: number[] } | number> = {};
-      for (const [name, sql] of Object.entries(smallFileQueries)) cells[name] = runsCell(await measureRuns(() => conn.runAndReadAll(sql(src)), plan.default));
-      cells['files'] = files.length;
-      cells['size'] = files.reduce((s, f) => s + f.bytes, 0);
-      smallRows.push({ id, label, ...(note ? { note } : {}), cells });
-    }
+    const variants = {
+      compacted: { label: 'Compacted (1 file)', src: `read_parquet(${sqlString(compacted)})`, files: [{ bytes: statSync(compacted).size }], note: undefined },
+      'small-files': {
+        label: `Small files (${smallFiles.length.toLocaleString('en-US')} files)`,
+        src: `read_parquet(${sqlString(join(small, '*.parquet'))})`,
+        files: smallFiles,
+        note: `about ${Math.round(rows / smallFiles.length).toLocaleString('en-US')} rows per file`,
+      },
+    };
+    const smallRuns: Record<string, Record<string, number[]>> = {};
+    for (const [name, sql] of Object.entries(smallFileQueries))
+      smallRuns[name] = await measureInterleaved(
+        { compacted: { run: () => conn.runAndReadAll(sql(variants.compacted.src)) }, 'small-files': { run: () => conn.runAndReadAll(sql(variants['small-files'].src)) } },
+        plan.default,
+      );
+    const smallRows: typeof selective = Object.entries(variants).map(([id, v]) => ({
+      id,
+      label: v.label,
+      ...(v.note ? { note: v.note } : {}),
+      cells: {
+        ...Object.fromEntries(Object.keys(smallFileQueries).map((name) => [name, runsCell(smallRuns[name]![id]!)])),
+        files: v.files.length,
+        size: v.files.reduce((s, f) => s + f.bytes, 0),
+      },
+    }));
     ctx.log(`small files: ${smallFiles.length} files`);
     const duckdbVersion = await queryValue(conn, 'SELECT version()');
     const threads = await queryValue(conn, "SELECT current_setting('threads')");
@@ -194,6 +215,7 @@ export async function runStorageLayout(ctx: BenchContext): Promise<MeasuredInput
         { name: 'DuckDB threads', value: threads },
         { name: 'Parquet row group', value: `${rowGroupSize.toLocaleString('en-US')} rows (layouts); ${smallFileRows.toLocaleString('en-US')} rows, one row group per file (small files)` },
         { name: 'Compression', value: 'zstd' },
+        RUN_ORDER,
       ],
     });
   } finally {

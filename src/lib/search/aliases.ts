@@ -2,7 +2,8 @@
 // component is ("message broker") and the commercial or older products it stands in for
 // ("Tableau", "Presto"). Chapter pages carry them as Pagefind metadata (`aliases`), which is
 // searched and weighted like `keywords` but never shown. Terms the chapter itself discusses belong
-// in its frontmatter `keywords` instead; tests/e2e/search.spec.ts proves each alias is needed.
+// in its frontmatter `keywords` instead. The query table in tests/e2e/search.spec.ts has, per
+// component here, a row (marked "alias") that passes only because of these.
 
 /** Search aliases per component id (the chapter slug). Every id must be a node of diagram/graph.yaml. */
 export const SEARCH_ALIASES: Readonly<Record<string, readonly string[]>> = {

@@ -31,7 +31,7 @@ export interface SearchBudget {
   warmFirstResultMs: number;
 }
 
-/** The budget the site keeps; the cold and warm times include the dialog's 150 ms typing pause. */
+/** The budget the site keeps; the warm time includes the dialog's 150 ms typing pause. */
 export const SEARCH_BUDGET: SearchBudget = {
   buttonScriptGzip: 2_000,
   firstSearchBytes: 350_000,
