@@ -9,7 +9,6 @@ import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels
 import { rehypeBaseLinks } from './src/lib/markdown/rehype-base-links.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import csp from './src/integrations/csp.ts';
-import { pluginCopyButtonMarkup } from './src/lib/markdown/ec-copy-button.ts';
 
 // SITE_URL and BASE_PATH let previews build under a sub-path (e.g. /pr-42/).
 const site = process.env.SITE_URL ?? 'https://data-architecture-blueprint.github.io';
@@ -27,15 +26,8 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeTaskListLabels, [rehypeBaseLinks, { base }]] }),
   },
   integrations: [
-    expressiveCode({
-      themes: ['github-light', 'github-dark'],
-      // Follow the site's own theme switch (html[data-theme]) instead of only the OS setting.
-      themeCssSelector: (theme) => `[data-theme='${theme.type}']`,
-      useDarkModeMediaQuery: false,
-      styleOverrides: { borderRadius: '0.4rem', codeFontSize: '0.875rem' },
-      // Copy buttons get type="button" and an aria-label (valid HTML; see the plugin).
-      plugins: [pluginCopyButtonMarkup()],
-    }),
+    // Options in ec.config.mjs, where the <Code> component can read them too.
+    expressiveCode(),
     mdx(),
     react(),
     sitemap(),

@@ -3,7 +3,7 @@ import { parseBenchArgs } from '../../../scripts/lib/bench/args.ts';
 import { sizesFor } from '../../../scripts/lib/bench/context.ts';
 import { openDuck, queryRows } from '../../../scripts/lib/bench/duckdb.ts';
 import { changeBatchSql, formatFraction } from '../../../scripts/lib/bench/incremental-load.ts';
-import { measureRuns } from '../../../scripts/lib/bench/measure.ts';
+import { measureInterleaved, measureRuns } from '../../../scripts/lib/bench/measure.ts';
 import { fingerprintSql, ordersSelectSql, sampleIds } from '../../../scripts/lib/bench/orders.ts';
 import { pgCommand } from '../../../scripts/lib/bench/postgres.ts';
 import { stringifyResult } from '../../../scripts/lib/bench/result.ts';
@@ -108,6 +108,18 @@ describe('measureRuns', () => {
     expect(runs).toHaveLength(3);
     expect(calls).toEqual(Array.from({ length: 5 }, () => ['before', 'run']).flat());
     expect(runs.every((r) => r >= 0)).toBe(true);
+  });
+});
+
+describe('measureInterleaved', () => {
+  test('warms every contender up first, then takes run 1 of each, run 2 of each, and so on', async () => {
+    const calls: string[] = [];
+    const runs = await measureInterleaved(
+      { a: { run: () => calls.push('a') }, b: { run: () => calls.push('b'), before: () => calls.push('reset b') } },
+      { warmup: 1, runs: 2 },
+    );
+    expect(calls).toEqual(['a', 'reset b', 'b', 'a', 'reset b', 'b', 'a', 'reset b', 'b']);
+    expect([runs.a.length, runs.b.length]).toEqual([2, 2]);
   });
 });
 
