@@ -6,6 +6,7 @@ import expressiveCode from 'astro-expressive-code';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkMermaid } from './src/lib/mermaid/remark-mermaid.ts';
 import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
+import { rehypeScrollableTables } from './src/lib/markdown/rehype-scrollable-tables.ts';
 import { rehypeBaseLinks } from './src/lib/markdown/rehype-base-links.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import csp from './src/integrations/csp.ts';
@@ -23,7 +24,7 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeTaskListLabels, [rehypeBaseLinks, { base }]] }),
+    processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeTaskListLabels, rehypeScrollableTables, [rehypeBaseLinks, { base }]] }),
   },
   integrations: [
     // Options in ec.config.mjs, where the <Code> component can read them too.

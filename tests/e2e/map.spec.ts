@@ -22,7 +22,7 @@ test('shows all 17 components in their parts, with zones and a legend', async ({
 
 test('clicking a component opens its summary with links, and Escape returns focus to it', async ({ page }) => {
   await openMap(page);
-  await nodeButton(page, /^4 Streaming ingestion & pre-processing\./).click();
+  await nodeButton(page, /^4 Streaming ingestion \(Streaming ingestion & pre-processing\)\./).click();
   const panel = page.getByRole('dialog', { name: 'Streaming ingestion & pre-processing' });
   await expect(panel).toBeVisible();
   await expect(panel.getByRole('link', { name: 'Read the chapter' })).toHaveAttribute('href', '/stream-ingestion/');

@@ -13,6 +13,7 @@ test('the build has the home page, the chapter index and all 17 chapters', () =>
 
 for (const path of pages) {
   test(`${path} returns 200, has one h1 and no axe violations in light and dark`, async ({ page }) => {
+    test.slow(); // two full axe runs; long pages take a while on 2 busy cores
     const expected = path === '/404' ? 404 : 200;
     const response = await page.goto(path);
     expect(response?.status()).toBe(expected);

@@ -11,10 +11,16 @@ import { useMap } from './map-context.ts';
  */
 function ComponentNodeView({ data }: NodeProps<ComponentMapNode>) {
   const { base, hydrated, select, moveFocus } = useMap();
-  const content = (
+  // The visible label starts the accessible name; the rest is read but not shown.
+  const content = (hint: string) => (
     <>
-      <span className="map-node-num" aria-hidden="true">{data.number}</span>
-      <span className="map-node-label">{data.label}</span>
+      <span className="map-node-num">{data.number}</span>{' '}
+      <span className="map-node-label">
+        {data.label}
+        <span className="visually-hidden">
+          {data.detail} {hint}
+        </span>
+      </span>
     </>
   );
   const onKeyDown = (e: KeyboardEvent) => {
@@ -28,12 +34,12 @@ function ComponentNodeView({ data }: NodeProps<ComponentMapNode>) {
     <div className="map-node" data-part={data.part} data-cross-cutting={data.crossCutting || undefined} data-zones={data.hasZones || undefined}>
       <FlowHandles />
       {hydrated ? (
-        <button type="button" className="map-node-target nodrag" data-node-button={data.id} aria-label={data.ariaLabel} onClick={onClick} onKeyDown={onKeyDown}>
-          {content}
+        <button type="button" className="map-node-target nodrag" data-node-button={data.id} onClick={onClick} onKeyDown={onKeyDown}>
+          {content('Opens summary.')}
         </button>
       ) : (
-        <a className="map-node-target" href={withBase(base, data.href)} aria-label={data.ariaLabel.replace('Opens summary.', 'Opens chapter.')}>
-          {content}
+        <a className="map-node-target" href={withBase(base, data.href)}>
+          {content('Opens chapter.')}
         </a>
       )}
       {data.technologies.length > 0 && (

@@ -34,7 +34,7 @@ export function NodePanel({ info, base, onClose, onSelect }: Props) {
   useEffect(() => heading.current?.focus(), [info.id]);
   const seedPicks = info.technologies.filter((t) => t.seed);
   return (
-    <aside className="map-panel" role="dialog" aria-modal="false" aria-labelledby="map-panel-title" data-part={info.part}>
+    <div className="map-panel" role="dialog" aria-modal="false" aria-labelledby="map-panel-title" data-part={info.part}>
       <div className="panel-head">
         <p className="panel-eyebrow">
           <span className="part-chip">{info.part}</span> {info.partTitle} · Component {info.number}
@@ -84,6 +84,6 @@ export function NodePanel({ info, base, onClose, onSelect }: Props) {
       )}
       <Neighbours title="Upstream" items={info.upstream} onSelect={onSelect} />
       <Neighbours title="Downstream" items={info.downstream} onSelect={onSelect} />
-    </aside>
+    </div>
   );
 }

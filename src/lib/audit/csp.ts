@@ -115,7 +115,6 @@ export function formatHeadersBlock(path: string, policy: string): string {
 export function checkPagePolicy(file: string, html: string): string[] {
   const policy = readPolicyMeta(html);
   if (!policy) return [`${file}: no Content-Security-Policy <meta> tag (the csp integration in astro.config.ts adds it)`];
-  // Hash the page as the browser sees it, without the tag itself.
   const content = collectInlineContent(html);
   const problems = content.forbidden.map((f) => `${file}: ${f} is blocked by the CSP; attach listeners from a module script instead`);
   const directive = (name: string) => policy.split(';').map((d) => d.trim().split(/\s+/)).find((d) => d[0] === name)?.slice(1) ?? [];

@@ -22,8 +22,10 @@ export interface ComponentNodeData extends Record<string, unknown> {
   hasZones: boolean;
   /** Chapter URL path (without the site base). */
   href: string;
-  /** Sentence read by screen readers for the node. */
+  /** Sentence read by screen readers for the node: the visible label, then `detail`. */
   ariaLabel: string;
+  /** The part of that sentence after the visible label, read but not shown. */
+  detail: string;
 }
 
 /** Data of a zone drawn inside a component (landing, bronze…). */
@@ -95,10 +97,15 @@ export function handlesFor(width: number, height: number) {
   );
 }
 
-/** The sentence a screen reader hears for a component node. */
+/**
+ * What a screen reader hears after a component's visible label ("5 Data storage"): the chapter
+ * title when the label is shorter, the part and the technologies. The visible text comes first
+ * so the accessible name contains it (WCAG 2.5.3, label in name).
+ */
 export function describeNode(node: GraphNode, partTitle: string, info: ComponentInfo): string {
+  const title = info.title !== node.label ? ` (${info.title})` : '';
   const tech = info.technologies.length ? ` ${info.technologies.join(', ')}.` : '';
-  return `${node.number} ${info.title}. Part ${node.part}, ${partTitle}.${tech} Opens summary.`;
+  return `${title}. Part ${node.part}, ${partTitle}.${tech}`;
 }
 
 /** Convert the validated graph and chapter facts into React Flow nodes and edges. */
@@ -143,7 +150,8 @@ export function toFlow(graph: Graph, info: Record<string, ComponentInfo>): FlowM
         crossCutting: node.crossCutting,
         hasZones: node.zones.length > 0,
         href: `/${node.id}/`,
-        ariaLabel: describeNode(node, partTitle, facts),
+        detail: describeNode(node, partTitle, facts),
+        ariaLabel: `${node.number} ${node.label}${describeNode(node, partTitle, facts)} Opens summary.`,
       },
       draggable: false,
     };

@@ -80,7 +80,8 @@ describe('toFlow', () => {
 
   test('computes an accessible sentence for each component', () => {
     const storage = components.find((n) => n.id === 'data-storage')!;
-    expect(storage.data.ariaLabel).toBe('5 Data storage title. Part B, Data platform. Tech. Opens summary.');
+    expect(storage.data.ariaLabel).toBe('5 Data storage (Data storage title). Part B, Data platform. Tech. Opens summary.');
+    expect(storage.data.ariaLabel.startsWith(`5 ${storage.data.label}`)).toBe(true);
     expect(storage.data.href).toBe('/data-storage/');
   });
 
