@@ -7,7 +7,7 @@ const nodeButton = (page: Page, name: RegExp) => page.getByRole('button', { name
 /** Wait until the island has hydrated: nodes become buttons. */
 async function openMap(page: Page, path = '/') {
   await page.goto(path);
-  await expect(nodeButton(page, /^5 Data storage\./)).toBeVisible({ timeout: 20_000 });
+  await expect(nodeButton(page, /^5 Data storage\b/)).toBeVisible({ timeout: 20_000 });
 }
 
 test('shows all 17 components in their parts, with zones and a legend', async ({ page }) => {
@@ -22,7 +22,7 @@ test('shows all 17 components in their parts, with zones and a legend', async ({
 
 test('clicking a component opens its summary with links, and Escape returns focus to it', async ({ page }) => {
   await openMap(page);
-  await nodeButton(page, /^4 Streaming ingestion \(Streaming ingestion & pre-processing\)\./).click();
+  await nodeButton(page, /^4 Streaming ingestion \(Streaming ingestion & pre-processing\)/).click();
   const panel = page.getByRole('dialog', { name: 'Streaming ingestion & pre-processing' });
   await expect(panel).toBeVisible();
   await expect(panel.getByRole('link', { name: 'Read the chapter' })).toHaveAttribute('href', '/stream-ingestion/');
@@ -45,14 +45,14 @@ test('a neighbour in the panel opens that component', async ({ page }) => {
 
 test('works by keyboard alone: Enter opens, arrows follow flows', async ({ page }) => {
   await openMap(page);
-  const batch = nodeButton(page, /^3 Batch ingestion\./);
+  const batch = nodeButton(page, /^3 Batch ingestion\b/);
   await batch.focus();
   await page.keyboard.press('ArrowLeft');
   await expect(nodeButton(page, /^1 Batch data/)).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(batch).toBeFocused();
   await page.keyboard.press('ArrowRight');
-  await expect(nodeButton(page, /^5 Data storage\./)).toBeFocused();
+  await expect(nodeButton(page, /^5 Data storage\b/)).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'Data storage' })).toBeVisible();
 });
@@ -67,9 +67,9 @@ test('a shared URL restores the selection, the flow and the filters', async ({ p
 
 test('the back button steps back through selections', async ({ page }) => {
   await openMap(page);
-  await nodeButton(page, /^6 ETL cluster\./).click();
+  await nodeButton(page, /^6 ETL cluster\b/).click();
   await expect(page).toHaveURL(/node=etl-cluster/);
-  await nodeButton(page, /^7 Ad-hoc cluster\./).click();
+  await nodeButton(page, /^7 Ad-hoc cluster\b/).click();
   await expect(page.getByRole('dialog', { name: 'Ad-hoc cluster' })).toBeVisible();
   await page.goBack();
   await expect(page.getByRole('dialog', { name: 'ETL cluster' })).toBeVisible();
@@ -104,7 +104,7 @@ test('filtering by part fades the other parts and is kept in the URL', async ({ 
 
 test('hovering a component highlights its direct neighbours', async ({ page }) => {
   await openMap(page);
-  await nodeButton(page, /^11 ML serving cluster\./).hover();
+  await nodeButton(page, /^11 ML serving cluster\b/).hover();
   await expect(page.locator('.react-flow__node-component.is-near')).toHaveCount(2);
 });
 
@@ -131,7 +131,7 @@ test.describe('without JavaScript', () => {
     await page.goto('/');
     const links = page.locator('a.map-node-target');
     await expect(links).toHaveCount(17);
-    await expect(page.getByRole('link', { name: /^5 Data storage\. .*Opens chapter\.$/ })).toHaveAttribute('href', '/data-storage/');
+    await expect(page.getByRole('link', { name: /^5 Data storage\b.*Opens chapter\.$/ })).toHaveAttribute('href', '/data-storage/');
     const outline = page.getByRole('region', { name: 'The platform in outline' });
     await expect(outline.getByRole('link')).toHaveCount(17);
     await expect(outline.getByText('Batch ingestion writes raw extracts to Data storage (Landing).').first()).toBeVisible();
@@ -147,7 +147,7 @@ test.describe('on a 360 px phone', () => {
     await expect(page.getByRole('link', { name: 'On a small screen? Read the platform as an outline.' })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await nodeButton(page, /^5 Data storage\./).click();
+    await nodeButton(page, /^5 Data storage\b/).click();
     await expect(page.getByRole('dialog', { name: 'Data storage' })).toBeVisible();
   });
 });
