@@ -110,7 +110,7 @@ async function openSqliteEngine(path: string, duck: Duck): Promise<Engine> {
 }
 
 /** PostgreSQL on a temporary server, loaded with COPY from a CSV DuckDB writes. */
-async function openPostgresEngine(server: TempPostgres, duck: Duck): Promise<{ engine: Engine; version: string }> {
+async function openPostgresEngine(server: TempPostgres, duck: Duck): Promise<{ engine: Engine; version: string; config: string }> {
   const csv = join(server.shareDir, 'orders.csv');
   await duck.conn.run(`COPY orders TO ${sqlString(csv)} (FORMAT csv, HEADER)`);
   chmodSync(csv, 0o644);
@@ -120,8 +120,11 @@ async function openPostgresEngine(server: TempPostgres, duck: Duck): Promise<{ e
   await client.query(`COPY orders FROM ${sqlString(csv)} WITH (FORMAT csv, HEADER)`);
   await client.query('VACUUM ANALYZE orders');
   const version = String((await client.query('SHOW server_version')).rows[0].server_version);
+  const show = async (name: string) => `${name}=${(await client.query(`SHOW ${name}`)).rows[0][name]}`;
+  const config = (await Promise.all(['shared_buffers', 'fsync', 'synchronous_commit', 'max_parallel_workers_per_gather'].map(show))).join(', ');
   return {
     version,
+    config,
     engine: {
       id: 'postgresql',
       label: 'PostgreSQL (row store)',
@@ -172,10 +175,10 @@ export async function runRowVsColumn(ctx: BenchContext): Promise<MeasuredInput> 
       // Its own temp dir: the server runs as another user and cannot enter the private work dir.
       pgDir = mkdtempSync(join(tmpdir(), 'blueprint-pg-'));
       server = startTempPostgres(pgDir);
-      const { engine, version } = await openPostgresEngine(server, gen);
+      const { engine, version, config } = await openPostgresEngine(server, gen);
       engines.push(engine);
       software.push({ name: 'PostgreSQL', version }, { name: 'pg (node-postgres)', version: packageVersion('pg') });
-      settings.push({ name: 'PostgreSQL', value: 'default configuration (shared_buffers 128 MB, fsync on, synchronous_commit on)' });
+      settings.push({ name: 'PostgreSQL', value: `initdb defaults: ${config}` });
     }
     settings.push({ name: 'SQLite', value: 'journal_mode=WAL, synchronous=FULL' }, RUN_ORDER);
     for (const engine of engines) {
