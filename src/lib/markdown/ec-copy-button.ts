@@ -12,8 +12,14 @@ export function pluginCopyButtonMarkup(): ExpressiveCodePlugin {
   return {
     name: 'blueprint:copy-button-markup',
     hooks: {
-      postprocessRenderedBlock: ({ renderData }) => {
+      postprocessRenderedBlock: ({ codeBlock, renderData }) => {
+        // Expressive Code turns a scrollable <pre> into role="region"; name each one after its
+        // title or first line, so several regions on a page stay distinct (axe landmark-unique).
+        const title = codeBlock.props.title;
+        const firstLine = codeBlock.code.split('\n').find((l) => l.trim())?.trim().slice(0, 60) ?? '';
+        const label = title ? `Code: ${title}` : `${codeBlock.language} code: ${firstLine}`;
         visit(renderData.blockAst as Element, 'element', (el: Element) => {
+          if (el.tagName === 'pre') el.properties['ariaLabel'] ??= label;
           if (el.tagName !== 'button' || el.properties?.['dataCode'] === undefined) return;
           el.properties['type'] = 'button';
           el.properties['ariaLabel'] ??= String(el.properties['title'] ?? 'Copy to clipboard');
