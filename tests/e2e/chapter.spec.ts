@@ -98,6 +98,18 @@ test('code blocks are highlighted and have a copy button', async ({ page }) => {
   await expect(code.getByRole('button', { name: /copy/i })).toBeAttached();
 });
 
+test('a code block that scrolls sideways is a focusable region with its own name; one that fits stays a plain <pre>', async ({ page }) => {
+  await page.goto('/configs/security/');
+  const regions = page.locator('.expressive-code pre[role="region"]');
+  await expect(regions.first()).toHaveAttribute('tabindex', '0');
+  await expect(regions.first()).toHaveAccessibleName(/^Code: \S/);
+  const names = await regions.evaluateAll((pres) => pres.map((p) => p.getAttribute('aria-label')));
+  expect(new Set(names).size).toBe(names.length);
+  const plain = page.locator('.expressive-code pre:not([role])');
+  expect(await plain.count()).toBeGreaterThan(0);
+  expect(await plain.evaluateAll((pres) => pres.filter((p) => p.hasAttribute('aria-label')).length)).toBe(0);
+});
+
 test.describe('on a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 

@@ -42,8 +42,8 @@ test('the map hydrates, opens a component and changes theme with no CSP violatio
   const csp = await watch(page);
   await page.goto(at('/'));
   expect(await policyOf(page)).toContain("default-src 'none'");
-  await expect(page.getByRole('button', { name: /^5 Data storage\./ })).toBeVisible({ timeout: 20_000 });
-  await page.getByRole('button', { name: /^5 Data storage\./ }).click();
+  await expect(page.getByRole('button', { name: /^5 Data storage\b/ })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: /^5 Data storage\b/ }).click();
   await expect(page.getByRole('dialog', { name: 'Data storage' })).toBeVisible();
 
   const html = page.locator('html');

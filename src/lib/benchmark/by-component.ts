@@ -23,7 +23,7 @@ export function toBenchmarkLink(entry: { id: string; data: Benchmark }): Benchma
   const note =
     data.kind === 'measured'
       ? `measured on ${describeMachineShort(data.provenance.machine)}`
-      : `published figures: ${data.sources.map((s) => s.publisher.replace(/\s*\(.*\)$/, '')).join(', ')}`;
+      : `published figures: ${[...new Set(data.sources.map((s) => s.publisher.replace(/\s*\(.*\)$/, '')))].join(', ')}`;
   return { id, kind: data.kind, href: benchmarkHref(id), label: data.title, note };
 }
 

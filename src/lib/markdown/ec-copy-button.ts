@@ -13,13 +13,14 @@ export function pluginCopyButtonMarkup(): ExpressiveCodePlugin {
     name: 'blueprint:copy-button-markup',
     hooks: {
       postprocessRenderedBlock: ({ codeBlock, renderData }) => {
-        // Expressive Code turns a scrollable <pre> into role="region"; name each one after its
-        // title or first line, so several regions on a page stay distinct (axe landmark-unique).
+        // Expressive Code turns a scrollable <pre> into role="region" at runtime; store a name
+        // after its title or first line, which src/scripts/code-regions.ts applies while the <pre>
+        // is a region, so several regions on a page stay distinct (axe landmark-unique).
         const title = codeBlock.props.title;
         const firstLine = codeBlock.code.split('\n').find((l) => l.trim())?.trim().slice(0, 60) ?? '';
         const label = title ? `Code: ${title}` : `${codeBlock.language} code: ${firstLine}`;
         visit(renderData.blockAst as Element, 'element', (el: Element) => {
-          if (el.tagName === 'pre') el.properties['ariaLabel'] ??= label;
+          if (el.tagName === 'pre') el.properties['dataRegionLabel'] = label;
           if (el.tagName !== 'button' || el.properties?.['dataCode'] === undefined) return;
           el.properties['type'] = 'button';
           el.properties['ariaLabel'] ??= String(el.properties['title'] ?? 'Copy to clipboard');
