@@ -10,6 +10,7 @@ const basePath = process.env.BASE_PATH.replace(/\/?$/, '/');
 
 export default defineConfig({
   ...base,
+  testIgnore: [],
   testMatch: 'base-path.spec.ts',
   outputDir: 'test-results/base-path',
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-base-path.json' }]],

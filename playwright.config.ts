@@ -7,6 +7,8 @@ const port = Number(process.env.E2E_PORT ?? 4400);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // base-path.spec.ts needs the sub-path build; it runs in playwright.base-path.config.ts.
+  testIgnore: 'base-path.spec.ts',
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,

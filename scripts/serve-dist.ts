@@ -18,12 +18,19 @@ const TYPES: Record<string, string> = {
   '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream',
 };
 
-/** The file that serves a URL path, or undefined. Directory URLs serve their index.html. */
+/**
+ * The file that serves a URL path, or undefined. Directory URLs ending in "/" serve their
+ * index.html; without the slash they resolve to nothing, so the caller redirects (as GitHub
+ * Pages does) and relative links on the page keep working.
+ */
 function resolve(urlPath: string): string | undefined {
   if (!urlPath.startsWith(base)) return undefined;
   const rel = normalize(decodeURIComponent(urlPath.slice(base.length))).replace(/^(\.\.[/\\])+/, '');
   let file = join(dir, rel);
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    if (!urlPath.endsWith('/')) return undefined;
+    file = join(file, 'index.html');
+  }
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 
@@ -35,6 +42,10 @@ createServer((req, res) => {
     return;
   }
   const target = file ?? join(dir, '404.html');
+  if (!existsSync(target)) {
+    res.writeHead(404, { 'Content-Type': TYPES['.txt']! }).end(`Not found: ${path}\n`);
+    return;
+  }
   res.writeHead(file ? 200 : 404, { 'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream' });
   createReadStream(target).pipe(res);
 }).listen(port, '127.0.0.1', () => console.log(`Serving ${dir} at http://127.0.0.1:${port}${base}`));

@@ -17,6 +17,9 @@ test('the table of contents links to sections and follows the reading position',
   await toc.getByRole('link', { name: 'Sources' }).click();
   await expect(page).toHaveURL(/#sources$/);
   await expect(toc.getByRole('link', { name: 'Sources' })).toHaveAttribute('aria-current', 'location');
+  await toc.getByRole('link', { name: 'Well-Architected' }).click();
+  await expect(page).toHaveURL(/#well-architected$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Well-Architected' })).toBeInViewport();
 });
 
 test('previous and next follow the sidebar order', async ({ page }) => {
@@ -119,6 +122,11 @@ test.describe('on a 360 px phone', () => {
     await page.getByText('Chapters', { exact: true }).and(page.locator('summary')).click();
     const menu = page.getByRole('navigation', { name: 'Chapters (menu)' });
     await expect(menu.getByRole('link', { name: /Security/ })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main', exact: true })).toBeHidden();
+    await page.getByText('Menu', { exact: true }).and(page.locator('summary')).click();
+    const sections = page.getByRole('navigation', { name: 'Main (menu)' });
+    await expect(sections.getByRole('link')).toHaveText(['Map', 'Chapters', 'Configs', 'Benchmarks', 'Well-Architected']);
+    await expect(sections.getByRole('link', { name: 'Chapters' })).toHaveAttribute('aria-current', 'page');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });

@@ -34,13 +34,17 @@ const SSR_HEIGHT = 660;
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 const EMPTY: MapState = { step: 0, parts: [] };
 
+/** The component a node stands for: a zone (e.g. Landing inside Data storage) belongs to its parent; a part box to none. */
+function componentOf(n: MapNode): string | undefined {
+  return n.type === 'zone' ? n.data.parent : n.type === 'component' ? n.id : undefined;
+}
+
 /** Decorate nodes and edges with the classes that show selection, hover, flow and filters. */
 function decorate(model: FlowModel, state: MapState, flows: NamedFlow[], hovered: string | undefined, neighbours: Record<string, string[]>) {
   const flow = flows.find((f) => f.id === state.flow);
   const lit = flow ? litByFlow(flow, state.step) : undefined;
   const near = hovered ? new Set([hovered, ...(neighbours[hovered] ?? [])]) : undefined;
   const partOf = (n: MapNode) => (n.type === 'part' ? n.data.part : n.type === 'zone' ? model.nodes.find((m) => m.id === n.data.parent)?.data['part'] : n.data.part) as string;
-  const componentOf = (n: MapNode) => (n.type === 'zone' ? n.data.parent : n.id);
   const hiddenPart = (part: string) => state.parts.length > 0 && !state.parts.includes(part as PartId);
 
   const nodes = model.nodes.map((n) => {
@@ -49,7 +53,7 @@ function decorate(model: FlowModel, state: MapState, flows: NamedFlow[], hovered
     if (n.type !== 'part') {
       if (state.node === componentOf(n) && n.type === 'component') classes.push('is-selected');
       if (lit) classes.push(lit.nodes.has(n.id) ? 'is-lit' : 'is-dimmed');
-      else if (near) classes.push(near.has(componentOf(n)) ? 'is-near' : 'is-dimmed');
+      else if (near) classes.push(near.has(componentOf(n)!) ? 'is-near' : 'is-dimmed');
     }
     return { ...n, className: classes.join(' ') } as MapNode;
   });
@@ -196,7 +200,7 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
               disableKeyboardA11y
               zoomOnDoubleClick={false}
               onNodeClick={onNodeClick}
-              onNodeMouseEnter={(_e, n) => setHovered(n.type === 'zone' ? n.data.parent : n.type === 'component' ? n.id : undefined)}
+              onNodeMouseEnter={(_e, n) => setHovered(componentOf(n))}
               onNodeMouseLeave={() => setHovered(undefined)}
               onPaneClick={() => state.node && update({ ...state, node: undefined })}
               proOptions={{ hideAttribution: true }}

@@ -54,3 +54,6 @@ export function groupLensMappings(
     return [{ lens: { id, title, shortTitle, url, edition }, pillars, counts }];
   });
 }
+
+/** The heading of a chapter's lens section, which sits after the MDX body: the ToC adds it. */
+export const WELL_ARCHITECTED_HEADING = { depth: 2, slug: 'well-architected', text: 'Well-Architected' } as const;

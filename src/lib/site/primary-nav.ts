@@ -8,6 +8,8 @@ export interface NavLink {
 export const primaryNav: NavLink[] = [
   { href: '/', label: 'Map' },
   { href: '/chapters/', label: 'Chapters' },
+  { href: '/configs/', label: 'Configs' },
+  { href: '/benchmarks/', label: 'Benchmarks' },
   { href: '/well-architected/', label: 'Well-Architected' },
 ];
 

