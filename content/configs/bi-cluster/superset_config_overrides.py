@@ -2,8 +2,8 @@
 
 Passed to Helm with --set-file configOverrides.platform=superset_config_overrides.py, so it runs
 after the chart's own settings (metadata database URI, Redis host) and overrides them where both
-set a key. Every secret is read from the environment, populated from the Kubernetes Secret named
-in envFromSecret. CI runs `python -m py_compile` and ruff on this file.
+set a key. Every secret is read from the environment, populated from the Kubernetes Secret listed
+in envFromSecrets. CI runs `python -m py_compile` and ruff on this file.
 """
 
 import os
