@@ -26,6 +26,19 @@ export interface ConfigFileView {
   downloadPath: string;
 }
 
+/**
+ * Files longer than this are folded on their page behind "Show the file (N lines)": a page of a
+ * dozen long Terraform modules stays a scannable list of files, and the download and zip still
+ * hold every file whole.
+ */
+export const FOLD_AFTER_LINES = 80;
+
+/** How a file's code shows on its page: open, or folded with its line count for the summary. */
+export function codeFold(text: string): { lines: number; folded: boolean } {
+  const lines = text.replace(/\n$/, '').split('\n').length;
+  return { lines, folded: lines > FOLD_AFTER_LINES };
+}
+
 /** A component's config page. */
 export interface ConfigPageView {
   id: string;

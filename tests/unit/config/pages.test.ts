@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { buildConfigZip } from '../../../src/lib/config/build-zip.ts';
-import { fileAnchor, languageOf, toConfigIndex, toConfigPage } from '../../../src/lib/config/config-pages.ts';
+import { codeFold, FOLD_AFTER_LINES, fileAnchor, languageOf, toConfigIndex, toConfigPage } from '../../../src/lib/config/config-pages.ts';
 import { loadValidConfigReport } from '../../../src/lib/config/load-report.ts';
 import { describeResult } from '../../../src/lib/config/result.ts';
 import { parseGraph } from '../../../src/lib/graph/validate-graph.ts';
@@ -95,5 +95,14 @@ describe('loadValidConfigReport', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('codeFold', () => {
+  test(`shows files of up to ${FOLD_AFTER_LINES} lines open and folds longer ones, counting a final newline as no line`, () => {
+    const text = (n: number) => Array.from({ length: n }, (_, i) => `line ${i}`).join('\n') + '\n';
+    expect(codeFold(text(FOLD_AFTER_LINES))).toEqual({ lines: FOLD_AFTER_LINES, folded: false });
+    expect(codeFold(text(FOLD_AFTER_LINES + 1))).toEqual({ lines: FOLD_AFTER_LINES + 1, folded: true });
+    expect(codeFold('one line')).toEqual({ lines: 1, folded: false });
   });
 });

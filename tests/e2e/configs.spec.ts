@@ -1,0 +1,41 @@
+// Reference configs as a reader uses them: find a component's configs, see how each file was
+// checked, open a long file, and download a file or the whole folder.
+import { expect, test } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+
+const folders = readdirSync('content/configs', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+
+test('the index links every component that has configs and says how many files were checked', async ({ page }) => {
+  await page.goto('/configs/');
+  await expect(page.getByText(/^\d+ of \d+ files were checked in this build\.$/)).toBeVisible();
+  for (const id of folders) await expect(page.locator(`main a[href$="/configs/${id}/"]`).first()).toBeVisible();
+});
+
+test('a config page says how each file was checked, folds long files and downloads them whole', async ({ page, request }) => {
+  await page.goto('/configs/infrastructure-as-code/');
+  const eks = page.locator('section.config-file', { has: page.getByRole('heading', { level: 3 }) }).filter({ hasText: 'modules/eks/main.tf' });
+  await expect(eks.locator('.badge')).toContainText(/^✓\s*Checked by /);
+
+  // 604 lines: folded behind a summary that names the file and its length.
+  const code = eks.locator('.expressive-code');
+  await expect(code).toBeHidden();
+  await eks.getByText(/^Show the file modules\/eks\/main\.tf \([\d,]+ lines\)$/).click();
+  await expect(code).toBeVisible();
+  await expect(code.locator('pre')).toContainText('resource "aws_eks_cluster"');
+
+  const download = await request.get(await eks.getByRole('link', { name: /^Download/ }).getAttribute('href') ?? '');
+  expect(download.status()).toBe(200);
+  expect(await download.text()).toBe(readFileSync('content/configs/infrastructure-as-code/modules/eks/main.tf', 'utf8'));
+
+  const zip = await request.get(await page.getByRole('link', { name: 'Download all files (zip)' }).getAttribute('href') ?? '');
+  expect(zip.status()).toBe(200);
+  expect((await zip.body()).subarray(0, 2).toString()).toBe('PK');
+});
+
+test('a short file shows open, with its copy button', async ({ page }) => {
+  await page.goto('/configs/infrastructure-as-code/');
+  const checkov = page.locator('section.config-file').filter({ hasText: 'policy/checkov.yaml' });
+  await expect(checkov.locator('.expressive-code')).toBeVisible();
+  await expect(checkov.locator('details.fold')).toHaveCount(0);
+  await expect(checkov.getByRole('button', { name: /copy/i })).toBeAttached();
+});
