@@ -17,7 +17,8 @@ test('the index lists every benchmark under "Measured here" or "Published elsewh
 
 test('a measured benchmark shows its tables, every run and how to reproduce it', async ({ page }) => {
   await page.goto('/benchmarks/');
-  await page.getByRole('link', { name: 'File formats and compression', exact: true }).click();
+  const measured = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Measured here' }) });
+  await measured.getByRole('link', { name: 'File formats and compression', exact: true }).click();
   await expect(page).toHaveURL(/\/benchmarks\/file-formats\/$/);
   const table = page.getByRole('table', { name: 'Size on disk and write time' });
   await expect(table.getByRole('row', { name: /Parquet \(zstd\)/ })).toContainText(/× smaller/);
