@@ -16,10 +16,8 @@ function apply(choice: ThemeChoice): void {
   root.dataset.theme = resolveTheme(choice, media.matches);
   root.dataset.themeChoice = choice;
   for (const el of document.querySelectorAll('theme-switch')) {
-    const { label, ariaLabel } = describeThemeChoice(choice);
-    const button = el.querySelector('button')!;
-    button.setAttribute('aria-label', ariaLabel);
-    button.querySelector('.label')!.textContent = label;
+    // The visible label and icon follow html[data-theme-choice] in CSS; only the name changes here.
+    el.querySelector('button')!.setAttribute('aria-label', describeThemeChoice(choice).ariaLabel);
   }
 }
 

@@ -52,6 +52,7 @@ test('the theme switch cycles light, dark and system, and is remembered', async 
   await page.reload();
   await expect(html).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('button', { name: /^Theme:/ })).toHaveAccessibleName('Theme: dark. Switch to system');
+  await expect(page.getByRole('button', { name: /^Theme:/ }).locator('.label:visible')).toHaveText('Dark');
 });
 
 test('a stored dark theme applies before the first paint', async ({ page }) => {

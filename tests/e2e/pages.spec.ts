@@ -13,14 +13,14 @@ test('the build has the home page, the chapter index and all 17 chapters', () =>
 
 for (const path of pages) {
   test(`${path} returns 200, has one h1 and no axe violations in light and dark`, async ({ page }) => {
-    const expected = path === '/404' ? 404 : 200;
-    for (const theme of ['light', 'dark'] as const) {
-      const response = await gotoWithTheme(page, path, theme);
-      expect(response?.status()).toBe(expected);
-      await expect(page.locator('h1')).toHaveCount(1);
-      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-      await expectNoAxeViolations(page);
-    }
+    const response = await gotoWithTheme(page, path, 'light');
+    expect(response?.status()).toBe(path === '/404' ? 404 : 200);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await expectNoAxeViolations(page);
+    // Switch as the theme switch does (html[data-theme]), without a second load of the page.
+    await page.evaluate(() => { document.documentElement.dataset.theme = 'dark'; });
+    await expectNoAxeViolations(page);
   });
 }
 

@@ -1,7 +1,9 @@
 /** A reader's theme choice; "system" follows the device setting. */
 export type ThemeChoice = 'light' | 'dark' | 'system';
 
-const ORDER: ThemeChoice[] = ['light', 'dark', 'system'];
+/** Every choice, in the order the switch cycles through them. */
+export const THEME_CHOICES: readonly ThemeChoice[] = ['light', 'dark', 'system'];
+const ORDER = THEME_CHOICES;
 const LABEL: Record<ThemeChoice, string> = { light: 'Light', dark: 'Dark', system: 'System' };
 
 /** Read a stored value, treating anything unknown as "system". */
