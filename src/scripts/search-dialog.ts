@@ -170,6 +170,10 @@ export async function initSearchDialog(dialog: HTMLDialogElement): Promise<void>
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(search, DEBOUNCE_MS);
+    // Fetch the index chunks for what is typed now, while the debounce waits (a failure
+    // shows when search() runs).
+    const query = input.value.trim();
+    if (query) void loadPagefind().then((pf) => pf.preload(toSearchTerms(query))).catch(() => {});
   });
   // Enter searches at once instead of submitting the form.
   dialog.querySelector('form[role="search"]')?.addEventListener('submit', (e) => {
