@@ -29,7 +29,7 @@ export function findWorkflowFiles(root: string): string[] {
   return [...ours, ...reference].sort();
 }
 
-/** Format a problem as "file:line:col  message". */
+/** Format a problem as "file:line:col  message [rule]". */
 export function formatWorkflowProblem(p: WorkflowProblem): string {
-  return `${p.file}:${p.line}:${p.column}  ${p.message}`;
+  return `${p.file}:${p.line}:${p.column}  ${p.message} [${p.rule}]`;
 }

@@ -51,8 +51,10 @@ export interface WorkflowProblem {
   file: string;
   line: number;
   column: number;
-  /** actionlint's message with its rule, e.g. 'job "x" needs job "y" which does not exist [job-needs]'. */
+  /** actionlint's message, e.g. 'job "x" needs job "y" which does not exist'. */
   message: string;
+  /** actionlint's rule, e.g. "job-needs". */
+  rule: string;
 }
 
 /**
@@ -81,7 +83,7 @@ export async function lintWorkflow(file: string, text: string): Promise<Workflow
   }
   return lint(text, file)
     .filter((e) => !isOutdatedFinding(e.kind, e.message))
-    .map((e) => ({ file, line: e.line, column: e.column, message: `${e.message} [${e.kind}]` }));
+    .map((e) => ({ file, line: e.line, column: e.column, message: e.message, rule: e.kind }));
 }
 
 /** GitHub Actions workflows, linted by actionlint (syntax, expressions, job graph, action inputs). */
@@ -97,7 +99,7 @@ export const validateGithubActions: Validator = async (inputs) => {
       `contexts newer than the bundled build are accepted: ${NEWER_CONTEXTS.join(', ')}`,
     );
     for (const problem of await lintWorkflow(input.file, input.text)) {
-      result.problems.push({ file: input.file, line: problem.line, message: problem.message.replace(/\[([\w-]+)\]$/, '[actionlint $1]') });
+      result.problems.push({ file: input.file, line: problem.line, message: `${problem.message} [actionlint ${problem.rule}]` });
     }
     results.push(result);
   }
