@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './src/lib/browser/chromium.ts';
+import { chromiumArgs, headlessChromiumPath } from './src/lib/browser/chromium.ts';
 
 // End-to-end tests run against the production build in dist/ (built by `npm test` first),
 // served by scripts/serve-dist.ts, in Debian's Chromium: no browser downloads.
@@ -19,7 +19,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+    launchOptions: { executablePath: headlessChromiumPath, args: chromiumArgs },
     trace: 'retain-on-failure',
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

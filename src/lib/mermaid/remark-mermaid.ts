@@ -5,20 +5,13 @@ import type { Code, Root } from 'mdast';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { createMermaidRenderer, type MermaidRenderer } from 'mermaid-isomorphic';
-import { chromiumArgs, chromiumPath } from '../browser/chromium.ts';
+import { headlessChromiumPath } from '../browser/chromium.ts';
+import { MermaidDiagramError, renderMermaid } from './renderer.ts';
 
 /** The two renderings every diagram gets; CSS shows the one matching the page theme. */
 const THEMES = ['light', 'dark'] as const;
 const MERMAID_THEME = { light: 'neutral', dark: 'dark' } as const;
 const CACHE_DIR = join(process.cwd(), 'node_modules', '.cache', 'mermaid');
-
-let renderer: MermaidRenderer | undefined;
-
-function getRenderer(): MermaidRenderer {
-  renderer ??= createMermaidRenderer({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } });
-  return renderer;
-}
 
 /** Stable id prefix per diagram and theme so inline SVG ids never collide on a page. */
 function prefixFor(source: string, theme: string): string {
@@ -29,17 +22,16 @@ async function renderSvg(source: string, theme: (typeof THEMES)[number], where: 
   const prefix = prefixFor(source, theme);
   const cached = join(CACHE_DIR, `${prefix}.svg`);
   if (existsSync(cached)) return readFileSync(cached, 'utf8');
-  const [result] = await getRenderer()([source], {
-    prefix,
-    mermaidConfig: { theme: MERMAID_THEME[theme], fontFamily: 'arial,sans-serif' },
-  });
-  if (!result || result.status === 'rejected') {
-    const reason = result?.reason instanceof Error ? result.reason.message : String(result?.reason);
-    throw new Error(`${where}: Mermaid diagram is invalid: ${reason}\n--- diagram ---\n${source}`);
+  let svg: string;
+  try {
+    svg = await renderMermaid(source, { prefix, config: { theme: MERMAID_THEME[theme], fontFamily: 'arial,sans-serif' } });
+  } catch (error) {
+    if (error instanceof MermaidDiagramError) throw new Error(`${where}: Mermaid diagram is invalid: ${error.message}\n--- diagram ---\n${source}`);
+    throw new Error(`${where}: could not render the Mermaid diagram (Chromium at ${headlessChromiumPath}; set CHROMIUM_PATH): ${String(error)}`);
   }
   mkdirSync(CACHE_DIR, { recursive: true });
-  writeFileSync(cached, result.value.svg);
-  return result.value.svg;
+  writeFileSync(cached, svg);
+  return svg;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import sax from 'sax';
 import { describe, expect, test } from 'vitest';
-import { createMermaidRenderer } from 'mermaid-isomorphic';
 import { parseGraph } from '../../../src/lib/graph/validate-graph.ts';
 import type { Graph } from '../../../src/lib/graph/schema.ts';
 import { readColourTokens, tintColour, toBezierPath } from '../../../src/lib/graph/export-style.ts';
@@ -9,7 +8,7 @@ import { buildPlatformSvg } from '../../../src/lib/graph/export-svg.ts';
 import { buildPlatformMermaid, toMermaidId } from '../../../src/lib/graph/export-mermaid.ts';
 import { buildPlatformDrawio, drawioIds } from '../../../src/lib/graph/export-drawio.ts';
 import { buildExportFiles, findStaleExports, EXPORT_DIR } from '../../../src/lib/graph/export-files.ts';
-import { chromiumArgs, chromiumPath } from '../../../src/lib/browser/chromium.ts';
+import { MermaidDiagramError, renderMermaid } from '../../../src/lib/mermaid/renderer.ts';
 
 const graph = parseGraph(readFileSync('diagram/graph.yaml', 'utf8'));
 const tokensCss = readFileSync('src/styles/tokens.css', 'utf8');
@@ -213,13 +212,11 @@ describe('Mermaid export', () => {
   });
 
   test('renders in Mermaid (Chromium), and a broken diagram would not', async () => {
-    const render = createMermaidRenderer({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } });
+    const render = (source: string) => renderMermaid(source, { prefix: 'platform', config: { theme: 'neutral' } });
     const broken = mermaid.replace('-->|', '-->|"unclosed');
-    const [ok, bad, awkwardResult] = await render([mermaid, broken, buildPlatformMermaid(awkward, colours)]);
-    expect(ok?.status === 'fulfilled' ? '' : String(ok?.reason)).toBe('');
-    expect(awkwardResult?.status === 'fulfilled' ? '' : String(awkwardResult?.reason)).toBe('');
-    expect(bad?.status).toBe('rejected');
-    const svg = ok?.status === 'fulfilled' ? ok.value.svg : '';
+    const svg = await render(mermaid);
+    await render(buildPlatformMermaid(awkward, colours));
+    await expect(render(broken)).rejects.toThrow(MermaidDiagramError);
     for (const node of graph.nodes) expect(svg).toContain(node.label.replace(/&/g, '&amp;'));
   });
 });
