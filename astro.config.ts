@@ -10,6 +10,7 @@ import { rehypeScrollableTables } from './src/lib/markdown/rehype-scrollable-tab
 import { rehypeBaseLinks } from './src/lib/markdown/rehype-base-links.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import csp from './src/integrations/csp.ts';
+import hydrateOnIntent from './src/integrations/hydrate-on-intent.ts';
 
 // SITE_URL and BASE_PATH let previews build under a sub-path (e.g. /pr-42/).
 const site = process.env.SITE_URL ?? 'https://data-architecture-blueprint.github.io';
@@ -31,6 +32,8 @@ export default defineConfig({
     expressiveCode(),
     mdx(),
     react(),
+    // client:intent, the map's hydration (src/scripts/hydrate-on-intent.ts).
+    hydrateOnIntent(),
     sitemap(),
     // Adds each page's Content-Security-Policy <meta> from its finished HTML; before Pagefind so the
     // index sees final pages. Not Astro's security.csp: see src/integrations/csp.ts for why.

@@ -42,6 +42,7 @@ test('the map hydrates, opens a component and changes theme with no CSP violatio
   const csp = await watch(page);
   await page.goto(at('/'));
   expect(await policyOf(page)).toContain("default-src 'none'");
+  await page.locator('.react-flow').hover(); // the map hydrates when the reader starts to use it
   await expect(page.getByRole('button', { name: /^5 Data storage\b/ })).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: /^5 Data storage\b/ }).click();
   await expect(page.getByRole('dialog', { name: 'Data storage' })).toBeVisible();

@@ -4,11 +4,54 @@ import { expectNoAxeViolations, gotoWithTheme } from './helpers.ts';
 
 const nodeButton = (page: Page, name: RegExp) => page.getByRole('button', { name });
 
-/** Wait until the island has hydrated: nodes become buttons. */
+/**
+ * Open the map and wait until the island has hydrated (nodes become buttons). A plain visit
+ * hydrates when the reader starts to use the map: point at it, as a reader does. A shared view
+ * (?node=, ?flow=, ?parts=) hydrates on load.
+ */
 async function openMap(page: Page, path = '/') {
   await page.goto(path);
+  if (!path.includes('?')) await page.locator('.react-flow').hover();
   await expect(nodeButton(page, /^5 Data storage\b/)).toBeVisible({ timeout: 20_000 });
 }
+
+test.describe('before the reader uses it', () => {
+  test('the map is server-rendered links, and loads no map code until pointed at', async ({ page }) => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto('/');
+    await page.waitForLoadState('networkidle');
+    const island = page.locator('astro-island');
+    const component = new URL((await island.getAttribute('component-url'))!, page.url()).pathname;
+    await expect(page.locator('a[data-intent-target]')).toHaveCount(17);
+    await expect(page.locator('[data-hydrated]')).toHaveCount(0);
+    expect(requested).not.toContain(component);
+
+    await page.locator('.react-flow').hover();
+    await expect(page.locator('[data-hydrated]')).toHaveCount(1, { timeout: 20_000 });
+    await expect(page.locator('button[data-node-button]')).toHaveCount(17);
+    expect(requested).toContain(component);
+  });
+
+  test('a click that arrives while the map loads opens the summary instead of leaving the page', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('[data-hydrated]')).toHaveCount(0);
+    // Playwright's click moves the pointer, presses and clicks within milliseconds: the click
+    // lands on the server-rendered link while the island is still loading.
+    await page.locator('a[data-intent-target="data-storage"]').click();
+    await expect(page.getByRole('dialog', { name: 'Data storage' })).toBeVisible({ timeout: 20_000 });
+    await expect(page).toHaveURL(/\/\?node=data-storage$/);
+  });
+
+  test('a component reached by keyboard keeps focus as the map loads, and Enter opens it', async ({ page }) => {
+    await page.goto('/');
+    await page.locator('a[data-intent-target="etl-cluster"]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'ETL cluster' })).toBeVisible({ timeout: 20_000 });
+    await page.keyboard.press('Escape');
+    await expect(nodeButton(page, /^6 ETL cluster\b/)).toBeFocused();
+  });
+});
 
 test('shows all 17 components in their parts, with zones and a legend', async ({ page }) => {
   await openMap(page);

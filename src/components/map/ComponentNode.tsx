@@ -7,7 +7,8 @@ import { useMap } from './map-context.ts';
 
 /**
  * A component on the map. Server-rendered as a link to its chapter (the map works without
- * JavaScript); once hydrated it is a button that opens the summary panel.
+ * JavaScript); once hydrated it is a button that opens the summary panel. Both carry
+ * data-intent-target, so a click or focus that arrives while the map hydrates moves to the button.
  */
 function ComponentNodeView({ data }: NodeProps<ComponentMapNode>) {
   const { base, hydrated, select, moveFocus } = useMap();
@@ -34,11 +35,11 @@ function ComponentNodeView({ data }: NodeProps<ComponentMapNode>) {
     <div className="map-node" data-part={data.part} data-cross-cutting={data.crossCutting || undefined} data-zones={data.hasZones || undefined}>
       <FlowHandles />
       {hydrated ? (
-        <button type="button" className="map-node-target nodrag" data-node-button={data.id} onClick={onClick} onKeyDown={onKeyDown}>
+        <button type="button" className="map-node-target nodrag" data-node-button={data.id} data-intent-target={data.id} onClick={onClick} onKeyDown={onKeyDown}>
           {content('Opens summary.')}
         </button>
       ) : (
-        <a className="map-node-target" href={withBase(base, data.href)}>
+        <a className="map-node-target" href={withBase(base, data.href)} data-intent-target={data.id}>
           {content('Opens chapter.')}
         </a>
       )}

@@ -166,7 +166,7 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
 
   return (
     <MapContext.Provider value={context}>
-      <div className="map-shell" onKeyDown={onKeyDown} onFocus={onFocus} onBlur={() => setHovered(undefined)}>
+      <div className="map-shell" data-hydrated={hydrated ? '' : undefined} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={() => setHovered(undefined)}>
         <div className="map-toolbar">
           <FlowGuide
             flows={flows}

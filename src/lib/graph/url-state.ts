@@ -12,6 +12,9 @@ export interface MapState {
   parts: PartId[];
 }
 
+/** The query parameters a map view is shared by (a page opened with any of them restores that view). */
+export const MAP_STATE_PARAMS = ['node', 'flow', 'step', 'parts'] as const;
+
 const PART_IDS = new Set(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
 
 /** Read map state from a query string, dropping anything unknown instead of failing. */
