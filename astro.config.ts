@@ -8,6 +8,7 @@ import { remarkMermaid } from './src/lib/mermaid/remark-mermaid.ts';
 import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
 import { rehypeScrollableTables } from './src/lib/markdown/rehype-scrollable-tables.ts';
 import { rehypeBaseLinks } from './src/lib/markdown/rehype-base-links.ts';
+import { rehypeSections } from './src/lib/markdown/rehype-sections.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import csp from './src/integrations/csp.ts';
 import hydrateOnIntent from './src/integrations/hydrate-on-intent.ts';
@@ -25,7 +26,7 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeTaskListLabels, rehypeScrollableTables, [rehypeBaseLinks, { base }]] }),
+    processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeTaskListLabels, rehypeScrollableTables, [rehypeBaseLinks, { base }], rehypeSections] }),
   },
   integrations: [
     // Options in ec.config.mjs, where the <Code> component can read them too.

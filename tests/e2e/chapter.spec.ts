@@ -104,6 +104,9 @@ test('code blocks are highlighted and have a copy button', async ({ page }) => {
 
 test('a code block that scrolls sideways is a focusable region with its own name; one that fits stays a plain <pre>', async ({ page }) => {
   await page.goto('/feature-store/');
+  // Read down the chapter: sections off screen are not laid out (content-visibility), so a block
+  // is measured, and made a region, when the reader reaches it.
+  for (const pre of await page.locator('.expressive-code pre').all()) await pre.scrollIntoViewIfNeeded();
   const regions = page.locator('.expressive-code pre[role="region"]');
   await expect(regions.first()).toHaveAttribute('tabindex', '0');
   await expect(regions.first()).toHaveAccessibleName(/^Code: \S/);

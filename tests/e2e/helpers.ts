@@ -43,8 +43,21 @@ export function axe(page: Page): AxeBuilder {
   return new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).options({ resultTypes: ['violations'] });
 }
 
+/**
+ * Render everything the page skips with content-visibility: auto (chapter sections, matrix boxes
+ * off screen), as a reader who scrolls through would. axe cannot judge colour contrast inside a
+ * skipped subtree (it reports it as incomplete, not as a violation).
+ */
+export async function renderSkippedContent(page: Page) {
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('body *'))
+      if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
+  });
+}
+
 /** Fail with axe's violations (rule, impact, first targets) when a page has any. */
 export async function expectNoAxeViolations(page: Page) {
+  await renderSkippedContent(page);
   const results = await axe(page).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   expect(summary).toEqual([]);
