@@ -33,6 +33,24 @@ test.describe('before the reader uses it', () => {
     expect(requested).toContain(component);
   });
 
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 360, height: 740 }]) {
+    test(`the whole server-rendered map fits its canvas, ${viewport.width} px wide`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto('/');
+      const canvas = (await page.locator('.react-flow').boundingBox())!;
+      const links = page.locator('a[data-intent-target]');
+      await expect(links).toHaveCount(17);
+      // The fit is applied once the canvas has been measured (a ResizeObserver, after first layout).
+      await expect
+        .poll(async () => {
+          const boxes = await links.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+          return boxes.filter((b) => b.left < canvas.x - 1 || b.top < canvas.y - 1 || b.right > canvas.x + canvas.width + 1 || b.bottom > canvas.y + canvas.height + 1).length;
+        })
+        .toBe(0);
+      await expect(page.locator('[data-hydrated]')).toHaveCount(0);
+    });
+  }
+
   test('a click that arrives while the map loads opens the summary instead of leaving the page', async ({ page }) => {
     await page.goto('/');
     await expect(page.locator('[data-hydrated]')).toHaveCount(0);

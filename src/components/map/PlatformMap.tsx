@@ -10,6 +10,7 @@ import type { Part, PartId } from '../../lib/graph/schema.ts';
 import { findNeighbourInDirection, type Direction } from '../../lib/graph/keyboard.ts';
 import { formatMapState, parseMapState, type MapState } from '../../lib/graph/url-state.ts';
 import type { Box } from '../../lib/graph/layout.ts';
+import { MAP_SSR_SIZE } from '../../lib/graph/map-fit.ts';
 import { MapContext } from './map-context.ts';
 import { nodeTypes } from './node-types.ts';
 import { NodePanel } from './NodePanel.tsx';
@@ -27,9 +28,7 @@ export interface PlatformMapProps {
   base: string;
 }
 
-/** Size the server renders the map at; the client refits to the real container. */
-const SSR_WIDTH = 1280;
-const SSR_HEIGHT = 660;
+const { width: SSR_WIDTH, height: SSR_HEIGHT } = MAP_SSR_SIZE;
 
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 const EMPTY: MapState = { step: 0, parts: [] };
