@@ -4,8 +4,8 @@ import { chromiumArgs, headlessChromiumPath } from '../browser/chromium.ts';
 
 /**
  * Renders Mermaid diagrams to SVG in one headless Chromium page that loads Mermaid once. (A
- * renderer that launches a browser and parses Mermaid's 3.5 MB bundle per diagram spent two
- * seconds a diagram: most of a fresh build.) The browser closes itself after a second without
+ * renderer that launched a browser and parsed Mermaid's 8 MB unminified bundle per diagram spent
+ * two seconds a diagram: most of a fresh build.) This page loads the 3.5 MB minified one. The browser closes itself after a second without
  * work, so a build or test run that is done can exit.
  */
 const IDLE_CLOSE_MS = 1000;
@@ -93,8 +93,9 @@ async function renderInPage({ source, prefix, config }: { source: string; prefix
     if (!element) throw new Error('Mermaid returned no <svg>');
     // Some diagram types number ids from a page-wide counter (sequence actors: "actor4", "root-4");
     // give them the diagram's prefix so two diagrams on one page never share an id.
+    const markup = element.innerHTML;
     for (const node of element.querySelectorAll('[id]')) {
-      if (!node.id.startsWith(prefix) && !element.innerHTML.includes(`#${node.id}`)) node.id = `${prefix}-${node.id}`;
+      if (!node.id.startsWith(prefix) && !markup.includes(`#${node.id}`)) node.id = `${prefix}-${node.id}`;
     }
     return new XMLSerializer().serializeToString(element);
   } finally {
