@@ -13,8 +13,7 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? DEBIAN_CHROMIUM;
  * The Chromium that tests and build-time rendering drive: Debian's chromium-headless-shell when
  * installed (the same engine without the browser shell, as Playwright uses for headless runs; it
  * loads and axe-checks a page in about a quarter less time: the end-to-end suite went from 9.0
- * to 5.4 minutes on 2 cores), else
- * the full Chromium. CHROMIUM_PATH overrides both.
+ * to 5.4 minutes on 2 cores), else the full Chromium. CHROMIUM_PATH overrides both.
  */
 export const headlessChromiumPath =
   process.env.CHROMIUM_PATH ?? (existsSync(DEBIAN_HEADLESS_SHELL) ? DEBIAN_HEADLESS_SHELL : DEBIAN_CHROMIUM);
