@@ -1,23 +1,34 @@
 // Progressive enhancement for the Well-Architected matrix: shows the lens and pillar filters,
 // hides what does not match, and keeps the choice in the URL so a filtered view can be shared.
 // Without JavaScript the page shows everything and the filters stay hidden.
-import { formatLensFilter, matchesLensFilter, parseLensFilter, type LensFilter } from '../lib/lens/filter.ts';
+import { describeOpenGroup, formatLensFilter, matchesLensFilter, parseLensFilter, type LensFilter } from '../lib/lens/filter.ts';
 
-/** Apply `filter` to every element tagged with data-lens / data-pillar under `root`; returns the visible best-practice count. */
+/**
+ * Apply `filter` to every element tagged with data-lens / data-pillar under `root` (a lens's
+ * section, a pillar's table, a totals row, an open list); returns how many matrix rows
+ * (data-bp) are left showing.
+ */
 function applyFilter(root: ParentNode, filter: LensFilter): number {
-  let visible = 0;
   for (const el of root.querySelectorAll<HTMLElement>('[data-lens], [data-pillar]')) {
     if (el.closest('[data-lens-filters]')) continue;
-    const show = matchesLensFilter(filter, { lens: el.dataset['lens'], pillar: el.dataset['pillar'] });
-    el.hidden = !show;
-    if (show && el.dataset['bp'] !== undefined) visible++;
+    const hide = !matchesLensFilter(filter, { lens: el.dataset['lens'], pillar: el.dataset['pillar'] });
+    if (el.hidden !== hide) el.hidden = hide;
   }
-  // A group (a lens in the open lists) with nothing left to show disappears with its heading.
+  // A group (a lens in the open lists) with nothing left to show disappears with its heading;
+  // one that stays counts what the filter leaves in it.
   for (const group of root.querySelectorAll<HTMLElement>('[data-filter-group]')) {
     const lensOk = matchesLensFilter(filter, { lens: group.dataset['lens'] });
-    group.hidden = !lensOk || [...group.querySelectorAll<HTMLElement>('[data-pillar]')].every((el) => el.hidden);
+    const shown = [...group.querySelectorAll<HTMLElement>('[data-pillar]')].filter((el) => !el.hidden);
+    const hide = !lensOk || shown.length === 0;
+    if (group.hidden !== hide) group.hidden = hide;
+    const summary = group.querySelector('[data-open-summary]');
+    if (summary && !group.hidden) {
+      const count = (selector: string) => shown.reduce((n, el) => n + el.querySelectorAll(selector).length, 0);
+      const text = describeOpenGroup(count('li'), count('[data-required]'));
+      if (summary.textContent !== text) summary.textContent = text;
+    }
   }
-  return visible;
+  return [...root.querySelectorAll('[data-bp]')].filter((row) => !row.closest('[hidden]')).length;
 }
 
 /** Describe the current view for the live status line. */
@@ -48,4 +59,22 @@ export function enhanceLensFilters(doc: Document = document): void {
   form.hidden = false;
   form.addEventListener('change', () => update(true));
   update(false);
+}
+
+/**
+ * Open the folded lists around the element the URL's fragment names and bring it into view, on
+ * load and when the fragment changes. Chrome opens a closed <details> on fragment navigation
+ * itself; other browsers leave the target hidden.
+ */
+export function revealFragmentTarget(doc: Document = document): void {
+  const reveal = () => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const target = id ? doc.getElementById(id) : null;
+    let folded = target?.closest<HTMLDetailsElement>('details:not([open])');
+    if (!target || !folded) return;
+    for (; folded; folded = folded.parentElement?.closest<HTMLDetailsElement>('details:not([open])')) folded.open = true;
+    target.scrollIntoView();
+  };
+  reveal();
+  addEventListener('hashchange', reveal);
 }

@@ -157,21 +157,30 @@ export function buildCoverageMatrix(
   return { components, lenses, uncovered, partlyCovered };
 }
 
+/** Groups longer than this start folded: a long list of bare titles is reference, not reading. */
+export const OPEN_GROUP_FOLD_OVER = 12;
+
 /** A list of open best practices grouped by lens and then pillar, for rendering; empty groups are left out. */
 export interface OpenPracticeGroup {
   lens: LensCatalogue;
   pillars: Array<{ id: PillarId; title: string; items: UncoveredPractice[] }>;
+  /** Best practices in the group, and how many of them AWS marks as required. */
+  count: number;
+  required: number;
+  /** Shown folded (a closed disclosure) when it has more than OPEN_GROUP_FOLD_OVER items. */
+  folded: boolean;
 }
 
 /** Group open best practices by lens and pillar, in catalogue order. */
 export function groupOpenPractices(catalogues: ReadonlyArray<LensCatalogue>, list: ReadonlyArray<UncoveredPractice>): OpenPracticeGroup[] {
   return catalogues
-    .map((lens) => ({
-      lens,
-      pillars: lens.pillars
-        .map((p) => ({ id: p.id, title: PILLAR_TITLES[p.id], items: list.filter((u) => u.lens === lens.id && u.pillar === p.id) }))
-        .filter((p) => p.items.length > 0),
-    }))
-    .filter((g) => g.pillars.length > 0);
+    .map((lens) => {
+      const items = list.filter((u) => u.lens === lens.id);
+      const pillars = lens.pillars
+        .map((p) => ({ id: p.id, title: PILLAR_TITLES[p.id], items: items.filter((u) => u.pillar === p.id) }))
+        .filter((p) => p.items.length > 0);
+      const required = items.filter((u) => u.bestPractice.priority === 'required').length;
+      return { lens, pillars, count: items.length, required, folded: items.length > OPEN_GROUP_FOLD_OVER };
+    })
+    .filter((g) => g.count > 0);
 }
-

@@ -36,3 +36,9 @@ export function matchesLensFilter(filter: LensFilter, tags: { lens?: string | un
   const pillarOk = filter.pillar === 'all' || tags.pillar === undefined || tags.pillar === filter.pillar;
   return lensOk && pillarOk;
 }
+
+/** The summary line of a lens's open list: "77 best practices, 12 required by AWS". */
+export function describeOpenGroup(count: number, required: number): string {
+  const practices = `${count} best practice${count === 1 ? '' : 's'}`;
+  return required > 0 ? `${practices}, ${required} required by AWS` : practices;
+}

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { buildCoverageMatrix, countCoverage, groupOpenPractices } from '../../../src/lib/lens/coverage.ts';
+import { buildCoverageMatrix, countCoverage, groupOpenPractices, OPEN_GROUP_FOLD_OVER, type UncoveredPractice } from '../../../src/lib/lens/coverage.ts';
 import { groupLensMappings } from '../../../src/lib/lens/chapter-mappings.ts';
 import { summariseLensCoverage } from '../../../src/lib/lens/map-coverage.ts';
-import { formatLensFilter, matchesLensFilter, parseLensFilter } from '../../../src/lib/lens/filter.ts';
+import { describeOpenGroup, formatLensFilter, matchesLensFilter, parseLensFilter } from '../../../src/lib/lens/filter.ts';
 import { isCovered, strongestStatus } from '../../../src/lib/lens/status.ts';
 import { bestPracticeAnchor } from '../../../src/lib/lens/catalogue-index.ts';
 import { chapter, lens } from './helpers.ts';
@@ -82,6 +82,22 @@ describe('buildCoverageMatrix', () => {
       ['analytics', [['Security', 2]]],
       ['machine-learning', [['Reliability', 1]]],
     ]);
+    expect(groups.map((g) => [g.count, g.required, g.folded])).toEqual([[2, 0, false], [1, 0, false]]);
+  });
+
+  test('folds a group once it is longer than the fold limit, and counts what AWS requires', () => {
+    const open = (n: number, required: number): UncoveredPractice[] =>
+      Array.from({ length: n }, (_, i) => ({
+        lens: 'machine-learning',
+        pillar: 'reliability',
+        questionId: 'MLREL05',
+        best: 'none',
+        bestPractice: { id: `MLREL05-BP${i}`, title: `Practice ${i}`, url: 'https://example.org/bp.html', ...(i < required && { priority: 'required' as const }) },
+      }));
+    const [atLimit] = groupOpenPractices(catalogues, open(OPEN_GROUP_FOLD_OVER, 0));
+    const [overLimit] = groupOpenPractices(catalogues, open(OPEN_GROUP_FOLD_OVER + 1, 3));
+    expect([atLimit!.count, atLimit!.folded]).toEqual([OPEN_GROUP_FOLD_OVER, false]);
+    expect([overLimit!.count, overLimit!.required, overLimit!.folded]).toEqual([OPEN_GROUP_FOLD_OVER + 1, 3, true]);
   });
 });
 
@@ -201,5 +217,13 @@ describe('matrix filters', () => {
     expect(matchesLensFilter(filter, { pillar: 'security' })).toBe(true);
     expect(matchesLensFilter(filter, { lens: 'analytics' })).toBe(true);
     expect(matchesLensFilter({ lens: 'all', pillar: 'all' }, { lens: 'x', pillar: 'y' })).toBe(true);
+  });
+
+  test('sum up an open list as its count and how many AWS requires', () => {
+    expect([describeOpenGroup(1, 0), describeOpenGroup(9, 0), describeOpenGroup(77, 12)]).toEqual([
+      '1 best practice',
+      '9 best practices',
+      '77 best practices, 12 required by AWS',
+    ]);
   });
 });
