@@ -13,7 +13,7 @@ import { arg, buildTarget, finish, writeReport } from '../lib/audit/cli.ts';
 import { startStaticServer } from '../lib/audit/static-server.ts';
 import { lighthouseChrome, lighthouseFlags, runLighthouse } from '../lib/audit/run-lighthouse.ts';
 
-const DEFAULT_PAGES = ['/', '/data-storage/', '/configs/', '/benchmarks/', '/well-architected/'];
+const DEFAULT_PAGES = ['/', '/data-storage/', '/configs/', '/benchmarks/', '/well-architected/', '/well-architected/financial-services/'];
 const FORM_FACTORS: FormFactor[] = ['mobile', 'desktop'];
 
 const { dir, base } = buildTarget();

@@ -1,6 +1,8 @@
 // Loads the Well-Architected lens data for pages: AWS's catalogues and our coverage notes,
 // validated and cached. Pure logic lives in src/lib/lens.
 import { getCollection, getEntry } from 'astro:content';
+import { getChapters } from './site.ts';
+import { buildCoverageMatrix, type CoverageMatrix } from '../lib/lens/coverage.ts';
 import { DataError } from '../lib/errors/format-issues.ts';
 import { orderLenses, withLensId } from '../lib/lens/parse-catalogue.ts';
 import { findNoteProblems } from '../lib/lens/validate-refs.ts';
@@ -8,6 +10,7 @@ import type { CoverageNotes, LensCatalogue } from '../lib/lens/schema.ts';
 
 let lensesPromise: Promise<LensCatalogue[]> | undefined;
 let notesPromise: Promise<CoverageNotes> | undefined;
+let matrixPromise: Promise<CoverageMatrix> | undefined;
 
 /** The three lens catalogues from content/lenses/, in the site's lens order. */
 export function getLenses(): Promise<LensCatalogue[]> {
@@ -24,4 +27,10 @@ export function getCoverageNotes(): Promise<CoverageNotes> {
     return notes;
   });
   return notesPromise;
+}
+
+/** Every lens best practice against every component, for the Well-Architected pages. */
+export function getCoverageMatrix(): Promise<CoverageMatrix> {
+  matrixPromise ??= Promise.all([getLenses(), getChapters(), getCoverageNotes()]).then(([lenses, chapters, notes]) => buildCoverageMatrix(lenses, chapters, notes));
+  return matrixPromise;
 }

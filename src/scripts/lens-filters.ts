@@ -1,28 +1,24 @@
-// Progressive enhancement for the Well-Architected matrix: shows the lens and pillar filters,
-// hides what does not match, and keeps the choice in the URL so a filtered view can be shared.
-// Without JavaScript the page shows everything and the filters stay hidden.
-import { describeOpenGroup, formatLensFilter, matchesLensFilter, parseLensFilter, type LensFilter } from '../lib/lens/filter.ts';
+// Progressive enhancement for a lens page: shows the pillar filter, hides what does not match and
+// keeps the choice in the URL so a filtered view can be shared; opens folded lists that a link
+// points into. Without JavaScript the page shows everything and the filter stays hidden.
+import { describeOpenGroup, formatPillarFilter, matchesPillarFilter, parsePillarFilter, type PillarFilter } from '../lib/lens/filter.ts';
 
 /**
- * Apply `filter` to every element tagged with data-lens / data-pillar under `root` (a lens's
- * section, a pillar's table, a totals row, an open list); returns how many matrix rows
- * (data-bp) are left showing.
+ * Apply `filter` to every element tagged with data-pillar under `root` (a pillar's table, a
+ * pillar in the open lists); returns how many matrix rows (data-bp) are left showing.
  */
-function applyFilter(root: ParentNode, filter: LensFilter): number {
-  for (const el of root.querySelectorAll<HTMLElement>('[data-lens], [data-pillar]')) {
-    if (el.closest('[data-lens-filters]')) continue;
-    const hide = !matchesLensFilter(filter, { lens: el.dataset['lens'], pillar: el.dataset['pillar'] });
+function applyFilter(root: ParentNode, filter: PillarFilter): number {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-pillar]')) {
+    const hide = !matchesPillarFilter(filter, el.dataset['pillar']);
     if (el.hidden !== hide) el.hidden = hide;
   }
-  // A group (a lens in the open lists) with nothing left to show disappears with its heading;
-  // one that stays counts what the filter leaves in it.
+  // An open list with nothing left to show disappears; one that stays counts what is left in it.
   for (const group of root.querySelectorAll<HTMLElement>('[data-filter-group]')) {
-    const lensOk = matchesLensFilter(filter, { lens: group.dataset['lens'] });
     const shown = [...group.querySelectorAll<HTMLElement>('[data-pillar]')].filter((el) => !el.hidden);
-    const hide = !lensOk || shown.length === 0;
+    const hide = shown.length === 0;
     if (group.hidden !== hide) group.hidden = hide;
     const summary = group.querySelector('[data-open-summary]');
-    if (summary && !group.hidden) {
+    if (summary && !hide) {
       const count = (selector: string) => shown.reduce((n, el) => n + el.querySelectorAll(selector).length, 0);
       const text = describeOpenGroup(count('li'), count('[data-required]'));
       if (summary.textContent !== text) summary.textContent = text;
@@ -31,31 +27,22 @@ function applyFilter(root: ParentNode, filter: LensFilter): number {
   return [...root.querySelectorAll('[data-bp]')].filter((row) => !row.closest('[hidden]')).length;
 }
 
-/** Describe the current view for the live status line. */
-function describe(controls: { lens: HTMLSelectElement; pillar: HTMLSelectElement }, filter: LensFilter, count: number): string {
-  const text = (name: 'lens' | 'pillar') => controls[name].selectedOptions[0]?.textContent ?? '';
-  const scope = [filter.lens === 'all' ? 'all lenses' : text('lens'), filter.pillar === 'all' ? 'all pillars' : `the ${text('pillar')} pillar`];
-  return `Showing ${count} best practice${count === 1 ? '' : 's'}: ${scope.join(', ')}.`;
-}
-
-/** Wire up the filter form on the matrix page, if there is one. */
-export function enhanceLensFilters(doc: Document = document): void {
+/** Wire up the pillar filter on a lens page, if there is one. */
+export function enhancePillarFilter(doc: Document = document): void {
   const form = doc.querySelector<HTMLElement>('[data-lens-filters]');
-  const lens = form?.querySelector<HTMLSelectElement>('select[name="lens"]');
   const pillar = form?.querySelector<HTMLSelectElement>('select[name="pillar"]');
-  if (!form || !lens || !pillar) return;
+  if (!form || !pillar) return;
   const status = form.querySelector<HTMLElement>('[data-filter-status]');
 
   const update = (push: boolean) => {
-    const filter = parseLensFilter(`?lens=${lens.value}&pillar=${pillar.value}`);
+    const filter = parsePillarFilter(`?pillar=${pillar.value}`);
     const count = applyFilter(doc, filter);
-    if (status) status.textContent = describe({ lens, pillar }, filter, count);
-    if (push) history.replaceState(history.state, '', `${location.pathname}${formatLensFilter(filter)}${location.hash}`);
+    const scope = filter === 'all' ? 'all pillars' : `the ${pillar.selectedOptions[0]?.textContent ?? ''} pillar`;
+    if (status) status.textContent = `Showing ${count} best practice${count === 1 ? '' : 's'}: ${scope}.`;
+    if (push) history.replaceState(history.state, '', `${location.pathname}${formatPillarFilter(filter)}${location.hash}`);
   };
 
-  const initial = parseLensFilter(location.search);
-  lens.value = initial.lens;
-  pillar.value = initial.pillar;
+  pillar.value = parsePillarFilter(location.search);
   form.hidden = false;
   form.addEventListener('change', () => update(true));
   update(false);

@@ -87,7 +87,7 @@ test('a chapter renders its diagrams, code and contents with no CSP violation, a
  * statically for all pages (scripts/audit/csp.ts); this checks what only a browser sees: code
  * that runs after load.
  */
-const TEMPLATES = ['/', '/chapters/', '/data-storage/', '/configs/', '/configs/data-storage/', '/benchmarks/', '/benchmarks/file-formats/', '/well-architected/', '/404'];
+const TEMPLATES = ['/', '/chapters/', '/data-storage/', '/configs/', '/configs/data-storage/', '/benchmarks/', '/benchmarks/file-formats/', '/well-architected/', '/well-architected/analytics/', '/404'];
 
 test('a page of every template loads with no CSP violation and nothing from another host', async ({ page, baseURL }) => {
   const csp = await watch(page);

@@ -1,5 +1,6 @@
-// The Well-Architected coverage matrix and each chapter's Well-Architected section: reading the
-// matrix, filtering it by lens and pillar, following a column to its chapter, phone and no-JS.
+// The Well-Architected pages (an overview and a matrix per lens) and each chapter's Well-Architected
+// section: reading a matrix, filtering it by pillar, following a column to its chapter, the open
+// lists, phone and no-JS.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -27,16 +28,38 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const matrixBox = (page: Page, title: string) => page.getByRole('region', { name: `${title}: best practices by component` });
 const bpRow = (page: Page, title: string, id: string) => matrixBox(page, title).getByRole('row', { name: new RegExp(`^${escape(id)} `) });
 
-test('the header links to the matrix, which sets every best practice against the 17 components', async ({ page }) => {
+const lensPath = (id: string) => `/well-architected/${id}/`;
+const lensOf = (id: string) => matrix.lenses.find((l) => l.lens.id === id)!;
+
+test('the header leads to the overview, which sums up each lens and links to its matrix', async ({ page }) => {
   await page.goto('/chapters/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Well-Architected' }).click();
   await expect(page).toHaveURL(/\/well-architected\/$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Well-Architected coverage' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Well-Architected' })).toHaveAttribute('aria-current', 'page');
 
+  for (const { lens, totals } of matrix.lenses) {
+    const card = page.getByRole('region', { name: lens.title });
+    await expect(card).toContainText(`${totals.total} best practices: ${totals.addressed} addressed, ${totals.partial} partly, ${totals.uncovered} not yet.`);
+    await expect(card.getByRole('link', { name: 'The matrix' })).toHaveAttribute('href', lensPath(lens.id));
+  }
+  const totals = page.getByRole('table', { name: 'Best practices per lens and pillar by coverage' });
+  const ml = lensOf('machine-learning');
+  await expect(totals.getByRole('row', { name: new RegExp(`^${escape(ml.lens.title)} `) })).toContainText(String(ml.totals.total));
+
+  // A pillar in the totals opens the lens page filtered to it.
+  await totals.getByRole('row', { name: new RegExp(`^${ml.lens.shortTitle} · Security`) }).getByRole('link').click();
+  await expect(page).toHaveURL(/\/well-architected\/machine-learning\/\?pillar=security$/);
+  await expect(page.getByRole('combobox', { name: 'Pillar' })).toHaveValue('security');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Well-Architected' })).toHaveAttribute('aria-current', 'page');
+});
+
+test('each lens page sets every best practice of its lens against the 17 components, a table per pillar', async ({ page }) => {
   for (const { lens, pillars } of matrix.lenses) {
+    await page.goto(lensPath(lens.id));
+    await expect(page.getByRole('heading', { level: 1, name: `${lens.title} coverage` })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Well-Architected lenses' }).getByRole('link', { name: lens.title, exact: true })).toHaveAttribute('aria-current', 'page');
     const box = matrixBox(page, lens.title);
-    // Each pillar's table is named by lens, pillar and counts, and has the full header row.
     await expect(box.getByRole('table')).toHaveCount(pillars.length);
     for (const pillar of pillars) {
       const t = box.getByRole('table', { name: `${lens.title}: ${pillar.title} · ${pillar.totals.addressed} of ${pillar.totals.total} addressed, ${pillar.totals.partial} partly` });
@@ -44,6 +67,7 @@ test('the header links to the matrix, which sets every best practice against the
     }
     await expect(box.getByRole('rowheader', { name: new RegExp(lens.idFormat.pattern.replace(/\$$/, ' ')) })).toHaveCount(countOf(lens.id));
   }
+  await page.goto(lensPath('analytics'));
   const analytics = matrixBox(page, 'Data Analytics Lens');
   await expect(analytics.getByRole('columnheader', { name: 'Overall' }).first()).toBeVisible();
   const batch = matrix.components.find((c) => c.id === 'batch-ingestion')!;
@@ -52,7 +76,7 @@ test('the header links to the matrix, which sets every best practice against the
 });
 
 test('each mapping shows in its component column as words, not colour alone', async ({ page }) => {
-  await page.goto('/well-architected/');
+  await page.goto(lensPath('analytics'));
   const chapter = chapters.find((c) => c.id === 'data-quality-lineage')!;
   const column = matrix.components.findIndex((c) => c.id === chapter.id);
   for (const ref of chapter.data.lenses.filter((r) => r.lens === 'analytics').slice(0, 3)) {
@@ -65,12 +89,13 @@ test('each mapping shows in its component column as words, not colour alone', as
   await expect(bpRow(page, 'Data Analytics Lens', untouched.bestPractice.id).getByRole('cell').nth(1 + column)).toHaveText('');
   // A best practice no component maps gets one cell saying so.
   const unmapped = rows.find((r) => r.best === 'none')!;
+  await page.goto(lensPath(unmapped.lens.id));
   const unmappedRow = bpRow(page, unmapped.lens.title, unmapped.bestPractice.id);
   await expect(unmappedRow.getByRole('cell')).toHaveText([/^Not mapped/, 'no component']);
 });
 
 test('a column header leads to the component\'s Well-Architected section, grouped by lens and pillar', async ({ page }) => {
-  await page.goto('/well-architected/');
+  await page.goto(lensPath('analytics'));
   const column = matrix.components.find((c) => c.id === 'data-quality-lineage')!;
   await matrixBox(page, 'Data Analytics Lens').getByRole('link', { name: `${column.number} ${column.title}` }).first().click();
   await expect(page).toHaveURL(/\/data-quality-lineage\/#well-architected$/);
@@ -84,47 +109,35 @@ test('a column header leads to the component\'s Well-Architected section, groupe
   const link = section.getByRole('link', { name: new RegExp(`^${escape(ref.id)} `) });
   await expect(link).toHaveAttribute('href', /^https:\/\/docs\.aws\.amazon\.com\//);
   await expect(section.getByText(ref.how)).toBeVisible();
+  await expect(section.getByRole('link', { name: 'all components on this lens' }).first()).toHaveAttribute('href', lensPath('analytics'));
 });
 
-test('the lens and pillar filters narrow the matrix, count what is shown and keep the choice in the URL', async ({ page }) => {
-  await page.goto('/well-architected/');
-  const lens = page.getByRole('combobox', { name: 'Lens' });
+test('the pillar filter narrows a lens page, counts what is shown and keeps the choice in the URL', async ({ page }) => {
+  await page.goto(lensPath('machine-learning'));
   const pillar = page.getByRole('combobox', { name: 'Pillar' });
   const status = page.getByRole('status');
-  const total = LENS_IDS.reduce((n, id) => n + countOf(id), 0);
-  await expect(status).toHaveText(`Showing ${total} best practices: all lenses, all pillars.`);
-
-  await lens.selectOption({ label: 'Machine Learning Lens' });
-  await expect(page).toHaveURL(/\?lens=machine-learning$/);
-  await expect(matrixBox(page, 'Data Analytics Lens')).toBeHidden();
-  await expect(matrixBox(page, 'Financial Services Industry Lens')).toBeHidden();
-  await expect(matrixBox(page, 'Machine Learning Lens')).toBeVisible();
-  await expect(status).toHaveText(`Showing ${countOf('machine-learning')} best practices: Machine Learning Lens, all pillars.`);
+  const box = matrixBox(page, 'Machine Learning Lens');
+  await expect(status).toHaveText(`Showing ${countOf('machine-learning')} best practices: all pillars.`);
 
   await pillar.selectOption({ label: 'Security' });
-  await expect(page).toHaveURL(/\?lens=machine-learning&pillar=security$/);
-  await expect(status).toHaveText(`Showing ${countOf('machine-learning', 'security')} best practices: Machine Learning Lens, the Security pillar.`);
+  await expect(page).toHaveURL(/\/machine-learning\/\?pillar=security$/);
+  await expect(status).toHaveText(`Showing ${countOf('machine-learning', 'security')} best practices: the Security pillar.`);
   await expect(bpRow(page, 'Machine Learning Lens', 'MLSEC03-BP01')).toBeVisible();
   await expect(bpRow(page, 'Machine Learning Lens', 'MLOPS01-BP01')).toBeHidden();
-  await expect(matrixBox(page, 'Machine Learning Lens').getByRole('table')).toHaveCount(1);
-  const totals = page.getByRole('table', { name: 'Best practices per lens and pillar by coverage' });
-  await expect(totals.getByRole('row', { name: /Security/ })).toHaveCount(1);
-  await expect(totals.getByRole('row', { name: /^Data Analytics Lens/ })).toBeHidden();
+  await expect(box.getByRole('table')).toHaveCount(1);
 
   // A shared link opens the same view.
   await page.reload();
-  await expect(lens).toHaveValue('machine-learning');
   await expect(pillar).toHaveValue('security');
-  await expect(matrixBox(page, 'Data Analytics Lens')).toBeHidden();
+  await expect(bpRow(page, 'Machine Learning Lens', 'MLOPS01-BP01')).toBeHidden();
 
-  await lens.selectOption({ label: 'All lenses' });
   await pillar.selectOption({ label: 'All pillars' });
-  await expect(page).toHaveURL(/\/well-architected\/$/);
-  await expect(matrixBox(page, 'Data Analytics Lens')).toBeVisible();
+  await expect(page).toHaveURL(/\/machine-learning\/$/);
+  await expect(box.getByRole('table')).toHaveCount(lensOf('machine-learning').pillars.length);
 });
 
 test('the practices no component addresses are listed, with our notes, and the matrix links to them', async ({ page }) => {
-  await page.goto('/well-architected/');
+  await page.goto(lensPath('analytics'));
   const section = page.getByRole('region', { name: 'Not addressed yet' });
   await expect(section.getByRole('heading', { level: 2, name: 'Not addressed yet' })).toBeVisible();
   const noted = matrix.uncovered.find((u) => u.lens === 'analytics' && u.note)!;
@@ -138,21 +151,20 @@ test('the practices no component addresses are listed, with our notes, and the m
   await expect(item).toBeInViewport();
 });
 
-test('long open lists start folded; a click, a link to an item or the filters open or count them', async ({ page }) => {
-  await page.goto('/well-architected/');
+test('long open lists start folded; a click, a link to an item or the filter open or count them', async ({ page }) => {
+  const [folded] = groupOpenPractices(lenses, matrix.uncovered).filter((g) => g.folded);
+  await page.goto(lensPath(folded!.lens.id));
   const section = page.getByRole('region', { name: 'Not addressed yet' });
-  const groups = groupOpenPractices(lenses, matrix.uncovered);
-  const folded = groups.find((g) => g.folded)!;
-  const first = folded.pillars[0]!.items[0]!;
+  const first = folded!.pillars[0]!.items[0]!;
   const firstLink = section.getByRole('link', { name: new RegExp(`^${escape(first.bestPractice.id)} `) });
   await expect(firstLink).toBeHidden();
-  await section.getByText(describeOpenGroup(folded.count, folded.required), { exact: true }).click();
+  await section.getByText(describeOpenGroup(folded!.count, folded!.required), { exact: true }).click();
   await expect(firstLink).toBeVisible();
 
   // A link to an item in a folded list opens it: Chrome does so on navigation, the page's script
   // for the browsers that do not (a fragment change without a navigation, as here).
   await page.reload();
-  const last = folded.pillars.at(-1)!.items.at(-1)!;
+  const last = folded!.pillars.at(-1)!.items.at(-1)!;
   await page.evaluate((id) => {
     history.replaceState(null, '', `#${id}`);
     dispatchEvent(new HashChangeEvent('hashchange'));
@@ -162,8 +174,7 @@ test('long open lists start folded; a click, a link to an item or the filters op
   await expect(lastItem).toBeInViewport();
 
   // Filtered to one pillar, the summary counts what is left in the list.
-  await page.getByRole('combobox', { name: 'Lens' }).selectOption(folded.lens.id);
-  const pillar = folded.pillars.at(-1)!;
+  const pillar = folded!.pillars.at(-1)!;
   await page.getByRole('combobox', { name: 'Pillar' }).selectOption(pillar.id);
   const required = pillar.items.filter((i) => i.bestPractice.priority === 'required').length;
   await expect(section.getByText(describeOpenGroup(pillar.items.length, required), { exact: true })).toBeVisible();
@@ -173,15 +184,15 @@ test.describe('on a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
   test('the matrix scrolls inside its own box with the best-practice column kept in view', async ({ page }) => {
-    await page.goto('/well-architected/');
+    await page.goto(lensPath('analytics'));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 
-    const box = page.getByRole('region', { name: 'Data Analytics Lens: best practices by component' });
+    const box = matrixBox(page, 'Data Analytics Lens');
     await box.scrollIntoViewIfNeeded();
     const rowHeader = bpRow(page, 'Data Analytics Lens', 'BP 1.1').getByRole('rowheader');
     const storage = matrix.components.find((c) => c.id === 'data-storage')!;
-    const component = matrixBox(page, 'Data Analytics Lens').getByRole('columnheader', { name: `5 ${storage.title}` }).first();
+    const component = box.getByRole('columnheader', { name: `5 ${storage.title}` }).first();
     const before = { header: (await rowHeader.boundingBox())!.x, column: (await component.boundingBox())!.x };
     await box.evaluate((el) => el.scrollBy({ left: 300 }));
     await expect.poll(async () => (await component.boundingBox())!.x).toBeLessThan(before.column - 200);
@@ -192,10 +203,13 @@ test.describe('on a 360 px phone', () => {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the whole matrix reads, and the filters that need JavaScript stay out of the way', async ({ page }) => {
+  test('every matrix reads, and the filter that needs JavaScript stays out of the way', async ({ page }) => {
+    for (const { lens } of matrix.lenses) {
+      await page.goto(lensPath(lens.id));
+      await expect(matrixBox(page, lens.title).getByRole('table').first()).toBeVisible();
+      await expect(page.getByRole('combobox', { name: 'Pillar' })).toBeHidden();
+    }
     await page.goto('/well-architected/');
-    for (const { lens } of matrix.lenses) await expect(matrixBox(page, lens.title).getByRole('table').first()).toBeVisible();
-    await expect(page.getByRole('combobox', { name: 'Lens' })).toBeHidden();
     await expect(page.getByRole('region', { name: 'Totals per pillar' })).toBeVisible();
   });
 });

@@ -82,8 +82,8 @@ describe('formatWeightTable', () => {
 
 describe('formatWeightSummary', () => {
   test('groups pages by template and shows the heaviest of each', () => {
-    expect(['index.html', 'data-storage/index.html', 'configs/index.html', 'configs/ci-cd/index.html', '404.html', 'well-architected/index.html'].map(pageGroup)).toEqual([
-      '/ (map)', '/<chapter>/', '/configs/', '/configs/<id>/', '/404', '/well-architected/',
+    expect(['index.html', 'data-storage/index.html', 'configs/index.html', 'configs/ci-cd/index.html', '404.html', 'well-architected/index.html', 'well-architected/analytics/index.html'].map(pageGroup)).toEqual([
+      '/ (map)', '/<chapter>/', '/configs/', '/configs/<id>/', '/404', '/well-architected/', '/well-architected/<id>/',
     ]);
     const summary = formatWeightSummary([
       weight({ page: 'index.html', js: 140_000, framework: true }),

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { buildCoverageMatrix, countCoverage, groupOpenPractices, OPEN_GROUP_FOLD_OVER, type UncoveredPractice } from '../../../src/lib/lens/coverage.ts';
 import { groupLensMappings } from '../../../src/lib/lens/chapter-mappings.ts';
 import { summariseLensCoverage } from '../../../src/lib/lens/map-coverage.ts';
-import { describeOpenGroup, formatLensFilter, matchesLensFilter, parseLensFilter } from '../../../src/lib/lens/filter.ts';
+import { describeOpenGroup, formatPillarFilter, matchesPillarFilter, parsePillarFilter } from '../../../src/lib/lens/filter.ts';
 import { isCovered, strongestStatus } from '../../../src/lib/lens/status.ts';
 import { bestPracticeAnchor } from '../../../src/lib/lens/catalogue-index.ts';
 import { chapter, lens } from './helpers.ts';
@@ -196,27 +196,24 @@ describe('summariseLensCoverage (the map panel)', () => {
   });
 });
 
-describe('matrix filters', () => {
-  test('read a lens and a pillar from the URL, treating unknown values as all', () => {
-    expect(parseLensFilter('?lens=machine-learning&pillar=security')).toEqual({ lens: 'machine-learning', pillar: 'security' });
-    expect(parseLensFilter('?lens=ml&pillar=')).toEqual({ lens: 'all', pillar: 'all' });
-    expect(parseLensFilter('')).toEqual({ lens: 'all', pillar: 'all' });
+describe('lens page filters', () => {
+  test('read a pillar from the URL, treating a missing or unknown one as all', () => {
+    expect(parsePillarFilter('?pillar=security')).toBe('security');
+    expect(parsePillarFilter('?pillar=secure')).toBe('all');
+    expect(parsePillarFilter('?lens=analytics')).toBe('all');
+    expect(parsePillarFilter('')).toBe('all');
   });
 
   test('write only what is filtered, so the unfiltered page keeps a clean URL', () => {
-    expect(formatLensFilter({ lens: 'analytics', pillar: 'all' })).toBe('?lens=analytics');
-    expect(formatLensFilter({ lens: 'all', pillar: 'cost-optimization' })).toBe('?pillar=cost-optimization');
-    expect(formatLensFilter({ lens: 'all', pillar: 'all' })).toBe('');
+    expect(formatPillarFilter('cost-optimization')).toBe('?pillar=cost-optimization');
+    expect(formatPillarFilter('all')).toBe('');
   });
 
-  test('match elements by their lens and pillar tags; a missing tag matches anything', () => {
-    const filter = { lens: 'analytics', pillar: 'security' } as const;
-    expect(matchesLensFilter(filter, { lens: 'analytics', pillar: 'security' })).toBe(true);
-    expect(matchesLensFilter(filter, { lens: 'analytics', pillar: 'reliability' })).toBe(false);
-    expect(matchesLensFilter(filter, { lens: 'machine-learning', pillar: 'security' })).toBe(false);
-    expect(matchesLensFilter(filter, { pillar: 'security' })).toBe(true);
-    expect(matchesLensFilter(filter, { lens: 'analytics' })).toBe(true);
-    expect(matchesLensFilter({ lens: 'all', pillar: 'all' }, { lens: 'x', pillar: 'y' })).toBe(true);
+  test('match elements by their pillar tag; a missing tag matches anything', () => {
+    expect(matchesPillarFilter('security', 'security')).toBe(true);
+    expect(matchesPillarFilter('security', 'reliability')).toBe(false);
+    expect(matchesPillarFilter('security', undefined)).toBe(true);
+    expect(matchesPillarFilter('all', 'reliability')).toBe(true);
   });
 
   test('sum up an open list as its count and how many AWS requires', () => {
