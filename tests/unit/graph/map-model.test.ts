@@ -4,7 +4,7 @@ import { parseGraph } from '../../../src/lib/graph/validate-graph.ts';
 import { toFlow, flowNodeId, handlesFor, type ComponentMapNode } from '../../../src/lib/graph/to-flow.ts';
 import { boxesOverlap, endpointBox, facingSides, nodeBox, partBox, zoneBoxes } from '../../../src/lib/graph/layout.ts';
 import { litByFlow, parseFlows, componentsInFlow } from '../../../src/lib/graph/flows.ts';
-import { formatMapState, parseMapState } from '../../../src/lib/graph/url-state.ts';
+import { formatMapState, MAP_STATE_PARAMS, parseMapState } from '../../../src/lib/graph/url-state.ts';
 import { findNeighbourInDirection } from '../../../src/lib/graph/keyboard.ts';
 import { buildOutline } from '../../../src/lib/graph/outline.ts';
 import { getNeighbourIds, getNeighbours } from '../../../src/lib/graph/neighbours.ts';
@@ -152,6 +152,13 @@ describe('URL state', () => {
 
   test('writes nothing for the empty state', () => {
     expect(formatMapState({ step: 0, parts: [] })).toBe('');
+  });
+
+  test('writes a view with exactly the parameters that make the map hydrate at once', () => {
+    // MAP_STATE_PARAMS tells the page which query makes it hydrate before the reader touches the
+    // map; a parameter renamed here but not there would open a shared view on the static map.
+    const search = formatMapState({ node: 'data-storage', flow: 'batch', step: 1, parts: ['A'] });
+    expect([...new URLSearchParams(search).keys()].sort()).toEqual([...MAP_STATE_PARAMS].sort());
   });
 });
 
