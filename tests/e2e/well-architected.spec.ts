@@ -54,6 +54,12 @@ test('the header leads to the overview, which sums up each lens and links to its
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Well-Architected' })).toHaveAttribute('aria-current', 'page');
 });
 
+test('a link to the one-page matrix that came before (?lens=, ?pillar=) opens the lens page', async ({ page }) => {
+  await page.goto('/well-architected/?lens=financial-services&pillar=reliability');
+  await expect(page).toHaveURL(/\/well-architected\/financial-services\/\?pillar=reliability$/);
+  await expect(page.getByRole('combobox', { name: 'Pillar' })).toHaveValue('reliability');
+});
+
 test('each lens page sets every best practice of its lens against the 17 components, a table per pillar', async ({ page }) => {
   for (const { lens, pillars } of matrix.lenses) {
     await page.goto(lensPath(lens.id));

@@ -1,10 +1,11 @@
 // Runs in the browser: imports ids from ids.ts, never schema.ts, so zod stays out of the bundle.
-import { PILLAR_IDS, type PillarId } from './ids.ts';
+import { LENS_IDS, PILLAR_IDS, type LensId, type PillarId } from './ids.ts';
 
 /** A lens page's filter: one pillar, or all of them. */
 export type PillarFilter = PillarId | 'all';
 
 const isPillar = (value: string | null): value is PillarId => PILLAR_IDS.includes(value as PillarId);
+const isLens = (value: string | null): value is LensId => LENS_IDS.includes(value as LensId);
 
 /** Read the filter from a URL query ("?pillar=security"); a missing or unknown value means all. */
 export function parsePillarFilter(search: string): PillarFilter {
@@ -20,6 +21,15 @@ export function formatPillarFilter(filter: PillarFilter): string {
 /** True when an element tagged with a pillar passes the filter; untagged means any. */
 export function matchesPillarFilter(filter: PillarFilter, pillar: string | undefined): boolean {
   return filter === 'all' || pillar === undefined || pillar === filter;
+}
+
+/**
+ * Where a link to the one-page matrix that came before the lens pages ("?lens=<id>&pillar=<id>")
+ * now leads: the lens's page path with the pillar filter kept, or undefined when it names no lens.
+ */
+export function lensPageFor(search: string): string | undefined {
+  const lens = new URLSearchParams(search).get('lens');
+  return isLens(lens) ? `/well-architected/${lens}/${formatPillarFilter(parsePillarFilter(search))}` : undefined;
 }
 
 /** The summary line of a lens's open list: "77 best practices, 12 required by AWS". */

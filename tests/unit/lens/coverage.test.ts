@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { buildCoverageMatrix, countCoverage, groupOpenPractices, OPEN_GROUP_FOLD_OVER, type UncoveredPractice } from '../../../src/lib/lens/coverage.ts';
 import { groupLensMappings } from '../../../src/lib/lens/chapter-mappings.ts';
 import { summariseLensCoverage } from '../../../src/lib/lens/map-coverage.ts';
-import { describeOpenGroup, formatPillarFilter, matchesPillarFilter, parsePillarFilter } from '../../../src/lib/lens/filter.ts';
+import { describeOpenGroup, formatPillarFilter, lensPageFor, matchesPillarFilter, parsePillarFilter } from '../../../src/lib/lens/filter.ts';
 import { isCovered, strongestStatus } from '../../../src/lib/lens/status.ts';
 import { bestPracticeAnchor } from '../../../src/lib/lens/catalogue-index.ts';
 import { chapter, lens } from './helpers.ts';
@@ -214,6 +214,12 @@ describe('lens page filters', () => {
     expect(matchesPillarFilter('security', 'reliability')).toBe(false);
     expect(matchesPillarFilter('security', undefined)).toBe(true);
     expect(matchesPillarFilter('all', 'reliability')).toBe(true);
+  });
+
+  test('send a link to the one-page matrix on to its lens page, keeping the pillar', () => {
+    expect(lensPageFor('?lens=machine-learning&pillar=security')).toBe('/well-architected/machine-learning/?pillar=security');
+    expect(lensPageFor('?lens=analytics&pillar=nope')).toBe('/well-architected/analytics/');
+    expect([lensPageFor('?lens=ml'), lensPageFor('?pillar=security'), lensPageFor('')]).toEqual([undefined, undefined, undefined]);
   });
 
   test('sum up an open list as its count and how many AWS requires', () => {
