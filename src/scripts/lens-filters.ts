@@ -1,7 +1,7 @@
 // Progressive enhancement for a lens page: shows the pillar filter, hides what does not match and
 // keeps the choice in the URL so a filtered view can be shared; opens folded lists that a link
 // points into. Without JavaScript the page shows everything and the filter stays hidden.
-import { describeOpenGroup, formatPillarFilter, matchesPillarFilter, parsePillarFilter, type PillarFilter } from '../lib/lens/filter.ts';
+import { countBestPractices, describeOpenGroup, formatPillarFilter, matchesPillarFilter, parsePillarFilter, type PillarFilter } from '../lib/lens/filter.ts';
 
 /**
  * Apply `filter` to every element tagged with data-pillar under `root` (a pillar's table, a
@@ -38,7 +38,7 @@ export function enhancePillarFilter(doc: Document = document): void {
     const filter = parsePillarFilter(`?pillar=${pillar.value}`);
     const count = applyFilter(doc, filter);
     const scope = filter === 'all' ? 'all pillars' : `the ${pillar.selectedOptions[0]?.textContent ?? ''} pillar`;
-    if (status) status.textContent = `Showing ${count} best practice${count === 1 ? '' : 's'}: ${scope}.`;
+    if (status) status.textContent = `Showing ${countBestPractices(count)}: ${scope}.`;
     if (push) history.replaceState(history.state, '', `${location.pathname}${formatPillarFilter(filter)}${location.hash}`);
   };
 

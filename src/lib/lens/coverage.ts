@@ -1,5 +1,6 @@
 import type { PartId } from '../graph/schema.ts';
 import { bestPracticeKey } from './catalogue-index.ts';
+import { countBestPractices } from './filter.ts';
 import { PILLAR_TITLES, type BestPractice, type CoverageNote, type CoverageNotes, type CoverageStatus, type LensCatalogue, type LensId, type PillarId } from './schema.ts';
 import { isCovered, strongestStatus, type BestStatus } from './status.ts';
 
@@ -101,6 +102,11 @@ export function countCoverage(rows: ReadonlyArray<{ best: BestStatus }>): Covera
     else totals.uncovered++;
   }
   return totals;
+}
+
+/** The totals as a sentence: "59 best practices: 48 addressed, 7 partly, 4 not yet." */
+export function describeTotals(totals: CoverageTotals): string {
+  return `${countBestPractices(totals.total)}: ${totals.addressed} addressed, ${totals.partial} partly, ${totals.uncovered} not yet.`;
 }
 
 /** Component columns ordered by the seed's component number. */

@@ -1,5 +1,16 @@
+// The lens pages' paths, pillar filter and the words their script writes.
 // Runs in the browser: imports ids from ids.ts, never schema.ts, so zod stays out of the bundle.
 import { LENS_IDS, PILLAR_IDS, type LensId, type PillarId } from './ids.ts';
+
+/** Root-relative path of a lens's page, with an optional query or fragment (add the site base when rendering). */
+export function lensPagePath(lens: string, suffix = ''): string {
+  return `/well-architected/${lens}/${suffix}`;
+}
+
+/** "1 best practice", "9 best practices". */
+export function countBestPractices(count: number): string {
+  return `${count} best practice${count === 1 ? '' : 's'}`;
+}
 
 /** A lens page's filter: one pillar, or all of them. */
 export type PillarFilter = PillarId | 'all';
@@ -29,11 +40,10 @@ export function matchesPillarFilter(filter: PillarFilter, pillar: string | undef
  */
 export function lensPageFor(search: string): string | undefined {
   const lens = new URLSearchParams(search).get('lens');
-  return isLens(lens) ? `/well-architected/${lens}/${formatPillarFilter(parsePillarFilter(search))}` : undefined;
+  return isLens(lens) ? lensPagePath(lens, formatPillarFilter(parsePillarFilter(search))) : undefined;
 }
 
 /** The summary line of a lens's open list: "77 best practices, 12 required by AWS". */
 export function describeOpenGroup(count: number, required: number): string {
-  const practices = `${count} best practice${count === 1 ? '' : 's'}`;
-  return required > 0 ? `${practices}, ${required} required by AWS` : practices;
+  return required > 0 ? `${countBestPractices(count)}, ${required} required by AWS` : countBestPractices(count);
 }

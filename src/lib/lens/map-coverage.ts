@@ -1,3 +1,4 @@
+import { countBestPractices } from './filter.ts';
 import { LENS_IDS, type CoverageStatus, type LensId } from './schema.ts';
 
 /** Counts of one component's mappings in one lens, by status. */
@@ -55,7 +56,7 @@ export function summariseLensCoverage(
     result[chapter.id] = {
       href: `/${chapter.id}/#well-architected`,
       label: 'Well-Architected mappings',
-      note: total ? `${total} best practice${total === 1 ? '' : 's'}: ${describeCounts(all)}` : 'none mapped yet',
+      note: total ? `${countBestPractices(total)}: ${describeCounts(all)}` : 'none mapped yet',
       total,
       lenses,
       summary: described.length

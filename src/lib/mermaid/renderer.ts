@@ -5,8 +5,8 @@ import { chromiumArgs, headlessChromiumPath } from '../browser/chromium.ts';
 /**
  * Renders Mermaid diagrams to SVG in one headless Chromium page that loads Mermaid once. (A
  * renderer that launched a browser and parsed Mermaid's 8 MB unminified bundle per diagram spent
- * two seconds a diagram: most of a fresh build.) This page loads the 3.5 MB minified one. The browser closes itself after a second without
- * work, so a build or test run that is done can exit.
+ * two seconds a diagram: most of a fresh build.) This page loads the 3.5 MB minified one. The
+ * browser closes itself after a second without work, so a build or test run that is done can exit.
  */
 const IDLE_CLOSE_MS = 1000;
 const mermaidBundle = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { buildCoverageMatrix, countCoverage, groupOpenPractices, OPEN_GROUP_FOLD_OVER, type UncoveredPractice } from '../../../src/lib/lens/coverage.ts';
+import { buildCoverageMatrix, countCoverage, describeTotals, groupOpenPractices, OPEN_GROUP_FOLD_OVER, type UncoveredPractice } from '../../../src/lib/lens/coverage.ts';
 import { groupLensMappings } from '../../../src/lib/lens/chapter-mappings.ts';
 import { summariseLensCoverage } from '../../../src/lib/lens/map-coverage.ts';
-import { describeOpenGroup, formatPillarFilter, lensPageFor, matchesPillarFilter, parsePillarFilter } from '../../../src/lib/lens/filter.ts';
+import { countBestPractices, describeOpenGroup, formatPillarFilter, lensPageFor, lensPagePath, matchesPillarFilter, parsePillarFilter } from '../../../src/lib/lens/filter.ts';
 import { isCovered, strongestStatus } from '../../../src/lib/lens/status.ts';
 import { bestPracticeAnchor } from '../../../src/lib/lens/catalogue-index.ts';
 import { chapter, lens } from './helpers.ts';
@@ -113,6 +113,12 @@ describe('statuses', () => {
     expect(countCoverage([{ best: 'addressed' }, { best: 'none' }, { best: 'not-addressed' }, { best: 'partial' }])).toEqual({ total: 4, addressed: 1, partial: 1, uncovered: 2 });
   });
 
+  test('says the totals as a sentence, in the singular for one', () => {
+    expect(describeTotals({ total: 59, addressed: 48, partial: 7, uncovered: 4 })).toBe('59 best practices: 48 addressed, 7 partly, 4 not yet.');
+    expect(describeTotals({ total: 1, addressed: 0, partial: 0, uncovered: 1 })).toBe('1 best practice: 0 addressed, 0 partly, 1 not yet.');
+    expect([countBestPractices(0), countBestPractices(1), countBestPractices(2)]).toEqual(['0 best practices', '1 best practice', '2 best practices']);
+  });
+
   test('makes page anchors from best practice ids', () => {
     expect([bestPracticeAnchor('analytics', 'BP 14.1'), bestPracticeAnchor('financial-services', 'FSISEC08-BP02')]).toEqual(['analytics-bp-14-1', 'financial-services-fsisec08-bp02']);
   });
@@ -214,6 +220,14 @@ describe('lens page filters', () => {
     expect(matchesPillarFilter('security', 'reliability')).toBe(false);
     expect(matchesPillarFilter('security', undefined)).toBe(true);
     expect(matchesPillarFilter('all', 'reliability')).toBe(true);
+  });
+
+  test('name a lens page by its id, with a query or fragment when given', () => {
+    expect([lensPagePath('analytics'), lensPagePath('machine-learning', '?pillar=security'), lensPagePath('analytics', '#not-addressed')]).toEqual([
+      '/well-architected/analytics/',
+      '/well-architected/machine-learning/?pillar=security',
+      '/well-architected/analytics/#not-addressed',
+    ]);
   });
 
   test('send a link to the one-page matrix on to its lens page, keeping the pillar', () => {
