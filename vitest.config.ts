@@ -4,8 +4,9 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
-    // Files share worker processes: no test mocks modules or changes process state, and a fresh
-    // process per file cost ~40 s of the 70 s run in module imports.
+    // Files share worker processes: no test mocks modules or leaves process state changed (the
+    // date test sets TZ and restores it), and a fresh process per file cost ~40 s of the 70 s run
+    // in module imports.
     isolate: false,
     testTimeout: 120_000,
   },

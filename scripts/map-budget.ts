@@ -1,7 +1,8 @@
 // Measure what the home page's map costs a reader: JavaScript sent (gzip, per chunk), layout shift
 // while the island hydrates, first paint, and how long the map takes to become interactive once
-// the reader points at it (it hydrates on intent: src/scripts/hydrate-on-intent.ts). Builds nothing: run it after
-// `npx astro build`. Writes reports/map-budget.json and prints a Markdown table for the README.
+// the reader points at it (it hydrates on intent: src/scripts/hydrate-on-intent.ts). Builds
+// nothing: run it after `npx astro build`. Writes reports/map-budget.json and prints a Markdown
+// table for the README.
 //   node scripts/map-budget.ts [--dir=dist] [--port=4390] [--runs=3] [--out=reports/map-budget.json]
 // A report, not a test: timings vary with the machine's load; bytes and layout shift do not.
 import { spawn, execFileSync } from 'node:child_process';

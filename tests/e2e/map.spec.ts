@@ -40,7 +40,7 @@ test.describe('before the reader uses it', () => {
       const canvas = (await page.locator('.react-flow').boundingBox())!;
       const links = page.locator('a[data-intent-target]');
       await expect(links).toHaveCount(17);
-      // The fit is applied once the canvas has been measured (a ResizeObserver, after first layout).
+      // The fit is CSS (container units in map.css), so it holds from first layout; poll while the page settles.
       await expect
         .poll(async () => {
           const boxes = await links.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
