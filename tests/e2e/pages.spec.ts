@@ -29,6 +29,26 @@ test('no broken internal links or anchors anywhere in the build', () => {
   expect(broken).toEqual([]);
 });
 
+test('every code block is served as a focusable region with a name of its own on the page', () => {
+  // Keyboard access to a block that scrolls sideways must not wait for a script: Expressive
+  // Code's runtime only removes the region from blocks that fit (see ec-copy-button.ts).
+  let blocks = 0;
+  const problems: string[] = [];
+  for (const [file, html] of readBuiltSite().pages) {
+    const seen = new Set<string>();
+    for (const [tag] of html.matchAll(/<pre\b[^>]*\bdata-region-label=[^>]*>/g)) {
+      blocks++;
+      const attr = (name: string) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+      const label = attr('data-region-label') ?? '';
+      if (attr('tabindex') !== '0' || attr('role') !== 'region' || attr('aria-label') !== label) problems.push(`${file}: ${tag.slice(0, 120)}`);
+      if (seen.has(label)) problems.push(`${file}: two code blocks named "${label}"`);
+      seen.add(label);
+    }
+  }
+  expect(problems).toEqual([]);
+  expect(blocks).toBeGreaterThan(100);
+});
+
 test('an unknown address serves the 404 page', async ({ page }) => {
   const response = await page.goto('/no-such-page/');
   expect(response?.status()).toBe(404);

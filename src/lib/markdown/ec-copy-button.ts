@@ -13,14 +13,8 @@ export function pluginCopyButtonMarkup(): ExpressiveCodePlugin {
     name: 'blueprint:copy-button-markup',
     hooks: {
       postprocessRenderedBlock: ({ codeBlock, renderData }) => {
-        // Expressive Code turns a scrollable <pre> into role="region" at runtime; store a name
-        // after its title or first line, which src/scripts/code-regions.ts applies while the <pre>
-        // is a region, so several regions on a page stay distinct (axe landmark-unique).
-        const title = codeBlock.props.title;
-        const firstLine = codeBlock.code.split('\n').find((l) => l.trim())?.trim().slice(0, 60) ?? '';
-        const label = title ? `Code: ${title}` : `${codeBlock.language} code: ${firstLine}`;
         visit(renderData.blockAst as Element, 'element', (el: Element) => {
-          if (el.tagName === 'pre') el.properties['dataRegionLabel'] = label;
+          if (el.tagName === 'pre') Object.assign(el.properties, scrollableRegionProperties(codeBlock.props.title, codeBlock.language, codeBlock.code));
           if (el.tagName !== 'button' || el.properties?.['dataCode'] === undefined) return;
           el.properties['type'] = 'button';
           el.properties['ariaLabel'] ??= String(el.properties['title'] ?? 'Copy to clipboard');
@@ -28,4 +22,22 @@ export function pluginCopyButtonMarkup(): ExpressiveCodePlugin {
       },
     },
   };
+}
+
+/**
+ * Every code block starts as a named, focusable region, so a <pre> that scrolls sideways can be
+ * reached by keyboard (WCAG 2.1.1, axe scrollable-region-focusable) from the first paint and
+ * without JavaScript. Expressive Code's runtime (tabindex-js-module) later drops tabindex and role
+ * from blocks that do not overflow, after a ResizeObserver, a 250 ms timer and an idle callback;
+ * starting from "not focusable" instead left every overflowing block unreachable until then, which
+ * on a busy machine was after axe had looked (the CI failure on /experiment-tracking/).
+ * src/scripts/code-regions.ts drops the aria-label when the role goes (ARIA prohibits naming a
+ * generic element) and restores it from data-region-label if the block overflows again. The
+ * name, after the title or first line, keeps several regions on a page distinct (axe
+ * landmark-unique).
+ */
+export function scrollableRegionProperties(title: string | undefined, language: string, code: string) {
+  const firstLine = code.split('\n').find((l) => l.trim())?.trim().slice(0, 60) ?? '';
+  const label = title ? `Code: ${title}` : `${language} code: ${firstLine}`;
+  return { tabIndex: 0, role: 'region', ariaLabel: label, dataRegionLabel: label };
 }
