@@ -42,7 +42,8 @@ events. Output goes to .miniature/ (git-ignored).
   --source=duckdb|postgres|auto   engine playing the shop's database (default duckdb;
                             postgres needs Debian's postgresql package)
   --days=N --customers=N --orders-per-day=N --seed=N --start=YYYY-MM-DD   size of the shop
-  --out=DIR                 output folder (default .miniature)
+  --out=DIR                 output folder (default .miniature); a fresh run clears only a
+                            folder the miniature made, and refuses one holding other files
   --summary=FILE            where to write the run summary (default DIR/run-summary.json)
   --no-rerun-check          skip the final rerun check`;
 

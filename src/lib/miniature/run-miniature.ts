@@ -1,6 +1,6 @@
 // One invocation of the miniature: run the requested days in order against the lake under
 // `root`, optionally check that a rerun changes nothing, and report what the lake holds.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataError } from '../errors/format-issues.ts';
 import { loadChecks } from './checks-schema.ts';
@@ -12,6 +12,7 @@ import { getLayout, type Layout } from './layout.ts';
 import type { RunEvent } from './lineage.ts';
 import { createLineageLog } from './lineage-log.ts';
 import { openSource } from './open-source.ts';
+import { prepareOutputFolder } from './output-folder.ts';
 import { formatDuration } from './report.ts';
 import { runDay, type DayResult } from './run-day.ts';
 import { SOURCE_TABLES, type Source, type SourceKind } from './source.ts';
@@ -27,7 +28,7 @@ export interface RunOptions {
   source?: SourceKind | 'auto';
   /** Days to run, in this order; default every day of the config. */
   days?: string[] | undefined;
-  /** Delete the output folder first. */
+  /** Start a new lake: clear what the miniature wrote in the output folder (see output-folder.ts). */
   fresh?: boolean;
   /** Days to ingest on schedule without promoting them (promote later with `days`). */
   hold?: string[] | undefined;
@@ -73,7 +74,7 @@ function resolveConfig(layout: Layout, requested: Partial<MiniatureConfig> | und
   if (stored && JSON.stringify(stored) !== JSON.stringify(config)) {
     throw new DataError(
       `${file}: the lake was built with ${JSON.stringify(stored)}, not ${JSON.stringify(config)}. ` +
-        'Run with --fresh to start a new lake with the new settings.',
+        'Leave the size options out to use the stored ones, or run without --day to build a new lake with the new settings (that clears the folder).',
     );
   }
   mkdirSync(layout.root, { recursive: true });
@@ -85,7 +86,7 @@ function resolveConfig(layout: Layout, requested: Partial<MiniatureConfig> | und
 export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const started = performance.now();
   const onProgress = options.onProgress ?? (() => {});
-  if (options.fresh) rmSync(options.root, { recursive: true, force: true });
+  prepareOutputFolder(options.root, options.fresh ?? false);
   const layout = getLayout(options.root);
   const config = resolveConfig(layout, options.config);
   const days = options.days ?? listDays(config);
