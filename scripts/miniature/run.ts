@@ -2,7 +2,7 @@
 // Parses the command line and calls src/lib/miniature; see --help.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { parseCliArgs, USAGE } from '../../src/lib/miniature/cli-args.ts';
+import { checkRunDays, parseCliArgs, USAGE } from '../../src/lib/miniature/cli-args.ts';
 import { listDays, MiniatureConfigSchema } from '../../src/lib/miniature/config.ts';
 import { describeMachine, describeTools } from '../../src/lib/miniature/environment.ts';
 import { getLayout } from '../../src/lib/miniature/layout.ts';
@@ -23,7 +23,10 @@ try {
     process.exit(0);
   }
   const fresh = args.days === null;
-  const days = fresh ? listDays(MiniatureConfigSchema.parse(args.config)).filter((d) => !args.skip.includes(d)) : args.days!;
+  // A run of chosen days checks them against the lake's stored settings (in runMiniature).
+  const known = fresh ? listDays(MiniatureConfigSchema.parse(args.config)) : args.days!;
+  checkRunDays(args, known);
+  const days = fresh ? known.filter((d) => !args.skip.includes(d)) : known;
   const layout = getLayout(args.out);
   const run = await runMiniature({
     root: args.out,

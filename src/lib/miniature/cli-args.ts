@@ -1,7 +1,7 @@
 // Arguments of `npm run miniature`, parsed into run options. Pure, so the error messages are
 // pinned in tests.
 import { DataError } from '../errors/format-issues.ts';
-import { DaySchema, type MiniatureConfig } from './config.ts';
+import { DaySchema, type MiniatureConfig, MiniatureConfigSchema } from './config.ts';
 import { CORRUPTION_KINDS, type CorruptionKind } from './landing.ts';
 import type { SourceKind } from './source.ts';
 
@@ -56,9 +56,44 @@ function toInteger(name: string, value: string): number {
 /** A comma-separated list of days, each checked. */
 function toDays(name: string, value: string): string[] {
   return value.split(',').map((day) => {
-    if (!DaySchema.safeParse(day).success) throw new DataError(`--${name}=${value}: "${day}" is not a day written YYYY-MM-DD`);
+    const parsed = DaySchema.safeParse(day);
+    if (!parsed.success) throw new DataError(`--${name}=${value}: "${day}" is not a real day written YYYY-MM-DD (${parsed.error.issues[0]!.message})`);
     return day;
   });
+}
+
+/** The option that sets each size setting, for messages. */
+const CONFIG_OPTIONS: Record<string, string> = { seed: 'seed', startDate: 'start', days: 'days', customers: 'customers', ordersPerDay: 'orders-per-day' };
+
+/** Check the size options against the config schema's bounds, naming the option. */
+function checkConfigOptions(config: CliArgs['config']): void {
+  const result = MiniatureConfigSchema.partial().safeParse(config);
+  if (result.success) return;
+  throw new DataError(result.error.issues.map((issue) => {
+    const option = CONFIG_OPTIONS[String(issue.path[0])] ?? String(issue.path[0]);
+    const value = config[issue.path[0] as keyof CliArgs['config']];
+    const bound = 'minimum' in issue ? `at least ${issue.minimum}` : 'maximum' in issue ? `at most ${issue.maximum}` : issue.message;
+    return `--${option}=${value}: expected ${bound}`;
+  }).join('\n'));
+}
+
+/**
+ * Days named by --skip, --hold and --corrupt must be days the run will touch: an option that
+ * would do nothing is an error, not a silent no-op.
+ */
+export function checkRunDays(args: Pick<CliArgs, 'days' | 'skip' | 'hold' | 'corrupt'>, known: readonly string[]): void {
+  const range = `this run's days are ${known[0]} to ${known.at(-1)}`;
+  for (const [name, days] of [['day', args.days ?? []], ['skip', args.skip], ['hold', args.hold]] as const) {
+    const outside = days.filter((d) => !known.includes(d));
+    if (outside.length) throw new DataError(`--${name}=${days.join(',')}: ${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} not in the run; ${range}`);
+  }
+  if (!args.corrupt) return;
+  const { ds } = args.corrupt;
+  const runs = args.days ? args.days.includes(ds) : known.includes(ds) && !args.skip.includes(ds);
+  if (!runs) {
+    const why = args.days ? `it is not among --day=${args.days.join(',')}` : known.includes(ds) ? 'it is skipped' : range;
+    throw new DataError(`--corrupt=${ds}: that day does not run, so nothing would be corrupted (${why})`);
+  }
 }
 
 /** Parse `process.argv.slice(2)`. */
@@ -103,5 +138,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (args.days && (args.skip.length || args.hold.length)) {
     throw new DataError('--day does not go with --skip or --hold: those shape a fresh run, --day adds to an existing one');
   }
+  checkConfigOptions(args.config);
   return args;
 }

@@ -45,9 +45,14 @@ export function checkOutputFolder(root: string, fresh: boolean): string | null {
 export function prepareOutputFolder(root: string, fresh: boolean): void {
   const refusal = checkOutputFolder(root, fresh);
   if (refusal) throw new DataError(refusal);
-  if (fresh) for (const entry of OUTPUT_ENTRIES) rmSync(join(root, entry), { recursive: true, force: true });
-  mkdirSync(root, { recursive: true });
-  writeFileSync(join(root, OUTPUT_MARKER), 'Output of `npm run miniature`: a fresh run clears what the miniature wrote here.\n');
+  try {
+    if (fresh) for (const entry of OUTPUT_ENTRIES) rmSync(join(root, entry), { recursive: true, force: true });
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, OUTPUT_MARKER), 'Output of `npm run miniature`: a fresh run clears what the miniature wrote here.\n');
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new DataError(`${resolve(root)} cannot be written (${code ?? message}): choose a folder you can write to with --out`);
+  }
 }
 
 /** The first few names, for a message. */

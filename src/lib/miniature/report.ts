@@ -8,6 +8,11 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** A count with its noun: 1 → "1 row", 2617 → "2,617 rows". */
+export function formatCountOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${formatCount(n)} ${n === 1 ? noun : plural}`;
+}
+
 /** Milliseconds as seconds with one decimal: 1234 → "1.2 s". */
 export function formatDuration(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
@@ -77,11 +82,11 @@ export function formatSummary(summary: RunSummary, paths: { lake: string; summar
     `Lake after the run (${paths.lake}):`,
     line(header),
     ...rows.map(line),
-    `Checks: ${formatCount(passed)} of ${formatCount(runs)} passed (${summary.checks.length} checks in 3 gates, over ${summary.days.length} day runs)`,
-    `Lineage: ${formatCount(summary.lineage.events)} OpenLineage events for ${formatCount(summary.lineage.runs)} runs, ${summary.lineage.valid ? 'all valid' : 'SOME INVALID'}, in ${summary.lineage.file}`,
+    `Checks: ${formatCount(passed)} of ${formatCount(runs)} passed (${formatCountOf(summary.checks.length, 'check')} in 3 gates, over ${formatCountOf(summary.days.length, 'day')}${summary.rerun ? '; the rerun is not counted' : ''})`,
+    `Lineage: ${formatCountOf(summary.lineage.events, 'OpenLineage event')} for ${formatCountOf(summary.lineage.runs, 'run')}, ${summary.lineage.valid ? 'all valid' : 'SOME INVALID'}, in ${summary.lineage.file}`,
   ];
   if (summary.rerun) {
-    out.push(`Rerun of ${summary.rerun.ds}: ${summary.rerun.filesWritten} files written, ${summary.rerun.unchanged ? 'every table unchanged' : 'TABLES CHANGED'}`);
+    out.push(`Rerun of ${summary.rerun.ds}: ${formatCountOf(summary.rerun.filesWritten, 'file')} written, ${summary.rerun.unchanged ? 'every table unchanged' : 'TABLES CHANGED'}`);
   }
   if (stopped.length) out.push(`Stopped by a gate: ${stopped.map((d) => `${d.ds} (${d.stoppedAt})`).join(', ')}; see quarantine/ and the report above`);
   const held = summary.days.filter((d) => d.status === 'held').map((d) => d.ds);

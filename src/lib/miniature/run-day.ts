@@ -20,7 +20,7 @@ import {
 } from './lineage.ts';
 import type { LineageLog } from './lineage-log.ts';
 import { appendAudit, publishStaged, quarantineBatch, stagePartitions, stageTable } from './publish.ts';
-import { formatCount, formatDuration, formatGateLine, formatStopReport } from './report.ts';
+import { formatCount, formatCountOf, formatDuration, formatGateLine, formatStopReport } from './report.ts';
 import { runGate, type CheckResult } from './run-checks.ts';
 import { SOURCE_TABLES, getSourceDatasetName, type Source, type SourceTable } from './source.ts';
 import { readSql } from './sql-files.ts';
@@ -159,7 +159,7 @@ export async function runDay(
     progress('ingest', SOURCE_TABLES.map((t) => {
       const l = result.landing[t];
       const how = l.reused ? 'already landed, reused' : `${out[t].mode}${l.resentRows ? `, ${l.resentRows} resent` : ''}${l.onTime ? '' : ', late extract'}`;
-      return `${t} ${formatCount(l.rows)} rows (${how})`;
+      return `${t} ${formatCountOf(l.rows, 'row')} (${how})`;
     }).join('   '));
     return out;
   });
@@ -249,7 +249,7 @@ export async function runDay(
         }
       });
       const gateLine = formatGateLine('landing_to_bronze', result.checks.filter((c) => c.gate === 'landing_to_bronze'));
-      if (ok) progress('bronze', `${SOURCE_TABLES.map((t) => `${t} +${formatCount(result.bronzeNew[t] ?? 0)} new versions`).join('   ')}   ${gateLine}`);
+      if (ok) progress('bronze', `${SOURCE_TABLES.map((t) => `${t} +${formatCountOf(result.bronzeNew[t] ?? 0, 'new version')}`).join('   ')}   ${gateLine}`);
       return ok;
     });
     if (!bronzeOk) return finish();
@@ -294,7 +294,7 @@ export async function runDay(
       }
       const ok = await gate('silver_to_gold', [() => true]);
       if (ok) {
-        progress('gold', `daily_revenue ${formatCount(result.gold['daily_revenue'] ?? 0)} rows   customer_value ${formatCount(result.gold['customer_value'] ?? 0)} rows   ${formatGateLine('silver_to_gold', result.checks.filter((c) => c.gate === 'silver_to_gold'))}`);
+        progress('gold', `daily_revenue ${formatCountOf(result.gold['daily_revenue'] ?? 0, 'row')}   customer_value ${formatCountOf(result.gold['customer_value'] ?? 0, 'row')}   ${formatGateLine('silver_to_gold', result.checks.filter((c) => c.gate === 'silver_to_gold'))}`);
       }
       return ok;
     });

@@ -95,6 +95,13 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   if (unknown.length) {
     throw new DataError(`--day: ${unknown.join(', ')} is not a day of this run. Days: ${known[0]} to ${known.at(-1)}`);
   }
+  const corruptLanded = options.corrupt && readManifest(layout, 'orders', options.corrupt.ds);
+  if (corruptLanded) {
+    throw new DataError(
+      `--corrupt=${options.corrupt!.ds}: that day's orders have already landed, and a landed extract is reused, so nothing ` +
+        'would be corrupted. Corrupt a day that has not landed yet, or start a new lake (run without --day).',
+    );
+  }
   const lineage = createLineageLog(layout.lineageFile);
   const checks = loadChecks();
 

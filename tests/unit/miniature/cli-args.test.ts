@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseCliArgs } from '../../../src/lib/miniature/cli-args.ts';
+import { checkRunDays, parseCliArgs } from '../../../src/lib/miniature/cli-args.ts';
 
 describe('npm run miniature arguments', () => {
   test('default to a fresh DuckDB run of every day with a rerun check', () => {
@@ -16,10 +16,27 @@ describe('npm run miniature arguments', () => {
 
   test('say what is wrong with a bad argument', () => {
     expect(() => parseCliArgs(['--days=seven'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --days=seven: expected a whole number, e.g. --days=7]`);
-    expect(() => parseCliArgs(['--day=2026-13-01'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --day=2026-13-01: "2026-13-01" is not a day written YYYY-MM-DD]`);
+    expect(() => parseCliArgs(['--day=2026-13-01'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --day=2026-13-01: "2026-13-01" is not a real day written YYYY-MM-DD (expected a real calendar day)]`);
+    expect(() => parseCliArgs(['--start=2026-02-30'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --start=2026-02-30: "2026-02-30" is not a real day written YYYY-MM-DD (expected a real calendar day)]`);
+    expect(() => parseCliArgs(['--days=0'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --days=0: expected at least 1]`);
+    expect(() => parseCliArgs(['--customers=5', '--days=61'])).toThrowErrorMatchingInlineSnapshot(`
+      [DataError: --days=61: expected at most 60
+      --customers=5: expected at least 10]
+    `);
     expect(() => parseCliArgs(['--corrupt=2026-11-03:typo'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --corrupt=2026-11-03:typo: unknown kind "typo"; expected bad-rows or orphans]`);
     expect(() => parseCliArgs(['--source=mysql'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --source=mysql: expected duckdb, postgres or auto]`);
     expect(() => parseCliArgs(['--fast'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --fast: unknown option. Run npm run miniature -- --help for the list.]`);
     expect(() => parseCliArgs(['--day=2026-11-03', '--skip=2026-11-04'])).toThrow('--day does not go with --skip or --hold');
+  });
+
+  test('refuse a day option that would do nothing', () => {
+    const known = ['2026-11-02', '2026-11-03', '2026-11-04'];
+    const check = (argv: string[]) => () => checkRunDays(parseCliArgs(argv), known);
+    expect(check(['--skip=2026-12-01'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --skip=2026-12-01: 2026-12-01 is not in the run; this run's days are 2026-11-02 to 2026-11-04]`);
+    expect(check(['--hold=2026-11-03,2026-11-09'])).toThrow('--hold=2026-11-03,2026-11-09: 2026-11-09 is not in the run');
+    expect(check(['--corrupt=2026-12-01'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --corrupt=2026-12-01: that day does not run, so nothing would be corrupted (this run's days are 2026-11-02 to 2026-11-04)]`);
+    expect(check(['--skip=2026-11-03', '--corrupt=2026-11-03'])).toThrow('(it is skipped)');
+    expect(check(['--day=2026-11-04', '--corrupt=2026-11-03'])).toThrow('(it is not among --day=2026-11-04)');
+    expect(check(['--skip=2026-11-03', '--hold=2026-11-04', '--corrupt=2026-11-02'])).not.toThrow();
   });
 });

@@ -66,6 +66,11 @@ describe('a fresh run', () => {
     expect(readdirSync(join(scratch, 'empty'))).toEqual([OUTPUT_MARKER]);
   });
 
+  test('says plainly when the folder cannot be written', () => {
+    writeFileSync(join(scratch, 'plain-file'), 'x');
+    expect(() => prepareOutputFolder(join(scratch, 'plain-file', 'out'), true)).toThrow(/plain-file\/out cannot be written \(ENOTDIR\): choose a folder you can write to with --out/);
+  });
+
   test('refuses a file given as the folder', () => {
     writeFileSync(join(scratch, 'file'), 'x');
     expect(() => prepareOutputFolder(join(scratch, 'file'), true)).toThrow(/is a file, not a folder/);

@@ -153,6 +153,17 @@ describe('idempotency and backfills', () => {
   });
 });
 
+describe('options that would do nothing', () => {
+  test('--corrupt on a day whose orders have landed is refused before anything runs', async () => {
+    const landing = join(scratch, 'in-order/lake/landing/orders');
+    const before = listFileStats(landing);
+    await expect(run('in-order', { days: [d2], corrupt: { ds: d2, kind: 'bad-rows' } })).rejects.toThrow(
+      `--corrupt=${d2}: that day's orders have already landed, and a landed extract is reused, so nothing would be corrupted.`,
+    );
+    expect(listFileStats(landing)).toEqual(before);
+  });
+});
+
 describe('quality gates', () => {
   test('a bad batch is quarantined whole, nothing is published, and a clean re-delivery catches up', async () => {
     await run('bad', { fresh: true, days: [d1] });
