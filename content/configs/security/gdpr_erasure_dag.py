@@ -122,25 +122,42 @@ def gdpr_erasure():
         hook = _trino()
         s3 = S3Hook(aws_conn_id=AWS_CONN_ID).get_conn()
         cutoff = pendulum.now("UTC") - VERIFY_AFTER
-        rows = hook.get_records(
+        # Start from the batches, not from the recorded files: a batch whose subjects matched
+        # no data file recorded no files, and must still be marked erased, or the day-20
+        # alarm on unfinished batches fires for it.
+        batches = [
+            row[0]
+            for row in hook.get_records(
+                "SELECT DISTINCT batch_id FROM lake.ops.erasure_batches "
+                "WHERE claimed_at < ? AND erased_at IS NULL",
+                parameters=(cutoff.naive(),),
+            )
+        ]
+        files = hook.get_records(
             "SELECT DISTINCT f.batch_id, f.file_path FROM lake.ops.erasure_files f "
             "JOIN lake.ops.erasure_batches b ON b.batch_id = f.batch_id "
             "WHERE b.claimed_at < ? AND b.erased_at IS NULL",
             parameters=(cutoff.naive(),),
         )
         still_present: dict[str, list[str]] = {}
-        for batch_id, path in rows:
+        for batch_id, path in files:
             url = urlparse(path)
             key = url.path.lstrip("/")
             listing = s3.list_object_versions(Bucket=url.netloc, Prefix=key)
             # Delete markers carry no data; any remaining version of the exact key does.
             if any(v["Key"] == key for v in listing.get("Versions", [])):
                 still_present.setdefault(batch_id, []).append(path)
-        done = sorted({b for b, _ in rows} - still_present.keys())
+        done = sorted(set(batches) - still_present.keys())
         for batch_id in done:
             hook.run(
                 "UPDATE lake.ops.erasure_batches SET erased_at = current_timestamp "
                 "WHERE batch_id = ?",
+                parameters=(batch_id,),
+            )
+            hook.run(
+                "UPDATE lake.ops.erasure_requests SET status = 'erased' "
+                "WHERE subject_id IN (SELECT subject_id FROM lake.ops.erasure_batches "
+                "WHERE batch_id = ?)",
                 parameters=(batch_id,),
             )
         if still_present:
