@@ -1,18 +1,27 @@
 // Quick check of chapter files without a full site build: frontmatter schema, MDX syntax,
-// the graph cross-checks, and the house chapter structure. Usage:
+// the graph cross-checks, the house chapter structure and the age of each chapter's fact-check.
+// Usage:
 //   node scripts/check-chapters.ts --all
 //   node scripts/check-chapters.ts --files=content/chapters/data-storage.mdx
+//   node scripts/check-chapters.ts --today=2027-12-08   (judge review ages as on another day)
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import { parseChapter } from '../src/lib/chapter/parse-chapter.ts';
 import { findChapterProblems } from '../src/lib/chapter/validate-chapters.ts';
+import { findReviewAgeProblems } from '../src/lib/chapter/review-age.ts';
 import { parseGraph } from '../src/lib/graph/validate-graph.ts';
 import { countWords, findMissingSections } from '../src/lib/chapter/structure.ts';
 
 const args = process.argv.slice(2);
 const filesArg = args.find((a) => a.startsWith('--files='));
+const todayArg = args.find((a) => a.startsWith('--today='))?.slice('--today='.length);
+if (todayArg !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(todayArg)) {
+  console.error(`--today=${todayArg}: expected a date as YYYY-MM-DD, e.g. --today=2027-12-08`);
+  process.exit(2);
+}
+const today = todayArg ? new Date(`${todayArg}T00:00:00Z`) : new Date();
 const files = filesArg
   ? filesArg.slice('--files='.length).split(',')
   : readdirSync('content/chapters').filter((f) => f.endsWith('.mdx')).map((f) => `content/chapters/${f}`);
@@ -35,6 +44,7 @@ for (const file of files) {
 }
 if (!filesArg) problems.push(...findChapterProblems(graph, refs));
 else problems.push(...findChapterProblems(graph, refs).filter((p) => !p.startsWith('diagram/graph.yaml')));
+problems.push(...findReviewAgeProblems(refs, today));
 
 if (problems.length) {
   console.error(problems.join('\n'));

@@ -21,7 +21,7 @@ terraform {
   required_providers {
     airbyte = {
       source  = "airbytehq/airbyte"
-      version = "~> 1.1.3"
+      version = "~> 1.2.0"
     }
   }
 }
