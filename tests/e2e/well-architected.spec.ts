@@ -40,7 +40,7 @@ test('the header leads to the overview, which sums up each lens and links to its
 
   for (const { lens, totals } of matrix.lenses) {
     const card = page.getByRole('region', { name: lens.title });
-    await expect(card).toContainText(`${totals.total} best practices: ${totals.addressed} addressed, ${totals.partial} partly, ${totals.uncovered} not yet.`);
+    await expect(card).toContainText(`${totals.total} best practices: ${totals.addressed} addressed, ${totals.partial} partly, ${totals.notAddressed} not addressed, ${totals.outOfScope} out of scope.`);
     await expect(card.getByRole('link', { name: 'The matrix' })).toHaveAttribute('href', lensPath(lens.id));
   }
   const totals = page.getByRole('table', { name: 'Best practices per lens and pillar by coverage' });
