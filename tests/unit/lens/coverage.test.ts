@@ -158,7 +158,7 @@ describe('groupLensMappings (a chapter\'s Well-Architected section)', () => {
       },
       { lens: 'machine-learning', counts: { addressed: 0, partial: 1, 'not-addressed': 0 }, pillars: [['Reliability', ['MLREL05-BP02 partial (MLREL05)']]] },
     ]);
-    expect(groups[0]!.pillars[0]!.items[0]!.bestPractice).toEqual({ id: 'BP 1.1', title: 'Title of BP 1.1', url: 'https://example.org/analytics.html' });
+    expect(groups[0]!.pillars[0]!.items[0]!.bestPractice).toEqual({ id: 'BP 1.1', title: 'Title of BP 1.1', summary: "What AWS's guidance for BP 1.1 asks, in our words.", url: 'https://example.org/analytics.html' });
   });
 
   test('links a best practice without a page of its own to its question page', () => {
