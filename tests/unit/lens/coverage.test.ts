@@ -96,7 +96,7 @@ describe('buildCoverageMatrix', () => {
         pillar: 'reliability',
         questionId: 'MLREL05',
         best: 'none',
-        bestPractice: { id: `MLREL05-BP${i}`, title: `Practice ${i}`, url: 'https://example.org/bp.html', ...(i < required && { priority: 'required' as const }) },
+        bestPractice: { id: `MLREL05-BP${i}`, title: `Practice ${i}`, summary: `What practice ${i} asks, in our words.`, url: 'https://example.org/bp.html', ...(i < required && { priority: 'required' as const }) },
       }));
     const [atLimit] = groupOpenPractices(catalogues, open(OPEN_GROUP_FOLD_OVER, 0));
     const [overLimit] = groupOpenPractices(catalogues, open(OPEN_GROUP_FOLD_OVER + 1, 3));
