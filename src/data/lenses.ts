@@ -5,7 +5,7 @@ import { getChapters } from './site.ts';
 import { buildCoverageMatrix, type CoverageMatrix } from '../lib/lens/coverage.ts';
 import { DataError } from '../lib/errors/format-issues.ts';
 import { orderLenses, withLensId } from '../lib/lens/parse-catalogue.ts';
-import { findNoteProblems } from '../lib/lens/validate-refs.ts';
+import { findNoteProblems, findVerdictProblems } from '../lib/lens/validate-refs.ts';
 import type { CoverageNotes, LensCatalogue } from '../lib/lens/schema.ts';
 
 let lensesPromise: Promise<LensCatalogue[]> | undefined;
@@ -29,8 +29,16 @@ export function getCoverageNotes(): Promise<CoverageNotes> {
   return notesPromise;
 }
 
-/** Every lens best practice against every component, for the Well-Architected pages. */
+/**
+ * Every lens best practice against every component, for the Well-Architected pages; fails the build
+ * when a best practice has no verdict or a verdict does not explain itself (see findVerdictProblems).
+ */
 export function getCoverageMatrix(): Promise<CoverageMatrix> {
-  matrixPromise ??= Promise.all([getLenses(), getChapters(), getCoverageNotes()]).then(([lenses, chapters, notes]) => buildCoverageMatrix(lenses, chapters, notes));
+  matrixPromise ??= Promise.all([getLenses(), getChapters(), getCoverageNotes()]).then(([lenses, chapters, notes]) => {
+    const matrix = buildCoverageMatrix(lenses, chapters, notes);
+    const problems = findVerdictProblems(matrix);
+    if (problems.length) throw new DataError(problems.join('\n'));
+    return matrix;
+  });
   return matrixPromise;
 }

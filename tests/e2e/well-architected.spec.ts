@@ -40,7 +40,7 @@ test('the header leads to the overview, which sums up each lens and links to its
 
   for (const { lens, totals } of matrix.lenses) {
     const card = page.getByRole('region', { name: lens.title });
-    await expect(card).toContainText(`${totals.total} best practices: ${totals.addressed} addressed, ${totals.partial} partly, ${totals.uncovered} not yet.`);
+    await expect(card).toContainText(`${totals.total} best practices: ${totals.addressed} addressed, ${totals.partial} partly, ${totals.notAddressed} not addressed, ${totals.outOfScope} out of scope.`);
     await expect(card.getByRole('link', { name: 'The matrix' })).toHaveAttribute('href', lensPath(lens.id));
   }
   const totals = page.getByRole('table', { name: 'Best practices per lens and pillar by coverage' });
@@ -94,11 +94,13 @@ test('each mapping shows in its component column as words, not colour alone', as
   const rows = matrix.lenses.flatMap((l) => l.pillars.flatMap((p) => p.questions.flatMap((q) => q.rows.map((r) => ({ lens: l.lens, ...r })))));
   const untouched = rows.find((r) => r.lens.id === 'analytics' && r.best !== 'none' && r.cells[column] === null)!;
   await expect(bpRow(page, 'Data Analytics Lens', untouched.bestPractice.id).getByRole('cell').nth(1 + column)).toHaveText('');
-  // A best practice no component maps gets one cell saying so.
-  const unmapped = rows.find((r) => r.best === 'none')!;
-  await page.goto(lensPath(unmapped.lens.id));
-  const unmappedRow = bpRow(page, unmapped.lens.title, unmapped.bestPractice.id);
-  await expect(unmappedRow.getByRole('cell')).toHaveText([/^Not mapped/, 'no component']);
+  // A best practice no component maps gets one cell saying so, beside our note's verdict.
+  for (const best of ['not-addressed', 'out-of-scope'] as const) {
+    const unmapped = rows.find((r) => r.best === best && r.cells.every((c) => !c))!;
+    await page.goto(lensPath(unmapped.lens.id));
+    const unmappedRow = bpRow(page, unmapped.lens.title, unmapped.bestPractice.id);
+    await expect(unmappedRow.getByRole('cell')).toHaveText([new RegExp(`^${STATUS_DISPLAY[best].label}`), best === 'out-of-scope' ? 'no component: out of scope' : 'no component']);
+  }
 });
 
 test('a column header leads to the component\'s Well-Architected section, grouped by lens and pillar', async ({ page }) => {

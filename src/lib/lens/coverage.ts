@@ -2,7 +2,7 @@ import type { PartId } from '../graph/schema.ts';
 import { bestPracticeKey } from './catalogue-index.ts';
 import { countBestPractices } from './filter.ts';
 import { PILLAR_TITLES, type BestPractice, type CoverageNote, type CoverageNotes, type CoverageStatus, type LensCatalogue, type LensId, type PillarId } from './schema.ts';
-import { isCovered, strongestStatus, type BestStatus } from './status.ts';
+import { strongestStatus, verdict, type BestStatus } from './status.ts';
 
 /** A chapter as the coverage computation sees it. */
 export interface CoverageChapter {
@@ -33,18 +33,23 @@ export interface MatrixCell {
 export interface MatrixRow {
   bestPractice: BestPractice;
   cells: Array<MatrixCell | null>;
+  /** The row's verdict: the strongest chapter status, or our note's when no chapter answers it. */
   best: BestStatus;
   /** Our note on why it is not (fully) covered, if we wrote one. */
   note?: CoverageNote;
 }
 
-/** Counts of best practices by the best status any component reaches. */
+/** Counts of best practices by verdict. */
 export interface CoverageTotals {
   total: number;
   addressed: number;
   partial: number;
-  /** Mapped only as not addressed, or not mapped at all. */
-  uncovered: number;
+  /** In scope and not answered yet: named by a chapter as not addressed, or a gap note. */
+  notAddressed: number;
+  /** Our note says no platform component can carry it. */
+  outOfScope: number;
+  /** No verdict at all (the coverage check rejects these; counted so a page never hides one). */
+  none: number;
 }
 
 /** A question's rows, with AWS's question id, title and page. */
@@ -73,7 +78,7 @@ export interface MatrixLens {
   summary?: string | undefined;
 }
 
-/** A best practice no component addresses, even in part, with our note on it. */
+/** A best practice not fully addressed, with our note on it. */
 export interface UncoveredPractice {
   lens: LensId;
   pillar: PillarId;
@@ -87,26 +92,36 @@ export interface UncoveredPractice {
 export interface CoverageMatrix {
   components: ComponentColumn[];
   lenses: MatrixLens[];
-  /** Best practices no component addresses, even in part, in catalogue order. */
+  /** Best practices in scope that no component addresses, even in part (or with no verdict), in catalogue order. */
   uncovered: UncoveredPractice[];
   /** Best practices components address only in part, in catalogue order. */
   partlyCovered: UncoveredPractice[];
+  /** Best practices our notes put out of the platform's scope, in catalogue order. */
+  outOfScope: UncoveredPractice[];
 }
 
-/** Count best practices by their best status. */
+const TOTAL_KEY: Record<BestStatus, Exclude<keyof CoverageTotals, 'total'>> = {
+  addressed: 'addressed',
+  partial: 'partial',
+  'not-addressed': 'notAddressed',
+  'out-of-scope': 'outOfScope',
+  none: 'none',
+};
+
+/** Count best practices by verdict. */
 export function countCoverage(rows: ReadonlyArray<{ best: BestStatus }>): CoverageTotals {
-  const totals: CoverageTotals = { total: rows.length, addressed: 0, partial: 0, uncovered: 0 };
-  for (const { best } of rows) {
-    if (best === 'addressed') totals.addressed++;
-    else if (best === 'partial') totals.partial++;
-    else totals.uncovered++;
-  }
+  const totals: CoverageTotals = { total: rows.length, addressed: 0, partial: 0, notAddressed: 0, outOfScope: 0, none: 0 };
+  for (const { best } of rows) totals[TOTAL_KEY[best]]++;
   return totals;
 }
 
-/** The totals as a sentence: "59 best practices: 48 addressed, 7 partly, 4 not yet." */
+/**
+ * The totals as a sentence: "59 best practices: 45 addressed, 9 partly, 3 not addressed, 2 out of
+ * scope." Best practices without a verdict are named only when there are some.
+ */
 export function describeTotals(totals: CoverageTotals): string {
-  return `${countBestPractices(totals.total)}: ${totals.addressed} addressed, ${totals.partial} partly, ${totals.uncovered} not yet.`;
+  const none = totals.none ? `, ${totals.none} without a verdict` : '';
+  return `${countBestPractices(totals.total)}: ${totals.addressed} addressed, ${totals.partial} partly, ${totals.notAddressed} not addressed, ${totals.outOfScope} out of scope${none}.`;
 }
 
 /** Component columns ordered by the seed's component number. */
@@ -141,6 +156,7 @@ export function buildCoverageMatrix(
 
   const uncovered: UncoveredPractice[] = [];
   const partlyCovered: UncoveredPractice[] = [];
+  const outOfScope: UncoveredPractice[] = [];
   const lenses = catalogues.map((lens): MatrixLens => {
     const pillars = lens.pillars.map((pillar): MatrixPillar => {
       const questions = pillar.questions.map(({ bestPractices, ...question }): MatrixQuestion => ({
@@ -148,11 +164,12 @@ export function buildCoverageMatrix(
         rows: bestPractices.map((bestPractice) => {
           const key = bestPracticeKey(lens.id, bestPractice.id);
           const row = cells.get(key) ?? components.map(() => null);
-          const best = strongestStatus(row.flatMap((c) => (c ? [c.status] : [])));
           const note = noteFor.get(key);
+          const best = verdict(strongestStatus(row.flatMap((c) => (c ? [c.status] : []))), note?.kind);
           const open = { lens: lens.id, pillar: pillar.id, questionId: question.id, bestPractice, best, ...(note && { note }) };
-          if (!isCovered(best)) uncovered.push(open);
-          else if (best === 'partial') partlyCovered.push(open);
+          if (best === 'partial') partlyCovered.push(open);
+          else if (best === 'out-of-scope') outOfScope.push(open);
+          else if (best !== 'addressed') uncovered.push(open);
           return { bestPractice, cells: row, best, ...(note && { note }) };
         }),
       }));
@@ -160,7 +177,7 @@ export function buildCoverageMatrix(
     });
     return { lens, pillars, totals: countCoverage(pillars.flatMap((p) => p.questions.flatMap((q) => q.rows))), summary: notes.lenses[lens.id] };
   });
-  return { components, lenses, uncovered, partlyCovered };
+  return { components, lenses, uncovered, partlyCovered, outOfScope };
 }
 
 /** Groups longer than this start folded: a long list of bare titles is reference, not reading. */

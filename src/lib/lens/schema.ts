@@ -31,12 +31,23 @@ export type Priority = z.infer<typeof PrioritySchema>;
 
 const HttpsUrlSchema = z.url({ protocol: /^https$/, error: 'expected an https:// URL' });
 
-/** One best practice, exactly as AWS names it. */
+/** Longest summary: one line on the lens page, beside the title. */
+export const SUMMARY_MAX = 160;
+
+/** One best practice, exactly as AWS names it, with our one-line summary of what AWS's guidance asks. */
 export const BestPracticeSchema = z.object({
   /** Best-practice id exactly as AWS writes it, e.g. "BP 1.2", "MLOPS01-BP02", "FSISEC08-BP02". */
   id: z.string().min(1),
   /** Title as the heading of AWS's page. */
   title: z.string().min(1),
+  /**
+   * Ours, not AWS's: one line, in our own words, on what AWS's implementation guidance for the
+   * practice asks, so a reader can judge a mapping without leaving the site. Required.
+   */
+  summary: z
+    .string({ error: 'expected a one-line summary, in our words, of what AWS\'s guidance for this best practice asks' })
+    .min(20, { error: 'a summary says what the guidance asks in a sentence; at least 20 characters' })
+    .max(SUMMARY_MAX, { error: `a summary is one line on the lens page; at most ${SUMMARY_MAX} characters` }),
   /** AWS's priority for it, when the lens gives one. Default: none given. */
   priority: PrioritySchema.optional(),
   /** The best practice's own page. Default: its question's page (the FSI Lens has no page per best practice). */
@@ -66,8 +77,9 @@ export const PillarSchema = z.object({
 });
 
 /**
- * A lens catalogue, content/lenses/<lens id>.yaml: AWS's own structure, IDs, titles and URLs and
- * nothing of ours. Best practices without a page get their question's URL, so every one links.
+ * A lens catalogue, content/lenses/<lens id>.yaml: AWS's own structure, IDs, titles and URLs, plus
+ * one thing of ours per best practice, its summary. Best practices without a page get their
+ * question's URL, so every one links.
  */
 export const LensCatalogueSchema = z
   .object({

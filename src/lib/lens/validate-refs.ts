@@ -2,6 +2,7 @@ import { chapterFile } from '../chapter/validate-chapters.ts';
 import { DataError } from '../errors/format-issues.ts';
 import { bestPracticeKey, findLens, indexBestPractices } from './catalogue-index.ts';
 import { COVERAGE_NOTES_FILE, lensFile } from './parse-catalogue.ts';
+import type { CoverageMatrix } from './coverage.ts';
 import type { CoverageNotes, LensCatalogue } from './schema.ts';
 import { suggestIds } from './suggest-ids.ts';
 
@@ -93,4 +94,34 @@ export function assertLensRefs(
 ): void {
   const problems = [...findLensRefProblems(catalogues, chapters), ...(notes ? findNoteProblems(catalogues, notes, notesFile) : [])];
   if (problems.length) throw new DataError(problems.join('\n'));
+}
+
+/**
+ * Check that every best practice of every lens has a verdict that explains itself (the rule in
+ * CONTRIBUTING.md): a chapter maps it, or a coverage note says why not. Rejects a best practice
+ * with no mapping and no note; a partly addressed one with no note saying what is missing; a note
+ * that calls a practice out of scope while a chapter answers it; and a note left on a practice a
+ * chapter now fully addresses. One message per problem, naming the file to edit.
+ */
+export function findVerdictProblems(matrix: Pick<CoverageMatrix, 'lenses' | 'components'>, file = COVERAGE_NOTES_FILE): string[] {
+  const problems: string[] = [];
+  for (const { lens, pillars } of matrix.lenses) {
+    for (const pillar of pillars) {
+      for (const question of pillar.questions) {
+        for (const row of question.rows) {
+          const name = `${lens.title} ${row.bestPractice.id} ("${row.bestPractice.title}")`;
+          const answering = row.cells.flatMap((c, i) => (c && c.status !== 'not-addressed' ? [matrix.components[i]!.id] : []));
+          if (row.best === 'none')
+            problems.push(`${name} has no verdict: map it in the chapter that implements it, or add a note to ${file} (kind: gap, saying where it would go; or kind: out-of-scope, saying why no component can carry it).`);
+          else if (row.best === 'partial' && !row.note)
+            problems.push(`${name} is only partly addressed (${answering.join(', ')}) and ${file} does not say what is missing: add a note with kind: gap.`);
+          else if (row.note?.kind === 'out-of-scope' && answering.length)
+            problems.push(`${name}: ${file} calls it out of scope, but ${answering.join(', ')} map it: change the note to kind: gap, or remove the mapping.`);
+          else if (row.best === 'addressed' && row.note)
+            problems.push(`${name} is addressed (${answering.join(', ')}), so its note in ${file} is stale: remove it.`);
+        }
+      }
+    }
+  }
+  return problems;
 }

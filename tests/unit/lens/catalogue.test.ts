@@ -52,6 +52,14 @@ describe('catalogue and notes validation', () => {
     `);
   });
 
+  test('rejects a best practice without our summary, or with one too short or too long for a line', () => {
+    expect(() => parseLensCatalogue(readFileSync(fixture('bad-summary.yaml'), 'utf8'), fixture('bad-summary.yaml'))).toThrowErrorMatchingInlineSnapshot(`
+      [DataError: tests/fixtures/lenses/bad-summary.yaml: pillars[0].questions[0].bestPractices[0].summary: expected a one-line summary, in our words, of what AWS's guidance for this best practice asks
+      tests/fixtures/lenses/bad-summary.yaml: pillars[0].questions[0].bestPractices[1].summary: a summary says what the guidance asks in a sentence; at least 20 characters
+      tests/fixtures/lenses/bad-summary.yaml: pillars[0].questions[0].bestPractices[2].summary: a summary is one line on the lens page; at most 160 characters]
+    `);
+  });
+
   test('rejects a catalogue whose file name is not a lens id', () => {
     expect(() => parseLensCatalogue(readFileSync('content/lenses/analytics.yaml', 'utf8'), 'content/lenses/data-analytics.yaml')).toThrowErrorMatchingInlineSnapshot(`[DataError: content/lenses/data-analytics.yaml: "data-analytics" is not a lens id; name the file after one of analytics, machine-learning, financial-services.]`);
   });

@@ -3,7 +3,7 @@ import { buildCoverageMatrix, countCoverage, describeTotals, groupOpenPractices,
 import { groupLensMappings } from '../../../src/lib/lens/chapter-mappings.ts';
 import { summariseLensCoverage } from '../../../src/lib/lens/map-coverage.ts';
 import { countBestPractices, describeOpenGroup, formatPillarFilter, lensPageFor, lensPagePath, matchesPillarFilter, parsePillarFilter } from '../../../src/lib/lens/filter.ts';
-import { isCovered, strongestStatus } from '../../../src/lib/lens/status.ts';
+import { isCovered, noteLabel, strongestStatus, verdict } from '../../../src/lib/lens/status.ts';
 import { bestPracticeAnchor } from '../../../src/lib/lens/catalogue-index.ts';
 import { chapter, lens } from './helpers.ts';
 
@@ -31,7 +31,10 @@ describe('buildCoverageMatrix', () => {
   ];
   const matrix = buildCoverageMatrix(catalogues, chapters, {
     lenses: { analytics: 'Our view.' },
-    notes: [{ lens: 'analytics', id: 'BP 4.1', kind: 'gap', note: 'No owner workflow.' }],
+    notes: [
+      { lens: 'analytics', id: 'BP 4.1', kind: 'gap', note: 'No owner workflow.' },
+      { lens: 'machine-learning', id: 'MLREL05-BP02', kind: 'out-of-scope', note: 'A team practice.' },
+    ],
   });
   const rows = (lensIndex: number) => matrix.lenses[lensIndex]!.pillars.flatMap((p) => p.questions.flatMap((q) => q.rows));
 
@@ -44,31 +47,35 @@ describe('buildCoverageMatrix', () => {
     expect(bp32.cells).toEqual([null, null, { status: 'partial', how: 'Masks in Trino.' }]);
   });
 
-  test('rates each row by the strongest status any component gives it', () => {
+  test('rates each row by the strongest status any component gives it, else by our note', () => {
     expect(rows(0).map((r) => [r.bestPractice.id, r.best])).toEqual([
       ['BP 1.1', 'addressed'],
       ['BP 1.2', 'addressed'],
       ['BP 3.1', 'not-addressed'],
       ['BP 3.2', 'partial'],
-      ['BP 4.1', 'none'],
+      ['BP 4.1', 'not-addressed'],
+    ]);
+    expect(rows(1).map((r) => [r.bestPractice.id, r.best])).toEqual([
+      ['MLREL05-BP01', 'addressed'],
+      ['MLREL05-BP02', 'out-of-scope'],
     ]);
   });
 
-  test('totals each pillar and lens, counting "not addressed" as not yet covered', () => {
+  test('totals each pillar and lens by verdict, not-addressed and out-of-scope apart', () => {
     expect(matrix.lenses[0]!.pillars.map((p) => [p.id, p.totals])).toEqual([
-      ['operational-excellence', { total: 2, addressed: 2, partial: 0, uncovered: 0 }],
-      ['security', { total: 3, addressed: 0, partial: 1, uncovered: 2 }],
+      ['operational-excellence', { total: 2, addressed: 2, partial: 0, notAddressed: 0, outOfScope: 0, none: 0 }],
+      ['security', { total: 3, addressed: 0, partial: 1, notAddressed: 2, outOfScope: 0, none: 0 }],
     ]);
-    expect(matrix.lenses[1]!.totals).toEqual({ total: 2, addressed: 1, partial: 0, uncovered: 1 });
+    expect(matrix.lenses[1]!.totals).toEqual({ total: 2, addressed: 1, partial: 0, notAddressed: 0, outOfScope: 1, none: 0 });
   });
 
-  test('lists what no component covers and what is only partly covered, with our notes', () => {
+  test('lists what no component covers, what is only partly covered and what is out of scope, with our notes', () => {
     expect(matrix.uncovered.map((u) => [u.lens, u.bestPractice.id, u.best, u.note?.note])).toEqual([
       ['analytics', 'BP 3.1', 'not-addressed', undefined],
-      ['analytics', 'BP 4.1', 'none', 'No owner workflow.'],
-      ['machine-learning', 'MLREL05-BP02', 'none', undefined],
+      ['analytics', 'BP 4.1', 'not-addressed', 'No owner workflow.'],
     ]);
     expect(matrix.partlyCovered.map((u) => u.bestPractice.id)).toEqual(['BP 3.2']);
+    expect(matrix.outOfScope.map((u) => [u.bestPractice.id, u.best, u.note?.note])).toEqual([['MLREL05-BP02', 'out-of-scope', 'A team practice.']]);
     expect(matrix.lenses[0]!.summary).toBe('Our view.');
   });
 
@@ -78,11 +85,8 @@ describe('buildCoverageMatrix', () => {
 
   test('groups open practices by lens and pillar, leaving out empty groups', () => {
     const groups = groupOpenPractices(catalogues, matrix.uncovered);
-    expect(groups.map((g) => [g.lens.id, g.pillars.map((p) => [p.title, p.items.length])])).toEqual([
-      ['analytics', [['Security', 2]]],
-      ['machine-learning', [['Reliability', 1]]],
-    ]);
-    expect(groups.map((g) => [g.count, g.required, g.folded])).toEqual([[2, 0, false], [1, 0, false]]);
+    expect(groups.map((g) => [g.lens.id, g.pillars.map((p) => [p.title, p.items.length])])).toEqual([['analytics', [['Security', 2]]]]);
+    expect(groups.map((g) => [g.count, g.required, g.folded])).toEqual([[2, 0, false]]);
   });
 
   test('folds a group once it is longer than the fold limit, and counts what AWS requires', () => {
@@ -92,7 +96,7 @@ describe('buildCoverageMatrix', () => {
         pillar: 'reliability',
         questionId: 'MLREL05',
         best: 'none',
-        bestPractice: { id: `MLREL05-BP${i}`, title: `Practice ${i}`, url: 'https://example.org/bp.html', ...(i < required && { priority: 'required' as const }) },
+        bestPractice: { id: `MLREL05-BP${i}`, title: `Practice ${i}`, summary: `What practice ${i} asks, in our words.`, url: 'https://example.org/bp.html', ...(i < required && { priority: 'required' as const }) },
       }));
     const [atLimit] = groupOpenPractices(catalogues, open(OPEN_GROUP_FOLD_OVER, 0));
     const [overLimit] = groupOpenPractices(catalogues, open(OPEN_GROUP_FOLD_OVER + 1, 3));
@@ -104,18 +108,23 @@ describe('buildCoverageMatrix', () => {
 describe('statuses', () => {
   test('picks the strongest status and treats partial as covered', () => {
     expect(strongestStatus([])).toBe('none');
+    expect([verdict('none'), verdict('none', 'gap'), verdict('none', 'out-of-scope'), verdict('not-addressed', 'out-of-scope')]).toEqual(['none', 'not-addressed', 'out-of-scope', 'out-of-scope']);
+    expect([verdict('partial', 'gap'), verdict('addressed', 'out-of-scope'), verdict('not-addressed')]).toEqual(['partial', 'addressed', 'not-addressed']);
+    expect([noteLabel('partial', 'gap'), noteLabel('not-addressed', 'gap'), noteLabel('out-of-scope', 'out-of-scope')]).toEqual(['Missing', 'Where it would go', 'Why']);
     expect(strongestStatus(['not-addressed', 'partial'])).toBe('partial');
     expect(strongestStatus(['partial', 'addressed', 'not-addressed'])).toBe('addressed');
     expect([isCovered('addressed'), isCovered('partial'), isCovered('not-addressed'), isCovered('none')]).toEqual([true, true, false, false]);
   });
 
   test('counts rows by best status', () => {
-    expect(countCoverage([{ best: 'addressed' }, { best: 'none' }, { best: 'not-addressed' }, { best: 'partial' }])).toEqual({ total: 4, addressed: 1, partial: 1, uncovered: 2 });
+    expect(countCoverage([{ best: 'addressed' }, { best: 'none' }, { best: 'not-addressed' }, { best: 'partial' }, { best: 'out-of-scope' }, { best: 'out-of-scope' }])).toEqual({
+      total: 6, addressed: 1, partial: 1, notAddressed: 1, outOfScope: 2, none: 1,
+    });
   });
 
   test('says the totals as a sentence, in the singular for one', () => {
-    expect(describeTotals({ total: 59, addressed: 48, partial: 7, uncovered: 4 })).toBe('59 best practices: 48 addressed, 7 partly, 4 not yet.');
-    expect(describeTotals({ total: 1, addressed: 0, partial: 0, uncovered: 1 })).toBe('1 best practice: 0 addressed, 0 partly, 1 not yet.');
+    expect(describeTotals({ total: 59, addressed: 45, partial: 9, notAddressed: 3, outOfScope: 2, none: 0 })).toBe('59 best practices: 45 addressed, 9 partly, 3 not addressed, 2 out of scope.');
+    expect(describeTotals({ total: 1, addressed: 0, partial: 0, notAddressed: 0, outOfScope: 0, none: 1 })).toBe('1 best practice: 0 addressed, 0 partly, 0 not addressed, 0 out of scope, 1 without a verdict.');
     expect([countBestPractices(0), countBestPractices(1), countBestPractices(2)]).toEqual(['0 best practices', '1 best practice', '2 best practices']);
   });
 
@@ -149,7 +158,7 @@ describe('groupLensMappings (a chapter\'s Well-Architected section)', () => {
       },
       { lens: 'machine-learning', counts: { addressed: 0, partial: 1, 'not-addressed': 0 }, pillars: [['Reliability', ['MLREL05-BP02 partial (MLREL05)']]] },
     ]);
-    expect(groups[0]!.pillars[0]!.items[0]!.bestPractice).toEqual({ id: 'BP 1.1', title: 'Title of BP 1.1', url: 'https://example.org/analytics.html' });
+    expect(groups[0]!.pillars[0]!.items[0]!.bestPractice).toEqual({ id: 'BP 1.1', title: 'Title of BP 1.1', summary: "What AWS's guidance for BP 1.1 asks, in our words.", url: 'https://example.org/analytics.html' });
   });
 
   test('links a best practice without a page of its own to its question page', () => {

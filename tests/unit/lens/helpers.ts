@@ -21,7 +21,7 @@ export function lens(id: LensId, questions: QuestionSpec[], overrides: Partial<{
       id: question,
       title: `Question ${question}`,
       ...(overrides.questionUrl && { url: `https://example.org/${question}.html` }),
-      bestPractices: ids.map((bp) => ({ id: bp, title: `Title of ${bp}` })),
+      bestPractices: ids.map((bp) => ({ id: bp, title: `Title of ${bp}`, summary: `What AWS's guidance for ${bp} asks, in our words.` })),
     });
   }
   const data = LensCatalogueSchema.parse({

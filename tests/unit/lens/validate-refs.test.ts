@@ -3,8 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { parseChapter } from '../../../src/lib/chapter/parse-chapter.ts';
 import { parseCoverageNotes } from '../../../src/lib/lens/parse-catalogue.ts';
 import { editDistance, looseId, suggestIds } from '../../../src/lib/lens/suggest-ids.ts';
-import { assertLensRefs, findLensRefProblems } from '../../../src/lib/lens/validate-refs.ts';
-import { lens, readCatalogues } from './helpers.ts';
+import { assertLensRefs, findLensRefProblems, findVerdictProblems } from '../../../src/lib/lens/validate-refs.ts';
+import { buildCoverageMatrix } from '../../../src/lib/lens/coverage.ts';
+import type { CoverageNotes } from '../../../src/lib/lens/schema.ts';
+import { chapter, lens, readCatalogues } from './helpers.ts';
 
 const catalogues = readCatalogues();
 const fixtureChapter = (name: string) => {
@@ -67,5 +69,39 @@ describe('suggestIds', () => {
 
   test('measures edit distance', () => {
     expect([editDistance('kitten', 'sitting'), editDistance('', 'abc'), editDistance('same', 'same')]).toEqual([3, 3, 0]);
+  });
+});
+
+describe('verdicts', () => {
+  const small = lens('analytics', [['security', '3', ['BP 3.1', 'BP 3.2', 'BP 3.3', 'BP 3.4', 'BP 3.5', 'BP 3.6']]]);
+  const chapters = [
+    chapter('security', 15, [
+      { lens: 'analytics', id: 'BP 3.2', status: 'partial' },
+      { lens: 'analytics', id: 'BP 3.3', status: 'partial' },
+      { lens: 'analytics', id: 'BP 3.4', status: 'addressed' },
+      { lens: 'analytics', id: 'BP 3.5', status: 'addressed' },
+    ]),
+  ];
+  const notes: CoverageNotes = {
+    lenses: {},
+    notes: [
+      { lens: 'analytics', id: 'BP 3.3', kind: 'out-of-scope', note: 'Organisational.' },
+      { lens: 'analytics', id: 'BP 3.5', kind: 'gap', note: 'Old gap.' },
+      { lens: 'analytics', id: 'BP 3.6', kind: 'gap', note: 'Would go in Security.' },
+    ],
+  };
+
+  test('rejects a practice with no verdict, a partial with no note, an out-of-scope note on a mapped practice and a stale note', () => {
+    expect(findVerdictProblems(buildCoverageMatrix([small], chapters, notes), 'notes.yaml')).toEqual([
+      'analytics lens BP 3.1 ("Title of BP 3.1") has no verdict: map it in the chapter that implements it, or add a note to notes.yaml (kind: gap, saying where it would go; or kind: out-of-scope, saying why no component can carry it).',
+      'analytics lens BP 3.2 ("Title of BP 3.2") is only partly addressed (security) and notes.yaml does not say what is missing: add a note with kind: gap.',
+      'analytics lens BP 3.3 ("Title of BP 3.3"): notes.yaml calls it out of scope, but security map it: change the note to kind: gap, or remove the mapping.',
+      'analytics lens BP 3.5 ("Title of BP 3.5") is addressed (security), so its note in notes.yaml is stale: remove it.',
+    ]);
+  });
+
+  test('accepts an addressed practice without a note and an unmapped one with a gap note', () => {
+    const problems = findVerdictProblems(buildCoverageMatrix([small], chapters, notes), 'notes.yaml');
+    expect(problems.filter((p) => p.includes('BP 3.4') || p.includes('BP 3.6'))).toEqual([]);
   });
 });
