@@ -68,9 +68,10 @@ def gold_revenue_consumers():
     @task
     def read_gold_event(*, triggering_asset_events=None) -> dict:
         """Return the metadata of the newest gold.daily_revenue event behind this run."""
-        # Several producer runs can be folded into one consumer run; the newest event wins.
+        # Several producer runs can be folded into one consumer run; the newest event wins. Pick it
+        # by timestamp rather than by list position, which the accessor does not promise to sort.
         events = triggering_asset_events[GOLD_DAILY_REVENUE]
-        latest = events[-1]
+        latest = max(events, key=lambda event: event.timestamp)
         extra = dict(latest.extra or {})
         if "changed_from" not in extra:
             raise ValueError(f"asset event {latest} carries no 'changed_from'; producer out of date?")
