@@ -319,6 +319,11 @@ resource "aws_eks_node_group" "this" {
   # The cluster autoscaler (or Karpenter) owns desired_size after creation.
   lifecycle {
     ignore_changes = [scaling_config[0].desired_size]
+
+    precondition {
+      condition     = !each.value.egress || length(var.egress_subnet_ids) > 0
+      error_message = "Node group ${each.key} sets egress = true, but egress_subnet_ids is empty: pass module.network.egress_subnet_ids."
+    }
   }
 
   depends_on = [aws_iam_role_policy_attachment.node]

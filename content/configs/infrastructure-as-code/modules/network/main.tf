@@ -52,6 +52,7 @@ variable "interface_endpoints" {
     needs, since it has no other route to AWS APIs. Each bills per AZ-hour and per GB processed.
       ec2, eks, ssm, sqs: Karpenter (instances, cluster endpoint discovery, AMI aliases,
         interruption queue) and the VPC CNI;
+      ssmmessages, ec2messages: Session Manager, the break-glass way onto a node;
       eks-auth: EKS Pod Identity credentials for every workload role;
       sts, kms, logs: role sessions, SSE-KMS and the control-plane and Flow Log side of logging;
       ecr.api, ecr.dkr: image pulls (layers come through the S3 gateway endpoint);
@@ -62,7 +63,8 @@ variable "interface_endpoints" {
   EOT
   type = list(string)
   default = [
-    "ec2", "eks", "eks-auth", "ssm", "sqs", "sts", "kms", "logs", "ecr.api", "ecr.dkr",
+    "ec2", "eks", "eks-auth", "ssm", "ssmmessages", "ec2messages", "sqs", "sts", "kms", "logs",
+    "ecr.api", "ecr.dkr",
     "elasticloadbalancing", "secretsmanager", "glue", "codeartifact.api",
     "codeartifact.repositories",
   ]
@@ -246,7 +248,7 @@ data "aws_iam_policy_document" "s3_endpoint" {
     }
     condition {
       test     = "StringEquals"
-      variable = "aws:ResourceAccount"
+      variable = "s3:ResourceAccount"
       values   = concat([data.aws_caller_identity.current.account_id], var.s3_extra_account_ids)
     }
   }
