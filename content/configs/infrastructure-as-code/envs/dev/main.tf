@@ -96,7 +96,7 @@ module "network" {
   name                = local.name
   cidr_block          = "10.41.0.0/16" # distinct from prod so the VPCs can be peered or routed
   azs                 = local.azs
-  single_nat_gateway  = true # one NAT for the VPC: saves two NAT gateways; an AZ outage stops dev egress
+  single_nat_gateway  = true # one NAT for the egress tier: saves two NAT gateways; an AZ outage stops dev egress
   cluster_name        = local.name
   flow_log_bucket_arn = module.lake.log_bucket_arn
 }
@@ -107,6 +107,7 @@ module "eks" {
   name                         = local.name
   kubernetes_version           = "1.35" # dev upgrades first and soaks for a week before prod
   private_subnet_ids           = module.network.private_subnet_ids
+  egress_subnet_ids            = module.network.egress_subnet_ids
   endpoint_public_access_cidrs = [] # API reachable from the VPN and in-VPC CI runners only
   admin_role_arns              = var.admin_role_arns
   readonly_role_arns           = var.readonly_role_arns
@@ -138,7 +139,27 @@ module "eks" {
       labels         = { "workload" = "kafka" }
       taints         = [{ key = "dedicated", value = "kafka", effect = "NO_SCHEDULE" }]
     }
+    # Egress tier, as in prod; one node, since a dev outage of Argo CD syncs is tolerable.
+    egress = {
+      instance_types = ["m7i.large"]
+      capacity_type  = "ON_DEMAND"
+      min_size       = 1
+      max_size       = 3
+      desired_size   = 1
+      disk_size_gib  = 50
+      labels         = { "workload" = "egress" }
+      taints         = [{ key = "dedicated", value = "egress", effect = "NO_SCHEDULE" }]
+      egress         = true
+    }
   }
+}
+
+# Public images (quay.io, Docker Hub, ghcr.io, registry.k8s.io, ECR Public) reach the data tier
+# through ECR pull-through cache rules in this account; see modules/image-cache.
+module "image_cache" {
+  source = "../../modules/image-cache"
+
+  importer_role_names = [module.eks.node_role_name]
 }
 
 module "iam" {
@@ -199,4 +220,8 @@ output "lake_buckets" {
 
 output "workload_role_arns" {
   value = module.iam.workload_role_arns
+}
+
+output "image_registry_prefix" {
+  value = module.image_cache.registry_prefix
 }

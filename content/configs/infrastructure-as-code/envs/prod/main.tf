@@ -109,7 +109,7 @@ module "network" {
   name                = local.name
   cidr_block          = "10.40.0.0/16"
   azs                 = local.azs
-  single_nat_gateway  = false # one NAT per AZ: egress survives the loss of an AZ
+  single_nat_gateway  = false # one NAT per AZ: the egress tier survives the loss of an AZ
   cluster_name        = local.name
   flow_log_bucket_arn = module.lake.log_bucket_arn
 }
@@ -120,6 +120,7 @@ module "eks" {
   name                         = local.name
   kubernetes_version           = "1.35"
   private_subnet_ids           = module.network.private_subnet_ids
+  egress_subnet_ids            = module.network.egress_subnet_ids
   endpoint_public_access_cidrs = [] # API reachable from the VPN and in-VPC CI runners only
   admin_role_arns              = var.admin_role_arns
   readonly_role_arns           = var.readonly_role_arns
@@ -151,7 +152,29 @@ module "eks" {
       labels         = { "workload" = "kafka" }
       taints         = [{ key = "dedicated", value = "kafka", effect = "NO_SCHEDULE" }]
     }
+    # The only nodes with an internet route (egress tier, through NAT): Argo CD's repo server
+    # (GitHub, Helm repositories), Airbyte connector jobs (SaaS APIs) and the first pull of new
+    # upstream image tags. Workloads land here only with a toleration and node selector.
+    egress = {
+      instance_types = ["m7i.large"]
+      capacity_type  = "ON_DEMAND"
+      min_size       = 2
+      max_size       = 6
+      desired_size   = 2
+      disk_size_gib  = 50
+      labels         = { "workload" = "egress" }
+      taints         = [{ key = "dedicated", value = "egress", effect = "NO_SCHEDULE" }]
+      egress         = true
+    }
   }
+}
+
+# Public images (quay.io, Docker Hub, ghcr.io, registry.k8s.io, ECR Public) reach the data tier
+# through ECR pull-through cache rules in this account; see modules/image-cache.
+module "image_cache" {
+  source = "../../modules/image-cache"
+
+  importer_role_names = [module.eks.node_role_name]
 }
 
 module "iam" {
@@ -229,4 +252,8 @@ output "workload_role_arns" {
 
 output "registry_urls" {
   value = module.registry.repository_urls
+}
+
+output "image_registry_prefix" {
+  value = module.image_cache.registry_prefix
 }

@@ -29,8 +29,14 @@ variable "kubernetes_version" {
 }
 
 variable "private_subnet_ids" {
-  description = "Private subnets for the control-plane ENIs and every node group."
+  description = "Data-tier subnets (no internet route) for the control-plane ENIs and every node group except the egress one."
   type        = list(string)
+}
+
+variable "egress_subnet_ids" {
+  description = "Egress-tier subnets (NAT route) for node groups with egress = true. Empty: no node group may set egress."
+  type        = list(string)
+  default     = []
 }
 
 variable "endpoint_public_access_cidrs" {
@@ -53,8 +59,9 @@ variable "readonly_role_arns" {
 variable "node_groups" {
   description = <<-EOT
     Managed node groups keyed by name: 'system' for controllers (Argo CD, Karpenter, External
-    Secrets, monitoring) and 'kafka' for brokers (tainted, on-demand, EBS-backed). Everything else
-    is provisioned by Karpenter.
+    Secrets, monitoring), 'kafka' for brokers (tainted, on-demand, EBS-backed) and 'egress'
+    (egress = true, tainted) for the few components that must reach the internet. Everything
+    else is provisioned by Karpenter in the data tier.
   EOT
   type = map(object({
     instance_types = list(string)
@@ -64,6 +71,8 @@ variable "node_groups" {
     desired_size   = number
     disk_size_gib  = number
     labels         = map(string)
+    # Place the group in the egress tier (NAT route) instead of the data tier.
+    egress = optional(bool, false)
     taints = list(object({
       key    = string
       value  = string
@@ -275,7 +284,7 @@ resource "aws_eks_node_group" "this" {
   cluster_name    = aws_eks_cluster.this.name
   node_group_name = each.key
   node_role_arn   = aws_iam_role.node.arn
-  subnet_ids      = var.private_subnet_ids
+  subnet_ids      = each.value.egress ? var.egress_subnet_ids : var.private_subnet_ids
   instance_types  = each.value.instance_types
   capacity_type   = each.value.capacity_type
   ami_type        = "AL2023_x86_64_STANDARD"
@@ -310,6 +319,11 @@ resource "aws_eks_node_group" "this" {
   # The cluster autoscaler (or Karpenter) owns desired_size after creation.
   lifecycle {
     ignore_changes = [scaling_config[0].desired_size]
+
+    precondition {
+      condition     = !each.value.egress || length(var.egress_subnet_ids) > 0
+      error_message = "Node group ${each.key} sets egress = true, but egress_subnet_ids is empty: pass module.network.egress_subnet_ids."
+    }
   }
 
   depends_on = [aws_iam_role_policy_attachment.node]
@@ -400,6 +414,15 @@ resource "aws_iam_role" "karpenter_node" {
   path                 = "/data-platform/"
   permissions_boundary = var.permissions_boundary_arn
   assume_role_policy   = data.aws_iam_policy_document.node_assume.json
+}
+
+# Karpenter is given this instance profile (EC2NodeClass spec.instanceProfile) rather than the
+# role: with spec.role it creates instance profiles itself through the IAM API, which has no VPC
+# endpoint, and the data tier has no other route to it.
+resource "aws_iam_instance_profile" "karpenter_node" {
+  name = "${var.name}-karpenter-node"
+  path = "/data-platform/"
+  role = aws_iam_role.karpenter_node.name
 }
 
 resource "aws_iam_role_policy_attachment" "karpenter_node" {
@@ -593,8 +616,18 @@ output "node_role_arn" {
   value = aws_iam_role.node.arn
 }
 
+output "node_role_name" {
+  description = "Role of the managed node groups (including the egress group)."
+  value       = aws_iam_role.node.name
+}
+
+output "karpenter_node_instance_profile_name" {
+  description = "Instance profile for the EC2NodeClass spec.instanceProfile field."
+  value       = aws_iam_instance_profile.karpenter_node.name
+}
+
 output "karpenter_node_role_name" {
-  description = "Role name for the EC2NodeClass spec.role field."
+  description = "Role inside the instance profile above (the EC2NodeClass names the profile, not the role)."
   value       = aws_iam_role.karpenter_node.name
 }
 
