@@ -27,7 +27,7 @@ export interface Sizes {
   plan: { default: RunPlan; slow: RunPlan };
 }
 
-/** Default sizes (about 2–3 minutes on 2 cores) and the quick sizes the test suite uses (seconds, no warm-up). */
+/** Default sizes (several minutes on 2 cores) and the quick sizes the test suite uses (seconds, no warm-up). */
 export function sizesFor(mode: 'full' | 'quick', rows?: number): Sizes {
   const quick = mode === 'quick';
   const orders = rows ?? (quick ? 40_000 : 2_000_000);
@@ -40,7 +40,8 @@ export function sizesFor(mode: 'full' | 'quick', rows?: number): Sizes {
     changeFractions: [0.001, 0.01, 0.1],
     smallFileRows: Math.max(2048, Math.round(orders / 1000 / 2048) * 2048),
     rowGroupSize: Math.min(122_880, Math.max(2048, Math.round(orders / 20 / 2048) * 2048)),
-    plan: quick ? { default: { warmup: 0, runs: 2 }, slow: { warmup: 0, runs: 2 } } : { default: { warmup: 1, runs: 5 }, slow: { warmup: 1, runs: 3 } },
+    // At least 10 measured runs for a publishable figure (MIN_PUBLISHED_RUNS in the schema).
+    plan: quick ? { default: { warmup: 0, runs: 2 }, slow: { warmup: 0, runs: 2 } } : { default: { warmup: 2, runs: 10 }, slow: { warmup: 1, runs: 10 } },
   };
 }
 
@@ -54,7 +55,7 @@ export interface BenchContext {
   /** Whether to try PostgreSQL when its binaries are installed. */
   postgres: boolean;
   machine: MachineFacts;
-  commit: { sha: string; dirty: boolean };
+  commit: { sha: string; dirty: boolean; dirtyPaths: string[] };
   /** Print one line of progress. */
   log: (line: string) => void;
 }
