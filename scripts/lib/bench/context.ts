@@ -37,7 +37,8 @@ export function sizesFor(mode: 'full' | 'quick', rows?: number): Sizes {
     merge: orders,
     lookups: quick ? 50 : 300,
     updates: quick ? 10 : 50,
-    changeFractions: [0.001, 0.01, 0.1],
+    // Up to a batch as large as the table, so the break-even between MERGE and reload shows.
+    changeFractions: quick ? [0.001, 0.1, 1] : [0.001, 0.01, 0.1, 0.25, 0.5, 1],
     smallFileRows: Math.max(2048, Math.round(orders / 1000 / 2048) * 2048),
     rowGroupSize: Math.min(122_880, Math.max(2048, Math.round(orders / 20 / 2048) * 2048)),
     // At least 10 measured runs for a publishable figure (MIN_PUBLISHED_RUNS in the schema).

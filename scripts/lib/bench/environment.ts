@@ -121,11 +121,18 @@ export function packageVersion(name: string): string {
   }
 }
 
-/** File system type of a directory (e.g. "ext4", "tmpfs"), where `stat -f` can tell. */
+/** File system type of a directory (e.g. "ext4", "tmpfs"): findmnt's name, else what `stat -f` can tell (it says "ext2/ext3" for ext4). */
 export function fileSystemOf(dir: string): string | undefined {
-  try {
-    return execFileSync('stat', ['-f', '-c', '%T', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
-  } catch {
-    return undefined;
+  for (const [cmd, args] of [
+    ['findmnt', ['-n', '-o', 'FSTYPE', '--target', dir]],
+    ['stat', ['-f', '-c', '%T', dir]],
+  ] as const) {
+    try {
+      const type = execFileSync(cmd, [...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      if (type) return type;
+    } catch {
+      // Try the next tool; neither exists on every system.
+    }
   }
+  return undefined;
 }

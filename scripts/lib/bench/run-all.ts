@@ -13,6 +13,9 @@ import { runRowVsColumn } from './row-vs-column.ts';
 import { runStorageLayout } from './storage-layout.ts';
 import { writeResult, type MeasuredInput } from './result.ts';
 
+/** A full run refused by the publishing gate: a message for the user, not a crash. */
+export class GateRefusal extends Error {}
+
 const RUNNERS: Record<MeasuredId, (ctx: BenchContext) => Promise<MeasuredInput>> = {
   'file-formats': runFileFormats,
   'storage-layout': runStorageLayout,
@@ -36,7 +39,7 @@ export async function runBenchmarks(
   const commit = gitCommit();
   const sizes = sizesFor(mode, options.rows);
   const refusal = gateBeforeRun({ mode, commit, cores: collectMachine().cores, load: loadAverage(), plan: sizes.plan });
-  if (refusal.length) throw new Error(describeRefusal(refusal));
+  if (refusal.length) throw new GateRefusal(describeRefusal(refusal));
   const workDir = mkdtempSync(join(tmpdir(), 'blueprint-bench-'));
   const results = [];
   try {

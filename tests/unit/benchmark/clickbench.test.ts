@@ -53,7 +53,7 @@ describe('deriving the published table', () => {
 
   test('recomputes every cell from the result files and lists what changed', () => {
     const { benchmark: out, changes } = deriveClickBenchCells(benchmark, read);
-    expect(out.tables[1]!.rows.map((r) => r.cells['sum-hot'])).toEqual([1.5, 3]);
+    expect(out.tables[1]!.rows.map((r) => (r.cells as Record<string, number>)['sum-hot'])).toEqual([1.5, 3]);
     expect(out.tables[1]!.measures[0]!.label).toBe('Hot, sum of the 2 common queries');
     expect(changes).toEqual(['relative/slow/relative-hot: 99 → 10.56', 'relative/slow/failed: 0 → 1', 'absolute/slow/sum-hot: 7 → 3']);
   });
