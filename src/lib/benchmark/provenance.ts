@@ -24,24 +24,27 @@ export function describeStorage(machine: Machine): string {
 }
 
 /**
- * One line saying what the numbers are: which engines, on what storage and machine, with the
- * result's own scope ("not Trino over S3") and its status, e.g. "DuckDB v1.5.2 and SQLite 3.50 on
- * ext4 (local disk) of a 2-core VM (QEMU Standard PC), AMD EPYC; not Trino over S3."
+ * One line saying what the numbers are: which engines, on what machine and storage, with the
+ * result's own scope ("not Trino over S3"), e.g. "DuckDB v1.5.6, one process, 2 cores (AMD EPYC)
+ * on QEMU Standard PC; data files on ext4 on /dev/vda; 2,000,000 generated rows. Not Trino over S3."
  */
 export function describeWhatWasMeasured(b: MeasuredBenchmark): string {
   const p = b.provenance;
   const engines = p.software.filter((s) => !s.name.startsWith('@')).map((s) => `${s.name} ${s.version}`);
   const list = engines.length > 1 ? `${engines.slice(0, -1).join(', ')} and ${engines.at(-1)}` : (engines[0] ?? 'the engines listed below');
-  const host = p.machine.host ? `${p.machine.host}, ` : 'host type not recorded, ';
-  const where = `${describeStorage(p.machine)}, ${host}${p.machine.cores} ${p.machine.cores === 1 ? 'core' : 'cores'} (${p.machine.cpu})`;
+  const cores = `${p.machine.cores} ${p.machine.cores === 1 ? 'core' : 'cores'} (${p.machine.cpu})`;
+  const host = p.machine.host ? `on ${p.machine.host}` : 'host type not recorded';
+  const storage = p.machine.fileSystem || p.machine.disk ? `data files on ${describeStorage(p.machine)}` : 'file system and disk not recorded';
   const rows = `${p.dataset.rows.toLocaleString('en-US')} generated rows`;
-  return `${list} in one process on ${where}; ${rows}${b.scope ? `. ${b.scope.replace(/\.$/, '')}` : ''}.`;
+  const scope = b.scope ? ` ${b.scope[0]!.toUpperCase()}${b.scope.slice(1).replace(/\.$/, '')}.` : '';
+  return `${list}, one process, ${cores}, ${host}; ${storage}; ${rows}.${scope}`;
 }
 
 /** The label a provisional result carries wherever it is shown; undefined for a publishable result. */
 export function describeStatus(b: MeasuredBenchmark): string | undefined {
   if (!b.status) return undefined;
-  return `Provisional: ${b.status.reason.replace(/\.$/, '')}. Not a publishable result; rerun pending.`;
+  const reason = b.status.reason.replace(/\.$/, '');
+  return `Provisional: ${reason[0]!.toUpperCase()}${reason.slice(1)}. Not a publishable result; rerun pending.`;
 }
 
 /** The lines of a measured benchmark's provenance, label and value, in display order. */

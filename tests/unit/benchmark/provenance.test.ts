@@ -9,7 +9,7 @@ describe('what was measured', () => {
   test('names the engines, storage, host, cores, rows and the result’s own scope', () => {
     const b = build({ scope: 'Files on a local disk, not Trino over S3.' });
     expect(describeWhatWasMeasured(b)).toBe(
-      'DuckDB v1.5.6 in one process on ext4 on /dev/sda1 (QEMU HARDDISK), QEMU Standard PC (i440FX + PIIX, 1996), 2 cores (AMD EPYC); 2,000,000 generated rows. Files on a local disk, not Trino over S3.',
+      'DuckDB v1.5.6, one process, 2 cores (AMD EPYC), on QEMU Standard PC (i440FX + PIIX, 1996); data files on ext4 on /dev/sda1 (QEMU HARDDISK); 2,000,000 generated rows. Files on a local disk, not Trino over S3.',
     );
   });
 
@@ -18,14 +18,14 @@ describe('what was measured', () => {
     const { host: _h, fileSystem: _f, disk: _d, ...machine } = base.provenance.machine;
     const b = build({ provenance: { ...base.provenance, machine } });
     expect(describeStorage(b.provenance.machine)).toBe('file system and disk not recorded');
-    expect(describeWhatWasMeasured(b)).toContain('on file system and disk not recorded, host type not recorded, 2 cores');
+    expect(describeWhatWasMeasured(b)).toContain('2 cores (AMD EPYC), host type not recorded; file system and disk not recorded; 2,000,000');
   });
 });
 
 describe('status and commit lines', () => {
   test('labels a provisional result with its reason and says it is not publishable', () => {
     const b = build({ status: { state: 'provisional', reason: 'measured on a busy machine (load 2.5 on 2 cores).' } });
-    expect(describeStatus(b)).toBe('Provisional: measured on a busy machine (load 2.5 on 2 cores). Not a publishable result; rerun pending.');
+    expect(describeStatus(b)).toBe('Provisional: Measured on a busy machine (load 2.5 on 2 cores). Not a publishable result; rerun pending.');
     expect(describeStatus(build())).toBeUndefined();
   });
 
