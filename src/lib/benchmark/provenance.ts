@@ -55,7 +55,7 @@ export function measuredProvenanceLines(b: MeasuredBenchmark): { label: string; 
     { label: 'Storage', value: describeStorage(p.machine) },
     { label: 'Load', value: describeLoad(p.machine) },
     { label: 'Software', value: [`Node.js ${p.node}`, ...p.software.map((s) => `${s.name} ${s.version}`)].join(', ') },
-    { label: 'Data', value: `${p.dataset.rows.toLocaleString('en-US')} rows of “${p.dataset.name}”, seed ${p.dataset.seed}: ${p.dataset.description} (${p.dataset.generator})` },
+    { label: 'Data', value: `${p.dataset.rows.toLocaleString('en-US')} rows of “${p.dataset.name}”, seed ${p.dataset.seed} (the same seed gives the same rows with the same engine versions): ${p.dataset.description} (${p.dataset.generator})` },
     { label: 'Runs', value: `${p.plan.warmup} warm-up, then ${p.plan.runs} measured; tables show the median, the best run, the min – max and the coefficient of variation (CV), and flag ratios whose ranges overlap` },
     ...(p.settings.length ? [{ label: 'Settings', value: p.settings.map((s) => `${s.name}: ${s.value}`).join('; ') }] : []),
     { label: 'Run', value: `${p.date.slice(0, 10)} (${p.date}), ${Math.round(p.durationSeconds)} s, ${p.mode} mode` },

@@ -216,7 +216,7 @@ export const ProvenanceSchema = z.object({
     description: z.string().min(1),
     /** Number of rows. */
     rows: z.number().int().min(1),
-    /** Seed of the deterministic generator; same seed, same rows. */
+    /** Seed of the deterministic generator; same seed and same engine version, same rows. */
     seed: z.number().int(),
     /** File holding the generator, from the repository root. */
     generator: z.string().min(1),
