@@ -1,5 +1,5 @@
 // npm run bench [-- --quick] [--only=file-formats] [--out=DIR] [--no-postgres] [--seed=N] [--rows=N]
-// Measures file formats, storage layout, row vs column stores and incremental loads with embedded
+// Measures file formats, storage layout, row vs column stores, incremental loads and rollup ratios with embedded
 // engines, and writes content/benchmarks/<id>.json with full provenance.
 import { parseBenchArgs, USAGE } from '../lib/bench/args.ts';
 import { defaultOut, GateRefusal, runBenchmarks } from '../lib/bench/run-all.ts';

@@ -9,6 +9,7 @@ import { collectMachine, gitCommit, loadAverage } from './environment.ts';
 import { describeRefusal, gateBeforeRun } from './gate.ts';
 import { runFileFormats } from './file-formats.ts';
 import { runIncrementalLoad } from './incremental-load.ts';
+import { runRollupRatio } from './rollup-ratio.ts';
 import { runRowVsColumn } from './row-vs-column.ts';
 import { runStorageLayout } from './storage-layout.ts';
 import { writeResult, type MeasuredInput } from './result.ts';
@@ -21,6 +22,7 @@ const RUNNERS: Record<MeasuredId, (ctx: BenchContext) => Promise<MeasuredInput>>
   'storage-layout': runStorageLayout,
   'row-vs-column': runRowVsColumn,
   'incremental-load': runIncrementalLoad,
+  'rollup-ratio': runRollupRatio,
 };
 
 /** Where results go when --out is not given: the content folder for full runs, a temp dir for quick ones. */

@@ -6,6 +6,7 @@ import { hostType, parseDirtyPaths } from '../../../scripts/lib/bench/environmen
 import { describeRefusal, gateBeforeRun } from '../../../scripts/lib/bench/gate.ts';
 import { answerDigest, lookupChecksumSql } from '../../../scripts/lib/bench/row-vs-column.ts';
 import { writeSmallFiles } from '../../../scripts/lib/bench/storage-layout.ts';
+import { rollupRatio, rollupSql } from '../../../scripts/lib/bench/rollup-ratio.ts';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs([])).toEqual({
       quick: false,
       out: undefined,
-      only: ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load'],
+      only: ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio'],
       postgres: true,
       seed: 42,
       rows: undefined,
@@ -40,7 +41,7 @@ describe('parseBenchArgs', () => {
 
   test('says what is wrong with a bad option and what is valid', () => {
     expect(() => parseBenchArgs(['--only=formats'])).toThrowErrorMatchingInlineSnapshot(
-      `[Error: --only: unknown benchmark "formats". Known: file-formats, storage-layout, row-vs-column, incremental-load]`,
+      `[Error: --only: unknown benchmark "formats". Known: file-formats, storage-layout, row-vs-column, incremental-load, rollup-ratio]`,
     );
     expect(() => parseBenchArgs(['--rows=ten'])).toThrow('--rows: expected an integer ≥ 1000, got "ten"');
     expect(() => parseBenchArgs(['--fast'])).toThrow('unknown option "--fast"');
@@ -255,5 +256,19 @@ describe('row-vs-column answers', () => {
 
   test('checksums exactly the looked-up keys', () => {
     expect(lookupChecksumSql([3, 7])).toBe('SELECT count(*) AS n, sum(customer_id) AS customers, sum(quantity) AS quantity, sum(unit_price) AS price FROM orders WHERE order_id IN (3, 7)');
+  });
+});
+
+describe('rollup ratio', () => {
+  test('groups by the truncated time and the kept dimensions', () => {
+    expect(rollupSql('hour', ['country', 'status'])).toBe(
+      "SELECT date_trunc('hour', order_ts) AS ts, country, status, count(*) AS orders, sum(quantity * unit_price) AS revenue FROM orders GROUP BY ALL",
+    );
+  });
+
+  test('is raw rows per rolled-up row, and refuses an empty rollup', () => {
+    expect(rollupRatio(2_000_000, 365)).toBe(5479);
+    expect(rollupRatio(40_000, 8760)).toBe(4.6);
+    expect(() => rollupRatio(10, 0)).toThrow('a rollup of 10 rows cannot have 0 rows');
   });
 });

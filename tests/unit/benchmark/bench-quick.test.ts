@@ -30,9 +30,9 @@ const value = (t: Table, row: string, measure: string) => cellMedian(t.rows.find
 
 describe('npm run bench -- --quick', () => {
   test('writes one valid, quick-marked result file per measured benchmark and prints progress', () => {
-    expect([...results.keys()].sort()).toEqual(['file-formats', 'incremental-load', 'row-vs-column', 'storage-layout']);
+    expect([...results.keys()].sort()).toEqual(['file-formats', 'incremental-load', 'rollup-ratio', 'row-vs-column', 'storage-layout']);
     expect(stdout).toMatch(/\[file-formats\] generating 40,000 orders/);
-    expect(stdout).toMatch(/wrote 4 result files/);
+    expect(stdout).toMatch(/wrote 5 result files/);
     for (const data of results.values()) expect(data.provenance.mode).toBe('quick');
   });
 
@@ -102,5 +102,19 @@ describe('npm run bench -- --quick', () => {
     // A keyless MERGE joins the whole target: it scans every target row plus the batch.
     for (const row of t.rows) expect(value(t, row.id, 'merge-rows')).toBeGreaterThan(rows);
     for (const row of t.rows) expect(value(t, row.id, 'reload-rows')).toBeGreaterThanOrEqual(rows);
+  });
+});
+
+describe('rollup ratio (quick)', () => {
+  test('coarser grains roll more rows into one; more or finer dimensions roll fewer', () => {
+    const t = tableOf('rollup-ratio', 'ratio');
+    const rows = results.get('rollup-ratio')!.provenance.dataset.rows;
+    expect(value(t, 'none', 'rows-day')).toBe(365);
+    expect(value(t, 'none', 'ratio-day')).toBeGreaterThan(value(t, 'none', 'ratio-hour'));
+    expect(value(t, 'country', 'ratio-day')).toBeLessThan(value(t, 'none', 'ratio-day'));
+    expect(value(t, 'customer', 'rows-day')).toBeGreaterThan(rows * 0.99);
+    const q = tableOf('rollup-ratio', 'query');
+    expect(value(q, 'daily', 'scanned')).toBe(value(t, 'country', 'rows-day'));
+    expect(value(q, 'raw', 'scanned')).toBe(rows);
   });
 });
