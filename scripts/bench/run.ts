@@ -1,8 +1,8 @@
 // npm run bench [-- --quick] [--only=file-formats] [--out=DIR] [--no-postgres] [--seed=N] [--rows=N]
-// Measures file formats, storage layout, row vs column stores and incremental loads with embedded
+// Measures file formats, storage layout, row vs column stores, incremental loads and rollup ratios with embedded
 // engines, and writes content/benchmarks/<id>.json with full provenance.
 import { parseBenchArgs, USAGE } from '../lib/bench/args.ts';
-import { defaultOut, runBenchmarks } from '../lib/bench/run-all.ts';
+import { defaultOut, GateRefusal, runBenchmarks } from '../lib/bench/run-all.ts';
 
 let options;
 try {
@@ -23,6 +23,11 @@ try {
   const results = await runBenchmarks(options, out, (line) => console.log(line));
   console.log(`bench: wrote ${results.length} result files in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 } catch (error) {
-  console.error(`bench: ${(error as Error).stack ?? error}`);
-  process.exitCode = 1;
+  if (error instanceof GateRefusal) {
+    console.error(`bench: ${error.message}`);
+    process.exitCode = 2;
+  } else {
+    console.error(`bench: ${(error as Error).stack ?? error}`);
+    process.exitCode = 1;
+  }
 }

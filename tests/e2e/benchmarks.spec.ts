@@ -44,3 +44,18 @@ test('a chapter embeds benchmark tables that lead to the full result', async ({ 
   await expect(page).toHaveURL(/\/benchmarks\/file-formats\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('File formats and compression');
 });
+
+test('a provisional measured result says so, and what was measured, on its page and in a chapter embed', async ({ page }) => {
+  await page.goto('/benchmarks/file-formats/');
+  await expect(page.getByRole('note')).toContainText('Provisional result. Measured on a busy shared machine');
+  await expect(page.getByText(/^What was measured: DuckDB v[\d.]+, one process, \d+ cores? /)).toBeVisible();
+  await page.goto('/data-storage/');
+  const embed = page.getByRole('region', { name: 'Benchmark: File formats and compression' });
+  await expect(embed.getByRole('note')).toContainText('Not a publishable result; rerun pending');
+  await expect(embed).toContainText('not Trino or Spark reading object storage (S3)');
+});
+
+test('the ClickBench page names the licence of its derived figures', async ({ page }) => {
+  await page.goto('/benchmarks/clickbench-c6a-4xlarge/');
+  await expect(page.getByText(/^Licence of the figures on this page: CC BY-NC-SA 4\.0/)).toBeVisible();
+});

@@ -3,7 +3,7 @@ import type { MachineFacts } from './environment.ts';
 import type { RunPlan } from './measure.ts';
 
 /** Ids of the measured benchmarks, in the order `npm run bench` runs them. */
-export const MEASURED_IDS = ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load'] as const;
+export const MEASURED_IDS = ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio'] as const;
 export type MeasuredId = (typeof MEASURED_IDS)[number];
 
 /** Dataset sizes and run counts of one mode. */
@@ -27,7 +27,7 @@ export interface Sizes {
   plan: { default: RunPlan; slow: RunPlan };
 }
 
-/** Default sizes (about 2–3 minutes on 2 cores) and the quick sizes the test suite uses (seconds, no warm-up). */
+/** Default sizes (several minutes on 2 cores) and the quick sizes the test suite uses (seconds, no warm-up). */
 export function sizesFor(mode: 'full' | 'quick', rows?: number): Sizes {
   const quick = mode === 'quick';
   const orders = rows ?? (quick ? 40_000 : 2_000_000);
@@ -37,10 +37,12 @@ export function sizesFor(mode: 'full' | 'quick', rows?: number): Sizes {
     merge: orders,
     lookups: quick ? 50 : 300,
     updates: quick ? 10 : 50,
-    changeFractions: [0.001, 0.01, 0.1],
+    // Up to a batch as large as the table, so the break-even between MERGE and reload shows.
+    changeFractions: quick ? [0.001, 0.1, 1] : [0.001, 0.01, 0.1, 0.25, 0.5, 1],
     smallFileRows: Math.max(2048, Math.round(orders / 1000 / 2048) * 2048),
     rowGroupSize: Math.min(122_880, Math.max(2048, Math.round(orders / 20 / 2048) * 2048)),
-    plan: quick ? { default: { warmup: 0, runs: 2 }, slow: { warmup: 0, runs: 2 } } : { default: { warmup: 1, runs: 5 }, slow: { warmup: 1, runs: 3 } },
+    // At least 10 measured runs for a publishable figure (MIN_PUBLISHED_RUNS in the schema).
+    plan: quick ? { default: { warmup: 0, runs: 2 }, slow: { warmup: 0, runs: 2 } } : { default: { warmup: 2, runs: 10 }, slow: { warmup: 1, runs: 10 } },
   };
 }
 
@@ -54,7 +56,7 @@ export interface BenchContext {
   /** Whether to try PostgreSQL when its binaries are installed. */
   postgres: boolean;
   machine: MachineFacts;
-  commit: { sha: string; dirty: boolean };
+  commit: { sha: string; dirty: boolean; dirtyPaths: string[] };
   /** Print one line of progress. */
   log: (line: string) => void;
 }

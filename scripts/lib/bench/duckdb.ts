@@ -65,3 +65,49 @@ export async function filesRead(conn: DuckDBConnection, sql: string): Promise<nu
   if (!seen) throw new Error(`EXPLAIN ANALYZE reported no "Total Files Read" for: ${sql}`);
   return total;
 }
+
+interface ScanNode {
+  operator_type?: string;
+  operator_rows_scanned?: number;
+  extra_info?: Record<string, unknown>;
+  children?: ScanNode[];
+}
+
+/** Rows each scan read, summed per table or file function, as the profile of EXPLAIN ANALYZE reports them. */
+export function rowsScannedFromProfile(profile: ScanNode): { total: number; bySource: Record<string, number> } {
+  const bySource: Record<string, number> = {};
+  let total = 0;
+  let seen = false;
+  const walk = (node: ScanNode) => {
+    if (node.operator_type === 'TABLE_SCAN' && typeof node.operator_rows_scanned === 'number') {
+      const info = node.extra_info ?? {};
+      const source = String(info['Table'] ?? info['Function'] ?? 'unknown');
+      bySource[source] = (bySource[source] ?? 0) + node.operator_rows_scanned;
+      total += node.operator_rows_scanned;
+      seen = true;
+    }
+    node.children?.forEach(walk);
+  };
+  walk(profile);
+  if (!seen) throw new Error('the profile has no TABLE_SCAN with operator_rows_scanned; was it produced by EXPLAIN (ANALYZE, FORMAT json)?');
+  return { total, bySource };
+}
+
+/**
+ * Rows the engine reports scanning for a statement, from EXPLAIN ANALYZE. The statement really
+ * runs (a MERGE changes the table), so call it outside the timed runs and reset afterwards.
+ */
+export async function rowsScanned(conn: DuckDBConnection, sql: string): Promise<{ total: number; bySource: Record<string, number> }> {
+  const reader = await conn.runAndReadAll(`EXPLAIN (ANALYZE, FORMAT json) ${sql}`);
+  return rowsScannedFromProfile(JSON.parse(String(reader.getRows()[0]?.[1] ?? '{}')) as ScanNode);
+}
+
+/** DuckDB's settings that shape timings: threads, memory limit, insertion order and temp directory. */
+export async function duckSettings(conn: DuckDBConnection): Promise<{ name: string; value: string }[]> {
+  const get = (name: string) => queryValue(conn, `SELECT current_setting('${name}')`);
+  return [
+    { name: 'DuckDB threads', value: await get('threads') },
+    { name: 'DuckDB memory_limit', value: await get('memory_limit') },
+    { name: 'DuckDB preserve_insertion_order', value: await get('preserve_insertion_order') },
+  ];
+}

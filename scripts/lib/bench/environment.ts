@@ -12,6 +12,9 @@ export interface MachineFacts {
   memoryBytes: number;
   os: string;
   arch: string;
+  host: string;
+  fileSystem?: string | undefined;
+  disk?: string | undefined;
 }
 
 /** Operating system name and kernel, e.g. "Debian GNU/Linux 12 (bookworm), Linux 6.1.0-18-amd64". */
@@ -24,14 +27,16 @@ export function describeOs(): string {
   return `${name}, ${osType()} ${release()}`;
 }
 
-/** CPU model, logical cores, memory, OS and architecture of this machine. */
-export function collectMachine(): MachineFacts {
+/** CPU model, logical cores, memory, OS, architecture and host type, and the storage behind `dataDir`. */
+export function collectMachine(dataDir?: string): MachineFacts {
   return {
     cpu: cpus()[0]?.model.trim() || 'unknown CPU',
     cores: availableParallelism(),
     memoryBytes: totalmem(),
     os: describeOs(),
     arch: process.arch,
+    host: hostType(),
+    ...(dataDir ? { fileSystem: fileSystemOf(dataDir), disk: diskOf(dataDir) } : {}),
   };
 }
 
@@ -41,14 +46,61 @@ export function loadAverage(): [number, number, number] {
   return [a, b, c];
 }
 
-/** The checked-out commit and whether the tree has uncommitted changes; "unknown" outside git. */
-export function gitCommit(cwd = process.cwd()): { sha: string; dirty: boolean } {
+/** Where results are written; excluded from the dirty check, since a run writes there itself. */
+export const RESULTS_DIR = 'content/benchmarks';
+
+/** The uncommitted paths in `git status --porcelain` output, one per line, with their status letters. */
+export function parseDirtyPaths(porcelain: string): string[] {
+  return porcelain.split('\n').filter((line) => line.trim().length > 0);
+}
+
+/**
+ * The checked-out commit, whether the tooling has uncommitted changes and which paths; read once
+ * per run. content/benchmarks/ is left out: otherwise a run would mark itself dirty after writing
+ * its first result. "unknown" outside git, which the publishing gate treats as dirty.
+ */
+export function gitCommit(cwd = process.cwd()): { sha: string; dirty: boolean; dirtyPaths: string[] } {
   try {
-    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const status = execFileSync('git', ['status', '--porcelain'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    return { sha, dirty: status.trim().length > 0 };
+    const run = (args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const sha = run(['rev-parse', 'HEAD']).trim();
+    const dirtyPaths = parseDirtyPaths(run(['status', '--porcelain', '--untracked-files=all', '--', '.', `:(exclude)${RESULTS_DIR}`]));
+    return { sha, dirty: dirtyPaths.length > 0, dirtyPaths };
   } catch {
-    return { sha: 'unknown', dirty: false };
+    return { sha: 'unknown', dirty: true, dirtyPaths: ['(not a git checkout)'] };
+  }
+}
+
+/** Read a one-line file, or undefined when it is missing or unreadable (e.g. /sys on macOS). */
+function readLine(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** VM or host type from /sys/class/dmi/id, e.g. "Amazon EC2 c6a.large" or "QEMU Standard PC (i440FX + PIIX, 1996)". */
+export function hostType(dmi = '/sys/class/dmi/id'): string {
+  const vendor = readLine(join(dmi, 'sys_vendor'));
+  const product = readLine(join(dmi, 'product_name'));
+  const parts = [vendor, product && product !== vendor ? product : undefined].filter(Boolean);
+  return parts.length ? parts.join(' ') : 'unknown (no readable /sys/class/dmi/id)';
+}
+
+/** The block device holding a directory and what it is, e.g. "/dev/sda1 (QEMU HARDDISK, rotational)". */
+export function diskOf(dir: string): string | undefined {
+  try {
+    const source = execFileSync('findmnt', ['-n', '-o', 'SOURCE', '--target', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (!source.startsWith('/dev/')) return source || undefined;
+    // The partition's parent disk carries the model and whether it spins.
+    const disk = execFileSync('lsblk', ['-no', 'PKNAME', source], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || source.replace('/dev/', '');
+    const model = readLine(`/sys/block/${disk}/device/model`);
+    const rotational = readLine(`/sys/block/${disk}/queue/rotational`);
+    const kind = rotational === undefined ? undefined : rotational === '1' ? 'rotational' : 'non-rotational (SSD or virtual)';
+    const about = [model, kind].filter(Boolean).join(', ');
+    return about ? `${source} (${about})` : source;
+  } catch {
+    return undefined;
   }
 }
 
@@ -69,11 +121,18 @@ export function packageVersion(name: string): string {
   }
 }
 
-/** File system type of a directory (e.g. "ext4", "tmpfs"), where `stat -f` can tell. */
+/** File system type of a directory (e.g. "ext4", "tmpfs"): findmnt's name, else what `stat -f` can tell (it says "ext2/ext3" for ext4). */
 export function fileSystemOf(dir: string): string | undefined {
-  try {
-    return execFileSync('stat', ['-f', '-c', '%T', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
-  } catch {
-    return undefined;
+  for (const [cmd, args] of [
+    ['findmnt', ['-n', '-o', 'FSTYPE', '--target', dir]],
+    ['stat', ['-f', '-c', '%T', dir]],
+  ] as const) {
+    try {
+      const type = execFileSync(cmd, [...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      if (type) return type;
+    } catch {
+      // Try the next tool; neither exists on every system.
+    }
   }
+  return undefined;
 }

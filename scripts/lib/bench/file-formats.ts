@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchContext } from './context.ts';
-import { openDuck, queryRows, queryValue, sqlString } from './duckdb.ts';
+import { duckSettings, openDuck, queryRows, queryValue, sqlString } from './duckdb.ts';
 import { packageVersion } from './environment.ts';
 import { measureInterleaved } from './measure.ts';
 import { FILTER_CUSTOMER, ordersSelectSql } from './orders.ts';
@@ -80,11 +80,12 @@ export async function runFileFormats(ctx: BenchContext): Promise<MeasuredInput> 
       cells: Object.fromEntries(Object.keys(FORMAT_QUERIES).map((name) => [name, runsCell(queryRuns[name]![f.id]!)])),
     }));
     const duckdbVersion = await queryValue(conn, 'SELECT version()');
-    const threads = await queryValue(conn, "SELECT current_setting('threads')");
+    const settings = await duckSettings(conn);
 
     return buildMeasured(ctx, started, {
       id: 'file-formats',
       title: 'File formats and compression',
+      scope: 'Files on a local disk with a warm page cache, read by DuckDB in one process; not Trino or Spark reading object storage (S3), where bytes fetched dominate',
       summary:
         'How much smaller and faster is Parquet than CSV or JSON for the same table? Size, write time and three typical reads of the same orders in five formats.',
       components: ['data-storage', 'batch-ingestion', 'etl-cluster', 'adhoc-cluster'],
@@ -132,7 +133,7 @@ export async function runFileFormats(ctx: BenchContext): Promise<MeasuredInput> 
       rows,
       plan: plan.default,
       settings: [
-        { name: 'DuckDB threads', value: threads },
+        ...settings,
         { name: 'Parquet row group', value: 'DuckDB default (122,880 rows)' },
         RUN_ORDER,
       ],

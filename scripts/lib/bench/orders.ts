@@ -1,5 +1,7 @@
 // The synthetic "orders" table every measured benchmark uses: generated in SQL from range() and
-// hash(), so the same seed gives the same rows on any machine, offline, without the tpch extension.
+// hash(), offline, without the tpch extension. The same seed gives the same rows on any machine
+// with the same DuckDB version; hash() is not promised stable across versions, so another version
+// may give other rows.
 
 /** Countries in the data; later ones are more frequent (weight 2k + 1), like a real skewed dimension. */
 export const COUNTRIES = ['DE', 'FR', 'GB', 'US', 'CA', 'BR', 'IN', 'JP', 'AU', 'NL', 'ES', 'IT', 'SE', 'PL', 'MX', 'ZA', 'KR', 'SG', 'NG', 'AR'] as const;

@@ -48,12 +48,15 @@ export interface MeasuredSpec {
   rows: number;
   plan: RunPlan;
   settings: { name: string; value: string }[];
+  /** What was measured and on what, and what it is not, e.g. "Parquet files on a local disk read by DuckDB; not Trino over S3". */
+  scope: string;
 }
 
 /** Build a measured result file with full provenance from a runner's figures. */
 export function buildMeasured(ctx: BenchContext, started: Started, spec: MeasuredSpec): MeasuredInput {
   return {
     kind: 'measured',
+    scope: spec.scope,
     title: spec.title,
     summary: spec.summary,
     components: spec.components,

@@ -5,18 +5,24 @@ import { join } from 'node:path';
 import type { MeasuredBenchmark } from '../../../src/lib/benchmark/schema.ts';
 import type { BenchOptions } from './args.ts';
 import { sizesFor, type BenchContext, type MeasuredId } from './context.ts';
-import { collectMachine, gitCommit } from './environment.ts';
+import { collectMachine, gitCommit, loadAverage } from './environment.ts';
+import { describeRefusal, gateBeforeRun } from './gate.ts';
 import { runFileFormats } from './file-formats.ts';
 import { runIncrementalLoad } from './incremental-load.ts';
+import { runRollupRatio } from './rollup-ratio.ts';
 import { runRowVsColumn } from './row-vs-column.ts';
 import { runStorageLayout } from './storage-layout.ts';
 import { writeResult, type MeasuredInput } from './result.ts';
+
+/** A full run refused by the publishing gate: a message for the user, not a crash. */
+export class GateRefusal extends Error {}
 
 const RUNNERS: Record<MeasuredId, (ctx: BenchContext) => Promise<MeasuredInput>> = {
   'file-formats': runFileFormats,
   'storage-layout': runStorageLayout,
   'row-vs-column': runRowVsColumn,
   'incremental-load': runIncrementalLoad,
+  'rollup-ratio': runRollupRatio,
 };
 
 /** Where results go when --out is not given: the content folder for full runs, a temp dir for quick ones. */
@@ -31,19 +37,25 @@ export async function runBenchmarks(
   log: (line: string) => void,
 ): Promise<{ id: MeasuredId; file: string; data: MeasuredBenchmark; seconds: number }[]> {
   const mode = options.quick ? 'quick' : 'full';
+  // Read once per run: the results this run writes must not make the next benchmark look dirty.
+  const commit = gitCommit();
+  const sizes = sizesFor(mode, options.rows);
+  const refusal = gateBeforeRun({ mode, commit, cores: collectMachine().cores, load: loadAverage(), plan: sizes.plan });
+  if (refusal.length) throw new GateRefusal(describeRefusal(refusal));
   const workDir = mkdtempSync(join(tmpdir(), 'blueprint-bench-'));
   const results = [];
   try {
     for (const id of options.only) {
       const t0 = performance.now();
+      const dir = mkdtempSync(join(workDir, `${id}-`));
       const ctx: BenchContext = {
-        workDir: mkdtempSync(join(workDir, `${id}-`)),
+        workDir: dir,
         mode,
         seed: options.seed,
-        sizes: sizesFor(mode, options.rows),
+        sizes,
         postgres: options.postgres,
-        machine: collectMachine(),
-        commit: gitCommit(),
+        machine: collectMachine(dir),
+        commit,
         log: (line) => log(`[${id}] ${line}`),
       };
       ctx.log('started');

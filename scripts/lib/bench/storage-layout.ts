@@ -4,7 +4,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { BenchContext } from './context.ts';
-import { filesRead, openDuck, queryRows, queryValue, sqlString } from './duckdb.ts';
+import { duckSettings, filesRead, openDuck, queryRows, queryValue, sqlString } from './duckdb.ts';
 import { packageVersion } from './environment.ts';
 import { measureInterleaved, measureRuns } from './measure.ts';
 import { FILTER_COUNTRY, FILTER_CUSTOMER, ordersSelectSql } from './orders.ts';
@@ -45,6 +45,22 @@ async function rowGroups(conn: DuckDBConnection, glob: string, partitioned: bool
     : `count(DISTINCT (file_name, row_group_id)) FILTER (WHERE path_in_schema = 'country' AND stats_min_value <= '${FILTER_COUNTRY}' AND stats_max_value >= '${FILTER_COUNTRY}')`;
   const [row] = await queryRows(conn, `SELECT count(DISTINCT (file_name, row_group_id)) AS total, ${needed} AS needed FROM parquet_metadata(${sqlString(glob)})`);
   return { total: Number(row!['total']), needed: Number(row!['needed']) };
+}
+
+/**
+ * Write `table` as one Parquet file per `rowsPerFile` rows. DuckDB's parallel writer lets each
+ * thread cut its own row groups and files, so with 2 threads the same data gave 742 files in one
+ * run and 497 in another, some holding two row groups; one thread makes the split deterministic
+ * (same seed, same DuckDB version, same files). The previous thread count is restored.
+ */
+export async function writeSmallFiles(conn: DuckDBConnection, table: string, dir: string, rowsPerFile: number): Promise<void> {
+  const threads = await queryValue(conn, "SELECT current_setting('threads')");
+  await conn.run('SET threads = 1');
+  try {
+    await conn.run(`COPY ${table} TO ${sqlString(dir)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowsPerFile}, ROW_GROUPS_PER_FILE 1)`);
+  } finally {
+    await conn.run(`SET threads = ${Number(threads)}`);
+  }
 }
 
 /** Run the storage-layout benchmark and return its result file. */
@@ -99,7 +115,7 @@ export async function runStorageLayout(ctx: BenchContext): Promise<MeasuredInput
 
     // Small files: what a streaming sink or a frequent micro-batch leaves behind.
     const small = dir('small');
-    await conn.run(`COPY orders TO ${sqlString(small)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${smallFileRows}, ROW_GROUPS_PER_FILE 1)`);
+    await writeSmallFiles(conn, 'orders', small, smallFileRows);
     const smallFiles = listFiles(small);
     const compacted = dir('compacted.parquet');
     const compaction = await measureRuns(
@@ -134,10 +150,11 @@ export async function runStorageLayout(ctx: BenchContext): Promise<MeasuredInput
     }));
     ctx.log(`small files: ${smallFiles.length} files`);
     const duckdbVersion = await queryValue(conn, 'SELECT version()');
-    const threads = await queryValue(conn, "SELECT current_setting('threads')");
+    const settings = await duckSettings(conn);
 
     return buildMeasured(ctx, started, {
       id: 'storage-layout',
+      scope: 'Parquet files on a local disk with a warm page cache, read by DuckDB in one process; not Trino or Spark over object storage (S3), where every file also costs requests',
       title: 'Storage layout: clustering, partitioning and small files',
       summary:
         'How much does the layout of the same Parquet data change a selective query, and what do thousands of small files cost against the same data compacted?',
@@ -212,8 +229,8 @@ export async function runStorageLayout(ctx: BenchContext): Promise<MeasuredInput
       rows,
       plan: plan.default,
       settings: [
-        { name: 'DuckDB threads', value: threads },
-        { name: 'Parquet row group', value: `${rowGroupSize.toLocaleString('en-US')} rows (layouts); ${smallFileRows.toLocaleString('en-US')} rows, one row group per file (small files)` },
+        ...settings,
+        { name: 'Parquet row group', value: `${rowGroupSize.toLocaleString('en-US')} rows (layouts); ${smallFileRows.toLocaleString('en-US')} rows, one row group per file, written with 1 thread so the split is deterministic (small files)` },
         { name: 'Compression', value: 'zstd' },
         RUN_ORDER,
       ],

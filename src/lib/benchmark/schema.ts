@@ -154,6 +154,12 @@ export const MachineSchema = z.object({
   os: z.string().min(1),
   /** CPU architecture as Node names it, e.g. "x64". */
   arch: z.string().min(1),
+  /** VM or host type from /sys/class/dmi/id (vendor and product), e.g. "Amazon EC2 c6a.large"; "unknown" where unreadable. */
+  host: z.string().min(1).optional(),
+  /** File system of the directory the data files were written to, e.g. "ext4" or "tmpfs". */
+  fileSystem: z.string().min(1).optional(),
+  /** Block device behind that directory and what it is, e.g. "/dev/nvme1n1 (Amazon EBS, SSD)". */
+  disk: z.string().min(1).optional(),
   /** Load average (1, 5, 15 minutes) when the run started and ended; 0s on systems without one. */
   loadAverage: z.object({
     /** Before the first measurement. */
@@ -189,8 +195,10 @@ export const ProvenanceSchema = z.object({
   commit: z.object({
     /** Full or abbreviated SHA, or "unknown" outside a git checkout. */
     sha: z.string().regex(/^([0-9a-f]{7,40}|unknown)$/, 'expected a git SHA or "unknown"'),
-    /** True when the working tree had uncommitted changes. */
+    /** True when the tooling had uncommitted changes (content/benchmarks/ excluded: runs write there). */
     dirty: z.boolean(),
+    /** The uncommitted paths, as `git status --porcelain` lists them. Default none. */
+    dirtyPaths: z.array(z.string().min(1)).default([]),
   }),
   /** "full" for publishable runs; "quick" for the test suite's smoke runs. */
   mode: z.enum(['full', 'quick'], { error: 'expected one of full, quick' }),
@@ -208,7 +216,7 @@ export const ProvenanceSchema = z.object({
     description: z.string().min(1),
     /** Number of rows. */
     rows: z.number().int().min(1),
-    /** Seed of the deterministic generator; same seed, same rows. */
+    /** Seed of the deterministic generator; same seed and same engine version, same rows. */
     seed: z.number().int(),
     /** File holding the generator, from the repository root. */
     generator: z.string().min(1),
@@ -269,10 +277,46 @@ const CommonFields = {
   caveats: z.array(z.string().min(1)).default([]),
 };
 
+/** Fewest measured runs (after warm-up) behind a publishable figure. */
+export const MIN_PUBLISHED_RUNS = 10;
+
+/** Highest 1-minute load average, as a share of the cores, at which a full run may be published. */
+export const MAX_LOAD_PER_CORE = 0.5;
+
+/**
+ * A result that does not pass the publishing gate but is kept, visibly labelled, until it is rerun:
+ * e.g. measured on a busy machine from a dirty checkout.
+ */
+export const ResultStatusSchema = z.object({
+  /** The only non-final state: shown as "Provisional" on the page and in every embed. */
+  state: z.literal('provisional', { error: 'expected "provisional" (omit status for a publishable result)' }),
+  /** Why it is not publishable, in plain words, e.g. "measured on a busy machine (load 2.3–2.8 on 2 cores)". */
+  reason: z.string().min(20, 'say why the result is not publishable (at least 20 characters)'),
+});
+export type ResultStatus = z.infer<typeof ResultStatusSchema>;
+
+/** Why a full measured result fails the publishing gate; empty when it passes. */
+export function publishingGateFailures(p: { mode: string; commit: { dirty: boolean; dirtyPaths?: string[] }; machine: { cores: number; loadAverage: { start: number[]; end: number[] } }; plan: { runs: number } }): string[] {
+  if (p.mode !== 'full') return [];
+  const limit = p.machine.cores * MAX_LOAD_PER_CORE;
+  const failures: string[] = [];
+  if (p.commit.dirty) failures.push(`the tooling had uncommitted changes (${(p.commit.dirtyPaths ?? []).join(', ') || 'paths not recorded'}); commit them and rerun`);
+  for (const at of ['start', 'end'] as const) {
+    const load = p.machine.loadAverage[at][0]!;
+    if (load > limit) failures.push(`1-minute load average at ${at} was ${load} on ${p.machine.cores} cores; expected at most ${limit} (half the cores)`);
+  }
+  if (p.plan.runs < MIN_PUBLISHED_RUNS) failures.push(`${p.plan.runs} measured runs; expected at least ${MIN_PUBLISHED_RUNS} after warm-up`);
+  return failures;
+}
+
 /** A benchmark this project measured with `npm run bench`; written by scripts/bench, never by hand. */
 export const MeasuredBenchmarkSchema = z.object({
   /** Measured here. */
   kind: z.literal('measured'),
+  /** Absent for a result that passed the publishing gate; "provisional" with a reason otherwise. */
+  status: ResultStatusSchema.optional(),
+  /** What was measured and on what, and what it is not, e.g. "DuckDB on a local disk, not Trino over S3". */
+  scope: z.string().min(20).optional(),
   ...CommonFields,
   /** The command that reproduces the file, e.g. "npm run bench -- --only=file-formats". */
   reproduce: z.string().min(1),
@@ -280,6 +324,11 @@ export const MeasuredBenchmarkSchema = z.object({
   generatedBy: z.string().min(1),
   /** Where, when and how it ran. */
   provenance: ProvenanceSchema,
+}).superRefine((b, ctx) => {
+  // The publishing gate: a full result that is dirty, noisy or thin is accepted only as provisional.
+  if (b.status) return;
+  for (const failure of publishingGateFailures(b.provenance))
+    ctx.addIssue({ code: 'custom', path: ['provenance'], message: `not publishable: ${failure}. Rerun on an idle machine from a clean checkout, or mark the result { "status": { "state": "provisional", "reason": "…" } }` });
 });
 export type MeasuredBenchmark = z.infer<typeof MeasuredBenchmarkSchema>;
 
@@ -291,6 +340,8 @@ export const PublishedBenchmarkSchema = z
     ...CommonFields,
     /** When the figures were read from their sources (YYYY-MM-DD). */
     retrieved: DaySchema,
+    /** Licence of the figures on this page when it is not the site's MIT licence, e.g. derived from a CC BY-NC-SA source. Default: none beyond the sources'. */
+    licence: z.string().min(1).optional(),
     /** How the figures were derived from the sources, if not copied as printed. Default: as printed. */
     method: z.string().min(1).optional(),
     /** How a reader can check or re-run the figures. Default: read the sources. */

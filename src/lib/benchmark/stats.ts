@@ -1,9 +1,25 @@
-/** Summary of repeated runs: the median is the figure shown, min and max its spread. */
+/** Summary of repeated runs: the median is the figure shown, min (the fastest run) and max its range. */
 export interface RunSummary {
   median: number;
   min: number;
   max: number;
   count: number;
+  /** Coefficient of variation (sample standard deviation / mean); 0 for a single figure. */
+  cv: number;
+}
+
+/** Sample standard deviation over the mean; 0 for fewer than two runs or a zero mean. */
+export function coefficientOfVariation(values: ReadonlyArray<number>): number {
+  if (values.length < 2) return 0;
+  const mean = values.reduce((a, v) => a + v, 0) / values.length;
+  if (mean === 0) return 0;
+  const variance = values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1);
+  return Math.sqrt(variance) / mean;
+}
+
+/** True when two min – max ranges share any value: the runs do not separate the two figures. */
+export function rangesOverlap(a: Pick<RunSummary, 'min' | 'max'>, b: Pick<RunSummary, 'min' | 'max'>): boolean {
+  return a.min <= b.max && b.min <= a.max;
 }
 
 /** Median of a non-empty list (mean of the middle two for an even count). */
@@ -16,7 +32,7 @@ export function median(values: ReadonlyArray<number>): number {
 
 /** Median, min, max and count of a non-empty list of runs. */
 export function summariseRuns(runs: ReadonlyArray<number>): RunSummary {
-  return { median: median(runs), min: Math.min(...runs), max: Math.max(...runs), count: runs.length };
+  return { median: median(runs), min: Math.min(...runs), max: Math.max(...runs), count: runs.length, cv: coefficientOfVariation(runs) };
 }
 
 /** Round to `digits` decimals, for compact result files (3 decimals of a millisecond is a microsecond). */

@@ -1,6 +1,6 @@
 import { describeRatio, formatValue, type RatioText } from './format.ts';
 import type { Benchmark, Measure, Row, Source, Table, Unit } from './schema.ts';
-import { summariseRuns } from './stats.ts';
+import { rangesOverlap, summariseRuns } from './stats.ts';
 
 /** One cell as the table shows it: the ratio first, then the absolute median and its spread. */
 export interface CellView {
@@ -15,6 +15,12 @@ export interface CellView {
   range?: string | undefined;
   /** Number of runs behind the figure. */
   runs: number;
+  /** The best run in words (the fastest time, the lowest size, the highest rate), e.g. "11.8 ms"; absent for a single figure. */
+  best?: string | undefined;
+  /** Spread as a coefficient of variation, e.g. "CV 12 %"; absent for a single figure. */
+  cv?: string | undefined;
+  /** True when this cell's min – max range overlaps its baseline's: the runs do not show a difference. */
+  overlaps: boolean;
   /** Comparison with the baseline; absent for the baseline itself and for columns without ratios. */
   ratio?: RatioText | undefined;
   /** True when this cell is what the others in its row or column are compared with. */
@@ -108,17 +114,23 @@ export function tableContext(benchmark: Benchmark): TableContext {
     : {};
 }
 
-/** The figure a cell is compared with: the same measure in the baseline row, or the baseline measure in the same row. */
-function baselineFor(table: Table, row: Row, measure: Measure): number | undefined {
+/** The runs a cell is compared with: the same measure in the baseline row, or the baseline measure in the same row. */
+function baselineRuns(table: Table, row: Row, measure: Measure): number[] | undefined {
   if (!table.compare || !measure.ratio) return undefined;
   if ('row' in table.compare) {
     if (row.id === table.compare.row) return undefined;
     const base = table.rows.find((r) => r.id === (table.compare as { row: string }).row)!;
-    return cellMedian(base, measure.id);
+    return base.cells[measure.id]?.runs;
   }
   const baseMeasure = table.measures.find((m) => m.id === (table.compare as { measure: string }).measure)!;
   if (measure.id === baseMeasure.id || measure.unit !== baseMeasure.unit) return undefined;
-  return cellMedian(row, baseMeasure.id);
+  return row.cells[baseMeasure.id]?.runs;
+}
+
+/** The median a cell is compared with, or undefined when it has no baseline. */
+function baselineFor(table: Table, row: Row, measure: Measure): number | undefined {
+  const runs = baselineRuns(table, row, measure);
+  return runs ? summariseRuns(runs).median : undefined;
 }
 
 /** One sentence saying what the table's ratios compare. */
@@ -152,9 +164,12 @@ export function toTableView(table: Table, context: TableContext = {}): TableView
         const cell = row.cells[measure.id];
         const isBaseline =
           !!table.compare && ('row' in table.compare ? table.compare.row === row.id : table.compare.measure === measure.id);
-        if (!cell) return { measureId: measure.id, missing: true, runs: 0, baseline: isBaseline };
+        if (!cell) return { measureId: measure.id, missing: true, runs: 0, baseline: isBaseline, overlaps: false };
         const s = summariseRuns(cell.runs);
         const base = baselineFor(table, row, measure);
+        const baseRuns = baselineRuns(table, row, measure);
+        // Only repeated runs on both sides have a range to compare; single quoted figures do not.
+        const overlaps = !!baseRuns && baseRuns.length > 1 && s.count > 1 && rangesOverlap(s, summariseRuns(baseRuns));
         return {
           measureId: measure.id,
           missing: false,
@@ -162,6 +177,9 @@ export function toTableView(table: Table, context: TableContext = {}): TableView
           value: formatValue(s.median, measure.unit),
           range: s.count > 1 ? `${formatValue(s.min, measure.unit)} – ${formatValue(s.max, measure.unit)}` : undefined,
           runs: s.count,
+          best: s.count > 1 ? formatValue(measure.better === 'higher' ? s.max : s.min, measure.unit) : undefined,
+          cv: s.count > 1 ? `CV ${Math.round(s.cv * 100)} %` : undefined,
+          overlaps,
           ratio: base === undefined ? undefined : describeRatio(s.median, base, measure.unit, measure.better),
           baseline: isBaseline && measure.ratio,
         };
@@ -210,28 +228,4 @@ export function listRuns(table: Table): { row: string; measure: string; runs: st
       return [{ row: row.label, measure: m.label, runs: cell.runs.map((r) => formatValue(r, m.unit)).join(', ') }];
     }),
   );
-}
-
-/**
- * The table's most telling ratio in one line, for summaries: the row furthest from the baseline in
- * the charted measure, e.g. "Parquet (zstd): 4.8× smaller than CSV". Undefined without a chart or a comparison.
- */
-export function describeHeadline(table: Table): string | undefined {
-  const measureId = table.chart?.measures.at(-1);
-  if (!table.compare || !measureId) return undefined;
-  const view = toTableView(table);
-  const index = view.measures.findIndex((m) => m.id === measureId);
-  const candidates = view.rows.flatMap((row) => {
-    const cell = row.cells[index];
-    const base = cell && baselineFor(table, table.rows.find((r) => r.id === row.id)!, table.measures[index]!);
-    return cell?.ratio && cell.median !== undefined && base ? [{ row, text: cell.ratio.text, spread: Math.abs(Math.log(cell.median / base)) }] : [];
-  });
-  const best = candidates.sort((a, b) => b.spread - a.spread)[0];
-  if (!best) return undefined;
-  const compare = table.compare;
-  // Mid-sentence, "Full reload" reads "full reload"; acronyms such as "MERGE" stay as they are.
-  const inSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
-  const against = 'row' in compare ? table.rows.find((r) => r.id === compare.row)!.label : inSentence(table.measures.find((m) => m.id === compare.measure)!.label);
-  const subject = 'row' in compare ? best.row.label : `${best.row.label}: ${table.measures[index]!.label}`;
-  return `${subject}${'row' in compare ? ':' : ''} ${best.text} than ${against}`;
 }

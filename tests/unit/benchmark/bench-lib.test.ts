@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { parseBenchArgs } from '../../../scripts/lib/bench/args.ts';
 import { sizesFor } from '../../../scripts/lib/bench/context.ts';
-import { openDuck, queryRows } from '../../../scripts/lib/bench/duckdb.ts';
+import { openDuck, queryRows, rowsScannedFromProfile } from '../../../scripts/lib/bench/duckdb.ts';
+import { hostType, parseDirtyPaths } from '../../../scripts/lib/bench/environment.ts';
+import { describeRefusal, gateBeforeRun } from '../../../scripts/lib/bench/gate.ts';
+import { answerDigest, lookupChecksumSql } from '../../../scripts/lib/bench/row-vs-column.ts';
+import { writeSmallFiles } from '../../../scripts/lib/bench/storage-layout.ts';
+import { rollupRatio, rollupSql } from '../../../scripts/lib/bench/rollup-ratio.ts';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { changeBatchSql, formatFraction } from '../../../scripts/lib/bench/incremental-load.ts';
 import { measureInterleaved, measureRuns } from '../../../scripts/lib/bench/measure.ts';
 import { fingerprintSql, ordersSelectSql, sampleIds } from '../../../scripts/lib/bench/orders.ts';
@@ -13,7 +21,7 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs([])).toEqual({
       quick: false,
       out: undefined,
-      only: ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load'],
+      only: ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio'],
       postgres: true,
       seed: 42,
       rows: undefined,
@@ -33,7 +41,7 @@ describe('parseBenchArgs', () => {
 
   test('says what is wrong with a bad option and what is valid', () => {
     expect(() => parseBenchArgs(['--only=formats'])).toThrowErrorMatchingInlineSnapshot(
-      `[Error: --only: unknown benchmark "formats". Known: file-formats, storage-layout, row-vs-column, incremental-load]`,
+      `[Error: --only: unknown benchmark "formats". Known: file-formats, storage-layout, row-vs-column, incremental-load, rollup-ratio]`,
     );
     expect(() => parseBenchArgs(['--rows=ten'])).toThrow('--rows: expected an integer ≥ 1000, got "ten"');
     expect(() => parseBenchArgs(['--fast'])).toThrow('unknown option "--fast"');
@@ -41,13 +49,15 @@ describe('parseBenchArgs', () => {
 });
 
 describe('sizes', () => {
-  test('quick mode is small and runs twice without warm-up; full mode measures millions of rows five times after one', () => {
+  test('quick mode is small and runs twice without warm-up; full mode measures millions of rows at least ten times after warm-up', () => {
     const quick = sizesFor('quick');
     const full = sizesFor('full');
     expect(quick.orders).toBeLessThan(100_000);
     expect(quick.plan.default).toEqual({ warmup: 0, runs: 2 });
     expect(full.orders).toBe(2_000_000);
-    expect(full.plan.default).toEqual({ warmup: 1, runs: 5 });
+    expect(full.plan.default).toEqual({ warmup: 2, runs: 10 });
+    expect(full.plan.slow.runs).toBeGreaterThanOrEqual(10);
+    expect(full.changeFractions.at(-1)).toBe(1);
     expect(full.rowGroupSize % 2048).toBe(0);
     expect(full.rowGroupSize).toBeLessThanOrEqual(122_880);
   });
@@ -134,5 +144,131 @@ describe('result files and PostgreSQL commands', () => {
       ['-u', 'postgres', '--', '/usr/lib/postgresql/15/bin/initdb', '-D', 'x'],
     ]);
     expect(pgCommand('/opt/pg/bin', 'pg_ctl', ['start'], false)).toEqual(['/opt/pg/bin/pg_ctl', ['start']]);
+  });
+});
+
+describe('publishing gate before a run', () => {
+  const input = { mode: 'full' as const, commit: { sha: 'abc1234', dirty: false, dirtyPaths: [] }, cores: 2, load: [0.8, 0.5, 0.5] as [number, number, number], plan: sizesFor('full').plan };
+
+  test('lets a clean, quiet full run start', () => {
+    expect(gateBeforeRun(input)).toEqual([]);
+  });
+
+  test('refuses a full run above half the cores or from a dirty checkout, naming the paths', () => {
+    const failures = gateBeforeRun({ ...input, load: [2.3, 2, 2], commit: { sha: 'abc1234', dirty: true, dirtyPaths: [' M scripts/lib/bench/measure.ts'] } });
+    expect(describeRefusal(failures)).toBe(
+      'refusing to write full results: the tooling had uncommitted changes ( M scripts/lib/bench/measure.ts); commit them and rerun; 1-minute load average at start was 2.3 on 2 cores; expected at most 1 (half the cores). Use --quick --out=/tmp/... to try the scripts.',
+    );
+  });
+
+  test('never holds quick smoke runs back', () => {
+    expect(gateBeforeRun({ ...input, mode: 'quick', load: [9, 9, 9], commit: { sha: 'unknown', dirty: true, dirtyPaths: [] } })).toEqual([]);
+  });
+});
+
+describe('machine facts', () => {
+  test('lists dirty paths one per line and none for a clean tree', () => {
+    expect(parseDirtyPaths(' M scripts/a.ts\n?? scripts/b.ts\n')).toEqual([' M scripts/a.ts', '?? scripts/b.ts']);
+    expect(parseDirtyPaths('')).toEqual([]);
+  });
+
+  test('reads the host type from DMI files and says so when there are none', () => {
+    const dmi = mkdtempSync(join(tmpdir(), 'dmi-'));
+    try {
+      expect(hostType(dmi)).toBe('unknown (no readable /sys/class/dmi/id)');
+      writeFileSync(join(dmi, 'sys_vendor'), 'Amazon EC2\n');
+      writeFileSync(join(dmi, 'product_name'), 'c6a.large\n');
+      expect(hostType(dmi)).toBe('Amazon EC2 c6a.large');
+    } finally {
+      rmSync(dmi, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('rows scanned from the engine’s profile', () => {
+  test('sums each scan’s rows per table, including the whole target of a keyless MERGE', () => {
+    const profile = {
+      children: [
+        {
+          operator_type: 'MERGE_INTO',
+          children: [
+            { operator_type: 'HASH_JOIN', children: [
+              { operator_type: 'TABLE_SCAN', operator_rows_scanned: 100000, extra_info: { Table: 'main.t' } },
+              { operator_type: 'TABLE_SCAN', operator_rows_scanned: 100, extra_info: { Function: 'READ_PARQUET' } },
+            ] },
+          ],
+        },
+      ],
+    };
+    expect(rowsScannedFromProfile(profile)).toEqual({ total: 100100, bySource: { 'main.t': 100000, READ_PARQUET: 100 } });
+    expect(() => rowsScannedFromProfile({ children: [] })).toThrow(/no TABLE_SCAN with operator_rows_scanned/);
+  });
+
+  test('DuckDB reports scanning the whole target for a MERGE of a small batch spread over it', async () => {
+    const { rowsScanned } = await import('../../../scripts/lib/bench/duckdb.ts');
+    const duck = await openDuck();
+    try {
+      await duck.conn.run('CREATE TABLE t AS SELECT range AS id, 0 AS v FROM range(50000)');
+      // Keys spread from the first to the last row, as the benchmark's change batches are: no
+      // min/max filter can skip part of the target. (Keys bunched at the start let DuckDB skip.)
+      await duck.conn.run('CREATE TABLE s AS SELECT range * 5555 + 4 AS id, 1 AS v FROM range(10)');
+      const scanned = await rowsScanned(duck.conn, 'MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE WHEN NOT MATCHED THEN INSERT');
+      expect(Object.values(scanned.bySource).sort((a, b) => a - b)).toEqual([10, 50000]);
+    } finally {
+      duck.close();
+    }
+  });
+});
+
+describe('small files', () => {
+  test('the same table splits into the same files every time, one row group each', async () => {
+    const duck = await openDuck();
+    const dir = mkdtempSync(join(tmpdir(), 'small-files-'));
+    try {
+      await duck.conn.run('SET threads = 2');
+      await duck.conn.run(`CREATE TABLE orders AS ${ordersSelectSql(30_000, 42)}`);
+      const split = async (name: string) => {
+        const out = join(dir, name);
+        await writeSmallFiles(duck.conn, 'orders', out, 2048);
+        const groups = await queryRows(duck.conn, `SELECT file_name, count(*) AS groups, sum(row_group_num_rows) AS rows FROM (SELECT DISTINCT file_name, row_group_id, row_group_num_rows FROM parquet_metadata('${out}/*.parquet')) GROUP BY file_name`);
+        return { files: readdirSync(out).length, groups: groups.map((g) => Number(g['groups'])) };
+      };
+      const [first, second] = [await split('a'), await split('b')];
+      expect(first.files).toBe(Math.ceil(30_000 / 2048));
+      expect(second.files).toBe(first.files);
+      expect(new Set(first.groups)).toEqual(new Set([1]));
+      expect(await queryRows(duck.conn, "SELECT current_setting('threads') AS t")).toEqual([{ t: '2' }]);
+    } finally {
+      duck.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('row-vs-column answers', () => {
+  test('digests answers the same whatever type each engine gives its numbers', () => {
+    const duck = answerDigest([['DE', 'placed', '12', '345.60']]);
+    expect(answerDigest([['DE', 'placed', 12, 345.6]])).toBe(duck);
+    expect(answerDigest([['DE', 'placed', 12n, 345.6000000001]])).toBe(duck);
+    expect(answerDigest([['DE', 'placed', 12, 345.61]])).not.toBe(duck);
+    expect(answerDigest([['FR', 'placed', 12, 345.6]])).not.toBe(duck);
+  });
+
+  test('checksums exactly the looked-up keys', () => {
+    expect(lookupChecksumSql([3, 7])).toBe('SELECT count(*) AS n, sum(customer_id) AS customers, sum(quantity) AS quantity, sum(unit_price) AS price FROM orders WHERE order_id IN (3, 7)');
+  });
+});
+
+describe('rollup ratio', () => {
+  test('groups by the truncated time and the kept dimensions', () => {
+    expect(rollupSql('hour', ['country', 'status'])).toBe(
+      "SELECT date_trunc('hour', order_ts) AS ts, country, status, count(*) AS orders, sum(quantity * unit_price) AS revenue FROM orders GROUP BY ALL",
+    );
+  });
+
+  test('is raw rows per rolled-up row, and refuses an empty rollup', () => {
+    expect(rollupRatio(2_000_000, 365)).toBe(5479);
+    expect(rollupRatio(40_000, 8760)).toBe(4.6);
+    expect(() => rollupRatio(10, 0)).toThrow('a rollup of 10 rows cannot have 0 rows');
   });
 });

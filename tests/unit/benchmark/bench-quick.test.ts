@@ -30,9 +30,9 @@ const value = (t: Table, row: string, measure: string) => cellMedian(t.rows.find
 
 describe('npm run bench -- --quick', () => {
   test('writes one valid, quick-marked result file per measured benchmark and prints progress', () => {
-    expect([...results.keys()].sort()).toEqual(['file-formats', 'incremental-load', 'row-vs-column', 'storage-layout']);
+    expect([...results.keys()].sort()).toEqual(['file-formats', 'incremental-load', 'rollup-ratio', 'row-vs-column', 'storage-layout']);
     expect(stdout).toMatch(/\[file-formats\] generating 40,000 orders/);
-    expect(stdout).toMatch(/wrote 4 result files/);
+    expect(stdout).toMatch(/wrote 5 result files/);
     for (const data of results.values()) expect(data.provenance.mode).toBe('quick');
   });
 
@@ -46,6 +46,12 @@ describe('npm run bench -- --quick', () => {
       expect(p.dataset).toMatchObject({ name: 'orders', seed: 42 });
       expect(Date.parse(p.date)).not.toBeNaN();
       expect(p.commit.sha).toMatch(/^([0-9a-f]{40}|unknown)$/);
+      expect(Array.isArray(p.commit.dirtyPaths)).toBe(true);
+      expect(p.commit.dirtyPaths.some((path) => path.includes('content/benchmarks/'))).toBe(false);
+      expect(p.machine.host).toBeTruthy();
+      expect(p.machine.fileSystem).toBeTruthy();
+      expect(p.settings.map((s) => s.name)).toEqual(expect.arrayContaining(['DuckDB threads', 'DuckDB memory_limit']));
+      expect(data.scope).toMatch(/; not /);
     }
   });
 
@@ -74,19 +80,41 @@ describe('npm run bench -- --quick', () => {
     expect(value(t, 'sorted', 'row-groups-needed')).toBeLessThan(value(t, 'sorted', 'row-groups') / 4);
     const small = tableOf('storage-layout', 'small-files');
     expect(value(small, 'compacted', 'files')).toBe(1);
-    expect(value(small, 'small-files', 'files')).toBeGreaterThan(10);
+    // Deterministic: one file per 2,048 rows, not whatever the writer threads cut.
+    expect(value(small, 'small-files', 'files')).toBe(Math.ceil(results.get('storage-layout')!.provenance.dataset.rows / 2048));
   });
 
   test('measures SQLite and DuckDB and says why PostgreSQL is missing', () => {
     const t = tableOf('row-vs-column', 'operations');
     expect(t.rows.map((r) => r.id)).toEqual(['duckdb', 'sqlite']);
-    expect(t.notes).toEqual(['PostgreSQL was not measured: disabled with --no-postgres.']);
+    expect(t.notes).toEqual([
+      'PostgreSQL was not measured: disabled with --no-postgres.',
+      'Every engine gave the same answer to the aggregate and to a checksum of the looked-up rows (compared as digests before timing).',
+    ]);
+    expect(stdout).toMatch(/every engine gives the same aggregate and lookup answers/);
     expect(results.get('row-vs-column')!.provenance.software.map((s) => s.name)).toContain('SQLite');
   });
 
-  test('compares reload and MERGE for each change batch, reading fewer rows with MERGE', () => {
+  test('compares reload and MERGE for batches up to the size of the table, counting the rows each really scans', () => {
     const t = tableOf('incremental-load', 'merge-vs-reload');
-    expect(t.rows.map((r) => r.id)).toEqual(['changed-0-1-percent', 'changed-1-percent', 'changed-10-percent']);
-    for (const row of t.rows) expect(value(t, row.id, 'merge-rows')).toBeLessThan(value(t, row.id, 'reload-rows'));
+    const rows = results.get('incremental-load')!.provenance.dataset.rows;
+    expect(t.rows.map((r) => r.id)).toEqual(['changed-0-1-percent', 'changed-10-percent', 'changed-100-percent']);
+    // A keyless MERGE joins the whole target: it scans every target row plus the batch.
+    for (const row of t.rows) expect(value(t, row.id, 'merge-rows')).toBeGreaterThan(rows);
+    for (const row of t.rows) expect(value(t, row.id, 'reload-rows')).toBeGreaterThanOrEqual(rows);
+  });
+});
+
+describe('rollup ratio (quick)', () => {
+  test('coarser grains roll more rows into one; more or finer dimensions roll fewer', () => {
+    const t = tableOf('rollup-ratio', 'ratio');
+    const rows = results.get('rollup-ratio')!.provenance.dataset.rows;
+    expect(value(t, 'none', 'rows-day')).toBe(365);
+    expect(value(t, 'none', 'ratio-day')).toBeGreaterThan(value(t, 'none', 'ratio-hour'));
+    expect(value(t, 'country', 'ratio-day')).toBeLessThan(value(t, 'none', 'ratio-day'));
+    expect(value(t, 'customer', 'rows-day')).toBeGreaterThan(rows * 0.99);
+    const q = tableOf('rollup-ratio', 'query');
+    expect(value(q, 'daily', 'scanned')).toBe(value(t, 'country', 'rows-day'));
+    expect(value(q, 'raw', 'scanned')).toBe(rows);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadBenchmarkDir } from '../../../src/lib/benchmark/parse.ts';
+import { publishingGateFailures } from '../../../src/lib/benchmark/schema.ts';
 import { parseGraph } from '../../../src/lib/graph/validate-graph.ts';
 
 const graph = parseGraph(readFileSync('diagram/graph.yaml', 'utf8'));
@@ -36,6 +37,21 @@ describe('content/benchmarks', () => {
     expect(clickbench?.kind).toBe('published');
     if (clickbench?.kind !== 'published') return;
     expect(clickbench.sources[0]!.licence).toMatch(/CC BY-NC-SA 4\.0/);
+    expect(clickbench.licence).toMatch(/^CC BY-NC-SA 4\.0.*not covered by the site’s MIT licence/);
     expect(clickbench.sources[0]!.url).toMatch(/^https:\/\/github\.com\/ClickHouse\/ClickBench\//);
+  });
+});
+
+describe('measured results on the site', () => {
+  test('each either passes the publishing gate or is labelled provisional with the gate’s reasons', () => {
+    const measured = files.filter((f) => f.data.kind === 'measured');
+    expect(measured.length).toBeGreaterThan(0);
+    for (const { id, data } of measured) {
+      if (data.kind !== 'measured') continue;
+      const failures = publishingGateFailures(data.provenance);
+      if (failures.length === 0) expect(data.status, id).toBeUndefined();
+      else expect(data.status?.reason, id).toMatch(/busy|load|uncommitted|runs/);
+      expect(data.scope, id).toMatch(/; not /);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { describeRatio, displayStep, formatBytes, formatDuration, formatFactor, formatValue } from '../../../src/lib/benchmark/format.ts';
-import { median, summariseRuns } from '../../../src/lib/benchmark/stats.ts';
+import { median, rangesOverlap, summariseRuns } from '../../../src/lib/benchmark/stats.ts';
 
 describe('formatting figures', () => {
   test('prints durations in the unit that reads best', () => {
@@ -48,7 +48,16 @@ describe('run statistics', () => {
   test('takes the median of odd and even counts', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(summariseRuns([5, 9, 7])).toEqual({ median: 7, min: 5, max: 9, count: 3 });
+    expect(summariseRuns([5, 9, 7])).toEqual({ median: 7, min: 5, max: 9, count: 3, cv: 2 / 7 });
+    expect(summariseRuns([4]).cv).toBe(0);
     expect(() => median([])).toThrow('median of an empty list');
+  });
+});
+
+describe('overlapping ranges', () => {
+  test('ranges that touch or cross overlap; ranges apart do not', () => {
+    expect(rangesOverlap({ min: 1, max: 3 }, { min: 3, max: 5 })).toBe(true);
+    expect(rangesOverlap({ min: 1, max: 10 }, { min: 3, max: 5 })).toBe(true);
+    expect(rangesOverlap({ min: 1, max: 2.9 }, { min: 3, max: 5 })).toBe(false);
   });
 });

@@ -97,3 +97,36 @@ describe('benchmark cross-checks', () => {
     expect(benchmarkIdOf('notes.yaml')).toBeUndefined();
   });
 });
+
+describe('publishing gate', () => {
+  const provenance = (over: Record<string, unknown>) => ({ ...(measured() as { provenance: Record<string, unknown> }).provenance, ...over });
+  const machine = (load: [number, number, number]) => ({ ...(provenance({}).machine as object), loadAverage: { start: load, end: [0.4, 0.4, 0.4] } });
+
+  test('rejects a full result from a dirty checkout, naming the dirty paths', () => {
+    const bad = measured({ provenance: provenance({ commit: { sha: '5ef5d90', dirty: true, dirtyPaths: ['M scripts/lib/bench/measure.ts'] } }) });
+    expect(() => parse(bad)).toThrow(/provenance: not publishable: the tooling had uncommitted changes \(M scripts\/lib\/bench\/measure\.ts\)/);
+  });
+
+  test('rejects a full result run above half the cores’ load, with the limit', () => {
+    expect(() => parse(measured({ provenance: provenance({ machine: machine([1.01, 1, 1]) }) }))).toThrow(
+      /1-minute load average at start was 1\.01 on 2 cores; expected at most 1 \(half the cores\)/,
+    );
+    expect(() => parse(measured({ provenance: provenance({ machine: machine([1, 1, 1]) }) }))).not.toThrow();
+  });
+
+  test('rejects a full result with fewer than 10 measured runs', () => {
+    expect(() => parse(measured({ provenance: provenance({ plan: { warmup: 1, runs: 9 } }) }))).toThrow(/9 measured runs; expected at least 10 after warm-up/);
+  });
+
+  test('accepts a result that fails the gate only when it is marked provisional with a reason', () => {
+    const noisy = { provenance: provenance({ commit: { sha: '5ef5d90', dirty: true }, machine: machine([2.5, 2, 2]) }) };
+    expect(() => parse(measured(noisy))).toThrow(/not publishable/);
+    expect(parse(measured({ ...noisy, status: { state: 'provisional', reason: 'measured on a busy machine (load 2.5 on 2 cores)' } })).kind).toBe('measured');
+    expect(() => parse(measured({ ...noisy, status: { state: 'provisional', reason: 'busy' } }))).toThrow(/status\.reason: say why the result is not publishable/);
+    expect(() => parse(measured({ ...noisy, status: { state: 'final', reason: 'measured on a busy machine, really' } }))).toThrow(/status\.state: expected "provisional"/);
+  });
+
+  test('does not hold quick smoke runs to the gate', () => {
+    expect(() => parse(measured({ provenance: provenance({ mode: 'quick', plan: { warmup: 0, runs: 2 }, machine: machine([3, 3, 3]) }) }))).not.toThrow();
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { BenchmarkSchema, type Benchmark } from '../../../src/lib/benchmark/schema.ts';
-import { describeHeadline, isOldResult, listRuns, selectTables, tableContext, toTableView } from '../../../src/lib/benchmark/tables.ts';
+import { isOldResult, listRuns, selectTables, tableContext, toTableView } from '../../../src/lib/benchmark/tables.ts';
 import { measured, published, table } from './builders.ts';
 
 const build = (input: unknown): Benchmark => BenchmarkSchema.parse(input);
@@ -111,30 +111,27 @@ describe('listRuns', () => {
   });
 });
 
-describe('describeHeadline', () => {
-  test('names the row furthest from the baseline in the charted measure', () => {
-    const data = build(measured({ tables: [table({ chart: { measures: ['time'] } })] }));
-    expect(describeHeadline(data.tables[0]!)).toBe('Parquet: 22× faster than CSV');
+describe('spread and overlap', () => {
+  test('shows the best run and the coefficient of variation of repeated figures', () => {
+    const view = toTableView(build(measured()).tables[0]!);
+    expect(view.rows[0]!.cells[0]).toMatchObject({ value: '110 ms', best: '100 ms', cv: 'CV 9 %', overlaps: false });
+    expect(view.rows[0]!.cells[1]).toMatchObject({ best: undefined, cv: undefined });
   });
 
-  test('words a column comparison within the row', () => {
+  test('the best run of a rate is its highest', () => {
+    const t = table({ measures: [{ id: 'time', label: 'Rate', unit: 'MB/s', better: 'higher' }], rows: [{ id: 'csv', label: 'CSV', cells: { time: { runs: [10, 30, 20] } } }] });
+    expect(toTableView(build(measured({ tables: [t] })).tables[0]!).rows[0]!.cells[0]!.best).toBe('30 MB/s');
+  });
+
+  test('flags a ratio whose runs overlap the baseline’s range, and not one whose runs are apart', () => {
     const t = table({
-      compare: { measure: 'reload' },
-      chart: { measures: ['reload', 'merge'] },
-      measures: [
-        { id: 'reload', label: 'full reload', unit: 'ms' },
-        { id: 'merge', label: 'MERGE', unit: 'ms' },
-      ],
       rows: [
-        { id: 'small', label: '0.1 % changed', cells: { reload: 1000, merge: 50 } },
-        { id: 'large', label: '10 % changed', cells: { reload: 1000, merge: 900 } },
+        { id: 'csv', label: 'CSV', cells: { time: { runs: [100, 140, 120] } } },
+        { id: 'json', label: 'JSON', cells: { time: { runs: [90, 130, 110] } } },
+        { id: 'parquet', label: 'Parquet', cells: { time: { runs: [4, 6, 5] } } },
       ],
     });
-    expect(describeHeadline(build(measured({ tables: [t] })).tables[0]!)).toBe('0.1 % changed: MERGE 20× faster than full reload');
-  });
-
-  test('has no headline without a chart or a comparison', () => {
-    expect(describeHeadline(build(measured()).tables[0]!)).toBeUndefined();
-    expect(describeHeadline(build(published()).tables[0]!)).toBeUndefined();
+    const cells = toTableView(build(measured({ tables: [t] })).tables[0]!).rows.map((r) => r.cells[0]!.overlaps);
+    expect(cells).toEqual([false, true, false]);
   });
 });

@@ -1,0 +1,26 @@
+// node scripts/bench/clickbench.ts --repo=<ClickBench git dir> [--check]
+// Recomputes the figures of content/benchmarks/clickbench-c6a-4xlarge.json from the result files
+// each row links to (read with `git show <commit>:<path>` from a local clone of ClickHouse/ClickBench,
+// CC BY-NC-SA 4.0; nothing is copied but per-system aggregates). --check only reports differences.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { deriveClickBenchCells, describeCommonQueries, resultFileRef } from '../lib/bench/clickbench-table.ts';
+import type { ClickBenchResult } from '../lib/bench/clickbench.ts';
+
+const FILE = 'content/benchmarks/clickbench-c6a-4xlarge.json';
+const rowsOf = (b: { tables: { rows: { url: string }[] }[] }) => b.tables[0]!.rows;
+const args = Object.fromEntries(process.argv.slice(2).map((a) => [a.replace(/^--/, '').split('=')[0], a.split('=')[1] ?? true]));
+if (typeof args.repo !== 'string') {
+  console.error('clickbench: --repo=<path to a ClickHouse/ClickBench git directory> is required');
+  process.exit(2);
+}
+const benchmark = JSON.parse(readFileSync(FILE, 'utf8'));
+const read = (url: string): ClickBenchResult => {
+  const { commit, path } = resultFileRef(url);
+  return JSON.parse(execFileSync('git', ['--git-dir', args.repo as string, 'show', `${commit}:${path}`], { encoding: 'utf8' }));
+};
+const { benchmark: updated, changes } = deriveClickBenchCells(benchmark, read);
+for (const line of changes) console.log(line);
+if (args.check) process.exitCode = changes.length ? 1 : 0;
+else writeFileSync(FILE, `${JSON.stringify(updated, null, 2)}\n`);
+console.log(describeCommonQueries(rowsOf(updated).map((r: { url: string }) => read(r.url))));
