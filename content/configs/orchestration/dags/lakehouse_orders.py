@@ -115,6 +115,10 @@ def lakehouse_orders():
         on_finish_action="delete_pod",
         deferrable=True,
         execution_timeout=timedelta(minutes=10),
+        # One retry covers a pod or network hiccup; more would only delay the page for a feed that
+        # is already an hour late (the etl-cluster chapter's SLO: freshness errors page within 15
+        # minutes of the run).
+        retries=1,
     )
 
     dbt_build = KubernetesPodOperator(
