@@ -75,6 +75,14 @@ def test_gold_asset_is_produced_by_one_dag_and_consumed_by_another(dagbag):
     assert "Asset" in type(consumer.timetable).__name__
 
 
+def test_source_freshness_gates_the_dbt_build(dagbag):
+    # dbt build does not check source freshness; without this task a stale feed is promoted.
+    dag = dagbag.dags["lakehouse_orders"]
+    freshness = dag.get_task("dbt_source_freshness_landing")
+    assert freshness.arguments[:2] == ["source", "freshness"]
+    assert dag.get_task("dbt_build_orders").upstream_task_ids == {freshness.task_id}
+
+
 def test_both_dags_define_the_gold_asset_identically():
     # The asset is declared in both files; a typo in one would silently break the trigger.
     producer, consumer = _load("lakehouse_orders"), _load("gold_revenue_consumers")

@@ -1,6 +1,10 @@
--- Silver: one row per order in its latest state, typed and cleaned, updated in place with
--- MERGE and stored as lake.silver.orders (layout as in configs/data-storage/zones.sql).
--- unique_key makes reruns idempotent: a retried or backfilled run updates the same rows.
+-- Silver, write-audit-publish step 2 of 2 (PUBLISH): lake.silver.orders, the table gold, BI
+-- and features read (layout as in configs/data-storage/zones.sql), takes only rows that passed
+-- the audit. `dbt build` runs this model after the tests on silver_orders__audit and skips it
+-- when any error-severity test failed, so bad rows stay in lake.silver_audit.orders.
+-- While publishing is held, the audit table keeps taking new batches; once the cause is fixed
+-- and the tests pass, the next build publishes everything held, because the filter below
+-- starts from the published table's own watermark.
 {{ config(
     alias='orders',
     unique_key='order_id',
@@ -13,52 +17,30 @@
     }
 ) }}
 
-with changed as (
-
-    select b.*
-    from {{ ref('bronze_orders') }} as b
-    {% if is_incremental() %}
-    -- Two-hour overlap: changes promoted late are picked up on the next run; the MERGE
-    -- absorbs the rows read twice.
-    inner join (
-        select max(_ingested_at) - interval '2' hour as since from {{ this }}
-    ) as watermark
-        on b._ingested_at > watermark.since
-    {% endif %}
-
-),
-
-latest as (
-
-    select
-        *,
-        -- The WAL position orders the changes of one row; arrival time does not.
-        row_number() over (partition by order_id order by source_lsn desc) as version_rank
-    from changed
-
-)
-
 select
-    l.order_id,
-    l.customer_id,
-    lower(trim(l.status)) as order_status,
-    l.amount as order_amount,
-    upper(l.currency) as currency_code,
-    l.created_at,
-    l.updated_at,
-    -- Deletes in the source stay as rows flagged is_deleted (the table uses REPLICA IDENTITY
-    -- FULL, so a delete event carries the whole row); gold leaves them out.
-    l.is_deleted,
-    l.source_lsn as _source_lsn,
-    l._ingested_at
-from latest as l
-where l.version_rank = 1
+    a.order_id,
+    a.customer_id,
+    a.order_status,
+    a.order_amount,
+    a.currency_code,
+    a.created_at,
+    a.updated_at,
+    a.is_deleted,
+    a._source_lsn,
+    a._ingested_at
+from {{ ref('silver_orders__audit') }} as a
 {% if is_incremental() %}
-    -- Never let an older change that arrives late overwrite a newer one already merged.
-    and not exists (
-        select 1
-        from {{ this }} as t
-        where t.order_id = l.order_id
-          and t._source_lsn > l.source_lsn
-    )
+-- Rows the audit table took in since the last publish, with a two-hour overlap that the
+-- MERGE on order_id absorbs.
+inner join (
+    select max(_ingested_at) - interval '2' hour as since from {{ this }}
+) as watermark
+    on a._ingested_at > watermark.since
+-- Never let an older version overwrite a newer one already published.
+where not exists (
+    select 1
+    from {{ this }} as t
+    where t.order_id = a.order_id
+      and t._source_lsn > a._source_lsn
+)
 {% endif %}

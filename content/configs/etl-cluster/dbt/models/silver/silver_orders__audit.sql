@@ -1,13 +1,9 @@
--- Write-audit-publish for silver orders, step 1 of 2: WRITE into an audit table that no
--- consumer reads (lake.silver_audit.orders in prod). The tests in silver_orders.yml run
--- against this table; only when they pass does dbt build run the publish model
--- silver_orders.sql, because `dbt build` skips every child of a resource whose
--- error-severity test failed.
---
--- To adopt it in the ETL project (configs/etl-cluster/dbt), this file replaces the body of
--- models/silver/silver_orders.sql (same logic, different target), silver_orders.sql from
--- this folder becomes the new models/silver/silver_orders.sql, and the unit test
--- silver_orders_keeps_latest_change_per_order moves to this model.
+-- Silver, write-audit-publish step 1 of 2 (WRITE): one row per order in its latest state,
+-- typed and cleaned, merged on order_id into the audit table lake.silver_audit.orders, which
+-- no consumer reads. The tests in _silver__models.yml run against this table; the publish
+-- model silver_orders.sql is its child, so `dbt build` skips it when an error-severity test
+-- here fails, and lake.silver.orders keeps the last good state.
+-- unique_key makes reruns idempotent: a retried or backfilled run updates the same rows.
 {{ config(
     schema='silver_audit',
     alias='orders',
@@ -25,7 +21,8 @@ with changed as (
     select b.*
     from {{ ref('bronze_orders') }} as b
     {% if is_incremental() %}
-    -- Two-hour overlap on the audit table's own watermark; the MERGE absorbs rows read twice.
+    -- Two-hour overlap on the audit table's own watermark: changes promoted late are picked up
+    -- on the next run; the MERGE absorbs the rows read twice.
     inner join (
         select max(_ingested_at) - interval '2' hour as since from {{ this }}
     ) as watermark
@@ -52,6 +49,8 @@ select
     upper(l.currency) as currency_code,
     l.created_at,
     l.updated_at,
+    -- Deletes in the source stay as rows flagged is_deleted (the table uses REPLICA IDENTITY
+    -- FULL, so a delete event carries the whole row); gold leaves them out.
     l.is_deleted,
     l.source_lsn as _source_lsn,
     l._ingested_at
