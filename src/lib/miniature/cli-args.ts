@@ -32,10 +32,15 @@ into landing, promotion to bronze, silver and gold with DuckDB, quality gates an
 events. Output goes to .miniature/ (git-ignored).
 
   (no options)              fresh run of every day, then a rerun check of the middle day
-  --day=2026-11-04[,…]      run only these days against the existing lake (rerun or backfill)
+  --day=2026-11-04[,…]      run only these days against the existing lake (rerun or backfill);
+                            a backfilled day is then followed by the landed days that waited
+                            for it, in order
   --skip=2026-11-04[,…]     fresh run without these days, to backfill them later with --day
   --hold=2026-11-04[,…]     fresh run that lands these days on schedule but holds their
                             promotion, to promote them later with --day
+  A day is promoted only when every earlier day is in the lake: after a skipped, held or
+  stopped day, later days land and wait, and the summary lists the gaps. Every day also
+  reconciles silver with a control extract of the source.
   --corrupt=DAY[:KIND]      inject bad rows into that day's orders extract; KIND is
                             bad-rows (stopped at landing_to_bronze, the default) or orphans
                             (orders of unknown customers, stopped at bronze_to_silver)

@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatTimestamp, getRunWindow } from './config.ts';
 import { openDuck, type Duck } from './duck.ts';
-import { getLandingFile, type LandingManifest } from './landing.ts';
+import { CONTROL_FILE, getLandingFile, type LandingManifest } from './landing.ts';
 import { getTableFile, type Layout } from './layout.ts';
 import { SOURCE_TABLES, type SourceTable } from './source.ts';
 import { toSqlString } from './sql-files.ts';
@@ -58,6 +58,14 @@ export async function openDaySession(options: {
         unreadable.set(`landing_${table}`, String((error as Error).message).split('\n')[0] ?? 'unreadable');
       }
     }
+    // The source's control extract, typed: it comes from the source, not from the delivery
+    // the gates check, so a problem reading it is an error rather than a check result.
+    if (!manifests.orders.control) {
+      throw new Error(`${join(layout.landingBatch('orders', ds), '_manifest.json')}: the orders batch has no control extract (landed by an older version of the miniature); start a new lake (run without --day)`);
+    }
+    await duck.conn.run(`CREATE TABLE source_orders_control AS SELECT * FROM read_csv(
+      ${toSqlString(join(layout.landingBatch('orders', ds), CONTROL_FILE))}, header = true,
+      columns = {'order_id': 'BIGINT', 'updated_at': 'TIMESTAMPTZ'}, hive_partitioning = false)`);
     await loadPublished(duck.conn, layout);
     return { duck, unreadable };
   } catch (error) {

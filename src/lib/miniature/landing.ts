@@ -30,7 +30,15 @@ export interface LandingManifest {
   injected: CorruptionKind | null;
   bytes: number;
   sha256: string;
+  /**
+   * Orders only: the control extract taken at the same moment (every order last changed before
+   * the end of the day, keys only), which the bronze_to_silver gate reconciles silver against.
+   */
+  control: { file: string; rows: number; sha256: string } | null;
 }
+
+/** The control extract's file name in an orders batch. */
+export const CONTROL_FILE = '_control.csv';
 
 /** Bad data the miniature can inject: rows a gate must catch, or orders of unknown customers. */
 export type CorruptionKind = 'bad-rows' | 'orphans';
@@ -113,14 +121,24 @@ export async function ingestTable(options: {
   if (existing) return { manifest: existing, reused: true };
 
   const window = getRunWindow(ds);
+  // A late extract (a backfill after the source moved on) catches up: it reads from the day's
+  // window start up to now, not only to the day's end. The versions the day saw have since
+  // been overwritten, and a cursor can only read what the source holds now; stopping at the
+  // day's end would leave silver older than the source for every later day already landed,
+  // which the reconciliation check then rightly refuses. Bronze drops the versions later
+  // batches bring again.
+  const onTime = source.clock === window.cutoff;
+  const end = onTime ? window.end : Math.max(window.end, source.clock + 1);
   const variables =
     table === 'orders'
-      ? { window_start: formatTimestamp(window.start), window_end: formatTimestamp(window.end) }
+      ? { window_start: formatTimestamp(window.start), window_end: formatTimestamp(end) }
       : {};
   let csv = await source.extract(table, variables);
   const resentRows = getResentRows(table, ds, countCsvRows(csv));
   if (resentRows) csv = resendLastPage(csv, resentRows);
   if (options.corrupt && table === 'orders') csv = corruptOrders(csv, options.corrupt, ds);
+
+  const control = table === 'orders' ? await source.extract('orders_control', { window_end: formatTimestamp(window.end) }) : null;
 
   const manifest: LandingManifest = {
     table,
@@ -130,22 +148,26 @@ export async function ingestTable(options: {
     mode: table === 'orders' ? 'incremental' : 'full',
     window:
       table === 'orders'
-        ? { start: formatTimestamp(window.start), end: formatTimestamp(window.end) }
+        ? { start: formatTimestamp(window.start), end: formatTimestamp(end) }
         : null,
     extractedAt: formatTimestamp(source.clock),
-    onTime: source.clock === window.cutoff,
+    onTime,
     file: `${table}.csv`,
     rows: countCsvRows(csv),
     resentRows,
     injected: (table === 'orders' && options.corrupt) || null,
     bytes: Buffer.byteLength(csv),
     sha256: createHash('sha256').update(csv).digest('hex'),
+    control: control === null
+      ? null
+      : { file: CONTROL_FILE, rows: countCsvRows(control), sha256: createHash('sha256').update(control).digest('hex') },
   };
   // Write beside the final folder, then rename: a batch is either complete or absent.
   const dir = layout.landingBatch(table, ds);
   const tmp = join(dirname(dir), `.tmp-${runId}`);
   mkdirSync(tmp, { recursive: true });
   writeFileSync(join(tmp, manifest.file), csv);
+  if (control !== null) writeFileSync(join(tmp, CONTROL_FILE), control);
   writeFileSync(join(tmp, '_manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);

@@ -91,6 +91,12 @@ export function formatSummary(summary: RunSummary, paths: { lake: string; summar
   if (stopped.length) out.push(`Stopped by a gate: ${stopped.map((d) => `${d.ds} (${d.stoppedAt})`).join(', ')}; see quarantine/ and the report above`);
   const held = summary.days.filter((d) => d.status === 'held').map((d) => d.ds);
   if (held.length) out.push(`Landed but held: ${held.join(', ')}; promote with --day=${held.join(',')}`);
+  if (summary.gaps.length) {
+    const first = summary.gaps[0]!.ds;
+    const waiting = summary.gaps.filter((g) => g.ds > first && g.reason === 'landed, not promoted').map((g) => g.ds);
+    out.push(`Gaps: ${summary.gaps.map((g) => `${g.ds} (${g.reason})`).join(', ')} not in the lake; the lake is complete up to the day before ${first}.` +
+      ` Backfill with --day=${first}${waiting.length ? `: the landed days after it are then promoted in order` : ''}`);
+  }
   out.push(`Done in ${formatDuration(summary.durationMs)} (CPU ${formatDuration(summary.cpuMs)}). Summary: ${paths.summary}`);
   return out.join('\n');
 }

@@ -19,6 +19,7 @@ import {
   type LineageDataset,
 } from './lineage.ts';
 import type { LineageLog } from './lineage-log.ts';
+import { readLakeState, writeLakeState, type GapReason } from './lake-state.ts';
 import { appendAudit, publishStaged, quarantineBatch, stagePartitions, stageTable } from './publish.ts';
 import { formatCount, formatCountOf, formatDuration, formatGateLine, formatStopReport } from './report.ts';
 import { runGate, type CheckResult } from './run-checks.ts';
@@ -34,9 +35,12 @@ export interface DayResult {
   runId: string;
   /**
    * `published` when every gate passed, `stopped` when one failed, `held` when the day was
-   * only ingested (landing on schedule, promotion later, as when the ETL cluster is down).
+   * only ingested (landing on schedule, promotion later, as when the ETL cluster is down),
+   * `waiting` when it landed but an earlier day is missing from the lake (see `waitingFor`).
    */
-  status: 'published' | 'stopped' | 'held';
+  status: 'published' | 'stopped' | 'held' | 'waiting';
+  /** The earlier days missing from the lake that a `waiting` day waits for, with why. */
+  waitingFor: Array<{ ds: string; reason: GapReason }>;
   stoppedAt: GateName | null;
   durationMs: number;
   steps: Partial<Record<StepName, number>>;
@@ -80,7 +84,12 @@ const GOLD_ORDER: Record<string, string> = {
 export async function runDay(
   ctx: DayContext,
   ds: string,
-  options: { corrupt?: CorruptionKind | undefined; ingestOnly?: boolean } = {},
+  options: {
+    corrupt?: CorruptionKind | undefined;
+    ingestOnly?: boolean;
+    /** Earlier days missing from the lake: the day lands and waits instead of promoting. */
+    waitingFor?: Array<{ ds: string; reason: GapReason }>;
+  } = {},
 ): Promise<DayResult> {
   const { layout, lineage, cwd } = ctx;
   const started = performance.now();
@@ -94,7 +103,7 @@ export async function runDay(
   );
   const parent = createParentFacet(runId, 'daily_batch');
   const result: DayResult = {
-    ds, runId, status: 'published', stoppedAt: null, durationMs: 0, steps: {},
+    ds, runId, status: 'published', waitingFor: [], stoppedAt: null, durationMs: 0, steps: {},
     landing: {} as DayResult['landing'], bronzeNew: {}, silver: {}, gold: {}, checks: [],
     quarantined: [], filesWritten: 0, report: null,
   };
@@ -168,6 +177,17 @@ export async function runDay(
     result.status = 'held';
     lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId, job: 'daily_batch', runFacets: { nominal } }));
     progress('hold', 'landed; promotion held until the day is run again');
+    return finish();
+  }
+  if (options.waitingFor?.length) {
+    // Promoting now would publish a lake with a hole: silver without the missing day's changes
+    // and gold aggregated from it, with every gate green. The day waits, landed, and is
+    // promoted right after the missing day is backfilled.
+    result.status = 'waiting';
+    result.waitingFor = options.waitingFor;
+    const missing = options.waitingFor.map((g) => `${g.ds} (${g.reason})`).join(', ');
+    lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId, job: 'daily_batch', runFacets: { nominal } }));
+    progress('wait', `landed; not promoted while ${missing} ${options.waitingFor.length === 1 ? 'is' : 'are'} missing from the lake. Backfill with --day=${options.waitingFor.map((g) => g.ds).join(',')}: this day is promoted right after`);
     return finish();
   }
 
@@ -317,6 +337,8 @@ export async function runDay(
       if (silverChanged) await stageTable(conn, staged, 'gold', 'customer_value', GOLD_ORDER['customer_value']!);
       result.filesWritten = publishStaged(staged.lake, layout.lake).length;
       removeIfEmpty(join(layout.lake, '_staging'));
+      const state = readLakeState(layout);
+      if (!state.publishedDays.includes(ds)) writeLakeState(layout, { ...state, publishedDays: [...state.publishedDays, ds].sort() });
     });
     lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId, job: 'daily_batch', runFacets: { nominal } }));
     return finish();

@@ -8,6 +8,7 @@ import { listDays, type MiniatureConfig, MiniatureConfigSchema } from './config.
 import { getDuckDbVersion, openDuck } from './duck.ts';
 import { generateTimeline } from './generate.ts';
 import { readManifest, type CorruptionKind } from './landing.ts';
+import { findGapsBefore, readLakeState, type GapReason } from './lake-state.ts';
 import { getLayout, type Layout } from './layout.ts';
 import type { RunEvent } from './lineage.ts';
 import { createLineageLog } from './lineage-log.ts';
@@ -61,6 +62,8 @@ export interface MiniatureRun {
   days: DayResult[];
   rerun: RerunCheck | null;
   zones: TableStats[];
+  /** Days of the run that are not in the lake after this invocation, with why. */
+  gaps: Array<{ ds: string; reason: GapReason }>;
   /** Events this invocation emitted (the file holds every invocation's). */
   events: RunEvent[];
   durationMs: number;
@@ -134,11 +137,34 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
     // Start the source before the first day that needs it, so its start-up is not counted as
     // that day's ingestion.
     if (days.some((ds) => SOURCE_TABLES.some((t) => !readManifest(layout, t, ds)))) await getSource();
-    for (const ds of days) {
-      results.push(await runDay(ctx, ds, {
+    const held = (ds: string) => options.hold?.includes(ds) ?? false;
+    const isPublished = (ds: string) => readLakeState(layout).publishedDays.includes(ds);
+    const isLanded = (ds: string) => SOURCE_TABLES.every((t) => readManifest(layout, t, ds));
+    /** Why a day is not in the lake: a quarantined batch, a landed batch, or nothing at all. */
+    const reasonOf = (ds: string): GapReason =>
+      SOURCE_TABLES.some((t) => existsSync(join(layout.lake, 'quarantine', t, `ds=${ds}`)))
+        ? 'stopped by a gate'
+        : isLanded(ds) ? 'landed, not promoted' : 'never ran';
+    const remaining = [...days];
+    while (remaining.length) {
+      const ds = remaining.shift()!;
+      const result = await runDay(ctx, ds, {
         corrupt: options.corrupt?.ds === ds ? options.corrupt.kind : undefined,
-        ingestOnly: options.hold?.includes(ds) ?? false,
-      }));
+        ingestOnly: held(ds),
+        waitingFor: held(ds) ? [] : findGapsBefore(ds, known, readLakeState(layout), reasonOf),
+      });
+      results.push(result);
+      if (result.status !== 'published') continue;
+      // The day may have closed a gap: promote the later days that landed and waited for it,
+      // in order, in this invocation (a day this invocation runs anyway waits for its turn).
+      for (const later of known.filter((d) => d > ds)) {
+        if (isPublished(later)) continue;
+        if (remaining.includes(later) || held(later) || !isLanded(later)) break;
+        onProgress(`${later}  promote ${ds} is in the lake now: promoting this day, which waited for it`);
+        const promoted = await runDay(ctx, later);
+        results.push(promoted);
+        if (promoted.status !== 'published') break;
+      }
     }
     const published = results.filter((r) => r.status === 'published').map((r) => r.ds);
     const rerunDay = published[Math.floor(published.length / 2)];
@@ -156,6 +182,8 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       onProgress(`rerun    ${rerun.unchanged ? 'lake unchanged' : 'LAKE CHANGED'}, ${rerun.filesWritten} files written`);
     }
     const zones = await describeZones(duck.conn, layout);
+    const inLake = readLakeState(layout).publishedDays;
+    const gaps = known.filter((d) => !inLake.includes(d)).map((d) => ({ ds: d, reason: reasonOf(d) }));
     const opened = source as Source | null;
     return {
       config,
@@ -164,6 +192,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       days: results,
       rerun,
       zones,
+      gaps,
       events: lineage.events,
       durationMs: Math.round(performance.now() - started),
     };

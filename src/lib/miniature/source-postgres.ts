@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Timeline } from './generate.ts';
 import { bindPsqlVariables, readSql, toSubquery } from './sql-files.ts';
-import { EXTRACT_STEPS, toAdvanceVariables, type Source } from './source.ts';
+import { EXTRACT_QUERIES, toAdvanceVariables, type Source } from './source.ts';
 import { toCustomerVersionsCsv, toOrderVersionsCsv } from './timeline-csv.ts';
 
 /** Where PostgreSQL's programs are and which user runs them, or why it cannot run here. */
@@ -119,7 +119,7 @@ export async function createPostgresSource(
       clock = to;
     },
     async extract(table, variables) {
-      const sql = readSql(EXTRACT_STEPS[table]);
+      const sql = readSql(EXTRACT_QUERIES[table]);
       // Bind once in JavaScript only to check every variable is given; psql does the real work.
       bindPsqlVariables(sql, variables);
       return psql(`COPY (\n${toSubquery(sql)}\n) TO STDOUT WITH (FORMAT csv, HEADER);\n`, variables);

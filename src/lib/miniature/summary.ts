@@ -20,6 +20,7 @@ export function summariseDay(day: DayResult): DaySummary {
   return {
     ds: day.ds,
     status: day.status,
+    waitingFor: day.waitingFor.map((g) => g.ds),
     stoppedAt: day.stoppedAt,
     durationMs: day.durationMs,
     steps: day.steps,
@@ -106,6 +107,7 @@ export function buildSummary(run: MiniatureRun, env: RunEnvironment): RunSummary
     cpuMs: env.cpuMs,
     days: run.days.map(summariseDay),
     zones: run.zones,
+    gaps: run.gaps,
     checks: summariseChecks(run.days),
     lineage: summariseLineage(run.events, env.lineageFile),
     rerun: run.rerun,

@@ -20,11 +20,11 @@ export interface TableStats {
   bytes: number;
 }
 
-/** Data files under a folder (Parquet, or CSV in landing), recursively. */
+/** Data files under a folder (Parquet, or CSV in landing), recursively; not the control extracts (_control.csv). */
 function listDataFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(parquet|csv)$/.test(e.name) && !e.parentPath.includes('.tmp-'))
+    .filter((e) => e.isFile() && /\.(parquet|csv)$/.test(e.name) && !e.name.startsWith('_') && !e.parentPath.includes('.tmp-'))
     .map((e) => join(e.parentPath, e.name))
     .sort();
 }

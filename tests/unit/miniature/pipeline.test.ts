@@ -2,7 +2,7 @@
 // reruns change nothing, that backfills converge, that gates quarantine bad batches without
 // losing a row, and that every step leaves valid OpenLineage events.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -130,26 +130,53 @@ describe('idempotency and backfills', () => {
     expect(['bronze', 'silver', 'gold'].map((z) => listFileStats(join(lake, z)))).toEqual(before.files);
   });
 
-  test('backfilling a day that was never run, after later days, gives the same gold and silver', async () => {
+  test('a day after a skipped one waits, landed; backfilling the gap promotes both and converges', async () => {
     const skipped = await run('skipped', { fresh: true, days: [d1, d3] });
-    expect(skipped.days.every((d) => d.status === 'published')).toBe(true);
+    expect(skipped.days.map((d) => [d.ds, d.status, d.waitingFor])).toEqual([
+      [d1, 'published', []],
+      [d3, 'waiting', [{ ds: d2, reason: 'never ran' }]],
+    ]);
+    expect(skipped.days[1]!.landing.orders.onTime).toBe(true);
+    expect(skipped.gaps).toEqual([{ ds: d2, reason: 'never ran' }, { ds: d3, reason: 'landed, not promoted' }]);
+    // Nothing of d3 reached silver or gold: the lake is still exactly day 1.
+    const dayOne = await run('day-one', { fresh: true, days: [d1] });
+    expect(dayOne.gaps.map((g) => g.ds)).toEqual([d2, d3]);
+    expect(await fingerprints('skipped')).toEqual(await fingerprints('day-one'));
+
+    // Backfilling d2 promotes it, then d3 from its on-time extract, in the same invocation.
     const backfill = await run('skipped', { days: [d2] });
-    // Extracted late: the source has moved on, so the batch holds only rows last changed that day.
-    expect(backfill.days[0]).toMatchObject({ status: 'published', landing: { orders: { onTime: false } } });
+    expect(backfill.days.map((d) => [d.ds, d.status])).toEqual([[d2, 'published'], [d3, 'published']]);
+    // Extracted late: the source has moved on, so the batch catches up from the day's window to
+    // now, and the reconciliation of d3 with the source holds.
+    expect(backfill.days[0]).toMatchObject({ landing: { orders: { onTime: false } } });
+    expect(backfill.gaps).toEqual([]);
     expect(only(await fingerprints('skipped'), 'gold')).toEqual(only(await fingerprints('in-order'), 'gold'));
     expect(only(await fingerprints('skipped', ['_merged_ds']), 'silver')).toEqual(
       only(await fingerprints('in-order', ['_merged_ds']), 'silver'),
     );
   });
 
-  test('promoting a held day after later days, from its on-time extract, gives the same gold', async () => {
+  test('promoting a held day promotes the day that waited for it, and the lake equals the in-order run', async () => {
     const held = await run('held', { fresh: true, hold: [d2] });
-    expect(held.days.map((d) => d.status)).toEqual(['published', 'held', 'published']);
+    expect(held.days.map((d) => d.status)).toEqual(['published', 'held', 'waiting']);
+    expect(held.days[2]!.waitingFor).toEqual([{ ds: d2, reason: 'landed, not promoted' }]);
     const late = await run('held', { days: [d2] });
-    // Its older versions meet newer ones in silver and lose: the MERGE only applies newer rows.
-    expect(late.days[0]!.silver.orders!.updated).toBeLessThan(inOrder.days[1]!.silver.orders!.updated);
+    expect(late.days.map((d) => [d.ds, d.status])).toEqual([[d2, 'published'], [d3, 'published']]);
+    // Both days promote in order from their on-time extracts, so silver applies the same changes.
+    expect(late.days.map((d) => d.silver)).toEqual(inOrder.days.slice(1).map((d) => d.silver));
     expect(only(await fingerprints('held'), 'gold')).toEqual(only(await fingerprints('in-order'), 'gold'));
     expect(only(await fingerprints('held'), 'bronze')).toEqual(only(await fingerprints('in-order'), 'bronze'));
+  });
+
+  test('running days in reverse order publishes nothing out of order and ends equal to the in-order run', async () => {
+    const reversed = await run('reversed', { fresh: true, days: [d3, d2, d1] });
+    expect(reversed.days.map((d) => [d.ds, d.status])).toEqual([
+      [d3, 'waiting'], [d2, 'waiting'], [d1, 'published'], [d2, 'published'], [d3, 'published'],
+    ]);
+    expect(only(await fingerprints('reversed'), 'gold')).toEqual(only(await fingerprints('in-order'), 'gold'));
+    expect(only(await fingerprints('reversed', ['_merged_ds']), 'silver')).toEqual(
+      only(await fingerprints('in-order', ['_merged_ds']), 'silver'),
+    );
   });
 });
 
@@ -195,10 +222,34 @@ describe('quality gates', () => {
     const audit = readFileSync(join(scratch, 'bad/lake/ops/promotion_audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(audit.filter((a) => a.ds === d2 && !a.passed).length).toBe(4);
 
-    // The source re-delivers: the day is extracted again, passes, and the lake catches up.
-    const fixed = await run('bad', { days: [d2, d3] });
-    expect(fixed.days.map((d) => d.status)).toEqual(['published', 'published']);
+    // The next day lands but waits: publishing it would leave d2's changes out of silver and gold.
+    const next = await run('bad', { days: [d3] });
+    expect(next.days.map((d) => [d.status, d.waitingFor])).toEqual([['waiting', [{ ds: d2, reason: 'stopped by a gate' }]]]);
+    expect(await fingerprints('bad')).toEqual(before);
+
+    // The source re-delivers: the day is extracted again, passes, and d3 follows it.
+    const fixed = await run('bad', { days: [d2] });
+    expect(fixed.days.map((d) => [d.ds, d.status])).toEqual([[d2, 'published'], [d3, 'published']]);
     expect(only(await fingerprints('bad'), 'gold')).toEqual(only(await fingerprints('in-order'), 'gold'));
+  });
+
+  test('silver that lost orders fails the reconciliation with the source, and nothing is published', async () => {
+    await run('lost', { fresh: true, days: [d1] });
+    const lake = join(scratch, 'lost/lake');
+    const silver = join(lake, 'silver/orders/data.parquet');
+    // Three orders that d2 does not change: the day's MERGE cannot bring them back.
+    const lost = (await queryRows(duck.conn, `SELECT order_id FROM read_parquet('${silver}')
+      WHERE order_id NOT IN (SELECT order_id FROM read_csv('${join(scratch, 'in-order/lake/landing/orders', `ds=${d2}`, 'orders.csv')}'))
+      ORDER BY order_id LIMIT 3`)).map((r) => Number(r['order_id']));
+    await duck.conn.run(`COPY (FROM read_parquet('${silver}') WHERE order_id NOT IN (${lost.join(', ')})) TO '${silver}.new' (FORMAT parquet)`);
+    renameSync(`${silver}.new`, silver);
+    const before = await fingerprints('lost');
+    const day = (await run('lost', { days: [d2] })).days[0]!;
+    expect(day).toMatchObject({ status: 'stopped', stoppedAt: 'bronze_to_silver', quarantined: [] });
+    const failed = day.checks.filter((c) => !c.passed);
+    expect(failed.map((c) => [c.relation, c.check, c.failed])).toEqual([['silver_orders', 'silver holds every order the source had', 3]]);
+    expect(failed[0]!.detail).toContain(`${lost[0]}, 'problem': missing from silver`);
+    expect(await fingerprints('lost')).toEqual(before);
   });
 
   test('orders of unknown customers stop at bronze_to_silver on referential integrity', async () => {
