@@ -19,8 +19,8 @@ import {
   type LineageDataset,
 } from './lineage.ts';
 import type { LineageLog } from './lineage-log.ts';
-import { readLakeState, writeLakeState, type GapReason } from './lake-state.ts';
-import { appendAudit, publishStaged, quarantineBatch, stagePartitions, stageTable } from './publish.ts';
+import type { GapReason } from './lake-state.ts';
+import { appendAudit, publishSnapshot, quarantineBatch, stagePartitions, stageTable } from './publish.ts';
 import { formatCount, formatCountOf, formatDuration, formatGateLine, formatStopReport } from './report.ts';
 import { runGate, type CheckResult } from './run-checks.ts';
 import { SOURCE_TABLES, getSourceDatasetName, type Source, type SourceTable } from './source.ts';
@@ -335,10 +335,15 @@ export async function runDay(
         await stageTable(conn, staged, 'gold', 'daily_revenue', GOLD_ORDER['daily_revenue']!);
       }
       if (silverChanged) await stageTable(conn, staged, 'gold', 'customer_value', GOLD_ORDER['customer_value']!);
-      result.filesWritten = publishStaged(staged.lake, layout.lake).length;
-      removeIfEmpty(join(layout.lake, '_staging'));
-      const state = readLakeState(layout);
-      if (!state.publishedDays.includes(ds)) writeLakeState(layout, { ...state, publishedDays: [...state.publishedDays, ds].sort() });
+      try {
+        result.filesWritten = publishSnapshot(layout, staged.lake, ds).length;
+      } catch (error) {
+        const message = `publish: ${(error as Error).message}; the lake still holds the previous snapshot`;
+        lineage.emit(buildRunEvent({ eventType: 'FAIL', runId, job: 'daily_batch', runFacets: { nominal, errorMessage: createErrorFacet(message) } }));
+        throw new Error(`${ds}: ${message}`, { cause: error });
+      } finally {
+        removeIfEmpty(join(layout.lake, '_staging'));
+      }
     });
     lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId, job: 'daily_batch', runFacets: { nominal } }));
     return finish();

@@ -2,14 +2,15 @@
 // reruns change nothing, that backfills converge, that gates quarantine bad batches without
 // losing a row, and that every step leaves valid OpenLineage events.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getRunWindow, listDays, MiniatureConfigSchema } from '../../../src/lib/miniature/config.ts';
 import { openDuck, queryRows, type Duck } from '../../../src/lib/miniature/duck.ts';
 import { generateTimeline } from '../../../src/lib/miniature/generate.ts';
-import { getLayout } from '../../../src/lib/miniature/layout.ts';
+import { getTableFiles, readLakeState } from '../../../src/lib/miniature/lake-state.ts';
+import { getLayout, type Zone } from '../../../src/lib/miniature/layout.ts';
 import type { LandingManifest } from '../../../src/lib/miniature/landing.ts';
 import type { RunEvent } from '../../../src/lib/miniature/lineage.ts';
 import { runMiniature, type MiniatureRun, type RunOptions } from '../../../src/lib/miniature/run-miniature.ts';
@@ -30,6 +31,13 @@ const run = (name: string, options: Omit<RunOptions, 'root'> = {}): Promise<Mini
 const fingerprints = (name: string, exclude: string[] = []): Promise<TableFingerprint[]> =>
   fingerprintLake(duck.conn, getLayout(join(scratch, name)), exclude);
 const only = (prints: TableFingerprint[], zone: string) => prints.filter((p) => p.table.startsWith(`${zone}/`));
+
+/** The one data file of a table in the current snapshot under `scratch/<name>`. */
+function tableFile(name: string, zone: Zone, table: string): string {
+  const [file, ...more] = getTableFiles(getLayout(join(scratch, name)), zone, table);
+  expect(more).toEqual([]);
+  return file!;
+}
 
 /** Size and modification time of every file under a folder. */
 function listFileStats(dir: string): Record<string, string> {
@@ -71,7 +79,7 @@ describe('a run of every day in order', () => {
       expected.set(v.orderId, `${v.status.toLowerCase()}@${v.updatedAt}`);
     }
     const rows = await queryRows(duck.conn, `SELECT order_id, status, epoch(updated_at) AS t
-      FROM read_parquet('${join(scratch, 'in-order/lake/silver/orders/data.parquet')}')`);
+      FROM read_parquet('${tableFile('in-order', 'silver', 'orders')}')`);
     const actual = new Map(rows.map((r) => [Number(r['order_id']), `${r['status']}@${Number(r['t'])}`]));
     expect(actual.size).toBe(expected.size);
     expect(actual).toEqual(expected);
@@ -80,11 +88,10 @@ describe('a run of every day in order', () => {
   });
 
   test('keeps gold equal to a fresh aggregation of silver', async () => {
-    const lake = join(scratch, 'in-order/lake');
     const [row] = await queryRows(duck.conn, `
-      SELECT (SELECT sum(revenue) FROM read_parquet('${lake}/gold/daily_revenue/data.parquet')) AS gold,
+      SELECT (SELECT sum(revenue) FROM read_parquet('${tableFile('in-order', 'gold', 'daily_revenue')}')) AS gold,
              (SELECT sum(amount) FILTER (WHERE status IN ('paid', 'shipped', 'delivered'))
-                FROM read_parquet('${lake}/silver/orders/data.parquet')) AS silver`);
+                FROM read_parquet('${tableFile('in-order', 'silver', 'orders')}')) AS silver`);
     expect(Number(row?.['gold'])).toBeGreaterThan(0);
     expect(row?.['gold']).toBe(row?.['silver']);
   });
@@ -235,8 +242,7 @@ describe('quality gates', () => {
 
   test('silver that lost orders fails the reconciliation with the source, and nothing is published', async () => {
     await run('lost', { fresh: true, days: [d1] });
-    const lake = join(scratch, 'lost/lake');
-    const silver = join(lake, 'silver/orders/data.parquet');
+    const silver = tableFile('lost', 'silver', 'orders');
     // Three orders that d2 does not change: the day's MERGE cannot bring them back.
     const lost = (await queryRows(duck.conn, `SELECT order_id FROM read_parquet('${silver}')
       WHERE order_id NOT IN (SELECT order_id FROM read_csv('${join(scratch, 'in-order/lake/landing/orders', `ds=${d2}`, 'orders.csv')}'))
@@ -260,6 +266,35 @@ describe('quality gates', () => {
       ['references: customer_id → silver_customers.customer_id', 3, '9999999'],
     ]);
     expect(day.report).toContain('Quarantined the orders batch');
+  });
+});
+
+describe('publishing', () => {
+  test('a publish that fails part-way leaves the previous snapshot whole and emits a FAIL', async () => {
+    const root = join(scratch, 'half');
+    await run('half', { fresh: true, days: [d1] });
+    const layout = getLayout(root);
+    const before = { prints: await fingerprints('half'), state: readLakeState(layout) };
+    expect(before.state).toMatchObject({ snapshot: 1, publishedDays: [d1] });
+    // A folder where d2's silver orders file must go: every other table's file moves in before
+    // that rename fails, as a full disk or a lost mount would fail it.
+    const blocker = join(root, 'lake/silver/orders/data-000002.parquet');
+    mkdirSync(blocker);
+    writeFileSync(join(blocker, 'in-the-way'), '');
+    await expect(run('half', { days: [d2] })).rejects.toThrow(`${d2}: publish: `);
+    rmSync(blocker, { recursive: true });
+    // Readers follow the pointer: the lake is still exactly d1, every table of it.
+    expect(readLakeState(layout)).toEqual(before.state);
+    expect(await fingerprints('half')).toEqual(before.prints);
+    // Nothing of the failed publish is left behind: no staging, no file of snapshot 2.
+    const left = readdirSync(join(root, 'lake'), { recursive: true }).map(String);
+    expect(left.filter((f) => f.includes('_staging') || f.includes('data-000002'))).toEqual([]);
+    const events = readFileSync(layout.lineageFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RunEvent);
+    const closing = events.filter((e) => e.job.name === 'daily_batch').at(-1)!;
+    expect(closing.eventType).toBe('FAIL');
+    expect(JSON.stringify(closing.run.facets)).toContain('the lake still holds the previous snapshot');
+    // The day can simply run again.
+    expect((await run('half', { days: [d2] })).days.map((d) => d.status)).toEqual(['published']);
   });
 });
 
