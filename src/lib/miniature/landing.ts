@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { DataError } from '../errors/format-issues.ts';
 import { formatTimestamp, getRunWindow } from './config.ts';
 import type { Layout } from './layout.ts';
 import { getMedian } from './run-checks.ts';
@@ -83,10 +84,53 @@ export function corruptOrders(csv: string, kind: CorruptionKind, ds: string): st
   return [...lines, ...bad].join('\n') + '\n';
 }
 
-/** Read a landed batch's manifest, or null when the batch has not landed. */
+/**
+ * Read a landed batch's manifest, or null when the batch has not landed. A batch folder that
+ * holds files but no manifest is an error: its file must never be silently replaced by a new
+ * (late, smaller) extract.
+ */
 export function readManifest(layout: Layout, table: SourceTable, ds: string): LandingManifest | null {
-  const file = join(layout.landingBatch(table, ds), '_manifest.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LandingManifest) : null;
+  const dir = layout.landingBatch(table, ds);
+  const file = join(dir, '_manifest.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LandingManifest;
+  const present = existsSync(dir) ? readdirSync(dir) : [];
+  if (present.length) {
+    throw new DataError(
+      `${file} is missing, but the batch folder holds ${present.join(', ')}: what landed cannot be checked, and it is never replaced by a new extract. ` +
+        `Restore the manifest, or move ${dir} out of landing to have the day extracted again (late, from the source as it is now).`,
+    );
+  }
+  return null;
+}
+
+/**
+ * Check that a landed batch's files are the ones its manifest describes (size and sha256), so a
+ * truncated or edited file is never promoted as if it were what the source delivered.
+ */
+export function verifyBatch(layout: Layout, manifest: LandingManifest): void {
+  const dir = layout.landingBatch(manifest.table, manifest.ds);
+  const expected = [
+    { file: manifest.file, bytes: manifest.bytes as number | null, sha256: manifest.sha256 },
+    ...(manifest.control ? [{ file: manifest.control.file, bytes: null, sha256: manifest.control.sha256 }] : []),
+  ];
+  for (const e of expected) {
+    const path = join(dir, e.file);
+    const why = !existsSync(path)
+      ? 'is missing'
+      : (() => {
+          const content = readFileSync(path);
+          const sha256 = createHash('sha256').update(content).digest('hex');
+          if (sha256 === e.sha256) return null;
+          const size = e.bytes !== null && content.length !== e.bytes ? `${content.length} bytes, the manifest says ${e.bytes}; ` : '';
+          return `does not match its manifest (${size}sha256 ${sha256.slice(0, 12)}…, the manifest says ${e.sha256.slice(0, 12)}…): it was truncated or changed after it landed`;
+        })();
+    if (why) {
+      throw new DataError(
+        `${path} ${why}. A landed batch is the record of what the source delivered and is never re-extracted over; ` +
+          `restore the file, or move ${dir} out of landing to have the day extracted again (late, from the source as it is now).`,
+      );
+    }
+  }
 }
 
 /** Median rows of the last seven earlier on-time batches of a table: its usual volume. */
@@ -118,7 +162,10 @@ export async function ingestTable(options: {
 }): Promise<{ manifest: LandingManifest; reused: boolean }> {
   const { source, layout, table, ds, runId } = options;
   const existing = readManifest(layout, table, ds);
-  if (existing) return { manifest: existing, reused: true };
+  if (existing) {
+    verifyBatch(layout, existing);
+    return { manifest: existing, reused: true };
+  }
 
   const window = getRunWindow(ds);
   // A late extract (a backfill after the source moved on) catches up: it reads from the day's

@@ -9,7 +9,7 @@ import { DAY, getRunWindow, toEpochDay } from './config.ts';
 import { openDaySession } from './day-session.ts';
 import { queryNumber, queryRows } from './duck.ts';
 import {
-  getBaselineRows, ingestTable, readManifest, type CorruptionKind, type LandingManifest,
+  getBaselineRows, ingestTable, readManifest, verifyBatch, type CorruptionKind, type LandingManifest,
 } from './landing.ts';
 import { getCheckedTable, getLayout, type Layout } from './layout.ts';
 import {
@@ -153,6 +153,9 @@ export async function runDay(
       const existing = readManifest(layout, table, ds);
       const input = existing?.source ?? { namespace: (await ctx.getSource()).namespace, name: getSourceDatasetName(table) };
       const { manifest, reused } = await step(`ingest.${table}`, [input], readSql(`extract-${table}`), async () => {
+        // A reused batch must still be what landed: checked inside the step, so a failure
+        // closes the day's lineage with FAIL.
+        if (existing) verifyBatch(layout, existing);
         const source = existing ? null : await ctx.getSource();
         const landed = source
           ? await ingestTable({ source, layout, table, ds, runId, corrupt: options.corrupt })

@@ -11,7 +11,7 @@ import { openDuck, queryRows, type Duck } from '../../../src/lib/miniature/duck.
 import { generateTimeline } from '../../../src/lib/miniature/generate.ts';
 import { getTableFiles, readLakeState } from '../../../src/lib/miniature/lake-state.ts';
 import { getLayout, type Zone } from '../../../src/lib/miniature/layout.ts';
-import type { LandingManifest } from '../../../src/lib/miniature/landing.ts';
+import { CONTROL_FILE, type LandingManifest } from '../../../src/lib/miniature/landing.ts';
 import type { RunEvent } from '../../../src/lib/miniature/lineage.ts';
 import { runMiniature, type MiniatureRun, type RunOptions } from '../../../src/lib/miniature/run-miniature.ts';
 import { findPostgres } from '../../../src/lib/miniature/source-postgres.ts';
@@ -266,6 +266,35 @@ describe('quality gates', () => {
       ['references: customer_id → silver_customers.customer_id', 3, '9999999'],
     ]);
     expect(day.report).toContain('Quarantined the orders batch');
+  });
+});
+
+describe('landing integrity', () => {
+  test('a truncated landed file is refused, not promoted and not replaced', async () => {
+    await run('truncated', { fresh: true, days: [d1] });
+    const file = join(scratch, `truncated/lake/landing/orders/ds=${d1}/orders.csv`);
+    const whole = readFileSync(file);
+    const cut = whole.subarray(0, Math.floor(whole.length / 2));
+    writeFileSync(file, cut);
+    await expect(run('truncated', { days: [d1] })).rejects.toThrow(
+      `${file} does not match its manifest (${cut.length} bytes, the manifest says ${whole.length}; sha256 `,
+    );
+    expect(readFileSync(file)).toEqual(cut);
+    // Restored, the batch is reused as it landed.
+    writeFileSync(file, whole);
+    expect((await run('truncated', { days: [d1] })).days[0]!.landing.orders.reused).toBe(true);
+  });
+
+  test('a landed file without its manifest is refused before anything runs, never re-extracted over', async () => {
+    await run('no-manifest', { fresh: true, days: [d1] });
+    const dir = join(scratch, `no-manifest/lake/landing/orders/ds=${d1}`);
+    const delivered = readFileSync(join(dir, 'orders.csv'));
+    rmSync(join(dir, '_manifest.json'));
+    await expect(run('no-manifest', { days: [d1, d2] })).rejects.toThrow(
+      `${join(dir, '_manifest.json')} is missing, but the batch folder holds ${CONTROL_FILE}, orders.csv: what landed cannot be checked, and it is never replaced by a new extract.`,
+    );
+    expect(readFileSync(join(dir, 'orders.csv'))).toEqual(delivered);
+    expect(existsSync(join(scratch, `no-manifest/lake/landing/orders/ds=${d2}`))).toBe(false);
   });
 });
 
