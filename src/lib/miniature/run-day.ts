@@ -2,7 +2,7 @@
 // through three quality gates, then publish. Every zone is built in a fresh in-memory DuckDB
 // from the published files, so a run holds no state of its own: rerunning a day recomputes
 // the same tables and publishes nothing, and running days in any order converges.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChecksFile, GateName } from './checks-schema.ts';
 import { DAY, getRunWindow, toEpochDay } from './config.ts';
@@ -15,7 +15,7 @@ import { getCheckedTable, getLayout, type Layout } from './layout.ts';
 import {
   buildRunEvent, createRunId, createErrorFacet, createJobTypeFacet, createNominalTimeFacet,
   createOutputStatisticsFacet, createParentFacet, createProcessingEngineFacet, createSchemaFacet, createSqlFacet,
-  toAssertionInputs, toFileDataset,
+  toAssertionInputs, toFileDataset, type Facet,
   type LineageDataset,
 } from './lineage.ts';
 import type { LineageLog } from './lineage-log.ts';
@@ -111,24 +111,47 @@ export async function runDay(
   lineage.emit(buildRunEvent({ eventType: 'START', runId, job: 'daily_batch', runFacets: { nominal }, jobFacets: { jobType: createJobTypeFacet('JOB') } }));
 
   const engine = createProcessingEngineFacet(ctx.duckdbVersion);
+  /**
+   * A transform step whose output is only written when the day publishes: its COMPLETE waits
+   * for the publish and names only the tables it wrote, or it ends in FAIL when a gate stops
+   * the day or publishing fails. Lineage never claims a write that did not happen.
+   */
+  const pending: Array<{ runId: string; job: string; jobFacets: Record<string, Facet>; inputs: LineageDataset[]; outputs: LineageDataset[] }> = [];
+  const stepRunFacets = { parent, nominal, processing_engine: engine };
+  /** End every pending step: COMPLETE with the outputs that were written, or FAIL with why. */
+  const closePending = (outcome: { written: Map<string, Facet> } | { error: string }) => {
+    for (const p of pending.splice(0)) {
+      if ('error' in outcome) {
+        lineage.emit(buildRunEvent({ eventType: 'FAIL', runId: p.runId, job: p.job, runFacets: { ...stepRunFacets, errorMessage: createErrorFacet(outcome.error) }, jobFacets: p.jobFacets, inputs: p.inputs }));
+        continue;
+      }
+      const outputs = p.outputs
+        .filter((o) => outcome.written.has(o.name))
+        .map((o) => ({ ...o, outputFacets: { outputStatistics: outcome.written.get(o.name)! } }));
+      lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId: p.runId, job: p.job, runFacets: stepRunFacets, jobFacets: p.jobFacets, inputs: p.inputs, outputs }));
+    }
+  };
   /** Run one step as an OpenLineage job: START, then COMPLETE with its outputs, or FAIL. */
   const step = async <T>(
     job: string,
     inputs: LineageDataset[],
     sql: string | null,
     body: () => Promise<{ value: T; outputs: LineageDataset[] }>,
+    options: { untilPublished?: boolean } = {},
   ): Promise<T> => {
     const stepRunId = createRunId();
-    const runFacets = { parent, nominal, processing_engine: engine };
+    const runFacets = stepRunFacets;
     const jobFacets = { jobType: createJobTypeFacet('TASK'), ...(sql ? { sql: createSqlFacet(sql, job.startsWith('ingest') ? 'ansi' : 'duckdb') } : {}) };
     lineage.emit(buildRunEvent({ eventType: 'START', runId: stepRunId, job, runFacets, jobFacets, inputs }));
     try {
       const { value, outputs } = await body();
-      lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId: stepRunId, job, runFacets, jobFacets, inputs, outputs }));
+      if (options.untilPublished) pending.push({ runId: stepRunId, job, jobFacets, inputs, outputs });
+      else lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId: stepRunId, job, runFacets, jobFacets, inputs, outputs }));
       return value;
     } catch (error) {
       const message = (error as Error).message;
       lineage.emit(buildRunEvent({ eventType: 'FAIL', runId: stepRunId, job, runFacets: { ...runFacets, errorMessage: createErrorFacet(message) }, jobFacets, inputs }));
+      closePending({ error: `not published: ${job} failed` });
       lineage.emit(buildRunEvent({ eventType: 'FAIL', runId, job: 'daily_batch', runFacets: { nominal, errorMessage: createErrorFacet(`${job}: ${message}`) } }));
       throw error;
     }
@@ -162,7 +185,8 @@ export async function runDay(
           : { manifest: existing!, reused: true };
         return {
           value: landed,
-          outputs: [{ ...dataset('landing', table), outputFacets: { outputStatistics: createOutputStatisticsFacet(landed.manifest.rows, landed.manifest.bytes, 1) } }],
+          // A reused batch was written by an earlier run: this one wrote nothing.
+          outputs: landed.reused ? [] : [{ ...dataset('landing', table), outputFacets: { outputStatistics: createOutputStatisticsFacet(landed.manifest.rows, landed.manifest.bytes, 1) } }],
         };
       });
       out[table] = manifest;
@@ -196,15 +220,12 @@ export async function runDay(
 
   const { duck, unreadable } = await openDaySession({ layout, ds, manifests, pseudonymKey: ctx.pseudonymKey });
   const { conn } = duck;
-  /** A step's output dataset with its columns and its row count after the step. */
+  /** A step's output dataset with its columns; its statistics come when it is published. */
   const describeOutput = async (zone: 'bronze' | 'silver' | 'gold', table: string): Promise<LineageDataset> => {
-    const relation = `${zone}_${table}`;
-    const columns = await queryRows(conn, `DESCRIBE ${relation}`);
-    const rows = await queryNumber(conn, `SELECT count(*) FROM ${relation}`);
+    const columns = await queryRows(conn, `DESCRIBE ${zone}_${table}`);
     return {
       ...dataset(zone, table),
       facets: { schema: createSchemaFacet(columns.map((c) => ({ name: String(c['column_name']), type: String(c['column_type']) }))) },
-      outputFacets: { outputStatistics: createOutputStatisticsFacet(rows) },
     };
   };
   try {
@@ -252,6 +273,7 @@ export async function runDay(
       result.report = report;
       const message = `${formatGateLine(name, results)}; nothing published`;
       lineage.emit(buildRunEvent({ eventType: 'FAIL', runId: checkRunId, job, runFacets: { ...runFacets, errorMessage: createErrorFacet(message) }, inputs }));
+      closePending({ error: `not published: gate ${name} stopped the day` });
       lineage.emit(buildRunEvent({ eventType: 'FAIL', runId, job: 'daily_batch', runFacets: { nominal, errorMessage: createErrorFacet(message) } }));
       ctx.onProgress(report);
       return false;
@@ -268,7 +290,7 @@ export async function runDay(
               value: await queryNumber(conn, `SELECT count(*) FROM bronze_${table}_new`),
               outputs: [await describeOutput('bronze', table)],
             };
-          });
+          }, { untilPublished: true });
         }
       });
       const gateLine = formatGateLine('landing_to_bronze', result.checks.filter((c) => c.gate === 'landing_to_bronze'));
@@ -291,7 +313,7 @@ export async function runDay(
             value: { inserted: after - before, updated: applied - (after - before) },
             outputs: [await describeOutput('silver', table)],
           };
-        });
+        }, { untilPublished: true });
       }
       const ok = await gate('bronze_to_silver', [() => true]);
       if (ok) {
@@ -313,7 +335,7 @@ export async function runDay(
           await conn.run(sql);
           const rows = await queryNumber(conn, `SELECT count(*) FROM gold_${table}`);
           return { value: rows, outputs: [await describeOutput('gold', table)] };
-        });
+        }, { untilPublished: true });
       }
       const ok = await gate('silver_to_gold', [() => true]);
       if (ok) {
@@ -327,24 +349,46 @@ export async function runDay(
     // when its step applied rows, which is why a rerun writes nothing.
     await timed('publish', async () => {
       const staged = getLayout(layout.staging(runId));
-      const silverChanged = SOURCE_TABLES.some((t) => result.silver[t]!.inserted + result.silver[t]!.updated > 0);
-      if (result.bronzeNew.customers) await stageTable(conn, staged, 'bronze', 'customers', 'customer_id, updated_at');
-      if (result.bronzeNew.orders) await stagePartitions(conn, staged, 'orders', KEYS.orders);
-      for (const table of SOURCE_TABLES) {
-        const { inserted, updated } = result.silver[table]!;
-        if (inserted + updated) await stageTable(conn, staged, 'silver', table, KEYS[table]);
-      }
-      if (await queryNumber(conn, 'SELECT count(*) FROM gold_daily_revenue_days')) {
-        await stageTable(conn, staged, 'gold', 'daily_revenue', GOLD_ORDER['daily_revenue']!);
-      }
-      if (silverChanged) await stageTable(conn, staged, 'gold', 'customer_value', GOLD_ORDER['customer_value']!);
       try {
-        result.filesWritten = publishSnapshot(layout, staged.lake, ds).length;
+        const silverChanged = SOURCE_TABLES.some((t) => result.silver[t]!.inserted + result.silver[t]!.updated > 0);
+        if (result.bronzeNew.customers) await stageTable(conn, staged, 'bronze', 'customers', 'customer_id, updated_at');
+        if (result.bronzeNew.orders) await stagePartitions(conn, staged, 'orders', KEYS.orders);
+        for (const table of SOURCE_TABLES) {
+          const { inserted, updated } = result.silver[table]!;
+          if (inserted + updated) await stageTable(conn, staged, 'silver', table, KEYS[table]);
+        }
+        const revenueRows = await queryNumber(conn, 'SELECT count(*) FROM gold_daily_revenue WHERE order_date IN (SELECT order_date FROM gold_daily_revenue_days)');
+        if (await queryNumber(conn, 'SELECT count(*) FROM gold_daily_revenue_days')) {
+          await stageTable(conn, staged, 'gold', 'daily_revenue', GOLD_ORDER['daily_revenue']!);
+        }
+        if (silverChanged) await stageTable(conn, staged, 'gold', 'customer_value', GOLD_ORDER['customer_value']!);
+        const written = publishSnapshot(layout, staged.lake, ds);
+        result.filesWritten = written.length;
+        // Rows the run added or changed in each table it wrote: new bronze versions, silver rows
+        // inserted or updated, the gold revenue rows of the recomputed days, and customer_value
+        // whole (rebuilt in full); with the size and number of the files written.
+        const rowsWritten: Record<string, number> = {
+          'bronze/customers': result.bronzeNew.customers ?? 0,
+          'bronze/orders': result.bronzeNew.orders ?? 0,
+          'silver/customers': result.silver.customers!.inserted + result.silver.customers!.updated,
+          'silver/orders': result.silver.orders!.inserted + result.silver.orders!.updated,
+          'gold/daily_revenue': revenueRows,
+          'gold/customer_value': result.gold['customer_value'] ?? 0,
+        };
+        const stats = new Map<string, Facet>();
+        for (const [key, files] of Map.groupBy(written, (f) => f.split('/').slice(0, 2).join('/'))) {
+          const [zone, table] = key.split('/') as ['bronze' | 'silver' | 'gold', string];
+          const size = files.reduce((sum, f) => sum + statSync(join(layout.lake, f)).size, 0);
+          stats.set(dataset(zone, table).name, createOutputStatisticsFacet(rowsWritten[key] ?? 0, size, files.length));
+        }
+        closePending({ written: stats });
       } catch (error) {
         const message = `publish: ${(error as Error).message}; the lake still holds the previous snapshot`;
+        closePending({ error: `not published: ${message}` });
         lineage.emit(buildRunEvent({ eventType: 'FAIL', runId, job: 'daily_batch', runFacets: { nominal, errorMessage: createErrorFacet(message) } }));
         throw new Error(`${ds}: ${message}`, { cause: error });
       } finally {
+        rmSync(staged.root, { recursive: true, force: true });
         removeIfEmpty(join(layout.lake, '_staging'));
       }
     });

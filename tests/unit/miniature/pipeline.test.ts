@@ -124,6 +124,29 @@ describe('a run of every day in order', () => {
   });
 });
 
+/** Per step job of an invocation's events: its last event type and the rows each output says it got. */
+function summariseSteps(events: readonly RunEvent[]): Record<string, string> {
+  const last = new Map<string, string>();
+  for (const e of events.filter((e) => e.job.name !== 'daily_batch' && !e.job.name.startsWith('check.'))) {
+    const outputs = e.outputs.map((o) => `${o.name.split('/lake/')[1]}=${(o.outputFacets?.['outputStatistics'] as { rowCount?: number } | undefined)?.rowCount}`);
+    last.set(e.job.name, `${e.eventType}${outputs.length ? ` ${outputs.join(' ')}` : ''}`);
+  }
+  return Object.fromEntries(last);
+}
+
+describe('lineage claims only what was written', () => {
+  test('a published day names each table it wrote with the rows it added or changed', () => {
+    const dayTwo = inOrder.events.filter((e) => JSON.stringify(e.run.facets).includes(`"nominalStartTime":"${d2}`));
+    const day = inOrder.days[1]!;
+    expect(summariseSteps(dayTwo)).toMatchObject({
+      'bronze.orders': `COMPLETE bronze/orders=${day.bronzeNew.orders}`,
+      'silver.orders': `COMPLETE silver/orders=${day.silver.orders!.inserted + day.silver.orders!.updated}`,
+      'gold.customer_value': `COMPLETE gold/customer_value=${day.gold['customer_value']}`,
+    });
+    expect(day.bronzeNew.orders).toBeLessThan(inOrder.zones.find((z) => z.zone === 'bronze' && z.table === 'orders')!.rows);
+  });
+});
+
 describe('idempotency and backfills', () => {
   test('rerunning a day changes nothing: no file is written and every table keeps its rows', async () => {
     const lake = join(scratch, 'in-order/lake');
@@ -131,6 +154,8 @@ describe('idempotency and backfills', () => {
     const before = { prints: await fingerprints('in-order'), files: ['bronze', 'silver', 'gold'].map((z) => listFileStats(join(lake, z))) };
     const again = await run('in-order', { days: [d2] });
     expect(again.days[0]).toMatchObject({ status: 'published', filesWritten: 0, bronzeNew: { customers: 0, orders: 0 } });
+    // Its lineage says so: every step completes, none claims an output.
+    expect(Object.values(summariseSteps(again.events))).toEqual(Array(8).fill('COMPLETE'));
     expect(again.days[0]!.landing.orders.reused).toBe(true);
     expect(readFileSync(join(lake, `landing/orders/ds=${d2}/_manifest.json`), 'utf8')).toBe(manifest);
     expect(await fingerprints('in-order')).toEqual(before.prints);
@@ -202,7 +227,15 @@ describe('quality gates', () => {
   test('a bad batch is quarantined whole, nothing is published, and a clean re-delivery catches up', async () => {
     await run('bad', { fresh: true, days: [d1] });
     const before = await fingerprints('bad');
-    const bad = (await run('bad', { days: [d2], corrupt: { ds: d2, kind: 'bad-rows' } })).days[0]!;
+    const badRun = await run('bad', { days: [d2], corrupt: { ds: d2, kind: 'bad-rows' } });
+    const bad = badRun.days[0]!;
+    // Lineage: the landing file was written; the bronze steps ran but wrote nothing and FAIL.
+    expect(summariseSteps(badRun.events)).toEqual({
+      'ingest.customers': `COMPLETE landing/customers=${bad.landing.customers.rows}`,
+      'ingest.orders': `COMPLETE landing/orders=${bad.landing.orders.rows}`,
+      'bronze.customers': 'FAIL',
+      'bronze.orders': 'FAIL',
+    });
     expect(bad).toMatchObject({ status: 'stopped', stoppedAt: 'landing_to_bronze', filesWritten: 0 });
     expect(bad.checks.filter((c) => !c.passed).map((c) => `${c.relation}: ${c.check}: ${c.failed} (${c.detail})`)).toMatchInlineSnapshot(`
       [
@@ -322,6 +355,11 @@ describe('publishing', () => {
     const closing = events.filter((e) => e.job.name === 'daily_batch').at(-1)!;
     expect(closing.eventType).toBe('FAIL');
     expect(JSON.stringify(closing.run.facets)).toContain('the lake still holds the previous snapshot');
+    // No step of the failed day claims an output: each ends in FAIL.
+    const failedDay = events.filter((e) => JSON.stringify(e.run.facets).includes(`"nominalStartTime":"${d2}`));
+    expect(Object.entries(summariseSteps(failedDay)).filter(([job]) => !job.startsWith('ingest.'))).toEqual(
+      ['bronze.customers', 'bronze.orders', 'silver.customers', 'silver.orders', 'gold.daily_revenue', 'gold.customer_value'].map((job) => [job, 'FAIL']),
+    );
     // The day can simply run again.
     expect((await run('half', { days: [d2] })).days.map((d) => d.status)).toEqual(['published']);
   });
