@@ -1,6 +1,6 @@
 // One invocation of the miniature: run the requested days in order against the lake under
 // `root`, optionally check that a rerun changes nothing, and report what the lake holds.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataError } from '../errors/format-issues.ts';
 import { loadChecks } from './checks-schema.ts';
@@ -14,6 +14,7 @@ import type { RunEvent } from './lineage.ts';
 import { createLineageLog } from './lineage-log.ts';
 import { openSource } from './open-source.ts';
 import { prepareOutputFolder } from './output-folder.ts';
+import { registerCleanup } from './interrupt.ts';
 import { formatDuration } from './report.ts';
 import { runDay, type DayResult } from './run-day.ts';
 import { SOURCE_TABLES, type Source, type SourceKind } from './source.ts';
@@ -85,6 +86,17 @@ function resolveConfig(layout: Layout, requested: Partial<MiniatureConfig> | und
   return config;
 }
 
+/** Remove what a run leaves unfinished when it stops part-way: staging, temporary batches, a pointer's temporary file. */
+export function removeUnfinishedFiles(layout: Layout): void {
+  rmSync(join(layout.lake, '_staging'), { recursive: true, force: true });
+  rmSync(join(layout.lake, '_current.json.tmp'), { force: true });
+  for (const table of SOURCE_TABLES) {
+    const dir = layout.table('landing', table);
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir).filter((e) => e.startsWith('.tmp-'))) rmSync(join(dir, entry), { recursive: true, force: true });
+  }
+}
+
 /** Run the miniature. */
 export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const started = performance.now();
@@ -105,6 +117,10 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
         'would be corrupted. Corrupt a day that has not landed yet, or start a new lake (run without --day).',
     );
   }
+  // Unfinished files (a day's staging folder, a landing batch being written, a pointer being
+  // switched) are removed when the run fails or is interrupted; nothing refers to them.
+  const removeUnfinished = () => removeUnfinishedFiles(layout);
+  const unregister = registerCleanup(removeUnfinished);
   const lineage = createLineageLog(layout.lineageFile);
   const checks = loadChecks();
 
@@ -198,6 +214,8 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
     };
   } finally {
     duck.close();
+    removeUnfinished();
+    unregister();
     const opened = source as Source | null;
     if (opened) {
       mkdirSync(dirname(layout.clockFile), { recursive: true });
