@@ -38,9 +38,6 @@ events. Output goes to .miniature/ (git-ignored).
   --skip=2026-11-04[,…]     fresh run without these days, to backfill them later with --day
   --hold=2026-11-04[,…]     fresh run that lands these days on schedule but holds their
                             promotion, to promote them later with --day
-  A day is promoted only when every earlier day is in the lake: after a skipped, held or
-  stopped day, later days land and wait, and the summary lists the gaps. Every day also
-  reconciles silver with a control extract of the source.
   --corrupt=DAY[:KIND]      inject bad rows into that day's orders extract; KIND is
                             bad-rows (stopped at landing_to_bronze, the default) or orphans
                             (orders of unknown customers, stopped at bronze_to_silver)
@@ -50,7 +47,13 @@ events. Output goes to .miniature/ (git-ignored).
   --out=DIR                 output folder (default .miniature); a fresh run clears only a
                             folder the miniature made, and refuses one holding other files
   --summary=FILE            where to write the run summary (default DIR/run-summary.json)
-  --no-rerun-check          skip the final rerun check`;
+  --no-rerun-check          skip the final rerun check
+
+A day is promoted only when every earlier day is in the lake: after a skipped, held or stopped
+day, later days land and wait, and the summary lists the gaps. Silver is reconciled with a
+control extract of the source every day. A day's tables publish together, by switching
+lake/_current.json in one rename. Exit status: 0 when no day stopped, 1 when a gate stopped a
+day or the rerun changed the lake, 2 on an error, 130 or 143 when interrupted.`;
 
 /** A positive integer option value, or an error naming the option. */
 function toInteger(name: string, value: string): number {
