@@ -18,10 +18,11 @@ export function formatDuration(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** One line summing up a gate: "gate landing_to_bronze: 12/12 checks passed". */
+/** One line summing up a gate: "gate landing_to_bronze: 12/12 checks passed" (", 1 warning"). */
 export function formatGateLine(gate: GateName, results: readonly CheckResult[]): string {
   const passed = results.filter((r) => r.passed).length;
-  return `gate ${gate}: ${passed}/${results.length} checks passed`;
+  const warnings = results.filter((r) => !r.passed && r.severity === 'warn').length;
+  return `gate ${gate}: ${passed}/${results.length} checks passed${warnings ? `, ${formatCountOf(warnings, 'warning')}` : ''}`;
 }
 
 /** One failed check as a report line. */
@@ -39,10 +40,12 @@ export function formatStopReport(options: {
   quarantined: ReadonlyArray<{ table: string; path: string }>;
 }): string {
   const { ds, gate, results, quarantined } = options;
-  const failed = results.filter((r) => !r.passed);
+  const failed = results.filter((r) => !r.passed && r.severity === 'error');
+  const warned = results.filter((r) => !r.passed && r.severity === 'warn');
   const lines = [
     `Gate ${gate} stopped the promotion of ${ds}: ${failed.length} of ${results.length} checks failed.`,
     ...failed.map(formatFailure),
+    ...warned.map((r) => `${formatFailure(r).replace('  FAIL  ', '  WARN  ')} (warn-only)`),
     `Nothing was published for ${ds}: bronze, silver and gold still hold the previous run's data.`,
   ];
   if (quarantined.length) {

@@ -22,7 +22,7 @@ import type { LineageLog } from './lineage-log.ts';
 import type { GapReason } from './lake-state.ts';
 import { appendAudit, publishSnapshot, quarantineBatch, stagePartitions, stageTable } from './publish.ts';
 import { formatCount, formatCountOf, formatDuration, formatGateLine, formatStopReport } from './report.ts';
-import { runGate, type CheckResult } from './run-checks.ts';
+import { isGatePassed, runGate, type CheckResult } from './run-checks.ts';
 import { SOURCE_TABLES, getSourceDatasetName, type Source, type SourceTable } from './source.ts';
 import { readSql } from './sql-files.ts';
 
@@ -257,13 +257,16 @@ export async function runDay(
         const checked = getCheckedTable(relation);
         return toFileDataset(layout.table(checked.zone, checked.table), cwd);
       });
-      const ok = results.every((r) => r.passed);
+      const ok = isGatePassed(results);
+      for (const w of results.filter((r) => !r.passed && r.severity === 'warn')) {
+        ctx.onProgress(`${ds}  warn    ${w.relation}  ${w.check}: ${formatCount(w.failed)}${w.detail ? ` (${w.detail})` : ''}; warn-only, the day goes on`);
+      }
       if (ok) {
         lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId: checkRunId, job, runFacets, inputs }));
         return true;
       }
       // Stop: quarantine the batches at fault with the report, and publish nothing.
-      const tables = [...new Set(results.filter((r) => !r.passed && r.batch).map((r) => r.batch!))];
+      const tables = [...new Set(results.filter((r) => !r.passed && r.severity === 'error' && r.batch).map((r) => r.batch!))];
       const targets = tables.map((table) => ({ table, path: layout.quarantineBatch(table, ds, runId) }));
       result.quarantined = targets.map((q) => ({ table: q.table, path: toFileDataset(q.path, cwd).name }));
       const report = formatStopReport({ ds, gate: name, results, quarantined: result.quarantined });

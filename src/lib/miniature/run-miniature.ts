@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataError } from '../errors/format-issues.ts';
-import { loadChecks } from './checks-schema.ts';
+import { loadChecks, type ChecksFile } from './checks-schema.ts';
 import { listDays, type MiniatureConfig, MiniatureConfigSchema } from './config.ts';
 import { getDuckDbVersion, openDuck } from './duck.ts';
 import { generateTimeline } from './generate.ts';
@@ -36,6 +36,8 @@ export interface RunOptions {
   hold?: string[] | undefined;
   /** Inject bad rows into one day's orders extract, to show a gate stopping it. */
   corrupt?: { ds: string; kind: CorruptionKind } | undefined;
+  /** The quality gates; default content/miniature/checks.yaml. */
+  checks?: ChecksFile | undefined;
   /** After the run, rerun the middle published day and check that nothing in the lake changes. */
   verifyRerun?: boolean;
   /** Secret prefix of the e-mail hash in silver. */
@@ -122,7 +124,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const removeUnfinished = () => removeUnfinishedFiles(layout);
   const unregister = registerCleanup(removeUnfinished);
   const lineage = createLineageLog(layout.lineageFile);
-  const checks = loadChecks();
+  const checks = options.checks ?? loadChecks();
 
   // The source starts on first use and resumes at the clock the previous invocation left.
   let source: Source | null = null;

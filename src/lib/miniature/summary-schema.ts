@@ -67,6 +67,8 @@ export const CheckSummarySchema = z
     gate: z.enum(GATES),
     relation: z.string(),
     check: z.string(),
+    /** `warn` when a failure does not stop the day. Default `error`. */
+    severity: z.enum(['error', 'warn']).default('error'),
     /** How many times it ran (once per day that reached its gate). */
     runs: Count,
     passed: Count,

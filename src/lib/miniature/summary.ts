@@ -40,7 +40,7 @@ export function summariseChecks(days: readonly DayResult[]): CheckSummary[] {
   const byKey = new Map<string, CheckSummary>();
   for (const result of days.flatMap((d) => d.checks)) {
     const key = `${result.gate}|${result.relation}|${result.check}`;
-    const entry = byKey.get(key) ?? { gate: result.gate, relation: result.relation, check: result.check, runs: 0, passed: 0 };
+    const entry = byKey.get(key) ?? { gate: result.gate, relation: result.relation, check: result.check, severity: result.severity, runs: 0, passed: 0 };
     entry.runs += 1;
     if (result.passed) entry.passed += 1;
     byKey.set(key, entry);
