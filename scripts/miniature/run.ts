@@ -47,6 +47,7 @@ try {
     fresh,
     hold: args.hold,
     corrupt: args.corrupt ?? undefined,
+    override: args.override ?? undefined,
     verifyRerun: fresh && args.rerunCheck,
     onProgress: (line) => console.log(line),
   });

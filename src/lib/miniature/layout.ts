@@ -8,6 +8,7 @@
 //   <root>/lake/gold/<table>/data-<snapshot>.parquet                    business aggregates
 //   <root>/lake/quarantine/<table>/ds=<day>/run=<run id>/               batches a gate stopped
 //   <root>/lake/ops/promotion_audit.jsonl                               every check result
+//   <root>/lake/ops/overrides.jsonl                                     accepted overrides
 //   <root>/lineage/events.jsonl                                         OpenLineage events
 import { join } from 'node:path';
 
@@ -47,6 +48,8 @@ export interface Layout {
   /** The simulated source's clock, which survives between runs. */
   clockFile: string;
   auditFile: string;
+  /** Accepted overrides of blocking checks, one JSON line each. */
+  overridesFile: string;
   lineageFile: string;
   summaryFile: string;
 }
@@ -63,6 +66,7 @@ export function getLayout(root: string): Layout {
     staging: (runId) => join(lake, '_staging', runId),
     clockFile: join(root, 'source', 'clock.json'),
     auditFile: join(lake, 'ops', 'promotion_audit.jsonl'),
+    overridesFile: join(lake, 'ops', 'overrides.jsonl'),
     lineageFile: join(root, 'lineage', 'events.jsonl'),
     summaryFile: join(root, 'run-summary.json'),
   };

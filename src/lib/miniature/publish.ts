@@ -127,3 +127,14 @@ export function appendAudit(layout: Layout, runId: string, ds: string, results: 
   const checkedAt = new Date().toISOString();
   appendFileSync(layout.auditFile, results.map((r) => JSON.stringify({ runId, ds, checkedAt, ...r })).join('\n') + '\n');
 }
+
+/** Append an accepted override to ops/overrides.jsonl: who may review it needs the day, gate, reason and failures. */
+export function recordOverride(
+  layout: Layout,
+  override: { runId: string; ds: string; gate: string; reason: string; failed: CheckResult[] },
+): void {
+  mkdirSync(dirname(layout.overridesFile), { recursive: true });
+  const { failed, ...rest } = override;
+  const line = { ...rest, acceptedAt: new Date().toISOString(), failed: failed.map((r) => ({ relation: r.relation, check: r.check, failed: r.failed, detail: r.detail })) };
+  appendFileSync(layout.overridesFile, `${JSON.stringify(line)}\n`);
+}

@@ -92,6 +92,10 @@ export function formatSummary(summary: RunSummary, paths: { lake: string; summar
     out.push(`Rerun of ${summary.rerun.ds}: ${formatCountOf(summary.rerun.filesWritten, 'file')} written, ${summary.rerun.unchanged ? 'every table unchanged' : 'TABLES CHANGED'}`);
   }
   if (stopped.length) out.push(`Stopped by a gate: ${stopped.map((d) => `${d.ds} (${d.stoppedAt})`).join(', ')}; see quarantine/ and the report above`);
+  const overridden = summary.days.filter((d) => d.override);
+  if (overridden.length) {
+    out.push(`Accepted by override: ${overridden.map((d) => `${d.ds} at ${d.override!.gate} ("${d.override!.reason}")`).join(', ')}; recorded in ops/overrides.jsonl`);
+  }
   const held = summary.days.filter((d) => d.status === 'held').map((d) => d.ds);
   if (held.length) out.push(`Landed but held: ${held.join(', ')}; promote with --day=${held.join(',')}`);
   if (summary.gaps.length) {

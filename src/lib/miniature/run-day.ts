@@ -20,7 +20,7 @@ import {
 } from './lineage.ts';
 import type { LineageLog } from './lineage-log.ts';
 import type { GapReason } from './lake-state.ts';
-import { appendAudit, publishSnapshot, quarantineBatch, stagePartitions, stageTable } from './publish.ts';
+import { appendAudit, publishSnapshot, quarantineBatch, recordOverride, stagePartitions, stageTable } from './publish.ts';
 import { formatCount, formatCountOf, formatDuration, formatGateLine, formatStopReport } from './report.ts';
 import { isGatePassed, runGate, type CheckResult } from './run-checks.ts';
 import { SOURCE_TABLES, getSourceDatasetName, type Source, type SourceTable } from './source.ts';
@@ -39,6 +39,8 @@ export interface DayResult {
    * `waiting` when it landed but an earlier day is missing from the lake (see `waitingFor`).
    */
   status: 'published' | 'stopped' | 'held' | 'waiting';
+  /** A recorded override that let the day past a gate's blocking failures, or null. */
+  override: { gate: GateName; reason: string; checks: string[] } | null;
   /** The earlier days missing from the lake that a `waiting` day waits for, with why. */
   waitingFor: Array<{ ds: string; reason: GapReason }>;
   stoppedAt: GateName | null;
@@ -87,6 +89,8 @@ export async function runDay(
   options: {
     corrupt?: CorruptionKind | undefined;
     ingestOnly?: boolean;
+    /** Accept the blocking failures of one gate, for a stated reason, recorded in ops/overrides.jsonl. */
+    override?: { gate: GateName; reason: string } | undefined;
     /** Earlier days missing from the lake: the day lands and waits instead of promoting. */
     waitingFor?: Array<{ ds: string; reason: GapReason }>;
   } = {},
@@ -103,7 +107,7 @@ export async function runDay(
   );
   const parent = createParentFacet(runId, 'daily_batch');
   const result: DayResult = {
-    ds, runId, status: 'published', waitingFor: [], stoppedAt: null, durationMs: 0, steps: {},
+    ds, runId, status: 'published', waitingFor: [], override: null, stoppedAt: null, durationMs: 0, steps: {},
     landing: {} as DayResult['landing'], bronzeNew: {}, silver: {}, gold: {}, checks: [],
     quarantined: [], filesWritten: 0, report: null,
   };
@@ -257,7 +261,16 @@ export async function runDay(
         const checked = getCheckedTable(relation);
         return toFileDataset(layout.table(checked.zone, checked.table), cwd);
       });
-      const ok = isGatePassed(results);
+      let ok = isGatePassed(results);
+      if (!ok && options.override?.gate === name) {
+        // The owner accepts this batch as it is: the failures stay in the results and the
+        // audit, and the decision is recorded with its reason, so it can be reviewed.
+        const failed = results.filter((r) => !r.passed && r.severity === 'error');
+        result.override = { gate: name, reason: options.override.reason, checks: failed.map((r) => `${r.relation}: ${r.check}`) };
+        recordOverride(layout, { runId, ds, ...result.override, failed });
+        progress('accept', `gate ${name}: ${formatCountOf(failed.length, 'blocking check')} failed and ${failed.length === 1 ? 'was' : 'were'} accepted by a recorded override ("${options.override.reason}"), in ${toFileDataset(layout.overridesFile, cwd).name}`);
+        ok = true;
+      }
       for (const w of results.filter((r) => !r.passed && r.severity === 'warn')) {
         ctx.onProgress(`${ds}  warn    ${w.relation}  ${w.check}: ${formatCount(w.failed)}${w.detail ? ` (${w.detail})` : ''}; warn-only, the day goes on`);
       }
@@ -403,6 +416,9 @@ export async function runDay(
 
   function finish(): DayResult {
     result.durationMs = Math.round(performance.now() - started);
+    if (options.override && !result.override && result.status !== 'held' && result.status !== 'waiting') {
+      progress('accept', `not used: gate ${options.override.gate} ${result.stoppedAt && result.stoppedAt !== options.override.gate ? `was not reached (${result.stoppedAt} stopped the day)` : 'passed'}; nothing recorded`);
+    }
     if (result.status === 'published') {
       progress('publish', `${result.filesWritten} file${result.filesWritten === 1 ? '' : 's'} written   day done in ${formatDuration(result.durationMs)}`);
     }

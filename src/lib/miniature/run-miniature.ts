@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataError } from '../errors/format-issues.ts';
-import { loadChecks, type ChecksFile } from './checks-schema.ts';
+import { loadChecks, type ChecksFile, type GateName } from './checks-schema.ts';
 import { listDays, type MiniatureConfig, MiniatureConfigSchema } from './config.ts';
 import { getDuckDbVersion, openDuck } from './duck.ts';
 import { generateTimeline } from './generate.ts';
@@ -36,6 +36,8 @@ export interface RunOptions {
   hold?: string[] | undefined;
   /** Inject bad rows into one day's orders extract, to show a gate stopping it. */
   corrupt?: { ds: string; kind: CorruptionKind } | undefined;
+  /** Accept one day's blocking failures at one gate, for a reason that is recorded. */
+  override?: { ds: string; gate: GateName; reason: string } | undefined;
   /** The quality gates; default content/miniature/checks.yaml. */
   checks?: ChecksFile | undefined;
   /** After the run, rerun the middle published day and check that nothing in the lake changes. */
@@ -169,6 +171,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       const result = await runDay(ctx, ds, {
         corrupt: options.corrupt?.ds === ds ? options.corrupt.kind : undefined,
         ingestOnly: held(ds),
+        override: options.override?.ds === ds ? options.override : undefined,
         waitingFor: held(ds) ? [] : findGapsBefore(ds, known, readLakeState(layout), reasonOf),
       });
       results.push(result);

@@ -22,6 +22,8 @@ export const DaySummarySchema = z
      * an earlier day was missing from the lake, so it was not promoted (see `waitingFor`).
      */
     status: z.enum(['published', 'stopped', 'held', 'waiting']),
+    /** A recorded override that let the day past a gate's blocking failures. Default none. */
+    override: z.object({ gate: z.enum(GATES), reason: z.string(), checks: z.array(z.string()) }).strict().nullable().default(null),
     /** The earlier days a `waiting` day waited for. Default none. */
     waitingFor: z.array(z.string()).default([]),
     /** The gate that stopped the day, or null. */

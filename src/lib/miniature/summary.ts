@@ -21,6 +21,7 @@ export function summariseDay(day: DayResult): DaySummary {
     ds: day.ds,
     status: day.status,
     waitingFor: day.waitingFor.map((g) => g.ds),
+    override: day.override,
     stoppedAt: day.stoppedAt,
     durationMs: day.durationMs,
     steps: day.steps,

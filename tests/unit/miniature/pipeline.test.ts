@@ -314,6 +314,18 @@ describe('quality gates', () => {
     expect(only(await fingerprints('warned'), 'gold')).not.toContainEqual(expect.objectContaining({ rows: 0 }));
   });
 
+  test('a recorded override lets a day past a blocking failure, and the decision is kept with its reason', async () => {
+    const reason = 'the supplier confirmed these customers; their rows follow tomorrow';
+    const result = await run('override', {
+      fresh: true, days: [d1], corrupt: { ds: d1, kind: 'orphans' }, override: { ds: d1, gate: 'bronze_to_silver', reason },
+    });
+    const day = result.days[0]!;
+    expect(day).toMatchObject({ status: 'published', quarantined: [], override: { gate: 'bronze_to_silver', reason } });
+    expect(day.override!.checks).toEqual(['silver_orders: references: customer_id → silver_customers.customer_id']);
+    const recorded = readFileSync(join(scratch, 'override/lake/ops/overrides.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(recorded).toMatchObject([{ ds: d1, gate: 'bronze_to_silver', reason, runId: day.runId, failed: [{ failed: 3, detail: '9999999' }] }]);
+  });
+
   test('orders of unknown customers stop at bronze_to_silver on referential integrity', async () => {
     const result = await run('orphans', { fresh: true, days: [d1], corrupt: { ds: d1, kind: 'orphans' } });
     const day = result.days[0]!;
