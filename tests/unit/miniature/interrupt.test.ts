@@ -2,7 +2,7 @@
 // sent SIGTERM once the source is up, and must stop the server, remove its temporary folder
 // and the lake's unfinished files, and exit as a shell expects.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -21,7 +21,7 @@ describe.skipIf(!findPostgres().ok)('an interrupted run with PostgreSQL as the s
     // The source's temporary folder goes under this TMPDIR, so what is left there is ours; the
     // postgres user must be able to reach it when the run is root.
     const tmp = join(scratch, 'tmp');
-    spawnSync('mkdir', ['-p', tmp]);
+    mkdirSync(tmp);
     chmodSync(scratch, 0o755);
     chmodSync(tmp, 0o755);
     const out = join(scratch, 'out');
