@@ -5,6 +5,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { checkRunDays, parseCliArgs, USAGE } from '../../src/lib/miniature/cli-args.ts';
 import { listDays, MiniatureConfigSchema } from '../../src/lib/miniature/config.ts';
 import { describeMachine, describeTools } from '../../src/lib/miniature/environment.ts';
+import { runCleanups, SIGNAL_EXIT_CODES } from '../../src/lib/miniature/interrupt.ts';
 import { getLayout } from '../../src/lib/miniature/layout.ts';
 import { formatSummary } from '../../src/lib/miniature/report.ts';
 import { runMiniature } from '../../src/lib/miniature/run-miniature.ts';
@@ -14,6 +15,16 @@ import { buildSummary } from '../../src/lib/miniature/summary.ts';
 function toDisplayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel.startsWith('..') || isAbsolute(rel) ? resolve(path) : rel;
+}
+
+// Interrupted (Ctrl-C, a CI timeout, kill): stop the PostgreSQL server the run started, remove
+// its folder and the lake's unfinished files, then exit as a shell expects of that signal.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`miniature: interrupted by ${signal}; stopping the source and removing unfinished files`);
+    for (const problem of runCleanups()) console.error(`miniature: cleanup: ${problem}`);
+    process.exit(SIGNAL_EXIT_CODES[signal]);
+  });
 }
 
 try {
@@ -36,6 +47,7 @@ try {
     fresh,
     hold: args.hold,
     corrupt: args.corrupt ?? undefined,
+    override: args.override ?? undefined,
     verifyRerun: fresh && args.rerunCheck,
     onProgress: (line) => console.log(line),
   });

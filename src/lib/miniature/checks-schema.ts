@@ -85,6 +85,11 @@ export const RelationChecksSchema = z
     relation: IdentifierSchema,
     /** Landing batch to quarantine when a check here fails; none means nothing is quarantined. */
     batch: z.enum(['customers', 'orders']).optional(),
+    /**
+     * `error` (the default): a failure stops the day. `warn`: a failure is reported and audited
+     * but the day goes on; for drift, which is often a real change rather than wrong data.
+     */
+    severity: z.enum(['error', 'warn']).default('error'),
     /** The checks, run in order; all of them run even after one fails. */
     checks: z.array(CheckSchema).min(1),
   })

@@ -3,6 +3,7 @@
 import { DataError } from '../errors/format-issues.ts';
 import { DaySchema, type MiniatureConfig, MiniatureConfigSchema } from './config.ts';
 import { CORRUPTION_KINDS, type CorruptionKind } from './landing.ts';
+import { GATES, type GateName } from './gates.ts';
 import type { SourceKind } from './source.ts';
 
 /** What the command line asked for. */
@@ -21,6 +22,8 @@ export interface CliArgs {
   /** Ingest these days on schedule in a fresh run but hold their promotion, for --day later. */
   hold: string[];
   corrupt: { ds: string; kind: CorruptionKind } | null;
+  /** Accept a day's blocking failures at one gate, for a reason recorded in ops/overrides.jsonl. */
+  override: { ds: string; gate: GateName; reason: string } | null;
   /** Rerun a day at the end of a fresh run and check the lake does not change. Default true. */
   rerunCheck: boolean;
 }
@@ -32,20 +35,31 @@ into landing, promotion to bronze, silver and gold with DuckDB, quality gates an
 events. Output goes to .miniature/ (git-ignored).
 
   (no options)              fresh run of every day, then a rerun check of the middle day
-  --day=2026-11-04[,…]      run only these days against the existing lake (rerun or backfill)
+  --day=2026-11-04[,…]      run only these days against the existing lake (rerun or backfill);
+                            a backfilled day is then followed by the landed days that waited
+                            for it, in order
   --skip=2026-11-04[,…]     fresh run without these days, to backfill them later with --day
   --hold=2026-11-04[,…]     fresh run that lands these days on schedule but holds their
                             promotion, to promote them later with --day
   --corrupt=DAY[:KIND]      inject bad rows into that day's orders extract; KIND is
                             bad-rows (stopped at landing_to_bronze, the default) or orphans
                             (orders of unknown customers, stopped at bronze_to_silver)
+  --override=DAY:GATE:REASON  accept that day's blocking failures at GATE (landing_to_bronze,
+                            bronze_to_silver or silver_to_gold) and go on; the reason and the
+                            failures are recorded in lake/ops/overrides.jsonl
   --source=duckdb|postgres|auto   engine playing the shop's database (default duckdb;
                             postgres needs Debian's postgresql package)
   --days=N --customers=N --orders-per-day=N --seed=N --start=YYYY-MM-DD   size of the shop
   --out=DIR                 output folder (default .miniature); a fresh run clears only a
                             folder the miniature made, and refuses one holding other files
   --summary=FILE            where to write the run summary (default DIR/run-summary.json)
-  --no-rerun-check          skip the final rerun check`;
+  --no-rerun-check          skip the final rerun check
+
+A day is promoted only when every earlier day is in the lake: after a skipped, held or stopped
+day, later days land and wait, and the summary lists the gaps. Silver is reconciled with a
+control extract of the source every day. A day's tables publish together, by switching
+lake/_current.json in one rename. Exit status: 0 when no day stopped, 1 when a gate stopped a
+day or the rerun changed the lake, 2 on an error, 130 or 143 when interrupted.`;
 
 /** A positive integer option value, or an error naming the option. */
 function toInteger(name: string, value: string): number {
@@ -81,11 +95,19 @@ function checkConfigOptions(config: CliArgs['config']): void {
  * Days named by --skip, --hold and --corrupt must be days the run will touch: an option that
  * would do nothing is an error, not a silent no-op.
  */
-export function checkRunDays(args: Pick<CliArgs, 'days' | 'skip' | 'hold' | 'corrupt'>, known: readonly string[]): void {
+export function checkRunDays(args: Pick<CliArgs, 'days' | 'skip' | 'hold' | 'corrupt'> & Partial<Pick<CliArgs, 'override'>>, known: readonly string[]): void {
   const range = `this run's days are ${known[0]} to ${known.at(-1)}`;
   for (const [name, days] of [['day', args.days ?? []], ['skip', args.skip], ['hold', args.hold]] as const) {
     const outside = days.filter((d) => !known.includes(d));
     if (outside.length) throw new DataError(`--${name}=${days.join(',')}: ${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} not in the run; ${range}`);
+  }
+  for (const [name, ds] of [['override', args.override?.ds], ['corrupt', args.corrupt?.ds]] as const) {
+    if (!ds) continue;
+    const runs = args.days ? args.days.includes(ds) : known.includes(ds) && !args.skip.includes(ds) && !args.hold.includes(ds);
+    if (!runs && name === 'override') {
+      const why = args.days ? `it is not among --day=${args.days.join(',')}` : known.includes(ds) ? 'it is skipped or held' : range;
+      throw new DataError(`--override=${ds}: that day is not promoted in this run, so the override would do nothing (${why})`);
+    }
   }
   if (!args.corrupt) return;
   const { ds } = args.corrupt;
@@ -100,7 +122,7 @@ export function checkRunDays(args: Pick<CliArgs, 'days' | 'skip' | 'hold' | 'cor
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = {
     help: false, out: '.miniature', summary: null, config: {}, source: 'duckdb', days: null,
-    skip: [], hold: [], corrupt: null, rerunCheck: true,
+    skip: [], hold: [], corrupt: null, override: null, rerunCheck: true,
   };
   for (const arg of argv) {
     const [, name = '', value = ''] = /^--([a-z-]+)(?:=(.*))?$/.exec(arg) ?? [];
@@ -123,6 +145,16 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         }
         args.source = value;
         break;
+      case 'override': {
+        const [day = '', gate = '', ...rest] = value.split(':');
+        const reason = rest.join(':').trim();
+        if (!GATES.includes(gate as GateName)) {
+          throw new DataError(`--override=${value}: unknown gate "${gate}"; expected DAY:GATE:REASON with GATE one of ${GATES.join(', ')}`);
+        }
+        if (!reason) throw new DataError(`--override=${value}: a reason is required, recorded with the override: --override=${day}:${gate}:"why this batch is accepted"`);
+        args.override = { ds: toDays(name, day)[0]!, gate: gate as GateName, reason };
+        break;
+      }
       case 'corrupt': {
         const [day = '', kind = 'bad-rows'] = value.split(':');
         if (!CORRUPTION_KINDS.includes(kind as CorruptionKind)) {

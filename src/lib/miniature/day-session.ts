@@ -2,27 +2,28 @@
 // landing batches, the published bronze, silver and gold tables, and the run's variables.
 // Nothing survives the run except what it publishes as files.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatTimestamp, getRunWindow } from './config.ts';
 import { openDuck, type Duck } from './duck.ts';
-import { getLandingFile, type LandingManifest } from './landing.ts';
-import { getTableFile, type Layout } from './layout.ts';
+import { CONTROL_FILE, getLandingFile, type LandingManifest } from './landing.ts';
+import { getTableFiles, readLakeState } from './lake-state.ts';
+import type { Layout } from './layout.ts';
 import { SOURCE_TABLES, type SourceTable } from './source.ts';
 import { toSqlString } from './sql-files.ts';
 
-/** Load the published bronze, silver and gold tables that the day's SQL reads. */
+/** Load the published bronze, silver and gold tables that the day's SQL reads, from the snapshot. */
 async function loadPublished(conn: DuckDBConnection, layout: Layout): Promise<void> {
-  const dir = layout.table('bronze', 'orders');
-  if (existsSync(dir) && readdirSync(dir).some((d) => d.startsWith('change_date='))) {
-    await conn.run(`CREATE TABLE bronze_orders AS SELECT * FROM read_parquet(
-      ${toSqlString(join(dir, '*', '*.parquet'))}, hive_partitioning = true,
-      hive_types = {'change_date': DATE})`);
+  const state = readLakeState(layout);
+  const list = (files: string[]) => `[${files.map(toSqlString).join(', ')}]`;
+  const partitions = getTableFiles(layout, 'bronze', 'orders', state);
+  if (partitions.length) {
+    await conn.run(`CREATE TABLE bronze_orders AS SELECT * FROM read_parquet(${list(partitions)},
+      hive_partitioning = true, hive_types = {'change_date': DATE})`);
   }
   const single = [['bronze', 'customers'], ['silver', 'customers'], ['silver', 'orders'], ['gold', 'daily_revenue']] as const;
   for (const [zone, table] of single) {
-    const file = getTableFile(layout, zone, table);
-    if (existsSync(file)) await conn.run(`CREATE TABLE ${zone}_${table} AS FROM read_parquet(${toSqlString(file)})`);
+    const files = getTableFiles(layout, zone, table, state);
+    if (files.length) await conn.run(`CREATE TABLE ${zone}_${table} AS FROM read_parquet(${list(files)})`);
   }
 }
 
@@ -58,6 +59,14 @@ export async function openDaySession(options: {
         unreadable.set(`landing_${table}`, String((error as Error).message).split('\n')[0] ?? 'unreadable');
       }
     }
+    // The source's control extract, typed: it comes from the source, not from the delivery
+    // the gates check, so a problem reading it is an error rather than a check result.
+    if (!manifests.orders.control) {
+      throw new Error(`${join(layout.landingBatch('orders', ds), '_manifest.json')}: the orders batch has no control extract (landed by an older version of the miniature); start a new lake (run without --day)`);
+    }
+    await duck.conn.run(`CREATE TABLE source_orders_control AS SELECT * FROM read_csv(
+      ${toSqlString(join(layout.landingBatch('orders', ds), CONTROL_FILE))}, header = true,
+      columns = {'order_id': 'BIGINT', 'updated_at': 'TIMESTAMPTZ'}, hive_partitioning = false)`);
     await loadPublished(duck.conn, layout);
     return { duck, unreadable };
   } catch (error) {

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { DataError } from '../errors/format-issues.ts';
 import { formatTimestamp, getRunWindow } from './config.ts';
 import type { Layout } from './layout.ts';
 import { getMedian } from './run-checks.ts';
@@ -30,7 +31,15 @@ export interface LandingManifest {
   injected: CorruptionKind | null;
   bytes: number;
   sha256: string;
+  /**
+   * Orders only: the control extract taken at the same moment (every order last changed before
+   * the end of the day, keys only), which the bronze_to_silver gate reconciles silver against.
+   */
+  control: { file: string; rows: number; sha256: string } | null;
 }
+
+/** The control extract's file name in an orders batch. */
+export const CONTROL_FILE = '_control.csv';
 
 /** Bad data the miniature can inject: rows a gate must catch, or orders of unknown customers. */
 export type CorruptionKind = 'bad-rows' | 'orphans';
@@ -75,10 +84,53 @@ export function corruptOrders(csv: string, kind: CorruptionKind, ds: string): st
   return [...lines, ...bad].join('\n') + '\n';
 }
 
-/** Read a landed batch's manifest, or null when the batch has not landed. */
+/**
+ * Read a landed batch's manifest, or null when the batch has not landed. A batch folder that
+ * holds files but no manifest is an error: its file must never be silently replaced by a new
+ * (late, smaller) extract.
+ */
 export function readManifest(layout: Layout, table: SourceTable, ds: string): LandingManifest | null {
-  const file = join(layout.landingBatch(table, ds), '_manifest.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LandingManifest) : null;
+  const dir = layout.landingBatch(table, ds);
+  const file = join(dir, '_manifest.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LandingManifest;
+  const present = existsSync(dir) ? readdirSync(dir) : [];
+  if (present.length) {
+    throw new DataError(
+      `${file} is missing, but the batch folder holds ${present.join(', ')}: what landed cannot be checked, and it is never replaced by a new extract. ` +
+        `Restore the manifest, or move ${dir} out of landing to have the day extracted again (late, from the source as it is now).`,
+    );
+  }
+  return null;
+}
+
+/**
+ * Check that a landed batch's files are the ones its manifest describes (size and sha256), so a
+ * truncated or edited file is never promoted as if it were what the source delivered.
+ */
+export function verifyBatch(layout: Layout, manifest: LandingManifest): void {
+  const dir = layout.landingBatch(manifest.table, manifest.ds);
+  const expected = [
+    { file: manifest.file, bytes: manifest.bytes as number | null, sha256: manifest.sha256 },
+    ...(manifest.control ? [{ file: manifest.control.file, bytes: null, sha256: manifest.control.sha256 }] : []),
+  ];
+  for (const e of expected) {
+    const path = join(dir, e.file);
+    const why = !existsSync(path)
+      ? 'is missing'
+      : (() => {
+          const content = readFileSync(path);
+          const sha256 = createHash('sha256').update(content).digest('hex');
+          if (sha256 === e.sha256) return null;
+          const size = e.bytes !== null && content.length !== e.bytes ? `${content.length} bytes, the manifest says ${e.bytes}; ` : '';
+          return `does not match its manifest (${size}sha256 ${sha256.slice(0, 12)}…, the manifest says ${e.sha256.slice(0, 12)}…): it was truncated or changed after it landed`;
+        })();
+    if (why) {
+      throw new DataError(
+        `${path} ${why}. A landed batch is the record of what the source delivered and is never re-extracted over; ` +
+          `restore the file, or move ${dir} out of landing to have the day extracted again (late, from the source as it is now).`,
+      );
+    }
+  }
 }
 
 /** Median rows of the last seven earlier on-time batches of a table: its usual volume. */
@@ -110,17 +162,30 @@ export async function ingestTable(options: {
 }): Promise<{ manifest: LandingManifest; reused: boolean }> {
   const { source, layout, table, ds, runId } = options;
   const existing = readManifest(layout, table, ds);
-  if (existing) return { manifest: existing, reused: true };
+  if (existing) {
+    verifyBatch(layout, existing);
+    return { manifest: existing, reused: true };
+  }
 
   const window = getRunWindow(ds);
+  // A late extract (a backfill after the source moved on) catches up: it reads from the day's
+  // window start up to now, not only to the day's end. The versions the day saw have since
+  // been overwritten, and a cursor can only read what the source holds now; stopping at the
+  // day's end would leave silver older than the source for every later day already landed,
+  // which the reconciliation check then rightly refuses. Bronze drops the versions later
+  // batches bring again.
+  const onTime = source.clock === window.cutoff;
+  const end = onTime ? window.end : Math.max(window.end, source.clock + 1);
   const variables =
     table === 'orders'
-      ? { window_start: formatTimestamp(window.start), window_end: formatTimestamp(window.end) }
+      ? { window_start: formatTimestamp(window.start), window_end: formatTimestamp(end) }
       : {};
   let csv = await source.extract(table, variables);
   const resentRows = getResentRows(table, ds, countCsvRows(csv));
   if (resentRows) csv = resendLastPage(csv, resentRows);
   if (options.corrupt && table === 'orders') csv = corruptOrders(csv, options.corrupt, ds);
+
+  const control = table === 'orders' ? await source.extract('orders_control', { window_end: formatTimestamp(window.end) }) : null;
 
   const manifest: LandingManifest = {
     table,
@@ -130,22 +195,26 @@ export async function ingestTable(options: {
     mode: table === 'orders' ? 'incremental' : 'full',
     window:
       table === 'orders'
-        ? { start: formatTimestamp(window.start), end: formatTimestamp(window.end) }
+        ? { start: formatTimestamp(window.start), end: formatTimestamp(end) }
         : null,
     extractedAt: formatTimestamp(source.clock),
-    onTime: source.clock === window.cutoff,
+    onTime,
     file: `${table}.csv`,
     rows: countCsvRows(csv),
     resentRows,
     injected: (table === 'orders' && options.corrupt) || null,
     bytes: Buffer.byteLength(csv),
     sha256: createHash('sha256').update(csv).digest('hex'),
+    control: control === null
+      ? null
+      : { file: CONTROL_FILE, rows: countCsvRows(control), sha256: createHash('sha256').update(control).digest('hex') },
   };
   // Write beside the final folder, then rename: a batch is either complete or absent.
   const dir = layout.landingBatch(table, ds);
   const tmp = join(dirname(dir), `.tmp-${runId}`);
   mkdirSync(tmp, { recursive: true });
   writeFileSync(join(tmp, manifest.file), csv);
+  if (control !== null) writeFileSync(join(tmp, CONTROL_FILE), control);
   writeFileSync(join(tmp, '_manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);

@@ -1,11 +1,14 @@
 // Where everything the miniature writes lives. Local folders stand in for the S3 zones:
 //   <root>/lake/landing/<table>/ds=<day>/<table>.csv + _manifest.json   raw extracts, per run
-//   <root>/lake/bronze/orders/change_date=<day>/data.parquet            typed version history
-//   <root>/lake/bronze/customers/data.parquet                           (small: one file)
-//   <root>/lake/silver/<table>/data.parquet                             current state
-//   <root>/lake/gold/<table>/data.parquet                               business aggregates
+//   <root>/lake/_current.json                                           the current snapshot:
+//                                    every data file of every table below, and the days it holds
+//   <root>/lake/bronze/orders/change_date=<day>/data-<snapshot>.parquet  typed version history
+//   <root>/lake/bronze/customers/data-<snapshot>.parquet                (small: one file)
+//   <root>/lake/silver/<table>/data-<snapshot>.parquet                  current state
+//   <root>/lake/gold/<table>/data-<snapshot>.parquet                    business aggregates
 //   <root>/lake/quarantine/<table>/ds=<day>/run=<run id>/               batches a gate stopped
 //   <root>/lake/ops/promotion_audit.jsonl                               every check result
+//   <root>/lake/ops/overrides.jsonl                                     accepted overrides
 //   <root>/lineage/events.jsonl                                         OpenLineage events
 import { join } from 'node:path';
 
@@ -45,6 +48,8 @@ export interface Layout {
   /** The simulated source's clock, which survives between runs. */
   clockFile: string;
   auditFile: string;
+  /** Accepted overrides of blocking checks, one JSON line each. */
+  overridesFile: string;
   lineageFile: string;
   summaryFile: string;
 }
@@ -61,17 +66,18 @@ export function getLayout(root: string): Layout {
     staging: (runId) => join(lake, '_staging', runId),
     clockFile: join(root, 'source', 'clock.json'),
     auditFile: join(lake, 'ops', 'promotion_audit.jsonl'),
+    overridesFile: join(lake, 'ops', 'overrides.jsonl'),
     lineageFile: join(root, 'lineage', 'events.jsonl'),
     summaryFile: join(root, 'run-summary.json'),
   };
 }
 
-/** The single data file of an unpartitioned table. */
+/** The single data file of an unpartitioned table, as staged (publishing names it per snapshot). */
 export function getTableFile(layout: Layout, zone: Zone, table: string): string {
   return join(layout.table(zone, table), 'data.parquet');
 }
 
-/** The data file of one bronze partition. */
+/** The data file of one bronze partition, as staged (publishing names it per snapshot). */
 export function getPartitionFile(layout: Layout, table: string, changeDate: string): string {
   return join(layout.table('bronze', table), `change_date=${changeDate}`, 'data.parquet');
 }

@@ -18,10 +18,11 @@ export function formatDuration(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** One line summing up a gate: "gate landing_to_bronze: 12/12 checks passed". */
+/** One line summing up a gate: "gate landing_to_bronze: 12/12 checks passed" (", 1 warning"). */
 export function formatGateLine(gate: GateName, results: readonly CheckResult[]): string {
   const passed = results.filter((r) => r.passed).length;
-  return `gate ${gate}: ${passed}/${results.length} checks passed`;
+  const warnings = results.filter((r) => !r.passed && r.severity === 'warn').length;
+  return `gate ${gate}: ${passed}/${results.length} checks passed${warnings ? `, ${formatCountOf(warnings, 'warning')}` : ''}`;
 }
 
 /** One failed check as a report line. */
@@ -39,10 +40,12 @@ export function formatStopReport(options: {
   quarantined: ReadonlyArray<{ table: string; path: string }>;
 }): string {
   const { ds, gate, results, quarantined } = options;
-  const failed = results.filter((r) => !r.passed);
+  const failed = results.filter((r) => !r.passed && r.severity === 'error');
+  const warned = results.filter((r) => !r.passed && r.severity === 'warn');
   const lines = [
     `Gate ${gate} stopped the promotion of ${ds}: ${failed.length} of ${results.length} checks failed.`,
     ...failed.map(formatFailure),
+    ...warned.map((r) => `${formatFailure(r).replace('  FAIL  ', '  WARN  ')} (warn-only)`),
     `Nothing was published for ${ds}: bronze, silver and gold still hold the previous run's data.`,
   ];
   if (quarantined.length) {
@@ -89,8 +92,18 @@ export function formatSummary(summary: RunSummary, paths: { lake: string; summar
     out.push(`Rerun of ${summary.rerun.ds}: ${formatCountOf(summary.rerun.filesWritten, 'file')} written, ${summary.rerun.unchanged ? 'every table unchanged' : 'TABLES CHANGED'}`);
   }
   if (stopped.length) out.push(`Stopped by a gate: ${stopped.map((d) => `${d.ds} (${d.stoppedAt})`).join(', ')}; see quarantine/ and the report above`);
+  const overridden = summary.days.filter((d) => d.override);
+  if (overridden.length) {
+    out.push(`Accepted by override: ${overridden.map((d) => `${d.ds} at ${d.override!.gate} ("${d.override!.reason}")`).join(', ')}; recorded in ops/overrides.jsonl`);
+  }
   const held = summary.days.filter((d) => d.status === 'held').map((d) => d.ds);
   if (held.length) out.push(`Landed but held: ${held.join(', ')}; promote with --day=${held.join(',')}`);
+  if (summary.gaps.length) {
+    const first = summary.gaps[0]!.ds;
+    const waiting = summary.gaps.filter((g) => g.ds > first && g.reason === 'landed, not promoted').map((g) => g.ds);
+    out.push(`Gaps: ${summary.gaps.map((g) => `${g.ds} (${g.reason})`).join(', ')} not in the lake; the lake is complete up to the day before ${first}.` +
+      ` Backfill with --day=${first}${waiting.length ? `: the landed days after it are then promoted in order` : ''}`);
+  }
   out.push(`Done in ${formatDuration(summary.durationMs)} (CPU ${formatDuration(summary.cpuMs)}). Summary: ${paths.summary}`);
   return out.join('\n');
 }

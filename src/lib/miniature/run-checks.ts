@@ -14,6 +14,8 @@ export interface CheckResult {
   batch: SourceTable | null;
   kind: CheckKind;
   check: string;
+  /** `warn`: a failure is reported but does not stop the day. */
+  severity: 'error' | 'warn';
   passed: boolean;
   /** Failing rows, keys or problems. */
   failed: number;
@@ -89,7 +91,7 @@ export async function runGate(
         baselineRows: options.baselineRows(batch),
         readSql: options.readSql,
       });
-      const base = { gate: gate.gate, relation: entry.relation, batch, kind: check.kind, check: compiled.label };
+      const base = { gate: gate.gate, relation: entry.relation, batch, kind: check.kind, check: compiled.label, severity: entry.severity };
       if (check.kind === 'schema') {
         // Compare the columns first: with one missing, the type query could not even bind.
         let problems: string[];
@@ -130,4 +132,9 @@ export function getMedian(values: readonly number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+/** Whether a gate's results let the day go on: every blocking check passed (warnings may not). */
+export function isGatePassed(results: readonly CheckResult[]): boolean {
+  return results.every((r) => r.passed || r.severity === 'warn');
 }

@@ -2,26 +2,27 @@
 // through three quality gates, then publish. Every zone is built in a fresh in-memory DuckDB
 // from the published files, so a run holds no state of its own: rerunning a day recomputes
 // the same tables and publishes nothing, and running days in any order converges.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChecksFile, GateName } from './checks-schema.ts';
 import { DAY, getRunWindow, toEpochDay } from './config.ts';
 import { openDaySession } from './day-session.ts';
 import { queryNumber, queryRows } from './duck.ts';
 import {
-  getBaselineRows, ingestTable, readManifest, type CorruptionKind, type LandingManifest,
+  getBaselineRows, ingestTable, readManifest, verifyBatch, type CorruptionKind, type LandingManifest,
 } from './landing.ts';
 import { getCheckedTable, getLayout, type Layout } from './layout.ts';
 import {
   buildRunEvent, createRunId, createErrorFacet, createJobTypeFacet, createNominalTimeFacet,
   createOutputStatisticsFacet, createParentFacet, createProcessingEngineFacet, createSchemaFacet, createSqlFacet,
-  toAssertionInputs, toFileDataset,
+  toAssertionInputs, toFileDataset, type Facet,
   type LineageDataset,
 } from './lineage.ts';
 import type { LineageLog } from './lineage-log.ts';
-import { appendAudit, publishStaged, quarantineBatch, stagePartitions, stageTable } from './publish.ts';
+import type { GapReason } from './lake-state.ts';
+import { appendAudit, publishSnapshot, quarantineBatch, recordOverride, stagePartitions, stageTable } from './publish.ts';
 import { formatCount, formatCountOf, formatDuration, formatGateLine, formatStopReport } from './report.ts';
-import { runGate, type CheckResult } from './run-checks.ts';
+import { isGatePassed, runGate, type CheckResult } from './run-checks.ts';
 import { SOURCE_TABLES, getSourceDatasetName, type Source, type SourceTable } from './source.ts';
 import { readSql } from './sql-files.ts';
 
@@ -34,9 +35,14 @@ export interface DayResult {
   runId: string;
   /**
    * `published` when every gate passed, `stopped` when one failed, `held` when the day was
-   * only ingested (landing on schedule, promotion later, as when the ETL cluster is down).
+   * only ingested (landing on schedule, promotion later, as when the ETL cluster is down),
+   * `waiting` when it landed but an earlier day is missing from the lake (see `waitingFor`).
    */
-  status: 'published' | 'stopped' | 'held';
+  status: 'published' | 'stopped' | 'held' | 'waiting';
+  /** A recorded override that let the day past a gate's blocking failures, or null. */
+  override: { gate: GateName; reason: string; checks: string[] } | null;
+  /** The earlier days missing from the lake that a `waiting` day waits for, with why. */
+  waitingFor: Array<{ ds: string; reason: GapReason }>;
   stoppedAt: GateName | null;
   durationMs: number;
   steps: Partial<Record<StepName, number>>;
@@ -80,7 +86,14 @@ const GOLD_ORDER: Record<string, string> = {
 export async function runDay(
   ctx: DayContext,
   ds: string,
-  options: { corrupt?: CorruptionKind | undefined; ingestOnly?: boolean } = {},
+  options: {
+    corrupt?: CorruptionKind | undefined;
+    ingestOnly?: boolean;
+    /** Accept the blocking failures of one gate, for a stated reason, recorded in ops/overrides.jsonl. */
+    override?: { gate: GateName; reason: string } | undefined;
+    /** Earlier days missing from the lake: the day lands and waits instead of promoting. */
+    waitingFor?: Array<{ ds: string; reason: GapReason }>;
+  } = {},
 ): Promise<DayResult> {
   const { layout, lineage, cwd } = ctx;
   const started = performance.now();
@@ -94,7 +107,7 @@ export async function runDay(
   );
   const parent = createParentFacet(runId, 'daily_batch');
   const result: DayResult = {
-    ds, runId, status: 'published', stoppedAt: null, durationMs: 0, steps: {},
+    ds, runId, status: 'published', waitingFor: [], override: null, stoppedAt: null, durationMs: 0, steps: {},
     landing: {} as DayResult['landing'], bronzeNew: {}, silver: {}, gold: {}, checks: [],
     quarantined: [], filesWritten: 0, report: null,
   };
@@ -102,24 +115,47 @@ export async function runDay(
   lineage.emit(buildRunEvent({ eventType: 'START', runId, job: 'daily_batch', runFacets: { nominal }, jobFacets: { jobType: createJobTypeFacet('JOB') } }));
 
   const engine = createProcessingEngineFacet(ctx.duckdbVersion);
+  /**
+   * A transform step whose output is only written when the day publishes: its COMPLETE waits
+   * for the publish and names only the tables it wrote, or it ends in FAIL when a gate stops
+   * the day or publishing fails. Lineage never claims a write that did not happen.
+   */
+  const pending: Array<{ runId: string; job: string; jobFacets: Record<string, Facet>; inputs: LineageDataset[]; outputs: LineageDataset[] }> = [];
+  const stepRunFacets = { parent, nominal, processing_engine: engine };
+  /** End every pending step: COMPLETE with the outputs that were written, or FAIL with why. */
+  const closePending = (outcome: { written: Map<string, Facet> } | { error: string }) => {
+    for (const p of pending.splice(0)) {
+      if ('error' in outcome) {
+        lineage.emit(buildRunEvent({ eventType: 'FAIL', runId: p.runId, job: p.job, runFacets: { ...stepRunFacets, errorMessage: createErrorFacet(outcome.error) }, jobFacets: p.jobFacets, inputs: p.inputs }));
+        continue;
+      }
+      const outputs = p.outputs
+        .filter((o) => outcome.written.has(o.name))
+        .map((o) => ({ ...o, outputFacets: { outputStatistics: outcome.written.get(o.name)! } }));
+      lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId: p.runId, job: p.job, runFacets: stepRunFacets, jobFacets: p.jobFacets, inputs: p.inputs, outputs }));
+    }
+  };
   /** Run one step as an OpenLineage job: START, then COMPLETE with its outputs, or FAIL. */
   const step = async <T>(
     job: string,
     inputs: LineageDataset[],
     sql: string | null,
     body: () => Promise<{ value: T; outputs: LineageDataset[] }>,
+    options: { untilPublished?: boolean } = {},
   ): Promise<T> => {
     const stepRunId = createRunId();
-    const runFacets = { parent, nominal, processing_engine: engine };
+    const runFacets = stepRunFacets;
     const jobFacets = { jobType: createJobTypeFacet('TASK'), ...(sql ? { sql: createSqlFacet(sql, job.startsWith('ingest') ? 'ansi' : 'duckdb') } : {}) };
     lineage.emit(buildRunEvent({ eventType: 'START', runId: stepRunId, job, runFacets, jobFacets, inputs }));
     try {
       const { value, outputs } = await body();
-      lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId: stepRunId, job, runFacets, jobFacets, inputs, outputs }));
+      if (options.untilPublished) pending.push({ runId: stepRunId, job, jobFacets, inputs, outputs });
+      else lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId: stepRunId, job, runFacets, jobFacets, inputs, outputs }));
       return value;
     } catch (error) {
       const message = (error as Error).message;
       lineage.emit(buildRunEvent({ eventType: 'FAIL', runId: stepRunId, job, runFacets: { ...runFacets, errorMessage: createErrorFacet(message) }, jobFacets, inputs }));
+      closePending({ error: `not published: ${job} failed` });
       lineage.emit(buildRunEvent({ eventType: 'FAIL', runId, job: 'daily_batch', runFacets: { nominal, errorMessage: createErrorFacet(`${job}: ${message}`) } }));
       throw error;
     }
@@ -144,13 +180,17 @@ export async function runDay(
       const existing = readManifest(layout, table, ds);
       const input = existing?.source ?? { namespace: (await ctx.getSource()).namespace, name: getSourceDatasetName(table) };
       const { manifest, reused } = await step(`ingest.${table}`, [input], readSql(`extract-${table}`), async () => {
+        // A reused batch must still be what landed: checked inside the step, so a failure
+        // closes the day's lineage with FAIL.
+        if (existing) verifyBatch(layout, existing);
         const source = existing ? null : await ctx.getSource();
         const landed = source
           ? await ingestTable({ source, layout, table, ds, runId, corrupt: options.corrupt })
           : { manifest: existing!, reused: true };
         return {
           value: landed,
-          outputs: [{ ...dataset('landing', table), outputFacets: { outputStatistics: createOutputStatisticsFacet(landed.manifest.rows, landed.manifest.bytes, 1) } }],
+          // A reused batch was written by an earlier run: this one wrote nothing.
+          outputs: landed.reused ? [] : [{ ...dataset('landing', table), outputFacets: { outputStatistics: createOutputStatisticsFacet(landed.manifest.rows, landed.manifest.bytes, 1) } }],
         };
       });
       out[table] = manifest;
@@ -170,18 +210,26 @@ export async function runDay(
     progress('hold', 'landed; promotion held until the day is run again');
     return finish();
   }
+  if (options.waitingFor?.length) {
+    // Promoting now would publish a lake with a hole: silver without the missing day's changes
+    // and gold aggregated from it, with every gate green. The day waits, landed, and is
+    // promoted right after the missing day is backfilled.
+    result.status = 'waiting';
+    result.waitingFor = options.waitingFor;
+    const missing = options.waitingFor.map((g) => `${g.ds} (${g.reason})`).join(', ');
+    lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId, job: 'daily_batch', runFacets: { nominal } }));
+    progress('wait', `landed; not promoted while ${missing} ${options.waitingFor.length === 1 ? 'is' : 'are'} missing from the lake. Backfill with --day=${options.waitingFor.map((g) => g.ds).join(',')}: this day is promoted right after`);
+    return finish();
+  }
 
   const { duck, unreadable } = await openDaySession({ layout, ds, manifests, pseudonymKey: ctx.pseudonymKey });
   const { conn } = duck;
-  /** A step's output dataset with its columns and its row count after the step. */
+  /** A step's output dataset with its columns; its statistics come when it is published. */
   const describeOutput = async (zone: 'bronze' | 'silver' | 'gold', table: string): Promise<LineageDataset> => {
-    const relation = `${zone}_${table}`;
-    const columns = await queryRows(conn, `DESCRIBE ${relation}`);
-    const rows = await queryNumber(conn, `SELECT count(*) FROM ${relation}`);
+    const columns = await queryRows(conn, `DESCRIBE ${zone}_${table}`);
     return {
       ...dataset(zone, table),
       facets: { schema: createSchemaFacet(columns.map((c) => ({ name: String(c['column_name']), type: String(c['column_type']) }))) },
-      outputFacets: { outputStatistics: createOutputStatisticsFacet(rows) },
     };
   };
   try {
@@ -213,13 +261,25 @@ export async function runDay(
         const checked = getCheckedTable(relation);
         return toFileDataset(layout.table(checked.zone, checked.table), cwd);
       });
-      const ok = results.every((r) => r.passed);
+      let ok = isGatePassed(results);
+      if (!ok && options.override?.gate === name) {
+        // The owner accepts this batch as it is: the failures stay in the results and the
+        // audit, and the decision is recorded with its reason, so it can be reviewed.
+        const failed = results.filter((r) => !r.passed && r.severity === 'error');
+        result.override = { gate: name, reason: options.override.reason, checks: failed.map((r) => `${r.relation}: ${r.check}`) };
+        recordOverride(layout, { runId, ds, ...result.override, failed });
+        progress('accept', `gate ${name}: ${formatCountOf(failed.length, 'blocking check')} failed and ${failed.length === 1 ? 'was' : 'were'} accepted by a recorded override ("${options.override.reason}"), in ${toFileDataset(layout.overridesFile, cwd).name}`);
+        ok = true;
+      }
+      for (const w of results.filter((r) => !r.passed && r.severity === 'warn')) {
+        ctx.onProgress(`${ds}  warn    ${w.relation}  ${w.check}: ${formatCount(w.failed)}${w.detail ? ` (${w.detail})` : ''}; warn-only, the day goes on`);
+      }
       if (ok) {
         lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId: checkRunId, job, runFacets, inputs }));
         return true;
       }
       // Stop: quarantine the batches at fault with the report, and publish nothing.
-      const tables = [...new Set(results.filter((r) => !r.passed && r.batch).map((r) => r.batch!))];
+      const tables = [...new Set(results.filter((r) => !r.passed && r.severity === 'error' && r.batch).map((r) => r.batch!))];
       const targets = tables.map((table) => ({ table, path: layout.quarantineBatch(table, ds, runId) }));
       result.quarantined = targets.map((q) => ({ table: q.table, path: toFileDataset(q.path, cwd).name }));
       const report = formatStopReport({ ds, gate: name, results, quarantined: result.quarantined });
@@ -229,6 +289,7 @@ export async function runDay(
       result.report = report;
       const message = `${formatGateLine(name, results)}; nothing published`;
       lineage.emit(buildRunEvent({ eventType: 'FAIL', runId: checkRunId, job, runFacets: { ...runFacets, errorMessage: createErrorFacet(message) }, inputs }));
+      closePending({ error: `not published: gate ${name} stopped the day` });
       lineage.emit(buildRunEvent({ eventType: 'FAIL', runId, job: 'daily_batch', runFacets: { nominal, errorMessage: createErrorFacet(message) } }));
       ctx.onProgress(report);
       return false;
@@ -245,7 +306,7 @@ export async function runDay(
               value: await queryNumber(conn, `SELECT count(*) FROM bronze_${table}_new`),
               outputs: [await describeOutput('bronze', table)],
             };
-          });
+          }, { untilPublished: true });
         }
       });
       const gateLine = formatGateLine('landing_to_bronze', result.checks.filter((c) => c.gate === 'landing_to_bronze'));
@@ -268,7 +329,7 @@ export async function runDay(
             value: { inserted: after - before, updated: applied - (after - before) },
             outputs: [await describeOutput('silver', table)],
           };
-        });
+        }, { untilPublished: true });
       }
       const ok = await gate('bronze_to_silver', [() => true]);
       if (ok) {
@@ -290,7 +351,7 @@ export async function runDay(
           await conn.run(sql);
           const rows = await queryNumber(conn, `SELECT count(*) FROM gold_${table}`);
           return { value: rows, outputs: [await describeOutput('gold', table)] };
-        });
+        }, { untilPublished: true });
       }
       const ok = await gate('silver_to_gold', [() => true]);
       if (ok) {
@@ -304,19 +365,48 @@ export async function runDay(
     // when its step applied rows, which is why a rerun writes nothing.
     await timed('publish', async () => {
       const staged = getLayout(layout.staging(runId));
-      const silverChanged = SOURCE_TABLES.some((t) => result.silver[t]!.inserted + result.silver[t]!.updated > 0);
-      if (result.bronzeNew.customers) await stageTable(conn, staged, 'bronze', 'customers', 'customer_id, updated_at');
-      if (result.bronzeNew.orders) await stagePartitions(conn, staged, 'orders', KEYS.orders);
-      for (const table of SOURCE_TABLES) {
-        const { inserted, updated } = result.silver[table]!;
-        if (inserted + updated) await stageTable(conn, staged, 'silver', table, KEYS[table]);
+      try {
+        const silverChanged = SOURCE_TABLES.some((t) => result.silver[t]!.inserted + result.silver[t]!.updated > 0);
+        if (result.bronzeNew.customers) await stageTable(conn, staged, 'bronze', 'customers', 'customer_id, updated_at');
+        if (result.bronzeNew.orders) await stagePartitions(conn, staged, 'orders', KEYS.orders);
+        for (const table of SOURCE_TABLES) {
+          const { inserted, updated } = result.silver[table]!;
+          if (inserted + updated) await stageTable(conn, staged, 'silver', table, KEYS[table]);
+        }
+        const revenueRows = await queryNumber(conn, 'SELECT count(*) FROM gold_daily_revenue WHERE order_date IN (SELECT order_date FROM gold_daily_revenue_days)');
+        if (await queryNumber(conn, 'SELECT count(*) FROM gold_daily_revenue_days')) {
+          await stageTable(conn, staged, 'gold', 'daily_revenue', GOLD_ORDER['daily_revenue']!);
+        }
+        if (silverChanged) await stageTable(conn, staged, 'gold', 'customer_value', GOLD_ORDER['customer_value']!);
+        const written = publishSnapshot(layout, staged.lake, ds);
+        result.filesWritten = written.length;
+        // Rows the run added or changed in each table it wrote: new bronze versions, silver rows
+        // inserted or updated, the gold revenue rows of the recomputed days, and customer_value
+        // whole (rebuilt in full); with the size and number of the files written.
+        const rowsWritten: Record<string, number> = {
+          'bronze/customers': result.bronzeNew.customers ?? 0,
+          'bronze/orders': result.bronzeNew.orders ?? 0,
+          'silver/customers': result.silver.customers!.inserted + result.silver.customers!.updated,
+          'silver/orders': result.silver.orders!.inserted + result.silver.orders!.updated,
+          'gold/daily_revenue': revenueRows,
+          'gold/customer_value': result.gold['customer_value'] ?? 0,
+        };
+        const stats = new Map<string, Facet>();
+        for (const [key, files] of Map.groupBy(written, (f) => f.split('/').slice(0, 2).join('/'))) {
+          const [zone, table] = key.split('/') as ['bronze' | 'silver' | 'gold', string];
+          const size = files.reduce((sum, f) => sum + statSync(join(layout.lake, f)).size, 0);
+          stats.set(dataset(zone, table).name, createOutputStatisticsFacet(rowsWritten[key] ?? 0, size, files.length));
+        }
+        closePending({ written: stats });
+      } catch (error) {
+        const message = `publish: ${(error as Error).message}; the lake still holds the previous snapshot`;
+        closePending({ error: `not published: ${message}` });
+        lineage.emit(buildRunEvent({ eventType: 'FAIL', runId, job: 'daily_batch', runFacets: { nominal, errorMessage: createErrorFacet(message) } }));
+        throw new Error(`${ds}: ${message}`, { cause: error });
+      } finally {
+        rmSync(staged.root, { recursive: true, force: true });
+        removeIfEmpty(join(layout.lake, '_staging'));
       }
-      if (await queryNumber(conn, 'SELECT count(*) FROM gold_daily_revenue_days')) {
-        await stageTable(conn, staged, 'gold', 'daily_revenue', GOLD_ORDER['daily_revenue']!);
-      }
-      if (silverChanged) await stageTable(conn, staged, 'gold', 'customer_value', GOLD_ORDER['customer_value']!);
-      result.filesWritten = publishStaged(staged.lake, layout.lake).length;
-      removeIfEmpty(join(layout.lake, '_staging'));
     });
     lineage.emit(buildRunEvent({ eventType: 'COMPLETE', runId, job: 'daily_batch', runFacets: { nominal } }));
     return finish();
@@ -326,6 +416,9 @@ export async function runDay(
 
   function finish(): DayResult {
     result.durationMs = Math.round(performance.now() - started);
+    if (options.override && !result.override && result.status !== 'held' && result.status !== 'waiting') {
+      progress('accept', `not used: gate ${options.override.gate} ${result.stoppedAt && result.stoppedAt !== options.override.gate ? `was not reached (${result.stoppedAt} stopped the day)` : 'passed'}; nothing recorded`);
+    }
     if (result.status === 'published') {
       progress('publish', `${result.filesWritten} file${result.filesWritten === 1 ? '' : 's'} written   day done in ${formatDuration(result.durationMs)}`);
     }

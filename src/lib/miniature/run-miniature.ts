@@ -1,18 +1,20 @@
 // One invocation of the miniature: run the requested days in order against the lake under
 // `root`, optionally check that a rerun changes nothing, and report what the lake holds.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataError } from '../errors/format-issues.ts';
-import { loadChecks } from './checks-schema.ts';
+import { loadChecks, type ChecksFile, type GateName } from './checks-schema.ts';
 import { listDays, type MiniatureConfig, MiniatureConfigSchema } from './config.ts';
 import { getDuckDbVersion, openDuck } from './duck.ts';
 import { generateTimeline } from './generate.ts';
 import { readManifest, type CorruptionKind } from './landing.ts';
+import { findGapsBefore, readLakeState, type GapReason } from './lake-state.ts';
 import { getLayout, type Layout } from './layout.ts';
 import type { RunEvent } from './lineage.ts';
 import { createLineageLog } from './lineage-log.ts';
 import { openSource } from './open-source.ts';
 import { prepareOutputFolder } from './output-folder.ts';
+import { registerCleanup } from './interrupt.ts';
 import { formatDuration } from './report.ts';
 import { runDay, type DayResult } from './run-day.ts';
 import { SOURCE_TABLES, type Source, type SourceKind } from './source.ts';
@@ -34,6 +36,10 @@ export interface RunOptions {
   hold?: string[] | undefined;
   /** Inject bad rows into one day's orders extract, to show a gate stopping it. */
   corrupt?: { ds: string; kind: CorruptionKind } | undefined;
+  /** Accept one day's blocking failures at one gate, for a reason that is recorded. */
+  override?: { ds: string; gate: GateName; reason: string } | undefined;
+  /** The quality gates; default content/miniature/checks.yaml. */
+  checks?: ChecksFile | undefined;
   /** After the run, rerun the middle published day and check that nothing in the lake changes. */
   verifyRerun?: boolean;
   /** Secret prefix of the e-mail hash in silver. */
@@ -61,6 +67,8 @@ export interface MiniatureRun {
   days: DayResult[];
   rerun: RerunCheck | null;
   zones: TableStats[];
+  /** Days of the run that are not in the lake after this invocation, with why. */
+  gaps: Array<{ ds: string; reason: GapReason }>;
   /** Events this invocation emitted (the file holds every invocation's). */
   events: RunEvent[];
   durationMs: number;
@@ -80,6 +88,17 @@ function resolveConfig(layout: Layout, requested: Partial<MiniatureConfig> | und
   mkdirSync(layout.root, { recursive: true });
   writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
   return config;
+}
+
+/** Remove what a run leaves unfinished when it stops part-way: staging, temporary batches, a pointer's temporary file. */
+export function removeUnfinishedFiles(layout: Layout): void {
+  rmSync(join(layout.lake, '_staging'), { recursive: true, force: true });
+  rmSync(join(layout.lake, '_current.json.tmp'), { force: true });
+  for (const table of SOURCE_TABLES) {
+    const dir = layout.table('landing', table);
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir).filter((e) => e.startsWith('.tmp-'))) rmSync(join(dir, entry), { recursive: true, force: true });
+  }
 }
 
 /** Run the miniature. */
@@ -102,8 +121,12 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
         'would be corrupted. Corrupt a day that has not landed yet, or start a new lake (run without --day).',
     );
   }
+  // Unfinished files (a day's staging folder, a landing batch being written, a pointer being
+  // switched) are removed when the run fails or is interrupted; nothing refers to them.
+  const removeUnfinished = () => removeUnfinishedFiles(layout);
+  const unregister = registerCleanup(removeUnfinished);
   const lineage = createLineageLog(layout.lineageFile);
-  const checks = loadChecks();
+  const checks = options.checks ?? loadChecks();
 
   // The source starts on first use and resumes at the clock the previous invocation left.
   let source: Source | null = null;
@@ -134,11 +157,35 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
     // Start the source before the first day that needs it, so its start-up is not counted as
     // that day's ingestion.
     if (days.some((ds) => SOURCE_TABLES.some((t) => !readManifest(layout, t, ds)))) await getSource();
-    for (const ds of days) {
-      results.push(await runDay(ctx, ds, {
+    const held = (ds: string) => options.hold?.includes(ds) ?? false;
+    const isPublished = (ds: string) => readLakeState(layout).publishedDays.includes(ds);
+    const isLanded = (ds: string) => SOURCE_TABLES.every((t) => readManifest(layout, t, ds));
+    /** Why a day is not in the lake: a quarantined batch, a landed batch, or nothing at all. */
+    const reasonOf = (ds: string): GapReason =>
+      SOURCE_TABLES.some((t) => existsSync(join(layout.lake, 'quarantine', t, `ds=${ds}`)))
+        ? 'stopped by a gate'
+        : isLanded(ds) ? 'landed, not promoted' : 'never ran';
+    const remaining = [...days];
+    while (remaining.length) {
+      const ds = remaining.shift()!;
+      const result = await runDay(ctx, ds, {
         corrupt: options.corrupt?.ds === ds ? options.corrupt.kind : undefined,
-        ingestOnly: options.hold?.includes(ds) ?? false,
-      }));
+        ingestOnly: held(ds),
+        override: options.override?.ds === ds ? options.override : undefined,
+        waitingFor: held(ds) ? [] : findGapsBefore(ds, known, readLakeState(layout), reasonOf),
+      });
+      results.push(result);
+      if (result.status !== 'published') continue;
+      // The day may have closed a gap: promote the later days that landed and waited for it,
+      // in order, in this invocation (a day this invocation runs anyway waits for its turn).
+      for (const later of known.filter((d) => d > ds)) {
+        if (isPublished(later)) continue;
+        if (remaining.includes(later) || held(later) || !isLanded(later)) break;
+        onProgress(`${later}  promote ${ds} is in the lake now: promoting this day, which waited for it`);
+        const promoted = await runDay(ctx, later);
+        results.push(promoted);
+        if (promoted.status !== 'published') break;
+      }
     }
     const published = results.filter((r) => r.status === 'published').map((r) => r.ds);
     const rerunDay = published[Math.floor(published.length / 2)];
@@ -156,6 +203,8 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       onProgress(`rerun    ${rerun.unchanged ? 'lake unchanged' : 'LAKE CHANGED'}, ${rerun.filesWritten} files written`);
     }
     const zones = await describeZones(duck.conn, layout);
+    const inLake = readLakeState(layout).publishedDays;
+    const gaps = known.filter((d) => !inLake.includes(d)).map((d) => ({ ds: d, reason: reasonOf(d) }));
     const opened = source as Source | null;
     return {
       config,
@@ -164,11 +213,14 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       days: results,
       rerun,
       zones,
+      gaps,
       events: lineage.events,
       durationMs: Math.round(performance.now() - started),
     };
   } finally {
     duck.close();
+    removeUnfinished();
+    unregister();
     const opened = source as Source | null;
     if (opened) {
       mkdirSync(dirname(layout.clockFile), { recursive: true });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openDuck, getDuckDbVersion } from './duck.ts';
 import type { Timeline } from './generate.ts';
 import { bindPsqlVariables, readSql, toSqlString, toSubquery } from './sql-files.ts';
-import { EXTRACT_STEPS, toAdvanceVariables, type Source } from './source.ts';
+import { EXTRACT_QUERIES, toAdvanceVariables, type Source } from './source.ts';
 import { toCustomerVersionsCsv, toOrderVersionsCsv } from './timeline-csv.ts';
 
 /** Create the source tables in DuckDB, load the timeline and return the source at clock 0. */
@@ -37,7 +37,7 @@ export async function createDuckDbSource(timeline: Timeline, workDir: string): P
       clock = to;
     },
     async extract(table, variables) {
-      const query = toSubquery(bindPsqlVariables(readSql(EXTRACT_STEPS[table]), variables));
+      const query = toSubquery(bindPsqlVariables(readSql(EXTRACT_QUERIES[table]), variables));
       const out = join(dir, `extract-${table}.csv`);
       await duck.conn.run(`COPY (${query}) TO ${toSqlString(out)} (FORMAT csv, HEADER)`);
       const csv = readFileSync(out, 'utf8');

@@ -7,8 +7,9 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Timeline } from './generate.ts';
+import { registerCleanup } from './interrupt.ts';
 import { bindPsqlVariables, readSql, toSubquery } from './sql-files.ts';
-import { EXTRACT_STEPS, toAdvanceVariables, type Source } from './source.ts';
+import { EXTRACT_QUERIES, toAdvanceVariables, type Source } from './source.ts';
 import { toCustomerVersionsCsv, toOrderVersionsCsv } from './timeline-csv.ts';
 
 /** Where PostgreSQL's programs are and which user runs them, or why it cannot run here. */
@@ -82,10 +83,16 @@ export async function createPostgresSource(
     run(bin('psql'), [...psqlArgs, ...Object.entries(variables).flatMap(([k, v]) => ['-v', `${k}=${v}`])], input);
 
   let started = false;
-  const close = async () => {
+  // Synchronous, so that it can also run from a signal handler (see interrupt.ts).
+  const stop = () => {
     if (started) run(bin('pg_ctl'), ['-D', join(dir, 'data'), '-m', 'fast', '-w', '-s', 'stop']);
     started = false;
     rmSync(dir, { recursive: true, force: true });
+  };
+  const unregister = registerCleanup(stop);
+  const close = async () => {
+    unregister();
+    stop();
   };
   try {
     run(bin('initdb'), ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'shop', '-E', 'UTF8', '--locale=C', '--no-sync']);
@@ -119,7 +126,7 @@ export async function createPostgresSource(
       clock = to;
     },
     async extract(table, variables) {
-      const sql = readSql(EXTRACT_STEPS[table]);
+      const sql = readSql(EXTRACT_QUERIES[table]);
       // Bind once in JavaScript only to check every variable is given; psql does the real work.
       bindPsqlVariables(sql, variables);
       return psql(`COPY (\n${toSubquery(sql)}\n) TO STDOUT WITH (FORMAT csv, HEADER);\n`, variables);

@@ -10,6 +10,10 @@ export type SourceKind = 'duckdb' | 'postgres';
 export const EXTRACT_STEPS = { customers: 'extract-customers', orders: 'extract-orders' } as const;
 /** A table the batch path extracts. */
 export type SourceTable = keyof typeof EXTRACT_STEPS;
+/** Every query the batch path runs on the source: the tables and the orders' control extract. */
+export const EXTRACT_QUERIES = { ...EXTRACT_STEPS, orders_control: 'extract-orders-control' } as const;
+/** What one extraction reads: a table, or the orders' control extract for reconciliation. */
+export type ExtractName = keyof typeof EXTRACT_QUERIES;
 /** The source tables, in extraction order. */
 export const SOURCE_TABLES: SourceTable[] = ['customers', 'orders'];
 
@@ -24,8 +28,8 @@ export interface Source {
   readonly clock: number;
   /** Make every write committed up to `clock` visible; a clock never goes back. */
   advanceTo(clock: number): Promise<void>;
-  /** Run a table's extraction query with psql variables; returns CSV text with a header. */
-  extract(table: SourceTable, variables: Readonly<Record<string, string>>): Promise<string>;
+  /** Run an extraction query with psql variables; returns CSV text with a header. */
+  extract(name: ExtractName, variables: Readonly<Record<string, string>>): Promise<string>;
   /** Stop the engine and remove its files. */
   close(): Promise<void>;
 }

@@ -18,9 +18,14 @@ export const DaySummarySchema = z
     ds: z.string(),
     /**
      * `published` when every gate passed; `stopped` when one failed and nothing was published;
-     * `held` when the day was only ingested, to be promoted later.
+     * `held` when the day was only ingested, to be promoted later; `waiting` when it landed but
+     * an earlier day was missing from the lake, so it was not promoted (see `waitingFor`).
      */
-    status: z.enum(['published', 'stopped', 'held']),
+    status: z.enum(['published', 'stopped', 'held', 'waiting']),
+    /** A recorded override that let the day past a gate's blocking failures. Default none. */
+    override: z.object({ gate: z.enum(GATES), reason: z.string(), checks: z.array(z.string()) }).strict().nullable().default(null),
+    /** The earlier days a `waiting` day waited for. Default none. */
+    waitingFor: z.array(z.string()).default([]),
     /** The gate that stopped the day, or null. */
     stoppedAt: z.enum(GATES).nullable(),
     /** Wall-clock time of the day's run, in milliseconds. */
@@ -64,6 +69,8 @@ export const CheckSummarySchema = z
     gate: z.enum(GATES),
     relation: z.string(),
     check: z.string(),
+    /** `warn` when a failure does not stop the day. Default `error`. */
+    severity: z.enum(['error', 'warn']).default('error'),
     /** How many times it ran (once per day that reached its gate). */
     runs: Count,
     passed: Count,
@@ -151,6 +158,13 @@ export const RunSummarySchema = z
     cpuMs: Count,
     days: z.array(DaySummarySchema),
     zones: z.array(ZoneTableSchema),
+    /**
+     * Days of the run missing from the lake after the invocation, with why (never ran, landed
+     * but not promoted, stopped by a gate). Default none.
+     */
+    gaps: z
+      .array(z.object({ ds: z.string(), reason: z.enum(['never ran', 'landed, not promoted', 'stopped by a gate']) }).strict())
+      .default([]),
     checks: z.array(CheckSummarySchema),
     lineage: LineageSummarySchema,
     /** A published day run again: it must write nothing and leave every table as it was. */

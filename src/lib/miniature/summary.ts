@@ -20,6 +20,8 @@ export function summariseDay(day: DayResult): DaySummary {
   return {
     ds: day.ds,
     status: day.status,
+    waitingFor: day.waitingFor.map((g) => g.ds),
+    override: day.override,
     stoppedAt: day.stoppedAt,
     durationMs: day.durationMs,
     steps: day.steps,
@@ -39,7 +41,7 @@ export function summariseChecks(days: readonly DayResult[]): CheckSummary[] {
   const byKey = new Map<string, CheckSummary>();
   for (const result of days.flatMap((d) => d.checks)) {
     const key = `${result.gate}|${result.relation}|${result.check}`;
-    const entry = byKey.get(key) ?? { gate: result.gate, relation: result.relation, check: result.check, runs: 0, passed: 0 };
+    const entry = byKey.get(key) ?? { gate: result.gate, relation: result.relation, check: result.check, severity: result.severity, runs: 0, passed: 0 };
     entry.runs += 1;
     if (result.passed) entry.passed += 1;
     byKey.set(key, entry);
@@ -55,10 +57,20 @@ export function classifyDataset(namespace: string, name: string): Pick<LineageDa
   return { zone: 'source', label: name };
 }
 
-/** The lineage graph of a run: jobs in the order they first completed, and their datasets. */
+/**
+ * The lineage graph of a run, with the datasets of the jobs' COMPLETE events. Jobs are in flow
+ * order: a job that writes where it first started (a transform step completes only when its
+ * day publishes, after the checks), a check where it first completed (after what it checked).
+ */
 export function summariseLineage(events: readonly RunEvent[], file: string): LineageSummary {
   const jobs = new Map<string, { inputs: Set<string>; outputs: Set<string> }>();
   const datasets = new Map<string, LineageDatasetSummary>();
+  const position = new Map<string, number>();
+  events.forEach((e, i) => {
+    const writes = e.eventType === 'START' && !e.job.name.startsWith('check.');
+    const checks = e.eventType === 'COMPLETE' && e.job.name.startsWith('check.');
+    if ((writes || checks) && !position.has(e.job.name)) position.set(e.job.name, i);
+  });
   for (const event of events) {
     if (event.eventType !== 'COMPLETE' || event.job.name === 'daily_batch') continue;
     const job = jobs.get(event.job.name) ?? { inputs: new Set<string>(), outputs: new Set<string>() };
@@ -76,7 +88,9 @@ export function summariseLineage(events: readonly RunEvent[], file: string): Lin
     events: events.length,
     runs: new Set(events.map((e) => e.run.runId)).size,
     valid: events.every((e) => findEventProblems(e).length === 0),
-    jobs: [...jobs].map(([name, j]) => ({ name, inputs: [...j.inputs].sort(), outputs: [...j.outputs].sort() })),
+    jobs: [...jobs]
+      .sort(([a], [b]) => (position.get(a) ?? 0) - (position.get(b) ?? 0))
+      .map(([name, j]) => ({ name, inputs: [...j.inputs].sort(), outputs: [...j.outputs].sort() })),
     datasets: [...datasets.values()].sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
@@ -106,6 +120,7 @@ export function buildSummary(run: MiniatureRun, env: RunEnvironment): RunSummary
     cpuMs: env.cpuMs,
     days: run.days.map(summariseDay),
     zones: run.zones,
+    gaps: run.gaps,
     checks: summariseChecks(run.days),
     lineage: summariseLineage(run.events, env.lineageFile),
     rerun: run.rerun,

@@ -1,10 +1,11 @@
-// What the lake holds: rows, files and bytes per table, and a content fingerprint per table
+// What the lake holds (its current snapshot): rows, files and bytes per table, and a content fingerprint per table
 // that tells whether a rerun changed anything.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { queryRows } from './duck.ts';
 import { readManifest } from './landing.ts';
+import { getTableFiles, readLakeState } from './lake-state.ts';
 import { isPartitioned, ZONES, ZONE_TABLES, type Layout, type Zone } from './layout.ts';
 import type { SourceTable } from './source.ts';
 import { toSqlString } from './sql-files.ts';
@@ -20,27 +21,31 @@ export interface TableStats {
   bytes: number;
 }
 
-/** Data files under a folder (Parquet, or CSV in landing), recursively. */
+/** Data files under a folder (Parquet, or CSV in landing), recursively; not the control extracts (_control.csv). */
 function listDataFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(parquet|csv)$/.test(e.name) && !e.parentPath.includes('.tmp-'))
+    .filter((e) => e.isFile() && /\.(parquet|csv)$/.test(e.name) && !e.name.startsWith('_') && !e.parentPath.includes('.tmp-'))
     .map((e) => join(e.parentPath, e.name))
     .sort();
 }
 
-/** A Parquet glob for a table's files (partitioned tables are one folder level deeper). */
-export function getParquetGlob(layout: Layout, zone: Zone, table: string): string {
-  const dir = layout.table(zone, table);
-  return isPartitioned(zone, table) ? join(dir, '*', '*.parquet') : join(dir, '*.parquet');
+/** A read_parquet() call over a table's files in the current snapshot. */
+function readTable(files: readonly string[], partitioned: boolean): string {
+  return `read_parquet([${files.map(toSqlString).join(', ')}], hive_partitioning = ${partitioned})`;
 }
 
-/** Rows, files and bytes of every table in every zone. Landing rows come from the manifests. */
+/**
+ * Rows, files and bytes of every table in every zone. Landing rows come from the manifests;
+ * bronze, silver and gold are the files of the current snapshot (lake/_current.json), so files
+ * a publish left behind or is still writing are not counted.
+ */
 export async function describeZones(conn: DuckDBConnection, layout: Layout): Promise<TableStats[]> {
   const stats: TableStats[] = [];
+  const state = readLakeState(layout);
   for (const zone of ZONES) {
     for (const table of ZONE_TABLES[zone]) {
-      const files = listDataFiles(layout.table(zone, table));
+      const files = zone === 'landing' ? listDataFiles(layout.table(zone, table)) : getTableFiles(layout, zone, table, state);
       let rows = 0;
       if (zone === 'landing') {
         const days = existsSync(layout.table(zone, table)) ? readdirSync(layout.table(zone, table)) : [];
@@ -48,7 +53,7 @@ export async function describeZones(conn: DuckDBConnection, layout: Layout): Pro
           rows += readManifest(layout, table as SourceTable, day.slice(3))?.rows ?? 0;
         }
       } else if (files.length) {
-        const [row] = await queryRows(conn, `SELECT count(*) AS n FROM read_parquet(${toSqlString(getParquetGlob(layout, zone, table))})`);
+        const [row] = await queryRows(conn, `SELECT count(*) AS n FROM ${readTable(files, isPartitioned(zone, table))}`);
         rows = Number(row?.['n'] ?? 0);
       }
       stats.push({
@@ -81,14 +86,15 @@ export async function fingerprintLake(
   exclude: readonly string[] = [],
 ): Promise<TableFingerprint[]> {
   const prints: TableFingerprint[] = [];
+  const state = readLakeState(layout);
   for (const zone of ['bronze', 'silver', 'gold'] as const) {
     for (const table of ZONE_TABLES[zone]) {
-      const glob = getParquetGlob(layout, zone, table);
-      if (!listDataFiles(layout.table(zone, table)).length) {
+      const files = getTableFiles(layout, zone, table, state);
+      if (!files.length) {
         prints.push({ table: `${zone}/${table}`, rows: 0, md5: '' });
         continue;
       }
-      const source = `read_parquet(${toSqlString(glob)}, hive_partitioning = ${isPartitioned(zone, table)})`;
+      const source = readTable(files, isPartitioned(zone, table));
       const columns = (await queryRows(conn, `DESCRIBE SELECT * FROM ${source}`))
         .map((r) => String(r['column_name']))
         .filter((c) => !exclude.includes(c));

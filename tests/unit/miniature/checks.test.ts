@@ -27,6 +27,15 @@ describe('checks.yaml', () => {
     );
   });
 
+  test('reads a severity per relation, blocking by default, and rejects an unknown one', () => {
+    const gates = (severity: string) => `gates:
+  - { gate: landing_to_bronze, description: x, relations: [{ relation: a, severity: ${severity}, checks: [{ not_null: [a] }] }, { relation: b, checks: [{ not_null: [b] }] }] }
+  - { gate: bronze_to_silver, description: x, relations: [{ relation: a, checks: [{ not_null: [a] }] }] }
+  - { gate: silver_to_gold, description: x, relations: [{ relation: a, checks: [{ not_null: [a] }] }] }`;
+    expect(parseChecks(gates('warn')).gates[0]!.relations.map((r) => r.severity)).toEqual(['warn', 'error']);
+    expect(() => parseChecks(gates('info'))).toThrow('gates[0].relations[0].severity');
+  });
+
   test('rejects a column name that would need quoting', () => {
     const yaml = `gates:
   - { gate: landing_to_bronze, description: x, relations: [{ relation: a, checks: [{ not_null: [Order ID] }] }] }`;

@@ -38,5 +38,14 @@ describe('npm run miniature arguments', () => {
     expect(check(['--skip=2026-11-03', '--corrupt=2026-11-03'])).toThrow('(it is skipped)');
     expect(check(['--day=2026-11-04', '--corrupt=2026-11-03'])).toThrow('(it is not among --day=2026-11-04)');
     expect(check(['--skip=2026-11-03', '--hold=2026-11-04', '--corrupt=2026-11-02'])).not.toThrow();
+    expect(check(['--hold=2026-11-03', '--override=2026-11-03:bronze_to_silver:known late customers'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --override=2026-11-03: that day is not promoted in this run, so the override would do nothing (it is skipped or held)]`);
+  });
+
+  test('read an override as day, gate and a required reason', () => {
+    expect(parseCliArgs(['--override=2026-11-03:silver_to_gold:campaign: volume is real']).override).toEqual({
+      ds: '2026-11-03', gate: 'silver_to_gold', reason: 'campaign: volume is real',
+    });
+    expect(() => parseCliArgs(['--override=2026-11-03:gold'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --override=2026-11-03:gold: unknown gate "gold"; expected DAY:GATE:REASON with GATE one of landing_to_bronze, bronze_to_silver, silver_to_gold]`);
+    expect(() => parseCliArgs(['--override=2026-11-03:silver_to_gold'])).toThrow('a reason is required');
   });
 });

@@ -1,0 +1,54 @@
+// An interrupted run leaves nothing behind: the CLI is spawned with PostgreSQL as the source,
+// sent SIGTERM once the source is up, and must stop the server, remove its temporary folder
+// and the lake's unfinished files, and exit as a shell expects.
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { findPostgres } from '../../../src/lib/miniature/source-postgres.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'miniature-interrupt-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Command lines of running processes that mention `text`. */
+function findProcesses(text: string): string[] {
+  return spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout.split('\n').filter((line) => line.includes(text));
+}
+
+describe.skipIf(!findPostgres().ok)('an interrupted run with PostgreSQL as the source', () => {
+  test('SIGTERM stops the server, removes its folder and the lake\'s unfinished files, and exits 143', async () => {
+    // The source's temporary folder goes under this TMPDIR, so what is left there is ours; the
+    // postgres user must be able to reach it when the run is root.
+    const tmp = join(scratch, 'tmp');
+    mkdirSync(tmp);
+    chmodSync(scratch, 0o755);
+    chmodSync(tmp, 0o755);
+    const out = join(scratch, 'out');
+    const child = spawn(process.execPath, [
+      'scripts/miniature/run.ts', `--out=${out}`, '--source=postgres', '--days=3', '--customers=60', '--orders-per-day=40',
+    ], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (/^source {3}PostgreSQL/m.test(stdout)) resolve();
+      });
+      child.on('exit', () => reject(new Error(`exited before the source started:\n${stdout}\n${stderr}`)));
+    });
+    // The server is running from a folder under our TMPDIR.
+    const folders = readdirSync(tmp).filter((d) => d.startsWith('miniature-pg-'));
+    expect(folders).toHaveLength(1);
+    expect(findProcesses(join(tmp, folders[0]!)).length).toBeGreaterThan(0);
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(stderr).toContain('miniature: interrupted by SIGTERM; stopping the source and removing unfinished files');
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(findProcesses(join(tmp, folders[0]!))).toEqual([]);
+    expect(existsSync(join(out, 'lake', '_staging'))).toBe(false);
+  }, 120_000);
+});
