@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { findNearestName } from './nearest-name.ts';
 import { pointerToPath } from './positions.ts';
 import type { ConfigProblem } from './result.ts';
 
@@ -76,7 +77,9 @@ export function describeSchemaError(error: ErrorObject, root?: unknown): Describ
       const extra = String(p['additionalProperty']);
       const props = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
       const allowed = props ? `; allowed: ${Object.keys(props).join(', ')}` : '';
-      return { path, key: extra, message: `${at}unknown field "${extra}"${allowed}` };
+      const nearest = props ? findNearestName(extra, Object.keys(props)) : undefined;
+      const hint = nearest ? `; did you mean "${nearest}"?` : '';
+      return { path, key: extra, message: `${at}unknown field "${extra}"${hint}${allowed}` };
     }
     case 'not': {
       // `{ "not": {} }` forbids a field outright; its description says why.
