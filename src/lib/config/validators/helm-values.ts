@@ -1,4 +1,4 @@
-import { readChartSchemaInfo } from '../chart-schemas.ts';
+import { mergeValues, readChartSchemaInfo } from '../chart-schemas.ts';
 import { loadSchemaRegistry, locateIn } from '../json-schema.ts';
 import { startResult } from '../result.ts';
 import { schemaErrorsToProblems } from '../schema-errors.ts';
@@ -40,6 +40,7 @@ export const validateHelmValues: Validator = async (inputs) =>
     );
     result.badgeNotes.push(`${chart.chart} chart ${chart.version}`);
     result.limits.push(...chart.notChecked);
-    if (!validate(doc.value)) result.problems.push(...schemaErrorsToProblems(input.file, validate.errors, locateIn(doc), '', doc.value));
+    const values = chart.defaults === undefined ? doc.value : mergeValues(chart.defaults, doc.value);
+    if (!validate(values)) result.problems.push(...schemaErrorsToProblems(input.file, validate.errors, locateIn(doc), '', values));
     return result;
   });
