@@ -42,7 +42,7 @@ export const source = helmKeyTreeSource(
       {
         template: 'templates/keda-scaledobject.yaml:38',
         if: { required: ['server'], properties: { server: { required: ['keda'], properties: { keda: { required: ['enabled'], properties: { enabled: { const: true } } } } } } },
-        then: { properties: { server: { properties: { keda: { required: ['triggers'], properties: { triggers: { minItems: 1, description: 'At least one element in `.Values.server.keda.triggers` is required!' } } } } } } },
+        then: { properties: { server: { properties: { keda: { required: ['triggers'], properties: { triggers: { minItems: 1, description: 'At least one element in `.Values.server.keda.triggers` is required!' } }, description: 'At least one element in `.Values.server.keda.triggers` is required!' } } } } },
       },
       {
         template: 'templates/networkpolicy.yaml:3',

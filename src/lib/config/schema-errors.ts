@@ -90,8 +90,11 @@ export function describeSchemaError(error: ErrorObject, root?: unknown): Describ
     case 'type':
     case 'enum':
     case 'const':
-    case 'pattern':
-      return { path, message: `${at}is ${show(data)}; expected ${expectation(error)}` };
+    case 'pattern': {
+      // A conditional rule's description says why (e.g. the Helm chart's own `fail` message).
+      const expected = expectation(error);
+      return { path, message: `${at}is ${show(data)}; expected ${expected}${rule && rule !== expected ? ` (${rule})` : ''}` };
+    }
     default: {
       const value = data === undefined || typeof data === 'object' ? '' : `is ${show(data)}; `;
       return { path, message: `${at}${value}${error.message ?? 'is invalid'}${because}` };
