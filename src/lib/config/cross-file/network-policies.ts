@@ -46,6 +46,7 @@ export function checkNetworkPolicies(inventory: Inventory): { problems: ConfigPr
     (spec.ingress ?? []).forEach((rule, r) =>
       (rule.ports ?? []).forEach((p, i) => {
         if (p.port === undefined || workloads.some((w) => listensOn(w, p.port!))) return;
+        if (typeof p.port === 'number' && workloads.every((w) => !w.ports.length)) return;
         const listening = [...new Set(workloads.flatMap((w) => w.ports.map((x) => x.port)))].sort((a, b) => a - b);
         problems.push(problemAt(doc, ['spec', 'ingress', r, 'ports', i], `ingress port ${p.port}: no selected pod listens on it; ${workloads.map((w) => w.label).join(', ')} listen on ${listening.join(', ') || 'no declared port'}`));
       }),

@@ -9,7 +9,8 @@ interface ServiceSpec {
 
 /**
  * Services against the pods the configs create: the selector must select a pod in the Service's
- * namespace, and each targetPort (default: port) must be a port those pods declare.
+ * namespace, and each targetPort (default: port) must be a port those pods declare (a number is
+ * not checked against pods that declare no ports, since declaring is optional).
  */
 export function checkServices(inventory: Inventory): { problems: ConfigProblem[]; skipped: string[] } {
   const problems: ConfigProblem[] = [];
@@ -31,6 +32,8 @@ export function checkServices(inventory: Inventory): { problems: ConfigProblem[]
     (spec.ports ?? []).forEach((p, i) => {
       const target = p.targetPort ?? p.port;
       if (target === undefined || workloads.some((w) => w.ports.some((x) => x.port === target || x.name === target))) return;
+      // A container may listen on a port it does not declare; only a name must be declared.
+      if (typeof target === 'number' && workloads.every((w) => !w.ports.length)) return;
       const declared = workloads.flatMap((w) => w.ports.map((x) => (x.name ? `${x.port} (${x.name})` : String(x.port))));
       problems.push(problemAt(doc, ['spec', 'ports', i, p.targetPort === undefined ? 'port' : 'targetPort'], `targetPort ${JSON.stringify(target)}: the selected pods declare no such port; they declare ${[...new Set(declared)].join(', ') || 'none'}`));
     });

@@ -4,6 +4,7 @@ import { lineOfPath, type LocatedDocument } from '../positions.ts';
 import { startResult, type CheckResult } from '../result.ts';
 import { npmTool } from '../tools.ts';
 import { loadCrdRegistry } from '../crd-schemas.ts';
+import { FIELD_TREE_DIR, loadFieldTrees } from '../field-trees.ts';
 import { REMOVED_API_VERSIONS, validateBuiltIn } from './kubernetes-models.ts';
 import type { ConfigInput, Validator } from './types.ts';
 import { parseYamlInto } from './yaml.ts';
@@ -85,6 +86,16 @@ async function checkDocument(result: CheckResult, input: ConfigInput, doc: Locat
   const builtIn = await validateBuiltIn(apiVersion, kind, object);
   if (builtIn.kind === 'invalid') {
     result.problems.push(...schemaErrorsToProblems(input.file, builtIn.errors, locateIn(doc), name, object));
+  }
+  if (builtIn.kind === 'invalid' || builtIn.kind === 'valid') {
+    // kubernetes-models checks types and required fields but leaves objects open; the field
+    // tree closes them, as the API server's strict field validation does.
+    const fields = loadFieldTrees(input.root).validator(apiVersion, kind);
+    if (fields && !fields(object)) result.problems.push(...schemaErrorsToProblems(input.file, fields.errors, locateIn(doc), name, object));
+    else if (!fields) {
+      const limit = `${apiVersion} ${kind}: no field tree, so unknown fields are not rejected`;
+      if (!result.limits.includes(limit)) result.limits.push(limit);
+    }
   } else if (builtIn.kind === 'unknown-kind') {
     result.problems.push({
       file: input.file,
@@ -137,10 +148,10 @@ export const validateKubernetes: Validator = async (inputs) => {
       result.tools.push(npmTool('kubernetes-models'));
       result.checks.push(
         'built-in kinds validated against the Kubernetes OpenAPI schema (types, required fields, enums)',
+        `built-in kinds: unknown fields rejected against the field names in the ${loadFieldTrees(input.root).source ?? 'kubernetes-models'} type declarations (${FIELD_TREE_DIR})`,
         'every object named; container images pinned to a tag or digest; no removed API versions',
       );
       result.badgeNotes.push('Kubernetes OpenAPI schemas and CRD schemas');
-      result.limits.push('built-in kinds: unknown fields are not rejected (the schemas shipped by kubernetes-models leave them open); custom resources are strict');
       const placeholders = new Set<string>();
       for (const [i, doc] of docs.entries()) await checkDocument(result, input, doc, docs.length > 1 ? `document ${i + 1}: ` : '', placeholders);
       if (placeholders.size)
