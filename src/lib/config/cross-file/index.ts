@@ -10,7 +10,7 @@ import { TRINO_CHART_SOURCE } from './trino-chart-pods.ts';
 const CHECKS = {
   networkPolicies: `cross-file: NetworkPolicy pod selectors and ingress ports matched against the pods the configs create (Kubernetes objects, and Trino chart releases labelled as ${TRINO_CHART_SOURCE})`,
   services: 'cross-file: Service selectors and target ports matched against the pods the configs create',
-  references: "cross-file: Secrets, ConfigMaps and service accounts used by pods must be defined in the configs or listed under the manifest's assumes",
+  references: "cross-file: Secrets, ConfigMaps and service accounts used by pods (or handed to a chart's pods in its values) must be defined in the configs, created by a run step or listed under the manifest's assumes",
 };
 
 /**
@@ -29,7 +29,8 @@ export function runCrossFileChecks(files: InventoryFile[], folders: ConfigFolder
     const docs = inventory.docs.filter((d) => d.file === result.file);
     if (docs.some((d) => d.object.kind === 'NetworkPolicy')) result.checks.push(CHECKS.networkPolicies);
     if (docs.some((d) => d.object.kind === 'Service')) result.checks.push(CHECKS.services);
-    if (docs.some((d) => ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'].includes(d.object.kind ?? ''))) result.checks.push(CHECKS.references);
+    if (docs.some((d) => ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'].includes(d.object.kind ?? '')) || inventory.releases.some((r) => r.file === result.file))
+      result.checks.push(CHECKS.references);
     for (const s of [...policies.skipped, ...services.skipped]) if (s.startsWith(`${result.file}: `)) result.limits.push(`cross-file: ${s.slice(result.file.length + 2)} not checked`);
     result.problems.push(...problems.filter((p) => p.file === result.file));
   }

@@ -35,6 +35,10 @@ export interface Inventory {
   opaqueNamespaces: Map<string, string>;
   /** Every `assumes` line of every manifest, for names that exist outside the configs. */
   assumes: string[];
+  /** Helm values files installed by a manifest's run step, with the release's namespace. */
+  releases: Array<{ file: string; doc: LocatedDocument; namespace: string; release: string; chart: string }>;
+  /** Run steps of every manifest (objects created by kubectl count as defined). */
+  runSteps: string[];
 }
 
 /** A config file of the run with its text. */
@@ -77,7 +81,7 @@ export function containerPorts(spec: Record<string, unknown>): Array<{ port: num
 
 /** Build the inventory of the files in a run. */
 export function buildInventory(files: InventoryFile[], folders: ConfigFolder[]): Inventory {
-  const inventory: Inventory = { workloads: [], docs: [], namespaces: new Set(), opaqueNamespaces: new Map(), assumes: folders.flatMap((f) => f.manifest.assumes) };
+  const inventory: Inventory = { workloads: [], docs: [], namespaces: new Set(), opaqueNamespaces: new Map(), assumes: folders.flatMap((f) => f.manifest.assumes), releases: [], runSteps: folders.flatMap((f) => f.manifest.run) };
   for (const f of files.filter((f) => f.validator === 'kubernetes')) {
     const { docs } = parseYamlDocuments(f.text);
     for (const doc of docs) {
@@ -105,6 +109,8 @@ export function buildInventory(files: InventoryFile[], folders: ConfigFolder[]):
   for (const release of findHelmReleases(folders)) {
     inventory.namespaces.add(release.namespace);
     const values = files.find((f) => f.folder === release.folder && f.path === release.valuesPath);
+    const [valuesDoc] = values ? parseYamlDocuments(values.text).docs : [];
+    if (values && valuesDoc) inventory.releases.push({ file: values.file, doc: valuesDoc, namespace: release.namespace, release: release.release, chart: release.chart });
     if (release.chart === TRINO_CHART && values) {
       inventory.workloads.push(...renderTrinoPods(release, values.file, values.text));
     } else {

@@ -1,5 +1,6 @@
 import type { ConfigProblem } from '../result.ts';
 import type { Inventory, KubeDoc } from './inventory.ts';
+import { lineOfPath } from '../positions.ts';
 import { problemAt } from './label-selectors.ts';
 
 type Kind = 'Secret' | 'ConfigMap' | 'ServiceAccount';
@@ -49,6 +50,14 @@ function definedNames(inventory: Inventory): Map<string, Set<string>> {
   return defined;
 }
 
+/** Whether a run step creates the object (`kubectl [-n NS] create secret|configmap|serviceaccount NAME`). */
+function createdByRunStep(inventory: Inventory, kind: Kind, name: string): boolean {
+  const verb: Record<Kind, string> = { Secret: 'secret\\s+\\S+', ConfigMap: 'configmap', ServiceAccount: 'serviceaccount' };
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`kubectl\\b.*\\bcreate\\s+${verb[kind]}\\s+${n}\\b`, 'i');
+  return inventory.runSteps.some((step) => pattern.test(step));
+}
+
 /** Whether any manifest assumes the name exists (quoted or as a word next to its kind). */
 function assumed(inventory: Inventory, kind: Kind, name: string): boolean {
   const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -68,13 +77,28 @@ export function checkObjectReferences(inventory: Inventory): ConfigProblem[] {
   for (const doc of inventory.docs as KubeDoc[]) {
     if (!['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod', 'ReplicaSet'].includes(doc.object.kind ?? '')) continue;
     for (const ref of findReferences(doc.object.spec, ['spec'])) {
-      if (ref.kind === 'ServiceAccount' && ref.name === 'default') continue;
-      if (defined.get(`${ref.kind}/${doc.namespace}`)?.has(ref.name) || assumed(inventory, ref.kind, ref.name)) continue;
+      if (isDefined(inventory, defined, doc.namespace, ref)) continue;
       const known = [...(defined.get(`${ref.kind}/${doc.namespace}`) ?? [])].sort();
       problems.push(
         problemAt(doc, ref.path, `${ref.kind} "${ref.name}" is neither defined in namespace "${doc.namespace}" by the configs nor listed under the manifest's assumes; ${known.length ? `defined there: ${known.join(', ')}` : `no ${ref.kind} is defined there`}`),
       );
     }
   }
+  // Helm values hand the same references to the chart's pods, in the release's namespace.
+  for (const release of inventory.releases) {
+    for (const ref of findReferences(release.doc.value)) {
+      if (isDefined(inventory, defined, release.namespace, ref)) continue;
+      const known = [...(defined.get(`${ref.kind}/${release.namespace}`) ?? [])].sort();
+      const line = lineOfPath(release.doc, ref.path);
+      const message = `${ref.kind} "${ref.name}" (used by the ${release.chart} release "${release.release}") is neither defined in namespace "${release.namespace}" by the configs nor created by a run step nor listed under the manifest's assumes; ${known.length ? `defined there: ${known.join(', ')}` : `no ${ref.kind} is defined there`}`;
+      problems.push(line ? { file: release.file, line, message } : { file: release.file, message });
+    }
+  }
   return problems;
+}
+
+/** Whether a referenced object is defined in the namespace, created by a run step, or assumed. */
+function isDefined(inventory: Inventory, defined: Map<string, Set<string>>, namespace: string, ref: Reference): boolean {
+  if (ref.kind === 'ServiceAccount' && ref.name === 'default') return true;
+  return defined.get(`${ref.kind}/${namespace}`)?.has(ref.name) === true || createdByRunStep(inventory, ref.kind, ref.name) || assumed(inventory, ref.kind, ref.name);
 }
