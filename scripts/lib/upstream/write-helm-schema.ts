@@ -50,7 +50,7 @@ export function helmKeyTreeSource(meta: Omit<SchemaSource, 'refresh'>, spec: Cha
         'x-provenance': provenanceOf(snapshot, meta.licence, [`${spec.chartDir}/values.yaml`, `${spec.chartDir}/templates/`]),
         'x-chart': { name: chart.name, version: chart.version, appVersion: chart.appVersion ?? null, source: 'key tree of values.yaml and templates', notChecked: spec.notChecked },
         ...schema,
-        allOf: spec.failRules.map((r) => ({ $comment: `fail in ${spec.chartDir}/${r.template}`, if: r.if, then: r.then })),
+        ...(spec.failRules.length ? { allOf: spec.failRules.map((r) => ({ $comment: `fail in ${spec.chartDir}/${r.template}`, if: r.if, then: r.then })) } : {}),
       };
       mkdirSync(join(context.root, HELM_OUTPUT_DIR), { recursive: true });
       const file = `${HELM_OUTPUT_DIR}/${spec.schemaName}.json`;
