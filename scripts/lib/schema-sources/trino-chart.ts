@@ -52,7 +52,6 @@ export const source = helmKeyTreeSource(
     ],
     notChecked: [
       'worker.terminationGracePeriodSeconds at least twice worker.gracefulShutdown.gracePeriodSeconds (templates/deployment-worker.yaml:117): arithmetic between two values',
-      'scalar value types (a key tree holds names, not types), except where a fail condition needs them',
       'list items (env, tolerations, additional*Properties) and free-form maps (catalogs, securityContext, resources, affinity, annotations, labels, nodeSelector) are not checked key by key',
     ],
   },

@@ -29,7 +29,8 @@ type Schema = Record<string, unknown>;
  * templates read, closed at every map level (a key the chart neither defaults nor reads is
  * ignored by Helm, which is how a misspelling slips through), except where the chart treats a
  * map as free-form: an empty default map that templates never read into, or a path listed in
- * `freeForm`. Scalars keep their kind (map, list or scalar); list items are not checked.
+ * `freeForm`. Maps, lists and scalars keep their kind, booleans and numbers their type; list
+ * items are not checked.
  */
 export function deriveValuesSchema(valuesYaml: string, templates: string[], options: KeyTreeOptions): Schema {
   const defaults = parse(valuesYaml) as Record<string, unknown>;
@@ -47,6 +48,10 @@ export function deriveValuesSchema(valuesYaml: string, templates: string[], opti
         // No default: a map if templates read keys below it, otherwise anything.
         return readBelow(path) ? build(path, {}) : {};
       }
+      // Booleans and numbers keep their type (a template testing `if .enabled` or doing
+      // arithmetic misreads "yes" or "two"); a string default accepts any single value.
+      if (typeof value === 'boolean') return { type: ['boolean', 'null'], description: `true or false (default ${value})` };
+      if (typeof value === 'number') return { type: ['number', 'null'], description: `a number (default ${value})` };
       return { not: { type: ['object', 'array'] }, description: `a single value (default ${JSON.stringify(value)})` };
     }
     const entries = value as Record<string, unknown>;
