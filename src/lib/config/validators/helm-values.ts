@@ -1,4 +1,5 @@
 import { mergeValues, readChartSchemaInfo } from '../chart-schemas.ts';
+import { findUnsubstitutedPlaceholders } from '../helm-placeholders.ts';
 import { loadSchemaRegistry, locateIn } from '../json-schema.ts';
 import { startResult } from '../result.ts';
 import { schemaErrorsToProblems } from '../schema-errors.ts';
@@ -24,6 +25,8 @@ export const validateHelmValues: Validator = async (inputs) =>
       result.problems.push({ file: input.file, line: 1, message: 'a values file must be a single YAML document holding a map' });
       return result;
     }
+    result.checks.push('no ${…} placeholders in values the chart copies verbatim into Kubernetes objects (annotations, labels, images)');
+    result.problems.push(...findUnsubstitutedPlaceholders(input.file, doc));
     // The manifest check reports a missing schema; here we only validate when there is one.
     const name = input.entry.schema;
     if (!name) return result;
