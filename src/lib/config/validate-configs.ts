@@ -94,7 +94,7 @@ export async function validateConfigs(options: ValidateOptions = {}): Promise<Co
   });
   // Rules across files need every file they relate, not only those of this run: a --files run
   // reads every folder (explicit ids, as the tests pass, keep the scope they name).
-  const crossFolders = options.ids ? loaded.folders : loadConfigFolders(root, configsDir).folders;
+  const crossFolders = options.ids || !wanted ? loaded.folders : loadConfigFolders(root, configsDir).folders;
   const crossFiles = crossFolders.flatMap((folder) =>
     folder.manifest.files
       .filter((entry) => folder.files.includes(entry.path) && (entry.validator === 'kubernetes' || entry.validator === 'helm-values'))
