@@ -1,6 +1,7 @@
 // Pure parts of the cross-file checks; the rules themselves run on tests/fixtures/configs/mutations-cross-file.
 import { describe, expect, test } from 'vitest';
 import { findHelmReleases } from '../../../src/lib/config/cross-file/helm-releases.ts';
+import { namespacesNamedIn } from '../../../src/lib/config/cross-file/inventory.ts';
 import { matchesSelector } from '../../../src/lib/config/cross-file/label-selectors.ts';
 import { renderTrinoPods } from '../../../src/lib/config/cross-file/trino-chart-pods.ts';
 import type { ConfigFolder } from '../../../src/lib/config/load-manifests.ts';
@@ -30,5 +31,13 @@ describe('renderTrinoPods', () => {
     const [coordinator] = renderTrinoPods(release, 'values.yaml', 'nameOverride: trino-etl\njmx:\n  exporter:\n    enabled: true\n');
     expect(coordinator!.labels).toMatchObject({ 'app.kubernetes.io/name': 'trino-etl', 'app.kubernetes.io/instance': 'trino-etl', 'app.kubernetes.io/component': 'coordinator' });
     expect(coordinator!.ports.map((p) => p.port)).toEqual([8080, 5556]);
+  });
+});
+
+describe('namespacesNamedIn', () => {
+  test('reads one name or a list after "namespace(s)" and stops at prose', () => {
+    expect(namespacesNamedIn('A Gateway ml-gateway in namespace ml-gateway, and Prometheus scraping it.')).toEqual(['ml-gateway']);
+    expect(namespacesNamedIn('Services in namespaces etl (dbt pods), monitoring and lineage.')).toEqual(['etl', 'monitoring', 'lineage']);
+    expect(namespacesNamedIn('per-namespace reader roles')).toEqual([]);
   });
 });

@@ -79,6 +79,22 @@ export function containerPorts(spec: Record<string, unknown>): Array<{ port: num
   return containers.flatMap((c) => (c.ports ?? []).filter((p) => typeof p.containerPort === 'number').map((p) => ({ port: p.containerPort!, ...(p.name ? { name: p.name } : {}) })));
 }
 
+/**
+ * Namespace names an `assumes` line gives after "namespace(s)": one name, or a list separated by
+ * commas and "and" (parenthetical notes allowed), up to the end of the sentence.
+ */
+export function namespacesNamedIn(line: string): string[] {
+  const out: string[] = [];
+  for (const m of line.matchAll(/(?<![-\w])namespaces?\s+([^.;]*)/g)) {
+    for (const item of m[1]!.replace(/\([^)]*\)/g, '').split(/,|\band\b/)) {
+      const name = item.trim().replace(/^[`"']|[`"']$/g, '');
+      if (!/^[a-z0-9][-a-z0-9]*$/.test(name) || NOT_NAMES.has(name)) break;
+      out.push(name);
+    }
+  }
+  return out;
+}
+
 /** Build the inventory of the files in a run. */
 export function buildInventory(files: InventoryFile[], folders: ConfigFolder[]): Inventory {
   const inventory: Inventory = { workloads: [], docs: [], namespaces: new Set(), opaqueNamespaces: new Map(), assumes: folders.flatMap((f) => f.manifest.assumes), releases: [], runSteps: folders.flatMap((f) => f.manifest.run) };
@@ -120,9 +136,7 @@ export function buildInventory(files: InventoryFile[], folders: ConfigFolder[]):
   // A namespace a manifest assumes (something runs there that the configs do not define) exists,
   // but its pods are unknown.
   for (const line of inventory.assumes)
-    for (const m of line.matchAll(/(?<![-\w])namespaces?\s+[`"']?([a-z0-9][-a-z0-9]*)/g)) {
-      const ns = m[1]!;
-      if (NOT_NAMES.has(ns)) continue;
+    for (const ns of namespacesNamedIn(line)) {
       inventory.namespaces.add(ns);
       if (!inventory.workloads.some((w) => w.namespace === ns) && !inventory.opaqueNamespaces.has(ns)) inventory.opaqueNamespaces.set(ns, `workloads a manifest assumes in namespace ${ns}`);
     }
