@@ -33,8 +33,11 @@ export function runCrossFileChecks(files: InventoryFile[], folders: ConfigFolder
     if (docs.some((d) => d.object.kind === 'NetworkPolicy')) result.checks.push(CHECKS.networkPolicies);
     if (docs.some((d) => d.object.kind === 'Service')) result.checks.push(CHECKS.services);
     if (docs.some((d) => d.object.kind === 'Kafka' && d.object.apiVersion?.startsWith('kafka.strimzi.io/'))) result.checks.push(CHECKS.strimzi);
-    if (docs.some((d) => ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'].includes(d.object.kind ?? '')) || inventory.releases.some((r) => r.file === result.file))
+    if (docs.some((d) => ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'].includes(d.object.kind ?? ''))) result.checks.push(CHECKS.references);
+    if (inventory.releases.some((r) => r.file === result.file)) {
       result.checks.push(CHECKS.references);
+      result.limits.push('cross-file: in values only Kubernetes-shaped references (secretRef, secretKeyRef, configMapRef, secret and configMap volumes, serviceAccountName) are followed; chart-specific keys such as *SecretName are not');
+    }
     for (const s of [...policies.skipped, ...services.skipped]) if (s.startsWith(`${result.file}: `)) result.limits.push(`cross-file: ${s.slice(result.file.length + 2)} not checked`);
     result.problems.push(...problems.filter((p) => p.file === result.file));
   }
