@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020Module, { type ValidateFunction } from 'ajv/dist/2020.js';
 import { lineOfPath, type LocatedDocument } from './positions.ts';
@@ -9,6 +9,12 @@ const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).
 
 /** Folder of the JSON Schemas we keep, relative to the project root. */
 export const SCHEMA_DIR = 'src/lib/config/schemas';
+
+/**
+ * Folder of chart values schemas derived from upstream charts by scripts/refresh-schemas.ts; they
+ * join the registry under their file names and replace any hand-written schema of the same name.
+ */
+export const HELM_SCHEMA_DIR = 'src/lib/config/upstream/helm';
 
 /** The schemas in src/lib/config/schemas, compiled once, looked up by file name without ".json". */
 export interface SchemaRegistry {
@@ -28,18 +34,22 @@ export function loadSchemaRegistry(root = process.cwd()): SchemaRegistry {
   // strictTypes/strictRequired are off: if/then conditions name patterns and required fields
   // without repeating their types and declarations.
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowMatchingProperties: true, allowUnionTypes: true });
-  const names = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => f.slice(0, -'.json'.length))
-    .sort();
+  // Provenance annotations of derived schemas are not validation keywords.
+  ajv.addVocabulary(['x-provenance', 'x-chart']);
+  const files = new Map<string, string>();
+  for (const folder of [dir, join(root, HELM_SCHEMA_DIR)]) {
+    if (!existsSync(folder)) continue;
+    for (const f of readdirSync(folder)) if (f.endsWith('.json')) files.set(f.slice(0, -'.json'.length), join(folder, f));
+  }
+  const names = [...files.keys()].sort();
   // Register every schema under its name first, so one can $ref another ("$ref": "dbt-properties").
-  for (const name of names) ajv.addSchema(JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as object, name);
+  for (const name of names) ajv.addSchema(JSON.parse(readFileSync(files.get(name)!, 'utf8')) as object, name);
   const compiled = new Map<string, ValidateFunction>();
   for (const name of names) {
     try {
       compiled.set(name, ajv.getSchema(name)!);
     } catch (error) {
-      throw new Error(`${SCHEMA_DIR}/${name}.json: not a valid JSON Schema: ${(error as Error).message}`);
+      throw new Error(`${files.get(name)}: not a valid JSON Schema: ${(error as Error).message}`);
     }
   }
   const registry = { names, get: (name: string) => compiled.get(name) };

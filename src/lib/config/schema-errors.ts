@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { findNearestName } from './nearest-name.ts';
 import { pointerToPath } from './positions.ts';
 import type { ConfigProblem } from './result.ts';
 
@@ -76,7 +77,9 @@ export function describeSchemaError(error: ErrorObject, root?: unknown): Describ
       const extra = String(p['additionalProperty']);
       const props = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
       const allowed = props ? `; allowed: ${Object.keys(props).join(', ')}` : '';
-      return { path, key: extra, message: `${at}unknown field "${extra}"${allowed}` };
+      const nearest = props ? findNearestName(extra, Object.keys(props)) : undefined;
+      const hint = nearest ? `; did you mean "${nearest}"?` : '';
+      return { path, key: extra, message: `${at}unknown field "${extra}"${hint}${allowed}` };
     }
     case 'not': {
       // `{ "not": {} }` forbids a field outright; its description says why.
@@ -87,8 +90,11 @@ export function describeSchemaError(error: ErrorObject, root?: unknown): Describ
     case 'type':
     case 'enum':
     case 'const':
-    case 'pattern':
-      return { path, message: `${at}is ${show(data)}; expected ${expectation(error)}` };
+    case 'pattern': {
+      // A conditional rule's description says why (e.g. the Helm chart's own `fail` message).
+      const expected = expectation(error);
+      return { path, message: `${at}is ${show(data)}; expected ${expected}${rule && rule !== expected ? ` (${rule})` : ''}` };
+    }
     default: {
       const value = data === undefined || typeof data === 'object' ? '' : `is ${show(data)}; `;
       return { path, message: `${at}${value}${error.message ?? 'is invalid'}${because}` };

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { parseGraph } from '../graph/validate-graph.ts';
 import { findManifestProblems } from './check-manifest.ts';
+import { runCrossFileChecks } from './cross-file/index.ts';
 import { loadSchemaRegistry } from './json-schema.ts';
 import { CONFIGS_DIR, loadConfigFolders, type ConfigFolder } from './load-manifests.ts';
 import type { CheckResult, ConfigProblem } from './result.ts';
@@ -91,7 +92,19 @@ export async function validateConfigs(options: ValidateOptions = {}): Promise<Co
       result.problems.push({ file: input.file, message: `not checked: ${result.reason ?? 'no tool'} (tools are required in this run)` });
     return result;
   });
-  for (const result of results) problems.push(...result.problems);
+  // Rules across files need every file they relate, not only those of this run: a --files run
+  // reads every folder (explicit ids, as the tests pass, keep the scope they name).
+  const crossFolders = options.ids || !wanted ? loaded.folders : loadConfigFolders(root, configsDir).folders;
+  const crossFiles = crossFolders.flatMap((folder) =>
+    folder.manifest.files
+      .filter((entry) => folder.files.includes(entry.path) && (entry.validator === 'kubernetes' || entry.validator === 'helm-values'))
+      .map((entry) => ({ file: `${folder.dir}/${entry.path}`, validator: entry.validator, path: entry.path, folder, text: readFileSync(join(root, folder.dir, entry.path), 'utf8') })),
+  );
+  runCrossFileChecks(crossFiles, crossFolders, results);
+  for (const result of results) {
+    result.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    problems.push(...result.problems);
+  }
   return { folders: loaded.folders, results, problems };
 }
 

@@ -1,9 +1,8 @@
 // The real reference configs, checked with the same code the build uses.
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../../src/lib/config/result.ts';
-import { loadSchemaRegistry } from '../../../src/lib/config/json-schema.ts';
 import { validateConfigs } from '../../../src/lib/config/validate-configs.ts';
-import { CUSTOM_RESOURCE_SCHEMAS } from '../../../src/lib/config/validators/custom-resources.ts';
+import { loadCrdRegistry } from '../../../src/lib/config/crd-schemas.ts';
 
 const report = await validateConfigs();
 
@@ -24,9 +23,16 @@ describe('content/configs', () => {
   });
 });
 
-describe('src/lib/config/schemas', () => {
-  test('every custom resource maps to a schema that exists', () => {
-    const names = loadSchemaRegistry().names;
-    expect(Object.values(CUSTOM_RESOURCE_SCHEMAS).filter((s) => !names.includes(s))).toEqual([]);
+describe('src/lib/config/upstream/crds', () => {
+  test('every custom resource schema names its operator, pinned tag and upstream file', () => {
+    const registry = loadCrdRegistry();
+    expect(registry.keys.length).toBeGreaterThan(0);
+    for (const key of registry.keys) {
+      const [apiVersion, kind] = key.split(' ') as [string, string];
+      const info = registry.info(apiVersion, kind)!;
+      expect(info.repository, key).toMatch(/^[\w.-]+\/[\w.-]+$/);
+      expect(info.operatorVersion, key).toMatch(/\d+\.\d+/);
+      expect(info.path, key).toMatch(/\.ya?ml$/);
+    }
   });
 });

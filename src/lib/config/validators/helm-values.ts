@@ -1,12 +1,17 @@
-import { locateIn } from '../json-schema.ts';
+import { mergeValues, readChartSchemaInfo } from '../chart-schemas.ts';
+import { findUnsubstitutedPlaceholders } from '../helm-placeholders.ts';
+import { loadSchemaRegistry, locateIn } from '../json-schema.ts';
 import { startResult } from '../result.ts';
+import { schemaErrorsToProblems } from '../schema-errors.ts';
+import { npmTool } from '../tools.ts';
 import { applySchema } from './apply-schema.ts';
 import type { Validator } from './types.ts';
 import { parseYamlInto } from './yaml.ts';
 
 /**
- * Helm values files: one YAML map, checked against the schema we keep for the chart. No helm
- * binary runs offline, so the chart's templates are not rendered; the result says so.
+ * Helm values files: one YAML map, checked against the schema derived from the pinned chart
+ * (its own values.schema.json, or the key tree of its values.yaml and templates plus its `fail`
+ * conditions). No helm binary runs offline, so templates are not rendered; the result says so.
  */
 export const validateHelmValues: Validator = async (inputs) =>
   inputs.map((input) => {
@@ -20,7 +25,25 @@ export const validateHelmValues: Validator = async (inputs) =>
       result.problems.push({ file: input.file, line: 1, message: 'a values file must be a single YAML document holding a map' });
       return result;
     }
+    result.checks.push('no ${…} placeholders in values the chart copies verbatim into Kubernetes objects (annotations, labels, images)');
+    result.problems.push(...findUnsubstitutedPlaceholders(input.file, doc));
     // The manifest check reports a missing schema; here we only validate when there is one.
-    if (input.entry.schema) applySchema(result, input.root, input.entry.schema, doc.value, locateIn(doc));
+    const name = input.entry.schema;
+    if (!name) return result;
+    const chart = readChartSchemaInfo(input.root, name);
+    const validate = loadSchemaRegistry(input.root).get(name);
+    if (!chart || !validate) {
+      result.limits.push(`${name} is a hand-written schema, not derived from the chart: keys it does not list may pass`);
+      applySchema(result, input.root, name, doc.value, locateIn(doc));
+      return result;
+    }
+    result.tools.push(npmTool('ajv'));
+    result.checks.push(
+      `validated against the ${chart.chart} chart ${chart.version} (${chart.source}; ${chart.kind}; ${chart.file}): unknown keys rejected at every level except the chart's free-form maps`,
+    );
+    result.badgeNotes.push(`${chart.chart} chart ${chart.version}`);
+    result.limits.push(...chart.notChecked);
+    const values = chart.defaults === undefined ? doc.value : mergeValues(chart.defaults, doc.value);
+    if (!validate(values)) result.problems.push(...schemaErrorsToProblems(input.file, validate.errors, locateIn(doc), '', values));
     return result;
   });

@@ -3,8 +3,8 @@ import { schemaErrorsToProblems } from '../schema-errors.ts';
 import { lineOfPath, type LocatedDocument } from '../positions.ts';
 import { startResult, type CheckResult } from '../result.ts';
 import { npmTool } from '../tools.ts';
-import { applySchema } from './apply-schema.ts';
-import { CUSTOM_RESOURCE_SCHEMAS, findCustomResourceSchema } from './custom-resources.ts';
+import { loadCrdRegistry } from '../crd-schemas.ts';
+import { FIELD_TREE_DIR, loadFieldTrees } from '../field-trees.ts';
 import { REMOVED_API_VERSIONS, validateBuiltIn } from './kubernetes-models.ts';
 import type { ConfigInput, Validator } from './types.ts';
 import { parseYamlInto } from './yaml.ts';
@@ -47,8 +47,26 @@ function checkProjectRules(result: CheckResult, doc: LocatedDocument, object: Ku
   }
 }
 
-async function checkDocument(result: CheckResult, input: ConfigInput, doc: LocatedDocument, label: string): Promise<void> {
-  const object = doc.value as KubeObject;
+/** Sample value a `${NAME}` placeholder is checked as (must fit names, hosts and label values). */
+export const PLACEHOLDER_SAMPLE = 'placeholder';
+
+/**
+ * Replace `${NAME}` placeholders (filled by envsubst before `kubectl apply`, as the manifests'
+ * run steps do) with a sample value, counting them, so the text around them is still checked.
+ */
+function fillPlaceholders(value: unknown, found: Set<string>): unknown {
+  if (typeof value === 'string')
+    return value.replace(/\$\{([A-Z][A-Z0-9_]*)\}/g, (_m, name: string) => {
+      found.add(name);
+      return PLACEHOLDER_SAMPLE;
+    });
+  if (Array.isArray(value)) return value.map((v) => fillPlaceholders(v, found));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillPlaceholders(v, found)]));
+  return value;
+}
+
+async function checkDocument(result: CheckResult, input: ConfigInput, doc: LocatedDocument, label: string, placeholders: Set<string>): Promise<void> {
+  const object = fillPlaceholders(doc.value, placeholders) as KubeObject;
   if (!object || typeof object !== 'object' || Array.isArray(object)) {
     result.problems.push({ file: input.file, line: lineOfPath(doc, []) ?? 1, message: `${label}expected a Kubernetes object (a map with apiVersion and kind)` });
     return;
@@ -68,6 +86,16 @@ async function checkDocument(result: CheckResult, input: ConfigInput, doc: Locat
   const builtIn = await validateBuiltIn(apiVersion, kind, object);
   if (builtIn.kind === 'invalid') {
     result.problems.push(...schemaErrorsToProblems(input.file, builtIn.errors, locateIn(doc), name, object));
+  }
+  if (builtIn.kind === 'invalid' || builtIn.kind === 'valid') {
+    // kubernetes-models checks types and required fields but leaves objects open; the field
+    // tree closes them, as the API server's strict field validation does.
+    const fields = loadFieldTrees(input.root).validator(apiVersion, kind);
+    if (fields && !fields(object)) result.problems.push(...schemaErrorsToProblems(input.file, fields.errors, locateIn(doc), name, object));
+    else if (!fields) {
+      const limit = `${apiVersion} ${kind}: no field tree, so unknown fields are not rejected`;
+      if (!result.limits.includes(limit)) result.limits.push(limit);
+    }
   } else if (builtIn.kind === 'unknown-kind') {
     result.problems.push({
       file: input.file,
@@ -75,22 +103,40 @@ async function checkDocument(result: CheckResult, input: ConfigInput, doc: Locat
       message: `${name}kind "${kind}" does not exist in ${apiVersion}. Kinds there: ${builtIn.kinds.join(', ')}`,
     });
   } else if (builtIn.kind === 'unknown-version') {
-    const schema = findCustomResourceSchema(apiVersion, kind);
-    if (schema) {
-      applySchema(result, input.root, schema, object, locateIn(doc), name);
-    } else {
-      result.problems.push({
-        file: input.file,
-        line: lineOfPath(doc, ['apiVersion']) ?? 1,
-        message: `${name}no schema for ${apiVersion} ${kind}; it is neither a built-in API version nor a custom resource we check (${Object.keys(CUSTOM_RESOURCE_SCHEMAS).join(', ')}). Add a schema in src/lib/config/validators/custom-resources.ts`,
-      });
-    }
+    checkCustomResource(result, input, doc, object, apiVersion, kind, name);
   }
+}
+
+/** A custom resource against the strict schema derived from its operator's CRD at the pinned tag. */
+function checkCustomResource(result: CheckResult, input: ConfigInput, doc: LocatedDocument, object: KubeObject, apiVersion: string, kind: string, name: string): void {
+  const registry = loadCrdRegistry(input.root);
+  const validate = registry.validator(apiVersion, kind);
+  const info = registry.info(apiVersion, kind);
+  if (!validate || !info) {
+    const sameKind = registry.keys.filter((k) => k.endsWith(` ${kind}`));
+    const hint = sameKind.length ? `; ${kind} is checked as ${sameKind.map((k) => k.split(' ')[0]).join(', ')}` : '';
+    result.problems.push({
+      file: input.file,
+      line: lineOfPath(doc, ['apiVersion']) ?? 1,
+      message: `${name}no CRD schema for ${apiVersion} ${kind}: it is neither a built-in API version nor a custom resource we derive from its operator's CRD${hint}. Custom resources we check: ${registry.keys.join(', ')}. Add a module under scripts/lib/schema-sources/ and run scripts/refresh-schemas.ts`,
+    });
+    return;
+  }
+  if (!result.tools.some((t) => t.name === 'ajv')) result.tools.push(npmTool('ajv'));
+  const check = `${apiVersion} ${kind} validated against the ${info.operator} ${info.operatorVersion} CRD (${info.repository} ${info.path}); unknown fields rejected as the API server's strict field validation does`;
+  if (!result.checks.includes(check)) result.checks.push(check);
+  if (info.celRules) {
+    const limit = `${kind}: ${info.celRules} CEL rule(s) (x-kubernetes-validations) in the ${info.operator} CRD are evaluated only by the API server, not here`;
+    if (!result.limits.includes(limit)) result.limits.push(limit);
+  }
+  if (info.deprecated) result.problems.push({ file: input.file, line: lineOfPath(doc, ['apiVersion']) ?? 1, message: `${name}${apiVersion} ${kind} is deprecated in ${info.operator} ${info.operatorVersion}` });
+  if (!validate(object)) result.problems.push(...schemaErrorsToProblems(input.file, validate.errors, locateIn(doc), name, object));
 }
 
 /**
  * Kubernetes manifests (multi-document YAML): built-in kinds against the Kubernetes OpenAPI
- * schemas shipped by kubernetes-models, custom resources against the CRD schemas we keep, plus
+ * schemas shipped by kubernetes-models, custom resources against strict schemas derived from their
+ * operators' CRDs at pinned tags (src/lib/config/upstream/crds/), plus
  * project rules. Unknown kinds fail rather than pass unchecked.
  */
 export const validateKubernetes: Validator = async (inputs) => {
@@ -102,12 +148,14 @@ export const validateKubernetes: Validator = async (inputs) => {
       result.tools.push(npmTool('kubernetes-models'));
       result.checks.push(
         'built-in kinds validated against the Kubernetes OpenAPI schema (types, required fields, enums)',
-        'custom resources validated against the CRD schemas we keep',
+        `built-in kinds: unknown fields rejected against the field names in the ${loadFieldTrees(input.root).source ?? 'kubernetes-models'} type declarations (${FIELD_TREE_DIR})`,
         'every object named; container images pinned to a tag or digest; no removed API versions',
       );
       result.badgeNotes.push('Kubernetes OpenAPI schemas and CRD schemas');
-      result.limits.push('unknown fields are not rejected (the schemas shipped by kubernetes-models leave them open)');
-      for (const [i, doc] of docs.entries()) await checkDocument(result, input, doc, docs.length > 1 ? `document ${i + 1}: ` : '');
+      const placeholders = new Set<string>();
+      for (const [i, doc] of docs.entries()) await checkDocument(result, input, doc, docs.length > 1 ? `document ${i + 1}: ` : '', placeholders);
+      if (placeholders.size)
+        result.limits.push(`\${…} placeholders (${[...placeholders].sort().join(', ')}) checked as the sample value "${PLACEHOLDER_SAMPLE}": the values envsubst fills in at apply time are not checked`);
     }
     results.push(result);
   }

@@ -1,0 +1,43 @@
+// Pure parts of the cross-file checks; the rules themselves run on tests/fixtures/configs/mutations-cross-file.
+import { describe, expect, test } from 'vitest';
+import { findHelmReleases } from '../../../src/lib/config/cross-file/helm-releases.ts';
+import { namespacesNamedIn } from '../../../src/lib/config/cross-file/inventory.ts';
+import { matchesSelector } from '../../../src/lib/config/cross-file/label-selectors.ts';
+import { renderTrinoPods } from '../../../src/lib/config/cross-file/trino-chart-pods.ts';
+import type { ConfigFolder } from '../../../src/lib/config/load-manifests.ts';
+
+describe('matchesSelector', () => {
+  const labels = { 'app.kubernetes.io/name': 'trino-etl', tier: 'query' };
+  test('evaluates matchLabels and every matchExpressions operator', () => {
+    expect(matchesSelector({ matchLabels: { 'app.kubernetes.io/name': 'trino-etl' } }, labels)).toBe(true);
+    expect(matchesSelector({ matchLabels: { 'app.kubernetes.io/name': 'trino' } }, labels)).toBe(false);
+    expect(matchesSelector({ matchExpressions: [{ key: 'tier', operator: 'In', values: ['query'] }] }, labels)).toBe(true);
+    expect(matchesSelector({ matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['query'] }] }, labels)).toBe(false);
+    expect(matchesSelector({ matchExpressions: [{ key: 'zone', operator: 'Exists' }] }, labels)).toBe(false);
+    expect(matchesSelector({ matchExpressions: [{ key: 'zone', operator: 'DoesNotExist' }] }, labels)).toBe(true);
+  });
+});
+
+describe('findHelmReleases', () => {
+  test('reads release, chart, namespace and values file from a run step, skipping flag values', () => {
+    const folder = { manifest: { run: ['helm upgrade --install trino-etl trino/trino --version 1.42.2 --namespace trino-etl --create-namespace -f helm/values.yaml'] } } as unknown as ConfigFolder;
+    expect(findHelmReleases([folder]).map(({ folder: _f, ...r }) => r)).toEqual([{ release: 'trino-etl', chart: 'trino/trino', namespace: 'trino-etl', valuesPath: 'helm/values.yaml' }]);
+  });
+});
+
+describe('renderTrinoPods', () => {
+  test('labels pods with nameOverride and the release, as the chart does, and lists the ports it opens', () => {
+    const release = { release: 'trino-etl', chart: 'trino/trino', namespace: 'trino-etl' } as Parameters<typeof renderTrinoPods>[0];
+    const [coordinator] = renderTrinoPods(release, 'values.yaml', 'nameOverride: trino-etl\njmx:\n  exporter:\n    enabled: true\n');
+    expect(coordinator!.labels).toMatchObject({ 'app.kubernetes.io/name': 'trino-etl', 'app.kubernetes.io/instance': 'trino-etl', 'app.kubernetes.io/component': 'coordinator' });
+    expect(coordinator!.ports.map((p) => p.port)).toEqual([8080, 5556]);
+  });
+});
+
+describe('namespacesNamedIn', () => {
+  test('reads one name or a list after "namespace(s)" and stops at prose', () => {
+    expect(namespacesNamedIn('A Gateway ml-gateway in namespace ml-gateway, and Prometheus scraping it.')).toEqual(['ml-gateway']);
+    expect(namespacesNamedIn('Services in namespaces etl (dbt pods), monitoring and lineage.')).toEqual(['etl', 'monitoring', 'lineage']);
+    expect(namespacesNamedIn('per-namespace reader roles')).toEqual([]);
+  });
+});
