@@ -160,6 +160,7 @@ describe('properties validator', () => {
         "tests/fixtures/configs/properties-bad/lake.properties  missing required field "iceberg.rest-catalog.uri" (iceberg.catalog.type=rest needs the catalog's URI)",
         "tests/fixtures/configs/properties-bad/lake.properties:4  "s3.aws-secret-key" holds a literal credential; reference it instead (Trino: \${ENV:NAME}, Druid: {"type":"environment","variable":"NAME"})",
         "tests/fixtures/configs/properties-bad/lake.properties:5  "iceberg.file-format" is set twice (first on line 3); the JVM silently keeps the last value",
+        "tests/fixtures/configs/properties-bad/lake.properties:6  "iceberg.expire_snapshots.min-retention" is a legacy name in Trino 483; use "iceberg.expire-snapshots.min-retention"",
         "tests/fixtures/configs/properties-bad/lake.properties:6  iceberg.expire_snapshots.min-retention: not allowed: renamed in Trino 464: use iceberg.expire-snapshots.min-retention / iceberg.remove-orphan-files.min-retention",
       ]
     `);
