@@ -91,10 +91,11 @@ describe('sql validator', () => {
     expect(report.results[1]!.checks.join('\n')).toContain('parsed both as an incremental run and as a full refresh');
     expect(lines).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/configs/sql-bad/zones.sql:4  SQL syntax error at "order_id" (node-sql-parser <v>, trino grammar)",
+        "tests/fixtures/configs/sql-bad/zones.sql:4  SQL syntax error: 'SELEC' is not valid at this position, expecting a keyword (dt-sql-parser <v> TrinoSQL grammar)",
         "tests/fixtures/configs/sql-bad/zones.sql:6  table property "partitioning" is not written as name = value",
+        "tests/fixtures/configs/sql-bad/zones.sql:7  SQL syntax error: ')' is not valid at this position, expecting a keyword (dt-sql-parser <v> TrinoSQL grammar)",
         "tests/fixtures/configs/sql-bad/zones.sql:9  unknown table procedure "compact"; Trino's Iceberg connector has optimize, optimize_manifests, expire_snapshots, remove_orphan_files, drop_extended_stats, add_files, add_files_from_table",
-        "tests/fixtures/configs/sql-bad/dbt/silver_orders.sql:3  SQL error in this statement: invalid column clause with select statement (node-sql-parser <v>, trino grammar; no position given) (incremental run)",
+        "tests/fixtures/configs/sql-bad/dbt/silver_orders.sql:6  SQL syntax error: 'and' is not valid at this position, expecting an existing function or an existing column or a keyword (dt-sql-parser <v> TrinoSQL grammar) (incremental run)",
         "tests/fixtures/configs/sql-bad/dbt/silver_orders.sql:8  {% for %} is never closed",
       ]
     `);
@@ -106,7 +107,9 @@ describe('flink-sql validator', () => {
     const { lines } = await runFixtures(['flink-sql-bad']);
     expect(lines).toMatchInlineSnapshot(`
       [
+        "tests/fixtures/configs/flink-sql-bad/job.sql:1  SQL syntax error: '.' is not valid at this position, expecting a keyword (dt-sql-parser <v> FlinkSQL grammar)",
         "tests/fixtures/configs/flink-sql-bad/job.sql:1  SET must be written SET 'key' = 'value'; (both quoted)",
+        "tests/fixtures/configs/flink-sql-bad/job.sql:5  SQL syntax error: 'DECIMALS' is not valid at this position, expecting a new column or a keyword (dt-sql-parser <v> FlinkSQL grammar)",
         "tests/fixtures/configs/flink-sql-bad/job.sql:5  column "amount": unknown type DECIMALS; Flink types are CHAR, VARCHAR, STRING, BOOLEAN, BINARY, VARBINARY, BYTES, DECIMAL, DEC, NUMERIC, TINYINT, SMALLINT, INT, INTEGER, BIGINT, FLOAT, DOUBLE, DATE, TIME, TIMESTAMP, TIMESTAMP_LTZ, INTERVAL, ARRAY, MAP, MULTISET, ROW, RAW, VARIANT",
         "tests/fixtures/configs/flink-sql-bad/job.sql:7  WATERMARK FOR event_time: no column "event_time" is declared before it",
         "tests/fixtures/configs/flink-sql-bad/job.sql:8  PRIMARY KEY must be declared NOT ENFORCED in Flink",
