@@ -142,7 +142,17 @@ function withoutExplainedAlternatives(errors: ErrorObject[]): ErrorObject[] {
       .filter((e) => (e.keyword === 'anyOf' || e.keyword === 'oneOf') && errors.some((o) => o.instancePath.startsWith(`${e.instancePath}/`)))
       .map((e) => e.instancePath),
   );
-  return errors.filter((e) => !(explained.has(e.instancePath) && ['anyOf', 'oneOf', 'type', 'pattern', 'enum', 'const'].includes(e.keyword)));
+  const kept = errors.filter((e) => !(explained.has(e.instancePath) && ['anyOf', 'oneOf', 'type', 'pattern', 'enum', 'const'].includes(e.keyword)));
+  // dbt's schemas wrap most values as anyOf [definition, null]: when the definition is itself an
+  // anyOf, keep the inner one's sentence and drop the outer "expected null".
+  const alternative = (e: ErrorObject) => e.keyword === 'anyOf' || e.keyword === 'oneOf';
+  const nested = new Set(kept.filter((e) => alternative(e) && kept.some((o) => o !== e && alternative(o) && o.instancePath === e.instancePath)).map((e) => e.instancePath));
+  return kept.filter((e) => {
+    if (!nested.has(e.instancePath)) return true;
+    if (e.keyword === 'type' && (e.params as { type?: string }).type === 'null') return false;
+    // The outer wrapper's schema path is the one without "definitions": drop it.
+    return !(e.keyword === 'anyOf' && !e.schemaPath.includes('/definitions/'));
+  });
 }
 
 /** Resource property YAML (models/*.yml): dbt-core's resources schema, unknown keys with the nearest valid one. */
