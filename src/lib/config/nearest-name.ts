@@ -1,30 +1,36 @@
-/** Edit distance between two strings (insertions, deletions, substitutions; case-insensitive). */
-export function editDistance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let previous = Array.from({ length: y.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++)
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    previous = current;
+import { editDistance } from '../lens/suggest-ids.ts';
+
+/**
+ * The valid name closest to `name` by edit distance (ties go to the longer common start, then to
+ * list order), for "did you mean" hints. Undefined when there are no candidates.
+ */
+export function nearestName(name: string, candidates: Iterable<string>): string | undefined {
+  let best: { candidate: string; distance: number; prefix: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(name, candidate);
+    let prefix = 0;
+    while (prefix < name.length && name[prefix] === candidate[prefix]) prefix++;
+    if (!best || distance < best.distance || (distance === best.distance && prefix > best.prefix)) best = { candidate, distance, prefix };
   }
-  return previous[y.length]!;
+  return best?.candidate;
+}
+
+/** `; nearest valid: "x"` for messages, or nothing when there is no candidate. */
+export function nearestHint(name: string, candidates: Iterable<string>, label = 'nearest valid'): string {
+  const nearest = nearestName(name, candidates);
+  return nearest === undefined ? '' : `; ${label}: "${nearest}"`;
 }
 
 /**
- * The known name nearest to `name`, for "did you mean" hints: within a third of its length in
- * edits (at least 2), so a misspelling is matched but an unrelated key is not.
+ * The known name nearest to `name` ignoring case, for "did you mean" hints on schema errors, but
+ * only within a third of its length in edits (at least 2): a misspelling is matched, an
+ * unrelated key is not.
  */
 export function findNearestName(name: string, known: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of known) {
-    const d = editDistance(name, candidate);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
+  const byLower = new Map<string, string>();
+  for (const candidate of known) if (!byLower.has(candidate.toLowerCase())) byLower.set(candidate.toLowerCase(), candidate);
+  const lower = name.toLowerCase();
+  const nearest = nearestName(lower, byLower.keys());
+  if (nearest === undefined || editDistance(lower, nearest) > Math.max(2, Math.floor(name.length / 3))) return undefined;
+  return byLower.get(nearest);
 }

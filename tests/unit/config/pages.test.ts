@@ -19,8 +19,8 @@ describe('badges', () => {
       [
         "checked by the json validator (Node.js JSON.parse <v>) on every build",
         "checked by the json validator (Node.js JSON.parse <v>, ajv <v>; JSON Schema s3-lifecycle) on every build",
-        "checked by the sql validator (node-sql-parser <v>; trino grammar) on every build",
-        "checked by the sql validator (node-sql-parser <v>; trino grammar, after rendering dbt Jinja) on every build",
+        "checked by the sql validator (dt-sql-parser <v>, node-sql-parser <v>; dt-sql-parser TrinoSQL grammar, trino grammar) on every build",
+        "checked by the sql validator (dt-sql-parser <v>, node-sql-parser <v>; dt-sql-parser TrinoSQL grammar, trino grammar, after rendering dbt Jinja) on every build",
       ]
     `);
   });

@@ -89,10 +89,11 @@ describe('sql validator', () => {
     expect(report.results[1]!.checks.join('\n')).toContain('parsed both as an incremental run and as a full refresh');
     expect(lines).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/configs/sql-bad/zones.sql:4  SQL syntax error at "order_id" (node-sql-parser <v>, trino grammar)",
+        "tests/fixtures/configs/sql-bad/zones.sql:4  SQL syntax error: 'SELEC' is not valid at this position, expecting a keyword (dt-sql-parser <v> TrinoSQL grammar)",
         "tests/fixtures/configs/sql-bad/zones.sql:6  table property "partitioning" is not written as name = value",
+        "tests/fixtures/configs/sql-bad/zones.sql:7  SQL syntax error: ')' is not valid at this position, expecting a keyword (dt-sql-parser <v> TrinoSQL grammar)",
         "tests/fixtures/configs/sql-bad/zones.sql:9  unknown table procedure "compact"; Trino's Iceberg connector has optimize, optimize_manifests, expire_snapshots, remove_orphan_files, drop_extended_stats, add_files, add_files_from_table",
-        "tests/fixtures/configs/sql-bad/dbt/silver_orders.sql:3  SQL error in this statement: invalid column clause with select statement (node-sql-parser <v>, trino grammar; no position given) (incremental run)",
+        "tests/fixtures/configs/sql-bad/dbt/silver_orders.sql:6  SQL syntax error: 'and' is not valid at this position, expecting an existing function or an existing column or a keyword (dt-sql-parser <v> TrinoSQL grammar) (incremental run)",
         "tests/fixtures/configs/sql-bad/dbt/silver_orders.sql:8  {% for %} is never closed",
       ]
     `);
@@ -104,7 +105,9 @@ describe('flink-sql validator', () => {
     const { lines } = await runFixtures(['flink-sql-bad']);
     expect(lines).toMatchInlineSnapshot(`
       [
+        "tests/fixtures/configs/flink-sql-bad/job.sql:1  SQL syntax error: '.' is not valid at this position, expecting a keyword (dt-sql-parser <v> FlinkSQL grammar)",
         "tests/fixtures/configs/flink-sql-bad/job.sql:1  SET must be written SET 'key' = 'value'; (both quoted)",
+        "tests/fixtures/configs/flink-sql-bad/job.sql:5  SQL syntax error: 'DECIMALS' is not valid at this position, expecting a new column or a keyword (dt-sql-parser <v> FlinkSQL grammar)",
         "tests/fixtures/configs/flink-sql-bad/job.sql:5  column "amount": unknown type DECIMALS; Flink types are CHAR, VARCHAR, STRING, BOOLEAN, BINARY, VARBINARY, BYTES, DECIMAL, DEC, NUMERIC, TINYINT, SMALLINT, INT, INTEGER, BIGINT, FLOAT, DOUBLE, DATE, TIME, TIMESTAMP, TIMESTAMP_LTZ, INTERVAL, ARRAY, MAP, MULTISET, ROW, RAW, VARIANT",
         "tests/fixtures/configs/flink-sql-bad/job.sql:7  WATERMARK FOR event_time: no column "event_time" is declared before it",
         "tests/fixtures/configs/flink-sql-bad/job.sql:8  PRIMARY KEY must be declared NOT ENFORCED in Flink",
@@ -144,7 +147,9 @@ describe('yaml validator', () => {
         "tests/fixtures/configs/yaml-bad/dbt_project.yml:2  config-version: is 1; expected 2",
         "tests/fixtures/configs/yaml-bad/dbt_project.yml:4  tests: not allowed: renamed data_tests in dbt 1.8",
         "tests/fixtures/configs/yaml-bad/dbt_project.yml:9  models.lakehouse.+materialized: is "tabel"; expected one of "table", "view", "incremental", "ephemeral", "materialized_view", "snapshot", "seed", "test"",
+        "tests/fixtures/configs/yaml-bad/dbt_project.yml:9  models.lakehouse.+materialized: is "tabel"; expected one of "snapshot", "seed", "view", "table", "incremental", "materialized_view", "external", "test", "ephemeral", "unit", "analysis", "function" or one of "streaming_table" or one of "dynamic_table" or one of "inline" or object",
         "tests/fixtures/configs/yaml-bad/dbt_project.yml:11  models.lakehouse.silver.+incremental_strategy: is "upsert"; expected one of "append", "merge", "delete+insert", "insert_overwrite", "microbatch"",
+        "tests/fixtures/configs/yaml-bad/dbt_project.yml:11  models.lakehouse.silver.+incremental_strategy: is "upsert"; expected one of "append", "merge", "delete+insert", "insert_overwrite", "microbatch" or one of "replace_where" or one of "legacy" or object",
       ]
     `);
   });
@@ -158,6 +163,7 @@ describe('properties validator', () => {
         "tests/fixtures/configs/properties-bad/lake.properties  missing required field "iceberg.rest-catalog.uri" (iceberg.catalog.type=rest needs the catalog's URI)",
         "tests/fixtures/configs/properties-bad/lake.properties:4  "s3.aws-secret-key" holds a literal credential; reference it instead (Trino: \${ENV:NAME}, Druid: {"type":"environment","variable":"NAME"})",
         "tests/fixtures/configs/properties-bad/lake.properties:5  "iceberg.file-format" is set twice (first on line 3); the JVM silently keeps the last value",
+        "tests/fixtures/configs/properties-bad/lake.properties:6  "iceberg.expire_snapshots.min-retention" is a legacy name in Trino 483; use "iceberg.expire-snapshots.min-retention"",
         "tests/fixtures/configs/properties-bad/lake.properties:6  iceberg.expire_snapshots.min-retention: not allowed: renamed in Trino 464: use iceberg.expire-snapshots.min-retention / iceberg.remove-orphan-files.min-retention",
       ]
     `);

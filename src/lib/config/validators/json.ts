@@ -2,6 +2,8 @@ import { locateIn } from '../json-schema.ts';
 import { locateJsonError } from '../locate-json-error.ts';
 import { parseYamlDocuments } from '../positions.ts';
 import { startResult } from '../result.ts';
+import { checkAvroSchema } from '../avro-check.ts';
+import { npmTool } from '../tools.ts';
 import { applySchema } from './apply-schema.ts';
 import type { Validator } from './types.ts';
 
@@ -32,9 +34,19 @@ export const validateJson: Validator = async (inputs) =>
     const { docs, errors } = parseYamlDocuments(input.text);
     for (const e of errors.filter((e) => /unique/i.test(e.message)))
       result.problems.push({ file: input.file, line: e.line, message: `duplicate key: ${e.message}` });
+    const doc = docs[0];
     if (input.entry.schema) {
-      const doc = docs[0];
       applySchema(result, input.root, input.entry.schema, parsed.value, doc && !errors.length ? locateIn(doc) : undefined);
+    }
+    if (input.entry.schema === 'avro-schema') {
+      const avsc = npmTool('avsc');
+      result.tools.push(avsc);
+      result.checks.push(
+        `parsed by avsc ${avsc.version} (Type.forSchema: names, types, unions, defaults against their types)`,
+        'attributes within two edits of one the Avro 1.12 specification defines reported as misspellings',
+      );
+      result.limits.push('other unknown attributes are accepted: the specification keeps them as metadata; logical types are not checked by avsc');
+      result.problems.push(...checkAvroSchema(input.file, input.text, parsed.value, doc && !errors.length ? locateIn(doc) : undefined));
     }
     return result;
   });

@@ -201,7 +201,64 @@ def check_dlt(tree, problems):
                     problems.append({"line": node.lineno, "message": f"dlt.pipeline(...) has no {field}=; set it so runs are reproducible"})
 
 
-def check_file(item, cache_dir):
+def nearest(name, candidates):
+    """The candidate closest to name (difflib ratio), for "nearest valid" hints."""
+    import difflib
+
+    best = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0)
+    return best[0] if best else None
+
+
+def hint(name, candidates):
+    best = nearest(name, candidates)
+    return f'; nearest valid: "{best}"' if best else ""
+
+
+def check_api(tree, api, problems):
+    """Imports from an upstream package and keyword arguments of calls to what they import,
+    against the API read from the package's source at the pinned release."""
+    modules = api["modules"]
+    label = f'{api["package"]} {api["ref"]}'
+    imported = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == api["package"] and node.level == 0:
+            if node.module not in modules:
+                problems.append({"line": node.lineno, "message": f'module "{node.module}" does not exist in {label}{hint(node.module, modules)}'})
+                continue
+            names = modules[node.module]["names"]
+            for alias in node.names:
+                if alias.name == "*":
+                    continue
+                if alias.name not in names and f"{node.module}.{alias.name}" not in modules:
+                    problems.append({"line": node.lineno, "message": f'"{alias.name}" is not a name of {node.module} in {label}{hint(alias.name, names)}'})
+                    continue
+                imported[alias.asname or alias.name] = (node.module, alias.name)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] == api["package"] and alias.name not in modules:
+                    problems.append({"line": node.lineno, "message": f'module "{alias.name}" does not exist in {label}{hint(alias.name, modules)}'})
+
+    def signature(module, name):
+        own = modules[module]["signatures"].get(name)
+        if own is not None:
+            return own
+        # Re-exported: take the definition from the one module of the package that has it.
+        found = [m["signatures"][name] for m in modules.values() if name in m["signatures"]]
+        return found[0] if len(found) == 1 else None
+
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name) or node.func.id not in imported:
+            continue
+        module, name = imported[node.func.id]
+        sig = signature(module, name)
+        if sig is None or sig["varkw"]:
+            continue
+        for kw in node.keywords:
+            if kw.arg is not None and kw.arg not in sig["params"]:
+                problems.append({"line": kw.value.lineno, "message": f'{name}(...) has no keyword argument "{kw.arg}" in {label}{hint(kw.arg, sig["params"])}'})
+
+
+def check_file(item, cache_dir, apis=()):
     problems = []
     kinds = []
     try:
@@ -224,14 +281,25 @@ def check_file(item, cache_dir):
     if "dlt" in roots:
         kinds.append("dlt")
         check_dlt(tree, problems)
+    for api in apis:
+        if api["package"] in roots:
+            kinds.append(f'{api["package"]}-api')
+            check_api(tree, api, problems)
     problems.sort(key=lambda p: p["line"])
     return {"file": item["file"], "kinds": kinds or ["python"], "problems": problems}
 
 
 def main():
-    items = json.load(sys.stdin)
+    payload = json.load(sys.stdin)
+    # {"items": [...], "apis": [paths]}; a bare list of items is the older form.
+    items = payload["items"] if isinstance(payload, dict) else payload
+    apis = []
+    for path in payload.get("apis", []) if isinstance(payload, dict) else []:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        apis.append({"package": data["package"], "ref": data["x-provenance"]["ref"], "modules": data["modules"]})
     with tempfile.TemporaryDirectory() as cache_dir:
-        results = [check_file(item, cache_dir) for item in items]
+        results = [check_file(item, cache_dir, apis) for item in items]
     version = ".".join(str(v) for v in sys.version_info[:3])
     json.dump({"python": version, "results": results}, sys.stdout)
 

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { startResult, type CheckResult } from '../result.ts';
 import { npmTool } from '../tools.ts';
+import { findAwsSchemaProblems, findReferenceProblems, loadAwsSchema } from '../terraform-schema.ts';
 import { findModuleProblems, findSecretProblems, type ParsedTfFile } from './terraform-rules.ts';
 import type { ConfigInput, Validator } from './types.ts';
 
@@ -19,8 +20,9 @@ async function parseHcl(input: ConfigInput): Promise<{ json?: Record<string, unk
 
 /**
  * Terraform/OpenTofu HCL: every file parsed by HashiCorp's HCL parser (hcl2json, WASM); files
- * in one folder form a module and are checked together for pinned versions and secrets. No
- * terraform binary runs offline, so provider schemas (argument names) are not checked.
+ * in one folder form a module and are checked together for pinned versions and secrets; aws_*
+ * resources and data sources against the AWS provider's schema (from @cdktf/provider-aws), and
+ * var/local/module references and module inputs against the declarations.
  */
 export const validateTerraform: Validator = async (inputs) => {
   const results = new Map<ConfigInput, CheckResult>();
@@ -33,8 +35,15 @@ export const validateTerraform: Validator = async (inputs) => {
       'module rules: required_version set; every provider in required_providers with source and version (roots with an upper bound); registry modules pinned',
       'no hard-coded credentials; secret-named variables and outputs marked sensitive',
     );
-    result.badgeNotes.push('HCL parse and our pinning and secret rules');
-    result.limits.push('provider schemas not checked: no terraform binary offline (terraform validate would check argument names)');
+    const aws = loadAwsSchema(input.root);
+    result.checks.push(
+      `aws_* resource and data-source types, arguments and nested blocks against hashicorp/aws ${aws.providerVersion} (${aws.packageRef}, src/lib/config/upstream/aws-provider.json)`,
+      'references: var.*, local.* and module.* declared; module.X.Y an output of a local module; local module inputs are its variables and its required variables are set',
+    );
+    result.badgeNotes.push(`HCL parse, hashicorp/aws ${aws.providerVersion} schema, references, pinning and secret rules`);
+    result.limits.push(
+      'argument types and required arguments not checked (no terraform binary offline); resources of other providers (airbyte, kubernetes, helm) not checked; registry modules\' inputs not checked',
+    );
     results.set(input, result);
     const { json, error } = await parseHcl(input);
     if (error) result.problems.push({ file: input.file, ...(error.line ? { line: error.line } : {}), message: `not valid HCL: ${error.message}` });
@@ -50,5 +59,7 @@ export const validateTerraform: Validator = async (inputs) => {
   for (const files of modules.values()) {
     for (const problem of findModuleProblems(files)) byFile.get(problem.file)?.problems.push(problem);
   }
+  for (const p of parsed) byFile.get(p.file)!.problems.push(...findAwsSchemaProblems(p, loadAwsSchema(p.input.root)));
+  for (const problem of findReferenceProblems(parsed)) byFile.get(problem.file)?.problems.push(problem);
   return inputs.map((input) => results.get(input)!);
 };
