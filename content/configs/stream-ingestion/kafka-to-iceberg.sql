@@ -106,8 +106,10 @@ CREATE TEMPORARY TABLE orders_dlq (
   'json.timestamp-format.standard' = 'ISO-8601',
   'sink.delivery-guarantee' = 'exactly-once',
   'sink.transactional-id-prefix' = 'cdc-shop-orders-dlq',
-  -- Must not exceed the broker's transaction.max.timeout.ms (15 minutes by default).
-  'properties.transaction.timeout.ms' = '900000'
+  -- How long the job may be down before the broker aborts its open transaction and that
+  -- output is lost. It must not exceed the broker's transaction.max.timeout.ms (default 15
+  -- minutes, raised to one hour in compose.yaml and kafka-cluster.yaml).
+  'properties.transaction.timeout.ms' = '3600000'
 );
 
 CREATE TEMPORARY TABLE orders_rt (
@@ -130,7 +132,7 @@ CREATE TEMPORARY TABLE orders_rt (
   'value.json.timestamp-format.standard' = 'ISO-8601',
   'sink.delivery-guarantee' = 'exactly-once',
   'sink.transactional-id-prefix' = 'cdc-shop-orders-rt',
-  'properties.transaction.timeout.ms' = '900000'
+  'properties.transaction.timeout.ms' = '3600000'
 );
 
 CREATE TEMPORARY TABLE orders_per_minute (
@@ -147,7 +149,7 @@ CREATE TEMPORARY TABLE orders_per_minute (
   'json.timestamp-format.standard' = 'ISO-8601',
   'sink.delivery-guarantee' = 'exactly-once',
   'sink.transactional-id-prefix' = 'cdc-shop-orders-ops',
-  'properties.transaction.timeout.ms' = '900000'
+  'properties.transaction.timeout.ms' = '3600000'
 );
 
 -- One job, four outputs ---------------------------------------------------------------------------
