@@ -41,3 +41,24 @@ test('a short file shows open, with its copy button', async ({ page }) => {
   await expect(checkov.locator('details.fold')).toHaveCount(0);
   await expect(checkov.getByRole('button', { name: /copy/i })).toBeAttached();
 });
+
+test('a copy button copies the file exactly as it is in the repository, blank lines included', async ({ page }) => {
+  // Capture what the page writes to the clipboard instead of reading the system clipboard.
+  await page.addInitScript(() => {
+    const copies: string[] = [];
+    (window as unknown as { copies: string[] }).copies = copies;
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (text: string) => void copies.push(text) } });
+  });
+  await page.goto('/configs/infrastructure-as-code/');
+  const files = ['policy/checkov.yaml', 'modules/eks/main.tf'];
+  for (const path of files) {
+    const section = page.locator('section.config-file').filter({ hasText: path });
+    const fold = section.getByText(new RegExp(`^Show the file ${path.replace(/[./]/g, '\\$&')} `));
+    if (await fold.count()) await fold.click();
+    await section.getByRole('button', { name: /copy/i }).click();
+  }
+  const copies = await page.evaluate(() => (window as unknown as { copies: string[] }).copies);
+  // A file ends with a newline the block does not show; everything before it is copied.
+  expect(copies).toEqual(files.map((p) => readFileSync(`content/configs/infrastructure-as-code/${p}`, 'utf8').replace(/\n$/, '')));
+  expect(copies[1]).toContain('\n\n');
+});

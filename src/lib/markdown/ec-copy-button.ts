@@ -5,8 +5,8 @@ import { visit } from 'unist-util-visit';
 /**
  * Expressive Code's copy button is a bare `<button title="Copy to clipboard">`: give it
  * `type="button"` (it sits in no form and submits nothing) and an aria-label, so its name does
- * not rest on a tooltip and the HTML check (html-validate) passes. Runs after the frames plugin
- * that adds the button.
+ * not rest on a tooltip and the HTML check (html-validate) passes; and drop its copy of the code
+ * (data-code), which the page already shows. Runs after the frames plugin that adds the button.
  */
 export function pluginCopyButtonMarkup(): ExpressiveCodePlugin {
   return {
@@ -16,6 +16,10 @@ export function pluginCopyButtonMarkup(): ExpressiveCodePlugin {
         visit(renderData.blockAst as Element, 'element', (el: Element) => {
           if (el.tagName === 'pre') Object.assign(el.properties, scrollableRegionProperties(codeBlock.props.title, codeBlock.language, codeBlock.code));
           if (el.tagName !== 'button' || el.properties?.['dataCode'] === undefined) return;
+          // The copy text would repeat the whole block in an attribute (24 KB gzip on the largest
+          // config page); src/scripts/code-copy.ts reads it from the rendered lines on click.
+          delete el.properties['dataCode'];
+          el.properties['dataCopyFromBlock'] = '';
           el.properties['type'] = 'button';
           el.properties['ariaLabel'] ??= String(el.properties['title'] ?? 'Copy to clipboard');
         });
