@@ -9,8 +9,8 @@ export interface RankedHit {
   score: number;
 }
 
-/** Below this many full matches, pages matching most of the words are added after them. */
-export const FALLBACK_BELOW = 5;
+/** Below this many full matches (one batch of results in the dialog), pages matching most of the words are added after them. */
+export const FALLBACK_BELOW = 8;
 
 /** Every way to keep `size` of `words`, in their order, e.g. 2 of [a b c] → [a b] [a c] [b c]. */
 export function listSubsets(words: readonly string[], size: number): string[][] {
