@@ -26,6 +26,11 @@ for (const theme of ['light', 'dark'] as const) {
     // Navigation, search and the theme switch are for the screen.
     for (const name of ['Search', /theme/i]) await expect(page.getByRole('button', { name })).toBeHidden();
     await expect(page.getByRole('navigation').filter({ visible: true })).toHaveCount(0);
+    await expect(page.getByText('On this page', { exact: true }).filter({ visible: true })).toHaveCount(0);
+    // Paper does not scroll sideways: a long code line wraps inside the printable width.
+    const codeBox = (await code.boundingBox())!;
+    expect(codeBox.x + codeBox.width).toBeLessThanOrEqual(A4_CONTENT_WIDTH);
+    expect(await code.evaluate((pre) => pre.scrollWidth <= pre.clientWidth + 1)).toBe(true);
 
     // Readable on A4: body text at least 10 pt and nothing wider than the printable width.
     const fontSize = await page.locator('main p').first().evaluate((p) => Number.parseFloat(getComputedStyle(p).fontSize));
