@@ -5,6 +5,7 @@ import type { ExcerptSegment } from '../lib/search/excerpt.ts';
 import { toFilterOptions, toSearchFilters, type FilterOption } from '../lib/search/filters.ts';
 import { getPagefindModuleUrl, getPagefindOptions } from '../lib/search/options.ts';
 import type { PagefindModule, PagefindResult } from '../lib/search/pagefind-api.ts';
+import { searchWithFallback } from '../lib/search/fallback.ts';
 import { toSearchTerms } from '../lib/search/query.ts';
 import { describeResults, toResultView, type ResultView } from '../lib/search/results.ts';
 import { isMapPage, isModifiedClick, toNodeSearch } from '../lib/search/map-select.ts';
@@ -153,11 +154,14 @@ export async function initSearchDialog(dialog: HTMLDialogElement): Promise<void>
     }
     try {
       const pf = await loadPagefind();
-      const response = await pf.search(query ? toSearchTerms(query) : null, { filters });
+      // A question rarely has every word on the right page: pages matching most words follow the full matches.
+      const { results } = query
+        ? await searchWithFallback(toSearchTerms(query), async (term) => (await pf.search(term, { filters })).results)
+        : await pf.search(null, { filters });
       if (token !== run) return;
-      pending = response.results;
+      pending = results;
       await showMore(token, true);
-      if (token === run) status.textContent = describeResults(response.results.length, query, filtered);
+      if (token === run) status.textContent = describeResults(results.length, query, filtered);
     } catch (error) {
       if (token !== run) return;
       console.error(error);

@@ -23,7 +23,10 @@ test('a measured benchmark shows its tables, every run and how to reproduce it',
   const table = page.getByRole('table', { name: 'Size on disk and write time' });
   await expect(table.getByRole('row', { name: /Parquet \(zstd\)/ })).toContainText(/× smaller/);
   await expect(page.getByRole('heading', { level: 2, name: 'How it was measured' })).toBeVisible();
-  await expect(page.getByText('Reproduce it:')).toContainText('npm run bench');
+  // The rerun starts from a fresh clone, set-up included, in a code block with a copy button.
+  const rerun = page.getByRole('figure').filter({ hasText: 'Rerun: File formats and compression' });
+  await expect(rerun.locator('pre')).toHaveText(/git clone \S+\.git\s*cd \S+\s*\.\/blueprint npm ci\s*\.\/blueprint npm run bench -- --only=file-formats/);
+  await expect(rerun.getByRole('button', { name: /copy/i })).toBeAttached();
   await expect(page.getByText(/^Measured on .+ cores? on \d{4}-\d{2}-\d{2}, commit [0-9a-f]{7}/)).toBeVisible();
 });
 
@@ -52,7 +55,7 @@ test('a provisional measured result says so, and what was measured, on its page 
   await page.goto('/data-storage/');
   const embed = page.getByRole('region', { name: 'Benchmark: File formats and compression' });
   await expect(embed.getByRole('note')).toContainText('Not a publishable result; rerun pending');
-  await expect(embed).toContainText('not Trino or Spark reading object storage (S3)');
+  await expect(embed).toContainText('not Trino or Spark reading object storage such as S3');
 });
 
 test('the ClickBench page names the licence of its derived figures', async ({ page }) => {

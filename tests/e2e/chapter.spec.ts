@@ -11,6 +11,13 @@ test('the sidebar lists every part and marks the current chapter', async ({ page
   await expect(nav.locator('a[aria-current="page"]')).toHaveText(/5\s*Data storage/);
 });
 
+test('a chapter says what a "seed pick" is where the badge first shows', async ({ page }) => {
+  await page.goto('/etl-cluster/');
+  const header = page.locator('header.chapter-header');
+  await expect(header.getByText('seed pick', { exact: true }).first()).toBeVisible();
+  await expect(header).toContainText("A seed pick is the original author's choice");
+});
+
 test('the table of contents links to sections and follows the reading position', async ({ page }) => {
   await page.goto('/data-storage/');
   const toc = page.locator('.toc-column').getByRole('navigation', { name: 'On this page' });

@@ -62,3 +62,28 @@ test('a copy button copies the file exactly as it is in the repository, blank li
   expect(copies).toEqual(files.map((p) => readFileSync(`content/configs/infrastructure-as-code/${p}`, 'utf8').replace(/\n$/, '')));
   expect(copies[1]).toContain('\n\n');
 });
+
+test('a config page tells zip and clone users how to enter the folder', async ({ page }) => {
+  await page.goto('/configs/stream-ingestion/');
+  const run = page.locator('main p').filter({ hasText: 'Enter the folder' });
+  await expect(run.locator('code')).toHaveText(['cd stream-ingestion', 'cd content/configs/stream-ingestion']);
+  // The zip unpacks to stream-ingestion/, so the commands no longer start with the clone's path.
+  await expect(page.getByRole('figure').filter({ hasText: 'Commands' }).locator('pre')).not.toContainText('cd content/configs');
+});
+
+test('"How this file is checked" shows names as code, not between backticks', async ({ page }) => {
+  await page.goto('/configs/stream-ingestion/');
+  const how = page.locator('details.how');
+  for (const details of await how.all()) await details.locator('summary').click();
+  await expect(how.locator('dd li code').first()).toBeVisible();
+  const texts = await how.locator('dd li').allTextContents();
+  expect(texts.filter((t) => t.includes('`'))).toEqual([]);
+});
+
+test('the side menu of a config page lists the configs and marks the current one', async ({ page }) => {
+  await page.goto('/configs/orchestration/');
+  const nav = page.getByRole('navigation', { name: 'Reference configs', exact: true });
+  await expect(nav.getByRole('link')).toHaveCount(folders.length);
+  await expect(nav.locator('a[aria-current="page"]')).toHaveText(/Orchestration/);
+  await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('href', /\/configs\/orchestration\/$/);
+});

@@ -45,7 +45,13 @@ export interface ConfigPageView {
   title: string;
   summary: string;
   assumes: string[];
+  /** Commands to run, in order, after entering the folder (see `enter`). */
   run: string[];
+  /**
+   * How to enter the folder when the manifest's first step is `cd content/configs/<id>`: that path
+   * holds in a clone of the repository, while the zip unpacks to `<id>/`. Undefined otherwise.
+   */
+  enter: { clone: string; zip: string } | undefined;
   files: ConfigFileView[];
   /** Site-relative path of the folder as a zip, e.g. "/configs/etl-cluster.zip". */
   zipPath: string;
@@ -85,6 +91,16 @@ export function fileAnchor(path: string): string {
   return `file-${path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
 }
 
+/**
+ * Split a manifest's run steps into how to enter the folder and the rest: a leading
+ * `cd content/configs/<id>` is true in a clone only, so the page gives the zip's `cd <id>` beside it.
+ */
+export function toRunSteps(run: readonly string[], id: string): Pick<ConfigPageView, 'run' | 'enter'> {
+  const first = run[0]?.trim();
+  if (first !== `cd content/configs/${id}`) return { run: [...run], enter: undefined };
+  return { run: run.slice(1), enter: { clone: first, zip: `cd ${id}` } };
+}
+
 /** Build the page of one component from its folder and the results of the run. */
 export function toConfigPage(folder: ConfigFolder, results: ReadonlyArray<CheckResult>): ConfigPageView {
   const byPath = new Map(results.filter((r) => r.file.startsWith(`${folder.dir}/`)).map((r) => [r.path, r]));
@@ -111,7 +127,7 @@ export function toConfigPage(folder: ConfigFolder, results: ReadonlyArray<CheckR
     title: folder.manifest.title,
     summary: folder.manifest.summary,
     assumes: folder.manifest.assumes,
-    run: folder.manifest.run,
+    ...toRunSteps(folder.manifest.run, folder.id),
     files,
     zipPath: `/configs/${folder.id}.zip`,
     chapterPath: `/${folder.id}/`,

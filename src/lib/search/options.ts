@@ -9,10 +9,12 @@ import type { PagefindOptions } from './pagefind-api.ts';
  * synonyms in aliases.ts: both name what the page is about, so they count almost like the title.
  * `tech` lists the technologies a chapter recommends; it weighs most because a product name is the
  * commonest query and config pages repeat it in every file, so "Trino" or "Airbyte" would
- * otherwise rank the configs above the chapter that explains the choice. `node` is the map id, read by the
- * dialog but not meant to rank.
+ * otherwise rank the configs above the chapter that explains the choice. Pagefind multiplies the
+ * weight by the word's rarity, so `tech` holds only the chapter's own picks (tech-meta.ts) and
+ * `uses` the ones another chapter is the home of, at the default weight. `node` is the map id,
+ * read by the dialog but not meant to rank.
  */
-export const META_WEIGHTS: Readonly<Record<string, number>> = { title: 5, keywords: 3, aliases: 3, tech: 10, node: 0 };
+export const META_WEIGHTS: Readonly<Record<string, number>> = { title: 5, keywords: 3, aliases: 3, tech: 20, uses: 1, node: 0 };
 
 /** Words per excerpt: about two lines in the dialog on a phone. */
 export const EXCERPT_LENGTH = 22;

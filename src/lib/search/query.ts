@@ -11,6 +11,8 @@ const STOP_WORDS = new Set([
   'to', 'of', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'into', 'about',
   'handle', 'handling', 'deal', 'dealing', 'manage', 'managing', 'use', 'using',
   'get', 'getting', 'choose', 'choosing', 'pick', 'need', 'want', 'way',
+  // Verbs a question wraps its subject in: "how do I stop small files", "who can see PII".
+  'see', 'know', 'stop', 'prevent', 'avoid', 'than',
 ]);
 
 /** Punctuation a question ends or starts with, not part of any indexed word. */

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { buildConfigZip } from '../../../src/lib/config/build-zip.ts';
-import { codeFold, FOLD_AFTER_LINES, fileAnchor, languageOf, toConfigIndex, toConfigPage } from '../../../src/lib/config/config-pages.ts';
+import { codeFold, FOLD_AFTER_LINES, fileAnchor, languageOf, toConfigIndex, toConfigPage, toRunSteps } from '../../../src/lib/config/config-pages.ts';
 import { loadValidConfigReport } from '../../../src/lib/config/load-report.ts';
 import { describeResult } from '../../../src/lib/config/result.ts';
 import { parseGraph } from '../../../src/lib/graph/validate-graph.ts';
@@ -104,5 +104,18 @@ describe('codeFold', () => {
     expect(codeFold(text(FOLD_AFTER_LINES))).toEqual({ lines: FOLD_AFTER_LINES, folded: false });
     expect(codeFold(text(FOLD_AFTER_LINES + 1))).toEqual({ lines: FOLD_AFTER_LINES + 1, folded: true });
     expect(codeFold('one line')).toEqual({ lines: 1, folded: false });
+  });
+});
+
+describe('toRunSteps', () => {
+  test('gives the zip folder beside a leading cd into content/configs, which only a clone has', () => {
+    expect(toRunSteps(['cd content/configs/stream-ingestion', 'docker compose up -d'], 'stream-ingestion')).toEqual({
+      run: ['docker compose up -d'],
+      enter: { clone: 'cd content/configs/stream-ingestion', zip: 'cd stream-ingestion' },
+    });
+  });
+
+  test('leaves steps that do not start by entering the folder as they are', () => {
+    expect(toRunSteps(['cd dbt && dbt build'], 'etl-cluster')).toEqual({ run: ['cd dbt && dbt build'], enter: undefined });
   });
 });

@@ -20,4 +20,10 @@ describe('toSearchTerms', () => {
     expect(toSearchTerms('  small   files ')).toBe('small files');
     expect(toSearchTerms('   ')).toBe('');
   });
+
+  test('drops the verb a question wraps its subject in', () => {
+    expect(toSearchTerms('how do I stop small files')).toBe('small files');
+    expect(toSearchTerms('who can see PII in dashboards?')).toBe('PII dashboards');
+    expect(toSearchTerms('is incremental MERGE faster than a full reload')).toBe('incremental MERGE faster full reload');
+  });
 });
