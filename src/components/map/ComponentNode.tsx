@@ -32,7 +32,7 @@ function ComponentNodeView({ data }: NodeProps<ComponentMapNode>) {
     select(data.id);
   };
   return (
-    <div className="map-node" data-part={data.part} data-cross-cutting={data.crossCutting || undefined} data-zones={data.hasZones || undefined}>
+    <div className="map-node" inert={data.filtered || undefined} data-part={data.part} data-cross-cutting={data.crossCutting || undefined} data-zones={data.hasZones || undefined}>
       <FlowHandles />
       {hydrated ? (
         <button type="button" className="map-node-target nodrag" data-node-button={data.id} data-intent-target={data.id} onClick={onClick} onKeyDown={onKeyDown}>

@@ -2,6 +2,7 @@ import type { NamedFlow } from '../../lib/graph/flows.ts';
 import type { PanelInfo } from '../../lib/graph/panel.ts';
 import { withBase } from '../../lib/site/site-config.ts';
 import { splitEndpoint } from '../../lib/graph/endpoint.ts';
+import { useRovingRow } from './roving-row.ts';
 
 interface Props {
   flows: NamedFlow[];
@@ -16,13 +17,14 @@ interface Props {
 /** Pick a named flow and walk through it step by step. */
 export function FlowGuide({ flows, active, step, panels, base, onChoose, onStep }: Props) {
   const current = active?.steps[step];
+  const row = useRovingRow(flows.length);
   const componentIds = current ? [...new Set(current.nodes.map((n) => splitEndpoint(n).node))] : [];
   return (
     <div className="flow-guide">
-      <div className="flow-picker" role="group" aria-label="Follow a flow">
+      <div className="flow-picker" role="group" aria-label="Follow a flow" onKeyDown={row.onKeyDown} onFocus={row.onFocus}>
         <span className="toolbar-label">Follow a flow:</span>
-        {flows.map((f) => (
-          <button key={f.id} type="button" aria-pressed={active?.id === f.id} onClick={() => onChoose(active?.id === f.id ? undefined : f.id)}>
+        {flows.map((f, i) => (
+          <button key={f.id} type="button" tabIndex={row.tabIndexOf(i)} aria-pressed={active?.id === f.id} onClick={() => onChoose(active?.id === f.id ? undefined : f.id)}>
             {f.title}
           </button>
         ))}

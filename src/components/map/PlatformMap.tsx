@@ -31,6 +31,13 @@ export interface PlatformMapProps {
 const { width: SSR_WIDTH, height: SSR_HEIGHT } = MAP_SSR_SIZE;
 
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+/**
+ * Room kept clear around the fitted map: the zoom buttons sit in the left margin, so they never
+ * cover a component at the fitted view, with or without the panel open.
+ */
+const FIT_PADDING = { top: '16px', right: '16px', bottom: '16px', left: '56px' } as const;
+/** How long the "hold Ctrl to zoom" hint stays after a plain wheel over the map. */
+const WHEEL_HINT_MS = 1800;
 const EMPTY: MapState = { step: 0, parts: [] };
 
 /** The component a node stands for: a zone (e.g. Landing inside Data storage) belongs to its parent; a part box to none. */
@@ -54,7 +61,8 @@ function decorate(model: FlowModel, state: MapState, flows: NamedFlow[], hovered
       if (lit) classes.push(lit.nodes.has(n.id) ? 'is-lit' : 'is-dimmed');
       else if (near) classes.push(near.has(componentOf(n)!) ? 'is-near' : 'is-dimmed');
     }
-    return { ...n, className: classes.join(' ') } as MapNode;
+    const filtered = n.type === 'component' && hiddenPart(partOf(n));
+    return { ...n, className: classes.join(' '), ...(n.type === 'component' ? { data: { ...n.data, filtered } } : {}) } as MapNode;
   });
   const edges = model.edges.map((e) => {
     const classes = [e.className ?? ''];
@@ -72,6 +80,10 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
   const [hydrated, setHydrated] = useState(false);
   const [state, setState] = useState<MapState>(EMPTY);
   const [hovered, setHovered] = useState<string | undefined>();
+  // Plain wheel scrolls the page; Ctrl (⌘ on a Mac) + wheel, or a pinch, zooms the map.
+  const [zoomKeyHeld, setZoomKeyHeld] = useState(false);
+  const [wheelHint, setWheelHint] = useState('');
+  const hintTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastFocused = useRef<string | undefined>(undefined);
   const flowApi = useReactFlow();
   const known = useMemo(() => ({ nodes: new Set(Object.keys(panels)), flows: new Set(flows.map((f) => f.id)) }), [panels, flows]);
@@ -79,6 +91,30 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
     () => new Map<string, Box>(model.nodes.filter((n) => n.type === 'component').map((n) => [n.id, { x: n.position.x, y: n.position.y, width: n.width!, height: n.height! }])),
     [model],
   );
+
+  // React Flow zooms on wheel only while it may cancel the page's scroll, so it is told when the
+  // zoom key is held: Ctrl + wheel arrives with ctrlKey set (as a pinch does), ⌘ + wheel does not.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => setZoomKeyHeld(e.metaKey || e.ctrlKey);
+    const release = () => setZoomKeyHeld(false);
+    addEventListener('keydown', onKey);
+    addEventListener('keyup', onKey);
+    addEventListener('blur', release);
+    return () => {
+      removeEventListener('keydown', onKey);
+      removeEventListener('keyup', onKey);
+      removeEventListener('blur', release);
+      clearTimeout(hintTimer.current);
+    };
+  }, []);
+
+  const onWheel = useCallback((e: React.WheelEvent) => {
+    if (e.ctrlKey || e.metaKey) return setWheelHint('');
+    const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+    setWheelHint(`To zoom the map, hold ${mac ? '⌘' : 'Ctrl'} and scroll, or pinch.`);
+    clearTimeout(hintTimer.current);
+    hintTimer.current = setTimeout(() => setWheelHint(''), WHEEL_HINT_MS);
+  }, []);
 
   // Read the URL once hydrated, and again whenever the reader goes back or forward.
   useEffect(() => {
@@ -179,7 +215,10 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
           <PartFilter parts={parts} shown={state.parts} onChange={(p) => update({ ...state, parts: p }, 'replace')} />
         </div>
         <div className="map-stage" data-panel-open={panel ? '' : undefined}>
-          <div className="map-canvas">
+          <div className="map-canvas" onWheel={onWheel}>
+            <p className="map-wheel-hint" role="status" data-shown={wheelHint ? '' : undefined}>
+              {wheelHint}
+            </p>
             <ReactFlow
               nodes={nodes}
               edges={edges}
@@ -187,8 +226,10 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
               width={SSR_WIDTH}
               height={SSR_HEIGHT}
               fitView
-              onInit={(instance) => void instance.fitView({ padding: 0.04 })}
-              fitViewOptions={{ padding: 0.04 }}
+              onInit={(instance) => void instance.fitView({ padding: FIT_PADDING })}
+              fitViewOptions={{ padding: FIT_PADDING }}
+              zoomOnScroll={false}
+              preventScrolling={zoomKeyHeld}
               minZoom={0.2}
               maxZoom={2}
               nodesDraggable={false}
@@ -207,7 +248,7 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
             >
               <Background gap={24} size={1} />
               {/* No name: the panel is a plain <div> (no role), where aria-label is invalid; each button has its own. */}
-              <Controls showInteractive={false} position="bottom-left" aria-label="" />
+              <Controls showInteractive={false} position="top-left" aria-label="" />
               <MiniMap pannable zoomable position="bottom-right" ariaLabel="Overview of the whole map" nodeClassName={(n) => `minimap-${n.type}`} />
             </ReactFlow>
           </div>
@@ -229,7 +270,7 @@ export default function PlatformMap(props: PlatformMapProps) {
       initialWidth={SSR_WIDTH}
       initialHeight={SSR_HEIGHT}
       fitView
-      initialFitViewOptions={{ padding: 0.04 }}
+      initialFitViewOptions={{ padding: FIT_PADDING }}
     >
       <MapCanvas {...props} />
     </ReactFlowProvider>

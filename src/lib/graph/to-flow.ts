@@ -26,6 +26,8 @@ export interface ComponentNodeData extends Record<string, unknown> {
   ariaLabel: string;
   /** The part of that sentence after the visible label, read but not shown. */
   detail: string;
+  /** Set by the map while a part filter leaves this component out: drawn faded, not focusable. */
+  filtered?: boolean;
 }
 
 /** Data of a zone drawn inside a component (landing, bronze…). */
