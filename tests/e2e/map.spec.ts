@@ -282,6 +282,69 @@ test.describe('map controls', () => {
   });
 });
 
+test.describe('a walkthrough as a guided tour', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('numbers its steps, sets the current one apart, pans the map to it and sits beside the map', async ({ page }) => {
+    await openMap(page);
+    const canvas = page.locator('.react-flow');
+    const before = (await canvas.boundingBox())!;
+    await page.getByRole('group', { name: 'Follow a flow' }).getByRole('button', { name: 'Batch path' }).click();
+    const heading = page.getByRole('heading', { name: 'Batch path: step 1 of 7' });
+    await expect(heading).toBeFocused();
+    // The step text is beside the map, not above it: the map stays where it was.
+    const tour = page.getByRole('region', { name: /^Batch path: step/ });
+    await expect.poll(async () => (await canvas.boundingBox())!.y).toBe(before.y);
+    const card = (await tour.boundingBox())!;
+    const map = (await canvas.boundingBox())!;
+    expect(card.x).toBeGreaterThanOrEqual(map.x + map.width);
+    await expect(tour.getByRole('listitem')).toHaveCount(7);
+
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('heading', { name: 'Batch path: step 3 of 7' })).toBeVisible();
+    const current = tour.locator('li[aria-current="step"]');
+    await expect(current).toContainText('land unchanged in the landing zone');
+    await expect(current).toBeInViewport();
+    await expect(tour.getByText('Step 1, done:')).toHaveCount(1);
+    await expect(tour.getByText('Step 2, done:')).toHaveCount(1);
+    // On the map: every lit node numbered, the current step's node set apart from past ones.
+    await expect(page.locator('.react-flow__node.is-current')).toHaveCount(1);
+    await expect(page.locator('.react-flow__node.is-current[data-id="data-storage__landing"]')).toContainText('3');
+    await expect(page.locator('.react-flow__node.is-past')).toHaveCount(2);
+    await expect(page.locator('.react-flow__node[data-id="batch-sources"] .map-step-badge')).toHaveText('1');
+    // The map has panned to the current step: its node is in the middle of the canvas.
+    await expect
+      .poll(async () => {
+        const node = (await page.locator('.react-flow__node[data-id="data-storage__landing"]').boundingBox())!;
+        const c = (await canvas.boundingBox())!;
+        return Math.abs(node.x + node.width / 2 - (c.x + c.width / 2)) < c.width * 0.1 && Math.abs(node.y + node.height / 2 - (c.y + c.height / 2)) < c.height * 0.1;
+      })
+      .toBe(true);
+
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('heading', { name: 'Batch path: step 2 of 7' })).toBeVisible();
+    await expect(page).toHaveURL(/flow=batch&step=2/);
+    await page.keyboard.press('Escape');
+    await expect(tour).toBeHidden();
+    await expect(page.locator('.react-flow__node.is-lit')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Batch path' })).toBeFocused();
+  });
+
+  test('starting a flow closes a panel the flow does not pass, and keeps one it does', async ({ page }) => {
+    await openMap(page, '/?node=security');
+    await expect(page.getByRole('dialog', { name: 'Security' })).toBeVisible();
+    await page.getByRole('button', { name: 'Streaming path' }).click();
+    await expect(page.getByRole('heading', { name: 'Streaming path: step 1 of 5' })).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    await openMap(page, '/?node=stream-ingestion');
+    await page.getByRole('button', { name: 'Streaming path' }).click();
+    await expect(page.getByRole('heading', { name: 'Streaming path: step 1 of 5' })).toBeVisible();
+    await expect(page.getByRole('dialog', { name: /Streaming ingestion/ })).toBeVisible();
+  });
+});
+
 test('zoom controls and a minimap are there', async ({ page }) => {
   await openMap(page);
   await expect(page.getByRole('button', { name: 'Zoom In' })).toBeVisible();
