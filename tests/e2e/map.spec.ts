@@ -331,6 +331,21 @@ test.describe('a walkthrough as a guided tour', () => {
     await expect(page.getByRole('button', { name: 'Batch path' })).toBeFocused();
   });
 
+  test('a shared walkthrough opens panned to its current step, on a phone too', async ({ page }) => {
+    // On a phone the first fit to the whole map used to land after the pan and undo it.
+    await page.setViewportSize({ width: 360, height: 780 });
+    await openMap(page, '/?flow=batch&step=3');
+    await expect(page.getByRole('heading', { name: 'Batch path: step 3 of 7' })).toBeVisible();
+    const canvas = page.locator('.react-flow');
+    await expect
+      .poll(async () => {
+        const node = (await page.locator('.react-flow__node[data-id="data-storage__landing"]').boundingBox())!;
+        const c = (await canvas.boundingBox())!;
+        return Math.abs(node.x + node.width / 2 - (c.x + c.width / 2)) < c.width * 0.1 && Math.abs(node.y + node.height / 2 - (c.y + c.height / 2)) < c.height * 0.1;
+      })
+      .toBe(true);
+  });
+
   test('starting a flow closes a panel the flow does not pass, and keeps one it does', async ({ page }) => {
     await openMap(page, '/?node=security');
     await expect(page.getByRole('dialog', { name: 'Security' })).toBeVisible();

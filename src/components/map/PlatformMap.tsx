@@ -237,9 +237,11 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
   // The map follows the walkthrough: it pans to the current step's nodes (again when the canvas
   // narrows as the walkthrough opens beside it), and back to the whole map when it ends.
   const followed = useRef(false);
+  // Set once the first fit to the whole map is done, so a shared walkthrough's pan comes after it, not under it.
+  const [fitted, setFitted] = useState(false);
   const canvasWidth = useStore((s) => s.width);
   useEffect(() => {
-    if (!hydrated) return;
+    if (!hydrated || !fitted) return;
     const duration = matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300;
     if (activeFlow) {
       followed.current = true;
@@ -251,7 +253,7 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
       followed.current = false;
       requestAnimationFrame(() => void flowApi.fitView({ padding: FIT_PADDING, duration }));
     }
-  }, [hydrated, activeFlow, state.step, flowApi, canvasWidth]);
+  }, [hydrated, fitted, activeFlow, state.step, flowApi, canvasWidth]);
 
   const onNodeClick: NodeMouseHandler<MapNode> = (_e, node) => {
     if (node.type === 'zone') select(node.data.parent);
@@ -280,7 +282,7 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
               width={SSR_WIDTH}
               height={SSR_HEIGHT}
               fitView
-              onInit={(instance) => void instance.fitView({ padding: FIT_PADDING })}
+              onInit={(instance) => void instance.fitView({ padding: FIT_PADDING }).then(() => setFitted(true))}
               fitViewOptions={{ padding: FIT_PADDING }}
               zoomOnScroll={false}
               preventScrolling={zoomKeyHeld}
