@@ -394,6 +394,18 @@ test.describe('without JavaScript', () => {
 test.describe('on a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
 
+  test('zoom buttons are 44 px targets clear of every component, and there is no minimap', async ({ page }) => {
+    await openMap(page);
+    for (const name of ['Zoom In', 'Zoom Out', 'Fit View']) {
+      const box = (await page.getByRole('button', { name }).boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+    }
+    await expect(page.locator('.react-flow__minimap')).toBeHidden();
+    const controls = (await page.locator('.react-flow__controls').boundingBox())!;
+    const nodes = await page.locator('.react-flow__node-component').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(nodes.filter((n) => n.left < controls.x + controls.width && controls.x < n.right && n.top < controls.y + controls.height && controls.y < n.bottom)).toEqual([]);
+  });
+
   test('the outline is offered first and nothing overflows', async ({ page }) => {
     await openMap(page);
     await expect(page.getByRole('link', { name: 'On a small screen? Read the platform as an outline.' })).toBeVisible();
