@@ -169,6 +169,197 @@ test('hovering a component highlights its direct neighbours', async ({ page }) =
   await expect(page.locator('.react-flow__node-component.is-near')).toHaveCount(2);
 });
 
+test.describe('map controls', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  const zoomOf = (page: Page) => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+
+  test('a plain wheel over the map scrolls the page and says how to zoom; Ctrl + wheel zooms', async ({ page }) => {
+    await openMap(page);
+    const before = await zoomOf(page);
+    const canvas = (await page.locator('.react-flow').boundingBox())!;
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + 40);
+    await page.mouse.wheel(0, 300);
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    await expect(page.getByRole('status').filter({ hasText: /hold Ctrl and scroll, or pinch/ })).toBeVisible();
+    expect(await zoomOf(page)).toBe(before);
+
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -300);
+    await page.keyboard.up('Control');
+    await expect.poll(() => zoomOf(page)).toBeGreaterThan(before);
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+  });
+
+  test('part filters are named, and choosing one visibly fades the components it leaves out', async ({ page }) => {
+    await openMap(page);
+    const filter = page.getByRole('group', { name: 'Filter by part' });
+    for (const name of ['A Data ingestion', 'B Data platform', 'C ML platform', 'D BI', 'E Orchestration', 'F Infrastructure', 'G Security', 'H Data quality & lineage'])
+      await expect(filter.getByRole('button', { name, exact: true })).toHaveText(name);
+    await filter.getByRole('button', { name: 'A Data ingestion' }).click();
+    const opacity = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`).evaluate((el) => Number(getComputedStyle(el).opacity));
+    await expect.poll(() => opacity('ml-serving')).toBeLessThan(0.5);
+    expect(await opacity('batch-ingestion')).toBe(1);
+    // Left out means out of the keyboard's way too.
+    expect(await page.locator('[data-node-button="ml-serving"]').evaluate((el) => el.closest('[inert]') !== null)).toBe(true);
+  });
+
+  for (const panel of [false, true]) {
+    test(`the zoom buttons and minimap cover no component${panel ? ', with the panel open' : ''}`, async ({ page }) => {
+      await openMap(page, panel ? '/?node=orchestration' : '/');
+      const controls = page.locator('.react-flow__controls, .react-flow__minimap');
+      const covers = async () => {
+        const boxes = await controls.evaluateAll((els) => els.filter((e) => e.checkVisibility()).map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+        const nodes = await page.locator('.react-flow__node-component').evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-id'), ...(e.getBoundingClientRect().toJSON() as DOMRect) })));
+        return nodes.filter((n) => boxes.some((b) => n.left < b.right && b.left < n.right && n.top < b.bottom && b.top < n.bottom)).map((n) => n.id);
+      };
+      await expect(page.locator('.react-flow__controls')).toBeVisible();
+      await expect.poll(covers).toEqual([]);
+    });
+  }
+
+  test('every part label fits inside its region', async ({ page }) => {
+    await openMap(page);
+    const overruns = await page.locator('.map-part').evaluateAll((parts) =>
+      parts
+        .map((p) => {
+          const region = p.getBoundingClientRect();
+          const label = p.querySelector('.map-part-label')!;
+          const text = [...label.querySelectorAll('*')].map((e) => e.getBoundingClientRect());
+          const right = Math.max(...text.map((r) => r.right), label.getBoundingClientRect().right);
+          return right > region.right ? label.textContent : undefined;
+        })
+        .filter(Boolean),
+    );
+    expect(overruns).toEqual([]);
+    // The second line of a cross-cutting label stays above the first component in the part.
+    const gap = await page.locator('.map-part[data-part="H"]').evaluate((p) => {
+      const label = p.querySelector('.map-part-label')!.getBoundingClientRect();
+      const node = document.querySelector('.react-flow__node[data-id="data-quality-lineage"]')!.getBoundingClientRect();
+      return node.top - label.bottom;
+    });
+    expect(gap).toBeGreaterThanOrEqual(0);
+    await expect(page.locator('.map-part[data-part="E"]')).toContainText('Orchestration');
+    await expect(page.locator('.map-part[data-part="E"]')).toContainText('cross-cutting');
+  });
+
+  test('a skip link passes the map, and the first component is a few Tab presses in, one stop each', async ({ page }) => {
+    await openMap(page);
+    await page.locator('#main').focus();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip past the map' });
+    await expect(skip).toBeFocused();
+    // The flow picker and the part filter are one Tab stop each (arrow keys move within them).
+    let presses = 1;
+    while (presses < 6 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-node-button')))) {
+      await page.keyboard.press('Tab');
+      presses += 1;
+    }
+    expect(presses).toBeLessThanOrEqual(4);
+    const first = await page.evaluate(() => document.activeElement!.getAttribute('data-node-button'));
+    await page.keyboard.press('Tab');
+    const second = await page.evaluate(() => document.activeElement!.closest('.react-flow__node')?.getAttribute('data-id'));
+    expect(second).not.toBe(first);
+    expect(await page.evaluate(() => document.activeElement!.hasAttribute('data-node-button'))).toBe(true);
+
+    await page.locator('#main').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#after-map')).toBeFocused();
+  });
+
+  test('arrow keys move along the part filter, which is one Tab stop', async ({ page }) => {
+    await openMap(page);
+    const filter = page.getByRole('group', { name: 'Filter by part' });
+    await filter.getByRole('button', { name: 'A Data ingestion' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(filter.getByRole('button', { name: 'B Data platform' })).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(filter.getByRole('button', { name: 'H Data quality & lineage' })).toBeFocused();
+    await expect(filter.locator('button[tabindex="0"]')).toHaveCount(1);
+  });
+});
+
+test.describe('a walkthrough as a guided tour', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('numbers its steps, sets the current one apart, pans the map to it and sits beside the map', async ({ page }) => {
+    await openMap(page);
+    const canvas = page.locator('.react-flow');
+    const before = (await canvas.boundingBox())!;
+    await page.getByRole('group', { name: 'Follow a flow' }).getByRole('button', { name: 'Batch path' }).click();
+    const heading = page.getByRole('heading', { name: 'Batch path: step 1 of 7' });
+    await expect(heading).toBeFocused();
+    // The step text is beside the map, not above it: the map stays where it was.
+    const tour = page.getByRole('region', { name: /^Batch path: step/ });
+    await expect.poll(async () => (await canvas.boundingBox())!.y).toBe(before.y);
+    const card = (await tour.boundingBox())!;
+    const map = (await canvas.boundingBox())!;
+    expect(card.x).toBeGreaterThanOrEqual(map.x + map.width);
+    await expect(tour.getByRole('listitem')).toHaveCount(7);
+
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('heading', { name: 'Batch path: step 3 of 7' })).toBeVisible();
+    const current = tour.locator('li[aria-current="step"]');
+    await expect(current).toContainText('land unchanged in the landing zone');
+    await expect(current).toBeInViewport();
+    await expect(tour.getByText('Step 1, done:')).toHaveCount(1);
+    await expect(tour.getByText('Step 2, done:')).toHaveCount(1);
+    // On the map: every lit node numbered, the current step's node set apart from past ones.
+    await expect(page.locator('.react-flow__node.is-current')).toHaveCount(1);
+    await expect(page.locator('.react-flow__node.is-current[data-id="data-storage__landing"]')).toContainText('3');
+    await expect(page.locator('.react-flow__node.is-past')).toHaveCount(2);
+    await expect(page.locator('.react-flow__node[data-id="batch-sources"] .map-step-badge')).toHaveText('1');
+    // The map has panned to the current step: its node is in the middle of the canvas.
+    await expect
+      .poll(async () => {
+        const node = (await page.locator('.react-flow__node[data-id="data-storage__landing"]').boundingBox())!;
+        const c = (await canvas.boundingBox())!;
+        return Math.abs(node.x + node.width / 2 - (c.x + c.width / 2)) < c.width * 0.1 && Math.abs(node.y + node.height / 2 - (c.y + c.height / 2)) < c.height * 0.1;
+      })
+      .toBe(true);
+
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('heading', { name: 'Batch path: step 2 of 7' })).toBeVisible();
+    await expect(page).toHaveURL(/flow=batch&step=2/);
+    await page.keyboard.press('Escape');
+    await expect(tour).toBeHidden();
+    await expect(page.locator('.react-flow__node.is-lit')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Batch path' })).toBeFocused();
+  });
+
+  test('a shared walkthrough opens panned to its current step, on a phone too', async ({ page }) => {
+    // On a phone the first fit to the whole map used to land after the pan and undo it.
+    await page.setViewportSize({ width: 360, height: 780 });
+    await openMap(page, '/?flow=batch&step=3');
+    await expect(page.getByRole('heading', { name: 'Batch path: step 3 of 7' })).toBeVisible();
+    const canvas = page.locator('.react-flow');
+    await expect
+      .poll(async () => {
+        const node = (await page.locator('.react-flow__node[data-id="data-storage__landing"]').boundingBox())!;
+        const c = (await canvas.boundingBox())!;
+        return Math.abs(node.x + node.width / 2 - (c.x + c.width / 2)) < c.width * 0.1 && Math.abs(node.y + node.height / 2 - (c.y + c.height / 2)) < c.height * 0.1;
+      })
+      .toBe(true);
+  });
+
+  test('starting a flow closes a panel the flow does not pass, and keeps one it does', async ({ page }) => {
+    await openMap(page, '/?node=security');
+    await expect(page.getByRole('dialog', { name: 'Security' })).toBeVisible();
+    await page.getByRole('button', { name: 'Streaming path' }).click();
+    await expect(page.getByRole('heading', { name: 'Streaming path: step 1 of 5' })).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    await openMap(page, '/?node=stream-ingestion');
+    await page.getByRole('button', { name: 'Streaming path' }).click();
+    await expect(page.getByRole('heading', { name: 'Streaming path: step 1 of 5' })).toBeVisible();
+    await expect(page.getByRole('dialog', { name: /Streaming ingestion/ })).toBeVisible();
+  });
+});
+
 test('zoom controls and a minimap are there', async ({ page }) => {
   await openMap(page);
   await expect(page.getByRole('button', { name: 'Zoom In' })).toBeVisible();
@@ -202,6 +393,18 @@ test.describe('without JavaScript', () => {
 
 test.describe('on a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
+
+  test('zoom buttons are 44 px targets clear of every component, and there is no minimap', async ({ page }) => {
+    await openMap(page);
+    for (const name of ['Zoom In', 'Zoom Out', 'Fit View']) {
+      const box = (await page.getByRole('button', { name }).boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+    }
+    await expect(page.locator('.react-flow__minimap')).toBeHidden();
+    const controls = (await page.locator('.react-flow__controls').boundingBox())!;
+    const nodes = await page.locator('.react-flow__node-component').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(nodes.filter((n) => n.left < controls.x + controls.width && controls.x < n.right && n.top < controls.y + controls.height && controls.y < n.bottom)).toEqual([]);
+  });
 
   test('the outline is offered first and nothing overflows', async ({ page }) => {
     await openMap(page);

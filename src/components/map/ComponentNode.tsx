@@ -32,8 +32,13 @@ function ComponentNodeView({ data }: NodeProps<ComponentMapNode>) {
     select(data.id);
   };
   return (
-    <div className="map-node" data-part={data.part} data-cross-cutting={data.crossCutting || undefined} data-zones={data.hasZones || undefined}>
+    <div className="map-node" inert={data.filtered || undefined} data-part={data.part} data-cross-cutting={data.crossCutting || undefined} data-zones={data.hasZones || undefined}>
       <FlowHandles />
+      {data.flowStep !== undefined && (
+        <span className="map-step-badge" aria-hidden="true">
+          {data.flowStep}
+        </span>
+      )}
       {hydrated ? (
         <button type="button" className="map-node-target nodrag" data-node-button={data.id} data-intent-target={data.id} onClick={onClick} onKeyDown={onKeyDown}>
           {content('Opens summary.')}

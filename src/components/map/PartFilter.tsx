@@ -1,4 +1,5 @@
 import type { Part, PartId } from '../../lib/graph/schema.ts';
+import { useRovingRow } from './roving-row.ts';
 
 interface Props {
   parts: Part[];
@@ -6,19 +7,20 @@ interface Props {
   onChange: (parts: PartId[]) => void;
 }
 
-/** Toggle buttons that narrow the map to some parts; none pressed shows every part. */
+/** Toggle buttons, one per named part, that narrow the map to some parts; none pressed shows every part. */
 export function PartFilter({ parts, shown, onChange }: Props) {
   const toggle = (id: PartId) => onChange(shown.includes(id) ? shown.filter((p) => p !== id) : [...shown, id].sort());
+  const row = useRovingRow(parts.length + (shown.length > 0 ? 1 : 0));
   return (
-    <div className="part-filter" role="group" aria-label="Filter by part">
+    <div className="part-filter" role="group" aria-label="Filter by part" onKeyDown={row.onKeyDown} onFocus={row.onFocus}>
       <span className="toolbar-label">Parts:</span>
-      {parts.map((p) => (
-        <button key={p.id} type="button" data-part={p.id} aria-pressed={shown.includes(p.id)} onClick={() => toggle(p.id)} title={p.title} aria-label={`${p.id} ${p.title}`}>
-          {p.id}
+      {parts.map((p, i) => (
+        <button key={p.id} type="button" data-part={p.id} aria-pressed={shown.includes(p.id)} tabIndex={row.tabIndexOf(i)} onClick={() => toggle(p.id)}>
+          <span className="part-chip">{p.id}</span> {p.title}
         </button>
       ))}
       {shown.length > 0 && (
-        <button type="button" onClick={() => onChange([])}>
+        <button type="button" tabIndex={row.tabIndexOf(parts.length)} onClick={() => onChange([])}>
           Show all
         </button>
       )}

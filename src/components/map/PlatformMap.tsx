@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import './map.css';
 import type { FlowModel, MapEdge, MapNode } from '../../lib/graph/to-flow.ts';
 import type { NamedFlow } from '../../lib/graph/flows.ts';
-import { litByFlow } from '../../lib/graph/flow-steps.ts';
+import { currentStepNodeIds, flowTouches, markFlowSteps, walkthroughKey } from '../../lib/graph/flow-steps.ts';
 import type { PanelInfo } from '../../lib/graph/panel.ts';
 import type { Part, PartId } from '../../lib/graph/schema.ts';
 import { findNeighbourInDirection, type Direction } from '../../lib/graph/keyboard.ts';
@@ -14,7 +14,7 @@ import { MAP_SSR_SIZE } from '../../lib/graph/map-fit.ts';
 import { MapContext } from './map-context.ts';
 import { nodeTypes } from './node-types.ts';
 import { NodePanel } from './NodePanel.tsx';
-import { FlowGuide } from './FlowGuide.tsx';
+import { FlowPicker, FlowSteps } from './FlowGuide.tsx';
 import { PartFilter } from './PartFilter.tsx';
 import { Legend } from './Legend.tsx';
 
@@ -31,6 +31,13 @@ export interface PlatformMapProps {
 const { width: SSR_WIDTH, height: SSR_HEIGHT } = MAP_SSR_SIZE;
 
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+/**
+ * Room kept clear around the fitted map: the zoom buttons sit in the left margin, so they never
+ * cover a component at the fitted view, with or without the panel open.
+ */
+const FIT_PADDING = { top: '16px', right: '16px', bottom: '16px', left: '56px' } as const;
+/** How long the "hold Ctrl to zoom" hint stays after a plain wheel over the map. */
+const WHEEL_HINT_MS = 1800;
 const EMPTY: MapState = { step: 0, parts: [] };
 
 /** The component a node stands for: a zone (e.g. Landing inside Data storage) belongs to its parent; a part box to none. */
@@ -41,7 +48,7 @@ function componentOf(n: MapNode): string | undefined {
 /** Decorate nodes and edges with the classes that show selection, hover, flow and filters. */
 function decorate(model: FlowModel, state: MapState, flows: NamedFlow[], hovered: string | undefined, neighbours: Record<string, string[]>) {
   const flow = flows.find((f) => f.id === state.flow);
-  const lit = flow ? litByFlow(flow, state.step) : undefined;
+  const lit = flow ? markFlowSteps(flow, state.step) : undefined;
   const near = hovered ? new Set([hovered, ...(neighbours[hovered] ?? [])]) : undefined;
   const partOf = (n: MapNode) => (n.type === 'part' ? n.data.part : n.type === 'zone' ? model.nodes.find((m) => m.id === n.data.parent)?.data['part'] : n.data.part) as string;
   const hiddenPart = (part: string) => state.parts.length > 0 && !state.parts.includes(part as PartId);
@@ -51,19 +58,24 @@ function decorate(model: FlowModel, state: MapState, flows: NamedFlow[], hovered
     if (hiddenPart(partOf(n))) classes.push('is-filtered');
     if (n.type !== 'part') {
       if (state.node === componentOf(n) && n.type === 'component') classes.push('is-selected');
-      if (lit) classes.push(lit.nodes.has(n.id) ? 'is-lit' : 'is-dimmed');
+      const mark = lit?.nodes.get(n.id);
+      if (lit) classes.push(mark ? `is-lit ${mark.current ? 'is-current' : 'is-past'}` : 'is-dimmed');
       else if (near) classes.push(near.has(componentOf(n)!) ? 'is-near' : 'is-dimmed');
     }
-    return { ...n, className: classes.join(' ') } as MapNode;
+    const filtered = n.type === 'component' && hiddenPart(partOf(n));
+    const flowStep = lit?.nodes.get(n.id)?.step;
+    const data = n.type === 'component' ? { ...n.data, filtered, flowStep } : n.type === 'zone' ? { ...n.data, flowStep } : n.data;
+    return { ...n, className: classes.join(' '), data } as MapNode;
   });
   const edges = model.edges.map((e) => {
     const classes = [e.className ?? ''];
     const d = e.data!;
     if (hiddenPart(model.nodes.find((n) => n.id === d.sourceNode)!.data['part'] as string) || hiddenPart(model.nodes.find((n) => n.id === d.targetNode)!.data['part'] as string))
       classes.push('is-filtered');
-    if (lit) classes.push(lit.edges.has(e.id) ? 'is-lit' : 'is-dimmed');
+    const mark = lit?.edges.get(e.id);
+    if (lit) classes.push(mark ? `is-lit ${mark.current ? 'is-current' : 'is-past'}` : 'is-dimmed');
     else if (near) classes.push(d.sourceNode === hovered || d.targetNode === hovered ? 'is-near' : 'is-dimmed');
-    return { ...e, className: classes.join(' '), animated: lit?.edges.has(e.id) ?? false } as MapEdge;
+    return { ...e, className: classes.join(' '), animated: mark?.current ?? false } as MapEdge;
   });
   return { nodes, edges };
 }
@@ -72,13 +84,44 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
   const [hydrated, setHydrated] = useState(false);
   const [state, setState] = useState<MapState>(EMPTY);
   const [hovered, setHovered] = useState<string | undefined>();
+  // Plain wheel scrolls the page; Ctrl (⌘ on a Mac) + wheel, or a pinch, zooms the map.
+  const [zoomKeyHeld, setZoomKeyHeld] = useState(false);
+  const [wheelHint, setWheelHint] = useState('');
+  const hintTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastFocused = useRef<string | undefined>(undefined);
+  // True once the reader starts a walkthrough here (not when a shared URL opens one): only then
+  // does focus move to its first step.
+  const [startedHere, setStartedHere] = useState(false);
   const flowApi = useReactFlow();
   const known = useMemo(() => ({ nodes: new Set(Object.keys(panels)), flows: new Set(flows.map((f) => f.id)) }), [panels, flows]);
   const boxes = useMemo(
     () => new Map<string, Box>(model.nodes.filter((n) => n.type === 'component').map((n) => [n.id, { x: n.position.x, y: n.position.y, width: n.width!, height: n.height! }])),
     [model],
   );
+
+  // React Flow zooms on wheel only while it may cancel the page's scroll, so it is told when the
+  // zoom key is held: Ctrl + wheel arrives with ctrlKey set (as a pinch does), ⌘ + wheel does not.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => setZoomKeyHeld(e.metaKey || e.ctrlKey);
+    const release = () => setZoomKeyHeld(false);
+    addEventListener('keydown', onKey);
+    addEventListener('keyup', onKey);
+    addEventListener('blur', release);
+    return () => {
+      removeEventListener('keydown', onKey);
+      removeEventListener('keyup', onKey);
+      removeEventListener('blur', release);
+      clearTimeout(hintTimer.current);
+    };
+  }, []);
+
+  const onWheel = useCallback((e: React.WheelEvent) => {
+    if (e.ctrlKey || e.metaKey) return setWheelHint('');
+    const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+    setWheelHint(`To zoom the map, hold ${mac ? '⌘' : 'Ctrl'} and scroll, or pinch.`);
+    clearTimeout(hintTimer.current);
+    hintTimer.current = setTimeout(() => setWheelHint(''), WHEEL_HINT_MS);
+  }, []);
 
   // Read the URL once hydrated, and again whenever the reader goes back or forward.
   useEffect(() => {
@@ -148,18 +191,75 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
   );
 
   const onKeyDown = (e: KeyboardEvent) => {
+    // With a panel open, Escape closes the panel first; the walkthrough's Escape waits its turn.
     if (e.key === 'Escape' && state.node) {
       e.stopPropagation();
       close();
     }
   };
 
+  /** Start (or stop) following a flow; a panel on a component the flow never passes closes. */
+  const chooseFlow = useCallback(
+    (id: string | undefined) => {
+      const flow = flows.find((f) => f.id === id);
+      const keepPanel = state.node && flow && flowTouches(flow, state.node);
+      setStartedHere(Boolean(flow));
+      update({ ...state, flow: id, step: 0, node: flow && !keepPanel ? undefined : state.node });
+    },
+    [flows, state, update],
+  );
+
+  const endFlow = useCallback(() => {
+    const id = state.flow;
+    update({ ...state, flow: undefined, step: 0 });
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`.flow-picker [data-flow="${id}"]`)?.focus());
+  }, [state, update]);
+
+  // ← and → step through a walkthrough and Escape ends it, from anywhere on the page but a field,
+  // a dialog or a component (whose arrow keys move along flows).
+  const activeFlow = flows.find((f) => f.id === state.flow);
+  useEffect(() => {
+    if (!activeFlow) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      if (target.closest('input, textarea, select, [contenteditable], dialog, [data-node-button], .map-panel')) return;
+      const action = walkthroughKey(e.key, state.step, activeFlow.steps.length);
+      if (!action) return;
+      e.preventDefault();
+      if (action === 'end') endFlow();
+      else update({ ...state, step: action.step }, 'replace');
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [activeFlow, state, update, endFlow]);
+
+  // The map follows the walkthrough: it pans to the current step's nodes (again when the canvas
+  // narrows as the walkthrough opens beside it), and back to the whole map when it ends.
+  const followed = useRef(false);
+  // Set once the first fit to the whole map is done, so a shared walkthrough's pan comes after it, not under it.
+  const [fitted, setFitted] = useState(false);
+  const canvasWidth = useStore((s) => s.width);
+  useEffect(() => {
+    if (!hydrated || !fitted) return;
+    const duration = matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300;
+    if (activeFlow) {
+      followed.current = true;
+      const ids = currentStepNodeIds(activeFlow, state.step);
+      // includeHiddenNodes makes React Flow size the nodes from their declared width and height: the
+      // map re-creates its nodes on every state change, and their measured size is not kept.
+      requestAnimationFrame(() => void flowApi.fitView({ nodes: ids.map((id) => ({ id })), includeHiddenNodes: true, padding: 0.35, maxZoom: 1, duration }));
+    } else if (followed.current) {
+      followed.current = false;
+      requestAnimationFrame(() => void flowApi.fitView({ padding: FIT_PADDING, duration }));
+    }
+  }, [hydrated, fitted, activeFlow, state.step, flowApi, canvasWidth]);
+
   const onNodeClick: NodeMouseHandler<MapNode> = (_e, node) => {
     if (node.type === 'zone') select(node.data.parent);
   };
 
   const { nodes, edges } = useMemo(() => decorate(model, state, flows, hovered, neighbours), [model, state, flows, hovered, neighbours]);
-  const activeFlow = flows.find((f) => f.id === state.flow);
   const panel = state.node ? panels[state.node] : undefined;
   const context = useMemo(() => ({ base, hydrated, select, moveFocus }), [base, hydrated, select, moveFocus]);
 
@@ -167,19 +267,14 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
     <MapContext.Provider value={context}>
       <div className="map-shell" data-hydrated={hydrated ? '' : undefined} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={() => setHovered(undefined)}>
         <div className="map-toolbar">
-          <FlowGuide
-            flows={flows}
-            active={activeFlow}
-            step={state.step}
-            panels={panels}
-            base={base}
-            onChoose={(id) => update({ ...state, flow: id, step: 0 })}
-            onStep={(step) => update({ ...state, step }, 'replace')}
-          />
+          <FlowPicker flows={flows} active={activeFlow} onChoose={chooseFlow} />
           <PartFilter parts={parts} shown={state.parts} onChange={(p) => update({ ...state, parts: p }, 'replace')} />
         </div>
-        <div className="map-stage" data-panel-open={panel ? '' : undefined}>
-          <div className="map-canvas">
+        <div className="map-stage" data-side-open={panel || activeFlow ? '' : undefined}>
+          <div className="map-canvas" onWheel={onWheel}>
+            <p className="map-wheel-hint" role="status" data-shown={wheelHint ? '' : undefined}>
+              {wheelHint}
+            </p>
             <ReactFlow
               nodes={nodes}
               edges={edges}
@@ -187,8 +282,10 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
               width={SSR_WIDTH}
               height={SSR_HEIGHT}
               fitView
-              onInit={(instance) => void instance.fitView({ padding: 0.04 })}
-              fitViewOptions={{ padding: 0.04 }}
+              onInit={(instance) => void instance.fitView({ padding: FIT_PADDING }).then(() => setFitted(true))}
+              fitViewOptions={{ padding: FIT_PADDING }}
+              zoomOnScroll={false}
+              preventScrolling={zoomKeyHeld}
               minZoom={0.2}
               maxZoom={2}
               nodesDraggable={false}
@@ -207,11 +304,18 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
             >
               <Background gap={24} size={1} />
               {/* No name: the panel is a plain <div> (no role), where aria-label is invalid; each button has its own. */}
-              <Controls showInteractive={false} position="bottom-left" aria-label="" />
+              <Controls showInteractive={false} position="top-left" aria-label="" />
               <MiniMap pannable zoomable position="bottom-right" ariaLabel="Overview of the whole map" nodeClassName={(n) => `minimap-${n.type}`} />
             </ReactFlow>
           </div>
-          {panel && <NodePanel info={panel} base={base} onClose={close} onSelect={select} />}
+          {(panel || activeFlow) && (
+            <div className="map-side">
+              {activeFlow && (
+                <FlowSteps flow={activeFlow} step={state.step} panels={panels} base={base} focusOnStart={startedHere} onStep={(step) => update({ ...state, step }, 'replace')} onEnd={endFlow} />
+              )}
+              {panel && <NodePanel info={panel} base={base} onClose={close} onSelect={select} />}
+            </div>
+          )}
         </div>
         <Legend />
       </div>
@@ -229,7 +333,7 @@ export default function PlatformMap(props: PlatformMapProps) {
       initialWidth={SSR_WIDTH}
       initialHeight={SSR_HEIGHT}
       fitView
-      initialFitViewOptions={{ padding: 0.04 }}
+      initialFitViewOptions={{ padding: FIT_PADDING }}
     >
       <MapCanvas {...props} />
     </ReactFlowProvider>

@@ -8,6 +8,11 @@ function ZoneNodeView({ data }: NodeProps<ZoneMapNode>) {
   return (
     <div className="map-zone" title={data.ariaLabel}>
       <FlowHandles />
+      {data.flowStep !== undefined && (
+        <span className="map-step-badge" aria-hidden="true">
+          {data.flowStep}
+        </span>
+      )}
       <span>{data.label}</span>
     </div>
   );

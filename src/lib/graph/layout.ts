@@ -15,6 +15,14 @@ export const ZONE_GAP = 14;
 export const ZONE_HEIGHT = 64;
 export const PART_PADDING = 18;
 export const PART_LABEL_HEIGHT = 30;
+/** A cross-cutting part says so on a second label line: on one line it overran a one-component region. */
+export const PART_LABEL_HEIGHT_CROSS_CUTTING = 50;
+
+/** Height of a part's label band: two lines when every member is cross-cutting. */
+export function partLabelHeight(graph: Graph, partId: string): number {
+  const members = graph.nodes.filter((n) => n.part === partId);
+  return members.length > 0 && members.every((n) => n.crossCutting) ? PART_LABEL_HEIGHT_CROSS_CUTTING : PART_LABEL_HEIGHT;
+}
 
 /** Box of a node on the map. */
 export function nodeBox(node: GraphNode): Box {
@@ -45,7 +53,7 @@ export function partBox(graph: Graph, partId: string): Box | undefined {
   const boxes = graph.nodes.filter((n) => n.part === partId).map(nodeBox);
   if (!boxes.length) return undefined;
   const minX = Math.min(...boxes.map((b) => b.x)) - PART_PADDING;
-  const minY = Math.min(...boxes.map((b) => b.y)) - PART_PADDING - PART_LABEL_HEIGHT;
+  const minY = Math.min(...boxes.map((b) => b.y)) - PART_PADDING - partLabelHeight(graph, partId);
   const maxX = Math.max(...boxes.map((b) => b.x + b.width)) + PART_PADDING;
   const maxY = Math.max(...boxes.map((b) => b.y + b.height)) + PART_PADDING;
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };

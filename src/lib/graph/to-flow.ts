@@ -26,6 +26,10 @@ export interface ComponentNodeData extends Record<string, unknown> {
   ariaLabel: string;
   /** The part of that sentence after the visible label, read but not shown. */
   detail: string;
+  /** Set by the map while a part filter leaves this component out: drawn faded, not focusable. */
+  filtered?: boolean;
+  /** Set by the map during a walkthrough: the number of the latest step so far that names this node. */
+  flowStep?: number | undefined;
 }
 
 /** Data of a zone drawn inside a component (landing, bronze…). */
@@ -34,6 +38,8 @@ export interface ZoneNodeData extends Record<string, unknown> {
   parent: string;
   href: string;
   ariaLabel: string;
+  /** Set by the map during a walkthrough: the number of the latest step so far that names this zone. */
+  flowStep?: number | undefined;
 }
 
 /** Data of a part's labelled region. */
