@@ -152,9 +152,9 @@ module "eks" {
       labels         = { "workload" = "kafka" }
       taints         = [{ key = "dedicated", value = "kafka", effect = "NO_SCHEDULE" }]
     }
-    # The only nodes with an internet route (egress tier, through NAT): Argo CD's repo server
-    # (GitHub, Helm repositories), Airbyte connector jobs (SaaS APIs) and the first pull of new
-    # upstream image tags. Workloads land here only with a toleration and node selector.
+    # Nodes with an internet route (egress tier, through NAT): Argo CD's repo server (GitHub, Helm
+    # repositories) and the first pull of new upstream image tags. Workloads land here only with a
+    # toleration and node selector.
     egress = {
       instance_types = ["m7i.large"]
       capacity_type  = "ON_DEMAND"
@@ -164,6 +164,22 @@ module "eks" {
       disk_size_gib  = 50
       labels         = { "workload" = "egress" }
       taints         = [{ key = "dedicated", value = "egress", effect = "NO_SCHEDULE" }]
+      egress         = true
+    }
+    # Airbyte connector pods (batch-ingestion airbyte-values.yaml: node selector
+    # airbyte/node-pool=jobs, toleration airbyte/jobs=true). In the egress tier because SaaS
+    # connectors (HubSpot, Salesforce) call public APIs. Spot suits short API syncs. Karpenter
+    # does not scale managed node groups: growing past min_size needs the Cluster Autoscaler,
+    # which these configs do not install, so set min_size to the usual number of parallel syncs.
+    airbyte-jobs = {
+      instance_types = ["m7i.xlarge", "m6i.xlarge"]
+      capacity_type  = "SPOT"
+      min_size       = 1
+      max_size       = 8
+      desired_size   = 1
+      disk_size_gib  = 100
+      labels         = { "airbyte/node-pool" = "jobs" }
+      taints         = [{ key = "airbyte/jobs", value = "true", effect = "NO_SCHEDULE" }]
       egress         = true
     }
   }
