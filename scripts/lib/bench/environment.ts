@@ -46,6 +46,70 @@ export function loadAverage(): [number, number, number] {
   return [a, b, c];
 }
 
+/** Clock ticks (USER_HZ) from /proc: the whole machine's busy and total time, and this run's own CPU time. */
+export interface CpuSample {
+  machineBusy: number;
+  machineTotal: number;
+  own: number;
+}
+
+/**
+ * Busy and total ticks summed over all CPUs from /proc/stat's first line. Idle and iowait are idle;
+ * guest time is already inside user time, so it is left out to avoid counting it twice.
+ */
+export function parseProcStat(text: string): { busy: number; total: number } | undefined {
+  const line = text.split('\n').find((l) => l.startsWith('cpu '));
+  if (!line) return undefined;
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number);
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy, total: busy + idle + iowait };
+}
+
+/** A process's CPU ticks from /proc/<pid>/stat: its own user and system time and that of the children it has reaped. */
+export function parseProcessStat(text: string): number | undefined {
+  // The command name (field 2) may hold spaces and parentheses; the fields after its last ")" are fixed.
+  const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  // rest[0] is field 3 (state), so utime, stime, cutime and cstime (fields 14-17) are rest[11..14].
+  const ticks = rest.slice(11, 15).map(Number);
+  return ticks.length === 4 && ticks.every(Number.isFinite) ? ticks.reduce((a, b) => a + b, 0) : undefined;
+}
+
+/** CPU ticks of servers a benchmark started and stopped (PostgreSQL), added to its own time. */
+let serverTicks = 0;
+
+/** Count a server's CPU as the benchmark's own: call just before stopping it. */
+export function addServerCpu(pid: number): void {
+  try {
+    serverTicks += parseProcessStat(readFileSync(`/proc/${pid}/stat`, 'utf8')) ?? 0;
+  } catch {
+    // Not Linux, or already gone: its time then counts as other processes', which errs on the strict side.
+  }
+}
+
+/** The machine's and this process's CPU ticks now, or undefined where /proc is not readable. */
+export function sampleCpu(): CpuSample | undefined {
+  try {
+    const machine = parseProcStat(readFileSync('/proc/stat', 'utf8'));
+    const own = parseProcessStat(readFileSync('/proc/self/stat', 'utf8'));
+    if (!machine || own === undefined) return undefined;
+    return { machineBusy: machine.busy, machineTotal: machine.total, own: own + serverTicks };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Cores' worth of CPU that other processes used between two samples: the machine's busy share of
+ * all cores, less this run's own time (its threads, the tools it waited for and the servers it
+ * started). Rounded to 2 decimals and never below 0 (ticks are sampled at slightly different times).
+ */
+export function otherCpuCores(from: CpuSample, to: CpuSample, cores: number): number | undefined {
+  const total = to.machineTotal - from.machineTotal;
+  if (total <= 0) return undefined;
+  const other = to.machineBusy - from.machineBusy - (to.own - from.own);
+  return Math.max(0, Math.round(((other / total) * cores) * 100) / 100);
+}
+
 /** Where results are written; excluded from the dirty check, since a run writes there itself. */
 export const RESULTS_DIR = 'content/benchmarks';
 

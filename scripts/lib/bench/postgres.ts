@@ -1,7 +1,8 @@
 // A throw-away PostgreSQL server for the row-store benchmark, started from the machine's own
 // binaries (Debian's postgresql package) on a Unix socket in a temp dir; never a shared server.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { addServerCpu } from './environment.ts';
 import { join } from 'node:path';
 
 /** Where PostgreSQL's server binaries are, or undefined when it is not installed. */
@@ -79,6 +80,9 @@ export function startTempPostgres(dir: string): TempPostgres {
     stop: () => {
       if (stopped) return;
       stopped = true;
+      // The postmaster has reaped its backends, so its CPU ticks cover the server's work for this run.
+      const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      if (Number.isInteger(pid) && pid > 0) addServerCpu(pid);
       run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
     },
   };

@@ -6,7 +6,7 @@ import { parseOrThrow } from '../../../src/lib/errors/format-issues.ts';
 import { MeasuredBenchmarkSchema, type MeasuredBenchmark } from '../../../src/lib/benchmark/schema.ts';
 import { roundTo } from '../../../src/lib/benchmark/stats.ts';
 import type { BenchContext, MeasuredId } from './context.ts';
-import { loadAverage } from './environment.ts';
+import { loadAverage, otherCpuCores, sampleCpu, type CpuSample } from './environment.ts';
 import type { RunPlan } from './measure.ts';
 import { ORDERS_DESCRIPTION, ORDERS_GENERATOR } from './orders.ts';
 
@@ -29,11 +29,12 @@ export interface Started {
   date: string;
   load: [number, number, number];
   t0: number;
+  cpu: CpuSample | undefined;
 }
 
 /** Start the clock of a benchmark. */
 export function start(): Started {
-  return { date: new Date().toISOString(), load: loadAverage(), t0: performance.now() };
+  return { date: new Date().toISOString(), load: loadAverage(), t0: performance.now(), cpu: sampleCpu() };
 }
 
 /** The parts of a result file a runner decides. */
@@ -52,6 +53,12 @@ export interface MeasuredSpec {
   scope: string;
 }
 
+/** Other processes' CPU since `started`, in cores; undefined where /proc cannot be read. */
+function measuredOtherCpu(started: Started, cores: number): number | undefined {
+  const now = sampleCpu();
+  return started.cpu && now ? otherCpuCores(started.cpu, now, cores) : undefined;
+}
+
 /** Build a measured result file with full provenance from a runner's figures. */
 export function buildMeasured(ctx: BenchContext, started: Started, spec: MeasuredSpec): MeasuredInput {
   return {
@@ -66,7 +73,7 @@ export function buildMeasured(ctx: BenchContext, started: Started, spec: Measure
       date: started.date,
       commit: ctx.commit,
       mode: ctx.mode,
-      machine: { ...ctx.machine, loadAverage: { start: started.load, end: loadAverage() } },
+      machine: { ...ctx.machine, loadAverage: { start: started.load, end: loadAverage() }, otherCpu: measuredOtherCpu(started, ctx.machine.cores) },
       node: process.version,
       software: spec.software,
       dataset: { name: 'orders', description: ORDERS_DESCRIPTION, rows: spec.rows, seed: ctx.seed, generator: ORDERS_GENERATOR },

@@ -11,10 +11,16 @@ export function describeMachine(machine: Machine): string {
   return `${describeMachineShort(machine)}, ${formatBytes(machine.memoryBytes)} RAM, ${machine.os} (${machine.arch})`;
 }
 
-/** Load averages at start and end, e.g. "load 1.52 → 2.10 (1-minute average; 2 cores)". */
+/**
+ * Load before the run and other processes' CPU during it, e.g. "load average 0.12 at start (1-minute;
+ * 2 cores); other processes used 0.03 cores during the run". Older results without the CPU figure
+ * give the end load instead, which includes the benchmark's own work.
+ */
 export function describeLoad(machine: Machine): string {
   const f = (n: number) => n.toFixed(2);
-  return `load average ${f(machine.loadAverage.start[0])} at start, ${f(machine.loadAverage.end[0])} at end (1-minute; ${machine.cores} cores)`;
+  const start = `load average ${f(machine.loadAverage.start[0])} at start`;
+  if (machine.otherCpu !== undefined) return `${start} (1-minute; ${machine.cores} cores); other processes used ${f(machine.otherCpu)} cores during the run`;
+  return `${start}, ${f(machine.loadAverage.end[0])} at end (1-minute; ${machine.cores} cores, the benchmark’s own work included)`;
 }
 
 /** Where the data files lived, e.g. "ext4 on /dev/sda1 (QEMU HARDDISK)"; says so when not recorded. */

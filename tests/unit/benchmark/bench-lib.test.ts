@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseBenchArgs } from '../../../scripts/lib/bench/args.ts';
 import { sizesFor } from '../../../scripts/lib/bench/context.ts';
 import { openDuck, queryRows, rowsScannedFromProfile } from '../../../scripts/lib/bench/duckdb.ts';
-import { hostType, parseDirtyPaths } from '../../../scripts/lib/bench/environment.ts';
+import { hostType, otherCpuCores, parseDirtyPaths, parseProcessStat, parseProcStat } from '../../../scripts/lib/bench/environment.ts';
 import { describeRefusal, gateBeforeRun } from '../../../scripts/lib/bench/gate.ts';
 import { answerDigest, lookupChecksumSql } from '../../../scripts/lib/bench/row-vs-column.ts';
 import { writeSmallFiles } from '../../../scripts/lib/bench/storage-layout.ts';
@@ -270,5 +270,28 @@ describe('rollup ratio', () => {
     expect(rollupRatio(2_000_000, 365)).toBe(5479);
     expect(rollupRatio(40_000, 8760)).toBe(4.6);
     expect(() => rollupRatio(10, 0)).toThrow('a rollup of 10 rows cannot have 0 rows');
+  });
+});
+
+describe('CPU used by other processes during a run', () => {
+  test('reads busy and total ticks from /proc/stat, leaving idle and iowait out of busy', () => {
+    // user nice system idle iowait irq softirq steal guest guest_nice
+    expect(parseProcStat('cpu  100 5 50 800 40 2 3 0 7 0\ncpu0 50 2 25 400 20 1 1 0 3 0\n')).toEqual({ busy: 160, total: 1000 });
+    expect(parseProcStat('intr 1 2 3\n')).toBeUndefined();
+  });
+
+  test('reads utime, stime, cutime and cstime after a command name with spaces and parentheses', () => {
+    const stat = '4242 (node (bench) x) R 1 4242 4242 0 -1 4194304 100 0 0 0 700 300 20 10 20 0 9 0 12345 0 0';
+    expect(parseProcessStat(stat)).toBe(700 + 300 + 20 + 10);
+    expect(parseProcessStat('garbage')).toBeUndefined();
+  });
+
+  test('counts the machine’s busy time less the run’s own as cores of other processes', () => {
+    // 10 s on 2 cores at 100 ticks/s = 2,000 ticks; the machine was busy 1,300, the run itself 1,200.
+    const from = { machineBusy: 0, machineTotal: 0, own: 0 };
+    expect(otherCpuCores(from, { machineBusy: 1_300, machineTotal: 2_000, own: 1_200 }, 2)).toBe(0.1);
+    // A benchmark that kept both cores busy on a quiet machine leaves nothing for others: 0, not negative.
+    expect(otherCpuCores(from, { machineBusy: 2_000, machineTotal: 2_000, own: 2_010 }, 2)).toBe(0);
+    expect(otherCpuCores(from, from, 2)).toBeUndefined();
   });
 });

@@ -35,7 +35,7 @@ export function measured(overrides: Record<string, unknown> = {}): BenchmarkInpu
       date: '2026-11-28T06:00:00.000Z',
       commit: { sha: '5ef5d90', dirty: false },
       mode: 'full',
-      machine: { cpu: 'AMD EPYC', cores: 2, memoryBytes: 25_276_026_880, os: 'Debian GNU/Linux 12 (bookworm), Linux 6.1', arch: 'x64', host: 'QEMU Standard PC (i440FX + PIIX, 1996)', fileSystem: 'ext4', disk: '/dev/sda1 (QEMU HARDDISK)', loadAverage: { start: [0.5, 0.4, 0.3], end: [0.9, 0.6, 0.4] } },
+      machine: { cpu: 'AMD EPYC', cores: 2, memoryBytes: 25_276_026_880, os: 'Debian GNU/Linux 12 (bookworm), Linux 6.1', arch: 'x64', host: 'QEMU Standard PC (i440FX + PIIX, 1996)', fileSystem: 'ext4', disk: '/dev/sda1 (QEMU HARDDISK)', loadAverage: { start: [0.5, 0.4, 0.3], end: [0.9, 0.6, 0.4] }, otherCpu: 0.05 },
       node: 'v24.21.0',
       software: [{ name: 'DuckDB', version: 'v1.5.6' }],
       dataset: { name: 'orders', description: 'synthetic orders', rows: 2_000_000, seed: 42, generator: 'scripts/lib/bench/orders.ts' },

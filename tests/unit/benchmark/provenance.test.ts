@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { BenchmarkSchema, type MeasuredBenchmark } from '../../../src/lib/benchmark/schema.ts';
-import { describeStatus, describeStorage, describeWhatWasMeasured, measuredProvenanceLines } from '../../../src/lib/benchmark/provenance.ts';
+import { describeLoad, describeStatus, describeStorage, describeWhatWasMeasured, measuredProvenanceLines } from '../../../src/lib/benchmark/provenance.ts';
 import { measured } from './builders.ts';
 
 const build = (over: Record<string, unknown> = {}) => BenchmarkSchema.parse(measured(over)) as MeasuredBenchmark;
@@ -19,6 +19,19 @@ describe('what was measured', () => {
     const b = build({ provenance: { ...base.provenance, machine } });
     expect(describeStorage(b.provenance.machine)).toBe('file system and disk not recorded');
     expect(describeWhatWasMeasured(b)).toContain('2 cores (AMD EPYC), host type not recorded; file system and disk not recorded; 2,000,000');
+  });
+});
+
+describe('load line', () => {
+  test('gives the start load and other processes’ CPU, not the end load that counts the benchmark itself', () => {
+    expect(describeLoad(build().provenance.machine)).toBe('load average 0.50 at start (1-minute; 2 cores); other processes used 0.05 cores during the run');
+  });
+
+  test('for an older result without the CPU figure, says the end load includes the benchmark’s own work', () => {
+    const base = measured() as { provenance: { machine: Record<string, unknown> } };
+    const { otherCpu: _o, ...machine } = base.provenance.machine;
+    const b = build({ status: { state: 'provisional', reason: 'measured before other processes’ CPU was recorded' }, provenance: { ...base.provenance, machine } });
+    expect(describeLoad(b.provenance.machine)).toBe('load average 0.50 at start, 0.90 at end (1-minute; 2 cores, the benchmark’s own work included)');
   });
 });
 

@@ -114,6 +114,19 @@ describe('publishing gate', () => {
     expect(() => parse(measured({ provenance: provenance({ machine: machine([1, 1, 1]) }) }))).not.toThrow();
   });
 
+  test('does not hold the end load against a run (it counts the benchmark itself) but rejects other processes’ CPU above a tenth of the cores', () => {
+    const busyEnd = { ...machine([0.2, 0.2, 0.2]), loadAverage: { start: [0.2, 0.2, 0.2], end: [1.9, 1.2, 0.8] } };
+    expect(() => parse(measured({ provenance: provenance({ machine: { ...busyEnd, otherCpu: 0.2 } }) }))).not.toThrow();
+    expect(() => parse(measured({ provenance: provenance({ machine: { ...busyEnd, otherCpu: 0.21 } }) }))).toThrow(
+      /other processes used 0\.21 cores on average during the run; expected at most 0\.2 \(a tenth of the 2 cores\)/,
+    );
+  });
+
+  test('rejects a full result that did not record other processes’ CPU', () => {
+    const { otherCpu: _, ...unmeasured } = machine([0.2, 0.2, 0.2]) as { otherCpu?: number };
+    expect(() => parse(measured({ provenance: provenance({ machine: unmeasured }) }))).toThrow(/the CPU used by other processes during the run was not recorded/);
+  });
+
   test('rejects a full result with fewer than 10 measured runs', () => {
     expect(() => parse(measured({ provenance: provenance({ plan: { warmup: 1, runs: 9 } }) }))).toThrow(/9 measured runs; expected at least 10 after warm-up/);
   });
