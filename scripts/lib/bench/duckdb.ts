@@ -1,5 +1,6 @@
 // Thin helpers over @duckdb/node-api used by the benchmarks.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { ordersSelectSql } from './orders.ts';
 
 /** An open DuckDB database and one connection to it. */
 export interface Duck {
@@ -20,6 +21,22 @@ export async function openDuck(path = ':memory:'): Promise<Duck> {
       instance.closeSync();
     },
   };
+}
+
+/**
+ * Open DuckDB in memory with the generated `orders` table every benchmark starts from; closed again
+ * if generating fails. `also` names what else the caller loads next, for the log line.
+ */
+export async function openDuckWithOrders(rows: number, seed: number, log: (line: string) => void, also = ''): Promise<Duck> {
+  const duck = await openDuck();
+  try {
+    log(`generating ${rows.toLocaleString('en-US')} orders (seed ${seed})${also}`);
+    await duck.conn.run(`CREATE TABLE orders AS ${ordersSelectSql(rows, seed)}`);
+    return duck;
+  } catch (error) {
+    duck.close();
+    throw error;
+  }
 }
 
 /** Run a query and return its rows as JSON-friendly objects (BigInt and decimals as strings). */

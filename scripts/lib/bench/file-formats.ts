@@ -3,10 +3,10 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchContext } from './context.ts';
-import { duckSettings, openDuck, queryRows, queryValue, sqlString } from './duckdb.ts';
+import { duckSettings, openDuckWithOrders, queryRows, queryValue, sqlString } from './duckdb.ts';
 import { packageVersion } from './environment.ts';
 import { measureInterleaved } from './measure.ts';
-import { FILTER_CUSTOMER, ordersSelectSql } from './orders.ts';
+import { FILTER_CUSTOMER } from './orders.ts';
 import { buildMeasured, RUN_ORDER, runsCell, start, type MeasuredInput } from './result.ts';
 
 /** A file format under test: how DuckDB writes it and how a query reads it. */
@@ -45,11 +45,9 @@ export const FORMAT_QUERIES = {
 export async function runFileFormats(ctx: BenchContext): Promise<MeasuredInput> {
   const started = start();
   const { orders: rows, plan } = ctx.sizes;
-  const duck = await openDuck();
+  const duck = await openDuckWithOrders(rows, ctx.seed, ctx.log);
   try {
     const { conn } = duck;
-    ctx.log(`generating ${rows.toLocaleString('en-US')} orders (seed ${ctx.seed})`);
-    await conn.run(`CREATE TABLE orders AS ${ordersSelectSql(rows, ctx.seed)}`);
 
     const path = (f: FormatSpec) => join(ctx.workDir, f.file);
     const byFormat = <T>(make: (f: FormatSpec) => T) => Object.fromEntries(FORMATS.map((f) => [f.id, make(f)])) as Record<string, T>;

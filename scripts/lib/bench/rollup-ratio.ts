@@ -2,10 +2,9 @@
 // the dimensions kept, and what querying a rollup instead of the raw rows saves. The counts are the
 // answer a real-time OLAP store's ingestion-time rollup (Druid, Pinot) would give for this data.
 import type { BenchContext } from './context.ts';
-import { duckSettings, openDuck, queryRows, queryValue, rowsScanned } from './duckdb.ts';
+import { duckSettings, openDuckWithOrders, queryRows, queryValue, rowsScanned } from './duckdb.ts';
 import { packageVersion } from './environment.ts';
 import { measureInterleaved } from './measure.ts';
-import { ordersSelectSql } from './orders.ts';
 import { buildMeasured, RUN_ORDER, runsCell, start, type MeasuredInput } from './result.ts';
 
 /** Time granularities a rollup truncates order_ts to. */
@@ -42,11 +41,9 @@ export const DAILY_REVENUE = (table: string) =>
 export async function runRollupRatio(ctx: BenchContext): Promise<MeasuredInput> {
   const started = start();
   const { orders: rows, plan } = ctx.sizes;
-  const duck = await openDuck();
+  const duck = await openDuckWithOrders(rows, ctx.seed, ctx.log);
   try {
     const { conn } = duck;
-    ctx.log(`generating ${rows.toLocaleString('en-US')} orders (seed ${ctx.seed})`);
-    await conn.run(`CREATE TABLE orders AS ${ordersSelectSql(rows, ctx.seed)}`);
 
     const ratioRows: NonNullable<MeasuredInput['tables']>[number]['rows'] = [];
     for (const set of DIMENSION_SETS) {

@@ -8,10 +8,10 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { BenchContext } from './context.ts';
 import { createHash } from 'node:crypto';
-import { duckSettings, openDuck, queryValue, sqlString, type Duck } from './duckdb.ts';
+import { duckSettings, openDuck, openDuckWithOrders, queryValue, sqlString, type Duck } from './duckdb.ts';
 import { packageVersion } from './environment.ts';
 import { measureInterleaved, type Contender } from './measure.ts';
-import { ORDERS_COLUMNS, ordersSelectSql, sampleIds } from './orders.ts';
+import { ORDERS_COLUMNS, sampleIds } from './orders.ts';
 import { postgresUnavailableReason, startTempPostgres, type TempPostgres } from './postgres.ts';
 import { buildMeasured, RUN_ORDER, runsCell, start, type MeasuredInput } from './result.ts';
 
@@ -168,7 +168,7 @@ export async function runRowVsColumn(ctx: BenchContext): Promise<MeasuredInput> 
   const started = start();
   const { rowStore: rows, plan, lookups, updates } = ctx.sizes;
   const source = join(ctx.workDir, 'row-store-orders.parquet');
-  const gen = await openDuck();
+  const gen = await openDuckWithOrders(rows, ctx.seed, ctx.log, ' and loading each engine');
   const engines: Engine[] = [];
   const software = [
     { name: 'DuckDB', version: '' },
@@ -179,8 +179,6 @@ export async function runRowVsColumn(ctx: BenchContext): Promise<MeasuredInput> 
   let server: TempPostgres | undefined;
   let pgDir: string | undefined;
   try {
-    ctx.log(`generating ${rows.toLocaleString('en-US')} orders (seed ${ctx.seed}) and loading each engine`);
-    await gen.conn.run(`CREATE TABLE orders AS ${ordersSelectSql(rows, ctx.seed)}`);
     await gen.conn.run(`COPY orders TO ${sqlString(source)} (FORMAT parquet)`);
     const { engine: duckEngine, duck } = await openDuckEngine(join(ctx.workDir, 'orders.duckdb'), source);
     engines.push(duckEngine);

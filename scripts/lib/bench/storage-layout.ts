@@ -4,10 +4,10 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { BenchContext } from './context.ts';
-import { duckSettings, filesRead, openDuck, queryRows, queryValue, sqlString } from './duckdb.ts';
+import { duckSettings, filesRead, openDuckWithOrders, queryRows, queryValue, sqlString } from './duckdb.ts';
 import { packageVersion } from './environment.ts';
 import { measureInterleaved, measureRuns } from './measure.ts';
-import { FILTER_COUNTRY, FILTER_CUSTOMER, ordersSelectSql } from './orders.ts';
+import { FILTER_COUNTRY, FILTER_CUSTOMER } from './orders.ts';
 import { buildMeasured, RUN_ORDER, runsCell, start, type MeasuredInput } from './result.ts';
 
 /** Every file under `dir` (recursively) with its size. */
@@ -67,11 +67,9 @@ export async function writeSmallFiles(conn: DuckDBConnection, table: string, dir
 export async function runStorageLayout(ctx: BenchContext): Promise<MeasuredInput> {
   const started = start();
   const { orders: rows, plan, rowGroupSize, smallFileRows } = ctx.sizes;
-  const duck = await openDuck();
+  const duck = await openDuckWithOrders(rows, ctx.seed, ctx.log);
   try {
     const { conn } = duck;
-    ctx.log(`generating ${rows.toLocaleString('en-US')} orders (seed ${ctx.seed})`);
-    await conn.run(`CREATE TABLE orders AS ${ordersSelectSql(rows, ctx.seed)}`);
     // One file per partition, so "files read" counts partitions rather than writer threads.
     await conn.run('SET partitioned_write_max_open_files = 1000');
     const pq = `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize}`;
