@@ -134,6 +134,9 @@ def lakehouse_orders():
             "--select",
             "+gold_daily_revenue",
             "--fail-fast",
+            # Unit tests ran in pull-request CI; `dbt build` would otherwise run them again here.
+            "--exclude-resource-type",
+            "unit_test",
         ],
         env_vars={
             "DBT_TARGET": "prod",
