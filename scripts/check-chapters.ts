@@ -13,17 +13,26 @@ import { findChapterProblems } from '../src/lib/chapter/validate-chapters.ts';
 import { findReviewAgeProblems } from '../src/lib/chapter/review-age.ts';
 import { parseGraph } from '../src/lib/graph/validate-graph.ts';
 import { countWords, findMissingSections } from '../src/lib/chapter/structure.ts';
+import { parseCommandLine } from './lib/cli.ts';
 
-const args = process.argv.slice(2);
-const filesArg = args.find((a) => a.startsWith('--files='));
-const todayArg = args.find((a) => a.startsWith('--today='))?.slice('--today='.length);
+const { values } = parseCommandLine({
+  command: 'node scripts/check-chapters.ts',
+  summary: 'Check chapters without a site build: frontmatter, MDX syntax, graph cross-checks, sections and fact-check age.',
+  options: {
+    all: { type: 'boolean', help: 'every chapter (the default)' },
+    files: { type: 'string', help: 'only these chapter files, comma-separated' },
+    today: { type: 'string', help: 'judge review ages as on this day, YYYY-MM-DD' },
+  },
+});
+const filesArg = values.files;
+const todayArg = values.today;
 if (todayArg !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(todayArg)) {
   console.error(`--today=${todayArg}: expected a date as YYYY-MM-DD, e.g. --today=2027-12-08`);
   process.exit(2);
 }
 const today = todayArg ? new Date(`${todayArg}T00:00:00Z`) : new Date();
 const files = filesArg
-  ? filesArg.slice('--files='.length).split(',')
+  ? filesArg.split(',')
   : readdirSync('content/chapters').filter((f) => f.endsWith('.mdx')).map((f) => `content/chapters/${f}`);
 
 const graph = parseGraph(readFileSync('diagram/graph.yaml', 'utf8'));

@@ -4,8 +4,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseGraph } from '../src/lib/graph/validate-graph.ts';
 import { EXPORT_DIR, buildExportFiles, findStaleExports } from '../src/lib/graph/export-files.ts';
+import { parseCommandLine } from './lib/cli.ts';
 
-const check = process.argv.includes('--check');
+const { check } = parseCommandLine({
+  command: 'node scripts/export-diagram.ts',
+  summary: 'Write the platform map exports (SVG, Mermaid, draw.io) to diagram/exports/, or check them.',
+  options: { check: { type: 'boolean', help: 'exit 1 when a committed export differs from diagram/graph.yaml, writing nothing' } },
+}).values;
 const graph = parseGraph(readFileSync('diagram/graph.yaml', 'utf8'));
 const files = buildExportFiles(graph, readFileSync('src/styles/tokens.css', 'utf8'));
 

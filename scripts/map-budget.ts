@@ -12,12 +12,22 @@ import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../src/lib/browser/chromium.ts';
+import { parseCommandLine } from './lib/cli.ts';
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-const dir = arg('dir', process.env.OUT_DIR ?? 'dist');
-const port = Number(arg('port', '4390'));
-const runs = Number(arg('runs', '3'));
-const out = arg('out', 'reports/map-budget.json');
+const { values } = parseCommandLine({
+  command: 'node scripts/map-budget.ts',
+  summary: 'Measure what the home page map costs a reader (JavaScript, layout shift, paint, time to interactive) in a built site.',
+  options: {
+    dir: { type: 'string', default: process.env.OUT_DIR ?? 'dist', help: 'build folder (default OUT_DIR or dist)' },
+    port: { type: 'string', default: '4390', help: 'port for the temporary server (default 4390)' },
+    runs: { type: 'string', default: '3', help: 'page loads to measure (default 3)' },
+    out: { type: 'string', default: 'reports/map-budget.json', help: 'report file (default reports/map-budget.json)' },
+  },
+});
+const dir = values.dir;
+const port = Number(values.port);
+const runs = Number(values.runs);
+const out = values.out;
 const BUDGET = { jsGzipBytes: 150 * 1024, cls: 0 };
 /** How long to keep watching for layout shifts once the map has hydrated. */
 const SETTLE_MS = 1500;

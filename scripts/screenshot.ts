@@ -3,10 +3,18 @@
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../src/lib/browser/chromium.ts';
+import { parseCommandLine } from './lib/cli.ts';
 
-const urls = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const out = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? '/tmp/shots';
-const full = process.argv.includes('--full');
+const { values, positionals: urls } = parseCommandLine({
+  command: 'node scripts/screenshot.ts',
+  summary: 'Screenshot pages of a running site in light and dark, desktop (1440 px) and phone (360 px).',
+  positionals: 'URL...',
+  options: {
+    out: { type: 'string', default: '/tmp/shots', help: 'folder for the PNG files (default /tmp/shots)' },
+    full: { type: 'boolean', help: 'whole page, not only the first screen' },
+  },
+});
+const { out, full } = values;
 mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });

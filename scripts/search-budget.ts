@@ -10,15 +10,25 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../src/lib/browser/chromium.ts';
+import { parseCommandLine } from './lib/cli.ts';
 import { SEARCH_BUDGET, findBudgetOverruns, summariseBundle, type BundleFile } from '../src/lib/search/budget.ts';
 import { formatBytes, formatDuration } from '../src/lib/benchmark/format.ts';
 import { summariseRuns } from '../src/lib/benchmark/stats.ts';
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
-const url = arg('url', 'http://127.0.0.1:4400/').replace(/\/?$/, '/');
-const dir = arg('dir', process.env.OUT_DIR ?? 'dist');
-const runs = Number(arg('runs', '5'));
-const pagePath = arg('page', 'chapters/');
+const { values } = parseCommandLine({
+  command: 'node scripts/search-budget.ts',
+  summary: 'Measure search against its budget (bundle, bytes of a first search, time to first result) on a served build.',
+  options: {
+    url: { type: 'string', default: 'http://127.0.0.1:4400/', help: 'where the build is served (default http://127.0.0.1:4400/)' },
+    dir: { type: 'string', default: process.env.OUT_DIR ?? 'dist', help: 'build folder (default OUT_DIR or dist)' },
+    runs: { type: 'string', default: '5', help: 'searches per query (default 5)' },
+    page: { type: 'string', default: 'chapters/', help: 'page to search from (default chapters/)' },
+  },
+});
+const url = values.url.replace(/\/?$/, '/');
+const dir = values.dir;
+const runs = Number(values.runs);
+const pagePath = values.page;
 const QUERIES = ['late events', 'small files', 'Debezium', 'row-level security', 'medallion', 'Terraform state'];
 
 /** Every file under `root`, with its size on disk and gzipped. */

@@ -4,11 +4,20 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { parseCommandLine } from './lib/cli.ts';
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-const port = Number(arg('port', '4400'));
-const dir = arg('dir', process.env.OUT_DIR ?? 'dist');
-const base = arg('base', process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+const { values } = parseCommandLine({
+  command: 'node scripts/serve-dist.ts',
+  summary: 'Serve the built site on localhost, under a base path, for tests and audits.',
+  options: {
+    port: { type: 'string', default: '4400', help: 'port to listen on (default 4400)' },
+    dir: { type: 'string', default: process.env.OUT_DIR ?? 'dist', help: 'build folder (default OUT_DIR or dist)' },
+    base: { type: 'string', default: process.env.BASE_PATH ?? '/', help: 'base path the site is built for (default BASE_PATH or /)' },
+  },
+});
+const port = Number(values.port);
+const dir = values.dir;
+const base = values.base.replace(/\/?$/, '/');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { checkPagePolicy } from '../../src/lib/audit/csp.ts';
 import { findExternalLoadsInCss, findExternalLoadsInHtml } from '../../src/lib/audit/external-resources.ts';
 import { listBuiltFiles } from '../../src/lib/audit/built-site.ts';
-import { buildTarget, finish } from '../lib/audit/cli.ts';
+import { finish, parseAuditCommand } from '../lib/audit/cli.ts';
 
-const { dir } = buildTarget();
+const { dir } = parseAuditCommand('node scripts/audit/csp.ts', 'Content-Security-Policy over a build: exact inline hashes, no inline handlers, nothing loaded from another host.', {});
 const files = listBuiltFiles(dir);
 const problems: string[] = [];
 for (const file of files.filter((f) => f.endsWith('.html'))) {

@@ -9,17 +9,22 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { checkTargets, formatScoreTable, summarizeRuns, targetFor, type FormFactor, type LighthouseResult, type PageAudit } from '../../src/lib/audit/lighthouse.ts';
-import { arg, buildTarget, finish, writeReport } from '../lib/audit/cli.ts';
+import { finish, parseAuditCommand, writeReport } from '../lib/audit/cli.ts';
 import { startStaticServer } from '../lib/audit/static-server.ts';
 import { lighthouseChrome, lighthouseFlags, runLighthouse } from '../lib/audit/run-lighthouse.ts';
 
 const DEFAULT_PAGES = ['/', '/data-storage/', '/configs/', '/benchmarks/', '/well-architected/', '/well-architected/financial-services/'];
 const FORM_FACTORS: FormFactor[] = ['mobile', 'desktop'];
 
-const { dir, base } = buildTarget();
-const runs = Number(arg('runs', '3'));
-const paths = arg('pages', DEFAULT_PAGES.join(',')).split(',');
-const reportFile = arg('report', 'reports/lighthouse.json');
+const options = parseAuditCommand('node scripts/audit/lighthouse.ts', 'Lighthouse over the built site, as a phone and as a desktop; the median of the runs counts.', {
+  runs: { type: 'string', default: '3', help: 'runs per page and form factor (default 3)' },
+  pages: { type: 'string', default: DEFAULT_PAGES.join(','), help: `pages, comma-separated (default ${DEFAULT_PAGES.join(',')})` },
+  report: { type: 'string', default: 'reports/lighthouse.json', help: 'report file (default reports/lighthouse.json)' },
+});
+const { dir, base } = options;
+const runs = Number(options.runs);
+const paths = options.pages.split(',');
+const reportFile = options.report;
 if (!existsSync(join(dir, 'index.html'))) {
   console.error(`lighthouse: ${dir}/index.html not found; build the site first (npm run build)`);
   process.exit(2);

@@ -5,18 +5,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUDGETS, MAP_PAGES, checkBudget, formatKb, formatWeightSummary, formatWeightTable, measurePage } from '../../src/lib/audit/page-weight.ts';
 import { fileReader, listBuiltFiles } from '../../src/lib/audit/built-site.ts';
-import { arg, buildTarget, finish, flag, writeReport } from '../lib/audit/cli.ts';
+import { finish, parseAuditCommand, writeReport } from '../lib/audit/cli.ts';
 
-const { dir, base } = buildTarget();
+const { dir, base, ...options } = parseAuditCommand('node scripts/audit/page-weight.ts', 'Page-weight budget over a build: HTML, CSS and JavaScript (gzip) per page.', {
+  report: { type: 'string', help: 'write a JSON report here, e.g. reports/page-weight.json' },
+  table: { type: 'boolean', help: 'print every page as a Markdown table' },
+  summary: { type: 'boolean', help: 'print the summary table the README shows' },
+});
 const read = fileReader(dir);
 const pages = listBuiltFiles(dir).filter((f) => f.endsWith('.html'));
 const weights = [];
 for (const page of pages) weights.push(await measurePage(page, readFileSync(join(dir, page), 'utf8'), read, base));
 const problems = weights.flatMap((w) => checkBudget(w));
 
-if (flag('table')) console.log(`${formatWeightTable(weights)}\n`);
-if (flag('summary')) console.log(`${formatWeightSummary(weights)}\n`);
-const report = arg('report', '');
+if (options.table) console.log(`${formatWeightTable(weights)}\n`);
+if (options.summary) console.log(`${formatWeightSummary(weights)}\n`);
+const report = options.report ?? '';
 if (report) {
   writeReport(report, {
     generatedBy: 'scripts/audit/page-weight.ts',

@@ -4,16 +4,25 @@
 // not stop the others; the exit code is non-zero if any failed.
 //   npm run audit [-- --skip-build] [-- --skip-lighthouse]
 import { spawnSync } from 'node:child_process';
-import { flag } from '../lib/audit/cli.ts';
+import { parseCommandLine } from '../lib/cli.ts';
+
+const { values } = parseCommandLine({
+  command: 'npm run audit --',
+  summary: 'Every quality gate over a production build, one after another, then a summary.',
+  options: {
+    'skip-build': { type: 'boolean', help: 'audit the build already in dist' },
+    'skip-lighthouse': { type: 'boolean', help: 'leave out Lighthouse (the slowest gate)' },
+  },
+});
 
 const gates: { name: string; command: string; skip?: boolean }[] = [
-  { name: 'build', command: 'npx astro build', skip: flag('skip-build') },
+  { name: 'build', command: 'npx astro build', skip: values['skip-build'] },
   { name: 'page weight', command: 'node scripts/audit/page-weight.ts --table --report=reports/page-weight.json' },
   { name: 'HTML validity', command: `npx html-validate ${process.env['OUT_DIR'] ?? 'dist'}` },
   { name: 'CSP and third-party loads', command: 'node scripts/audit/csp.ts' },
   { name: 'links', command: 'node scripts/audit/links.ts' },
   { name: 'npm audit (production)', command: 'node scripts/audit/npm-audit.ts' },
-  { name: 'Lighthouse', command: 'node scripts/audit/lighthouse.ts', skip: flag('skip-lighthouse') },
+  { name: 'Lighthouse', command: 'node scripts/audit/lighthouse.ts', skip: values['skip-lighthouse'] },
 ];
 
 const results: { name: string; outcome: string }[] = [];

@@ -6,11 +6,19 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deriveClickBenchCells, describeCommonQueries, resultFileRef } from '../lib/bench/clickbench-table.ts';
 import type { ClickBenchResult } from '../lib/bench/clickbench.ts';
+import { parseCommandLine } from '../lib/cli.ts';
 
 const FILE = 'content/benchmarks/clickbench-c6a-4xlarge.json';
 const rowsOf = (b: { tables: { rows: { url: string }[] }[] }) => b.tables[0]!.rows;
-const args = Object.fromEntries(process.argv.slice(2).map((a) => [a.replace(/^--/, '').split('=')[0], a.split('=')[1] ?? true]));
-if (typeof args.repo !== 'string') {
+const { values: args } = parseCommandLine({
+  command: 'node scripts/bench/clickbench.ts',
+  summary: 'Recompute the ClickBench table from the result files its rows link to, in a local ClickHouse/ClickBench git directory.',
+  options: {
+    repo: { type: 'string', help: 'path to a ClickHouse/ClickBench git directory (required)' },
+    check: { type: 'boolean', help: 'only report differences; exit 1 when there are any' },
+  },
+});
+if (args.repo === undefined) {
   console.error('clickbench: --repo=<path to a ClickHouse/ClickBench git directory> is required');
   process.exit(2);
 }

@@ -1,23 +1,18 @@
-// Argument parsing and report writing shared by the scripts in scripts/audit/.
+// Options and report writing shared by the scripts in scripts/audit/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-
-/** The value of --name=value, or the fallback. */
-export function arg(name: string, fallback: string): string {
-  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return found ? found.slice(name.length + 3) : fallback;
-}
-
-/** True when --name is given. */
-export function flag(name: string): boolean {
-  return process.argv.includes(`--${name}`);
-}
+import { parseCommandLine, type OptionSpec } from '../cli.ts';
 
 /** The build folder and base path every audit reads: --dir and --base, else OUT_DIR and BASE_PATH. */
-export function buildTarget(): { dir: string; base: string } {
-  const dir = arg('dir', process.env['OUT_DIR'] ?? 'dist');
-  const base = arg('base', process.env['BASE_PATH'] ?? '/').replace(/\/?$/, '/');
-  return { dir, base };
+const BUILD_OPTIONS = {
+  dir: { type: 'string', default: process.env['OUT_DIR'] ?? 'dist', help: 'build folder (default OUT_DIR or dist)' },
+  base: { type: 'string', default: process.env['BASE_PATH'] ?? '/', help: 'base path the site is built for (default BASE_PATH or /)' },
+} as const satisfies Record<string, OptionSpec>;
+
+/** Parse an audit's command line: the build options plus its own; `base` always ends in "/". */
+export function parseAuditCommand<O extends Record<string, OptionSpec>>(command: string, summary: string, options: O) {
+  const { values } = parseCommandLine({ command, summary, options: { ...BUILD_OPTIONS, ...options } });
+  return { ...values, dir: values.dir as string, base: (values.base as string).replace(/\/?$/, '/') };
 }
 
 /** Write a JSON report, creating its folder, with a trailing newline. */
