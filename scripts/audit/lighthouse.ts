@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { checkTargets, formatScoreTable, summarizeRuns, targetFor, type FormFactor, type LighthouseResult, type PageAudit } from '../../src/lib/audit/lighthouse.ts';
 import { finish, parseAuditCommand, writeReport } from '../lib/audit/cli.ts';
-import { startStaticServer } from '../lib/audit/static-server.ts';
+import { startStaticServer } from '../lib/static-server.ts';
 import { lighthouseChrome, lighthouseFlags, runLighthouse } from '../lib/audit/run-lighthouse.ts';
 
 const DEFAULT_PAGES = ['/', '/data-storage/', '/configs/', '/benchmarks/', '/well-architected/', '/well-architected/financial-services/'];

@@ -1,6 +1,7 @@
-// A static server for audits that answers like GitHub Pages does: gzip for text, a 404 page, a
-// redirect from /dir to /dir/. Lighthouse's simulated network uses the bytes actually sent, so
-// an uncompressed server would understate the site.
+// The one static server of the built site (npm run serve, the end-to-end tests, the audits). It
+// answers like GitHub Pages does: gzip for text, the site's 404 page, a redirect from /dir to
+// /dir/ so relative links keep working. Lighthouse's simulated network uses the bytes actually
+// sent, so an uncompressed server would understate the site.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,11 +9,14 @@ import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm', '.woff2': 'font/woff2', '.zip': 'application/zip',
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm', '.woff2': 'font/woff2',
+  '.zip': 'application/zip', '.yaml': 'text/plain; charset=utf-8', '.yml': 'text/plain; charset=utf-8',
+  // Pagefind's index files are already compressed.
+  '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.xml', '.txt']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt', '.yaml', '.yml']);
 
 /** A running server; `origin` is e.g. http://127.0.0.1:4410. */
 export interface StaticServer {
@@ -42,7 +46,7 @@ export async function startStaticServer(dir: string, base = '/', port = 0): Prom
     }
     const target = file ?? join(dir, '404.html');
     const ext = extname(target);
-    let body: Buffer = existsSync(target) ? readFileSync(target) : Buffer.from('Not found');
+    let body: Buffer = existsSync(target) ? readFileSync(target) : Buffer.from(`Not found: ${path}\n`);
     const headers: Record<string, string> = { 'Content-Type': TYPES[ext] ?? 'application/octet-stream', 'Cache-Control': 'max-age=600' };
     if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       body = gzipSync(body);
