@@ -70,6 +70,10 @@ resource "airbyte_source" "orders_pg" {
   workspace_id  = var.workspace_id
   definition_id = local.source_postgres_definition_id
 
+  # Keys of the Java source-postgres 3.x specification (spec.json). The build checks the
+  # provider's attributes, not this JSON; the Bulk CDK rewrite of the connector spells the SSL
+  # mode verify_full and has no plugin, initial_waiting_seconds or lsn_commit_behaviour, so
+  # compare the specification of the connector version you run before applying.
   configuration = jsonencode({
     # Logical replication reads the primary's WAL, so this is the writer endpoint. The steady-state
     # cost is one walsender; schedule the first sync (the initial snapshot) off-peak.

@@ -5,11 +5,12 @@ cursor column (updated_at) instead of log-based CDC, and a plain Python process 
 Airbyte platform. Use this shape for sources without a good Airbyte connector or for teams that
 want their pipelines reviewed and tested like any other Python code.
 
-Tested against dlt 1.x (the sql_database source and filesystem destination ship with dlt).
+Written for dlt 1.x (the sql_database source and filesystem destination ship with dlt); the
+arguments used here were read in dlt's source at 1.26.0. The build does not run it.
 Install: pip install "dlt[sql_database,filesystem,parquet]" psycopg2-binary
 
 Configuration comes from the environment, never from this file:
-  SOURCES__SQL_DATABASE__CREDENTIALS   postgresql://airbyte_ro@orders-db...:5432/orders?sslmode=verify-full
+  SOURCES__SQL_DATABASE__CREDENTIALS   postgresql://dlt_ro@shop-db...:5432/shop?sslmode=verify-full
   (S3) the AWS default credential chain: EKS Pod Identity in the Kubernetes pod that runs this.
 
 Run it from the orchestrator, one task per schedule interval:

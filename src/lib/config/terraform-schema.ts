@@ -3,33 +3,62 @@ import { join, posix } from 'node:path';
 import { nearestHint } from './nearest-name.ts';
 import type { ConfigProblem } from './result.ts';
 
-/** Arguments (a) and nested blocks (b), as scripts/lib/schema-sources/aws-provider.ts writes them. */
+/**
+ * Arguments (a) and nested blocks or attributes (b), as the provider sources under
+ * scripts/lib/schema-sources/ write them; the Airbyte provider's also name required
+ * arguments (r), the values of enum arguments (e) and read-only attributes (ro).
+ */
 interface BlockSchema {
   a: string[];
   b?: Record<string, BlockSchema>;
+  r?: string[];
+  e?: Record<string, string[]>;
+  ro?: string[];
 }
 
-/** The AWS provider's types and arguments at the version the package was generated from. */
-export interface AwsSchema {
+/** One provider's types and arguments at the version its schema file was derived from. */
+export interface ProviderSchema {
+  /** Local provider name, the prefix of its types ("aws" for aws_*). */
+  name: string;
+  /** Registry address, for messages (e.g. "hashicorp/aws"). */
+  address: string;
   providerVersion: string;
+  /** Where the schema came from, for the check list (package or repository at a tag). */
   packageRef: string;
+  /** The generated file, relative to the project root. */
+  file: string;
   provider: BlockSchema;
   resources: Record<string, BlockSchema>;
   data: Record<string, BlockSchema>;
 }
 
-const cache = new Map<string, AwsSchema>();
+/** Providers whose schema is checked: local name, registry address and generated file. */
+const PROVIDERS = [
+  { name: 'aws', address: 'hashicorp/aws', file: 'src/lib/config/upstream/aws-provider.json' },
+  { name: 'airbyte', address: 'airbytehq/airbyte', file: 'src/lib/config/upstream/airbyte-provider.json' },
+] as const;
 
-/** Load src/lib/config/upstream/aws-provider.json (cached per root). */
-export function loadAwsSchema(root: string): AwsSchema {
-  const hit = cache.get(root);
+const cache = new Map<string, ProviderSchema>();
+
+/** Load one provider's generated schema (cached per root and file). */
+function loadProviderSchema(root: string, spec: (typeof PROVIDERS)[number]): ProviderSchema {
+  const key = `${root}|${spec.file}`;
+  const hit = cache.get(key);
   if (hit) return hit;
-  const raw = JSON.parse(readFileSync(join(root, 'src/lib/config/upstream/aws-provider.json'), 'utf8')) as AwsSchema & {
-    'x-provenance': { ref: string };
+  const raw = JSON.parse(readFileSync(join(root, spec.file), 'utf8')) as Omit<ProviderSchema, 'name' | 'address' | 'packageRef' | 'file'> & {
+    'x-provenance': { repository: string; ref: string };
   };
-  const schema = { ...raw, packageRef: raw['x-provenance'].ref };
-  cache.set(root, schema);
+  const prov = raw['x-provenance'];
+  // The AWS schema comes from an npm package whose ref already says so; others from a repository tag.
+  const packageRef = prov.ref.startsWith('npm ') ? prov.ref : `${prov.repository}@${prov.ref}`;
+  const schema: ProviderSchema = { ...raw, ...spec, packageRef };
+  cache.set(key, schema);
   return schema;
+}
+
+/** Every provider schema the terraform validator checks against, AWS first. */
+export function loadProviderSchemas(root: string): ProviderSchema[] {
+  return PROVIDERS.map((spec) => loadProviderSchema(root, spec));
 }
 
 /** A parsed Terraform file, as the terraform validator holds it. */
@@ -86,24 +115,35 @@ function checkBody(
     }
     if (meta.includes(key)) continue;
     const line = lineFrom(f.text, from, new RegExp(`^\\s*"?${escape(key)}"?\\s*(=|\\{)`)) ?? from;
+    if (schema.ro?.includes(key)) {
+      out.push({ file: f.file, line, message: `${where}: "${key}" is read-only (computed by the provider; remove it from the configuration) (${label})` });
+      continue;
+    }
     if (!valid.includes(key)) {
       out.push({ file: f.file, line, message: `${where}: unknown argument or block "${key}" (${label})${nearestHint(key, [...schema.a, ...Object.keys(blocks)])}` });
       continue;
     }
+    const allowed = schema.e?.[key];
+    // Only literal strings: "${...}" is an expression whose value is known at plan time.
+    if (allowed && typeof value === 'string' && !value.includes('${') && !allowed.includes(value))
+      out.push({ file: f.file, line, message: `${where}.${key}: "${value}" is not one of ${allowed.map((v) => `"${v}"`).join(', ')} (${label})${nearestHint(value, allowed)}` });
     const nested = blocks[key];
     if (!nested) continue;
     for (const item of Array.isArray(value) ? value : [value]) if (isBody(item)) checkBody(f, item, nested, `${where}.${key}`, line, [], label, out);
   }
+  // A resource's body starts the line after its header; a nested attribute's on its own line.
+  for (const name of schema.r ?? [])
+    if (!(name in body)) out.push({ file: f.file, line: meta.length ? from - 1 : from, message: `${where}: missing required argument "${name}" (${label})` });
 }
 
-/** Resource and data-source types, their arguments and blocks, and the aws provider block, against the AWS schema. */
-export function findAwsSchemaProblems(f: TfFile, aws: AwsSchema): ConfigProblem[] {
+/** Resource and data-source types of one provider, their arguments and blocks, and its provider block, against its schema. */
+export function findProviderSchemaProblems(f: TfFile, provider: ProviderSchema): ConfigProblem[] {
   const out: ConfigProblem[] = [];
-  const label = `hashicorp/aws ${aws.providerVersion}`;
+  const label = `${provider.address} ${provider.providerVersion}`;
   for (const section of ['resource', 'data'] as const) {
-    const known = section === 'resource' ? aws.resources : aws.data;
+    const known = section === 'resource' ? provider.resources : provider.data;
     for (const [type, named] of Object.entries((f.json[section] as Record<string, Record<string, unknown[]>> | undefined) ?? {})) {
-      if (!type.startsWith('aws_')) continue;
+      if (!type.startsWith(`${provider.name}_`)) continue;
       for (const [name, bodies] of Object.entries(named)) {
         const header = lineFrom(f.text, 1, new RegExp(`^\\s*${section}\\s+"${escape(type)}"\\s+"${escape(name)}"`)) ?? 1;
         const schema = known[type];
@@ -115,9 +155,9 @@ export function findAwsSchemaProblems(f: TfFile, aws: AwsSchema): ConfigProblem[
       }
     }
   }
-  for (const block of ((f.json['provider'] as Record<string, unknown[]> | undefined)?.['aws'] ?? []) as unknown[]) {
-    const header = lineFrom(f.text, 1, /^\s*provider\s+"aws"/) ?? 1;
-    if (isBody(block)) checkBody(f, block, aws.provider, 'provider.aws', header + 1, ['alias'], label, out);
+  for (const block of ((f.json['provider'] as Record<string, unknown[]> | undefined)?.[provider.name] ?? []) as unknown[]) {
+    const header = lineFrom(f.text, 1, new RegExp(`^\\s*provider\\s+"${escape(provider.name)}"`)) ?? 1;
+    if (isBody(block)) checkBody(f, block, provider.provider, `provider.${provider.name}`, header + 1, ['alias'], label, out);
   }
   return out;
 }

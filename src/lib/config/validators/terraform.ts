@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { startResult, type CheckResult } from '../result.ts';
 import { npmTool } from '../tools.ts';
-import { findAwsSchemaProblems, findReferenceProblems, loadAwsSchema } from '../terraform-schema.ts';
+import { type ProviderSchema, findProviderSchemaProblems, findReferenceProblems, loadProviderSchemas } from '../terraform-schema.ts';
 import { findModuleProblems, findSecretProblems, type ParsedTfFile } from './terraform-rules.ts';
 import type { ConfigInput, Validator } from './types.ts';
 
@@ -35,15 +35,24 @@ export const validateTerraform: Validator = async (inputs) => {
       'module rules: required_version set; every provider in required_providers with source and version (roots with an upper bound); registry modules pinned',
       'no hard-coded credentials; secret-named variables and outputs marked sensitive',
     );
-    const aws = loadAwsSchema(input.root);
+    const [aws, airbyte] = loadProviderSchemas(input.root) as [ProviderSchema, ProviderSchema];
     result.checks.push(
-      `aws_* resource and data-source types, arguments and nested blocks against hashicorp/aws ${aws.providerVersion} (${aws.packageRef}, src/lib/config/upstream/aws-provider.json)`,
+      `aws_* resource and data-source types, arguments and nested blocks against hashicorp/aws ${aws.providerVersion} (${aws.packageRef}, ${aws.file})`,
       'references: var.*, local.* and module.* declared; module.X.Y an output of a local module; local module inputs are its variables and its required variables are set',
     );
-    result.badgeNotes.push(`HCL parse, hashicorp/aws ${aws.providerVersion} schema, references, pinning and secret rules`);
+    if (/^\s*(resource|data)\s+"airbyte_|^\s*provider\s+"airbyte"/m.test(input.text))
+      result.checks.push(
+        `airbyte_* resource and data-source types, attributes, nested attributes, required attributes and enum values against airbytehq/airbyte ${airbyte.providerVersion} (${airbyte.packageRef}, ${airbyte.file}, derived from the provider's tfplugindocs pages)`,
+      );
+    const airbyteNote = /^\s*(resource|data)\s+"airbyte_/m.test(input.text) ? `, airbytehq/airbyte ${airbyte.providerVersion}` : '';
+    result.badgeNotes.push(`HCL parse, hashicorp/aws ${aws.providerVersion}${airbyteNote} schema, references, pinning and secret rules`);
     result.limits.push(
-      'argument types and required arguments not checked (no terraform binary offline); resources of other providers (airbyte, kubernetes, helm) not checked; registry modules\' inputs not checked',
+      'argument types not checked, and required arguments only for airbyte_* (no terraform binary offline); resources of other providers (kubernetes, helm) not checked; registry modules\' inputs not checked',
     );
+    if (/\bjsonencode\s*\(/.test(input.text) && /^\s*resource\s+"airbyte_(source|destination)"/m.test(input.text))
+      result.limits.push(
+        'the connector configuration inside airbyte_source and airbyte_destination (a JSON string checked by the Airbyte server against the connector specification at apply) is not checked',
+      );
     results.set(input, result);
     const { json, error } = await parseHcl(input);
     if (error) result.problems.push({ file: input.file, ...(error.line ? { line: error.line } : {}), message: `not valid HCL: ${error.message}` });
@@ -59,7 +68,7 @@ export const validateTerraform: Validator = async (inputs) => {
   for (const files of modules.values()) {
     for (const problem of findModuleProblems(files)) byFile.get(problem.file)?.problems.push(problem);
   }
-  for (const p of parsed) byFile.get(p.file)!.problems.push(...findAwsSchemaProblems(p, loadAwsSchema(p.input.root)));
+  for (const p of parsed) for (const provider of loadProviderSchemas(p.input.root)) byFile.get(p.file)!.problems.push(...findProviderSchemaProblems(p, provider));
   for (const problem of findReferenceProblems(parsed)) byFile.get(problem.file)?.problems.push(problem);
   return inputs.map((input) => results.get(input)!);
 };
