@@ -8,6 +8,7 @@ in envFromSecrets. CI runs `python -m py_compile` and ruff on this file.
 
 import os
 from datetime import timedelta
+from urllib.parse import quote
 
 from cachelib.redis import RedisCache
 from celery.schedules import crontab
@@ -19,6 +20,14 @@ from flask_appbuilder.security.manager import AUTH_OAUTH
 # Signs sessions and encrypts database credentials stored in the metadata DB. Rotating it needs
 # `superset re-encrypt-secrets`; losing it means re-entering every database password.
 SECRET_KEY = os.environ["SUPERSET_SECRET_KEY"]
+
+# Metadata database over TLS. Chart 0.17.x builds the URI from DB_* without TLS options, so it
+# is rebuilt here (password URL-quoted) with sslmode=verify-full against the RDS CA bundle baked into the image.
+SQLALCHEMY_DATABASE_URI = (
+    f"postgresql+psycopg2://{os.environ['DB_USER']}:{quote(os.environ['DB_PASS'], safe='')}"
+    f"@{os.environ['DB_HOST']}:{os.environ['DB_PORT']}/{os.environ['DB_NAME']}"
+    "?sslmode=verify-full&sslrootcert=/app/certs/rds-global-bundle.pem"
+)
 
 # TLS terminates at the ALB; trust its X-Forwarded-* headers so redirects and OAuth callbacks
 # use https://bi.data.example.com.
