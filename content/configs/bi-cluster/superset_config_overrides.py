@@ -100,6 +100,10 @@ FEATURE_FLAGS = {
     # Jinja in SQL Lab, virtual datasets and RLS clauses ({{ current_username() }}).
     # Only users with SQL Lab access can author templates; review that role list.
     "ENABLE_TEMPLATE_PROCESSING": True,
+    # Trino datasets run as the logged-in user (impersonation), so the same chart returns
+    # different rows per user. Without this flag the cache key has no user in it and one user's
+    # cached rows are served to the next.
+    "CACHE_IMPERSONATION": True,
 }
 
 # ------------------------------------------------------------------------------------------------
