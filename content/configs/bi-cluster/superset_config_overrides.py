@@ -76,7 +76,9 @@ AUTH_USER_REGISTRATION_ROLE = "Gamma"
 AUTH_ROLES_SYNC_AT_LOGIN = True
 AUTH_ROLES_MAPPING = {
     "platform-admins": ["Admin"],
-    "bi-authors": ["Alpha", "sql_lab"],
+    # Not Alpha: Alpha holds all_database_access, and with SQL Lab that reads the Druid database
+    # past the RLS rules (RLS_IN_SQLLAB is off). bi_author edits charts, dashboards and datasets.
+    "bi-authors": ["Gamma", "sql_lab", "gold_reader", "realtime_reader", "bi_author"],
     "data-analysts": ["Gamma", "sql_lab", "gold_reader"],
     "finance": ["Gamma", "gold_reader", "finance_analyst"],
     "sales-emea": ["Gamma", "gold_reader", "realtime_reader", "sales_emea"],
