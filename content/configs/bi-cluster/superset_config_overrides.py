@@ -8,6 +8,7 @@ in envFromSecrets. CI runs `python -m py_compile` and ruff on this file.
 
 import os
 from datetime import timedelta
+from urllib.parse import quote
 
 from cachelib.redis import RedisCache
 from celery.schedules import crontab
@@ -19,6 +20,14 @@ from flask_appbuilder.security.manager import AUTH_OAUTH
 # Signs sessions and encrypts database credentials stored in the metadata DB. Rotating it needs
 # `superset re-encrypt-secrets`; losing it means re-entering every database password.
 SECRET_KEY = os.environ["SUPERSET_SECRET_KEY"]
+
+# Metadata database over TLS. Chart 0.17.x builds the URI from DB_* without TLS options, so it
+# is rebuilt here (password URL-quoted) with sslmode=verify-full against the RDS CA bundle baked into the image.
+SQLALCHEMY_DATABASE_URI = (
+    f"postgresql+psycopg2://{os.environ['DB_USER']}:{quote(os.environ['DB_PASS'], safe='')}"
+    f"@{os.environ['DB_HOST']}:{os.environ['DB_PORT']}/{os.environ['DB_NAME']}"
+    "?sslmode=verify-full&sslrootcert=/app/certs/rds-global-bundle.pem"
+)
 
 # TLS terminates at the ALB; trust its X-Forwarded-* headers so redirects and OAuth callbacks
 # use https://bi.data.example.com.
@@ -67,7 +76,9 @@ AUTH_USER_REGISTRATION_ROLE = "Gamma"
 AUTH_ROLES_SYNC_AT_LOGIN = True
 AUTH_ROLES_MAPPING = {
     "platform-admins": ["Admin"],
-    "bi-authors": ["Alpha", "sql_lab"],
+    # Not Alpha: Alpha holds all_database_access, and with SQL Lab that reads the Druid database
+    # past the RLS rules (RLS_IN_SQLLAB is off). bi_author edits charts, dashboards and datasets.
+    "bi-authors": ["Gamma", "sql_lab", "gold_reader", "realtime_reader", "bi_author"],
     "data-analysts": ["Gamma", "sql_lab", "gold_reader"],
     "finance": ["Gamma", "gold_reader", "finance_analyst"],
     "sales-emea": ["Gamma", "gold_reader", "realtime_reader", "sales_emea"],
@@ -91,6 +102,10 @@ FEATURE_FLAGS = {
     # Jinja in SQL Lab, virtual datasets and RLS clauses ({{ current_username() }}).
     # Only users with SQL Lab access can author templates; review that role list.
     "ENABLE_TEMPLATE_PROCESSING": True,
+    # Trino datasets run as the logged-in user (impersonation), so the same chart returns
+    # different rows per user. Without this flag the cache key has no user in it and one user's
+    # cached rows are served to the next.
+    "CACHE_IMPERSONATION": True,
 }
 
 # ------------------------------------------------------------------------------------------------

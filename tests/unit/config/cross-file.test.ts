@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { findHelmReleases } from '../../../src/lib/config/cross-file/helm-releases.ts';
 import { namespacesNamedIn } from '../../../src/lib/config/cross-file/inventory.ts';
 import { matchesSelector } from '../../../src/lib/config/cross-file/label-selectors.ts';
+import { renderSupersetPods } from '../../../src/lib/config/cross-file/superset-chart-pods.ts';
 import { renderTrinoPods } from '../../../src/lib/config/cross-file/trino-chart-pods.ts';
 import type { ConfigFolder } from '../../../src/lib/config/load-manifests.ts';
 
@@ -31,6 +32,23 @@ describe('renderTrinoPods', () => {
     const [coordinator] = renderTrinoPods(release, 'values.yaml', 'nameOverride: trino-etl\njmx:\n  exporter:\n    enabled: true\n');
     expect(coordinator!.labels).toMatchObject({ 'app.kubernetes.io/name': 'trino-etl', 'app.kubernetes.io/instance': 'trino-etl', 'app.kubernetes.io/component': 'coordinator' });
     expect(coordinator!.ports.map((p) => p.port)).toEqual([8080, 5556]);
+  });
+});
+
+describe('renderSupersetPods', () => {
+  const release = { release: 'superset', chart: 'superset/superset', namespace: 'bi' } as Parameters<typeof renderSupersetPods>[0];
+  test('labels pods app=<name><suffix> and release, as the 0.1x chart does; beat only when enabled; web listens on service.port', () => {
+    const pods = renderSupersetPods(release, 'values.yaml', 'supersetCeleryBeat:\n  enabled: true\nsupersetNode:\n  podLabels:\n    team: bi\n');
+    expect(pods.map((p) => p.labels)).toEqual([
+      { app: 'superset', release: 'superset', team: 'bi' },
+      { app: 'superset-worker', release: 'superset' },
+      { app: 'superset-celerybeat', release: 'superset' },
+    ]);
+    expect(pods[0]!.ports).toEqual([{ port: 8088, name: 'http' }]);
+    expect(renderSupersetPods(release, 'values.yaml', 'nameOverride: bi\nservice:\n  port: 9000\n').map((p) => [p.labels['app'], p.ports.map((x) => x.port)])).toEqual([
+      ['bi', [9000]],
+      ['bi-worker', []],
+    ]);
   });
 });
 

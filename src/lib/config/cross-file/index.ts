@@ -6,11 +6,12 @@ import { checkObjectReferences } from './object-references.ts';
 import { checkPeerNamespaces } from './peer-namespaces.ts';
 import { checkServices } from './services.ts';
 import { checkStrimziListenerPolicies } from './strimzi-listener-policies.ts';
+import { SUPERSET_CHART_SOURCE } from './superset-chart-pods.ts';
 import { TRINO_CHART_SOURCE } from './trino-chart-pods.ts';
 
 /** Check names recorded on the results of the files each rule read. */
 const CHECKS = {
-  networkPolicies: `cross-file: NetworkPolicy pod selectors, namespaces named in peers, and ingress ports matched against the pods the configs create (Kubernetes objects, and Trino chart releases labelled as ${TRINO_CHART_SOURCE})`,
+  networkPolicies: `cross-file: NetworkPolicy pod selectors, namespaces named in peers, and ingress ports matched against the pods the configs create (Kubernetes objects, Trino chart releases labelled as ${TRINO_CHART_SOURCE}, and Superset chart releases labelled as ${SUPERSET_CHART_SOURCE})`,
   strimzi: 'cross-file: Strimzi Kafka listeners in a namespace the configs restrict with NetworkPolicies must set networkPolicyPeers (Strimzi 1.2.0 otherwise admits every namespace)',
   services: 'cross-file: Service selectors and target ports matched against the pods the configs create',
   references: "cross-file: Secrets, ConfigMaps and service accounts used by pods (or handed to a chart's pods in its values) must be defined in the configs, created by a run step or listed under the manifest's assumes",

@@ -1,6 +1,7 @@
 import type { ConfigFolder } from '../load-manifests.ts';
 import { lineOfPath, parseYamlDocuments, type LocatedDocument } from '../positions.ts';
 import { findHelmReleases } from './helm-releases.ts';
+import { renderSupersetPods, SUPERSET_CHART } from './superset-chart-pods.ts';
 import { renderTrinoPods, TRINO_CHART } from './trino-chart-pods.ts';
 
 /** A pod template the configs create, with what other objects can select and reach. */
@@ -129,6 +130,8 @@ export function buildInventory(files: InventoryFile[], folders: ConfigFolder[]):
     if (values && valuesDoc) inventory.releases.push({ file: values.file, doc: valuesDoc, namespace: release.namespace, release: release.release, chart: release.chart });
     if (release.chart === TRINO_CHART && values) {
       inventory.workloads.push(...renderTrinoPods(release, values.file, values.text));
+    } else if (release.chart === SUPERSET_CHART && values) {
+      inventory.workloads.push(...renderSupersetPods(release, values.file, values.text));
     } else {
       inventory.opaqueNamespaces.set(release.namespace, `${release.chart} release "${release.release}"`);
     }
