@@ -13,6 +13,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../src/lib/browser/chromium.ts';
 import { parseCommandLine } from './lib/cli.ts';
+import { moduleGraph } from '../src/lib/audit/page-weight.ts';
+import { fileReader } from '../src/lib/audit/built-site.ts';
 
 const { values } = parseCommandLine({
   command: 'node scripts/map-budget.ts',
@@ -41,24 +43,6 @@ if (!existsSync(join(dir, 'index.html'))) {
 /** gzip size at zlib's default level (what most static hosts serve). */
 const gzipBytes = (data: Buffer | string) => gzipSync(data).length;
 
-/** Relative `import` specifiers of an ES module (static, side-effect and dynamic). */
-function listImports(code: string): string[] {
-  return [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+\.js)["']/g)].map((m) => m[1]!);
-}
-
-/** Every module a set of entry URLs pulls in, following relative imports through dist/. */
-function closureOf(entries: string[]): Set<string> {
-  const seen = new Set<string>();
-  const visit = (urlPath: string) => {
-    if (seen.has(urlPath)) return;
-    seen.add(urlPath);
-    const file = join(dir, urlPath);
-    if (!existsSync(file)) return;
-    for (const spec of listImports(readFileSync(file, 'utf8'))) visit(posix.join(posix.dirname(urlPath), spec));
-  };
-  entries.forEach(visit);
-  return seen;
-}
 
 /** What the page observes about itself: paints, layout shifts and when the map became buttons. */
 interface PageMetrics {
@@ -120,8 +104,9 @@ const browser = await chromium.launch({ executablePath: chromiumPath, args: chro
 
 try {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const pageEntries = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
-  const pageModules = closureOf(pageEntries);
+  // Files the page's own <script src> pull in, dynamic imports included (the site is served at "/").
+  const pageEntries = [...html.matchAll(/<script[^>]*\bsrc="\/([^"]+)"/g)].map((m) => m[1]!);
+  const pageModules = await moduleGraph(pageEntries, fileReader(dir), { dynamic: true });
   const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).filter((s) => s.trim());
   const measured: Array<{ metrics: PageMetrics; scripts: string[] }> = [];
 
@@ -145,7 +130,7 @@ try {
   const chunks = requested.map((urlPath) => {
     const file = join(dir, urlPath);
     const data = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
-    return { file: urlPath, bytes: data.length, gzipBytes: gzipBytes(data), loadedBy: pageModules.has(urlPath) ? 'page script' : 'map island' };
+    return { file: urlPath, bytes: data.length, gzipBytes: gzipBytes(data), loadedBy: pageModules.has(urlPath.slice(1)) ? 'page script' : 'map island' };
   });
   const inline = { count: inlineScripts.length, bytes: Buffer.byteLength(inlineScripts.join('')), gzipBytes: gzipBytes(inlineScripts.join('\n')) };
   const island = chunks.filter((c) => c.loadedBy === 'map island');

@@ -63,23 +63,30 @@ export function urlToFile(url: string, page: string, base: string): string | und
   return decodeURIComponent(resolved.pathname.slice(root.length));
 }
 
-/** Static imports of a JS module (not dynamic import()), as files under the output folder. */
-async function staticImports(file: string, source: string): Promise<string[]> {
+/**
+ * Imports of a JS module on this site, as files under the output folder: static ones, and with
+ * `dynamic` also import("…") with a literal specifier (what loads on demand, e.g. the search dialog).
+ */
+async function moduleImports(file: string, source: string, dynamic: boolean): Promise<string[]> {
   await init;
   const [imports] = parse(source);
   return imports
-    .filter((i) => i.d === -1 && i.n !== undefined && /^\.{0,2}\//.test(i.n))
+    .filter((i) => (i.d === -1 || (dynamic && i.d >= 0)) && i.n !== undefined && /^\.{0,2}\//.test(i.n))
     .map((i) => new URL(i.n!, `http://site/${file}`).pathname.slice(1));
 }
 
-/** A JS file and everything it imports statically, each once. */
-async function moduleGraph(entries: string[], read: ReadFile, seen = new Set<string>()): Promise<Set<string>> {
+/**
+ * JS files and everything they import, each once: the one import walker of the page-weight audit
+ * and the map budget. Static imports only unless `dynamic` is set. A file that is imported but
+ * missing from the build is an error, not a smaller total.
+ */
+export async function moduleGraph(entries: string[], read: ReadFile, options: { dynamic?: boolean } = {}, seen = new Set<string>()): Promise<Set<string>> {
   for (const file of entries) {
     if (seen.has(file)) continue;
     const bytes = read(file);
     if (!bytes) throw new Error(`${file} is referenced but missing from the build`);
     seen.add(file);
-    await moduleGraph(await staticImports(file, bytes.toString('utf8')), read, seen);
+    await moduleGraph(await moduleImports(file, bytes.toString('utf8'), options.dynamic ?? false), read, options, seen);
   }
   return seen;
 }
