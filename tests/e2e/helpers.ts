@@ -1,33 +1,20 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { listBuiltFiles, readBuiltSite as readBuild } from '../../src/lib/audit/built-site.ts';
 
 export const DIST = process.env.OUT_DIR ?? 'dist';
 
-/** Every file under dist/, as paths relative to it. */
-export function listDistFiles(dir = DIST): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listDistFiles(path) : [relative(DIST, path)];
-  });
-}
-
 /** URL paths of every HTML page in the build (404 included). */
 export function listPagePaths(): string[] {
-  return listDistFiles()
+  return listBuiltFiles(DIST)
     .filter((f) => f.endsWith('.html'))
     .map((f) => `/${f.replace(/index\.html$/, '').replace(/\.html$/, '')}`)
     .sort();
 }
 
-/** The build's HTML by file path, for link checks. */
+/** The build's files and the HTML of every page, for link checks (the audits' reader). */
 export function readBuiltSite() {
-  const files = listDistFiles();
-  return {
-    files: new Set(files),
-    pages: new Map(files.filter((f) => f.endsWith('.html')).map((f) => [f, readFileSync(join(DIST, f), 'utf8')])),
-  };
+  return readBuild(DIST);
 }
 
 /** The WCAG 2.2 A/AA rules and axe's best practices. */
