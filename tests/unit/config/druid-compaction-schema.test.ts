@@ -44,3 +44,29 @@ describe('druid-compaction schema: range partitioning needs the parallel mode', 
     expect(errorsFor({ dataSource: 'orders_rt', tuningConfig: { partitionsSpec: { type: 'dynamic' } } })).toEqual([]);
   });
 });
+
+describe('druid-coordinator-kill schema: only the kill keys, spelt right', () => {
+  const errors = (doc: Record<string, string>) => {
+    const validate = loadSchemaRegistry().get('druid-coordinator-kill')!;
+    validate(doc);
+    return (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}${e.params && 'additionalProperty' in e.params ? ` ${String(e.params.additionalProperty)}` : ''}`);
+  };
+  const kill = { 'druid.coordinator.kill.on': 'true', 'druid.coordinator.kill.durationToRetain': 'P90D', 'druid.coordinator.kill.bufferPeriod': 'P30D' };
+
+  test('accepts the kill task turned on with ISO 8601 periods', () => {
+    expect(errors(kill)).toEqual([]);
+  });
+
+  test('rejects a misspelt key, which would leave the kill task off', () => {
+    expect(errors({ ...kill, 'druid.coordinator.kill.durationToRetian': 'P90D' })).toEqual([
+      ' must NOT have additional properties druid.coordinator.kill.durationToRetian',
+    ]);
+  });
+
+  test('rejects a period that is not ISO 8601 and a maxSegments of 0', () => {
+    expect(errors({ ...kill, 'druid.coordinator.kill.bufferPeriod': '30 days', 'druid.coordinator.kill.maxSegments': '0' })).toEqual([
+      '/druid.coordinator.kill.bufferPeriod must match pattern "^P(?=\\d|T\\d)(?:\\d+Y)?(?:\\d+M)?(?:\\d+W)?(?:\\d+D)?(?:T(?=\\d)(?:\\d+H)?(?:\\d+M)?(?:\\d+S)?)?$"',
+      '/druid.coordinator.kill.maxSegments must match pattern "^[1-9]\\d*$"',
+    ]);
+  });
+});
