@@ -195,7 +195,8 @@ COMMENT 'Zone: ops. Files the erasure verification must find deleted in every ve
 WITH (format = 'PARQUET', format_version = 2);
 
 -- Ops: one row per promotion check, so every silver or gold snapshot can be traced to the
--- checks it passed (see the promotion diagram in the chapter).
+-- checks it passed (see the promotion diagram in the chapter). Nothing in the reference configs
+-- writes it yet: a dbt on-run-end hook inserting each test's result would.
 CREATE TABLE IF NOT EXISTS lake.ops.promotion_audit (
   target_table VARCHAR NOT NULL,
   snapshot_id  BIGINT COMMENT 'Iceberg snapshot produced by the promotion, NULL if blocked',
