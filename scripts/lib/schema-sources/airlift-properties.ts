@@ -4,8 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constantLookup, mergeConfigNames, scanConfigNames, type ConfigNames } from '../java-config-names.ts';
-import { findSnapshot, listFiles, readFile, readFiles, resolveRelease } from '../snapshot-files.ts';
-import type { Provenance, SchemaSource } from './types.ts';
+import { openSnapshot, provenanceOf } from '../upstream/git-snapshot.ts';
+import type { SchemaSource } from './types.ts';
 
 /** The airlift release Trino 483's pom.xml pins (dep.airlift.version); a test keeps them equal. */
 const AIRLIFT_RELEASE = '439';
@@ -16,13 +16,11 @@ export const source: SchemaSource = {
   ref: AIRLIFT_RELEASE,
   licence: 'Apache-2.0',
   async refresh({ reposDir, root }) {
-    const snapshot = findSnapshot(reposDir, ['airlift+airlift']);
-    if (!snapshot) throw new Error(`no snapshot of airlift/airlift under ${reposDir}`);
-    const commit = resolveRelease(snapshot.gitDir, AIRLIFT_RELEASE);
-    const modules = [...readFile(snapshot.gitDir, commit, 'pom.xml').matchAll(/<module>([^<]+)<\/module>/g)].map((m) => m[1]!);
+    const snapshot = openSnapshot(reposDir, this.repository, AIRLIFT_RELEASE);
+    const modules = [...snapshot.read('pom.xml').matchAll(/<module>([^<]+)<\/module>/g)].map((m) => m[1]!);
     const out: Record<string, Omit<ConfigNames, 'unresolved'>> = {};
-    const files = listFiles(snapshot.gitDir, commit, modules.map((m) => `${m}/src/main/java`)).filter((p) => p.endsWith('.java'));
-    const texts = readFiles(snapshot.gitDir, commit, files);
+    const files = snapshot.list(...modules.map((m) => `${m}/src/main/java`)).filter((p) => p.endsWith('.java'));
+    const texts = snapshot.readMany(files);
     const constants = constantLookup(texts);
     for (const module of modules) {
       const names = mergeConfigNames(
@@ -32,15 +30,7 @@ export const source: SchemaSource = {
       const { unresolved: _, ...known } = names;
       if (known.config.length || known.defunct.length) out[module] = known;
     }
-    const provenance: Provenance = {
-      repository: this.repository,
-      ref: AIRLIFT_RELEASE,
-      commit,
-      licence: this.licence,
-      paths: Object.keys(out).map((m) => `${m}/src/main/java`),
-      retrieved: new Date().toISOString().slice(0, 10),
-      generator: 'scripts/refresh-schemas.ts',
-    };
+    const provenance = provenanceOf(snapshot, this.licence, Object.keys(out).map((m) => `${m}/src/main/java`));
     const file = 'src/lib/config/upstream/airlift-properties.json';
     mkdirSync(join(root, 'src/lib/config/upstream'), { recursive: true });
     const body = {

@@ -3,8 +3,8 @@
 // method (the credentials dataclasses in connections.py, plus their read-only properties).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findSnapshot, listFiles, readFile, readFiles, resolveRelease } from '../snapshot-files.ts';
-import type { Provenance, SchemaSource } from './types.ts';
+import { openSnapshot, provenanceOf } from '../upstream/git-snapshot.ts';
+import type { SchemaSource } from './types.ts';
 
 const DBT_TRINO_RELEASE = 'v1.10.2';
 const CONNECTIONS = 'dbt/adapters/trino/connections.py';
@@ -30,30 +30,20 @@ export const source: SchemaSource = {
   ref: DBT_TRINO_RELEASE,
   licence: 'Apache-2.0',
   async refresh({ reposDir, root }) {
-    const snapshot = findSnapshot(reposDir, ['starburstdata+dbt-trino']);
-    if (!snapshot) throw new Error(`no snapshot of starburstdata/dbt-trino under ${reposDir}`);
-    const commit = resolveRelease(snapshot.gitDir, DBT_TRINO_RELEASE);
-    const connections = readFile(snapshot.gitDir, commit, CONNECTIONS);
+    const snapshot = openSnapshot(reposDir, this.repository, DBT_TRINO_RELEASE);
+    const connections = snapshot.read(CONNECTIONS);
     const classes = readDataclassFields(connections);
     // The factory maps `method:` to a credentials class; no method means TrinoNoneCredentials.
     const methods: Record<string, string[]> = { none: classes['TrinoNoneCredentials'] ?? [] };
     for (const m of connections.matchAll(/method == "(\w+)":\s*\n\s*return (\w+)/g)) methods[m[1]!] = classes[m[2]!] ?? [];
     if (Object.values(methods).some((f) => !f.length)) throw new Error('a credentials class has no fields');
     const aliases = Object.fromEntries([...(/_ALIASES = \{([^}]*)\}/.exec(connections)?.[1] ?? '').matchAll(/"(\w+)": "(\w+)"/g)].map((m) => [m[1]!, m[2]!]));
-    const config = readDataclassFields(readFile(snapshot.gitDir, commit, IMPL))['TrinoConfig'] ?? [];
-    const macros = listFiles(snapshot.gitDir, commit, ['dbt/include/trino/macros']).filter((p) => p.endsWith('.sql'));
+    const config = readDataclassFields(snapshot.read(IMPL))['TrinoConfig'] ?? [];
+    const macros = snapshot.list('dbt/include/trino/macros').filter((p) => p.endsWith('.sql'));
     const macroKeys = new Set<string>();
-    for (const text of readFiles(snapshot.gitDir, commit, macros).values())
+    for (const text of snapshot.readMany(macros).values())
       for (const m of text.matchAll(/config\.get\(\s*['"]([a-z][a-z0-9_]*)['"]/g)) macroKeys.add(m[1]!);
-    const provenance: Provenance = {
-      repository: this.repository,
-      ref: DBT_TRINO_RELEASE,
-      commit,
-      licence: this.licence,
-      paths: [CONNECTIONS, IMPL, 'dbt/include/trino/macros'],
-      retrieved: new Date().toISOString().slice(0, 10),
-      generator: 'scripts/refresh-schemas.ts',
-    };
+    const provenance = provenanceOf(snapshot, this.licence, [CONNECTIONS, IMPL, 'dbt/include/trino/macros']);
     const out = 'src/lib/config/upstream/dbt-trino.json';
     mkdirSync(join(root, 'src/lib/config/upstream'), { recursive: true });
     const body = {

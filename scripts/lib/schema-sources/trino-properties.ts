@@ -5,8 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constantLookup, mergeConfigNames, scanConfigNames, type ConfigNames } from '../java-config-names.ts';
-import { commitDate, findSnapshot, listFiles, readFile, readFiles, resolveRelease } from '../snapshot-files.ts';
-import type { Provenance, SchemaSource } from './types.ts';
+import { openSnapshot, provenanceOf, type Snapshot } from '../upstream/git-snapshot.ts';
+import type { SchemaSource } from './types.ts';
 
 /** Release pinned across the project (Helm chart appVersion, manifests, chapters). */
 const TRINO_RELEASE = '483';
@@ -76,11 +76,11 @@ export function readDependencies(pom: string, groupId = 'io.trino'): string[] {
   return out;
 }
 
-function moduleClosure(gitDir: string, commit: string, start: string[], follow: boolean, dirs: Map<string, string>): string[] {
+function moduleClosure(snapshot: Snapshot, start: string[], follow: boolean, dirs: Map<string, string>): string[] {
   const seen = [...start];
   if (!follow) return seen;
   for (let i = 0; i < seen.length; i++) {
-    for (const artifact of readDependencies(readFile(gitDir, commit, `${seen[i]}/pom.xml`))) {
+    for (const artifact of readDependencies(snapshot.read(`${seen[i]}/pom.xml`))) {
       const dir = dirs.get(artifact);
       // trino-main and trino-spi are the server itself: their names belong to config.properties.
       if (dir && !seen.includes(dir) && !dir.startsWith('core/')) seen.push(dir);
@@ -97,49 +97,42 @@ export const source: SchemaSource = {
   async refresh({ reposDir, root }) {
     // trinodb/trino is over the snapshot size limit here; a fork holding the same release commit
     // (same hash, so the same tree) serves as well.
-    const snapshot = findSnapshot(reposDir, ['trinodb+trino', 'martint+trino']);
-    if (!snapshot) throw new Error(`no snapshot of trinodb/trino (or a fork) under ${reposDir}`);
-    const commit = resolveRelease(snapshot.gitDir, TRINO_RELEASE, `[maven-release-plugin] prepare release ${TRINO_RELEASE}`);
-    const rootPom = readFile(snapshot.gitDir, commit, 'pom.xml');
-    if (!rootPom.includes(`<version>${TRINO_RELEASE}</version>`)) throw new Error(`pom.xml at ${commit} is not version ${TRINO_RELEASE}`);
+    const snapshot = openSnapshot(reposDir, this.repository, TRINO_RELEASE, {
+      alsoNamed: ['martint+trino'],
+      releaseSubject: `[maven-release-plugin] prepare release ${TRINO_RELEASE}`,
+    });
+    const rootPom = snapshot.read('pom.xml');
+    if (!rootPom.includes(`<version>${TRINO_RELEASE}</version>`)) throw new Error(`pom.xml at ${snapshot.commit} is not version ${TRINO_RELEASE}`);
     const airlift = /<dep\.airlift\.version>([^<]+)</.exec(rootPom)?.[1];
     // The airlift modules the server ships with, whose names config.properties also takes.
-    const airliftModules = [...new Set(KINDS['server']!.modules.flatMap((m) => readDependencies(readFile(snapshot.gitDir, commit, `${m}/pom.xml`), 'io.airlift')))].sort();
+    const airliftModules = [...new Set(KINDS['server']!.modules.flatMap((m) => readDependencies(snapshot.read(`${m}/pom.xml`), 'io.airlift')))].sort();
     const dirs = new Map<string, string>();
-    for (const pom of listFiles(snapshot.gitDir, commit, ['core', 'lib', 'plugin']).filter((p) => /^[a-z]+\/[^/]+\/pom\.xml$/.test(p)))
+    for (const pom of snapshot.list('core', 'lib', 'plugin').filter((p) => /^[a-z]+\/[^/]+\/pom\.xml$/.test(p)))
       dirs.set(pom.split('/')[1]!, pom.slice(0, -'/pom.xml'.length));
 
     const kinds: Record<string, TrinoKind> = {};
     const paths = new Set<string>();
     for (const [kind, spec] of Object.entries(KINDS)) {
-      const modules = moduleClosure(snapshot.gitDir, commit, spec.modules, spec.follow, dirs);
-      const files = listFiles(snapshot.gitDir, commit, modules.map((m) => `${m}/src/main/java`)).filter(
+      const modules = moduleClosure(snapshot, spec.modules, spec.follow, dirs);
+      const files = snapshot.list(...modules.map((m) => `${m}/src/main/java`)).filter(
         (p) => p.endsWith('.java') && (!spec.only || p.startsWith(spec.only)),
       );
-      const texts = readFiles(snapshot.gitDir, commit, files);
+      const texts = snapshot.readMany(files);
       const constants = constantLookup(texts);
       const names = mergeConfigNames([...texts.values()].map((text) => scanConfigNames(text, constants)));
       if (names.unresolved.length) throw new Error(`${kind}: unresolved annotation arguments: ${names.unresolved.join('; ')}`);
-      if (spec.nameProperty && !readFile(snapshot.gitDir, commit, spec.nameProperty.nameFile).includes(`"${spec.nameProperty.name}"`))
+      if (spec.nameProperty && !snapshot.read(spec.nameProperty.nameFile).includes(`"${spec.nameProperty.name}"`))
         throw new Error(`${kind}: "${spec.nameProperty.name}" no longer appears in ${spec.nameProperty.nameFile}`);
       const { unresolved: _, ...known } = names;
       kinds[kind] = { modules, ...(spec.nameProperty ? { nameProperty: spec.nameProperty.name } : {}), ...known };
       modules.forEach((m) => paths.add(`${m}/src/main/java`));
     }
-    const provenance: Provenance = {
-      repository: this.repository,
-      ref: TRINO_RELEASE,
-      commit,
-      licence: this.licence,
-      paths: [...paths].sort(),
-      retrieved: new Date().toISOString().slice(0, 10),
-      generator: 'scripts/refresh-schemas.ts',
-    };
+    const provenance = provenanceOf(snapshot, this.licence, [...paths].sort());
     const out = 'src/lib/config/upstream/trino-properties.json';
     mkdirSync(join(root, 'src/lib/config/upstream'), { recursive: true });
     const body = {
       'x-provenance': provenance,
-      description: `Configuration property names of Trino ${TRINO_RELEASE} (commit dated ${commitDate(snapshot.gitDir, commit)}), per kind of properties file, from @Config, @LegacyConfig and @DefunctConfig in the modules listed. config.properties also takes the airlift ${airlift} names in airlift-properties.json.`,
+      description: `Configuration property names of Trino ${TRINO_RELEASE} (commit dated ${snapshot.committed}), per kind of properties file, from @Config, @LegacyConfig and @DefunctConfig in the modules listed. config.properties also takes the airlift ${airlift} names in airlift-properties.json.`,
       airliftVersion: airlift,
       airliftModules,
       kinds,
