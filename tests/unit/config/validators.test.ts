@@ -65,6 +65,35 @@ describe('terraform validator', () => {
   });
 });
 
+describe('terraform validator on a single root module', () => {
+  const root = 'tests/fixtures/configs/terraform-modules/envs/prod/main.tf';
+
+  test('resolves the local modules a root calls from disk, so a --files run on the root checks its module inputs and outputs', async () => {
+    const { lines } = await runFixtures(['terraform-modules'], { files: [root] });
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "tests/fixtures/configs/terraform-modules/envs/prod/main.tf:5  module "buckets": missing required input "bucket_prefix" (a variable of ../../modules/buckets without a default)",
+        "tests/fixtures/configs/terraform-modules/envs/prod/main.tf:8  module "buckets": input "bucket_prefx" is not a variable of ../../modules/buckets; nearest variable: "bucket_prefix"",
+        "tests/fixtures/configs/terraform-modules/envs/prod/main.tf:11  module "missing": source ../../modules/missing holds no .tf file that parses (tests/fixtures/configs/terraform-modules/modules/missing); point it at the module's folder",
+        "tests/fixtures/configs/terraform-modules/envs/prod/main.tf:16  module.buckets.bucket_arn: "bucket_arn" is not an output of ../../modules/buckets; nearest output: "bucket_arns"",
+      ]
+    `);
+  });
+
+  test('reports the problems of a called module only when that module is checked', async () => {
+    const { lines } = await runFixtures(['terraform-modules']);
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "tests/fixtures/configs/terraform-modules/envs/prod/main.tf:5  module "buckets": missing required input "bucket_prefix" (a variable of ../../modules/buckets without a default)",
+        "tests/fixtures/configs/terraform-modules/envs/prod/main.tf:8  module "buckets": input "bucket_prefx" is not a variable of ../../modules/buckets; nearest variable: "bucket_prefix"",
+        "tests/fixtures/configs/terraform-modules/envs/prod/main.tf:11  module "missing": source ../../modules/missing holds no .tf file that parses (tests/fixtures/configs/terraform-modules/modules/missing); point it at the module's folder",
+        "tests/fixtures/configs/terraform-modules/envs/prod/main.tf:16  module.buckets.bucket_arn: "bucket_arn" is not an output of ../../modules/buckets; nearest output: "bucket_arns"",
+        "tests/fixtures/configs/terraform-modules/modules/buckets/main.tf:9  module "names": missing required input "environment" (a variable of ../names without a default)",
+      ]
+    `);
+  });
+});
+
 describe('python validator', () => {
   test('rejects files that do not compile and DAGs that break the Airflow rules', async () => {
     const { lines, report } = await runFixtures(['python-bad']);
