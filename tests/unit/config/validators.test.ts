@@ -37,12 +37,16 @@ describe('helm-values validator', () => {
 });
 
 describe('github-actions validator', () => {
-  test('reports actionlint findings with their line and rule, and accepts current runner labels', async () => {
-    const { lines } = await runFixtures(['github-actions-bad']);
+  test('reports actionlint findings, misspelt and missing action inputs (tag or SHA pins) with their line, and accepts current runner labels', async () => {
+    const { lines, report } = await runFixtures(['github-actions-bad']);
+    expect(report.results[0]!.limits.join('\n')).toContain('inputs not checked (no input list for this action or release): actions/checkout@v4');
     expect(lines).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/configs/github-actions-bad/workflows/ci.yml:10  property "nope" is not defined in object type {} [actionlint expression]",
-        "tests/fixtures/configs/github-actions-bad/workflows/ci.yml:11  job "deploy" needs job "buidl" which does not exist in this workflow [actionlint job-needs]",
+        "tests/fixtures/configs/github-actions-bad/workflows/ci.yml:12  input "fetch-dept" is not an input of actions/checkout v7.0.1; nearest input: "fetch-depth"",
+        "tests/fixtures/configs/github-actions-bad/workflows/ci.yml:13  aws-actions/configure-aws-credentials v6.2.3 requires input "aws-region", which this step does not set",
+        "tests/fixtures/configs/github-actions-bad/workflows/ci.yml:15  input "role-to-asume" is not an input of aws-actions/configure-aws-credentials v6.2.3; nearest input: "role-to-assume"",
+        "tests/fixtures/configs/github-actions-bad/workflows/ci.yml:16  property "nope" is not defined in object type {} [actionlint expression]",
+        "tests/fixtures/configs/github-actions-bad/workflows/ci.yml:17  job "deploy" needs job "buidl" which does not exist in this workflow [actionlint job-needs]",
       ]
     `);
     expect(lines.join('\n')).not.toContain('ubuntu-24.04');
