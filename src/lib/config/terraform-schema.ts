@@ -314,7 +314,7 @@ export function findReferenceProblems(files: ReadonlyArray<TfFile>): ConfigProbl
       const target = decls.get(targetDir);
       const header = lineFrom(called.file.text, 1, new RegExp(`^\\s*module\\s+"${escape(name)}"`)) ?? 1;
       if (!target) {
-        out.push({ file: called.file.file, line: header, message: `module "${name}": source ${called.source} is not among the checked files (${targetDir})` });
+        out.push({ file: called.file.file, line: header, message: `module "${name}": source ${called.source} holds no .tf file that parses (${targetDir}); point it at the module's folder` });
         continue;
       }
       for (const input of called.inputs)

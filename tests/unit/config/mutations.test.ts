@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { FIXTURES, runFixtures } from './helpers.ts';
 
 /** Fixture folders of the corpus, one per validator or rule set (the name after "mutations-"). */
-const CORPUS = ['mutations-kubernetes', 'mutations-helm-values', 'mutations-cross-file'];
+const CORPUS = ['mutations-kubernetes', 'mutations-helm-values', 'mutations-cross-file', 'mutations-github-actions'];
 
 interface Planted {
   file: string;

@@ -37,12 +37,16 @@ describe('helm-values validator', () => {
 });
 
 describe('github-actions validator', () => {
-  test('reports actionlint findings with their line and rule, and accepts current runner labels', async () => {
-    const { lines } = await runFixtures(['github-actions-bad']);
+  test('reports actionlint findings, misspelt and missing action inputs (tag or SHA pins) with their line, and accepts current runner labels', async () => {
+    const { lines, report } = await runFixtures(['github-actions-bad']);
+    expect(report.results[0]!.limits.join('\n')).toContain('inputs not checked (no input list for this action or release): actions/checkout@v4');
     expect(lines).toMatchInlineSnapshot(`
       [
-        "tests/fixtures/configs/github-actions-bad/workflows/ci.yml:10  property "nope" is not defined in object type {} [actionlint expression]",
-        "tests/fixtures/configs/github-actions-bad/workflows/ci.yml:11  job "deploy" needs job "buidl" which does not exist in this workflow [actionlint job-needs]",
+        "tests/fixtures/configs/github-actions-bad/workflows/ci.yml:12  input "fetch-dept" is not an input of actions/checkout v7.0.1; nearest input: "fetch-depth"",
+        "tests/fixtures/configs/github-actions-bad/workflows/ci.yml:13  aws-actions/configure-aws-credentials v6.2.3 requires input "aws-region", which this step does not set",
+        "tests/fixtures/configs/github-actions-bad/workflows/ci.yml:15  input "role-to-asume" is not an input of aws-actions/configure-aws-credentials v6.2.3; nearest input: "role-to-assume"",
+        "tests/fixtures/configs/github-actions-bad/workflows/ci.yml:16  property "nope" is not defined in object type {} [actionlint expression]",
+        "tests/fixtures/configs/github-actions-bad/workflows/ci.yml:17  job "deploy" needs job "buidl" which does not exist in this workflow [actionlint job-needs]",
       ]
     `);
     expect(lines.join('\n')).not.toContain('ubuntu-24.04');
@@ -60,6 +64,35 @@ describe('terraform validator', () => {
         "tests/fixtures/configs/terraform-bad/main.tf:22  "password" holds a hard-coded value; read it from a sensitive variable or a secret store",
         "tests/fixtures/configs/terraform-bad/main.tf:25  module "vpc" uses registry source "terraform-aws-modules/vpc/aws" without a version; pin one, e.g. version = "~> 21.0"",
         "tests/fixtures/configs/terraform-bad/module/main.tf:2  not valid HCL: Invalid expression; Expected the start of an expression, but found an invalid expression token.",
+      ]
+    `);
+  });
+});
+
+describe('terraform validator on a single root module', () => {
+  const root = 'tests/fixtures/configs/terraform-modules/envs/prod/main.tf';
+
+  test('resolves the local modules a root calls from disk, so a --files run on the root checks its module inputs and outputs', async () => {
+    const { lines } = await runFixtures(['terraform-modules'], { files: [root] });
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "tests/fixtures/configs/terraform-modules/envs/prod/main.tf:5  module "buckets": missing required input "bucket_prefix" (a variable of ../../modules/buckets without a default)",
+        "tests/fixtures/configs/terraform-modules/envs/prod/main.tf:8  module "buckets": input "bucket_prefx" is not a variable of ../../modules/buckets; nearest variable: "bucket_prefix"",
+        "tests/fixtures/configs/terraform-modules/envs/prod/main.tf:11  module "missing": source ../../modules/missing holds no .tf file that parses (tests/fixtures/configs/terraform-modules/modules/missing); point it at the module's folder",
+        "tests/fixtures/configs/terraform-modules/envs/prod/main.tf:16  module.buckets.bucket_arn: "bucket_arn" is not an output of ../../modules/buckets; nearest output: "bucket_arns"",
+      ]
+    `);
+  });
+
+  test('reports the problems of a called module only when that module is checked', async () => {
+    const { lines } = await runFixtures(['terraform-modules']);
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "tests/fixtures/configs/terraform-modules/envs/prod/main.tf:5  module "buckets": missing required input "bucket_prefix" (a variable of ../../modules/buckets without a default)",
+        "tests/fixtures/configs/terraform-modules/envs/prod/main.tf:8  module "buckets": input "bucket_prefx" is not a variable of ../../modules/buckets; nearest variable: "bucket_prefix"",
+        "tests/fixtures/configs/terraform-modules/envs/prod/main.tf:11  module "missing": source ../../modules/missing holds no .tf file that parses (tests/fixtures/configs/terraform-modules/modules/missing); point it at the module's folder",
+        "tests/fixtures/configs/terraform-modules/envs/prod/main.tf:16  module.buckets.bucket_arn: "bucket_arn" is not an output of ../../modules/buckets; nearest output: "bucket_arns"",
+        "tests/fixtures/configs/terraform-modules/modules/buckets/main.tf:9  module "names": missing required input "environment" (a variable of ../names without a default)",
       ]
     `);
   });

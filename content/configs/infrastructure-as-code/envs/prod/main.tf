@@ -78,25 +78,27 @@ module "lake" {
 
   name = "acme-${local.name}"
   # One bucket per Lakekeeper warehouse (data-storage chapter), plus ML artifacts. Rules match
-  # configs/data-storage/s3-lifecycle.json: only raw files under landing-files/ expire, the
-  # Iceberg warehouse is never expired by S3 (only Iceberg deletes its files), noncurrent
-  # versions go after 7 days, which the erasure timeline relies on.
+  # configs/data-storage/s3-lifecycle.json: only raw files under landing-files/ expire, no S3
+  # rule ever expires a current object under an Iceberg table (only the catalog deletes table
+  # files), noncurrent versions go after 7 days, which the erasure timeline relies on.
   zones = {
     # Warehouse `prod` (Trino catalog `lake`): every zone under warehouse/, raw batch files under
     # landing-files/.
     lake = {
-      expire_current_after_days      = 21
-      expire_prefix                  = "landing-files/"
+      table_prefix                   = "warehouse/"
+      expire_files                   = { prefix = "landing-files/", after_days = 21 }
       noncurrent_expire_after_days   = 7
       intelligent_tiering_after_days = 0
       tiering_prefix                 = "warehouse/"
     }
     # Warehouse `dev` (catalog `lake_dev`): personal dev schemas and per-pull-request CI schemas
-    # (ci_pr_<n>_*). Objects expire after 14 days even if no clean-up job runs.
-    lake-dev = { expire_current_after_days = 14, noncurrent_expire_after_days = 1 }
-    # Warehouse `sandbox` (ad-hoc cluster's scratch catalog): expires after 30 days.
-    sandbox      = { expire_current_after_days = 30, noncurrent_expire_after_days = 1 }
-    ml-artifacts = { expire_current_after_days = 0, noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 90 }
+    # (ci_pr_<n>_*), and warehouse `sandbox` (the ad-hoc cluster's scratch catalog). The whole
+    # bucket holds Iceberg tables, so no current object expires by age: stale tables are dropped
+    # through the catalog by ci-cd's scratch-retention.yml (14 and 30 days), which also expires
+    # their snapshots and orphan files.
+    lake-dev     = { noncurrent_expire_after_days = 1 }
+    sandbox      = { noncurrent_expire_after_days = 1 }
+    ml-artifacts = { noncurrent_expire_after_days = 30, intelligent_tiering_after_days = 90 }
   }
 
   force_destroy      = false

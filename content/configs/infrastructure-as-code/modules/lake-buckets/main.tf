@@ -1,8 +1,15 @@
 # S3 buckets of the lake, one per Lakekeeper warehouse (data-storage chapter: one warehouse per
 # environment, zones are namespaces inside it) plus ML artifacts, and a log bucket for S3 server
-# access logs and VPC flow logs. Iceberg tables live under warehouse/ in the lake bucket; the
-# catalog (Lakekeeper) stores only pointers to their metadata files. Lifecycle rules can target a
-# prefix, because only Iceberg may delete files under an Iceberg table's location.
+# access logs and VPC flow logs. The catalog (Lakekeeper) stores only pointers to each table's
+# current metadata file, and that metadata names every data, delete and manifest file by its full
+# path. An S3 lifecycle rule that expires current objects under a table's location deletes files
+# by age whether or not a snapshot still references them (a dimension written once, or a metadata
+# file of a table nobody wrote to for a while), and the table then fails on read. So S3 lifecycle
+# here only aborts incomplete multipart uploads, removes noncurrent versions and expired delete
+# markers, tiers storage, and expires current objects under prefixes that hold no table data.
+# Table data is deleted through the catalog: DROP TABLE (Lakekeeper purges the files) and
+# Iceberg's expire_snapshots and remove_orphan_files (data-storage maintenance.sql for the lake
+# warehouse, ci-cd workflows/scratch-retention.yml for lake-dev and sandbox).
 
 terraform {
   required_version = ">= 1.11.0"
@@ -22,26 +29,43 @@ variable "name" {
 
 variable "zones" {
   description = <<-EOT
-    Buckets of the lake, keyed by a short name (the IAM module scopes roles by these keys), and
-    their lifecycle. Expiry and tiering can be limited to a prefix: in the lake bucket only the
-    raw files under landing-files/ expire, and Iceberg's own snapshot expiry decides which files
-    under warehouse/ are still live.
+    Buckets of the lake, keyed by a short name (the IAM module scopes roles by these keys).
+    table_prefix is where the bucket's Lakekeeper warehouse keeps Iceberg tables ("" = the whole
+    bucket). Current objects expire only under expire_files.prefix, which must not overlap
+    table_prefix; table data is deleted through the catalog, never by S3 lifecycle.
   EOT
   type = map(object({
-    expire_current_after_days      = number               # 0 = never expire current objects
-    expire_prefix                  = optional(string, "") # "" = the whole bucket
+    table_prefix = optional(string, "") # Lakekeeper storage-profile key-prefix, with a trailing /
+    expire_files = optional(object({    # null = no current object ever expires
+      prefix     = string               # a prefix that holds no Iceberg table, e.g. landing-files/
+      after_days = number
+    }))
     noncurrent_expire_after_days   = number
     intelligent_tiering_after_days = optional(number) # null = stay in S3 Standard
     tiering_prefix                 = optional(string, "")
   }))
   default = {
     lake = {
-      expire_current_after_days      = 21
-      expire_prefix                  = "landing-files/"
+      table_prefix                   = "warehouse/"
+      expire_files                   = { prefix = "landing-files/", after_days = 21 }
       noncurrent_expire_after_days   = 7
       intelligent_tiering_after_days = 0
       tiering_prefix                 = "warehouse/"
     }
+  }
+
+  # A lifecycle filter prefix matches every key that starts with it, so an expiry prefix that is
+  # empty, a parent of the table prefix or inside it would delete live Iceberg files.
+  validation {
+    condition = alltrue([
+      # A conditional, not ||: Terraform before 1.12 evaluates both sides of ||.
+      for name, zone in var.zones : zone.expire_files == null ? true : (
+        endswith(zone.expire_files.prefix, "/") &&
+        !startswith(zone.expire_files.prefix, zone.table_prefix) &&
+        !startswith(zone.table_prefix, zone.expire_files.prefix)
+      )
+    ])
+    error_message = "zones: expire_files.prefix must end with / and must not overlap table_prefix (\"\" means the whole bucket holds tables, so no current-object expiry is allowed there). Delete table data with DROP TABLE, expire_snapshots and remove_orphan_files instead."
   }
 }
 
@@ -257,6 +281,9 @@ resource "aws_s3_bucket_lifecycle_configuration" "zone" {
   for_each = var.zones
   bucket   = aws_s3_bucket.zone[each.key].id
 
+  # Safe on table locations: Iceberg never overwrites a path, so a noncurrent version exists only
+  # after a file was deleted or replaced outside Iceberg and no snapshot can reference it. Once
+  # its last noncurrent version is gone, a delete marker is removed too.
   rule {
     id     = "noncurrent-and-multipart"
     status = "Enabled"
@@ -265,6 +292,9 @@ resource "aws_s3_bucket_lifecycle_configuration" "zone" {
     noncurrent_version_expiration {
       noncurrent_days = each.value.noncurrent_expire_after_days
     }
+    expiration {
+      expired_object_delete_marker = true
+    }
     # Crashed writers leave multipart uploads behind; two days is ample for any live upload.
     abort_incomplete_multipart_upload {
       days_after_initiation = 2
@@ -272,19 +302,20 @@ resource "aws_s3_bucket_lifecycle_configuration" "zone" {
   }
 
   dynamic "rule" {
-    for_each = each.value.expire_current_after_days > 0 ? [1] : []
+    for_each = each.value.expire_files != null ? [each.value.expire_files] : []
     content {
-      id     = "expire-current"
+      id     = "expire-files-outside-tables"
       status = "Enabled"
       filter {
-        prefix = each.value.expire_prefix
+        prefix = rule.value.prefix
       }
       expiration {
-        days = each.value.expire_current_after_days
+        days = rule.value.after_days
       }
     }
   }
 
+  # Intelligent-Tiering only moves objects between access tiers; nothing is deleted.
   dynamic "rule" {
     for_each = each.value.intelligent_tiering_after_days != null ? [1] : []
     content {

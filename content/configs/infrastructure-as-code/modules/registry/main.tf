@@ -16,7 +16,7 @@ terraform {
 variable "repositories" {
   description = "Repository names, created under the data-platform/ namespace."
   type        = list(string)
-  default     = ["flink-jobs", "dbt-runner", "airflow-tasks", "model-server"]
+  default     = ["flink-jobs", "dbt-runner", "airflow", "airflow-tasks", "superset", "model-server"]
 }
 
 variable "pull_account_ids" {
