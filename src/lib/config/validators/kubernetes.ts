@@ -129,6 +129,10 @@ function checkCustomResource(result: CheckResult, input: ConfigInput, doc: Locat
     const limit = `${kind}: ${info.celRules} CEL rule(s) (x-kubernetes-validations) in the ${info.operator} CRD are evaluated only by the API server, not here`;
     if (!result.limits.includes(limit)) result.limits.push(limit);
   }
+  if (info.droppedPatterns) {
+    const limit = `${kind}: ${info.droppedPatterns} pattern(s) in the ${info.operator} CRD use Go regular-expression syntax JavaScript cannot express and are not checked here`;
+    if (!result.limits.includes(limit)) result.limits.push(limit);
+  }
   if (info.deprecated) result.problems.push({ file: input.file, line: lineOfPath(doc, ['apiVersion']) ?? 1, message: `${name}${apiVersion} ${kind} is deprecated in ${info.operator} ${info.operatorVersion}` });
   if (!validate(object)) result.problems.push(...schemaErrorsToProblems(input.file, validate.errors, locateIn(doc), name, object));
 }
