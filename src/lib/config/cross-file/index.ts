@@ -6,12 +6,15 @@ import { checkObjectReferences } from './object-references.ts';
 import { checkPeerNamespaces } from './peer-namespaces.ts';
 import { checkServices } from './services.ts';
 import { checkStrimziListenerPolicies } from './strimzi-listener-policies.ts';
+import { OPERATOR_POD_SOURCES } from './operator-pods.ts';
+import { checkStrimziPeerSelectors } from './strimzi-peer-selectors.ts';
 import { TRINO_CHART_SOURCE } from './trino-chart-pods.ts';
 
 /** Check names recorded on the results of the files each rule read. */
 const CHECKS = {
   networkPolicies: `cross-file: NetworkPolicy pod selectors, namespaces named in peers, and ingress ports matched against the pods the configs create (Kubernetes objects, and Trino chart releases labelled as ${TRINO_CHART_SOURCE})`,
   strimzi: 'cross-file: Strimzi Kafka listeners in a namespace the configs restrict with NetworkPolicies must set networkPolicyPeers (Strimzi 1.2.0 otherwise admits every namespace)',
+  strimziPeers: `cross-file: pod selectors in Strimzi listeners' networkPolicyPeers matched against the pods the configs create, with the labels of ${OPERATOR_POD_SOURCES}`,
   services: 'cross-file: Service selectors and target ports matched against the pods the configs create',
   references: "cross-file: Secrets, ConfigMaps and service accounts used by pods (or handed to a chart's pods in its values) must be defined in the configs, created by a run step or listed under the manifest's assumes",
 };
@@ -27,18 +30,19 @@ export function runCrossFileChecks(files: InventoryFile[], folders: ConfigFolder
   const inventory = buildInventory(relevant, folders);
   const policies = checkNetworkPolicies(inventory);
   const services = checkServices(inventory);
-  const problems = [...policies.problems, ...services.problems, ...checkObjectReferences(inventory), ...checkStrimziListenerPolicies(inventory), ...checkPeerNamespaces(inventory)];
+  const peers = checkStrimziPeerSelectors(inventory);
+  const problems = [...policies.problems, ...services.problems, ...peers.problems, ...checkObjectReferences(inventory), ...checkStrimziListenerPolicies(inventory), ...checkPeerNamespaces(inventory)];
   for (const result of results) {
     const docs = inventory.docs.filter((d) => d.file === result.file);
     if (docs.some((d) => d.object.kind === 'NetworkPolicy')) result.checks.push(CHECKS.networkPolicies);
     if (docs.some((d) => d.object.kind === 'Service')) result.checks.push(CHECKS.services);
-    if (docs.some((d) => d.object.kind === 'Kafka' && d.object.apiVersion?.startsWith('kafka.strimzi.io/'))) result.checks.push(CHECKS.strimzi);
+    if (docs.some((d) => d.object.kind === 'Kafka' && d.object.apiVersion?.startsWith('kafka.strimzi.io/'))) result.checks.push(CHECKS.strimzi, CHECKS.strimziPeers);
     if (docs.some((d) => ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'].includes(d.object.kind ?? ''))) result.checks.push(CHECKS.references);
     if (inventory.releases.some((r) => r.file === result.file)) {
       result.checks.push(CHECKS.references);
       result.limits.push('cross-file: in values only Kubernetes-shaped references (secretRef, secretKeyRef, configMapRef, secret and configMap volumes, serviceAccountName) are followed; chart-specific keys such as *SecretName are not');
     }
-    for (const s of [...policies.skipped, ...services.skipped]) if (s.startsWith(`${result.file}: `)) result.limits.push(`cross-file: ${s.slice(result.file.length + 2)} not checked`);
+    for (const s of [...policies.skipped, ...services.skipped, ...peers.skipped]) if (s.startsWith(`${result.file}: `)) result.limits.push(`cross-file: ${s.slice(result.file.length + 2)} not checked`);
     result.problems.push(...problems.filter((p) => p.file === result.file));
   }
   return problems;
