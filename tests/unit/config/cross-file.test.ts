@@ -60,6 +60,7 @@ describe('deriveOperatorPods', () => {
       ['FlinkDeployment "orders" taskmanager', 'flink'],
     ]);
     expect(pods[0]!.labels).toMatchObject({ 'strimzi.io/cluster': 'cdc', 'strimzi.io/kind': 'KafkaConnect', 'strimzi.io/name': 'cdc-connect' });
+    expect(pods[0]!.ports.map((p) => p.name)).toEqual(['rest-api']);
     expect(pods[1]!.labels).toMatchObject({ 'strimzi.io/name': 'blueprint-kafka-exporter', 'strimzi.io/kind': 'Kafka' });
     expect(pods[2]!.labels).toEqual({ app: 'orders', type: 'flink-native-kubernetes', component: 'jobmanager' });
   });

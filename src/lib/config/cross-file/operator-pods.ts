@@ -42,7 +42,9 @@ export function deriveOperatorPods(docs: KubeDoc[]): Workload[] {
     if (!name) continue;
     const spec = doc.object.spec ?? {};
     if (apiVersion.startsWith('kafka.strimzi.io/') && kind === 'KafkaConnect') {
-      add(doc, `Strimzi KafkaConnect "${name}" workers`, { ...passedOn(doc, ['template', 'pod', 'metadata', 'labels']), ...strimziLabels('KafkaConnect', name, `${name}-connect`, 'kafka-connect') }, [{ port: 8083, name: 'rest-api' }]);
+      // The metrics port exists only with metricsConfig (KafkaConnectCluster.getContainerPortList).
+      const ports = [{ port: 8083, name: 'rest-api' }, ...(spec['metricsConfig'] ? [{ port: 9404, name: 'tcp-prometheus' }] : [])];
+      add(doc, `Strimzi KafkaConnect "${name}" workers`, { ...passedOn(doc, ['template', 'pod', 'metadata', 'labels']), ...strimziLabels('KafkaConnect', name, `${name}-connect`, 'kafka-connect') }, ports);
     } else if (apiVersion.startsWith('kafka.strimzi.io/') && kind === 'KafkaNodePool') {
       const cluster = metadata?.labels?.['strimzi.io/cluster'];
       if (!cluster) continue;
