@@ -1,4 +1,5 @@
 import { parseAllDocuments } from 'yaml';
+import { toJsPattern } from './go-pattern.ts';
 
 /** An OpenAPI v3 node of a CRD's structural schema (the subset Kubernetes allows). */
 type OpenApiNode = Record<string, unknown>;
@@ -41,12 +42,14 @@ const OBJECT_META = {
 // Keywords copied as they are; everything else (descriptions, defaults, formats, x-kubernetes-*
 // list and map markers) is dropped: descriptions and defaults do not validate, and OpenAPI
 // formats such as int32 or quantity are not JSON Schema formats.
-const COPIED = ['enum', 'pattern', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'multipleOf', 'required'];
+const COPIED = ['enum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'multipleOf', 'required'];
 
 /** Counts what the JSON Schema cannot express, so results can say what was not checked. */
 export interface ConversionNotes {
   /** x-kubernetes-validations (CEL) rules, evaluated by the API server only. */
   celRules: number;
+  /** Go (RE2) patterns JavaScript cannot express, dropped from the schema (not checked). */
+  droppedPatterns?: number;
 }
 
 /**
@@ -60,6 +63,11 @@ export function convertNode(node: OpenApiNode, notes: ConversionNotes, inJunctor
   const validations = node['x-kubernetes-validations'];
   if (Array.isArray(validations)) notes.celRules += validations.length;
   for (const key of COPIED) if (node[key] !== undefined) out[key] = node[key];
+  if (typeof node['pattern'] === 'string') {
+    const pattern = toJsPattern(node['pattern']);
+    if (pattern !== undefined) out['pattern'] = pattern;
+    else notes.droppedPatterns = (notes.droppedPatterns ?? 0) + 1;
+  }
   if (typeof node['minimum'] === 'number') out[node['exclusiveMinimum'] === true ? 'exclusiveMinimum' : 'minimum'] = node['minimum'];
   if (typeof node['maximum'] === 'number') out[node['exclusiveMaximum'] === true ? 'exclusiveMaximum' : 'maximum'] = node['maximum'];
   const preserve = node['x-kubernetes-preserve-unknown-fields'] === true;

@@ -25,7 +25,7 @@ export function crdSource(meta: Omit<SchemaSource, 'refresh'>, spec: CrdSourceSp
           const file = `${CRD_OUTPUT_DIR}/${crd.name}.json`;
           const out = {
             'x-provenance': provenanceOf(snapshot, meta.licence, [path]),
-            'x-crd': { operator: spec.operator, operatorVersion: meta.ref, group: crd.group, version: crd.version, kind: crd.kind, deprecated: crd.deprecated, celRules: crd.notes.celRules },
+            'x-crd': { operator: spec.operator, operatorVersion: meta.ref, group: crd.group, version: crd.version, kind: crd.kind, deprecated: crd.deprecated, celRules: crd.notes.celRules, ...(crd.notes.droppedPatterns ? { droppedPatterns: crd.notes.droppedPatterns } : {}) },
             ...shareRepeatedSubtrees(crd.schema),
           };
           writeFileSync(join(context.root, file), `${JSON.stringify(out)}\n`);

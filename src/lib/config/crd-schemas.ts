@@ -20,6 +20,8 @@ export interface CrdInfo {
   path: string;
   /** x-kubernetes-validations (CEL) rules in the CRD, which only the API server evaluates. */
   celRules: number;
+  /** Go (RE2) `pattern`s of the CRD that JavaScript cannot express, so they are not checked. */
+  droppedPatterns: number;
   /** The version is served but marked deprecated. */
   deprecated: boolean;
   /** Repository-relative path of the schema file. */
@@ -39,7 +41,7 @@ export interface CrdRegistry {
 const registries = new Map<string, CrdRegistry>();
 
 interface SchemaFile {
-  'x-crd': { operator: string; operatorVersion: string; group: string; version: string; kind: string; celRules: number; deprecated: boolean };
+  'x-crd': { operator: string; operatorVersion: string; group: string; version: string; kind: string; celRules: number; droppedPatterns?: number; deprecated: boolean };
   'x-provenance': { repository: string; paths: string[] };
 }
 
@@ -60,6 +62,7 @@ export function loadCrdRegistry(root = process.cwd()): CrdRegistry {
         repository: raw['x-provenance'].repository,
         path: raw['x-provenance'].paths.join(', '),
         celRules: crd.celRules,
+        droppedPatterns: crd.droppedPatterns ?? 0,
         deprecated: crd.deprecated,
         file: `${CRD_SCHEMA_DIR}/${f}`,
       },

@@ -4,6 +4,9 @@ import { findHelmReleases } from '../../../src/lib/config/cross-file/helm-releas
 import { namespacesNamedIn } from '../../../src/lib/config/cross-file/inventory.ts';
 import { matchesSelector } from '../../../src/lib/config/cross-file/label-selectors.ts';
 import { renderSupersetPods } from '../../../src/lib/config/cross-file/superset-chart-pods.ts';
+import { deriveOperatorPods } from '../../../src/lib/config/cross-file/operator-pods.ts';
+import type { KubeDoc } from '../../../src/lib/config/cross-file/inventory.ts';
+import { parseYamlDocuments } from '../../../src/lib/config/positions.ts';
 import { renderTrinoPods } from '../../../src/lib/config/cross-file/trino-chart-pods.ts';
 import type { ConfigFolder } from '../../../src/lib/config/load-manifests.ts';
 
@@ -57,5 +60,26 @@ describe('namespacesNamedIn', () => {
     expect(namespacesNamedIn('A Gateway ml-gateway in namespace ml-gateway, and Prometheus scraping it.')).toEqual(['ml-gateway']);
     expect(namespacesNamedIn('Services in namespaces etl (dbt pods), monitoring and lineage.')).toEqual(['etl', 'monitoring', 'lineage']);
     expect(namespacesNamedIn('per-namespace reader roles')).toEqual([]);
+  });
+});
+
+describe('deriveOperatorPods', () => {
+  const doc = (object: KubeDoc['object'], namespace: string): KubeDoc => ({ file: 'f.yaml', doc: parseYamlDocuments(JSON.stringify(object)).docs[0]!, object, namespace });
+  test('labels Connect workers and the Kafka Exporter as Strimzi 1.2.0 does, and Flink pods as native mode does', () => {
+    const pods = deriveOperatorPods([
+      doc({ apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaConnect', metadata: { name: 'cdc' }, spec: {} }, 'kafka'),
+      doc({ apiVersion: 'kafka.strimzi.io/v1', kind: 'Kafka', metadata: { name: 'blueprint' }, spec: { kafkaExporter: {} } }, 'kafka'),
+      doc({ apiVersion: 'flink.apache.org/v1beta1', kind: 'FlinkDeployment', metadata: { name: 'orders' }, spec: {} }, 'flink'),
+    ]);
+    expect(pods.map((p) => [p.label, p.namespace])).toEqual([
+      ['Strimzi KafkaConnect "cdc" workers', 'kafka'],
+      ['Strimzi Kafka Exporter of "blueprint"', 'kafka'],
+      ['FlinkDeployment "orders" jobmanager', 'flink'],
+      ['FlinkDeployment "orders" taskmanager', 'flink'],
+    ]);
+    expect(pods[0]!.labels).toMatchObject({ 'strimzi.io/cluster': 'cdc', 'strimzi.io/kind': 'KafkaConnect', 'strimzi.io/name': 'cdc-connect' });
+    expect(pods[0]!.ports.map((p) => p.name)).toEqual(['rest-api']);
+    expect(pods[1]!.labels).toMatchObject({ 'strimzi.io/name': 'blueprint-kafka-exporter', 'strimzi.io/kind': 'Kafka' });
+    expect(pods[2]!.labels).toEqual({ app: 'orders', type: 'flink-native-kubernetes', component: 'jobmanager' });
   });
 });

@@ -42,6 +42,13 @@ describe('convertNode (CRD structural schema to JSON Schema)', () => {
   test('turns OpenAPI boolean exclusive bounds into JSON Schema numbers', () => {
     expect(convertNode({ type: 'integer', minimum: 0, exclusiveMinimum: true }, { celRules: 0 })).toEqual({ type: 'integer', exclusiveMinimum: 0 });
   });
+
+  test('translates a Go case-insensitive pattern and counts one it cannot translate as dropped', () => {
+    const notes = { celRules: 0 };
+    expect(convertNode({ type: 'string', pattern: '^(?i)(warn)?$' }, notes)).toEqual({ type: 'string', pattern: '^([wW][aA][rR][nN])?$' });
+    expect(convertNode({ type: 'string', pattern: '^(?s).+\\z' }, notes)).toEqual({ type: 'string' });
+    expect(notes).toEqual({ celRules: 0, droppedPatterns: 1 });
+  });
 });
 
 describe('convertCrds', () => {

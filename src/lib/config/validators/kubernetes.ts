@@ -4,6 +4,7 @@ import { lineOfPath, type LocatedDocument } from '../positions.ts';
 import { startResult, type CheckResult } from '../result.ts';
 import { npmTool } from '../tools.ts';
 import { loadCrdRegistry } from '../crd-schemas.ts';
+import { findUnknownOperatorOptions, loadOperatorOptions, OPERATOR_PREFIXES } from '../flink-operator-options.ts';
 import { FIELD_TREE_DIR, loadFieldTrees } from '../field-trees.ts';
 import { REMOVED_API_VERSIONS, validateBuiltIn } from './kubernetes-models.ts';
 import type { ConfigInput, Validator } from './types.ts';
@@ -129,8 +130,32 @@ function checkCustomResource(result: CheckResult, input: ConfigInput, doc: Locat
     const limit = `${kind}: ${info.celRules} CEL rule(s) (x-kubernetes-validations) in the ${info.operator} CRD are evaluated only by the API server, not here`;
     if (!result.limits.includes(limit)) result.limits.push(limit);
   }
+  if (info.droppedPatterns) {
+    const limit = `${kind}: ${info.droppedPatterns} pattern(s) in the ${info.operator} CRD use Go regular-expression syntax JavaScript cannot express and are not checked here`;
+    if (!result.limits.includes(limit)) result.limits.push(limit);
+  }
   if (info.deprecated) result.problems.push({ file: input.file, line: lineOfPath(doc, ['apiVersion']) ?? 1, message: `${name}${apiVersion} ${kind} is deprecated in ${info.operator} ${info.operatorVersion}` });
   if (!validate(object)) result.problems.push(...schemaErrorsToProblems(input.file, validate.errors, locateIn(doc), name, object));
+  if (apiVersion.startsWith('flink.apache.org/') && (kind === 'FlinkDeployment' || kind === 'FlinkSessionJob')) checkFlinkConfiguration(result, input, doc, object, name);
+}
+
+/**
+ * The CRD leaves flinkConfiguration open; hold the operator's and autoscaler's keys in it to the
+ * option list of the pinned operator release, and say that Flink's own keys are not checked.
+ */
+function checkFlinkConfiguration(result: CheckResult, input: ConfigInput, doc: LocatedDocument, object: KubeObject, name: string): void {
+  const options = loadOperatorOptions(input.root);
+  const configuration = (object as { spec?: { flinkConfiguration?: unknown } }).spec?.flinkConfiguration;
+  if (!options || configuration === undefined) return;
+  const release = options['x-provenance'].ref;
+  const check = `flinkConfiguration: ${OPERATOR_PREFIXES.map((p) => `${p}*`).join(' and ')} keys checked against the option tables of the Flink Kubernetes Operator ${release} (${options['x-provenance'].repository} docs/layouts/shortcodes/generated)`;
+  if (!result.checks.includes(check)) result.checks.push(check);
+  const limit = "flinkConfiguration: Flink's own keys (state.*, execution.*, metrics.* and the rest) are not checked against Flink's option list";
+  if (!result.limits.includes(limit)) result.limits.push(limit);
+  for (const unknown of findUnknownOperatorOptions(configuration, options.keys, release)) {
+    const line = lineOfPath(doc, ['spec', 'flinkConfiguration', ...unknown.path]) ?? lineOfPath(doc, ['spec', 'flinkConfiguration']) ?? 1;
+    result.problems.push({ file: input.file, line, message: `${name}${unknown.message}` });
+  }
 }
 
 /**
