@@ -22,7 +22,7 @@ function toDisplayPath(path: string): string {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.error(`miniature: interrupted by ${signal}; stopping the source and removing unfinished files`);
-    for (const problem of runCleanups()) console.error(`miniature: cleanup: ${problem}`);
+    for (const problem of runCleanups((note) => console.error(`miniature: cleanup: ${note}`))) console.error(`miniature: cleanup failed: ${problem}`);
     process.exit(SIGNAL_EXIT_CODES[signal]);
   });
 }
@@ -43,6 +43,7 @@ try {
     root: args.out,
     config: Object.keys(args.config).length ? args.config : undefined,
     source: args.source,
+    cdc: args.cdc,
     days,
     fresh,
     hold: args.hold,

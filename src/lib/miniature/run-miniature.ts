@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataError } from '../errors/format-issues.ts';
-import { loadChecks, type ChecksFile, type GateName } from './checks-schema.ts';
+import { loadChecks, selectChecks, type ChecksFile, type GateName } from './checks-schema.ts';
 import { listDays, type MiniatureConfig, MiniatureConfigSchema } from './config.ts';
 import { getDuckDbVersion, openDuck } from './duck.ts';
 import { generateTimeline } from './generate.ts';
@@ -28,6 +28,11 @@ export interface RunOptions {
   config?: Partial<MiniatureConfig> | undefined;
   /** Engine playing the source database. Default `duckdb`. */
   source?: SourceKind | 'auto';
+  /**
+   * Capture the orders with log-based CDC (PostgreSQL's WAL through a replication slot) instead
+   * of the cursor extract; the shop then also hard-deletes orders. Fresh runs only.
+   */
+  cdc?: boolean;
   /** Days to run, in this order; default every day of the config. */
   days?: string[] | undefined;
   /** Start a new lake: clear what the miniature wrote in the output folder (see output-folder.ts). */
@@ -90,6 +95,23 @@ function resolveConfig(layout: Layout, requested: Partial<MiniatureConfig> | und
   return config;
 }
 
+/**
+ * A lake's orders are captured one way for its whole life: a --cdc lake has change logs in
+ * landing and a change history in bronze, which the cursor path cannot read, and its slot is
+ * gone with the run's server. Stored beside the source's clock.
+ */
+function checkCapture(layout: Layout, fresh: boolean, cdc: boolean): void {
+  const file = join(dirname(layout.clockFile), 'capture.json');
+  const stored = existsSync(file) ? String(JSON.parse(readFileSync(file, 'utf8')).capture) : 'cursor';
+  const wanted = cdc ? 'cdc' : 'cursor';
+  if (!fresh && stored !== wanted) {
+    throw new DataError(`${file}: this lake captured orders with ${stored === 'cdc' ? '--cdc' : 'the cursor extract'}; --day cannot go on with ${wanted === 'cdc' ? '--cdc' : 'the cursor extract'}. Run without --day to build a new lake.`);
+  }
+  if (!cdc) return; // a lake without the file captured with the cursor, as before --cdc existed
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ capture: wanted })}\n`);
+}
+
 /** Remove what a run leaves unfinished when it stops part-way: staging, temporary batches, a pointer's temporary file. */
 export function removeUnfinishedFiles(layout: Layout): void {
   rmSync(join(layout.lake, '_staging'), { recursive: true, force: true });
@@ -108,6 +130,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   prepareOutputFolder(options.root, options.fresh ?? false);
   const layout = getLayout(options.root);
   const config = resolveConfig(layout, options.config);
+  checkCapture(layout, options.fresh ?? false, options.cdc ?? false);
   const days = options.days ?? listDays(config);
   const known = listDays(config);
   const unknown = days.filter((d) => !known.includes(d));
@@ -126,7 +149,8 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const removeUnfinished = () => removeUnfinishedFiles(layout);
   const unregister = registerCleanup(removeUnfinished);
   const lineage = createLineageLog(layout.lineageFile);
-  const checks = options.checks ?? loadChecks();
+  const cdc = options.cdc ?? false;
+  const checks = selectChecks(options.checks ?? loadChecks(), cdc ? 'cdc' : 'cursor');
 
   // The source starts on first use and resumes at the clock the previous invocation left.
   let source: Source | null = null;
@@ -135,7 +159,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const getSource = async (): Promise<Source> => {
     if (!source) {
       const t = performance.now();
-      source = await openSource(options.source ?? 'duckdb', generateTimeline(config), layout.root);
+      source = await openSource(options.source ?? 'duckdb', generateTimeline(config, { deletes: cdc }), layout.root, { cdc });
       await source.advanceTo(storedClock);
       sourceStartMs = Math.round(performance.now() - t);
       onProgress(`source   ${source.version} (${source.kind}) loaded with the shop's writes in ${formatDuration(sourceStartMs)}`);
@@ -150,7 +174,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
     const duckdbVersion = await getDuckDbVersion(duck.conn);
     const ctx = {
       duckdbVersion,
-      layout, checks, getSource, lineage, onProgress,
+      layout, checks, getSource, lineage, onProgress, cdc,
       pseudonymKey: options.pseudonymKey ?? 'miniature-demo-key',
       cwd: options.cwd ?? process.cwd(),
     };
@@ -225,7 +249,8 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
     if (opened) {
       mkdirSync(dirname(layout.clockFile), { recursive: true });
       writeFileSync(layout.clockFile, `${JSON.stringify({ clock: opened.clock })}\n`);
-      await opened.close();
+      const note = await opened.close();
+      if (note) onProgress(`source   ${note}`);
     }
   }
 }
