@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { DataError } from '../errors/format-issues.ts';
 import { loadChecks, selectChecks, type ChecksFile, type GateName } from './checks-schema.ts';
 import { listDays, type MiniatureConfig, MiniatureConfigSchema } from './config.ts';
+import { compareWithCursor, type CdcReport } from './cdc-comparison.ts';
 import { getDuckDbVersion, openDuck } from './duck.ts';
 import { generateTimeline } from './generate.ts';
 import { readManifest, type CorruptionKind } from './landing.ts';
@@ -74,6 +75,8 @@ export interface MiniatureRun {
   zones: TableStats[];
   /** Days of the run that are not in the lake after this invocation, with why. */
   gaps: Array<{ ds: string; reason: GapReason }>;
+  /** With --cdc: the slot, and what the cursor extract would have lost on each landed day. */
+  cdc: CdcReport | null;
   /** Events this invocation emitted (the file holds every invocation's). */
   events: RunEvent[];
   durationMs: number;
@@ -227,6 +230,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       onProgress(`rerun    ${rerun.unchanged ? 'lake unchanged' : 'LAKE CHANGED'}, ${rerun.filesWritten} files written`);
     }
     const zones = await describeZones(duck.conn, layout);
+    const cdcReport = cdc ? await compareWithCursor(duck.conn, layout, known) : null;
     const inLake = readLakeState(layout).publishedDays;
     const gaps = known.filter((d) => !inLake.includes(d)).map((d) => ({ ds: d, reason: reasonOf(d) }));
     const opened = source as Source | null;
@@ -238,6 +242,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       rerun,
       zones,
       gaps,
+      cdc: cdcReport,
       events: lineage.events,
       durationMs: Math.round(performance.now() - started),
     };

@@ -165,6 +165,27 @@ export const RunSummarySchema = z
     gaps: z
       .array(z.object({ ds: z.string(), reason: z.enum(['never ran', 'landed, not promoted', 'stopped by a gate']) }).strict())
       .default([]),
+    /**
+     * With --cdc only: the replication slot and plugin the changes came from, and per day what
+     * the cursor extract, taken at the same moment, would have lost (see
+     * content/miniature/sql/cdc-cursor-comparison.sql). Absent from a cursor run.
+     */
+    cdc: z
+      .object({
+        slot: z.string(),
+        plugin: z.literal('test_decoding'),
+        /** Creates and updates CDC delivered over the run. */
+        versions: Count,
+        /** Of those, versions no cursor extract of any day returned. */
+        versionsCursorMissed: Count,
+        /** Delete markers CDC delivered; a cursor extract sees none. */
+        deletes: Count,
+        /** Deleted orders a cursor extract had returned, which a cursor-fed lake would keep. */
+        deletesOfExtracted: Count,
+        days: z.array(z.object({ ds: z.string(), versions: Count, versionsCursorMissed: Count, deletes: Count, deletesOfExtracted: Count }).strict()),
+      })
+      .strict()
+      .optional(),
     checks: z.array(CheckSummarySchema),
     lineage: LineageSummarySchema,
     /** A published day run again: it must write nothing and leave every table as it was. */

@@ -1,5 +1,6 @@
 // Turn a finished run into the summary file: per-day counts, the lake's tables, every check
 // summed over the days, and the lineage graph read back from the OpenLineage events.
+import { sumCursorLoss } from './cdc-comparison.ts';
 import type { RunEvent } from './lineage.ts';
 import type { DayResult } from './run-day.ts';
 import type { MiniatureRun } from './run-miniature.ts';
@@ -121,6 +122,7 @@ export function buildSummary(run: MiniatureRun, env: RunEnvironment): RunSummary
     days: run.days.map(summariseDay),
     zones: run.zones,
     gaps: run.gaps,
+    ...(run.cdc ? { cdc: { slot: run.cdc.slot, plugin: run.cdc.plugin, ...sumCursorLoss(run.cdc.days), days: run.cdc.days } } : {}),
     checks: summariseChecks(run.days),
     lineage: summariseLineage(run.events, env.lineageFile),
     rerun: run.rerun,

@@ -2,10 +2,11 @@
 // PostgreSQL's write-ahead log through a replication slot, landed as change logs, kept whole in
 // bronze and merged into silver with their deletes; silver then holds exactly what the source
 // holds, and the reconciliation catches a delete that was not applied.
-import { appendFileSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadChecks } from '../../../src/lib/miniature/checks-schema.ts';
 import { getRunWindow, listDays, MiniatureConfigSchema } from '../../../src/lib/miniature/config.ts';
 import { openDuck, queryRows, type Duck } from '../../../src/lib/miniature/duck.ts';
 import { generateTimeline } from '../../../src/lib/miniature/generate.ts';
@@ -13,7 +14,9 @@ import { getTableFiles } from '../../../src/lib/miniature/lake-state.ts';
 import { getLayout } from '../../../src/lib/miniature/layout.ts';
 import type { LandingManifest } from '../../../src/lib/miniature/landing.ts';
 import { runMiniature, type MiniatureRun } from '../../../src/lib/miniature/run-miniature.ts';
+import { formatCdcLines } from '../../../src/lib/miniature/report.ts';
 import { findPostgres } from '../../../src/lib/miniature/source-postgres.ts';
+import { parseLsn } from '../../../src/lib/miniature/test-decoding.ts';
 
 const config = { customers: 100, ordersPerDay: 150, days: 3 };
 const days = listDays(MiniatureConfigSchema.parse(config)) as [string, string, string];
@@ -37,6 +40,13 @@ afterAll(() => {
 /** Read one landed change-log day's manifest. */
 const manifestOf = (ds: string): LandingManifest =>
   JSON.parse(readFileSync(join(layout.landingBatch('orders', ds), '_manifest.json'), 'utf8')) as LandingManifest;
+
+test('the report says what CDC delivered and what the cursor lost', () => {
+  expect(formatCdcLines({ slot: 'miniature_cdc', plugin: 'test_decoding', versions: 2000, versionsCursorMissed: 412, deletes: 31, deletesOfExtracted: 1, days: [] })).toEqual([
+    'CDC: 2,031 changes of orders read from the WAL through replication slot miniature_cdc (test_decoding), in commit order: 2,000 versions and 31 deletes.',
+    '  The cursor extract, taken at the same moments, lost 412 of the 2,000 versions (20.6 %: intermediate states overwritten before it ran) and saw none of the 31 deletes; 1 of the deleted orders it had extracted would stay in a cursor-fed lake.',
+  ]);
+});
 
 describe.skipIf(!findPostgres().ok)('a --cdc run with PostgreSQL as the source', () => {
   test('publishes every day with every blocking check passed, and a rerun changes nothing', () => {
@@ -85,16 +95,46 @@ describe.skipIf(!findPostgres().ok)('a --cdc run with PostgreSQL as the source',
     expect(counts).toEqual({ changes: landed.reduce((n, m) => n + m.rows, 0), deletes: landed.reduce((n, m) => n + m.cdc!.changes.d, 0) });
   });
 
+  test('counts the versions and deletes the cursor extract, taken at the same moments, never returned', () => {
+    // The same count from the timeline alone: at each extraction the shop holds the newest
+    // committed version of each order not deleted, and the cursor returns those changed in its window.
+    const timeline = generateTimeline(MiniatureConfigSchema.parse(config), { deletes: true });
+    const seen = new Set<string>();
+    for (const ds of days) {
+      const { start, end, cutoff } = getRunWindow(ds);
+      const state = new Map<number, number>();
+      for (const v of timeline.orders.filter((o) => o.committedAt <= cutoff)) state.set(v.orderId, v.updatedAt);
+      for (const d of timeline.orderDeletes.filter((x) => x.committedAt <= cutoff)) state.delete(d.orderId);
+      for (const [id, t] of state) if (t >= start && t < end) seen.add(`${id}@${t}`);
+    }
+    const clock = getRunWindow(days[2]).cutoff;
+    const versions = timeline.orders.filter((v) => v.committedAt <= clock);
+    const deletes = timeline.orderDeletes.filter((d) => d.committedAt <= clock);
+    const extractedIds = new Set([...seen].map((k) => Number(k.split('@')[0])));
+    const total = run.cdc!.days.reduce((n, d) => ({
+      versions: n.versions + d.versions, missed: n.missed + d.versionsCursorMissed, deletes: n.deletes + d.deletes, kept: n.kept + d.deletesOfExtracted,
+    }), { versions: 0, missed: 0, deletes: 0, kept: 0 });
+    expect(run.cdc!.days.map((d) => d.ds)).toEqual(days);
+    expect(total).toEqual({
+      versions: versions.length,
+      missed: versions.filter((v) => !seen.has(`${v.orderId}@${v.updatedAt}`)).length,
+      deletes: deletes.length,
+      kept: deletes.filter((d) => extractedIds.has(d.orderId)).length,
+    });
+    expect(total.missed).toBeGreaterThan(0);
+    expect(total.kept).toBeGreaterThan(0);
+  });
+
   test('drops its replication slot when it ends', () => {
     expect(progress).toContain('source   replication slot miniature_cdc dropped, 0 slots left on the server');
   });
 
   test('stops the day when silver still holds an order the source deleted', async () => {
     // Put back into silver an order that a change of the first two days deleted.
-    const [silver] = getTableFiles(layout, 'silver', 'orders');
+    const silver = getTableFiles(layout, 'silver', 'orders')[0]!;
     const bronze = getTableFiles(layout, 'bronze', 'orders').map((f) => `'${f}'`).join(', ');
     const [gone] = await queryRows(duck.conn, `SELECT order_id FROM read_parquet([${bronze}])
-      WHERE op = 'd' AND commit_lsn <= ${manifestOf(days[1]).cdc!.endLsn.split('/').reduce((h, l) => (BigInt(`0x${h}`) << 32n) + BigInt(`0x${l}`))} ORDER BY order_id LIMIT 1`);
+      WHERE op = 'd' AND commit_lsn <= ${parseLsn(manifestOf(days[1]).cdc!.endLsn)} ORDER BY order_id LIMIT 1`);
     const id = Number(gone!['order_id']);
     await duck.conn.run(`COPY (
       FROM read_parquet('${silver}')
@@ -111,6 +151,27 @@ describe.skipIf(!findPostgres().ok)('a --cdc run with PostgreSQL as the source',
     const failed = day.checks.filter((c) => !c.passed);
     expect(failed.map((c) => [c.check, c.failed])).toEqual([['silver holds every order the source has and none it deleted', 1]]);
     expect(failed[0]!.detail).toContain(`'order_id': ${id}, 'problem': 'deleted in the source, still in silver'`);
+  });
+
+  test('drops its slot and stops its server when a day fails part-way', async () => {
+    const tmp = join(scratch, 'failing-tmp');
+    mkdirSync(tmp);
+    chmodSync(scratch, 0o755);
+    chmodSync(tmp, 0o755);
+    const checks = loadChecks();
+    checks.gates[1]!.relations.push({ relation: 'silver_orders', severity: 'error', checks: [{ kind: 'sql', spec: { name: 'broken', file: 'no-such-check' } }] });
+    const lines: string[] = [];
+    const before = process.env['TMPDIR'];
+    process.env['TMPDIR'] = tmp; // the source's folder goes here (os.tmpdir() reads it on each call)
+    try {
+      await expect(runMiniature({ root: join(scratch, 'failing'), config: { ...config, days: 1 }, source: 'postgres', cdc: true, fresh: true, checks, onProgress: (l) => lines.push(l) }))
+        .rejects.toThrow('content/miniature/sql/no-such-check.sql: no such SQL step');
+    } finally {
+      if (before === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = before;
+    }
+    expect(lines).toContain('source   replication slot miniature_cdc dropped, 0 slots left on the server');
+    expect(readdirSync(tmp)).toEqual([]);
   });
 
   test('refuses to reuse a change log that no longer matches its manifest', async () => {
