@@ -13,7 +13,7 @@ import { toSqlString } from './sql-files.ts';
 import { parseLsn } from './test-decoding.ts';
 
 /** Load the published bronze, silver and gold tables that the day's SQL reads, from the snapshot. */
-async function loadPublished(conn: DuckDBConnection, layout: Layout): Promise<void> {
+export async function loadPublished(conn: DuckDBConnection, layout: Layout): Promise<void> {
   const state = readLakeState(layout);
   const list = (files: string[]) => `[${files.map(toSqlString).join(', ')}]`;
   const partitions = getTableFiles(layout, 'bronze', 'orders', state);

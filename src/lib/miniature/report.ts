@@ -84,6 +84,17 @@ export function formatCdcLines(cdc: NonNullable<RunSummary['cdc']>): string[] {
   ];
 }
 
+/** What an erasure removed, and whether the scan of every file found anything left. */
+export function formatErasureLine(e: NonNullable<RunSummary['erasure']>): string {
+  const zones = Object.entries(e.removed).map(([zone, n]) => `${zone} ${formatCount(n)}`).join(', ');
+  const removed = Object.values(e.removed).reduce((a, b) => a + b, 0);
+  const left = Object.entries(e.remaining).filter(([, n]) => n > 0);
+  const check = left.length
+    ? `CHECK FAILED: ${left.map(([zone, n]) => `${formatCount(n)} in ${zone}`).join(', ')} still there`
+    : `check: none of their rows left in the ${formatCountOf(e.filesScanned, 'file')} of landing, quarantine, bronze, silver and gold`;
+  return `Erasure of customer ${e.customerId} and ${formatCountOf(e.orders, 'order')}: ${formatCountOf(removed, 'row')} removed (${zones}), ${formatCountOf(e.batchesRewritten, 'landing batch', 'landing batches')} rewritten; ${check}`;
+}
+
 /** The closing report of a run: the lake's tables, the checks, the lineage and the rerun. */
 export function formatSummary(summary: RunSummary, paths: { lake: string; summary: string }): string {
   const rows = summary.zones.map((z) => [z.zone, z.table, formatCount(z.rows), String(z.files), formatBytes(z.bytes)]);
@@ -102,6 +113,7 @@ export function formatSummary(summary: RunSummary, paths: { lake: string; summar
     `Lineage: ${formatCountOf(summary.lineage.events, 'OpenLineage event')} for ${formatCountOf(summary.lineage.runs, 'run')}, ${summary.lineage.valid ? 'all valid' : 'SOME INVALID'}, in ${summary.lineage.file}`,
   ];
   if (summary.cdc) out.push(...formatCdcLines(summary.cdc));
+  if (summary.erasure) out.push(formatErasureLine(summary.erasure));
   if (summary.rerun) {
     out.push(`Rerun of ${summary.rerun.ds}: ${formatCountOf(summary.rerun.filesWritten, 'file')} written, ${summary.rerun.unchanged ? 'every table unchanged' : 'TABLES CHANGED'}`);
   }

@@ -6,6 +6,7 @@ import { DataError } from '../errors/format-issues.ts';
 import { loadChecks, selectChecks, type ChecksFile, type GateName } from './checks-schema.ts';
 import { listDays, type MiniatureConfig, MiniatureConfigSchema } from './config.ts';
 import { compareWithCursor, type CdcReport } from './cdc-comparison.ts';
+import { eraseCustomer, type ErasureReport } from './erasure.ts';
 import { getDuckDbVersion, openDuck } from './duck.ts';
 import { generateTimeline } from './generate.ts';
 import { readManifest, type CorruptionKind } from './landing.ts';
@@ -44,6 +45,8 @@ export interface RunOptions {
   corrupt?: { ds: string; kind: CorruptionKind } | undefined;
   /** Accept one day's blocking failures at one gate, for a reason that is recorded. */
   override?: { ds: string; gate: GateName; reason: string } | undefined;
+  /** After the days and the rerun check, erase this customer from every zone (right to erasure). */
+  eraseCustomer?: number | undefined;
   /** The quality gates; default content/miniature/checks.yaml. */
   checks?: ChecksFile | undefined;
   /** After the run, rerun the middle published day and check that nothing in the lake changes. */
@@ -75,6 +78,8 @@ export interface MiniatureRun {
   zones: TableStats[];
   /** Days of the run that are not in the lake after this invocation, with why. */
   gaps: Array<{ ds: string; reason: GapReason }>;
+  /** What the erasure of a customer removed, and the check that nothing of theirs is left. */
+  erasure: ErasureReport | null;
   /** With --cdc: the slot, and what the cursor extract would have lost on each landed day. */
   cdc: CdcReport | null;
   /** Events this invocation emitted (the file holds every invocation's). */
@@ -134,6 +139,10 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const layout = getLayout(options.root);
   const config = resolveConfig(layout, options.config);
   checkCapture(layout, options.fresh ?? false, options.cdc ?? false);
+  if (!options.fresh && existsSync(join(layout.lake, 'ops', 'erasures.jsonl'))) {
+    // The simulated source knows nothing of the erasure: a further day would land the customer again.
+    throw new DataError(`${join(layout.lake, 'ops', 'erasures.jsonl')}: a customer was erased from this lake, and the simulated source still holds them, so --day would bring them back. Run without --day to build a new lake.`);
+  }
   const days = options.days ?? listDays(config);
   const known = listDays(config);
   const unknown = days.filter((d) => !known.includes(d));
@@ -229,6 +238,12 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       };
       onProgress(`rerun    ${rerun.unchanged ? 'lake unchanged' : 'LAKE CHANGED'}, ${rerun.filesWritten} files written`);
     }
+    let erasure: ErasureReport | null = null;
+    if (options.eraseCustomer !== undefined) {
+      erasure = await eraseCustomer(layout, options.eraseCustomer);
+      const left = Object.values(erasure.remaining).reduce((a, b) => a + b, 0);
+      onProgress(`erase    customer ${erasure.customerId}: ${Object.values(erasure.removed).reduce((a, b) => a + b, 0)} rows removed, ${left} left in ${erasure.filesScanned} files scanned`);
+    }
     const zones = await describeZones(duck.conn, layout);
     const cdcReport = cdc ? await compareWithCursor(duck.conn, layout, known) : null;
     const inLake = readLakeState(layout).publishedDays;
@@ -243,6 +258,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       zones,
       gaps,
       cdc: cdcReport,
+      erasure,
       events: lineage.events,
       durationMs: Math.round(performance.now() - started),
     };

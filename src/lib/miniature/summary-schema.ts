@@ -7,6 +7,8 @@ import { GATES } from './gates.ts';
 import { ZONES } from './layout.ts';
 
 const Count = z.number().int().min(0);
+/** Rows per zone an erasure touched, quarantine included. */
+const ZoneCounts = z.object({ landing: Count, quarantine: Count, bronze: Count, silver: Count, gold: Count }).strict();
 
 /** Rows per source table, e.g. { customers: 5000, orders: 12000 }. */
 const PerTableSchema = z.object({ customers: Count, orders: Count }).strict();
@@ -183,6 +185,22 @@ export const RunSummarySchema = z
         /** Deleted orders a cursor extract had returned, which a cursor-fed lake would keep. */
         deletesOfExtracted: Count,
         days: z.array(z.object({ ds: z.string(), versions: Count, versionsCursorMissed: Count, deletes: Count, deletesOfExtracted: Count }).strict()),
+      })
+      .strict()
+      .optional(),
+    /**
+     * With --erase-customer only: the customer erased, their orders, the rows removed per zone,
+     * the landing and quarantine batches rewritten, and the check that scanned every file
+     * afterwards (`remaining` all zero when the erasure is complete). Absent otherwise.
+     */
+    erasure: z
+      .object({
+        customerId: Count,
+        orders: Count,
+        removed: ZoneCounts,
+        batchesRewritten: Count,
+        remaining: ZoneCounts,
+        filesScanned: Count,
       })
       .strict()
       .optional(),

@@ -123,6 +123,7 @@ export function buildSummary(run: MiniatureRun, env: RunEnvironment): RunSummary
     zones: run.zones,
     gaps: run.gaps,
     ...(run.cdc ? { cdc: { slot: run.cdc.slot, plugin: run.cdc.plugin, ...sumCursorLoss(run.cdc.days), days: run.cdc.days } } : {}),
+    ...(run.erasure ? { erasure: run.erasure } : {}),
     checks: summariseChecks(run.days),
     lineage: summariseLineage(run.events, env.lineageFile),
     rerun: run.rerun,
