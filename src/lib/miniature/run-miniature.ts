@@ -238,6 +238,8 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       };
       onProgress(`rerun    ${rerun.unchanged ? 'lake unchanged' : 'LAKE CHANGED'}, ${rerun.filesWritten} files written`);
     }
+    // Counted before an erasure rewrites landing: the numbers describe the capture.
+    const cdcReport = cdc ? await compareWithCursor(duck.conn, layout, known) : null;
     let erasure: ErasureReport | null = null;
     if (options.eraseCustomer !== undefined) {
       erasure = await eraseCustomer(layout, options.eraseCustomer);
@@ -245,7 +247,6 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       onProgress(`erase    customer ${erasure.customerId}: ${Object.values(erasure.removed).reduce((a, b) => a + b, 0)} rows removed, ${left} left in ${erasure.filesScanned} files scanned`);
     }
     const zones = await describeZones(duck.conn, layout);
-    const cdcReport = cdc ? await compareWithCursor(duck.conn, layout, known) : null;
     const inLake = readLakeState(layout).publishedDays;
     const gaps = known.filter((d) => !inLake.includes(d)).map((d) => ({ ds: d, reason: reasonOf(d) }));
     const opened = source as Source | null;
