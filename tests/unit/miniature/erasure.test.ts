@@ -108,6 +108,18 @@ describe('a run that ends with --erase-customer', () => {
     await expect(runMiniature({ root, days: ['2026-11-03'] })).rejects.toThrow('a customer was erased from this lake, and the simulated source still holds them');
   });
 
+  test('also rewrites quarantined batches, which hold rows as they were delivered', async () => {
+    const other = join(scratch, 'quarantined');
+    const result = await runMiniature({ root: other, config, fresh: true, corrupt: { ds: '2026-11-03', kind: 'bad-rows' }, eraseCustomer: customerId });
+    expect(result.days.map((d) => d.status)).toEqual(['published', 'stopped', 'waiting']);
+    expect(result.erasure!.removed.quarantine).toBeGreaterThan(0);
+    expect(result.erasure!.remaining).toEqual({ landing: 0, quarantine: 0, bronze: 0, silver: 0, gold: 0 });
+    const [batch] = readdirSync(join(other, 'lake', 'quarantine', 'orders', 'ds=2026-11-03'));
+    const [header = '', ...lines] = readFileSync(join(other, 'lake', 'quarantine', 'orders', 'ds=2026-11-03', batch!, 'orders.csv'), 'utf8').trim().split('\n');
+    expect(header.split(',')[1]).toBe('customer_id');
+    expect(lines.filter((l) => splitCsvLine(l)[1] === String(customerId))).toEqual([]);
+  });
+
   test('refuses a customer the lake does not hold, naming the range', async () => {
     await expect(runMiniature({ root: join(scratch, 'other'), config: { ...config, days: 1 }, fresh: true, eraseCustomer: 999_999 }))
       .rejects.toThrow(/--erase-customer=999999: no such customer in silver; its customers are 1 to \d+/);
