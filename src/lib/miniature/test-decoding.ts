@@ -3,7 +3,9 @@
 // both ship with PostgreSQL, but pgoutput needs a publication and speaks the binary replication
 // protocol (pg_logical_slot_get_binary_changes), which would need a protocol decoder here, while
 // test_decoding prints one line of text per change that a small pure function can parse and a
-// test can pin. Debezium and other production tools use pgoutput; the changes are the same.
+// test can pin. The platform's connectors use pgoutput (Debezium's plugin.name in
+// content/configs/stream-ingestion, Airbyte's in content/configs/batch-ingestion); the changes
+// they carry are the same.
 //
 // Lines look like this (PostgreSQL 15, contrib/test_decoding/test_decoding.c):
 //   BEGIN
