@@ -119,9 +119,10 @@ export async function createPostgresSource(
   };
   try {
     run(bin('initdb'), ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'shop', '-E', 'UTF8', '--locale=C', '--no-sync']);
-    // CDC: logical decoding needs wal_level=logical and a slot; the replay commits every write on
-    // its own, so a throwaway server does not wait for each commit's WAL flush.
-    const logical = cdc ? ' -c wal_level=logical -c max_replication_slots=1 -c synchronous_commit=off' : '';
+    // CDC: logical decoding needs wal_level=logical and a slot. synchronous_commit stays on:
+    // pg_logical_slot_get_changes decodes only WAL that has been flushed, so with it off the last
+    // commits before a read could be missing from that day's log and arrive with the next one.
+    const logical = cdc ? ' -c wal_level=logical -c max_replication_slots=1' : '';
     run(bin('pg_ctl'), ['-D', join(dir, 'data'), '-o', `-k ${dir} -c listen_addresses='' -c fsync=off${logical}`, '-w', '-s', '-l', join(dir, 'server.log'), 'start']);
     started = true;
     // One psql session for the schema and both loads: every process start costs, more so

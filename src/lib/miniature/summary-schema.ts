@@ -43,6 +43,8 @@ export const DaySummarySchema = z
     /** Rows the silver MERGE inserted and updated. */
     silverInserted: PerTableSchema,
     silverUpdated: PerTableSchema,
+    /** Silver rows removed by delete markers of a change log (--cdc); absent when none were. */
+    silverDeleted: PerTableSchema.optional(),
     checksPassed: Count,
     checksFailed: Count,
     /** Lake files written; 0 for a day that changed nothing. */

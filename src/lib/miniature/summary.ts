@@ -31,6 +31,8 @@ export function summariseDay(day: DayResult): DaySummary {
     bronzeNew: toPerTable((t) => day.bronzeNew[t]),
     silverInserted: toPerTable((t) => day.silver[t]?.inserted),
     silverUpdated: toPerTable((t) => day.silver[t]?.updated),
+    // Only a change log deletes, so a cursor run's summary keeps its shape.
+    ...(SOURCE_TABLES.some((t) => day.silver[t]?.deleted) ? { silverDeleted: toPerTable((t) => day.silver[t]?.deleted) } : {}),
     checksPassed: day.checks.filter((c) => c.passed).length,
     checksFailed: day.checks.filter((c) => !c.passed).length,
     filesWritten: day.filesWritten,

@@ -16,6 +16,7 @@ import type { LandingManifest } from '../../../src/lib/miniature/landing.ts';
 import { runMiniature, type MiniatureRun } from '../../../src/lib/miniature/run-miniature.ts';
 import { formatCdcLines } from '../../../src/lib/miniature/report.ts';
 import { findPostgres } from '../../../src/lib/miniature/source-postgres.ts';
+import { summariseDay } from '../../../src/lib/miniature/summary.ts';
 import { parseLsn } from '../../../src/lib/miniature/test-decoding.ts';
 
 const config = { customers: 100, ordersPerDay: 150, days: 3 };
@@ -85,6 +86,8 @@ describe.skipIf(!findPostgres().ok)('a --cdc run with PostgreSQL as the source',
     const rows = await queryRows(duck.conn, `SELECT order_id, status, epoch(updated_at) AS t FROM read_parquet('${silver}')`);
     expect(new Map(rows.map((r) => [Number(r['order_id']), `${r['status']}@${Number(r['t'])}`]))).toEqual(expected);
     expect(run.days.reduce((n, d) => n + d.silver.orders!.deleted, 0)).toBeGreaterThan(0);
+    const summarised = run.days.map(summariseDay);
+    expect(summarised.reduce((n, d) => n + (d.silverDeleted?.orders ?? 0), 0)).toBe(run.days.reduce((n, d) => n + d.silver.orders!.deleted, 0));
   });
 
   test('keeps every intermediate version and delete marker in bronze', async () => {
