@@ -22,7 +22,7 @@ function toDisplayPath(path: string): string {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.error(`miniature: interrupted by ${signal}; stopping the source and removing unfinished files`);
-    for (const problem of runCleanups()) console.error(`miniature: cleanup: ${problem}`);
+    for (const problem of runCleanups((note) => console.error(`miniature: cleanup: ${note}`))) console.error(`miniature: cleanup failed: ${problem}`);
     process.exit(SIGNAL_EXIT_CODES[signal]);
   });
 }
@@ -43,6 +43,8 @@ try {
     root: args.out,
     config: Object.keys(args.config).length ? args.config : undefined,
     source: args.source,
+    cdc: args.cdc,
+    eraseCustomer: args.eraseCustomer ?? undefined,
     days,
     fresh,
     hold: args.hold,
@@ -66,7 +68,8 @@ try {
   mkdirSync(dirname(summaryFile), { recursive: true });
   writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
   console.log(formatSummary(summary, { lake: join(args.out, 'lake'), summary: summaryFile }));
-  process.exit(summary.days.every((d) => d.status !== 'stopped') && (summary.rerun?.unchanged ?? true) ? 0 : 1);
+  const erased = !summary.erasure || Object.values(summary.erasure.remaining).every((n) => n === 0);
+  process.exit(summary.days.every((d) => d.status !== 'stopped') && (summary.rerun?.unchanged ?? true) && erased ? 0 : 1);
 } catch (error) {
   console.error(`miniature: ${(error as Error).message}`);
   process.exit(2);

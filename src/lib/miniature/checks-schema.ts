@@ -90,6 +90,12 @@ export const RelationChecksSchema = z
      * but the day goes on; for drift, which is often a real change rather than wrong data.
      */
     severity: z.enum(['error', 'warn']).default('error'),
+    /**
+     * Only when orders are captured this way: `cursor` (the incremental extract of a default
+     * run) or `cdc` (the change log of --cdc), whose landing and bronze relations have other
+     * columns. Default: both.
+     */
+    capture: z.enum(['cursor', 'cdc']).optional(),
     /** The checks, run in order; all of them run even after one fails. */
     checks: z.array(CheckSchema).min(1),
   })
@@ -124,6 +130,16 @@ export const CHECKS_FILE = fileURLToPath(new URL('../../../content/miniature/che
 /** Parse checks YAML text; errors name the file and the field. */
 export function parseChecks(text: string, file = 'content/miniature/checks.yaml'): ChecksFile {
   return parseOrThrow(ChecksFileSchema, parseYamlText(text, file), file);
+}
+
+/** How the orders are captured: the cursor's incremental extract, or log-based CDC. */
+export type Capture = 'cursor' | 'cdc';
+
+/** The checks that apply when orders are captured with `capture`. */
+export function selectChecks(file: ChecksFile, capture: Capture): ChecksFile {
+  return {
+    gates: file.gates.map((g) => ({ ...g, relations: g.relations.filter((r) => (r.capture ?? capture) === capture) })),
+  };
 }
 
 /** Read and parse the checks file. */

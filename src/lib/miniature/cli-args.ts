@@ -15,6 +15,10 @@ export interface CliArgs {
   summary: string | null;
   config: Partial<MiniatureConfig>;
   source: SourceKind | 'auto';
+  /** Capture orders with log-based CDC from PostgreSQL's write-ahead log. Default false. */
+  cdc: boolean;
+  /** Erase this customer from every zone at the end of a fresh run. Default none. */
+  eraseCustomer: number | null;
   /** Run only these days against the existing lake (a rerun or a backfill). */
   days: string[] | null;
   /** Leave these days out of a fresh run, to backfill them later with --day. */
@@ -49,6 +53,15 @@ events. Output goes to .miniature/ (git-ignored).
                             failures are recorded in lake/ops/overrides.jsonl
   --source=duckdb|postgres|auto   engine playing the shop's database (default duckdb;
                             postgres needs Debian's postgresql package)
+  --cdc                     with --source=postgres: capture orders by log-based CDC instead
+                            of the cursor extract (a replication slot read with test_decoding,
+                            every change landed as a change log, merged into silver with
+                            deletes; the shop also deletes orders); the summary counts what the
+                            cursor extract would have missed. Fresh runs only
+  --erase-customer=ID       at the end of a fresh run, erase that customer and their orders
+                            from every zone (landing batches are rewritten, with the erasure
+                            recorded in their manifest; bronze, silver and gold publish as one
+                            snapshot), then scan every file to prove nothing is left
   --days=N --customers=N --orders-per-day=N --seed=N --start=YYYY-MM-DD   size of the shop
   --out=DIR                 output folder (default .miniature); a fresh run clears only a
                             folder the miniature made, and refuses one holding other files
@@ -59,7 +72,7 @@ A day is promoted only when every earlier day is in the lake: after a skipped, h
 day, later days land and wait, and the summary lists the gaps. Silver is reconciled with a
 control extract of the source every day. A day's tables publish together, by switching
 lake/_current.json in one rename. Exit status: 0 when no day stopped, 1 when a gate stopped a
-day or the rerun changed the lake, 2 on an error, 130 or 143 when interrupted.`;
+day, the rerun changed the lake or an erasure left rows behind, 2 on an error, 130 or 143 when interrupted.`;
 
 /** A positive integer option value, or an error naming the option. */
 function toInteger(name: string, value: string): number {
@@ -118,10 +131,25 @@ export function checkRunDays(args: Pick<CliArgs, 'days' | 'skip' | 'hold' | 'cor
   }
 }
 
+/**
+ * --cdc reads the WAL through a slot that lives as long as the run's private server: a change
+ * log is read once, in order, so the batch tools of a rerun or a backfill (--day, --skip,
+ * --hold) have nothing to re-read, and --corrupt edits a cursor extract's columns.
+ */
+function checkCdcOptions(args: CliArgs): void {
+  if (args.source !== 'postgres') {
+    throw new DataError(`--cdc reads PostgreSQL's write-ahead log through a replication slot: add --source=postgres (not --source=${args.source})`);
+  }
+  const clash = [args.days && '--day', args.skip.length && '--skip', args.hold.length && '--hold', args.corrupt && '--corrupt'].filter(Boolean);
+  if (clash.length) {
+    throw new DataError(`--cdc does not go with ${clash.join(', ')}: a change log is read once, in commit order, by a fresh run; run --cdc without ${clash.length === 1 ? 'it' : 'them'}`);
+  }
+}
+
 /** Parse `process.argv.slice(2)`. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = {
-    help: false, out: '.miniature', summary: null, config: {}, source: 'duckdb', days: null,
+    help: false, out: '.miniature', summary: null, config: {}, source: 'duckdb', cdc: false, eraseCustomer: null, days: null,
     skip: [], hold: [], corrupt: null, override: null, rerunCheck: true,
   };
   for (const arg of argv) {
@@ -139,6 +167,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       case 'skip': args.skip = toDays(name, value); break;
       case 'hold': args.hold = toDays(name, value); break;
       case 'no-rerun-check': args.rerunCheck = false; break;
+      case 'cdc': args.cdc = true; break;
+      case 'erase-customer': args.eraseCustomer = toInteger(name, value); break;
       case 'source':
         if (value !== 'duckdb' && value !== 'postgres' && value !== 'auto') {
           throw new DataError(`--source=${value}: expected duckdb, postgres or auto`);
@@ -169,6 +199,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
   if (args.days && (args.skip.length || args.hold.length)) {
     throw new DataError('--day does not go with --skip or --hold: those shape a fresh run, --day adds to an existing one');
+  }
+  if (args.cdc) checkCdcOptions(args);
+  if (args.eraseCustomer !== null && args.days) {
+    throw new DataError('--erase-customer does not go with --day: the erasure ends a fresh run, after every day and the rerun check');
   }
   checkConfigOptions(args.config);
   return args;

@@ -10,9 +10,10 @@ import { getTableFiles, readLakeState } from './lake-state.ts';
 import type { Layout } from './layout.ts';
 import { SOURCE_TABLES, type SourceTable } from './source.ts';
 import { toSqlString } from './sql-files.ts';
+import { parseLsn } from './test-decoding.ts';
 
 /** Load the published bronze, silver and gold tables that the day's SQL reads, from the snapshot. */
-async function loadPublished(conn: DuckDBConnection, layout: Layout): Promise<void> {
+export async function loadPublished(conn: DuckDBConnection, layout: Layout): Promise<void> {
   const state = readLakeState(layout);
   const list = (files: string[]) => `[${files.map(toSqlString).join(', ')}]`;
   const partitions = getTableFiles(layout, 'bronze', 'orders', state);
@@ -47,13 +48,17 @@ export async function openDaySession(options: {
       SET VARIABLE pseudonym_key = ${toSqlString(options.pseudonymKey)};
       SET VARIABLE customers_extracted_at = TIMESTAMPTZ '${manifests.customers.extractedAt}';
       SET VARIABLE orders_extracted_at = TIMESTAMPTZ '${manifests.orders.extractedAt}';`);
+    // A change log: the slot position its read ended at, which tells the reconciliation what
+    // silver must already reflect (check-silver-matches-source-cdc.sql).
+    const cdc = manifests.orders.cdc;
+    if (cdc) await duck.conn.run(`SET VARIABLE changes_end_lsn = CAST(${parseLsn(cdc.endLsn)} AS BIGINT);`);
     // Parse each landing file once, every column as text: typing is bronze's job, and a value
     // that does not parse must reach the schema check rather than fail the read.
     const unreadable = new Map<string, string>();
     for (const table of SOURCE_TABLES) {
       try {
         await duck.conn.run(`CREATE TABLE landing_${table} AS SELECT * FROM read_csv(
-          ${toSqlString(getLandingFile(layout, table, ds))}, header = true, all_varchar = true,
+          ${toSqlString(getLandingFile(layout, manifests[table]))}, header = true, all_varchar = true,
           delim = ',', quote = '"', escape = '"', hive_partitioning = false)`);
       } catch (error) {
         unreadable.set(`landing_${table}`, String((error as Error).message).split('\n')[0] ?? 'unreadable');

@@ -29,10 +29,18 @@ export interface OrderVersion {
   committedAt: number;
 }
 
+/** An order the application deleted, and when the delete committed (epoch seconds, UTC). */
+export interface OrderDelete {
+  orderId: number;
+  committedAt: number;
+}
+
 /** Every write of the simulated application, in generation order. */
 export interface Timeline {
   customers: CustomerVersion[];
   orders: OrderVersion[];
+  /** Hard deletes of orders; empty unless the timeline was generated with deletes. */
+  orderDeletes: OrderDelete[];
 }
 
 const COUNTRIES: ReadonlyArray<readonly [readonly [string, string], number]> = [
@@ -95,8 +103,30 @@ function planLifecycle(random: Random, createdAt: number): Array<[string, number
   return steps;
 }
 
-/** Generate the shop's writes from the day before the run to the end of its last day. */
-export function generateTimeline(config: MiniatureConfig): Timeline {
+/**
+ * The shop's clean-up job hard-deletes half of the cancelled orders, one to twelve hours after
+ * the cancellation committed: rows a cursor extract can never see go. Drawn from a generator
+ * of its own, so a timeline with deletes has exactly the versions of one without.
+ */
+export function planOrderDeletes(config: MiniatureConfig, orders: readonly OrderVersion[]): OrderDelete[] {
+  const random = createRandom(config.seed ^ 0x0de1e7e5);
+  const end = toEpochDay(config.startDate) + config.days * DAY;
+  const last = new Map<number, OrderVersion>();
+  for (const v of orders) last.set(v.orderId, v);
+  const deletes: OrderDelete[] = [];
+  for (const v of last.values()) {
+    if (v.status.toLowerCase() !== 'cancelled' || !random.chance(0.5)) continue;
+    const committedAt = v.committedAt + random.int(HOUR, 12 * HOUR);
+    if (committedAt < end) deletes.push({ orderId: v.orderId, committedAt });
+  }
+  return deletes;
+}
+
+/**
+ * Generate the shop's writes from the day before the run to the end of its last day; with
+ * `deletes`, also the clean-up job's hard deletes (see planOrderDeletes).
+ */
+export function generateTimeline(config: MiniatureConfig, options: { deletes?: boolean } = {}): Timeline {
   const random = createRandom(config.seed);
   const start = toEpochDay(config.startDate);
   const end = start + config.days * DAY;
@@ -175,5 +205,5 @@ export function generateTimeline(config: MiniatureConfig): Timeline {
       }
     }
   }
-  return { customers, orders };
+  return { customers, orders, orderDeletes: options.deletes ? planOrderDeletes(config, orders) : [] };
 }

@@ -16,8 +16,8 @@ export interface LandingManifest {
   ds: string;
   runId: string;
   source: { namespace: string; name: string };
-  /** `full` snapshot or `incremental` on the updated_at cursor. */
-  mode: 'full' | 'incremental';
+  /** `full` snapshot, `incremental` on the updated_at cursor, or `cdc`: a change log from the WAL. */
+  mode: 'full' | 'incremental' | 'cdc';
   window: { start: string; end: string } | null;
   /** Simulated time the extraction ran; later than the day's schedule for a late extract. */
   extractedAt: string;
@@ -36,6 +36,18 @@ export interface LandingManifest {
    * the end of the day, keys only), which the bronze_to_silver gate reconciles silver against.
    */
   control: { file: string; rows: number; sha256: string } | null;
+  /**
+   * A change log only (--cdc): the slot it was read from, the LSN the slot confirmed after the
+   * read, the changes by operation, and the versions a cursor extract read at the same moment
+   * (keys only), to count what the cursor loses.
+   */
+  cdc?: {
+    slot: string;
+    plugin: 'test_decoding';
+    endLsn: string;
+    changes: Record<'c' | 'u' | 'd', number>;
+    cursor: { file: string; rows: number; sha256: string };
+  };
 }
 
 /** The control extract's file name in an orders batch. */
@@ -112,6 +124,7 @@ export function verifyBatch(layout: Layout, manifest: LandingManifest): void {
   const expected = [
     { file: manifest.file, bytes: manifest.bytes as number | null, sha256: manifest.sha256 },
     ...(manifest.control ? [{ file: manifest.control.file, bytes: null, sha256: manifest.control.sha256 }] : []),
+    ...(manifest.cdc ? [{ file: manifest.cdc.cursor.file, bytes: null, sha256: manifest.cdc.cursor.sha256 }] : []),
   ];
   for (const e of expected) {
     const path = join(dir, e.file);
@@ -146,9 +159,25 @@ export function getBaselineRows(layout: Layout, table: SourceTable, ds: string):
   return getMedian(rows.slice(-7));
 }
 
-/** The CSV file of a landed batch. */
-export function getLandingFile(layout: Layout, table: SourceTable, ds: string): string {
-  return join(layout.landingBatch(table, ds), `${table}.csv`);
+/** The data file of a landed batch: the table's extract, or with --cdc the orders' change log. */
+export function getLandingFile(layout: Layout, manifest: Pick<LandingManifest, 'table' | 'ds' | 'file'>): string {
+  return join(layout.landingBatch(manifest.table, manifest.ds), manifest.file);
+}
+
+/** Write a batch's files beside the final folder, then rename: a batch is complete or absent. */
+export function writeBatch(layout: Layout, manifest: LandingManifest, files: Record<string, string>): void {
+  const dir = layout.landingBatch(manifest.table, manifest.ds);
+  const tmp = join(dirname(dir), `.tmp-${manifest.runId}`);
+  mkdirSync(tmp, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(tmp, name), text);
+  writeFileSync(join(tmp, '_manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(tmp, dir);
+}
+
+/** The sha256 of a text, hex. */
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** Extract one table for day `ds` into landing, or reuse the batch that already landed. */
@@ -209,14 +238,6 @@ export async function ingestTable(options: {
       ? null
       : { file: CONTROL_FILE, rows: countCsvRows(control), sha256: createHash('sha256').update(control).digest('hex') },
   };
-  // Write beside the final folder, then rename: a batch is either complete or absent.
-  const dir = layout.landingBatch(table, ds);
-  const tmp = join(dirname(dir), `.tmp-${runId}`);
-  mkdirSync(tmp, { recursive: true });
-  writeFileSync(join(tmp, manifest.file), csv);
-  if (control !== null) writeFileSync(join(tmp, CONTROL_FILE), control);
-  writeFileSync(join(tmp, '_manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(tmp, dir);
+  writeBatch(layout, manifest, { [manifest.file]: csv, ...(control === null ? {} : { [CONTROL_FILE]: control }) });
   return { manifest, reused: false };
 }

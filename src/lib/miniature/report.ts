@@ -71,6 +71,30 @@ export function formatBytes(bytes: number): string {
   return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
+/** A share as a percentage with one decimal: 0.2061 → "20.6 %". */
+function formatShare(part: number, whole: number): string {
+  return `${whole ? ((100 * part) / whole).toFixed(1) : '0.0'} %`;
+}
+
+/** What CDC delivered and what the cursor extract, taken at the same moments, would have lost. */
+export function formatCdcLines(cdc: NonNullable<RunSummary['cdc']>): string[] {
+  return [
+    `CDC: ${formatCountOf(cdc.versions + cdc.deletes, 'change')} of orders read from the WAL through replication slot ${cdc.slot} (${cdc.plugin}), in commit order: ${formatCountOf(cdc.versions, 'version')} and ${formatCountOf(cdc.deletes, 'delete')}.`,
+    `  The cursor extract, taken at the same moments, lost ${formatCount(cdc.versionsCursorMissed)} of the ${formatCountOf(cdc.versions, 'version')} (${formatShare(cdc.versionsCursorMissed, cdc.versions)}: intermediate states overwritten before it ran) and saw none of the ${formatCountOf(cdc.deletes, 'delete')}; ${formatCount(cdc.deletesOfExtracted)} of the deleted orders it had extracted would stay in a cursor-fed lake.`,
+  ];
+}
+
+/** What an erasure removed, and whether the scan of every file found anything left. */
+export function formatErasureLine(e: NonNullable<RunSummary['erasure']>): string {
+  const zones = Object.entries(e.removed).map(([zone, n]) => `${zone} ${formatCount(n)}`).join(', ');
+  const removed = Object.values(e.removed).reduce((a, b) => a + b, 0);
+  const left = Object.entries(e.remaining).filter(([, n]) => n > 0);
+  const check = left.length
+    ? `CHECK FAILED: ${left.map(([zone, n]) => `${formatCount(n)} in ${zone}`).join(', ')} still there`
+    : `check: none of their rows left in the ${formatCountOf(e.filesScanned, 'file')} of landing, quarantine, bronze, silver and gold`;
+  return `Erasure of customer ${e.customerId} and ${formatCountOf(e.orders, 'order')}: ${formatCountOf(removed, 'row')} removed (${zones}), ${formatCountOf(e.batchesRewritten, 'landing batch', 'landing batches')} rewritten; ${check}`;
+}
+
 /** The closing report of a run: the lake's tables, the checks, the lineage and the rerun. */
 export function formatSummary(summary: RunSummary, paths: { lake: string; summary: string }): string {
   const rows = summary.zones.map((z) => [z.zone, z.table, formatCount(z.rows), String(z.files), formatBytes(z.bytes)]);
@@ -88,6 +112,8 @@ export function formatSummary(summary: RunSummary, paths: { lake: string; summar
     `Checks: ${formatCount(passed)} of ${formatCount(runs)} passed (${formatCountOf(summary.checks.length, 'check')} in 3 gates, over ${formatCountOf(summary.days.length, 'day')}${summary.rerun ? '; the rerun is not counted' : ''})`,
     `Lineage: ${formatCountOf(summary.lineage.events, 'OpenLineage event')} for ${formatCountOf(summary.lineage.runs, 'run')}, ${summary.lineage.valid ? 'all valid' : 'SOME INVALID'}, in ${summary.lineage.file}`,
   ];
+  if (summary.cdc) out.push(...formatCdcLines(summary.cdc));
+  if (summary.erasure) out.push(formatErasureLine(summary.erasure));
   if (summary.rerun) {
     out.push(`Rerun of ${summary.rerun.ds}: ${formatCountOf(summary.rerun.filesWritten, 'file')} written, ${summary.rerun.unchanged ? 'every table unchanged' : 'TABLES CHANGED'}`);
   }

@@ -11,6 +11,7 @@ import { queryNumber, queryRows } from './duck.ts';
 import {
   getBaselineRows, ingestTable, readManifest, verifyBatch, type CorruptionKind, type LandingManifest,
 } from './landing.ts';
+import { ingestChanges } from './landing-cdc.ts';
 import { getCheckedTable, getLayout, type Layout } from './layout.ts';
 import {
   buildRunEvent, createRunId, createErrorFacet, createJobTypeFacet, createNominalTimeFacet,
@@ -49,7 +50,7 @@ export interface DayResult {
   landing: Record<SourceTable, { rows: number; resentRows: number; reused: boolean; onTime: boolean }>;
   /** Versions bronze had not seen before. */
   bronzeNew: Partial<Record<SourceTable, number>>;
-  silver: Partial<Record<SourceTable, { inserted: number; updated: number }>>;
+  silver: Partial<Record<SourceTable, { inserted: number; updated: number; deleted: number }>>;
   /** Rows of each gold table after the run. */
   gold: Partial<Record<string, number>>;
   checks: CheckResult[];
@@ -73,6 +74,8 @@ export interface DayContext {
   cwd: string;
   /** DuckDB version, e.g. "v1.5.6", for the lineage events. */
   duckdbVersion: string;
+  /** Orders come as a change log from the WAL (--cdc), not from the cursor extract. */
+  cdc?: boolean;
   onProgress: (line: string) => void;
 }
 
@@ -179,14 +182,17 @@ export async function runDay(
     for (const table of SOURCE_TABLES) {
       const existing = readManifest(layout, table, ds);
       const input = existing?.source ?? { namespace: (await ctx.getSource()).namespace, name: getSourceDatasetName(table) };
-      const { manifest, reused } = await step(`ingest.${table}`, [input], readSql(`extract-${table}`), async () => {
+      const fromLog = ctx.cdc && table === 'orders';
+      const { manifest, reused } = await step(`ingest.${table}`, [input], fromLog ? null : readSql(`extract-${table}`), async () => {
         // A reused batch must still be what landed: checked inside the step, so a failure
         // closes the day's lineage with FAIL.
         if (existing) verifyBatch(layout, existing);
         const source = existing ? null : await ctx.getSource();
-        const landed = source
-          ? await ingestTable({ source, layout, table, ds, runId, corrupt: options.corrupt })
-          : { manifest: existing!, reused: true };
+        const landed = !source
+          ? { manifest: existing!, reused: true }
+          : fromLog
+            ? await ingestChanges({ source, layout, ds, runId })
+            : await ingestTable({ source, layout, table, ds, runId, corrupt: options.corrupt });
         return {
           value: landed,
           // A reused batch was written by an earlier run: this one wrote nothing.
@@ -198,7 +204,9 @@ export async function runDay(
     }
     progress('ingest', SOURCE_TABLES.map((t) => {
       const l = result.landing[t];
-      const how = l.reused ? 'already landed, reused' : `${out[t].mode}${l.resentRows ? `, ${l.resentRows} resent` : ''}${l.onTime ? '' : ', late extract'}`;
+      const log = out[t].cdc?.changes;
+      const mode = log ? `change log: ${formatCount(log.c)} c, ${formatCount(log.u)} u, ${formatCount(log.d)} d` : out[t].mode;
+      const how = l.reused ? 'already landed, reused' : `${mode}${l.resentRows ? `, ${l.resentRows} resent` : ''}${l.onTime ? '' : ', late extract'}`;
       return `${t} ${formatCountOf(l.rows, 'row')} (${how})`;
     }).join('   '));
     return out;
@@ -299,7 +307,7 @@ export async function runDay(
     const bronzeOk = await timed('bronze', async () => {
       const ok = await gate('landing_to_bronze', [(r) => r.startsWith('landing_'), (r) => !r.startsWith('landing_')], async () => {
         for (const table of SOURCE_TABLES) {
-          const sql = readSql(`bronze-${table}`);
+          const sql = readSql(ctx.cdc && table === 'orders' ? 'bronze-orders-cdc' : `bronze-${table}`);
           result.bronzeNew[table] = await step(`bronze.${table}`, [dataset('landing', table)], sql, async () => {
             await conn.run(sql);
             return {
@@ -318,22 +326,27 @@ export async function runDay(
     // 3. Bronze → silver: incremental MERGE of the day's changes, then the consistency gate.
     const silverOk = await timed('silver', async () => {
       for (const table of SOURCE_TABLES) {
-        const sql = readSql(`silver-${table}`);
+        const fromLog = ctx.cdc && table === 'orders';
+        const sql = readSql(fromLog ? 'silver-orders-cdc' : `silver-${table}`);
         result.silver[table] = await step(`silver.${table}`, [dataset('bronze', table)], sql, async () => {
           const exists = (await queryRows(conn, `SELECT 1 FROM duckdb_tables() WHERE table_name = 'silver_${table}'`)).length > 0;
           const before = exists ? await queryNumber(conn, `SELECT count(*) FROM silver_${table}`) : 0;
           await conn.run(sql);
           const after = await queryNumber(conn, `SELECT count(*) FROM silver_${table}`);
           const applied = await queryNumber(conn, `SELECT count(*) FROM silver_${table}_applied`);
+          // A change log says what each applied change did, deletes included.
+          const count = (action: string) => queryNumber(conn, `SELECT count(*) FROM silver_${table}_applied WHERE _action = '${action}'`);
           return {
-            value: { inserted: after - before, updated: applied - (after - before) },
+            value: fromLog
+              ? { inserted: await count('insert'), updated: await count('update'), deleted: await count('delete') }
+              : { inserted: after - before, updated: applied - (after - before), deleted: 0 },
             outputs: [await describeOutput('silver', table)],
           };
         }, { untilPublished: true });
       }
       const ok = await gate('bronze_to_silver', [() => true]);
       if (ok) {
-        progress('silver', `${SOURCE_TABLES.map((t) => `${t} +${formatCount(result.silver[t]!.inserted)} new, ${formatCount(result.silver[t]!.updated)} updated`).join('   ')}   ${formatGateLine('bronze_to_silver', result.checks.filter((c) => c.gate === 'bronze_to_silver'))}`);
+        progress('silver', `${SOURCE_TABLES.map((t) => `${t} +${formatCount(result.silver[t]!.inserted)} new, ${formatCount(result.silver[t]!.updated)} updated${result.silver[t]!.deleted ? `, ${formatCount(result.silver[t]!.deleted)} deleted` : ''}`).join('   ')}   ${formatGateLine('bronze_to_silver', result.checks.filter((c) => c.gate === 'bronze_to_silver'))}`);
       }
       return ok;
     });
@@ -366,12 +379,12 @@ export async function runDay(
     await timed('publish', async () => {
       const staged = getLayout(layout.staging(runId));
       try {
-        const silverChanged = SOURCE_TABLES.some((t) => result.silver[t]!.inserted + result.silver[t]!.updated > 0);
+        const touched = (t: SourceTable) => result.silver[t]!.inserted + result.silver[t]!.updated + result.silver[t]!.deleted;
+        const silverChanged = SOURCE_TABLES.some((t) => touched(t) > 0);
         if (result.bronzeNew.customers) await stageTable(conn, staged, 'bronze', 'customers', 'customer_id, updated_at');
         if (result.bronzeNew.orders) await stagePartitions(conn, staged, 'orders', KEYS.orders);
         for (const table of SOURCE_TABLES) {
-          const { inserted, updated } = result.silver[table]!;
-          if (inserted + updated) await stageTable(conn, staged, 'silver', table, KEYS[table]);
+          if (touched(table)) await stageTable(conn, staged, 'silver', table, KEYS[table]);
         }
         const revenueRows = await queryNumber(conn, 'SELECT count(*) FROM gold_daily_revenue WHERE order_date IN (SELECT order_date FROM gold_daily_revenue_days)');
         if (await queryNumber(conn, 'SELECT count(*) FROM gold_daily_revenue_days')) {
@@ -386,8 +399,8 @@ export async function runDay(
         const rowsWritten: Record<string, number> = {
           'bronze/customers': result.bronzeNew.customers ?? 0,
           'bronze/orders': result.bronzeNew.orders ?? 0,
-          'silver/customers': result.silver.customers!.inserted + result.silver.customers!.updated,
-          'silver/orders': result.silver.orders!.inserted + result.silver.orders!.updated,
+          'silver/customers': touched('customers'),
+          'silver/orders': touched('orders'),
           'gold/daily_revenue': revenueRows,
           'gold/customer_value': result.gold['customer_value'] ?? 0,
         };

@@ -3,8 +3,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataError } from '../errors/format-issues.ts';
-import { loadChecks, type ChecksFile, type GateName } from './checks-schema.ts';
+import { loadChecks, selectChecks, type ChecksFile, type GateName } from './checks-schema.ts';
 import { listDays, type MiniatureConfig, MiniatureConfigSchema } from './config.ts';
+import { compareWithCursor, type CdcReport } from './cdc-comparison.ts';
+import { eraseCustomer, type ErasureReport } from './erasure.ts';
 import { getDuckDbVersion, openDuck } from './duck.ts';
 import { generateTimeline } from './generate.ts';
 import { readManifest, type CorruptionKind } from './landing.ts';
@@ -28,6 +30,11 @@ export interface RunOptions {
   config?: Partial<MiniatureConfig> | undefined;
   /** Engine playing the source database. Default `duckdb`. */
   source?: SourceKind | 'auto';
+  /**
+   * Capture the orders with log-based CDC (PostgreSQL's WAL through a replication slot) instead
+   * of the cursor extract; the shop then also hard-deletes orders. Fresh runs only.
+   */
+  cdc?: boolean;
   /** Days to run, in this order; default every day of the config. */
   days?: string[] | undefined;
   /** Start a new lake: clear what the miniature wrote in the output folder (see output-folder.ts). */
@@ -38,6 +45,8 @@ export interface RunOptions {
   corrupt?: { ds: string; kind: CorruptionKind } | undefined;
   /** Accept one day's blocking failures at one gate, for a reason that is recorded. */
   override?: { ds: string; gate: GateName; reason: string } | undefined;
+  /** After the days and the rerun check, erase this customer from every zone (right to erasure). */
+  eraseCustomer?: number | undefined;
   /** The quality gates; default content/miniature/checks.yaml. */
   checks?: ChecksFile | undefined;
   /** After the run, rerun the middle published day and check that nothing in the lake changes. */
@@ -69,6 +78,10 @@ export interface MiniatureRun {
   zones: TableStats[];
   /** Days of the run that are not in the lake after this invocation, with why. */
   gaps: Array<{ ds: string; reason: GapReason }>;
+  /** What the erasure of a customer removed, and the check that nothing of theirs is left. */
+  erasure: ErasureReport | null;
+  /** With --cdc: the slot, and what the cursor extract would have lost on each landed day. */
+  cdc: CdcReport | null;
   /** Events this invocation emitted (the file holds every invocation's). */
   events: RunEvent[];
   durationMs: number;
@@ -90,6 +103,23 @@ function resolveConfig(layout: Layout, requested: Partial<MiniatureConfig> | und
   return config;
 }
 
+/**
+ * A lake's orders are captured one way for its whole life: a --cdc lake has change logs in
+ * landing and a change history in bronze, which the cursor path cannot read, and its slot is
+ * gone with the run's server. Stored beside the source's clock.
+ */
+function checkCapture(layout: Layout, fresh: boolean, cdc: boolean): void {
+  const file = join(dirname(layout.clockFile), 'capture.json');
+  const stored = existsSync(file) ? String(JSON.parse(readFileSync(file, 'utf8')).capture) : 'cursor';
+  const wanted = cdc ? 'cdc' : 'cursor';
+  if (!fresh && stored !== wanted) {
+    throw new DataError(`${file}: this lake captured orders with ${stored === 'cdc' ? '--cdc' : 'the cursor extract'}; --day cannot go on with ${wanted === 'cdc' ? '--cdc' : 'the cursor extract'}. Run without --day to build a new lake.`);
+  }
+  if (!cdc) return; // a lake without the file captured with the cursor, as before --cdc existed
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ capture: wanted })}\n`);
+}
+
 /** Remove what a run leaves unfinished when it stops part-way: staging, temporary batches, a pointer's temporary file. */
 export function removeUnfinishedFiles(layout: Layout): void {
   rmSync(join(layout.lake, '_staging'), { recursive: true, force: true });
@@ -108,6 +138,11 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   prepareOutputFolder(options.root, options.fresh ?? false);
   const layout = getLayout(options.root);
   const config = resolveConfig(layout, options.config);
+  checkCapture(layout, options.fresh ?? false, options.cdc ?? false);
+  if (!options.fresh && existsSync(join(layout.lake, 'ops', 'erasures.jsonl'))) {
+    // The simulated source knows nothing of the erasure: a further day would land the customer again.
+    throw new DataError(`${join(layout.lake, 'ops', 'erasures.jsonl')}: a customer was erased from this lake, and the simulated source still holds them, so --day would bring them back. Run without --day to build a new lake.`);
+  }
   const days = options.days ?? listDays(config);
   const known = listDays(config);
   const unknown = days.filter((d) => !known.includes(d));
@@ -126,7 +161,8 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const removeUnfinished = () => removeUnfinishedFiles(layout);
   const unregister = registerCleanup(removeUnfinished);
   const lineage = createLineageLog(layout.lineageFile);
-  const checks = options.checks ?? loadChecks();
+  const cdc = options.cdc ?? false;
+  const checks = selectChecks(options.checks ?? loadChecks(), cdc ? 'cdc' : 'cursor');
 
   // The source starts on first use and resumes at the clock the previous invocation left.
   let source: Source | null = null;
@@ -135,7 +171,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const getSource = async (): Promise<Source> => {
     if (!source) {
       const t = performance.now();
-      source = await openSource(options.source ?? 'duckdb', generateTimeline(config), layout.root);
+      source = await openSource(options.source ?? 'duckdb', generateTimeline(config, { deletes: cdc }), layout.root, { cdc });
       await source.advanceTo(storedClock);
       sourceStartMs = Math.round(performance.now() - t);
       onProgress(`source   ${source.version} (${source.kind}) loaded with the shop's writes in ${formatDuration(sourceStartMs)}`);
@@ -150,7 +186,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
     const duckdbVersion = await getDuckDbVersion(duck.conn);
     const ctx = {
       duckdbVersion,
-      layout, checks, getSource, lineage, onProgress,
+      layout, checks, getSource, lineage, onProgress, cdc,
       pseudonymKey: options.pseudonymKey ?? 'miniature-demo-key',
       cwd: options.cwd ?? process.cwd(),
     };
@@ -202,6 +238,14 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       };
       onProgress(`rerun    ${rerun.unchanged ? 'lake unchanged' : 'LAKE CHANGED'}, ${rerun.filesWritten} files written`);
     }
+    // Counted before an erasure rewrites landing: the numbers describe the capture.
+    const cdcReport = cdc ? await compareWithCursor(duck.conn, layout, known) : null;
+    let erasure: ErasureReport | null = null;
+    if (options.eraseCustomer !== undefined) {
+      erasure = await eraseCustomer(layout, options.eraseCustomer);
+      const left = Object.values(erasure.remaining).reduce((a, b) => a + b, 0);
+      onProgress(`erase    customer ${erasure.customerId}: ${Object.values(erasure.removed).reduce((a, b) => a + b, 0)} rows removed, ${left} left in ${erasure.filesScanned} files scanned`);
+    }
     const zones = await describeZones(duck.conn, layout);
     const inLake = readLakeState(layout).publishedDays;
     const gaps = known.filter((d) => !inLake.includes(d)).map((d) => ({ ds: d, reason: reasonOf(d) }));
@@ -214,6 +258,8 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       rerun,
       zones,
       gaps,
+      cdc: cdcReport,
+      erasure,
       events: lineage.events,
       durationMs: Math.round(performance.now() - started),
     };
@@ -225,7 +271,8 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
     if (opened) {
       mkdirSync(dirname(layout.clockFile), { recursive: true });
       writeFileSync(layout.clockFile, `${JSON.stringify({ clock: opened.clock })}\n`);
-      await opened.close();
+      const note = await opened.close();
+      if (note) onProgress(`source   ${note}`);
     }
   }
 }

@@ -9,8 +9,9 @@ import { delimiter, join } from 'node:path';
 import type { Timeline } from './generate.ts';
 import { registerCleanup } from './interrupt.ts';
 import { bindPsqlVariables, readSql, toSubquery } from './sql-files.ts';
-import { EXTRACT_QUERIES, toAdvanceVariables, type Source } from './source.ts';
-import { toCustomerVersionsCsv, toOrderVersionsCsv } from './timeline-csv.ts';
+import { CDC_SLOT, EXTRACT_QUERIES, toAdvanceVariables, type Source } from './source.ts';
+import { parseCopyRows } from './test-decoding.ts';
+import { toCustomerVersionsCsv, toOrderDeletesCsv, toOrderVersionsCsv } from './timeline-csv.ts';
 
 /** Where PostgreSQL's programs are and which user runs them, or why it cannot run here. */
 export type PostgresLocation =
@@ -50,11 +51,17 @@ export function findPostgres(): PostgresLocation {
   return { ok: true, binDir, runAs: 'postgres' };
 }
 
-/** Start a throwaway cluster, create the shop's tables and load the timeline. */
+/**
+ * Start a throwaway cluster, create the shop's tables and load the timeline. With `cdc`, the
+ * server runs with wal_level=logical, the shop's writes are replayed one transaction each
+ * (source-cdc.sql) and a logical replication slot (test_decoding) records them from the start.
+ */
 export async function createPostgresSource(
   timeline: Timeline,
   location: Extract<PostgresLocation, { ok: true }>,
+  options: { cdc?: boolean } = {},
 ): Promise<Source> {
+  const cdc = options.cdc ?? false;
   const dir = mkdtempSync(join(tmpdir(), 'miniature-pg-'));
   if (location.runAs) {
     const uid = Number(exec('id', ['-u', location.runAs]).stdout);
@@ -83,20 +90,40 @@ export async function createPostgresSource(
     run(bin('psql'), [...psqlArgs, ...Object.entries(variables).flatMap(([k, v]) => ['-v', `${k}=${v}`])], input);
 
   let started = false;
-  // Synchronous, so that it can also run from a signal handler (see interrupt.ts).
-  const stop = () => {
-    if (started) run(bin('pg_ctl'), ['-D', join(dir, 'data'), '-m', 'fast', '-w', '-s', 'stop']);
-    started = false;
-    rmSync(dir, { recursive: true, force: true });
+  let slot = false;
+  // Synchronous, so that it can also run from a signal handler (see interrupt.ts). The slot is
+  // dropped before the server stops: on a server that lives on, a forgotten slot keeps every WAL
+  // segment from its position on, until the disk fills. Here the server goes too, but the run
+  // cleans up as it would have to on a shared one, and checks that no slot is left.
+  const stop = (): string | void => {
+    let note: string | void = undefined;
+    try {
+      if (started && slot) {
+        const out = run(bin('psql'), [...psqlArgs, '-At', '-c', `SELECT pg_drop_replication_slot('${CDC_SLOT}')`, '-c', 'SELECT count(*) FROM pg_replication_slots']);
+        const left = out.trim().split('\n').at(-1);
+        slot = false;
+        if (left !== '0') throw new Error(`PostgreSQL source: ${left} replication slots left after dropping ${CDC_SLOT}`);
+        note = `replication slot ${CDC_SLOT} dropped, 0 slots left on the server`;
+      }
+    } finally {
+      if (started) run(bin('pg_ctl'), ['-D', join(dir, 'data'), '-m', 'fast', '-w', '-s', 'stop']);
+      started = false;
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return note;
   };
   const unregister = registerCleanup(stop);
   const close = async () => {
     unregister();
-    stop();
+    return stop();
   };
   try {
     run(bin('initdb'), ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'shop', '-E', 'UTF8', '--locale=C', '--no-sync']);
-    run(bin('pg_ctl'), ['-D', join(dir, 'data'), '-o', `-k ${dir} -c listen_addresses='' -c fsync=off`, '-w', '-s', '-l', join(dir, 'server.log'), 'start']);
+    // CDC: logical decoding needs wal_level=logical and a slot. synchronous_commit stays on:
+    // pg_logical_slot_get_changes decodes only WAL that has been flushed, so with it off the last
+    // commits before a read could be missing from that day's log and arrive with the next one.
+    const logical = cdc ? ' -c wal_level=logical -c max_replication_slots=1' : '';
+    run(bin('pg_ctl'), ['-D', join(dir, 'data'), '-o', `-k ${dir} -c listen_addresses='' -c fsync=off${logical}`, '-w', '-s', '-l', join(dir, 'server.log'), 'start']);
     started = true;
     // One psql session for the schema and both loads: every process start costs, more so
     // through runuser.
@@ -104,8 +131,17 @@ export async function createPostgresSource(
       readSql('source-schema'),
       `COPY sim.customer_versions FROM STDIN WITH (FORMAT csv, HEADER);\n${toCustomerVersionsCsv(timeline.customers)}\\.`,
       `COPY sim.order_versions FROM STDIN WITH (FORMAT csv, HEADER);\n${toOrderVersionsCsv(timeline.orders)}\\.`,
+      ...(cdc
+        ? [
+            readSql('source-cdc'),
+            `COPY sim.order_deletes FROM STDIN WITH (FORMAT csv, HEADER);\n${toOrderDeletesCsv(timeline.orderDeletes)}\\.`,
+            // Created after the load, so the slot starts with the application's first write.
+            `SELECT 1 FROM pg_create_logical_replication_slot('${CDC_SLOT}', 'test_decoding');`,
+          ]
+        : []),
       '',
     ].join('\n'));
+    slot = cdc;
   } catch (error) {
     await close();
     throw error;
@@ -122,9 +158,20 @@ export async function createPostgresSource(
     },
     async advanceTo(to) {
       if (to <= clock) return;
-      psql(readSql('source-advance'), toAdvanceVariables(clock, to));
+      if (cdc) psql(`CALL sim.replay(:'clock_from', :'clock_to');\n`, toAdvanceVariables(clock, to));
+      else psql(readSql('source-advance'), toAdvanceVariables(clock, to));
       clock = to;
     },
+    ...(cdc
+      ? {
+          async readChanges() {
+            // skip-empty-xacts: no BEGIN/COMMIT pairs for transactions without row changes.
+            const text = psql(`COPY (SELECT lsn, data FROM pg_logical_slot_get_changes('${CDC_SLOT}', NULL, NULL, 'skip-empty-xacts', '1', 'include-xids', '0')) TO STDOUT;\n`);
+            const endLsn = run(bin('psql'), [...psqlArgs, '-At', '-c', `SELECT confirmed_flush_lsn FROM pg_replication_slots WHERE slot_name = '${CDC_SLOT}'`]).trim();
+            return { rows: parseCopyRows(text), endLsn };
+          },
+        }
+      : {}),
     async extract(table, variables) {
       const sql = readSql(EXTRACT_QUERIES[table]);
       // Bind once in JavaScript only to check every variable is given; psql does the real work.

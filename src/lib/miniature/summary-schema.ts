@@ -7,6 +7,8 @@ import { GATES } from './gates.ts';
 import { ZONES } from './layout.ts';
 
 const Count = z.number().int().min(0);
+/** Rows per zone an erasure touched, quarantine included. */
+const ZoneCounts = z.object({ landing: Count, quarantine: Count, bronze: Count, silver: Count, gold: Count }).strict();
 
 /** Rows per source table, e.g. { customers: 5000, orders: 12000 }. */
 const PerTableSchema = z.object({ customers: Count, orders: Count }).strict();
@@ -41,6 +43,8 @@ export const DaySummarySchema = z
     /** Rows the silver MERGE inserted and updated. */
     silverInserted: PerTableSchema,
     silverUpdated: PerTableSchema,
+    /** Silver rows removed by delete markers of a change log (--cdc); absent when none were. */
+    silverDeleted: PerTableSchema.optional(),
     checksPassed: Count,
     checksFailed: Count,
     /** Lake files written; 0 for a day that changed nothing. */
@@ -165,6 +169,43 @@ export const RunSummarySchema = z
     gaps: z
       .array(z.object({ ds: z.string(), reason: z.enum(['never ran', 'landed, not promoted', 'stopped by a gate']) }).strict())
       .default([]),
+    /**
+     * With --cdc only: the replication slot and plugin the changes came from, and per day what
+     * the cursor extract, taken at the same moment, would have lost (see
+     * content/miniature/sql/cdc-cursor-comparison.sql). Absent from a cursor run.
+     */
+    cdc: z
+      .object({
+        slot: z.string(),
+        plugin: z.literal('test_decoding'),
+        /** Creates and updates CDC delivered over the run. */
+        versions: Count,
+        /** Of those, versions no cursor extract of any day returned. */
+        versionsCursorMissed: Count,
+        /** Delete markers CDC delivered; a cursor extract sees none. */
+        deletes: Count,
+        /** Deleted orders a cursor extract had returned, which a cursor-fed lake would keep. */
+        deletesOfExtracted: Count,
+        days: z.array(z.object({ ds: z.string(), versions: Count, versionsCursorMissed: Count, deletes: Count, deletesOfExtracted: Count }).strict()),
+      })
+      .strict()
+      .optional(),
+    /**
+     * With --erase-customer only: the customer erased, their orders, the rows removed per zone,
+     * the landing and quarantine batches rewritten, and the check that scanned every file
+     * afterwards (`remaining` all zero when the erasure is complete). Absent otherwise.
+     */
+    erasure: z
+      .object({
+        customerId: Count,
+        orders: Count,
+        removed: ZoneCounts,
+        batchesRewritten: Count,
+        remaining: ZoneCounts,
+        filesScanned: Count,
+      })
+      .strict()
+      .optional(),
     checks: z.array(CheckSummarySchema),
     lineage: LineageSummarySchema,
     /** A published day run again: it must write nothing and leave every table as it was. */

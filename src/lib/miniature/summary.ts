@@ -1,5 +1,6 @@
 // Turn a finished run into the summary file: per-day counts, the lake's tables, every check
 // summed over the days, and the lineage graph read back from the OpenLineage events.
+import { sumCursorLoss } from './cdc-comparison.ts';
 import type { RunEvent } from './lineage.ts';
 import type { DayResult } from './run-day.ts';
 import type { MiniatureRun } from './run-miniature.ts';
@@ -30,6 +31,8 @@ export function summariseDay(day: DayResult): DaySummary {
     bronzeNew: toPerTable((t) => day.bronzeNew[t]),
     silverInserted: toPerTable((t) => day.silver[t]?.inserted),
     silverUpdated: toPerTable((t) => day.silver[t]?.updated),
+    // Only a change log deletes, so a cursor run's summary keeps its shape.
+    ...(SOURCE_TABLES.some((t) => day.silver[t]?.deleted) ? { silverDeleted: toPerTable((t) => day.silver[t]?.deleted) } : {}),
     checksPassed: day.checks.filter((c) => c.passed).length,
     checksFailed: day.checks.filter((c) => !c.passed).length,
     filesWritten: day.filesWritten,
@@ -121,6 +124,8 @@ export function buildSummary(run: MiniatureRun, env: RunEnvironment): RunSummary
     days: run.days.map(summariseDay),
     zones: run.zones,
     gaps: run.gaps,
+    ...(run.cdc ? { cdc: { slot: run.cdc.slot, plugin: run.cdc.plugin, ...sumCursorLoss(run.cdc.days), days: run.cdc.days } } : {}),
+    ...(run.erasure ? { erasure: run.erasure } : {}),
     checks: summariseChecks(run.days),
     lineage: summariseLineage(run.events, env.lineageFile),
     rerun: run.rerun,

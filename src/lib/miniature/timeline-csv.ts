@@ -1,6 +1,6 @@
 // The timeline as CSV, the one format both source engines load with COPY.
 import { formatTimestamp } from './config.ts';
-import type { CustomerVersion, OrderVersion } from './generate.ts';
+import type { CustomerVersion, OrderDelete, OrderVersion } from './generate.ts';
 
 /** Quote a CSV field when it holds a delimiter, a quote, a line break or edge spaces. */
 export function toCsvField(value: string): string {
@@ -37,4 +37,9 @@ export function toOrderVersionsCsv(versions: ReadonlyArray<OrderVersion>): strin
       formatCents(v.totalCents), formatTimestamp(v.createdAt), formatTimestamp(v.updatedAt),
       formatTimestamp(v.committedAt)]),
   );
+}
+
+/** Order deletes as CSV, columns in the order of sim.order_deletes. */
+export function toOrderDeletesCsv(deletes: ReadonlyArray<OrderDelete>): string {
+  return toCsv(['order_id', 'committed_at'], deletes.map((d) => [String(d.orderId), formatTimestamp(d.committedAt)]));
 }

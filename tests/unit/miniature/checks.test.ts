@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadChecks, parseChecks, type Check } from '../../../src/lib/miniature/checks-schema.ts';
+import { loadChecks, parseChecks, selectChecks, type Check } from '../../../src/lib/miniature/checks-schema.ts';
 import { compareColumns, compileCheck } from '../../../src/lib/miniature/compile-check.ts';
 import { getMedian } from '../../../src/lib/miniature/run-checks.ts';
 
@@ -13,6 +13,19 @@ describe('checks.yaml', () => {
     expect(file.gates.map((g) => g.gate)).toEqual(['landing_to_bronze', 'bronze_to_silver', 'silver_to_gold']);
     const kinds = new Set(file.gates.flatMap((g) => g.relations.flatMap((r) => r.checks.map((c) => c.kind))));
     for (const kind of ['schema', 'not_null', 'unique', 'references', 'freshness', 'volume']) expect(kinds).toContain(kind);
+  });
+
+  test('limits relations to one way of capturing orders: landing and bronze columns differ with --cdc', () => {
+    const file = loadChecks();
+    const relations = (capture: 'cursor' | 'cdc') => selectChecks(file, capture).gates.flatMap((g) => g.relations.map((r) => `${g.gate}.${r.relation}`));
+    const checksOf = (capture: 'cursor' | 'cdc', relation: string) =>
+      selectChecks(file, capture).gates.flatMap((g) => g.relations).filter((r) => r.relation === relation).flatMap((r) => r.checks);
+    expect(relations('cursor').length).toBe(relations('cdc').length);
+    expect(checksOf('cdc', 'landing_orders')[0]).toMatchObject({ kind: 'schema', spec: { lsn: 'BIGINT', op: 'VARCHAR', committed_at: 'TIMESTAMPTZ' } });
+    expect(checksOf('cursor', 'landing_orders')[0]!.spec).not.toHaveProperty('lsn');
+    expect(checksOf('cdc', 'silver_orders').filter((c) => c.kind === 'sql').map((c) => c.spec)).toContainEqual(expect.objectContaining({ file: 'check-silver-matches-source-cdc' }));
+    expect(checksOf('cursor', 'silver_orders').filter((c) => c.kind === 'sql').map((c) => c.spec)).toContainEqual(expect.objectContaining({ file: 'check-silver-reconciles-source' }));
+    expect(checksOf('cursor', 'silver_orders').filter((c) => c.kind === 'sql').map((c) => c.spec)).not.toContainEqual(expect.objectContaining({ file: 'check-silver-matches-source-cdc' }));
   });
 
   test('rejects an unknown check kind, naming the valid ones', () => {

@@ -29,6 +29,20 @@ describe('npm run miniature arguments', () => {
     expect(() => parseCliArgs(['--day=2026-11-03', '--skip=2026-11-04'])).toThrow('--day does not go with --skip or --hold');
   });
 
+  test('read --cdc with the PostgreSQL source, and refuse it without, or with the batch-only options', () => {
+    expect(parseCliArgs(['--source=postgres', '--cdc'])).toMatchObject({ source: 'postgres', cdc: true });
+    expect(parseCliArgs([]).cdc).toBe(false);
+    expect(() => parseCliArgs(['--cdc'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --cdc reads PostgreSQL's write-ahead log through a replication slot: add --source=postgres (not --source=duckdb)]`);
+    expect(() => parseCliArgs(['--source=postgres', '--cdc', '--day=2026-11-03', '--corrupt=2026-11-03'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --cdc does not go with --day, --corrupt: a change log is read once, in commit order, by a fresh run; run --cdc without them]`);
+  });
+
+  test('read --erase-customer as a customer id for a fresh run', () => {
+    expect(parseCliArgs(['--erase-customer=479']).eraseCustomer).toBe(479);
+    expect(parseCliArgs([]).eraseCustomer).toBeNull();
+    expect(() => parseCliArgs(['--erase-customer=bob'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --erase-customer=bob: expected a whole number, e.g. --erase-customer=7]`);
+    expect(() => parseCliArgs(['--erase-customer=7', '--day=2026-11-03'])).toThrow('--erase-customer does not go with --day');
+  });
+
   test('refuse a day option that would do nothing', () => {
     const known = ['2026-11-02', '2026-11-03', '2026-11-04'];
     const check = (argv: string[]) => () => checkRunDays(parseCliArgs(argv), known);

@@ -46,6 +46,27 @@ describe('the synthetic shop', () => {
     expect(orders.some((v) => v.currency !== v.currency.toUpperCase())).toBe(true);
   });
 
+  test('with deletes, hard-deletes some cancelled orders after they committed, and changes nothing else', () => {
+    const c = config({ ordersPerDay: 400 });
+    const plain = generateTimeline(c);
+    const withDeletes = generateTimeline(c, { deletes: true });
+    expect(plain.orderDeletes).toEqual([]);
+    expect(toOrderVersionsCsv(withDeletes.orders)).toBe(toOrderVersionsCsv(plain.orders));
+    expect(withDeletes.orderDeletes.length).toBeGreaterThan(10);
+    const last = new Map(plain.orders.map((v) => [v.orderId, v]));
+    const end = toEpochDay(c.startDate) + c.days * DAY;
+    for (const d of withDeletes.orderDeletes) {
+      expect(last.get(d.orderId)!.status.toLowerCase()).toBe('cancelled');
+      expect(d.committedAt).toBeGreaterThan(last.get(d.orderId)!.committedAt);
+      expect(d.committedAt).toBeLessThan(end);
+    }
+  });
+
+  test('changes some orders several times within a day, which a daily cursor extract sees once', () => {
+    const byOrderAndDay = Map.groupBy(generateTimeline(config()).orders, (v) => `${v.orderId} ${Math.floor(v.updatedAt / DAY)}`);
+    expect([...byOrderAndDay.values()].filter((versions) => versions.length >= 2).length).toBeGreaterThan(20);
+  });
+
   test('lists the run’s days and their extraction windows with a four-hour lookback', () => {
     expect(listDays(config())).toEqual(['2026-11-02', '2026-11-03', '2026-11-04']);
     const w = getRunWindow('2026-11-03');

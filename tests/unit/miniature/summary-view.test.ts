@@ -56,7 +56,7 @@ describe('SQL shown in chapters', () => {
     const files = Object.fromEntries(listSqlSteps().map((s) => [`/x/content/miniature/sql/${s}.sql`, readSql(s)]));
     expect(pickSqlStep(files, 'silver-orders')).toEqual({ path: 'content/miniature/sql/silver-orders.sql', code: readSql('silver-orders').trimEnd() });
     expect(() => pickSqlStep(files, 'silver_orders')).toThrow(
-      'MiniatureSql: step "silver_orders" has no file content/miniature/sql/silver_orders.sql. Known steps: bronze-customers, bronze-orders, check-gold-reconciles,',
+      'MiniatureSql: step "silver_orders" has no file content/miniature/sql/silver_orders.sql. Known steps: bronze-customers, bronze-orders, bronze-orders-cdc, cdc-cursor-comparison, check-gold-reconciles,',
     );
   });
 
