@@ -1,8 +1,10 @@
 """Check Python config files: byte-compile with py_compile, then AST rules.
 
-Called by src/lib/config/validators/python.ts with a JSON list of {"file", "path"} on stdin;
-prints a JSON object {"python": version, "results": [{"file", "kinds", "problems"}]} on stdout.
-Pure standard library so that any python3 >= 3.9 can run it.
+Called by src/lib/config/validators/python.ts with {"items": [{"file", "path"}], "apis": [paths of
+upstream API files]} on stdin; prints {"python": version, "results": [{"file", "kinds", "problems",
+"imports": {"checked", "stdlib", "unchecked"}}]} on stdout. Standard library imports are resolved
+with importlib against the python3 that runs this script.
+Pure standard library; python3 >= 3.10 (sys.stdlib_module_names) to tell standard library imports apart.
 """
 
 import ast
@@ -214,51 +216,191 @@ def hint(name, candidates):
     return f'; nearest valid: "{best}"' if best else ""
 
 
-def check_api(tree, api, problems):
-    """Imports from an upstream package and keyword arguments of calls to what they import,
-    against the API read from the package's source at the pinned release."""
-    modules = api["modules"]
-    label = f'{api["package"]} {api["ref"]}'
-    imported = {}
+def optional_imports(tree):
+    """Import nodes inside `try:` blocks that catch ImportError: a fallback, allowed to be missing."""
+    out = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == api["package"] and node.level == 0:
-            if node.module not in modules:
-                problems.append({"line": node.lineno, "message": f'module "{node.module}" does not exist in {label}{hint(node.module, modules)}'})
+        if not isinstance(node, ast.Try):
+            continue
+        caught = set()
+        for handler in node.handlers:
+            types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+            caught.update(dotted(t) for t in types if t is not None)
+        if caught & {"ImportError", "ModuleNotFoundError"}:
+            for stmt in node.body:
+                out.update(id(n) for n in ast.walk(stmt) if isinstance(n, (ast.Import, ast.ImportFrom)))
+    return out
+
+
+class Stdlib:
+    """The standard library of the python3 running this script, asked through importlib."""
+
+    def __init__(self):
+        self.names = set(getattr(sys, "stdlib_module_names", ())) | set(sys.builtin_module_names) | {"__future__"}
+
+    def has_module(self, name):
+        import importlib.util
+
+        try:
+            return importlib.util.find_spec(name) is not None
+        except ModuleNotFoundError:
+            return False
+
+    def has_name(self, module, name):
+        import importlib
+
+        if self.has_module(f"{module}.{name}"):
+            return True
+        return hasattr(importlib.import_module(module), name)
+
+    def public_names(self, module):
+        import importlib
+
+        return [n for n in dir(importlib.import_module(module)) if not n.startswith("_")]
+
+
+class ImportChecker:
+    """Imports of packages with an upstream API list, of the standard library, and of the rest
+    (reported as not checked); then attributes and keyword arguments of calls to what they bind."""
+
+    def __init__(self, apis, stdlib, problems):
+        self.apis = apis
+        self.stdlib = stdlib
+        self.problems = problems
+        self.bindings = {}  # local name -> ("module", root, module) | ("name", root, module, name)
+        self.checked = set()
+        self.stdlib_used = False
+        self.unchecked = set()
+
+    def label(self, root, module):
+        api = self.apis[root]
+        for package, ref, modules in api["parts"]:
+            if module in modules:
+                return f"{package} {ref}"
+        return " and ".join(f"{p} {r}" for p, r, _ in api["parts"])
+
+    def problem(self, node, message):
+        self.problems.append({"line": node.lineno, "message": message})
+
+    def run(self, tree):
+        optional = optional_imports(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    self.import_module(node, alias, id(node) in optional)
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    self.unchecked.add("relative imports")
+                    continue
+                self.import_from(node, id(node) in optional)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute):
+                self.check_attribute(node)
+            elif isinstance(node, ast.Call):
+                self.check_call(node)
+
+    def import_module(self, node, alias, optional):
+        root = alias.name.split(".")[0]
+        ok = self.module_exists(node, alias.name, optional)
+        if ok and root in self.apis:
+            if alias.asname:
+                self.bindings[alias.asname] = ("module", root, alias.name)
+            else:
+                self.bindings[root] = ("module", root, root)
+
+    def module_exists(self, node, module, optional):
+        root = module.split(".")[0]
+        if root in self.apis:
+            self.checked.add(root)
+            modules = self.apis[root]["modules"]
+            if module in modules:
+                return True
+            if not optional:
+                self.problem(node, f'module "{module}" does not exist in {self.label(root, module)}{hint(module, modules)}')
+            return False
+        if root in self.stdlib.names:
+            self.stdlib_used = True
+            if self.stdlib.has_module(module):
+                return True
+            if not optional:
+                version = ".".join(str(v) for v in sys.version_info[:2])
+                self.problem(node, f'module "{module}" is not in the Python {version} standard library')
+            return False
+        self.unchecked.add(root)
+        return False
+
+    def import_from(self, node, optional):
+        module = node.module
+        root = module.split(".")[0]
+        if not self.module_exists(node, module, optional):
+            return
+        for alias in node.names:
+            if alias.name == "*":
                 continue
-            names = modules[node.module]["names"]
-            for alias in node.names:
-                if alias.name == "*":
-                    continue
-                if alias.name not in names and f"{node.module}.{alias.name}" not in modules:
-                    problems.append({"line": node.lineno, "message": f'"{alias.name}" is not a name of {node.module} in {label}{hint(alias.name, names)}'})
-                    continue
-                imported[alias.asname or alias.name] = (node.module, alias.name)
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.name.split(".")[0] == api["package"] and alias.name not in modules:
-                    problems.append({"line": node.lineno, "message": f'module "{alias.name}" does not exist in {label}{hint(alias.name, modules)}'})
+            local = alias.asname or alias.name
+            if root in self.apis:
+                modules = self.apis[root]["modules"]
+                if f"{module}.{alias.name}" in modules:
+                    self.bindings[local] = ("module", root, f"{module}.{alias.name}")
+                elif alias.name in modules[module]["names"] or modules[module].get("dynamic"):
+                    self.bindings[local] = ("name", root, module, alias.name)
+                elif not optional:
+                    self.problem(node, f'"{alias.name}" is not a name of {module} in {self.label(root, module)}{hint(alias.name, modules[module]["names"])}')
+            elif not self.stdlib.has_name(module, alias.name) and not optional:
+                self.problem(node, f'"{alias.name}" is not a name of the standard library module {module}{hint(alias.name, self.stdlib.public_names(module))}')
 
-    def signature(module, name):
-        own = modules[module]["signatures"].get(name)
-        if own is not None:
-            return own
-        # Re-exported: take the definition from the one module of the package that has it.
-        found = [m["signatures"][name] for m in modules.values() if name in m["signatures"]]
-        return found[0] if len(found) == 1 else None
+    def as_module(self, expr):
+        """(root, module) when expr names a module of a package with an API list."""
+        if isinstance(expr, ast.Name):
+            b = self.bindings.get(expr.id)
+            if b and b[0] == "module":
+                return b[1], b[2]
+            return None
+        if isinstance(expr, ast.Attribute):
+            inner = self.as_module(expr.value)
+            if inner and f"{inner[1]}.{expr.attr}" in self.apis[inner[0]]["modules"]:
+                return inner[0], f"{inner[1]}.{expr.attr}"
+        return None
 
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name) or node.func.id not in imported:
-            continue
-        module, name = imported[node.func.id]
-        sig = signature(module, name)
+    def check_attribute(self, node):
+        owner = self.as_module(node.value)
+        if not owner:
+            return
+        root, module = owner
+        modules = self.apis[root]["modules"]
+        entry = modules[module]
+        if f"{module}.{node.attr}" in modules or node.attr in entry["names"] or entry.get("dynamic"):
+            return
+        self.problem(node, f'"{node.attr}" is not a name of {module} in {self.label(root, module)}{hint(node.attr, entry["names"])}')
+
+    def callee(self, func):
+        """(root, module, name) of a called function or class of a package with an API list."""
+        if isinstance(func, ast.Name):
+            b = self.bindings.get(func.id)
+            if b and b[0] == "name":
+                return b[1], b[2], b[3]
+        elif isinstance(func, ast.Attribute):
+            owner = self.as_module(func.value)
+            if owner:
+                return owner[0], owner[1], func.attr
+        return None
+
+    def check_call(self, node):
+        target = self.callee(node.func)
+        if not target:
+            return
+        root, module, name = target
+        entry = self.apis[root]["modules"].get(module)
+        sig = entry["signatures"].get(name) if entry else None
         if sig is None or sig["varkw"]:
-            continue
+            return
         for kw in node.keywords:
             if kw.arg is not None and kw.arg not in sig["params"]:
-                problems.append({"line": kw.value.lineno, "message": f'{name}(...) has no keyword argument "{kw.arg}" in {label}{hint(kw.arg, sig["params"])}'})
+                called = dotted(node.func) or name
+                self.problem(kw.value, f'{called}(...) has no keyword argument "{kw.arg}" in {self.label(root, module)}{hint(kw.arg, sig["params"])}')
 
 
-def check_file(item, cache_dir, apis=()):
+def check_file(item, cache_dir, apis, stdlib):
     problems = []
     kinds = []
     try:
@@ -267,7 +409,7 @@ def check_file(item, cache_dir, apis=()):
         exc = error.exc_value
         line = getattr(exc, "lineno", None) or 1
         msg = getattr(exc, "msg", None) or str(exc)
-        return {"file": item["file"], "kinds": ["python"], "problems": [{"line": line, "message": f"does not compile: {exc.__class__.__name__}: {msg}"}]}
+        return {"file": item["file"], "kinds": ["python"], "problems": [{"line": line, "message": f"does not compile: {exc.__class__.__name__}: {msg}"}], "imports": {"checked": [], "stdlib": False, "unchecked": []}}
     with open(item["path"], encoding="utf-8") as fh:
         tree = ast.parse(fh.read(), item["file"])
     check_secrets(tree, problems)
@@ -281,25 +423,35 @@ def check_file(item, cache_dir, apis=()):
     if "dlt" in roots:
         kinds.append("dlt")
         check_dlt(tree, problems)
-    for api in apis:
-        if api["package"] in roots:
-            kinds.append(f'{api["package"]}-api')
-            check_api(tree, api, problems)
+    imports = ImportChecker(apis, stdlib, problems)
+    imports.run(tree)
     problems.sort(key=lambda p: p["line"])
-    return {"file": item["file"], "kinds": kinds or ["python"], "problems": problems}
+    return {
+        "file": item["file"],
+        "kinds": kinds or ["python"],
+        "problems": problems,
+        "imports": {"checked": sorted(imports.checked), "stdlib": imports.stdlib_used, "unchecked": sorted(imports.unchecked)},
+    }
+
+
+def load_apis(paths):
+    """Upstream API files grouped by import root (airflow core, task SDK and providers share one)."""
+    apis = {}
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        api = apis.setdefault(data["root"], {"modules": {}, "parts": []})
+        api["modules"].update(data["modules"])
+        api["parts"].append((data["package"], data["x-provenance"]["ref"], data["modules"]))
+    return apis
 
 
 def main():
     payload = json.load(sys.stdin)
-    # {"items": [...], "apis": [paths]}; a bare list of items is the older form.
-    items = payload["items"] if isinstance(payload, dict) else payload
-    apis = []
-    for path in payload.get("apis", []) if isinstance(payload, dict) else []:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-        apis.append({"package": data["package"], "ref": data["x-provenance"]["ref"], "modules": data["modules"]})
+    apis = load_apis(payload["apis"])
+    stdlib = Stdlib()
     with tempfile.TemporaryDirectory() as cache_dir:
-        results = [check_file(item, cache_dir, apis) for item in items]
+        results = [check_file(item, cache_dir, apis, stdlib) for item in payload["items"]]
     version = ".".join(str(v) for v in sys.version_info[:3])
     json.dump({"python": version, "results": results}, sys.stdout)
 
