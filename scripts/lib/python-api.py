@@ -187,8 +187,10 @@ class Module:
                 local = alias.asname or alias.name.split(".")[0]
                 self.names.add(local)
                 self.refs[local] = (alias.name if alias.asname else alias.name.split(".")[0], None)
+                self.bind_submodule(alias.name)
             return
         source = absolute(self.name, self.is_package, node.level, node.module)
+        self.bind_submodule(source)
         for alias in node.names:
             if alias.name == "*":
                 self.refs.setdefault("*", [])
@@ -198,6 +200,11 @@ class Module:
             self.names.add(local)
             self.refs[local] = (source, alias.name)
             self.defs.pop(local, None)
+
+    def bind_submodule(self, imported):
+        """Importing pkg.sub.x from pkg's own __init__ sets pkg.sub as an attribute of pkg."""
+        if self.is_package and imported.startswith(self.name + "."):
+            self.names.add(imported[len(self.name) + 1 :].split(".")[0])
 
     def read_lazy(self, value):
         # airflow.sdk: {"DAG": ".definitions.dag", ...}, served by the module's __getattr__.

@@ -59,6 +59,39 @@ export function readPythonApi(root: string, modules: Record<string, { source: st
   ) as Record<string, unknown>;
 }
 
+/** Derive `pkg`'s API file from the snapshot at `commit`, write it, and return its path. */
+export function writePackageApi(root: string, gitDir: string, commit: string, pkg: PythonPackage): string {
+  const modules: Record<string, { source: string; package: boolean }> = {};
+  for (const tree of pkg.trees) {
+    const files = listFiles(gitDir, commit, [tree.dir]).filter(isPackageSource);
+    if (!files.length) throw new Error(`${pkg.repository}@${pkg.ref} has no Python files under ${tree.dir}`);
+    for (const [path, text] of readFiles(gitDir, commit, files)) {
+      const { module, isPackage } = toModuleName(path, tree.strip);
+      modules[module] = { source: text, package: isPackage };
+    }
+  }
+  const provenance: Provenance = {
+    repository: pkg.repository,
+    ref: pkg.ref,
+    commit,
+    licence: pkg.licence,
+    paths: pkg.trees.map((t) => t.dir),
+    retrieved: new Date().toISOString().slice(0, 10),
+    generator: 'scripts/refresh-schemas.ts',
+  };
+  const body = {
+    'x-provenance': provenance,
+    description: `Modules of ${pkg.distribution} ${pkg.ref} (import name ${pkg.root}): the names each binds at run time, and the keyword parameters of the functions and classes it defines or re-exports.`,
+    package: pkg.distribution,
+    root: pkg.root,
+    modules: readPythonApi(root, modules),
+  };
+  const out = `${PYTHON_API_DIR}/${pkg.distribution}.json`;
+  mkdirSync(join(root, PYTHON_API_DIR), { recursive: true });
+  writeFileSync(join(root, out), `${JSON.stringify(body)}\n`);
+  return out;
+}
+
 /** A schema source that derives `pkg`'s API from the snapshot of its repository. */
 export function pythonPackageSource(pkg: PythonPackage): SchemaSource {
   return {
@@ -69,36 +102,7 @@ export function pythonPackageSource(pkg: PythonPackage): SchemaSource {
     async refresh({ reposDir, root }) {
       const snapshot = findSnapshot(reposDir, [pkg.repository.replace('/', '+')]);
       if (!snapshot) throw new Error(`no snapshot of ${pkg.repository} under ${reposDir}`);
-      const commit = resolveRelease(snapshot.gitDir, pkg.ref);
-      const modules: Record<string, { source: string; package: boolean }> = {};
-      for (const tree of pkg.trees) {
-        const files = listFiles(snapshot.gitDir, commit, [tree.dir]).filter(isPackageSource);
-        if (!files.length) throw new Error(`${pkg.repository}@${pkg.ref} has no Python files under ${tree.dir}`);
-        for (const [path, text] of readFiles(snapshot.gitDir, commit, files)) {
-          const { module, isPackage } = toModuleName(path, tree.strip);
-          modules[module] = { source: text, package: isPackage };
-        }
-      }
-      const provenance: Provenance = {
-        repository: pkg.repository,
-        ref: pkg.ref,
-        commit,
-        licence: pkg.licence,
-        paths: pkg.trees.map((t) => t.dir),
-        retrieved: new Date().toISOString().slice(0, 10),
-        generator: 'scripts/refresh-schemas.ts',
-      };
-      const body = {
-        'x-provenance': provenance,
-        description: `Modules of ${pkg.distribution} ${pkg.ref} (import name ${pkg.root}): the names each binds at run time, and the keyword parameters of the functions and classes it defines or re-exports.`,
-        package: pkg.distribution,
-        root: pkg.root,
-        modules: readPythonApi(root, modules),
-      };
-      const out = `${PYTHON_API_DIR}/${pkg.distribution}.json`;
-      mkdirSync(join(root, PYTHON_API_DIR), { recursive: true });
-      writeFileSync(join(root, out), `${JSON.stringify(body)}\n`);
-      return [out];
+      return [writePackageApi(root, snapshot.gitDir, resolveRelease(snapshot.gitDir, pkg.ref), pkg)];
     },
   };
 }

@@ -5,8 +5,10 @@ cursor column (updated_at) instead of log-based CDC, and a plain Python process 
 Airbyte platform. Use this shape for sources without a good Airbyte connector or for teams that
 want their pipelines reviewed and tested like any other Python code.
 
-Tested against dlt 1.x (the sql_database source and filesystem destination ship with dlt).
-Install: pip install "dlt[sql_database,filesystem,parquet]" psycopg2-binary
+Written for dlt 1.x (the sql_database source and filesystem destination ship with dlt). Its
+imports and keyword arguments are checked against the dlt 1.26.0 source, the newest release the
+check could read; the chapter names the current release.
+Install: pip install "dlt[sql_database,filesystem,parquet]>=1.26,<2" psycopg2-binary
 
 Configuration comes from the environment, never from this file:
   SOURCES__SQL_DATABASE__CREDENTIALS   postgresql://airbyte_ro@orders-db...:5432/orders?sslmode=verify-full

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { isPackageSource, readPythonApi, toModuleName } from '../../../scripts/lib/python-package-api.ts';
+import { readProviderPins } from '../../../scripts/lib/schema-sources/python-apache-airflow-providers.ts';
 import { createPythonValidator } from '../../../src/lib/config/validators/python.ts';
 import type { ConfigInput } from '../../../src/lib/config/validators/types.ts';
 
@@ -131,6 +132,11 @@ describe('reading a package API from its source', () => {
     expect(pod.signatures['PodOperator']).toEqual({ params: ['image', 'namespace', 'task_id', 'retries'], varkw: false });
     // A base outside the package is unknown: the catch-all stays open, so nothing is rejected.
     expect(pod.signatures['ExternalOperator']).toEqual({ params: ['a'], varkw: true });
+  });
+
+  test('reads provider versions from an Airflow constraints file', () => {
+    const constraints = '# comment\napache-airflow-providers-cncf-kubernetes==10.9.0\napache-airflow-providers-slack==9.8.0\nslack_sdk==3.36.0\n';
+    expect(readProviderPins(constraints)).toEqual({ 'cncf-kubernetes': '10.9.0', slack: '9.8.0' });
   });
 
   test('fails with the module name when a source does not parse', () => {

@@ -269,6 +269,7 @@ class ImportChecker:
         self.problems = problems
         self.bindings = {}  # local name -> ("module", root, module) | ("name", root, module, name)
         self.checked = set()
+        self.imported = set()  # modules this file imports itself (`import a.b` makes a.b reachable as an attribute of a)
         self.stdlib_used = False
         self.unchecked = set()
 
@@ -302,6 +303,9 @@ class ImportChecker:
     def import_module(self, node, alias, optional):
         root = alias.name.split(".")[0]
         ok = self.module_exists(node, alias.name, optional)
+        if ok:
+            parts = alias.name.split(".")
+            self.imported.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
         if ok and root in self.apis:
             if alias.asname:
                 self.bindings[alias.asname] = ("module", root, alias.name)
@@ -334,6 +338,8 @@ class ImportChecker:
         root = module.split(".")[0]
         if not self.module_exists(node, module, optional):
             return
+        parts = module.split(".")
+        self.imported.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
         for alias in node.names:
             if alias.name == "*":
                 continue
@@ -358,9 +364,15 @@ class ImportChecker:
             return None
         if isinstance(expr, ast.Attribute):
             inner = self.as_module(expr.value)
-            if inner and f"{inner[1]}.{expr.attr}" in self.apis[inner[0]]["modules"]:
+            if inner and f"{inner[1]}.{expr.attr}" in self.apis[inner[0]]["modules"] and self.reachable(inner, expr.attr):
                 return inner[0], f"{inner[1]}.{expr.attr}"
         return None
+
+    def reachable(self, owner, attr):
+        """A submodule is an attribute of its package only once imported: by the package itself
+        (then it is one of its names) or by this file."""
+        root, module = owner
+        return attr in self.apis[root]["modules"][module]["names"] or f"{module}.{attr}" in self.imported
 
     def check_attribute(self, node):
         owner = self.as_module(node.value)
@@ -369,7 +381,10 @@ class ImportChecker:
         root, module = owner
         modules = self.apis[root]["modules"]
         entry = modules[module]
-        if f"{module}.{node.attr}" in modules or node.attr in entry["names"] or entry.get("dynamic"):
+        if node.attr in entry["names"] or f"{module}.{node.attr}" in self.imported or entry.get("dynamic"):
+            return
+        if f"{module}.{node.attr}" in modules:
+            self.problem(node, f'"{node.attr}" is a submodule that {module} does not import in {self.label(root, module)}; write import {module}.{node.attr}')
             return
         self.problem(node, f'"{node.attr}" is not a name of {module} in {self.label(root, module)}{hint(node.attr, entry["names"])}')
 
