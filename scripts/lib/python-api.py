@@ -57,7 +57,18 @@ def params_of(fn, skip_self):
     if skip_self and names and names[0] in ("self", "cls"):
         names = names[1:]
     varkw = args.kwarg.arg if args.kwarg is not None and not rejects_leftovers(fn) else None
-    return {"params": names, "varkw": varkw, "forwards": forwards_of(fn)}
+    return {"params": names, "varkw": varkw, "forwards": forwards_of(fn), "returns": return_name(fn)}
+
+
+def return_name(fn):
+    """Dotted name of a plain return annotation (`-> Pipeline`, `-> "Pipeline"`), else None."""
+    r = fn.returns
+    if isinstance(r, ast.Constant) and isinstance(r.value, str):
+        try:
+            r = ast.parse(r.value, mode="eval").body
+        except SyntaxError:
+            return None
+    return dotted(r) if r is not None else None
 
 
 def rejects_leftovers(fn):
@@ -127,13 +138,18 @@ class Module:
         self.names = set()
         self.dynamic = False
         self.overloads = {}
+        self.typevars = {}  # TypeVar name -> its bound, so `-> TPipeline` reads as `-> Pipeline`
         self.read(self.tree.body, runtime=True)
         for name, sigs in self.overloads.items():
             # What a type checker accepts: the union of the overloads.
             params = []
             for s in sigs:
                 params.extend(p for p in s["params"] if p not in params)
-            self.defs[name] = ("function", {"params": params, "varkw": next((s["varkw"] for s in sigs if s["varkw"]), None), "forwards": []})
+            returns = {self.typevars.get(s["returns"], s["returns"]) for s in sigs}
+            self.defs[name] = (
+                "function",
+                {"params": params, "varkw": next((s["varkw"] for s in sigs if s["varkw"]), None), "forwards": [], "returns": returns.pop() if len(returns) == 1 else None},
+            )
             self.names.add(name)
 
     def read(self, body, runtime):
@@ -162,6 +178,10 @@ class Module:
                             self.names.add(n.id)
                             self.defs.pop(n.id, None)
                             self.refs.pop(n.id, None)
+                if isinstance(node.value, ast.Call) and (dotted(node.value.func) or "").split(".")[-1] == "TypeVar" and isinstance(targets[0], ast.Name):
+                    bound = next((k.value for k in node.value.keywords if k.arg == "bound"), None)
+                    if bound is not None and dotted(bound):
+                        self.typevars[targets[0].id] = dotted(bound)
                 # `pipeline = _pipeline`: an alias of something already bound.
                 if len(targets) == 1 and isinstance(targets[0], ast.Name) and node.value is not None:
                     target = targets[0].id
@@ -231,7 +251,28 @@ class Module:
                 for n in ast.walk(stmt.value):
                     if isinstance(n, ast.keyword) and n.arg == "extra":
                         extra_allowed = extra_allowed or "allow" in ast.unparse(n.value)
+        methods, members = {}, set()
+        for stmt in node.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                members.add(stmt.name)
+                decorators_of = [dotted(d) or "" for d in stmt.decorator_list]
+                if any(d in ("property", "overload", "typing.overload") or d.endswith((".setter", "cached_property")) for d in decorators_of):
+                    continue
+                if not stmt.name.startswith("_") or stmt.name == "__call__":
+                    methods[stmt.name] = params_of(stmt, "staticmethod" not in decorators_of)
+            elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+                for t in stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]:
+                    if isinstance(t, ast.Name):
+                        members.add(t.id)
+            elif isinstance(stmt, ast.ClassDef):
+                members.add(stmt.name)
+        # Instance attributes set anywhere in the class (self.x = ...).
+        for n in ast.walk(node):
+            if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name) and n.value.id == "self":
+                members.add(n.attr)
         info = {
+            "methods": methods,
+            "members": members,
             "bases": [dotted(b) for b in node.bases],
             "init": params_of(overloads[-1] if overloads and init is None else init, True) if (init or overloads) else None,
             "fields": class_fields(node),
@@ -243,7 +284,7 @@ class Module:
             params = []
             for o in overloads:
                 params.extend(p for p in params_of(o, True)["params"] if p not in params)
-            info["init"] = {"params": params, "varkw": None, "forwards": []}
+            info["init"] = {"params": params, "varkw": None, "forwards": [], "returns": None}
         return info
 
 
@@ -308,7 +349,26 @@ class Package:
             return None
         kind, info = self.modules[module].defs[name]
         if kind == "function":
-            return self.forward(module, info, None, depth)
+            sig = self.forward(module, info, None, depth)
+            sig["returns"] = self.class_ref(module, info.get("returns"))
+            return sig
+        sig = self.constructor(module, name, info, depth)
+        if sig is not None:
+            # A copy: the constructor may be a base class's cached signature.
+            sig = {**sig, "returns": f"{module}:{name}"}
+        return sig
+
+    def class_ref(self, module, dotted_name):
+        """"module:Class" for an annotation naming a class of the package, else None."""
+        if not dotted_name:
+            return None
+        dotted_name = self.modules[module].typevars.get(dotted_name, dotted_name)
+        target = self.resolve_dotted(module, dotted_name)
+        if target and self.modules[target[0]].defs[target[1]][0] == "class":
+            return f"{target[0]}:{target[1]}"
+        return None
+
+    def constructor(self, module, name, info, depth):
         if info["init"] is not None:
             return self.forward(module, info["init"], info, depth)
         if info["dataclass"] or self.is_pydantic(module, info):
@@ -337,6 +397,37 @@ class Package:
             if sig is not None:
                 return sig
         return None
+
+    IGNORED_BASES = ("object", "ABC", "Generic", "Protocol", "Enum", "str", "int", "dict", "list", "Exception")
+
+    def class_api(self, module, name, seen=None):
+        """Methods (own first, then in-package bases) and member names of a class; "open" when a
+        base outside the package (other than object, ABC, Generic, ...) may add more."""
+        seen = seen or set()
+        if (module, name) in seen:
+            return {"methods": {}, "members": set(), "open": True}
+        seen.add((module, name))
+        info = self.modules[module].defs[name][1]
+        methods = {}
+        for m, sig in info["methods"].items():
+            full = self.forward(module, sig, info, 0)
+            full["returns"] = self.class_ref(module, sig.get("returns"))
+            methods[m] = full
+        members = set(info["members"])
+        is_open = False
+        for base in info["bases"]:
+            if not base or base.split(".")[-1].split("[")[0] in self.IGNORED_BASES or base.startswith(("typing.", "abc.")):
+                continue
+            target = self.resolve_dotted(module, base)
+            if target is None or self.modules[target[0]].defs[target[1]][0] != "class":
+                is_open = True
+                continue
+            inherited = self.class_api(*target, seen)
+            for m, sig in inherited["methods"].items():
+                methods.setdefault(m, sig)
+            members |= inherited["members"]
+            is_open = is_open or inherited["open"]
+        return {"methods": methods, "members": members, "open": is_open}
 
     def is_pydantic(self, module, info, depth=0):
         if depth > 20:
@@ -393,7 +484,21 @@ class Package:
                 sig = self.signature(*target)
                 if sig is not None:
                     signatures[n] = {"params": sig["params"], "varkw": bool(sig["varkw"])}
-            entry = {"names": sorted(names), "signatures": signatures}
+                    if sig.get("returns"):
+                        signatures[n]["returns"] = sig["returns"]
+            classes = {}
+            for n, (kind, _) in sorted(m.defs.items()):
+                if kind != "class" or n.startswith("_"):
+                    continue
+                api = self.class_api(name, n)
+                methods = {}
+                for meth, sig in sorted(api["methods"].items()):
+                    methods[meth] = {"params": sig["params"], "varkw": bool(sig["varkw"])}
+                    if sig.get("returns"):
+                        methods[meth]["returns"] = sig["returns"]
+                # Member names matter only for a closed class (an open one may have more).
+                classes[n] = {"methods": methods, "open": True} if api["open"] else {"methods": methods, "members": sorted(api["members"] | set(api["methods"])), "open": False}
+            entry = {"names": sorted(names), "signatures": signatures, "classes": classes}
             if m.dynamic and not m.lazy:
                 entry["dynamic"] = True
             out[name] = entry

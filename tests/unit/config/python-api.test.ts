@@ -61,11 +61,29 @@ def task(python_callable=None, **kwargs):
     ...
 `;
 
-const OPERATOR_MODULE = `class BaseOperator:
+const OPERATOR_MODULE = `from typing import TypeVar
+
+
+class BaseOperator:
     def __init__(self, *, task_id, retries=0, **kwargs):
         kwargs.pop("_internal", None)
         if kwargs:
             raise TypeError(f"Invalid arguments were passed: {kwargs}")
+        self.owner = None
+
+    def expand(self, *, op_kwargs=None):
+        return self
+
+    @property
+    def task_type(self):
+        return "op"
+
+
+TOperator = TypeVar("TOperator", bound=BaseOperator)
+
+
+def clone(op) -> TOperator:
+    return op
 `;
 
 const POD_MODULE = `from airflow.sdk import BaseOperator
@@ -93,7 +111,8 @@ const SOURCES = {
 
 interface Api {
   names: string[];
-  signatures: Record<string, { params: string[]; varkw: boolean }>;
+  signatures: Record<string, { params: string[]; varkw: boolean; returns?: string }>;
+  classes?: Record<string, { methods: Record<string, { params: string[]; varkw: boolean }>; members?: string[]; open: boolean }>;
   dynamic?: boolean;
 }
 
@@ -124,19 +143,35 @@ describe('reading a package API from its source', () => {
     const sdk = readApi()['airflow.sdk']!;
     expect(sdk.signatures['dag']).toEqual({ params: ['dag_id', 'schedule', 'start_date', 'catchup', 'func'], varkw: false });
     // attrs strips the leading underscore of a private field and leaves init=False fields out.
-    expect(sdk.signatures['DAG']).toEqual({ params: ['dag_id', 'schedule', 'access_control'], varkw: false });
+    expect(sdk.signatures['DAG']).toEqual({ params: ['dag_id', 'schedule', 'access_control'], varkw: false, returns: 'airflow.sdk.definitions.dag:DAG' });
   });
 
   test('follows **kwargs to the base class, closed where the base raises on leftovers', () => {
     const pod = readApi()['airflow.providers.pods.operators.pod']!;
-    expect(pod.signatures['PodOperator']).toEqual({ params: ['image', 'namespace', 'task_id', 'retries'], varkw: false });
+    expect(pod.signatures['PodOperator']).toEqual({
+      params: ['image', 'namespace', 'task_id', 'retries'],
+      varkw: false,
+      returns: 'airflow.providers.pods.operators.pod:PodOperator',
+    });
     // A base outside the package is unknown: the catch-all stays open, so nothing is rejected.
-    expect(pod.signatures['ExternalOperator']).toEqual({ params: ['a'], varkw: true });
+    expect(pod.signatures['ExternalOperator']).toEqual({ params: ['a'], varkw: true, returns: 'airflow.providers.pods.operators.pod:ExternalOperator' });
   });
 
   test('reads provider versions from an Airflow constraints file', () => {
     const constraints = '# comment\napache-airflow-providers-cncf-kubernetes==10.9.0\napache-airflow-providers-slack==9.8.0\nslack_sdk==3.36.0\n';
     expect(readProviderPins(constraints)).toEqual({ 'cncf-kubernetes': '10.9.0', slack: '9.8.0' });
+  });
+
+  test('lists methods and members of a class with only in-package bases, and follows TypeVar bounds', () => {
+    const op = readApi()['airflow.sdk.bases.operator']!;
+    expect(op.classes?.['BaseOperator']).toEqual({
+      methods: { expand: { params: ['op_kwargs'], varkw: false } },
+      members: ['__init__', 'expand', 'owner', 'task_type'],
+      open: false,
+    });
+    expect(op.signatures['clone']?.returns).toBe('airflow.sdk.bases.operator:BaseOperator');
+    // A class with a base outside the package may have more members: none are listed.
+    expect(readApi()['airflow.providers.pods.operators.pod']!.classes?.['ExternalOperator']).toEqual({ methods: {}, open: true });
   });
 
   test('fails with the module name when a source does not parse', () => {
@@ -159,7 +194,9 @@ except ImportError:
 
 @dag(schedul="@hourly", start_date=pendulum.datetime(2026, 1, 1, tz="UTC"), catchup=False)
 def orders():
-    PodOperator(task_id="build", imagee="dbt:1.10", retries=2)
+    build = PodOperator(task_id="build", imagee="dbt:1.10", retries=2)
+    build.expand(op_kwrgs={})
+    build.expnd(op_kwargs={})
 `;
 
   async function check(text: string) {
@@ -185,7 +222,7 @@ def orders():
     writeFileSync(join(apiDir, 'apache-airflow-example.json'), JSON.stringify(api));
   }
 
-  test('rejects a missing module, a misspelt name, a misspelt @dag argument and a misspelt operator argument', async () => {
+  test('rejects a missing module, a misspelt name, a misspelt @dag argument, a misspelt operator argument and a misspelt method', async () => {
     const result = await check(DAG_FILE);
     expect(result.problems.map((p) => `${p.line}  ${p.message}`)).toMatchInlineSnapshot(`
       [
@@ -193,6 +230,8 @@ def orders():
         "5  module "airflow.providers.pods.operators.pods" does not exist in apache-airflow-example 9.9.9; nearest valid: "airflow.providers.pods.operators.pod"",
         "13  dag(...) has no keyword argument "schedul" in apache-airflow-example 9.9.9; nearest valid: "schedule"",
         "15  PodOperator(...) has no keyword argument "imagee" in apache-airflow-example 9.9.9; nearest valid: "image"",
+        "16  build.expand(...) has no keyword argument "op_kwrgs" in apache-airflow-example 9.9.9; nearest valid: "op_kwargs"",
+        "17  PodOperator has no method "expnd" in apache-airflow-example 9.9.9; nearest valid: "expand"",
       ]
     `);
   });
@@ -207,7 +246,9 @@ def orders():
     const fixed = DAG_FILE.replace('from airflow.sdk import Dag\n', '')
       .replace('operators.pods import', 'operators.pod import')
       .replace('schedul=', 'schedule=')
-      .replace('imagee=', 'image=');
+      .replace('imagee=', 'image=')
+      .replace('op_kwrgs', 'op_kwargs')
+      .replace('.expnd(', '.expand(');
     expect((await check(fixed)).problems).toEqual([]);
   });
 });

@@ -270,6 +270,7 @@ class ImportChecker:
         self.bindings = {}  # local name -> ("module", root, module) | ("name", root, module, name)
         self.checked = set()
         self.imported = set()  # modules this file imports itself (`import a.b` makes a.b reachable as an attribute of a)
+        self.types = {}  # local name -> "module:Class" it was assigned from, or None when assigned more than one type
         self.stdlib_used = False
         self.unchecked = set()
 
@@ -294,11 +295,57 @@ class ImportChecker:
                     self.unchecked.add("relative imports")
                     continue
                 self.import_from(node, id(node) in optional)
+        # Names assigned the result of a known call (pipeline = dlt.pipeline(...)), so that methods
+        # called on them can be checked. Two passes: one assignment may use another's name.
+        for _ in range(2):
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                    self.record_type(node.targets[0].id, self.type_of(node.value))
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute):
                 self.check_attribute(node)
             elif isinstance(node, ast.Call):
                 self.check_call(node)
+
+    def record_type(self, name, cls):
+        if name in self.types and self.types[name] != cls:
+            self.types[name] = None  # reassigned with something else: unknown
+        else:
+            self.types[name] = cls
+
+    def class_entry(self, ref):
+        """(root, module, class name, class API) of a "module:Class" reference."""
+        module, name = ref.split(":")
+        root = module.split(".")[0]
+        entry = self.apis.get(root, {}).get("modules", {}).get(module)
+        cls = entry.get("classes", {}).get(name) if entry else None
+        return (root, module, name, cls) if cls else None
+
+    def type_of(self, expr):
+        """"module:Class" of what an expression evaluates to, when known."""
+        if isinstance(expr, ast.Name):
+            return self.types.get(expr.id)
+        if isinstance(expr, ast.Call):
+            found = self.signature_of(expr.func)
+            return found[1].get("returns") if found else None
+        return None
+
+    def signature_of(self, func):
+        """(label, signature) of a called function, class or method, when known."""
+        target = self.callee(func)
+        if target:
+            root, module, name = target
+            entry = self.apis[root]["modules"].get(module)
+            sig = entry["signatures"].get(name) if entry else None
+            return (self.label(root, module), sig) if sig else None
+        if isinstance(func, ast.Attribute):
+            owner = self.type_of(func.value)
+            found = self.class_entry(owner) if owner else None
+            if found:
+                root, module, _, cls = found
+                sig = cls["methods"].get(func.attr)
+                return (self.label(root, module), sig) if sig else None
+        return None
 
     def import_module(self, node, alias, optional):
         root = alias.name.split(".")[0]
@@ -401,18 +448,22 @@ class ImportChecker:
         return None
 
     def check_call(self, node):
-        target = self.callee(node.func)
-        if not target:
+        func = node.func
+        if isinstance(func, ast.Attribute) and not self.callee(func):
+            owner = self.type_of(func.value)
+            found = self.class_entry(owner) if owner else None
+            if found and not found[3]["open"] and func.attr not in found[3]["methods"] and func.attr not in found[3]["members"]:
+                root, module, cls_name, cls = found
+                self.problem(func, f'{cls_name} has no method "{func.attr}" in {self.label(root, module)}{hint(func.attr, cls["methods"])}')
+                return
+        found = self.signature_of(func)
+        if not found or found[1]["varkw"]:
             return
-        root, module, name = target
-        entry = self.apis[root]["modules"].get(module)
-        sig = entry["signatures"].get(name) if entry else None
-        if sig is None or sig["varkw"]:
-            return
+        label, sig = found
+        called = dotted(func) or (ast.unparse(func) if isinstance(func, ast.Attribute) else "")
         for kw in node.keywords:
             if kw.arg is not None and kw.arg not in sig["params"]:
-                called = dotted(node.func) or name
-                self.problem(kw.value, f'{called}(...) has no keyword argument "{kw.arg}" in {self.label(root, module)}{hint(kw.arg, sig["params"])}')
+                self.problem(kw.value, f'{called}(...) has no keyword argument "{kw.arg}" in {label}{hint(kw.arg, sig["params"])}')
 
 
 def check_file(item, cache_dir, apis, stdlib):

@@ -39,6 +39,8 @@ const KIND_CHECKS: Record<string, string> = {
 const NO_API_REASON: Record<string, string> = {
   airflow:
     'apache/airflow (core, task SDK and providers in one repository) is over the snapshot size limit here, so Airflow 3.3.2 and its providers have no API list yet',
+  mlflow: 'the mlflow/mlflow repository is over the snapshot size limit here, so MLflow has no API list yet',
+  pandas: 'the pandas-dev/pandas repository is over the snapshot size limit here, so pandas has no API list yet',
 };
 
 interface ApiFile {
@@ -67,7 +69,7 @@ export function describeImports(imports: ImportsChecked, apis: ReturnType<typeof
     const parts = apis.filter((a) => a.root === importRoot);
     const what = parts.map((a) => `${a.package} ${a.ref} (${a.path}, read from ${a.repository} at ${a.ref})`).join(' and ');
     checks.push(
-      `imports of ${importRoot} resolved against the modules and names of ${what}; attributes of its modules and keyword arguments of calls to its functions and classes checked against their signatures`,
+      `imports of ${importRoot} resolved against the modules and names of ${what}; attributes of its modules, keyword arguments of calls to its functions and classes, and methods (names and keyword arguments) called on what those calls return, checked against their signatures`,
     );
   }
   if (imports.stdlib) checks.push(`standard library imports resolved with importlib on python3 ${python} (module found, imported name defined)`);
@@ -78,7 +80,7 @@ export function describeImports(imports: ImportsChecked, apis: ReturnType<typeof
   if (imports.unchecked.includes('relative imports')) limits.push('relative imports not checked');
   if (imports.checked.length) {
     limits.push(
-      'keyword arguments of methods called on objects (such as pipeline.run(...)) are not checked, nor those of callables whose **kwargs go to something outside the package',
+      'methods are checked only on names assigned once from a call whose return type the package declares; keyword arguments of callables whose **kwargs go to something outside the package, and members of classes with a base outside it, are not checked',
     );
   }
   return { checks, limits };
