@@ -56,7 +56,11 @@ def params_of(fn, skip_self):
     names = [a.arg for a in args.posonlyargs + args.args + args.kwonlyargs]
     if skip_self and names and names[0] in ("self", "cls"):
         names = names[1:]
-    varkw = args.kwarg.arg if args.kwarg is not None and not rejects_leftovers(fn) else None
+    varkw = args.kwarg.arg if args.kwarg is not None else None
+    if varkw and rejects_leftovers(fn):
+        # Keys it takes out of **kwargs before raising on the rest are accepted too.
+        names += [k for k in keys_read(fn, varkw) if k not in names]
+        varkw = None
     return {"params": names, "varkw": varkw, "forwards": forwards_of(fn), "returns": return_name(fn)}
 
 
@@ -69,6 +73,23 @@ def return_name(fn):
         except SyntaxError:
             return None
     return dotted(r) if r is not None else None
+
+
+def keys_read(fn, name):
+    """String keys a function reads from its **kwargs dict: kwargs.pop("x"), .get("x"), kwargs["x"], "x" in kwargs."""
+    keys = []
+    for node in ast.walk(fn):
+        key = None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("pop", "get", "setdefault"):
+            if isinstance(node.func.value, ast.Name) and node.func.value.id == name and node.args:
+                key = node.args[0]
+        elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == name:
+            key = node.slice
+        elif isinstance(node, ast.Compare) and isinstance(node.ops[0], ast.In) and isinstance(node.comparators[0], ast.Name) and node.comparators[0].id == name:
+            key = node.left
+        if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value not in keys:
+            keys.append(key.value)
+    return keys
 
 
 def rejects_leftovers(fn):

@@ -66,7 +66,7 @@ const OPERATOR_MODULE = `from typing import TypeVar
 
 class BaseOperator:
     def __init__(self, *, task_id, retries=0, **kwargs):
-        kwargs.pop("_internal", None)
+        self.pool = kwargs.pop("pool", None)
         if kwargs:
             raise TypeError(f"Invalid arguments were passed: {kwargs}")
         self.owner = None
@@ -146,10 +146,10 @@ describe('reading a package API from its source', () => {
     expect(sdk.signatures['DAG']).toEqual({ params: ['dag_id', 'schedule', 'access_control'], varkw: false, returns: 'airflow.sdk.definitions.dag:DAG' });
   });
 
-  test('follows **kwargs to the base class, closed where the base raises on leftovers', () => {
+  test('follows **kwargs to the base class, closed where the base raises on leftovers but for the keys it pops', () => {
     const pod = readApi()['airflow.providers.pods.operators.pod']!;
     expect(pod.signatures['PodOperator']).toEqual({
-      params: ['image', 'namespace', 'task_id', 'retries'],
+      params: ['image', 'namespace', 'task_id', 'retries', 'pool'],
       varkw: false,
       returns: 'airflow.providers.pods.operators.pod:PodOperator',
     });
@@ -166,7 +166,7 @@ describe('reading a package API from its source', () => {
     const op = readApi()['airflow.sdk.bases.operator']!;
     expect(op.classes?.['BaseOperator']).toEqual({
       methods: { expand: { params: ['op_kwargs'], varkw: false } },
-      members: ['__init__', 'expand', 'owner', 'task_type'],
+      members: ['__init__', 'expand', 'owner', 'pool', 'task_type'],
       open: false,
     });
     expect(op.signatures['clone']?.returns).toBe('airflow.sdk.bases.operator:BaseOperator');
