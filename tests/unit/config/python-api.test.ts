@@ -3,11 +3,11 @@
 // and made up, but written in the forms the real packages use: airflow.sdk's lazy imports
 // served by __getattr__, @overload signatures of the @dag decorator inside `if TYPE_CHECKING:`,
 // an attrs class, operators whose **kwargs go to BaseOperator, which rejects leftovers.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { isPackageSource, readPythonApi, toModuleName } from '../../../scripts/lib/python-package-api.ts';
+import { isPackageSource, PYTHON_API_DIR, readPythonApi, toModuleName } from '../../../scripts/lib/python-package-api.ts';
 import { readProviderPins } from '../../../scripts/lib/schema-sources/python-apache-airflow-providers.ts';
 import { createPythonValidator } from '../../../src/lib/config/validators/python.ts';
 import type { ConfigInput } from '../../../src/lib/config/validators/types.ts';
@@ -176,6 +176,23 @@ describe('reading a package API from its source', () => {
 
   test('fails with the module name when a source does not parse', () => {
     expect(() => readPythonApi(ROOT, { 'pkg.bad': { source: 'def f(:\n', package: false } })).toThrow(/pkg\.bad/);
+  });
+});
+
+describe('the committed API files', () => {
+  const files = readdirSync(PYTHON_API_DIR).filter((f) => f.endsWith('.json'));
+
+  test.each(files)('%s records where it came from and covers its import root', (file) => {
+    const api = JSON.parse(readFileSync(join(PYTHON_API_DIR, file), 'utf8')) as {
+      'x-provenance': Record<string, unknown>;
+      package: string;
+      root: string;
+      modules: Record<string, Api>;
+    };
+    expect(Object.keys(api['x-provenance']).sort()).toEqual(['commit', 'generator', 'licence', 'paths', 'ref', 'repository', 'retrieved']);
+    expect(api['x-provenance']['commit']).toMatch(/^[0-9a-f]{40}$/);
+    expect(file).toBe(`${api.package}.json`);
+    expect(api.modules[api.root]?.names.length).toBeGreaterThan(0);
   });
 });
 
