@@ -435,7 +435,8 @@ class Package:
             full["returns"] = self.class_ref(module, sig.get("returns"))
             methods[m] = full
         members = set(info["members"])
-        is_open = False
+        # __getattr__ serves members this reader cannot list (airflow's @task.<provider>).
+        is_open = "__getattr__" in members or "__getattribute__" in members
         for base in info["bases"]:
             if not base or base.split(".")[-1].split("[")[0] in self.IGNORED_BASES or base.startswith(("typing.", "abc.")):
                 continue

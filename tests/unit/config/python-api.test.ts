@@ -94,6 +94,11 @@ class PodOperator(BaseOperator):
         super().__init__(**kwargs)
 
 
+class Decorators:
+    def __getattr__(self, name):
+        ...
+
+
 class ExternalOperator(SomethingElse):
     def __init__(self, *, a, **kwargs):
         super().__init__(**kwargs)
@@ -172,6 +177,8 @@ describe('reading a package API from its source', () => {
     expect(op.signatures['clone']?.returns).toBe('airflow.sdk.bases.operator:BaseOperator');
     // A class with a base outside the package may have more members: none are listed.
     expect(readApi()['airflow.providers.pods.operators.pod']!.classes?.['ExternalOperator']).toEqual({ methods: {}, open: true });
+    // So may one whose __getattr__ serves members.
+    expect(readApi()['airflow.providers.pods.operators.pod']!.classes?.['Decorators']).toEqual({ methods: {}, open: true });
   });
 
   test('fails with the module name when a source does not parse', () => {
