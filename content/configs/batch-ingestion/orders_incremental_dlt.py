@@ -5,9 +5,10 @@ cursor column (updated_at) instead of log-based CDC, and a plain Python process 
 Airbyte platform. Use this shape for sources without a good Airbyte connector or for teams that
 want their pipelines reviewed and tested like any other Python code.
 
-Written for dlt 1.x (the sql_database source and filesystem destination ship with dlt); the
-arguments used here were read in dlt's source at 1.26.0. The build does not run it.
-Install: pip install "dlt[sql_database,filesystem,parquet]" psycopg2-binary
+Written for dlt 1.x (the sql_database source and filesystem destination ship with dlt). Its
+imports and keyword arguments are checked against the dlt 1.26.0 source, the newest release the
+check could read; the chapter names the current release. The build does not run it.
+Install: pip install "dlt[sql_database,filesystem,parquet]>=1.26,<2" psycopg2-binary
 
 Configuration comes from the environment, never from this file:
   SOURCES__SQL_DATABASE__CREDENTIALS   postgresql://dlt_ro@shop-db...:5432/shop?sslmode=verify-full

@@ -1,8 +1,11 @@
-"""Check Python config files: byte-compile with py_compile, then AST rules.
+"""Check Python config files: byte-compile with py_compile, AST rules by file kind, and imports
+(python-imports.py).
 
-Called by src/lib/config/validators/python.ts with a JSON list of {"file", "path"} on stdin;
-prints a JSON object {"python": version, "results": [{"file", "kinds", "problems"}]} on stdout.
-Pure standard library so that any python3 >= 3.9 can run it.
+Called by src/lib/config/validators/python.ts with {"items": [{"file", "path"}], "apis": [paths of
+upstream API files]} on stdin; prints {"python": version, "results": [{"file", "kinds", "problems",
+"imports": {"checked", "stdlib", "unchecked"}}]} on stdout. Standard library imports are resolved
+with importlib against the python3 that runs this script.
+Pure standard library; python3 >= 3.10 (sys.stdlib_module_names) to tell standard library imports apart.
 """
 
 import ast
@@ -12,6 +15,13 @@ import py_compile
 import re
 import sys
 import tempfile
+import importlib.util
+
+# The import checks live beside this file (python-imports.py); a hyphen keeps it out of `import`.
+_spec = importlib.util.spec_from_file_location("python_imports", os.path.join(os.path.dirname(os.path.abspath(__file__)), "python-imports.py"))
+python_imports = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(python_imports)
+dotted = python_imports.dotted
 
 SECRET_NAME = re.compile(
     r"(^|[_.-])(password|passwd|pwd|secret|secret_?key|secret_?access_?key|access_?key|api_?key|token|private_?key|client_?secret)$",
@@ -47,18 +57,6 @@ HEAVY_CALLS = {
     "pandas.read_csv": "reads data",
 }
 DYNAMIC_DATES = {"datetime.now", "datetime.today", "datetime.datetime.now", "datetime.utcnow", "pendulum.now", "pendulum.today", "days_ago", "timezone.utcnow"}
-
-
-def dotted(node):
-    """Dotted name of a call target, e.g. "Variable.get", or None."""
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return ".".join(reversed(parts))
-    return None
 
 
 def imports_dag(tree):
@@ -201,64 +199,7 @@ def check_dlt(tree, problems):
                     problems.append({"line": node.lineno, "message": f"dlt.pipeline(...) has no {field}=; set it so runs are reproducible"})
 
 
-def nearest(name, candidates):
-    """The candidate closest to name (difflib ratio), for "nearest valid" hints."""
-    import difflib
-
-    best = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0)
-    return best[0] if best else None
-
-
-def hint(name, candidates):
-    best = nearest(name, candidates)
-    return f'; nearest valid: "{best}"' if best else ""
-
-
-def check_api(tree, api, problems):
-    """Imports from an upstream package and keyword arguments of calls to what they import,
-    against the API read from the package's source at the pinned release."""
-    modules = api["modules"]
-    label = f'{api["package"]} {api["ref"]}'
-    imported = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == api["package"] and node.level == 0:
-            if node.module not in modules:
-                problems.append({"line": node.lineno, "message": f'module "{node.module}" does not exist in {label}{hint(node.module, modules)}'})
-                continue
-            names = modules[node.module]["names"]
-            for alias in node.names:
-                if alias.name == "*":
-                    continue
-                if alias.name not in names and f"{node.module}.{alias.name}" not in modules:
-                    problems.append({"line": node.lineno, "message": f'"{alias.name}" is not a name of {node.module} in {label}{hint(alias.name, names)}'})
-                    continue
-                imported[alias.asname or alias.name] = (node.module, alias.name)
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.name.split(".")[0] == api["package"] and alias.name not in modules:
-                    problems.append({"line": node.lineno, "message": f'module "{alias.name}" does not exist in {label}{hint(alias.name, modules)}'})
-
-    def signature(module, name):
-        own = modules[module]["signatures"].get(name)
-        if own is not None:
-            return own
-        # Re-exported: take the definition from the one module of the package that has it.
-        found = [m["signatures"][name] for m in modules.values() if name in m["signatures"]]
-        return found[0] if len(found) == 1 else None
-
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name) or node.func.id not in imported:
-            continue
-        module, name = imported[node.func.id]
-        sig = signature(module, name)
-        if sig is None or sig["varkw"]:
-            continue
-        for kw in node.keywords:
-            if kw.arg is not None and kw.arg not in sig["params"]:
-                problems.append({"line": kw.value.lineno, "message": f'{name}(...) has no keyword argument "{kw.arg}" in {label}{hint(kw.arg, sig["params"])}'})
-
-
-def check_file(item, cache_dir, apis=()):
+def check_file(item, cache_dir, apis, stdlib):
     problems = []
     kinds = []
     try:
@@ -267,7 +208,7 @@ def check_file(item, cache_dir, apis=()):
         exc = error.exc_value
         line = getattr(exc, "lineno", None) or 1
         msg = getattr(exc, "msg", None) or str(exc)
-        return {"file": item["file"], "kinds": ["python"], "problems": [{"line": line, "message": f"does not compile: {exc.__class__.__name__}: {msg}"}]}
+        return {"file": item["file"], "kinds": ["python"], "problems": [{"line": line, "message": f"does not compile: {exc.__class__.__name__}: {msg}"}], "imports": {"checked": [], "stdlib": False, "unchecked": []}}
     with open(item["path"], encoding="utf-8") as fh:
         tree = ast.parse(fh.read(), item["file"])
     check_secrets(tree, problems)
@@ -281,25 +222,23 @@ def check_file(item, cache_dir, apis=()):
     if "dlt" in roots:
         kinds.append("dlt")
         check_dlt(tree, problems)
-    for api in apis:
-        if api["package"] in roots:
-            kinds.append(f'{api["package"]}-api')
-            check_api(tree, api, problems)
+    imports = python_imports.ImportChecker(apis, stdlib, problems)
+    imports.run(tree)
     problems.sort(key=lambda p: p["line"])
-    return {"file": item["file"], "kinds": kinds or ["python"], "problems": problems}
+    return {
+        "file": item["file"],
+        "kinds": kinds or ["python"],
+        "problems": problems,
+        "imports": {"checked": sorted(imports.checked), "stdlib": imports.stdlib_used, "unchecked": sorted(imports.unchecked)},
+    }
 
 
 def main():
     payload = json.load(sys.stdin)
-    # {"items": [...], "apis": [paths]}; a bare list of items is the older form.
-    items = payload["items"] if isinstance(payload, dict) else payload
-    apis = []
-    for path in payload.get("apis", []) if isinstance(payload, dict) else []:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-        apis.append({"package": data["package"], "ref": data["x-provenance"]["ref"], "modules": data["modules"]})
+    apis = python_imports.load_apis(payload["apis"])
+    stdlib = python_imports.Stdlib()
     with tempfile.TemporaryDirectory() as cache_dir:
-        results = [check_file(item, cache_dir, apis) for item in items]
+        results = [check_file(item, cache_dir, apis, stdlib) for item in payload["items"]]
     version = ".".join(str(v) for v in sys.version_info[:3])
     json.dump({"python": version, "results": results}, sys.stdout)
 
