@@ -380,6 +380,7 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
         'CDC here is PostgreSQL’s test_decoding plugin called through SQL on the same machine, not Debezium reading pgoutput over the replication protocol into Kafka; Debezium adds serialisation, the network and Kafka, and its own snapshot when it starts.',
         'Each reader reads one finished batch. Not measured: the slowdown of the source’s own transactions while a full extract runs, decoding lag under a continuous write load, and the WAL a lagging slot retains.',
         'The high-water mark misses nothing it could see here, because updated_at is set at commit time and no transaction commits late. In production, a transaction that commits after the extract with an older updated_at, or a write that does not touch updated_at, is also missed; those losses are not simulated.',
+        'Every reader’s time includes node-postgres turning each value into a JavaScript value on the client, the same work for every row returned; a Java connector (Debezium, Airbyte) spends its own, different client time.',
         'A small source that fits in memory on a local disk: a full extract of a large table that does not fit reads from disk and evicts the source’s working set, which costs more than shown.',
       ],
       software: [

@@ -61,6 +61,13 @@ describe('sizes', () => {
     expect(full.rowGroupSize % 2048).toBe(0);
     expect(full.rowGroupSize).toBeLessThanOrEqual(122_880);
   });
+
+  test('the CDC benchmark changes 0.1, 1 and 10 % of a million-row PostgreSQL table, or half of --rows', () => {
+    expect(sizesFor('full').cdcRows).toBe(1_000_000);
+    expect(sizesFor('full').cdcFractions).toEqual([0.001, 0.01, 0.1]);
+    expect(sizesFor('quick').cdcRows).toBe(20_000);
+    expect(sizesFor('quick', 200_000).cdcRows).toBe(100_000);
+  });
 });
 
 describe('the orders generator', () => {
