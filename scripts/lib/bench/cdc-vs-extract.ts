@@ -22,6 +22,7 @@ import {
   HOT_SHARE,
   HOT_VERSIONS,
   DELETE_SHARE,
+  LATE_SHARE,
   planChanges,
   type ChangePlan,
 } from './change-capture.ts';
@@ -109,18 +110,14 @@ interface Prepared {
  * the batch: single updates, then each hot row's updates in three passes, then the deletes, all in
  * transactions of ROWS_PER_TRANSACTION rows. Untimed.
  */
-async function prepareBatch(client: pg.Client, plan: ChangePlan): Promise<Prepared> {
-  const all = [...plan.deleted, ...plan.updatedHot, ...plan.updatedOnce];
-  const cols = [...ORDERS_COLUMNS.map(([c]) => c), 'updated_at'];
+async function prepareBatch(client: pg.Client, plan: ChangePlan, beforeBatch?: () => Promise<void>): Promise<Prepared> {
   await client.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1", [SLOT]);
-  await client.query({
-    text: `INSERT INTO orders SELECT * FROM orders_base WHERE order_id = ANY($1::bigint[])
-           ON CONFLICT (order_id) DO UPDATE SET ${cols.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
-    values: [all],
-  });
+  await restoreRows(client, [...plan.deleted, ...plan.updatedHot, ...plan.updatedOnce, ...plan.late]);
   // The restore left dead rows; vacuum so every run's full read meets the same table.
   await client.query('VACUUM orders');
+  // Creating a logical slot waits for running transactions, so the late one starts after it.
   await client.query(`SELECT pg_create_logical_replication_slot('${SLOT}', 'test_decoding')`);
+  await beforeBatch?.();
   const highWater = String((await client.query('SELECT max(updated_at)::text AS hw FROM orders')).rows[0].hw);
   const before = String((await client.query('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0].lsn);
   const transactions: { sql: string; values: unknown[] }[] = [];
@@ -149,8 +146,18 @@ async function prepareBatch(client: pg.Client, plan: ChangePlan): Promise<Prepar
   return { highWater, walBytes };
 }
 
+/** Put rows back to their base state: deleted ones re-inserted, changed ones overwritten. */
+async function restoreRows(client: pg.Client, ids: number[]): Promise<void> {
+  const cols = [...ORDERS_COLUMNS.map(([c]) => c), 'updated_at'];
+  await client.query({
+    text: `INSERT INTO orders SELECT * FROM orders_base WHERE order_id = ANY($1::bigint[])
+           ON CONFLICT (order_id) DO UPDATE SET ${cols.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+    values: [ids],
+  });
+}
+
 /** Load the generated orders into `orders_base` and `orders` (with an index on updated_at) on the server. */
-async function loadSource(server: TempPostgres, ctx: BenchContext, rows: number): Promise<{ client: pg.Client; duckdbVersion: string }> {
+async function loadSource(server: TempPostgres, ctx: BenchContext, rows: number): Promise<{ client: pg.Client; lateClient: pg.Client; duckdbVersion: string }> {
   const duck = await openDuckWithOrders(rows, ctx.seed, ctx.log, ' and loading PostgreSQL');
   const csv = join(server.shareDir, 'orders.csv');
   let duckdbVersion: string;
@@ -162,9 +169,15 @@ async function loadSource(server: TempPostgres, ctx: BenchContext, rows: number)
     duck.close();
   }
   chmodSync(csv, 0o644);
-  const client = new pg.Client({ host: server.socketDir, user: server.user, database: 'postgres' });
-  await client.connect();
-  await client.query("SET TIME ZONE 'UTC'");
+  const connect = async () => {
+    const client = new pg.Client({ host: server.socketDir, user: server.user, database: 'postgres' });
+    await client.connect();
+    await client.query("SET TIME ZONE 'UTC'");
+    return client;
+  };
+  const client = await connect();
+  // A second session for the transaction that commits late (default synchronous commit).
+  const lateClient = await connect();
   await client.query(sourceTableSql('orders_base'));
   await client.query(`COPY orders_base FROM ${sqlString(csv)} WITH (FORMAT csv, HEADER)`);
   await client.query(sourceTableSql('orders'));
@@ -173,7 +186,7 @@ async function loadSource(server: TempPostgres, ctx: BenchContext, rows: number)
   await client.query('VACUUM ANALYZE orders');
   // The batch is untimed set-up: commits need not wait for the disk. The reads are unaffected.
   await client.query('SET synchronous_commit = off');
-  return { client, duckdbVersion };
+  return { client, lateClient, duckdbVersion };
 }
 
 /** Run the CDC-versus-extract benchmark and return its result file. */
@@ -186,11 +199,14 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
   const pgDir = mkdtempSync(join(tmpdir(), 'blueprint-pg-'));
   let server: TempPostgres | undefined;
   let client: pg.Client | undefined;
+  let lateClient: pg.Client | undefined;
   try {
     server = startTempPostgres(pgDir, { wal_level: 'logical' });
     const loaded = await loadSource(server, ctx, rows);
     client = loaded.client;
+    lateClient = loaded.lateClient;
     const c = client;
+    const lc = lateClient;
     const show = async (name: string) => String((await c.query(`SHOW ${name}`)).rows[0][name]);
     const version = await show('server_version');
     const serverSettings: string[] = [];
@@ -253,7 +269,12 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
       (['cdc', 'hwm', 'full'] as const).forEach(check);
 
       // One more, untimed pass that looks at every row: what each reader saw of the same batch.
-      const { highWater, walBytes } = await prepareBatch(c, changes);
+      // A concurrent transaction updates other rows before the batch and commits only after the
+      // next extract has moved its high-water mark past those rows' updated_at.
+      const { highWater, walBytes } = await prepareBatch(c, changes, async () => {
+        await lc.query('BEGIN');
+        await lc.query({ text: "UPDATE orders SET status = 'returned', updated_at = clock_timestamp() WHERE order_id = ANY($1::bigint[])", values: [changes.late] });
+      });
       const decoded = (await c.query({ text: CDC_SQL, rowMode: 'array' })).rows as string[][];
       const captured = collectChanges(
         decoded.map(([line]) => line!),
@@ -279,12 +300,25 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
       const fullGap = extractGap(captured, (i) => fullPresent[i] === 1);
       const diff = diffSnapshots(baseDigests, fullDigests);
       if (hwmGap.deletedButReturned || fullGap.deletedButReturned) throw new Error('an extract returned a row the batch had deleted');
+      if (hwmGap.missedUpdatedRows) throw new Error(`the high-water mark missed ${hwmGap.missedUpdatedRows} rows the batch updated`);
       if (diff.deleted !== changes.deleted.length || diff.inserted)
         throw new Error(`diffing the full extract found ${diff.deleted} deletes and ${diff.inserted} inserts; expected ${changes.deleted.length} and 0`);
       const explain = async (sql: string, values: unknown[]) => planPages((await c.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, values })).rows[0]['QUERY PLAN']);
       const hwmPages = await explain(HIGH_WATER_MARK_SQL, [highWater]);
       const fullPages = await explain(FULL_EXTRACT_SQL, []);
       const cdcEvents = [...captured.updates.values()].reduce((a, b) => a + b, 0) + captured.deletes.size;
+
+      // The late commit: the extract that just ran moved the mark to the newest updated_at it saw.
+      const nextMark = String((await c.query('SELECT max(updated_at)::text AS hw FROM orders')).rows[0].hw);
+      await lc.query('COMMIT');
+      const lateCaptured = collectChanges(((await c.query({ text: CDC_SQL, rowMode: 'array' })).rows as string[][]).map(([line]) => line!), 'public.orders', 'order_id');
+      if (lateCaptured.updates.size !== changes.late.length || lateCaptured.deletes.size || !changes.late.every((i) => lateCaptured.updates.get(i) === 1))
+        throw new Error(`logical decoding returned ${lateCaptured.updates.size} of the ${changes.late.length} rows the late transaction updated`);
+      const lateSeenByHwm = new Set<number>();
+      await readCursor(c, HIGH_WATER_MARK_SQL, [nextMark], (batch) => batch.forEach((row) => lateSeenByHwm.add(Number(row[0]))));
+      const lateMissed = changes.late.filter((i) => !lateSeenByHwm.has(i)).length;
+      await restoreRows(c, changes.late);
+      ctx.log(`${formatFraction(fraction)}: ${changes.late.length} rows committed late: CDC returned ${lateCaptured.updates.size} on its next read, the next high-water mark missed ${lateMissed}`);
       ctx.log(
         `${formatFraction(fraction)}: CDC decoded ${cdcEvents} of ${expected.updates + expected.deletes} changes; the high-water mark missed ${hwmGap.missedVersions} versions and ${hwmGap.missedDeletes} deletes; diffing the full extract found ${diff.deleted} deletes and ${diff.changed} changed rows`,
       );
@@ -302,6 +336,9 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
           'full-missed-versions': fullGap.missedVersions,
           'full-deletes-by-diff': diff.deleted,
           'full-changed-by-diff': diff.changed,
+          'late-rows': changes.late.length,
+          'cdc-late-seen': lateCaptured.updates.size,
+          'hwm-late-missed': lateMissed,
         },
       });
       readRows.push({
@@ -343,7 +380,7 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
           id: 'what-each-sees',
           rowLabel: 'Change batch',
           title: 'Which changes each way of reading sees',
-          description: `${batchDescription} Counted on one more batch after the timed runs. A change is one row version written by an UPDATE or one DELETE.`,
+          description: `${batchDescription} Counted on one more batch after the timed runs. A change is one row version written by an UPDATE or one DELETE. Late commit: another session updates ${Math.round(LATE_SHARE * 100)} % as many other rows (at least one) before the batch, setting updated_at, and commits after the extract of the batch; the next CDC read and the next high-water-mark extract then look for those rows.`,
           measures: [
             { id: 'changes', label: 'Changes made', unit: 'count', better: 'none', ratio: false },
             { id: 'cdc-seen', label: 'Changes CDC returned', unit: 'count', better: 'none', ratio: false },
@@ -352,10 +389,13 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
             { id: 'full-missed-versions', label: 'Versions the full extract missed', unit: 'count', better: 'lower', ratio: false },
             { id: 'full-deletes-by-diff', label: 'Deletes found by diffing full extracts', unit: 'count', better: 'none', ratio: false },
             { id: 'full-changed-by-diff', label: 'Changed rows found by diffing full extracts', unit: 'count', better: 'none', ratio: false },
+            { id: 'late-rows', label: 'Rows updated by a transaction that committed late', unit: 'count', better: 'none', ratio: false },
+            { id: 'cdc-late-seen', label: 'Late-committed rows CDC returned', unit: 'count', better: 'none', ratio: false },
+            { id: 'hwm-late-missed', label: 'Late-committed rows the next high-water mark missed', unit: 'count', better: 'lower', ratio: false },
           ],
           rows: seenRows,
           notes: [
-            'The script fails unless CDC returns every update of every row and every delete, the high-water mark returns every updated row that still exists, and diffing the full extract against the previous one finds every delete.',
+            'The script fails unless CDC returns every update of every row, every delete and, on its next read, every late-committed row; the high-water mark returns every updated row of the batch that still exists; and diffing the full extract against the previous one finds every delete.',
             'Extracts see only each row’s latest version; the intermediate versions of rows updated several times are missed, and deletes are invisible to the high-water mark. A full extract shows deletes only when compared with the previous full copy.',
           ],
         },
@@ -379,7 +419,7 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
       caveats: [
         'CDC here is PostgreSQL’s test_decoding plugin called through SQL on the same machine, not Debezium reading pgoutput over the replication protocol into Kafka; Debezium adds serialisation, the network and Kafka, and its own snapshot when it starts.',
         'Each reader reads one finished batch. Not measured: the slowdown of the source’s own transactions while a full extract runs, decoding lag under a continuous write load, and the WAL a lagging slot retains.',
-        'The high-water mark misses nothing it could see here, because updated_at is set at commit time and no transaction commits late. In production, a transaction that commits after the extract with an older updated_at, or a write that does not touch updated_at, is also missed; those losses are not simulated.',
+        'One late commit per batch is simulated: a transaction whose updated_at is older than rows another extract has already read. How often that happens in production depends on transaction length and extract timing, which this does not model. Writes that do not touch updated_at (a bulk fix, a trigger left off) are also missed by the high-water mark and are not simulated.',
         'Every reader’s time includes node-postgres turning each value into a JavaScript value on the client, the same work for every row returned; a Java connector (Debezium, Airbyte) spends its own, different client time.',
         'A small source that fits in memory on a local disk: a full extract of a large table that does not fit reads from disk and evicts the source’s working set, which costs more than shown.',
       ],
@@ -402,6 +442,7 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
     });
   } finally {
     await client?.end().catch(() => undefined);
+    await lateClient?.end().catch(() => undefined);
     server?.stop();
     rmSync(pgDir, { recursive: true, force: true });
   }

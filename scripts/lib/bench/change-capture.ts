@@ -7,6 +7,8 @@ export const DELETE_SHARE = 0.2;
 export const HOT_SHARE = 0.1;
 /** Versions a "hot" row goes through: a CDC reader sees each, an extract only the last. */
 export const HOT_VERSIONS = 3;
+/** Rows a concurrent transaction updates before the batch and commits after the next extract, as a share of the changed rows (at least one). */
+export const LATE_SHARE = 0.01;
 
 /** The rows one change batch touches, each list ascending and disjoint. */
 export interface ChangePlan {
@@ -16,12 +18,14 @@ export interface ChangePlan {
   updatedOnce: number[];
   /** Rows updated HOT_VERSIONS times, each update its own transaction. */
   updatedHot: number[];
+  /** Other rows, updated by one transaction that starts before the batch and commits late. */
+  late: number[];
 }
 
 /**
  * Pick round(rows × fraction) distinct order ids in [0, rows), spread over the table (a partial
  * Fisher–Yates shuffle driven by mulberry32, so the same seed gives the same ids everywhere), and
- * split them into deletes, hot rows and single updates.
+ * split them into deletes, hot rows and single updates; then pick a few more for the late transaction.
  */
 export function planChanges(rows: number, fraction: number, seed: number): ChangePlan {
   if (!Number.isInteger(rows) || rows < 1) throw new Error(`rows must be a positive integer, got ${rows}`);
@@ -35,9 +39,10 @@ export function planChanges(rows: number, fraction: number, seed: number): Chang
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  const late = Math.min(rows - count, Math.max(1, Math.round(count * LATE_SHARE)));
   const ids = new Int32Array(rows);
   for (let i = 0; i < rows; i++) ids[i] = i;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count + late; i++) {
     const j = i + Math.floor(next() * (rows - i));
     const t = ids[i]!;
     ids[i] = ids[j]!;
@@ -51,6 +56,7 @@ export function planChanges(rows: number, fraction: number, seed: number): Chang
     deleted: asc(chosen.slice(0, deletes)),
     updatedHot: asc(chosen.slice(deletes, deletes + hot)),
     updatedOnce: asc(chosen.slice(deletes + hot)),
+    late: asc(Array.from(ids.subarray(count, count + late))),
   };
 }
 

@@ -168,6 +168,10 @@ describe('cdc-vs-extract (quick, on a private PostgreSQL)', () => {
       expect(value(seen, id, 'hwm-missed-deletes')).toBe(batch.deleted.length);
       expect(value(seen, id, 'full-deletes-by-diff')).toBe(batch.deleted.length);
       expect(value(seen, id, 'full-changed-by-diff')).toBe(updated);
+      // A transaction that commits after the extract with an older updated_at: CDC gets it on its next read, the high-water mark never.
+      expect(value(seen, id, 'late-rows')).toBe(batch.late.length);
+      expect(value(seen, id, 'cdc-late-seen')).toBe(batch.late.length);
+      expect(value(seen, id, 'hwm-late-missed')).toBe(batch.late.length);
       expect(value(read, id, 'hwm-rows')).toBe(updated);
       expect(value(read, id, 'full-rows')).toBe(rows - batch.deleted.length);
       expect(value(read, id, 'wal-bytes')).toBeGreaterThan(0);

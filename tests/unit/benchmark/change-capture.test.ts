@@ -25,6 +25,16 @@ describe('planChanges', () => {
     expect(plan.deleted).toEqual([...plan.deleted].sort((a, b) => a - b));
   });
 
+  test('picks 1 % as many other rows for the late transaction, at least one, never one the batch touches', () => {
+    const plan = planChanges(20_000, 0.01, 42);
+    expect(plan.late).toHaveLength(2);
+    const batch = new Set([...plan.deleted, ...plan.updatedHot, ...plan.updatedOnce]);
+    expect(plan.late.filter((id) => batch.has(id))).toEqual([]);
+    expect(planChanges(20_000, 0.001, 42).late).toHaveLength(1);
+    // No rows left over: no late transaction.
+    expect(planChanges(100, 1, 42).late).toEqual([]);
+  });
+
   test('is spread over the table, not the first rows', () => {
     const ids = planChanges(100_000, 0.01, 1).updatedOnce;
     expect(ids.filter((i) => i < 50_000).length / ids.length).toBeGreaterThan(0.4);
@@ -49,7 +59,7 @@ describe('planChanges', () => {
   });
 
   test('a complete change stream has one event per single update, HOT_VERSIONS per hot row and one per delete', () => {
-    expect(expectedEvents({ deleted: [1, 2], updatedHot: [3], updatedOnce: [4, 5, 6] })).toEqual({ updates: 3 + HOT_VERSIONS, deletes: 2 });
+    expect(expectedEvents({ deleted: [1, 2], updatedHot: [3], updatedOnce: [4, 5, 6], late: [7] })).toEqual({ updates: 3 + HOT_VERSIONS, deletes: 2 });
   });
 });
 
