@@ -35,6 +35,8 @@ const ROWS_PER_TRANSACTION = 100;
 const FETCH_ROWS = 10_000;
 /** The statuses a hot row passes through, one transaction each. */
 const HOT_STATUSES = ['paid', 'shipped', 'delivered'] as const;
+/** The status a single update sets. */
+const ONCE_STATUS = 'shipped';
 if (HOT_STATUSES.length !== HOT_VERSIONS) throw new Error(`HOT_STATUSES names ${HOT_STATUSES.length} versions; the change plan counts ${HOT_VERSIONS}`);
 
 /** The high-water-mark query: rows changed since the last extract, in cursor order. */
@@ -123,7 +125,7 @@ async function prepareBatch(client: pg.Client, plan: ChangePlan, beforeBatch?: (
   const before = String((await client.query('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0].lsn);
   const transactions: { sql: string; values: unknown[] }[] = [];
   for (const ids of chunks(plan.updatedOnce))
-    transactions.push({ sql: "UPDATE orders SET status = 'shipped', updated_at = clock_timestamp() WHERE order_id = ANY($1::bigint[])", values: [ids] });
+    transactions.push({ sql: 'UPDATE orders SET status = $2, updated_at = clock_timestamp() WHERE order_id = ANY($1::bigint[])', values: [ids, ONCE_STATUS] });
   for (const status of HOT_STATUSES)
     for (const ids of chunks(plan.updatedHot))
       transactions.push({ sql: 'UPDATE orders SET status = $2, updated_at = clock_timestamp() WHERE order_id = ANY($1::bigint[])', values: [ids, status] });
@@ -283,11 +285,13 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
         decoded.map(([line]) => line!),
         'public.orders',
         'order_id',
+        'status',
       );
-      const versions = (ids: number[], n: number) => ids.filter((i) => captured.updates.get(i) !== n).length;
-      const wrong = versions(changes.updatedOnce, 1) + versions(changes.updatedHot, HOT_VERSIONS) + changes.deleted.filter((i) => !captured.deletes.has(i)).length;
+      // Not just how many versions: each hot row's statuses in the order they were committed.
+      const versions = (ids: number[], statuses: ReadonlyArray<string>) => ids.filter((i) => captured.versions.get(i)?.join() !== statuses.join()).length;
+      const wrong = versions(changes.updatedOnce, [ONCE_STATUS]) + versions(changes.updatedHot, HOT_STATUSES) + changes.deleted.filter((i) => !captured.deletes.has(i)).length;
       if (wrong || captured.inserts || captured.updates.size !== changes.updatedOnce.length + changes.updatedHot.length || captured.deletes.size !== changes.deleted.length)
-        throw new Error(`logical decoding did not return the batch exactly: ${wrong} rows with the wrong number of events, ${captured.inserts} inserts, ${captured.updates.size} updated and ${captured.deletes.size} deleted keys`);
+        throw new Error(`logical decoding did not return the batch exactly: ${wrong} rows with wrong or missing versions, ${captured.inserts} inserts, ${captured.updates.size} updated and ${captured.deletes.size} deleted keys`);
       const hwmIds = new Set<number>();
       await readCursor(c, HIGH_WATER_MARK_SQL, [highWater], (batch) => batch.forEach((row) => hwmIds.add(Number(row[0]))));
       const fullPresent = new Uint8Array(rows);

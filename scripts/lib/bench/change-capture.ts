@@ -159,15 +159,17 @@ export function parseTestDecodingLine(line: string): DecodedLine {
 export interface CapturedChanges {
   /** Number of update events per key, in the order they were decoded. */
   updates: Map<number, number>;
+  /** The tracked column's value in each update of a key, in decoding (commit) order; empty unless a column is tracked. */
+  versions: Map<number, (string | null)[]>;
   /** Keys deleted. */
   deletes: Set<number>;
   inserts: number;
   transactions: number;
 }
 
-/** Collect the change events of one table from test_decoding lines, keyed by an integer column. */
-export function collectChanges(lines: Iterable<string>, table: string, key: string): CapturedChanges {
-  const out: CapturedChanges = { updates: new Map(), deletes: new Set(), inserts: 0, transactions: 0 };
+/** Collect the change events of one table from test_decoding lines, keyed by an integer column; `track` keeps one column's value per update. */
+export function collectChanges(lines: Iterable<string>, table: string, key: string, track?: string): CapturedChanges {
+  const out: CapturedChanges = { updates: new Map(), versions: new Map(), deletes: new Set(), inserts: 0, transactions: 0 };
   for (const line of lines) {
     const d = parseTestDecodingLine(line);
     if (d.kind === 'commit') out.transactions++;
@@ -176,7 +178,10 @@ export function collectChanges(lines: Iterable<string>, table: string, key: stri
     const raw = d.columns[key];
     if (raw === undefined || raw === null) throw new Error(`${d.op} on ${table} without key column ${key}: ${line.slice(0, 200)}`);
     const id = Number(raw);
-    if (d.op === 'UPDATE') out.updates.set(id, (out.updates.get(id) ?? 0) + 1);
+    if (d.op === 'UPDATE') {
+      out.updates.set(id, (out.updates.get(id) ?? 0) + 1);
+      if (track !== undefined) out.versions.set(id, [...(out.versions.get(id) ?? []), d.columns[track] ?? null]);
+    }
     else if (d.op === 'DELETE') out.deletes.add(id);
     else out.inserts++;
   }

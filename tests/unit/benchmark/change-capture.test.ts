@@ -140,6 +140,13 @@ describe('collectChanges', () => {
     expect([...c.deletes]).toEqual([3]);
     expect(c.transactions).toBe(3);
     expect(c.inserts).toBe(0);
+    expect(c.versions.size).toBe(0);
+  });
+
+  test('keeps a tracked column’s value of every version in commit order', () => {
+    const c = collectChanges(decoded, 'public.orders', 'order_id', 'status');
+    expect(c.versions.get(2)).toEqual(['paid', 'shipped', 'delivered']);
+    expect(c.versions.get(1)).toEqual(['paid']);
   });
 
   test('fails on a change without its key and on lines it cannot read', () => {
