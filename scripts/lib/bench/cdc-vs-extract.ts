@@ -402,7 +402,7 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
           ],
           rows: seenRows,
           notes: [
-            'The script fails unless CDC returns every update of every row, every delete and, on its next read, every late-committed row; the high-water mark returns every updated row of the batch that still exists; and diffing the full extract against the previous one finds every delete.',
+            'The script fails unless CDC returns every version of every row (with its status, in commit order), every delete and, on its next read, every late-committed row; the high-water mark returns every updated row of the batch that still exists; and diffing the full extract against the previous one finds every delete.',
             'Extracts see only each row’s latest version; the intermediate versions of rows updated several times are missed, and deletes are invisible to the high-water mark. A full extract shows deletes only when compared with the previous full copy.',
           ],
         },
