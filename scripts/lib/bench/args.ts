@@ -27,7 +27,8 @@ and every run) to content/benchmarks/, or with --quick to a temporary directory.
   --quick            small data, 2 runs, no warm-up; for the test suite (results are marked "quick")
   --out=DIR          write results to DIR
   --only=ID[,ID]     run only these: ${MEASURED_IDS.join(', ')}
-  --no-postgres      skip PostgreSQL even when its binaries are installed
+  --no-postgres      skip PostgreSQL even when its binaries are installed (row-vs-column runs
+                     without it; cdc-vs-extract, which needs it, is skipped)
   --seed=N           seed of the generated data (default 42)
   --rows=N           rows of the main dataset (default 2,000,000; quick 40,000)
   --help             show this text`;

@@ -3,7 +3,7 @@ import type { MachineFacts } from './environment.ts';
 import type { RunPlan } from './measure.ts';
 
 /** Ids of the measured benchmarks, in the order `npm run bench` runs them. */
-export const MEASURED_IDS = ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio'] as const;
+export const MEASURED_IDS = ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio', 'cdc-vs-extract'] as const;
 export type MeasuredId = (typeof MEASURED_IDS)[number];
 
 /** Dataset sizes and run counts of one mode. */
@@ -19,6 +19,10 @@ export interface Sizes {
   updates: number;
   /** Share of the table changed per change batch. */
   changeFractions: number[];
+  /** Rows of the PostgreSQL source table of the CDC-versus-extract benchmark. */
+  cdcRows: number;
+  /** Share of that table updated or deleted per change batch. */
+  cdcFractions: number[];
   /** Rows per file in the small-files layout (DuckDB writes whole 2,048-row vectors). */
   smallFileRows: number;
   /** Parquet row-group size of the layout benchmark. */
@@ -39,12 +43,18 @@ export function sizesFor(mode: 'full' | 'quick', rows?: number): Sizes {
     updates: quick ? 10 : 50,
     // Up to a batch as large as the table, so the break-even between MERGE and reload shows.
     changeFractions: quick ? [0.001, 0.1, 1] : [0.001, 0.01, 0.1, 0.25, 0.5, 1],
+    // Every full run of the extract reads the whole table through node-postgres, so half the orders keep it to minutes.
+    cdcRows: rows ? Math.max(1000, Math.round(rows / 2)) : quick ? 20_000 : 1_000_000,
+    cdcFractions: [0.001, 0.01, 0.1],
     smallFileRows: Math.max(2048, Math.round(orders / 1000 / 2048) * 2048),
     rowGroupSize: Math.min(122_880, Math.max(2048, Math.round(orders / 20 / 2048) * 2048)),
     // At least 10 measured runs for a publishable figure (MIN_PUBLISHED_RUNS in the schema).
     plan: quick ? { default: { warmup: 0, runs: 2 }, slow: { warmup: 0, runs: 2 } } : { default: { warmup: 2, runs: 10 }, slow: { warmup: 1, runs: 10 } },
   };
 }
+
+/** Thrown by a runner that cannot run here (e.g. PostgreSQL disabled or not installed): logged, no result file. */
+export class BenchmarkSkipped extends Error {}
 
 /** Everything a benchmark runner needs. */
 export interface BenchContext {

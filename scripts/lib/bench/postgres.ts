@@ -52,8 +52,8 @@ export function postgresUnavailableReason(): string | undefined {
   return undefined;
 }
 
-/** Create a cluster in `dir` and start it on a socket there; stop() shuts it down. */
-export function startTempPostgres(dir: string): TempPostgres {
+/** Create a cluster in `dir` and start it on a socket there; stop() shuts it down. `settings` are extra server settings, e.g. { wal_level: 'logical' }. */
+export function startTempPostgres(dir: string, settings: Record<string, string> = {}): TempPostgres {
   const bin = findPostgresBin();
   if (!bin) throw new Error(postgresUnavailableReason());
   const isRoot = process.getuid?.() === 0;
@@ -71,7 +71,11 @@ export function startTempPostgres(dir: string): TempPostgres {
   };
   const user = isRoot ? 'postgres' : (process.env['USER'] ?? 'postgres');
   run('initdb', ['-D', data, '-A', 'trust', '-U', user, '--no-sync', '-E', 'UTF8', '--locale=C']);
-  run('pg_ctl', ['-D', data, '-o', `-k ${dir} -c listen_addresses=''`, '-l', join(dir, 'server.log'), '-w', 'start']);
+  const extra = Object.entries(settings).map(([name, value]) => {
+    if (!/^[a-z_.]+$/.test(name) || !/^[\w.]+$/.test(value)) throw new Error(`PostgreSQL setting ${name}=${value}: expected a plain name and value`);
+    return ` -c ${name}=${value}`;
+  });
+  run('pg_ctl', ['-D', data, '-o', `-k ${dir} -c listen_addresses=''${extra.join('')}`, '-l', join(dir, 'server.log'), '-w', 'start']);
   let stopped = false;
   return {
     socketDir: dir,

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MeasuredBenchmark } from '../../../src/lib/benchmark/schema.ts';
 import type { BenchOptions } from './args.ts';
-import { sizesFor, type BenchContext, type MeasuredId } from './context.ts';
+import { BenchmarkSkipped, sizesFor, type BenchContext, type MeasuredId } from './context.ts';
+import { runCdcVsExtract } from './cdc-vs-extract.ts';
 import { collectMachine, gitCommit, loadAverage } from './environment.ts';
 import { describeRefusal, gateBeforeRun } from './gate.ts';
 import { runFileFormats } from './file-formats.ts';
@@ -23,6 +24,7 @@ const RUNNERS: Record<MeasuredId, (ctx: BenchContext) => Promise<MeasuredInput>>
   'row-vs-column': runRowVsColumn,
   'incremental-load': runIncrementalLoad,
   'rollup-ratio': runRollupRatio,
+  'cdc-vs-extract': runCdcVsExtract,
 };
 
 /** Where results go when --out is not given: the content folder for full runs, a temp dir for quick ones. */
@@ -59,7 +61,15 @@ export async function runBenchmarks(
         log: (line) => log(`[${id}] ${line}`),
       };
       ctx.log('started');
-      const result = await RUNNERS[id](ctx);
+      let result: MeasuredInput;
+      try {
+        result = await RUNNERS[id](ctx);
+      } catch (error) {
+        if (!(error instanceof BenchmarkSkipped)) throw error;
+        ctx.log(`skipped: ${error.message}`);
+        rmSync(ctx.workDir, { recursive: true, force: true });
+        continue;
+      }
       const written = writeResult(out, id, result);
       const seconds = (performance.now() - t0) / 1000;
       ctx.log(`done in ${seconds.toFixed(1)} s → ${written.file}`);

@@ -21,7 +21,7 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs([])).toEqual({
       quick: false,
       out: undefined,
-      only: ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio'],
+      only: ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio', 'cdc-vs-extract'],
       postgres: true,
       seed: 42,
       rows: undefined,
@@ -41,7 +41,7 @@ describe('parseBenchArgs', () => {
 
   test('says what is wrong with a bad option and what is valid', () => {
     expect(() => parseBenchArgs(['--only=formats'])).toThrowErrorMatchingInlineSnapshot(
-      `[Error: --only: unknown benchmark "formats". Known: file-formats, storage-layout, row-vs-column, incremental-load, rollup-ratio]`,
+      `[Error: --only: unknown benchmark "formats". Known: file-formats, storage-layout, row-vs-column, incremental-load, rollup-ratio, cdc-vs-extract]`,
     );
     expect(() => parseBenchArgs(['--rows=ten'])).toThrow('--rows: expected an integer ≥ 1000, got "ten"');
     expect(() => parseBenchArgs(['--fast'])).toThrow('unknown option "--fast"');
@@ -60,6 +60,13 @@ describe('sizes', () => {
     expect(full.changeFractions.at(-1)).toBe(1);
     expect(full.rowGroupSize % 2048).toBe(0);
     expect(full.rowGroupSize).toBeLessThanOrEqual(122_880);
+  });
+
+  test('the CDC benchmark changes 0.1, 1 and 10 % of a million-row PostgreSQL table, or half of --rows', () => {
+    expect(sizesFor('full').cdcRows).toBe(1_000_000);
+    expect(sizesFor('full').cdcFractions).toEqual([0.001, 0.01, 0.1]);
+    expect(sizesFor('quick').cdcRows).toBe(20_000);
+    expect(sizesFor('quick', 200_000).cdcRows).toBe(100_000);
   });
 });
 

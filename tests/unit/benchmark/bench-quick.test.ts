@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseBenchmarkText } from '../../../src/lib/benchmark/parse.ts';
 import type { MeasuredBenchmark, Table } from '../../../src/lib/benchmark/schema.ts';
 import { cellMedian } from '../../../src/lib/benchmark/tables.ts';
+import { HOT_VERSIONS, planChanges } from '../../../scripts/lib/bench/change-capture.ts';
+import { postgresUnavailableReason } from '../../../scripts/lib/bench/postgres.ts';
 
 let out: string;
 let stdout: string;
@@ -33,6 +35,8 @@ describe('npm run bench -- --quick', () => {
     expect([...results.keys()].sort()).toEqual(['file-formats', 'incremental-load', 'rollup-ratio', 'row-vs-column', 'storage-layout']);
     expect(stdout).toMatch(/\[file-formats\] generating 40,000 orders/);
     expect(stdout).toMatch(/wrote 5 result files/);
+    // cdc-vs-extract needs PostgreSQL: with --no-postgres it says so and writes nothing.
+    expect(stdout).toMatch(/\[cdc-vs-extract\] skipped: PostgreSQL was not measured: disabled with --no-postgres/);
     for (const data of results.values()) expect(data.provenance.mode).toBe('quick');
   });
 
@@ -116,5 +120,64 @@ describe('rollup ratio (quick)', () => {
     const q = tableOf('rollup-ratio', 'query');
     expect(value(q, 'daily', 'scanned')).toBe(value(t, 'country', 'rows-day'));
     expect(value(q, 'raw', 'scanned')).toBe(rows);
+  });
+});
+
+describe('cdc-vs-extract (quick, on a private PostgreSQL)', () => {
+  // Where PostgreSQL cannot run, the run must say why and write nothing; otherwise it must measure.
+  const unavailable = postgresUnavailableReason();
+  let cdcOut: string;
+  let cdcStdout: string;
+  let files: string[];
+  beforeAll(() => {
+    cdcOut = mkdtempSync(join(tmpdir(), 'bench-cdc-test-'));
+    cdcStdout = execFileSync(process.execPath, ['scripts/bench/run.ts', '--quick', '--only=cdc-vs-extract', `--out=${cdcOut}`], { encoding: 'utf8' });
+    files = readdirSync(cdcOut);
+  }, 110_000);
+  afterAll(() => rmSync(cdcOut, { recursive: true, force: true }));
+
+  test('reads every batch by logical decoding, a high-water mark and a full extract, and counts what each missed', () => {
+    if (unavailable) {
+      expect(cdcStdout).toContain(`[cdc-vs-extract] skipped: PostgreSQL was not measured: ${unavailable}`);
+      expect(files).toEqual([]);
+      return;
+    }
+    expect(files).toEqual(['cdc-vs-extract.json']);
+    const data = parseBenchmarkText(readFileSync(join(cdcOut, files[0]!), 'utf8'), files[0]!);
+    if (data.kind !== 'measured') throw new Error('expected a measured result');
+    const { rows, seed, plan } = { rows: data.provenance.dataset.rows, seed: data.provenance.dataset.seed, plan: data.provenance.plan };
+    expect(data.scope).toMatch(/Unix socket.*; not Debezium, Kafka or Airbyte/);
+    expect(data.provenance.software.find((s) => s.name === 'PostgreSQL')?.version).toMatch(/^\d+\.\d+/);
+    expect(data.provenance.settings.find((s) => s.name === 'PostgreSQL')?.value).toContain('wal_level=logical');
+    const ids = ['changed-0-1-percent', 'changed-1-percent', 'changed-10-percent'];
+    const fractions = [0.001, 0.01, 0.1];
+    const time = data.tables.find((t) => t.id === 'read-time')!;
+    expect(time.rows.map((r) => r.id)).toEqual(ids);
+    for (const row of time.rows) for (const m of ['cdc', 'hwm', 'full']) expect(row.cells[m]!.runs).toHaveLength(plan.runs);
+    const seen = data.tables.find((t) => t.id === 'what-each-sees')!;
+    const read = data.tables.find((t) => t.id === 'source-reads')!;
+    ids.forEach((id, i) => {
+      const batch = planChanges(rows, fractions[i]!, seed);
+      const updated = batch.updatedOnce.length + batch.updatedHot.length;
+      const changes = batch.updatedOnce.length + batch.updatedHot.length * HOT_VERSIONS + batch.deleted.length;
+      // CDC returns every version and every delete; extracts see one version per row and no delete.
+      expect(value(seen, id, 'cdc-seen')).toBe(changes);
+      expect(value(seen, id, 'changes')).toBe(changes);
+      expect(value(seen, id, 'hwm-missed-versions')).toBe(batch.updatedHot.length * (HOT_VERSIONS - 1));
+      expect(value(seen, id, 'full-missed-versions')).toBe(batch.updatedHot.length * (HOT_VERSIONS - 1));
+      expect(value(seen, id, 'hwm-missed-deletes')).toBe(batch.deleted.length);
+      expect(value(seen, id, 'full-deletes-by-diff')).toBe(batch.deleted.length);
+      expect(value(seen, id, 'full-changed-by-diff')).toBe(updated);
+      // A transaction that commits after the extract with an older updated_at: CDC gets it on its next read, the high-water mark never.
+      expect(value(seen, id, 'late-rows')).toBe(batch.late.length);
+      expect(value(seen, id, 'cdc-late-seen')).toBe(batch.late.length);
+      expect(value(seen, id, 'hwm-late-missed')).toBe(batch.late.length);
+      expect(value(read, id, 'hwm-rows')).toBe(updated);
+      expect(value(read, id, 'full-rows')).toBe(rows - batch.deleted.length);
+      expect(value(read, id, 'wal-bytes')).toBeGreaterThan(0);
+    });
+    // A full extract touches every page; the high-water mark only the index and the changed rows' pages.
+    expect(value(read, ids[0]!, 'hwm-pages')).toBeLessThan(value(read, ids[0]!, 'full-pages') / 10);
+    expect(cdcStdout).toMatch(/0\.1 %: CDC decoded (\d+) of \1 changes/);
   });
 });
