@@ -69,10 +69,9 @@ export function layOutForPhone(graph: Graph): Graph {
   for (let i = 0; i < byPart.length; i++) {
     const members = byPart[i]!;
     const next = byPart[i + 1];
-    const fitsHalf = (m: GraphNode[] | undefined) =>
+    const fitsHalf = (m: GraphNode[] | undefined): m is GraphNode[] =>
       m?.length === 1 && m[0]!.zones.length === 0 && graph.parts.find((p) => p.id === m[0]!.part)!.title.length <= HALF_PART_TITLE_MAX;
-    const pair = fitsHalf(members) && fitsHalf(next);
-    if (pair) {
+    if (fitsHalf(members) && fitsHalf(next)) {
       // Both regions start on one line; their labels may differ in height, so their nodes may not.
       const left = placePart(graph, members, { x: 0, y, width: HALF_PART_WIDTH, columns: 1 }, placed);
       const right = placePart(graph, next, { x: HALF_PART_WIDTH + PHONE_GAP, y, width: HALF_PART_WIDTH, columns: 1 }, placed);
