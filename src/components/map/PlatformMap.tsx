@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type NodeMouseHandler } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, getViewportForBounds, useReactFlow, useStore, type NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import './map.css';
 import type { FlowModel, MapEdge, MapNode } from '../../lib/graph/to-flow.ts';
@@ -11,7 +11,7 @@ import { findNeighbourInDirection, type Direction } from '../../lib/graph/keyboa
 import { formatMapState, parseMapState, type MapState } from '../../lib/graph/url-state.ts';
 import type { Box } from '../../lib/graph/layout.ts';
 import { FIT_PADDING, MAP_SSR_SIZE, PHONE_FIT_PADDING, PHONE_QUERY, toFitViewPadding } from '../../lib/graph/map-fit.ts';
-import { applyLayoutVariant, withVariantBoxes, type LayoutVariant } from '../../lib/graph/layout-variant.ts';
+import { applyLayoutVariant, boundsOfNodes, withVariantBoxes, type LayoutVariant } from '../../lib/graph/layout-variant.ts';
 import { MapContext } from './map-context.ts';
 import { nodeTypes } from './node-types.ts';
 import { NodePanel } from './NodePanel.tsx';
@@ -81,9 +81,10 @@ function decorate(model: FlowModel, state: MapState, flows: NamedFlow[], hovered
       if (lit) classes.push(mark ? `is-lit ${mark.current ? 'is-current' : 'is-past'}` : 'is-dimmed');
       else if (near) classes.push(near.has(componentOf(n)!) ? 'is-near' : 'is-dimmed');
     }
-    const filtered = n.type === 'component' && hiddenPart(partOf(n));
+    // Left out means inert: not read, not focusable, and (faded as it is) not text a reader must read.
+    const filtered = hiddenPart(partOf(n));
     const flowStep = lit?.nodes.get(n.id)?.step;
-    const data = n.type === 'component' ? { ...n.data, filtered, flowStep } : n.type === 'zone' ? { ...n.data, flowStep } : n.data;
+    const data = n.type === 'part' ? { ...n.data, filtered } : { ...n.data, filtered, flowStep };
     return { ...n, className: classes.join(' '), data } as MapNode;
   });
   const edges = model.edges.map((e) => {
@@ -296,15 +297,19 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
     const duration = matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300;
     if (activeFlow) {
       followed.current = true;
-      const ids = currentStepNodeIds(activeFlow, state.step);
-      // includeHiddenNodes makes React Flow size the nodes from their declared width and height: the
-      // map re-creates its nodes on every state change, and their measured size is not kept.
-      requestAnimationFrame(() => void flowApi.fitView({ nodes: ids.map((id) => ({ id })), includeHiddenNodes: true, padding: 0.35, maxZoom: 1, duration }));
+      const bounds = boundsOfNodes(model, currentStepNodeIds(activeFlow, state.step));
+      // Measured here, not read from React Flow's store: on a phone the canvas shrinks as the
+      // walkthrough opens, and the store hears of it only after this frame (fitView queued on the
+      // old size left the step off screen).
+      requestAnimationFrame(() => {
+        const el = canvas.current!.querySelector<HTMLElement>('.react-flow')!;
+        void flowApi.setViewport(getViewportForBounds(bounds, el.clientWidth, el.clientHeight, 0.2, 1, 0.35), { duration });
+      });
     } else if (followed.current) {
       followed.current = false;
       requestAnimationFrame(() => void flowApi.fitView({ padding: fitPadding, duration }));
     }
-  }, [hydrated, fitted, activeFlow, state.step, flowApi, canvasWidth, canvasHeight, fitPadding]);
+  }, [hydrated, fitted, activeFlow, state.step, flowApi, canvasWidth, canvasHeight, fitPadding, model]);
 
   // Switching between the phone and desktop drawings (or resizing the canvas) refits the whole map.
   useEffect(() => {

@@ -55,3 +55,17 @@ export function withVariantBoxes(model: FlowModel, variant: LayoutVariant, prefi
   });
   return { ...model, nodes };
 }
+
+/** The box around some of a model's nodes, in map pixels (zones placed inside their parent). */
+export function boundsOfNodes(model: FlowModel, ids: string[]): Box {
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const boxes = ids.map((id) => {
+    const n = byId.get(id);
+    if (!n) throw new Error(`boundsOfNodes: no node "${id}" in the model`);
+    const parent = n.parentId ? byId.get(n.parentId)!.position : { x: 0, y: 0 };
+    return { x: parent.x + n.position.x, y: parent.y + n.position.y, width: n.width!, height: n.height! };
+  });
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+}

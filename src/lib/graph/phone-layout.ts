@@ -9,8 +9,8 @@ import { PART_PADDING, partLabelHeight } from './layout.ts';
 
 /** Width of a component on the phone map; two of them and a gap fill a part's row. */
 export const PHONE_NODE_WIDTH = 180;
-/** Height of a component: room for a two-line label and two lines of technologies at this width. */
-export const PHONE_NODE_HEIGHT = 100;
+/** Height of a component: room for a three-line label ("Experiments & model registry") and two lines of technologies at this width. */
+export const PHONE_NODE_HEIGHT = 112;
 /** Height of a component with zones (Data storage): its label and tech lines, then the zones. */
 export const PHONE_ZONED_NODE_HEIGHT = 180;
 /** Space between components in a part, and between parts. */
@@ -41,7 +41,7 @@ function rowsOf(members: GraphNode[], columns: number): GraphNode[][] {
 
 /**
  * Place one part's components in a region `width` wide with its top-left corner at (x, y), in
- * `columns` columns (a component with zones spans them all); returns the region's height.
+ * `columns` columns (a component with zones, or a part's only one, spans them all); returns the region's height.
  */
 function placePart(graph: Graph, members: GraphNode[], at: { x: number; y: number; width: number; columns: number }, out: Map<string, Placed>): number {
   const inner = at.width - 2 * PART_PADDING;
@@ -50,7 +50,10 @@ function placePart(graph: Graph, members: GraphNode[], at: { x: number; y: numbe
   for (const row of rowsOf(members, at.columns)) {
     const zoned = row.some((n) => n.zones.length > 0);
     const height = zoned ? PHONE_ZONED_NODE_HEIGHT : PHONE_NODE_HEIGHT;
-    row.forEach((node, i) => out.set(node.id, { position: [at.x + PART_PADDING + i * (column + PHONE_GAP), top], size: [zoned ? inner : column, height] }));
+    // A component with zones, or a part's only component, spans the row: the region, sized by its
+    // members, then keeps the full width, and the part's title has room.
+    const span = zoned || members.length === 1;
+    row.forEach((node, i) => out.set(node.id, { position: [at.x + PART_PADDING + i * (column + PHONE_GAP), top], size: [span ? inner : column, height] }));
     top += height + PHONE_GAP;
   }
   return top - PHONE_GAP + PART_PADDING - at.y;

@@ -5,7 +5,7 @@ import { layOutForPhone, PHONE_PART_WIDTH } from '../../../src/lib/graph/phone-l
 import { boxesOverlap, graphBounds, nodeBox, partBox, zoneBoxes } from '../../../src/lib/graph/layout.ts';
 import { fitZoom, PHONE_FIT_PADDING } from '../../../src/lib/graph/map-fit.ts';
 import { toFlow } from '../../../src/lib/graph/to-flow.ts';
-import { applyLayoutVariant, toLayoutVariant, withVariantBoxes } from '../../../src/lib/graph/layout-variant.ts';
+import { applyLayoutVariant, boundsOfNodes, toLayoutVariant, withVariantBoxes } from '../../../src/lib/graph/layout-variant.ts';
 import type { Graph, GraphNode } from '../../../src/lib/graph/schema.ts';
 
 const desktop = parseGraph(readFileSync('diagram/graph.yaml', 'utf8'));
@@ -144,5 +144,21 @@ describe('withVariantBoxes', () => {
       '--phone-h': `${gold.height}px`,
     });
     expect(styled.nodes.find((n) => n.id === 'batch-sources')!.position).toEqual({ x: 0, y: 230 });
+  });
+});
+
+describe('boundsOfNodes', () => {
+  test('spans the nodes named, with a zone at its place inside its parent', () => {
+    const model = toFlow(phone, facts);
+    const storage = phone.nodes.find((n) => n.id === 'data-storage')!;
+    const landing = zoneBoxes(storage)[0]!;
+    const sources = phone.nodes.find((n) => n.id === 'batch-sources')!;
+    expect(boundsOfNodes(model, ['batch-sources', 'data-storage__landing'])).toEqual({
+      x: sources.position[0],
+      y: sources.position[1],
+      width: Math.max(sources.size[0], storage.position[0] + landing.x + landing.width - sources.position[0]),
+      height: storage.position[1] + landing.y + landing.height - sources.position[1],
+    });
+    expect(() => boundsOfNodes(model, ['nope'])).toThrow('no node "nope"');
   });
 });
