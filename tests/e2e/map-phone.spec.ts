@@ -100,13 +100,14 @@ test.describe('on a 360 px phone', () => {
     const tour = page.getByRole('region', { name: /^Batch path: step/ });
     const canvas = page.locator('.react-flow');
     const onScreen = async (step: number, nodeId: string) => {
-      await expect(page.getByRole('heading', { name: `Batch path: step ${step} of 7` })).toBeVisible();
-      await expect(tour.locator('li[aria-current="step"]')).toBeInViewport({ ratio: 1 });
+      const heading = page.getByRole('heading', { name: `Batch path: step ${step} of 7` });
+      const current = tour.locator('li[aria-current="step"]');
+      const next = page.getByRole('button', { name: 'Next step →' });
+      for (const part of [heading, current, next]) await expect(part).toBeInViewport({ ratio: 1 });
       await expect(canvas).toBeInViewport({ ratio: 0.95 });
       const map = (await canvas.boundingBox())!;
-      const card = (await tour.boundingBox())!;
       // Under the map, not over it.
-      expect(card.y).toBeGreaterThanOrEqual(map.y + map.height);
+      for (const part of [heading, current, next]) expect((await part.boundingBox())!.y).toBeGreaterThanOrEqual(map.y + map.height);
       // The step's component is in the part of the map on screen.
       await expect.poll(async () => inside((await page.locator(`.react-flow__node[data-id="${nodeId}"]`).boundingBox())!, map)).toBe(true);
     };
