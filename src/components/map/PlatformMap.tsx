@@ -318,8 +318,11 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
     // Not on activeFlow: the walkthrough effect above refits (animated) when a flow ends.
   }, [fitted, phone, canvasWidth, flowApi, fitPadding]);
 
+  // The whole component is a pointer target, not only its title button (which stops its own
+  // click): on a phone the title row of Data storage alone is 23 px tall.
   const onNodeClick: NodeMouseHandler<MapNode> = (_e, node) => {
     if (node.type === 'zone') select(node.data.parent);
+    else if (node.type === 'component' && !node.data.filtered) select(node.id);
   };
 
   const { nodes, edges } = useMemo(() => decorate(model, state, flows, hovered, neighbours), [model, state, flows, hovered, neighbours]);
