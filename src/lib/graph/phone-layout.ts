@@ -1,8 +1,9 @@
 import type { Graph, GraphNode } from './schema.ts';
 import { PART_PADDING, partLabelHeight } from './layout.ts';
 
-// The desktop positions in diagram/graph.yaml draw the platform left to right, 1 900 map pixels
-// wide: fitted to a 360 px phone that is a zoom of 0.2 and 4 px text. A portrait screen gets its
+// The desktop positions in diagram/graph.yaml draw the platform left to right, 1 776 map pixels
+// wide: a 360 px phone would need a zoom of 0.15 to fit it, below the map's minimum of 0.2, so it
+// opened at 0.2 with its right edge cut off and 3 px labels. A portrait screen gets its
 // own arrangement of the same graph, computed here: parts stacked top to bottom in letter order,
 // their components two to a row in number order, so the map is 420 map pixels wide and
 // opens at zoom 0.77 (16 px labels drawn at 12.3 px) on a 360 px phone.
