@@ -34,6 +34,8 @@ export async function getNavGroups() {
 import flowsYaml from '../../diagram/flows.yaml?raw';
 import { parseFlows } from '../lib/graph/flows.ts';
 import { toFlow } from '../lib/graph/to-flow.ts';
+import { layOutForPhone } from '../lib/graph/phone-layout.ts';
+import { toLayoutVariant } from '../lib/graph/layout-variant.ts';
 import { buildPanels, type PanelLink } from '../lib/graph/panel.ts';
 import { buildOutline } from '../lib/graph/outline.ts';
 import { getNeighbourIds } from '../lib/graph/neighbours.ts';
@@ -73,11 +75,13 @@ export async function getMapData() {
     chapters.map((c) => [c.id, { title: c.data.title, summary: c.data.summary, technologies: nodeTechnologies(c), alternatives: c.data.alternatives }]),
   );
   const model = toFlow(graph, facts);
+  // The phone drawing of the same graph, sent as boxes and handles only (the island applies them).
+  const phoneLayout = toLayoutVariant(toFlow(layOutForPhone(graph), facts));
   const panels = buildPanels(
     graph,
     Object.fromEntries(chapters.map((c) => [c.id, { ...c.data }])),
     await getPanelLinks(),
   );
   const neighbours = Object.fromEntries(graph.nodes.map((n) => [n.id, getNeighbourIds(graph, n.id)]));
-  return { model, panels, neighbours, flows: namedFlows, parts: graph.parts, outline: buildOutline(graph, facts), byId };
+  return { model, phoneLayout, panels, neighbours, flows: namedFlows, parts: graph.parts, outline: buildOutline(graph, facts), byId };
 }

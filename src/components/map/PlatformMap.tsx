@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type NodeMouseHandler } from '@xyflow/react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, getViewportForBounds, useReactFlow, useStore, type NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import './map.css';
 import type { FlowModel, MapEdge, MapNode } from '../../lib/graph/to-flow.ts';
@@ -10,7 +10,8 @@ import type { Part, PartId } from '../../lib/graph/schema.ts';
 import { findNeighbourInDirection, type Direction } from '../../lib/graph/keyboard.ts';
 import { formatMapState, parseMapState, type MapState } from '../../lib/graph/url-state.ts';
 import type { Box } from '../../lib/graph/layout.ts';
-import { MAP_SSR_SIZE } from '../../lib/graph/map-fit.ts';
+import { FIT_PADDING, MAP_SSR_SIZE, PHONE_FIT_PADDING, PHONE_QUERY, toFitViewPadding } from '../../lib/graph/map-fit.ts';
+import { applyLayoutVariant, boundsOfNodes, withVariantBoxes, type LayoutVariant } from '../../lib/graph/layout-variant.ts';
 import { MapContext } from './map-context.ts';
 import { nodeTypes } from './node-types.ts';
 import { NodePanel } from './NodePanel.tsx';
@@ -20,6 +21,8 @@ import { Legend } from './Legend.tsx';
 
 export interface PlatformMapProps {
   model: FlowModel;
+  /** The same map drawn for a portrait phone: boxes and handles only (src/lib/graph/phone-layout.ts). */
+  phoneLayout: LayoutVariant;
   panels: Record<string, PanelInfo>;
   flows: NamedFlow[];
   parts: Part[];
@@ -31,14 +34,30 @@ export interface PlatformMapProps {
 const { width: SSR_WIDTH, height: SSR_HEIGHT } = MAP_SSR_SIZE;
 
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
-/**
- * Room kept clear around the fitted map: the zoom buttons sit in the left margin, so they never
- * cover a component at the fitted view, with or without the panel open.
- */
-const FIT_PADDING = { top: '16px', right: '16px', bottom: '16px', left: '56px' } as const;
+const DESKTOP_PADDING = toFitViewPadding(FIT_PADDING);
+const PHONE_PADDING = toFitViewPadding(PHONE_FIT_PADDING);
 /** How long the "hold Ctrl to zoom" hint stays after a plain wheel over the map. */
 const WHEEL_HINT_MS = 1800;
 const EMPTY: MapState = { step: 0, parts: [] };
+/** How long the "use two fingers" hint stays after a one-finger drag over the map. */
+const TOUCH_HINT_MS = 1800;
+
+/**
+ * True while the viewport is phone-sized. False on the server and in the render that hydrates
+ * (which must match the server's HTML); set in a layout effect, so the phone drawing replaces the
+ * desktop one before the first paint after hydration.
+ */
+function usePhoneLayout(): boolean {
+  const [phone, setPhone] = useState(false);
+  useLayoutEffect(() => {
+    const query = matchMedia(PHONE_QUERY);
+    const read = () => setPhone(query.matches);
+    read();
+    query.addEventListener('change', read);
+    return () => query.removeEventListener('change', read);
+  }, []);
+  return phone;
+}
 
 /** The component a node stands for: a zone (e.g. Landing inside Data storage) belongs to its parent; a part box to none. */
 function componentOf(n: MapNode): string | undefined {
@@ -62,9 +81,10 @@ function decorate(model: FlowModel, state: MapState, flows: NamedFlow[], hovered
       if (lit) classes.push(mark ? `is-lit ${mark.current ? 'is-current' : 'is-past'}` : 'is-dimmed');
       else if (near) classes.push(near.has(componentOf(n)!) ? 'is-near' : 'is-dimmed');
     }
-    const filtered = n.type === 'component' && hiddenPart(partOf(n));
+    // Left out means inert: not read, not focusable, and (faded as it is) not text a reader must read.
+    const filtered = hiddenPart(partOf(n));
     const flowStep = lit?.nodes.get(n.id)?.step;
-    const data = n.type === 'component' ? { ...n.data, filtered, flowStep } : n.type === 'zone' ? { ...n.data, flowStep } : n.data;
+    const data = n.type === 'part' ? { ...n.data, filtered } : { ...n.data, filtered, flowStep };
     return { ...n, className: classes.join(' '), data } as MapNode;
   });
   const edges = model.edges.map((e) => {
@@ -80,7 +100,7 @@ function decorate(model: FlowModel, state: MapState, flows: NamedFlow[], hovered
   return { nodes, edges };
 }
 
-function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMapProps) {
+function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neighbours, base }: PlatformMapProps) {
   const [hydrated, setHydrated] = useState(false);
   const [state, setState] = useState<MapState>(EMPTY);
   const [hovered, setHovered] = useState<string | undefined>();
@@ -93,6 +113,12 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
   // does focus move to its first step.
   const [startedHere, setStartedHere] = useState(false);
   const flowApi = useReactFlow();
+  const phone = usePhoneLayout();
+  const desktopModel = useMemo(() => withVariantBoxes(serverModel, phoneLayout), [serverModel, phoneLayout]);
+  const model = useMemo(() => (phone ? applyLayoutVariant(desktopModel, phoneLayout) : desktopModel), [phone, desktopModel, phoneLayout]);
+  const fitPadding = phone ? PHONE_PADDING : DESKTOP_PADDING;
+  const stage = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLDivElement>(null);
   const known = useMemo(() => ({ nodes: new Set(Object.keys(panels)), flows: new Set(flows.map((f) => f.id)) }), [panels, flows]);
   const boxes = useMemo(
     () => new Map<string, Box>(model.nodes.filter((n) => n.type === 'component').map((n) => [n.id, { x: n.position.x, y: n.position.y, width: n.width!, height: n.height! }])),
@@ -115,13 +141,36 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
     };
   }, []);
 
+  const showHint = useCallback((text: string, ms: number) => {
+    setWheelHint(text);
+    clearTimeout(hintTimer.current);
+    hintTimer.current = setTimeout(() => setWheelHint(''), ms);
+  }, []);
+
   const onWheel = useCallback((e: React.WheelEvent) => {
     if (e.ctrlKey || e.metaKey) return setWheelHint('');
     const mac = /Mac|iPhone|iPad/.test(navigator.platform);
-    setWheelHint(`To zoom the map, hold ${mac ? '⌘' : 'Ctrl'} and scroll, or pinch.`);
-    clearTimeout(hintTimer.current);
-    hintTimer.current = setTimeout(() => setWheelHint(''), WHEEL_HINT_MS);
-  }, []);
+    showHint(`To zoom the map, hold ${mac ? '⌘' : 'Ctrl'} and scroll, or pinch.`, WHEEL_HINT_MS);
+  }, [showHint]);
+
+  // Touch cooperates with the page, as embedded maps do: one finger scrolls the page (map.css
+  // lets the browser pan natively over the map), two fingers move and zoom the map. A one-finger
+  // touch is kept from React Flow's pan handler, which sits below this element; the second finger's
+  // touchstart reaches it with both touches, so a pinch starts whole.
+  useEffect(() => {
+    const el = canvas.current!;
+    const oneFinger = (e: TouchEvent) => {
+      if (e.touches.length !== 1) return;
+      e.stopPropagation();
+      if (e.type === 'touchmove') showHint('To move the map, use two fingers.', TOUCH_HINT_MS);
+    };
+    el.addEventListener('touchstart', oneFinger, { capture: true, passive: true });
+    el.addEventListener('touchmove', oneFinger, { capture: true, passive: true });
+    return () => {
+      el.removeEventListener('touchstart', oneFinger, { capture: true });
+      el.removeEventListener('touchmove', oneFinger, { capture: true });
+    };
+  }, [showHint]);
 
   // Read the URL once hydrated, and again whenever the reader goes back or forward.
   useEffect(() => {
@@ -205,8 +254,10 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
       const keepPanel = state.node && flow && flowTouches(flow, state.node);
       setStartedHere(Boolean(flow));
       update({ ...state, flow: id, step: 0, node: flow && !keepPanel ? undefined : state.node });
+      // On a phone the step text goes under the map, which shrinks to make room: bring both into view.
+      if (flow && phone) requestAnimationFrame(() => requestAnimationFrame(() => stage.current?.scrollIntoView({ block: 'start' })));
     },
-    [flows, state, update],
+    [flows, state, update, phone],
   );
 
   const endFlow = useCallback(() => {
@@ -240,23 +291,38 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
   // Set once the first fit to the whole map is done, so a shared walkthrough's pan comes after it, not under it.
   const [fitted, setFitted] = useState(false);
   const canvasWidth = useStore((s) => s.width);
+  const canvasHeight = useStore((s) => s.height);
   useEffect(() => {
     if (!hydrated || !fitted) return;
     const duration = matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300;
     if (activeFlow) {
       followed.current = true;
-      const ids = currentStepNodeIds(activeFlow, state.step);
-      // includeHiddenNodes makes React Flow size the nodes from their declared width and height: the
-      // map re-creates its nodes on every state change, and their measured size is not kept.
-      requestAnimationFrame(() => void flowApi.fitView({ nodes: ids.map((id) => ({ id })), includeHiddenNodes: true, padding: 0.35, maxZoom: 1, duration }));
+      const bounds = boundsOfNodes(model, currentStepNodeIds(activeFlow, state.step));
+      // Measured here, not read from React Flow's store: on a phone the canvas shrinks as the
+      // walkthrough opens, and the store hears of it only after this frame (fitView queued on the
+      // old size left the step off screen).
+      requestAnimationFrame(() => {
+        const el = canvas.current!.querySelector<HTMLElement>('.react-flow')!;
+        void flowApi.setViewport(getViewportForBounds(bounds, el.clientWidth, el.clientHeight, 0.2, 1, 0.35), { duration });
+      });
     } else if (followed.current) {
       followed.current = false;
-      requestAnimationFrame(() => void flowApi.fitView({ padding: FIT_PADDING, duration }));
+      requestAnimationFrame(() => void flowApi.fitView({ padding: fitPadding, duration }));
     }
-  }, [hydrated, fitted, activeFlow, state.step, flowApi, canvasWidth]);
+  }, [hydrated, fitted, activeFlow, state.step, flowApi, canvasWidth, canvasHeight, fitPadding, model]);
 
+  // Switching between the phone and desktop drawings (or resizing the canvas) refits the whole map.
+  useEffect(() => {
+    if (!fitted || activeFlow) return;
+    requestAnimationFrame(() => void flowApi.fitView({ padding: fitPadding }));
+    // Not on activeFlow: the walkthrough effect above refits (animated) when a flow ends.
+  }, [fitted, phone, canvasWidth, flowApi, fitPadding]);
+
+  // The whole component is a pointer target, not only its title button (which stops its own
+  // click): on a phone the title row of Data storage alone is 23 px tall.
   const onNodeClick: NodeMouseHandler<MapNode> = (_e, node) => {
     if (node.type === 'zone') select(node.data.parent);
+    else if (node.type === 'component' && !node.data.filtered) select(node.id);
   };
 
   const { nodes, edges } = useMemo(() => decorate(model, state, flows, hovered, neighbours), [model, state, flows, hovered, neighbours]);
@@ -265,13 +331,13 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
 
   return (
     <MapContext.Provider value={context}>
-      <div className="map-shell" data-hydrated={hydrated ? '' : undefined} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={() => setHovered(undefined)}>
+      <div className="map-shell" style={{ '--map-phone-aspect': phoneLayout.bounds.height / phoneLayout.bounds.width } as CSSProperties} data-hydrated={hydrated ? '' : undefined} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={() => setHovered(undefined)}>
         <div className="map-toolbar">
           <FlowPicker flows={flows} active={activeFlow} onChoose={chooseFlow} />
           <PartFilter parts={parts} shown={state.parts} onChange={(p) => update({ ...state, parts: p }, 'replace')} />
         </div>
-        <div className="map-stage" data-side-open={panel || activeFlow ? '' : undefined}>
-          <div className="map-canvas" onWheel={onWheel}>
+        <div className="map-stage" ref={stage} data-side-open={panel || activeFlow ? '' : undefined} data-walkthrough={activeFlow ? '' : undefined}>
+          <div className="map-canvas" ref={canvas} onWheel={onWheel}>
             <p className="map-wheel-hint" role="status" data-shown={wheelHint ? '' : undefined}>
               {wheelHint}
             </p>
@@ -282,8 +348,8 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
               width={SSR_WIDTH}
               height={SSR_HEIGHT}
               fitView
-              onInit={(instance) => void instance.fitView({ padding: FIT_PADDING }).then(() => setFitted(true))}
-              fitViewOptions={{ padding: FIT_PADDING }}
+              onInit={(instance) => void instance.fitView({ padding: fitPadding }).then(() => setFitted(true))}
+              fitViewOptions={{ padding: fitPadding }}
               zoomOnScroll={false}
               preventScrolling={zoomKeyHeld}
               minZoom={0.2}
@@ -304,7 +370,7 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
             >
               <Background gap={24} size={1} />
               {/* No name: the panel is a plain <div> (no role), where aria-label is invalid; each button has its own. */}
-              <Controls showInteractive={false} position="top-left" aria-label="" />
+              <Controls showInteractive={false} position="top-left" fitViewOptions={{ padding: fitPadding }} aria-label="" />
               <MiniMap pannable zoomable position="bottom-right" ariaLabel="Overview of the whole map" nodeClassName={(n) => `minimap-${n.type}`} />
             </ReactFlow>
           </div>
@@ -325,15 +391,18 @@ function MapCanvas({ model, panels, flows, parts, neighbours, base }: PlatformMa
 
 /** The interactive platform map (React island). All data is computed at build time and passed in. */
 export default function PlatformMap(props: PlatformMapProps) {
-  // Initial nodes and size go to the provider so the server renders every node (no effects run there).
+  // Initial nodes and size go to the provider so the server renders every node (no effects run
+  // there). Each carries its phone box as CSS properties: map.css draws the phone layout from them
+  // until the island hydrates.
+  const initialNodes = useMemo(() => withVariantBoxes(props.model, props.phoneLayout).nodes, [props.model, props.phoneLayout]);
   return (
     <ReactFlowProvider
-      initialNodes={props.model.nodes}
+      initialNodes={initialNodes}
       initialEdges={props.model.edges}
       initialWidth={SSR_WIDTH}
       initialHeight={SSR_HEIGHT}
       fitView
-      initialFitViewOptions={{ padding: FIT_PADDING }}
+      initialFitViewOptions={{ padding: DESKTOP_PADDING }}
     >
       <MapCanvas {...props} />
     </ReactFlowProvider>

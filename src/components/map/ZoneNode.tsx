@@ -6,7 +6,7 @@ import { FlowHandles } from './FlowHandles.tsx';
 /** A storage zone inside its component; clicking it opens the component's panel. */
 function ZoneNodeView({ data }: NodeProps<ZoneMapNode>) {
   return (
-    <div className="map-zone" title={data.ariaLabel}>
+    <div className="map-zone" title={data.ariaLabel} inert={data.filtered || undefined}>
       <FlowHandles />
       {data.flowStep !== undefined && (
         <span className="map-step-badge" aria-hidden="true">

@@ -40,6 +40,8 @@ export interface ZoneNodeData extends Record<string, unknown> {
   ariaLabel: string;
   /** Set by the map during a walkthrough: the number of the latest step so far that names this zone. */
   flowStep?: number | undefined;
+  /** Set by the map while a part filter leaves this zone's component out: drawn faded, inert. */
+  filtered?: boolean;
 }
 
 /** Data of a part's labelled region. */
@@ -47,6 +49,8 @@ export interface PartNodeData extends Record<string, unknown> {
   part: string;
   title: string;
   crossCutting: boolean;
+  /** Set by the map while a part filter leaves this part out: drawn faded, inert. */
+  filtered?: boolean;
 }
 
 export type ComponentMapNode = Node<ComponentNodeData, 'component'>;
