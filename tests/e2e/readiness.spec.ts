@@ -65,6 +65,14 @@ test('ticks persist across a reload, and export, clear and import round-trip the
   await page.goto(CHAPTER);
   await expect(progress(page)).toHaveText('2 of 13 ready');
   await expect(page.getByRole('checkbox', { name: FIRST })).toBeChecked();
+
+  // The map's summary panel for the component shows the same progress.
+  await page.goto('/?node=adhoc-cluster');
+  const panel = page.getByRole('dialog', { name: 'Ad-hoc cluster' });
+  await expect(panel).toBeVisible({ timeout: 20_000 });
+  await expect(panel.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Production-readiness checklist' }) })).toContainText(
+    '2 of 13 ready',
+  );
 });
 
 test('an import that is not an export is refused with the field and what was expected', async ({ page }) => {
