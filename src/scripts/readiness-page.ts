@@ -34,7 +34,7 @@ if (data && tools && message && overall && store) {
       const cell = document.querySelector(`[data-readiness-summary="${c.chapter}"]`);
       if (cell) cell.textContent = formatProgress(n, c.items.length);
     }
-    overall.textContent = `${formatProgress(ready, total)} across ${checklists.length} components`;
+    overall.textContent = formatProgress(ready, total);
   };
   const download = (name: string, type: string, text: string) => {
     const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(new Blob([text], { type })), download: name });
