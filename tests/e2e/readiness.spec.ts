@@ -2,7 +2,7 @@
 // the readiness page, export, clear and import them; plain list without JavaScript; axe clean.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, gotoWithTheme } from './helpers.ts';
+import { DIST, expectNoAxeViolations, gotoWithTheme } from './helpers.ts';
 
 const CHAPTER = '/adhoc-cluster/';
 const FIRST = /^The ad-hoc and ETL clusters are separate releases/;
@@ -73,6 +73,18 @@ test('ticks persist across a reload, and export, clear and import round-trip the
   await expect(panel.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Production-readiness checklist' }) })).toContainText(
     '2 of 13 ready',
   );
+});
+
+test('every chapter page ids its checklist items as the readiness page does', () => {
+  const html = readFileSync(`${DIST}/readiness/index.html`, 'utf8');
+  const json = /<script type="application\/json" id="readiness-checklists">([\s\S]*?)<\/script>/.exec(html)![1]!;
+  const checklists: { chapter: string; items: { id: string }[] }[] = JSON.parse(json);
+  expect(checklists).toHaveLength(17);
+  for (const { chapter, items } of checklists) {
+    const page = readFileSync(`${DIST}/${chapter}/index.html`, 'utf8');
+    const ids = [...page.matchAll(/data-readiness-item="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids, chapter).toEqual(items.map((i) => i.id));
+  }
 });
 
 test('an import that is not an export is refused with the field and what was expected', async ({ page }) => {
