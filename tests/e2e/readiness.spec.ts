@@ -87,6 +87,20 @@ test('every chapter page ids its checklist items as the readiness page does', ()
   }
 });
 
+test('a tick in one tab shows in the readiness page and the same chapter open in another', async ({ context }) => {
+  const summary = await context.newPage();
+  await summary.goto('/readiness/');
+  await expect(adhocRow(summary)).toContainText('0 of 13 ready');
+  const [chapterA, chapterB] = [await context.newPage(), await context.newPage()];
+  await chapterA.goto(CHAPTER);
+  await chapterB.goto(CHAPTER);
+  await expect(progress(chapterB)).toHaveText('0 of 13 ready');
+  await chapterA.getByRole('checkbox', { name: SECOND }).check();
+  await expect(adhocRow(summary)).toContainText('1 of 13 ready');
+  await expect(progress(chapterB)).toHaveText('1 of 13 ready');
+  await expect(chapterB.getByRole('checkbox', { name: SECOND })).toBeChecked();
+});
+
 test('an import that is not an export is refused with the field and what was expected', async ({ page }) => {
   await page.goto('/readiness/');
   const input = page.getByLabel('Import JSON (replaces your ticks)');
