@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import expressiveCode from 'astro-expressive-code';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkMermaid } from './src/lib/mermaid/remark-mermaid.ts';
-import { rehypeTaskListLabels } from './src/lib/markdown/rehype-task-list-labels.ts';
+import { rehypeReadinessChecklist } from './src/lib/markdown/rehype-readiness-checklist.ts';
 import { rehypeScrollableTables } from './src/lib/markdown/rehype-scrollable-tables.ts';
 import { rehypeBaseLinks } from './src/lib/markdown/rehype-base-links.ts';
 import { rehypeSections } from './src/lib/markdown/rehype-sections.ts';
@@ -26,7 +26,7 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeTaskListLabels, rehypeScrollableTables, [rehypeBaseLinks, { base }], rehypeSections] }),
+    processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeReadinessChecklist, rehypeScrollableTables, [rehypeBaseLinks, { base }], rehypeSections] }),
   },
   integrations: [
     // Options in ec.config.mjs, where the <Code> component can read them too.

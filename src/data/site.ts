@@ -43,6 +43,8 @@ import { loadValidConfigReport } from '../lib/config/load-report.ts';
 import { toConfigPanelLink } from '../lib/config/panel-link.ts';
 import { listBenchmarksForComponent } from '../lib/benchmark/by-component.ts';
 import { summariseLensCoverage } from '../lib/lens/map-coverage.ts';
+import { toChecklist } from '../lib/readiness/checklists.ts';
+import { toReadinessPanelLink } from '../lib/readiness/panel-link.ts';
 
 /** Named flows from diagram/flows.yaml, checked against the graph. */
 export const namedFlows = parseFlows(flowsYaml, graph);
@@ -57,12 +59,14 @@ function nodeTechnologies(chapter: Chapter): string[] {
 async function getPanelLinks(): Promise<(id: string) => PanelLink[]> {
   const [configs, benchmarks, chapters] = await Promise.all([loadValidConfigReport(), getCollection('benchmarks'), getChapters()]);
   const coverage = summariseLensCoverage(chapters);
+  const checklists = new Map(chapters.map((c) => [c.id, toChecklist(c.id, c.data.title, c.body ?? '')]));
   return (id) => {
     const lens = coverage[id];
     return [
       toConfigPanelLink(configs, id),
       ...listBenchmarksForComponent(benchmarks, id),
       lens && lens.total > 0 ? { href: lens.href, label: lens.label, note: lens.note } : undefined,
+      toReadinessPanelLink(checklists.get(id)),
     ].filter((l): l is PanelLink => l !== undefined);
   };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { PanelInfo, PanelNeighbour } from '../../lib/graph/panel.ts';
+import { readPanelProgress } from '../../lib/readiness/panel-link.ts';
 import { withBase } from '../../lib/site/site-config.ts';
 
 interface Props {
@@ -52,7 +53,7 @@ export function NodePanel({ info, base, onClose, onSelect }: Props) {
         {info.links.map((l) => (
           <li key={l.href}>
             <a href={withBase(base, l.href)}>{l.label}</a>
-            {l.note && <span className="muted"> — {l.note}</span>}
+            {l.note && <span className="muted"> — {(l.readiness && readPanelProgress(l.readiness)) || l.note}</span>}
           </li>
         ))}
       </ul>
