@@ -7,7 +7,8 @@ Run from the feature repository (next to feature_store.yaml) by the training DAG
 Each label row (an authorisation and whether it turned out to be fraud) is joined to the
 feature values that were known *at the authorisation time*, never later ones. The run then
 records which feature service, which entity query and which Iceberg snapshots produced the
-data, so the model in the registry can be traced back to exact table versions.
+data, so the model in the registry can be traced back to exact table versions (when no
+commit landed during the join; otherwise to the saved copy of the training set).
 """
 
 import argparse
@@ -54,10 +55,9 @@ def current_snapshots(tables: list[str]) -> dict[str, int]:
     snapshots = {}
     for table in tables:
         schema, name = table.split(".")
-        cur.execute(
-            f'SELECT snapshot_id FROM lake.{schema}."{name}$snapshots" '
-            "ORDER BY committed_at DESC LIMIT 1"
-        )
+        # The main branch's ref is the current snapshot; the newest row of $snapshots is not
+        # after a rollback.
+        cur.execute(f"SELECT snapshot_id FROM lake.{schema}.\"{name}$refs\" WHERE name = 'main'")
         snapshots[table] = cur.fetchone()[0]
     return snapshots
 
@@ -71,8 +71,9 @@ def main() -> None:
     store = FeatureStore(repo_path=".")
     entity_sql = ENTITY_SQL.format(start=args.start, end=args.end)
 
-    # Snapshot ids are read before the join so the recorded versions are never newer than
-    # the data actually used (a commit landing mid-job would otherwise be recorded wrongly).
+    # Feast reads the tables as they are when Trino runs the join, not at a pinned snapshot,
+    # so the ids are read before and after it: if a commit landed in between, the recorded
+    # ids do not name the data used, and the run says so.
     snapshots = current_snapshots(SOURCE_TABLES)
 
     # Passing the entity set as SQL keeps the join inside Trino; a pandas entity dataframe
@@ -82,6 +83,7 @@ def main() -> None:
         features=store.get_feature_service(FEATURE_SERVICE),
     )
     training_df = job.to_df()
+    snapshots_stable = current_snapshots(SOURCE_TABLES) == snapshots
 
     mlflow.set_experiment("fraud-scorer")
     with mlflow.start_run(run_name=f"training-set-{args.start}-{args.end}"):
@@ -100,6 +102,9 @@ def main() -> None:
             }
         )
         mlflow.set_tags({f"iceberg_snapshot.{t}": str(s) for t, s in snapshots.items()})
+        # "false" means a source table changed during the join: trust the saved copy below,
+        # not the snapshot ids.
+        mlflow.set_tag("iceberg_snapshots_stable", str(snapshots_stable).lower())
         # The exact SQL Feast generated for the point-in-time join, for audits and replays.
         mlflow.log_text(job.to_sql(), "lineage/training_set.sql")
         mlflow.log_text(entity_sql, "lineage/entity_query.sql")

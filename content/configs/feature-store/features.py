@@ -84,8 +84,10 @@ customer_velocity_push = PushSource(
 customer_txn_daily = FeatureView(
     name="customer_txn_daily",
     entities=[customer],
-    # A daily value older than two days means the pipeline is broken; return null rather
-    # than a stale number (the model treats null as "unknown" and was trained that way).
+    # A daily value older than two days means the pipeline is broken: training sets get null
+    # rather than a stale number (the model treats null as "unknown"). Feast applies this TTL
+    # only to the offline join; online reads ignore it, so the serving code nulls values whose
+    # event timestamp is older than two days.
     ttl=timedelta(days=2),
     schema=[
         Field(name="txn_count_7d", dtype=Int64),
