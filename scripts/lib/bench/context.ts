@@ -67,6 +67,11 @@ export interface BenchContext {
   postgres: boolean;
   machine: MachineFacts;
   commit: { sha: string; dirty: boolean; dirtyPaths: string[] };
+  /**
+   * The load average when the whole run started, before its first benchmark: the one the gate
+   * holds to half the cores. A later benchmark's own start would count the previous one's work.
+   */
+  runStartLoad: [number, number, number];
   /** Print one line of progress. */
   log: (line: string) => void;
 }

@@ -24,17 +24,16 @@ export const RUN_ORDER = {
   value: 'round-robin: run 1 of every variant, then run 2 of every variant, and so on, so that load from other processes hits all variants alike',
 };
 
-/** Marks the start of a benchmark: time, load and a clock for its duration. */
+/** Marks the start of a benchmark: time, CPU ticks and a clock for its duration. */
 export interface Started {
   date: string;
-  load: [number, number, number];
   t0: number;
   cpu: CpuSample | undefined;
 }
 
 /** Start the clock of a benchmark. */
 export function start(): Started {
-  return { date: new Date().toISOString(), load: loadAverage(), t0: performance.now(), cpu: sampleCpu() };
+  return { date: new Date().toISOString(), t0: performance.now(), cpu: sampleCpu() };
 }
 
 /** The parts of a result file a runner decides. */
@@ -73,7 +72,7 @@ export function buildMeasured(ctx: BenchContext, started: Started, spec: Measure
       date: started.date,
       commit: ctx.commit,
       mode: ctx.mode,
-      machine: { ...ctx.machine, loadAverage: { start: started.load, end: loadAverage() }, otherCpu: measuredOtherCpu(started, ctx.machine.cores) },
+      machine: { ...ctx.machine, loadAverage: { start: ctx.runStartLoad, end: loadAverage() }, otherCpu: measuredOtherCpu(started, ctx.machine.cores) },
       node: process.version,
       software: spec.software,
       dataset: { name: 'orders', description: ORDERS_DESCRIPTION, rows: spec.rows, seed: ctx.seed, generator: ORDERS_GENERATOR },

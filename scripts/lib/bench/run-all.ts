@@ -42,7 +42,8 @@ export async function runBenchmarks(
   // Read once per run: the results this run writes must not make the next benchmark look dirty.
   const commit = gitCommit();
   const sizes = sizesFor(mode, options.rows);
-  const refusal = gateBeforeRun({ mode, commit, cores: collectMachine().cores, load: loadAverage(), plan: sizes.plan });
+  const runStartLoad = loadAverage();
+  const refusal = gateBeforeRun({ mode, commit, cores: collectMachine().cores, load: runStartLoad, plan: sizes.plan });
   if (refusal.length) throw new GateRefusal(describeRefusal(refusal));
   const workDir = mkdtempSync(join(tmpdir(), 'blueprint-bench-'));
   const results = [];
@@ -58,6 +59,7 @@ export async function runBenchmarks(
         postgres: options.postgres,
         machine: collectMachine(dir),
         commit,
+        runStartLoad,
         log: (line) => log(`[${id}] ${line}`),
       };
       ctx.log('started');

@@ -162,7 +162,7 @@ export const MachineSchema = z.object({
   disk: z.string().min(1).optional(),
   /** Load average (1, 5, 15 minutes) when the run started and ended; 0s on systems without one. */
   loadAverage: z.object({
-    /** Before the first measurement. */
+    /** When the run that wrote the result started, before its first benchmark (a later benchmark's own start would count the previous one). */
     start: z.tuple([z.number(), z.number(), z.number()]),
     /** After the last measurement. It includes the benchmark's own work, so the gate reads otherCpu instead. */
     end: z.tuple([z.number(), z.number(), z.number()]),
