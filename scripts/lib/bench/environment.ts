@@ -1,6 +1,6 @@
 // Facts about the machine and the checkout, recorded in every result file.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -65,25 +65,73 @@ export function parseProcStat(text: string): { busy: number; total: number } | u
   return { busy, total: busy + idle + iowait };
 }
 
-/** A process's CPU ticks from /proc/<pid>/stat: its own user and system time and that of the children it has reaped. */
-export function parseProcessStat(text: string): number | undefined {
+/** A process's parent and CPU ticks from /proc/<pid>/stat: its own user and system time and that of the children it has reaped. */
+export function parseProcessStatFields(text: string): { ppid: number; ticks: number } | undefined {
   // The command name (field 2) may hold spaces and parentheses; the fields after its last ")" are fixed.
   const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  // rest[0] is field 3 (state), so utime, stime, cutime and cstime (fields 14-17) are rest[11..14].
+  // rest[0] is field 3 (state), rest[1] field 4 (ppid); utime, stime, cutime and cstime (fields 14-17) are rest[11..14].
+  const ppid = Number(rest[1]);
   const ticks = rest.slice(11, 15).map(Number);
-  return ticks.length === 4 && ticks.every(Number.isFinite) ? ticks.reduce((a, b) => a + b, 0) : undefined;
+  if (!Number.isInteger(ppid) || ticks.length !== 4 || !ticks.every(Number.isFinite)) return undefined;
+  return { ppid, ticks: ticks.reduce((a, b) => a + b, 0) };
 }
 
-/** CPU ticks of servers a benchmark started and stopped (PostgreSQL), added to its own time. */
-let serverTicks = 0;
+/** A process's CPU ticks (see parseProcessStatFields). */
+export function parseProcessStat(text: string): number | undefined {
+  return parseProcessStatFields(text)?.ticks;
+}
 
-/** Count a server's CPU as the benchmark's own: call just before stopping it. */
-export function addServerCpu(pid: number): void {
-  try {
-    serverTicks += parseProcessStat(readFileSync(`/proc/${pid}/stat`, 'utf8')) ?? 0;
-  } catch {
-    // Not Linux, or already gone: its time then counts as other processes', which errs on the strict side.
+/**
+ * CPU ticks of a process and all its live descendants. A child that exited is already inside its
+ * parent's reaped-children time, so nothing is counted twice.
+ */
+export function processTreeTicks(processes: ReadonlyMap<number, { ppid: number; ticks: number }>, root: number): number {
+  let total = 0;
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    total += processes.get(pid)?.ticks ?? 0;
+    for (const [child, p] of processes) if (p.ppid === pid) queue.push(child);
   }
+  return total;
+}
+
+/** Every process's parent and ticks from /proc; empty where /proc cannot be read. */
+function readProcesses(): Map<number, { ppid: number; ticks: number }> {
+  const out = new Map<number, { ppid: number; ticks: number }>();
+  let names: string[] = [];
+  try {
+    names = readdirSync('/proc').filter((n) => /^\d+$/.test(n));
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    try {
+      const fields = parseProcessStatFields(readFileSync(`/proc/${name}/stat`, 'utf8'));
+      if (fields) out.set(Number(name), fields);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return out;
+}
+
+/**
+ * Servers a benchmark started (PostgreSQL): their CPU and that of their backends counts as the
+ * benchmark's own, while they run and after they stop.
+ */
+const liveServers = new Set<number>();
+let stoppedServerTicks = 0;
+
+/** Count a server's process tree as the benchmark's own from now on: call once it has started. */
+export function trackServer(pid: number): void {
+  liveServers.add(pid);
+}
+
+/** Keep a server's CPU so far as the benchmark's own: call just before stopping it. */
+export function untrackServer(pid: number): void {
+  if (!liveServers.delete(pid)) return;
+  stoppedServerTicks += processTreeTicks(readProcesses(), pid);
 }
 
 /** The machine's and this process's CPU ticks now, or undefined where /proc is not readable. */
@@ -92,7 +140,9 @@ export function sampleCpu(): CpuSample | undefined {
     const machine = parseProcStat(readFileSync('/proc/stat', 'utf8'));
     const own = parseProcessStat(readFileSync('/proc/self/stat', 'utf8'));
     if (!machine || own === undefined) return undefined;
-    return { machineBusy: machine.busy, machineTotal: machine.total, own: own + serverTicks };
+    const processes = liveServers.size ? readProcesses() : new Map();
+    const servers = [...liveServers].reduce((sum, pid) => sum + processTreeTicks(processes, pid), stoppedServerTicks);
+    return { machineBusy: machine.busy, machineTotal: machine.total, own: own + servers };
   } catch {
     return undefined;
   }

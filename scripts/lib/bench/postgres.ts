@@ -2,7 +2,7 @@
 // binaries (Debian's postgresql package) on a Unix socket in a temp dir; never a shared server.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { addServerCpu } from './environment.ts';
+import { trackServer, untrackServer } from './environment.ts';
 import { join } from 'node:path';
 
 /** Where PostgreSQL's server binaries are, or undefined when it is not installed. */
@@ -76,6 +76,9 @@ export function startTempPostgres(dir: string, settings: Record<string, string> 
     return ` -c ${name}=${value}`;
   });
   run('pg_ctl', ['-D', data, '-o', `-k ${dir} -c listen_addresses=''${extra.join('')}`, '-l', join(dir, 'server.log'), '-w', 'start']);
+  // The postmaster and its backends do the benchmark's work: their CPU is the run's own, not other processes'.
+  const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0) trackServer(pid);
   let stopped = false;
   return {
     socketDir: dir,
@@ -84,9 +87,7 @@ export function startTempPostgres(dir: string, settings: Record<string, string> 
     stop: () => {
       if (stopped) return;
       stopped = true;
-      // The postmaster has reaped its backends, so its CPU ticks cover the server's work for this run.
-      const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-      if (Number.isInteger(pid) && pid > 0) addServerCpu(pid);
+      untrackServer(pid);
       run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
     },
   };

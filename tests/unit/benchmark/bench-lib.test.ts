@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseBenchArgs } from '../../../scripts/lib/bench/args.ts';
 import { sizesFor } from '../../../scripts/lib/bench/context.ts';
 import { openDuck, queryRows, rowsScannedFromProfile } from '../../../scripts/lib/bench/duckdb.ts';
-import { hostType, otherCpuCores, parseDirtyPaths, parseProcessStat, parseProcStat } from '../../../scripts/lib/bench/environment.ts';
+import { hostType, otherCpuCores, parseDirtyPaths, parseProcessStat, parseProcessStatFields, parseProcStat, processTreeTicks } from '../../../scripts/lib/bench/environment.ts';
 import { describeRefusal, gateBeforeRun } from '../../../scripts/lib/bench/gate.ts';
 import { answerDigest, lookupChecksumSql } from '../../../scripts/lib/bench/row-vs-column.ts';
 import { writeSmallFiles } from '../../../scripts/lib/bench/storage-layout.ts';
@@ -291,6 +291,18 @@ describe('CPU used by other processes during a run', () => {
     const stat = '4242 (node (bench) x) R 1 4242 4242 0 -1 4194304 100 0 0 0 700 300 20 10 20 0 9 0 12345 0 0';
     expect(parseProcessStat(stat)).toBe(700 + 300 + 20 + 10);
     expect(parseProcessStat('garbage')).toBeUndefined();
+  });
+
+  test('counts a server and its live backends as the run’s own, and nothing else', () => {
+    expect(parseProcessStatFields('77 (postgres) S 1 77 77 0 -1 4194304 0 0 0 0 30 10 5 5 20 0 1 0 1 0 0')).toEqual({ ppid: 1, ticks: 50 });
+    const procs = new Map([
+      [77, { ppid: 1, ticks: 50 }], // postmaster (its reaped backends are inside these ticks)
+      [78, { ppid: 77, ticks: 400 }], // the benchmark's live backend
+      [79, { ppid: 78, ticks: 5 }], // a grandchild
+      [90, { ppid: 1, ticks: 9_000 }], // another process on the machine
+    ]);
+    expect(processTreeTicks(procs, 77)).toBe(455);
+    expect(processTreeTicks(procs, 12345)).toBe(0);
   });
 
   test('counts the machine’s busy time less the run’s own as cores of other processes', () => {
