@@ -48,14 +48,23 @@ test('a chapter embeds benchmark tables that lead to the full result', async ({ 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('File formats and compression');
 });
 
-test('a provisional measured result says so, and what was measured, on its page and in a chapter embed', async ({ page }) => {
+// The provisional label itself is unit-tested (tests/unit/benchmark/provenance.test.ts): since the
+// rerun of 2026-12-07 no committed result is provisional.
+test('a published measured result says what was measured and how idle the machine was, on its page and in a chapter embed', async ({ page }) => {
   await page.goto('/benchmarks/file-formats/');
-  await expect(page.getByRole('note')).toContainText('Provisional result. Measured on a busy shared machine');
   await expect(page.getByText(/^What was measured: DuckDB v[\d.]+, one process, \d+ cores? /)).toBeVisible();
+  await expect(page.getByText(/other processes used \d+\.\d\d cores during the run/)).toBeVisible();
+  await expect(page.getByText(/Provisional/)).toHaveCount(0);
   await page.goto('/data-storage/');
-  const embed = page.getByRole('region', { name: 'Benchmark: File formats and compression' });
-  await expect(embed.getByRole('note')).toContainText('Not a publishable result; rerun pending');
-  await expect(embed).toContainText('not Trino or Spark reading object storage such as S3');
+  const embed = page.getByRole('region', { name: 'Benchmark: File formats and compression (Size on disk and write time)' });
+  await expect(embed).toContainText('not Trino or Spark reading object storage (S3)');
+  await expect(embed.getByText(/Not a publishable result/)).toHaveCount(0);
+});
+
+test('two tables of one benchmark embedded in a chapter are two regions with distinct names', async ({ page }) => {
+  await page.goto('/batch-ingestion/');
+  await expect(page.getByRole('region', { name: 'Benchmark: CDC against incremental and full extracts (Time to read one batch of changes)' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Benchmark: CDC against incremental and full extracts \(Which changes each way of reading sees\)$/ })).toBeVisible();
 });
 
 test('the ClickBench page names the licence of its derived figures', async ({ page }) => {
