@@ -2,24 +2,13 @@
 // item, ticks kept in localStorage (nothing leaves the browser), and the progress line kept
 // current. The list is rendered as plain text at build time (rehype-readiness-checklist.ts), so
 // without this script, or without storage, the reader sees an ordinary list.
-import { countReady, formatProgress, readTicks, setTick, STORAGE_KEY, writeTicks } from '../lib/readiness/progress.ts';
+import { countReady, formatProgress, openTickStorage, readTicks, setTick, STORAGE_KEY, writeTicks } from '../lib/readiness/progress.ts';
 
 const chapter = document.querySelector<HTMLElement>('[data-readiness-chapter]')?.dataset['readinessChapter'];
 const list = document.querySelector<HTMLUListElement>('ul[data-readiness-list]');
 const progress = document.querySelector<HTMLElement>('[data-readiness-progress]');
 
-/** localStorage, or undefined where it is blocked (privacy modes, disabled cookies). */
-function storage(): Storage | undefined {
-  try {
-    const s = window.localStorage;
-    s.getItem(STORAGE_KEY);
-    return s;
-  } catch {
-    return undefined;
-  }
-}
-
-const store = storage();
+const store = openTickStorage();
 if (chapter && list && progress && store) {
   const items = [...list.querySelectorAll<HTMLLIElement>(':scope > li[data-readiness-item]')];
   const ids = items.map((li) => li.dataset['readinessItem']!);

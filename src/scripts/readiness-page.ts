@@ -1,6 +1,6 @@
 // The readiness page: per-component progress from the ticks in localStorage, and export (Markdown,
 // JSON), import (JSON) and clear all. The checklists come from the page (built from the chapters).
-import { countReady, formatProgress, readTicks, STORAGE_KEY, writeTicks, type Checklist, type Ticks } from '../lib/readiness/progress.ts';
+import { countReady, formatProgress, openTickStorage, readTicks, STORAGE_KEY, writeTicks, type Checklist, type Ticks } from '../lib/readiness/progress.ts';
 import { parseImport, toJsonExport, toMarkdownExport } from '../lib/readiness/transfer.ts';
 
 const data = document.getElementById('readiness-checklists')?.textContent;
@@ -8,18 +8,7 @@ const tools = document.querySelector<HTMLElement>('[data-readiness-tools]');
 const message = document.querySelector<HTMLElement>('[data-readiness-message]');
 const overall = document.querySelector<HTMLElement>('[data-readiness-overall]');
 
-/** localStorage, or undefined where it is blocked. */
-function storage(): Storage | undefined {
-  try {
-    const s = window.localStorage;
-    s.getItem(STORAGE_KEY);
-    return s;
-  } catch {
-    return undefined;
-  }
-}
-
-const store = storage();
+const store = openTickStorage();
 if (data && tools && message && overall && store) {
   const checklists = JSON.parse(data) as Checklist[];
   const ticks = (): Ticks => readTicks(store.getItem(STORAGE_KEY));

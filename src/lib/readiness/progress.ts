@@ -7,6 +7,20 @@
 /** localStorage key; the version is in the key so a future format can live beside this one. */
 export const STORAGE_KEY = 'bp-readiness-v1';
 
+/**
+ * localStorage, or undefined where it is blocked (privacy modes, disabled cookies): the readiness
+ * scripts then leave the plain list. One place for both the chapter and the readiness page.
+ */
+export function openTickStorage(get: () => Storage = () => window.localStorage): Storage | undefined {
+  try {
+    const s = get();
+    s.getItem(STORAGE_KEY);
+    return s;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Ticked item ids per chapter id; an item is ready when its id is listed. */
 export type Ticks = Record<string, string[]>;
 

@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { countReady, formatProgress, readTicks, setTick, writeTicks } from '../../../src/lib/readiness/progress.ts';
+import { describe, expect, test } from 'vitest';
+import { countReady, formatProgress, openTickStorage, readTicks, setTick, writeTicks } from '../../../src/lib/readiness/progress.ts';
 
 test('ticking and unticking an item round-trips through storage', () => {
   let ticks = readTicks(null);
@@ -30,4 +30,14 @@ test('only ticks for items the checklist still has are counted', () => {
   expect(countReady({ olap: ['a-1', 'gone-9'] }, 'olap', ['a-1', 'b-2', 'c-3'])).toBe(1);
   expect(countReady({}, 'olap', ['a-1'])).toBe(0);
   expect(formatProgress(7, 12)).toBe('7 of 12 ready');
+});
+
+describe('openTickStorage', () => {
+  test('gives the storage when it answers, and nothing where reading it throws (blocked storage)', () => {
+    const fake = { getItem: () => null } as unknown as Storage;
+    expect(openTickStorage(() => fake)).toBe(fake);
+    expect(openTickStorage(() => { throw new Error('SecurityError'); })).toBeUndefined();
+    const throwsOnRead = { getItem: () => { throw new Error('blocked'); } } as unknown as Storage;
+    expect(openTickStorage(() => throwsOnRead)).toBeUndefined();
+  });
 });
