@@ -176,7 +176,9 @@ class CeleryConfig:
             "schedule": crontab(minute=10, hour=0),
         },
         # Re-run the charts of the 20 most-viewed dashboards of the last week five minutes after
-        # each hourly gold build, so the first viewer of the morning hits a warm cache.
+        # each hourly gold build. Each chart runs as its owner (CACHE_WARMUP_EXECUTORS default),
+        # and CACHE_IMPERSONATION keys gold results per user, so this warms the shared Druid
+        # entries and only the owners' gold entries.
         "cache-warmup-hourly": {
             "task": "cache-warmup",
             "schedule": crontab(minute=5, hour="*"),
