@@ -72,8 +72,9 @@ WHERE status = 'approved';
 --     size makes optimize rewrite every file of the table: cheap for silver.customers (one
 --     row per customer) and affordable for silver.orders up to a few hundred GB. For bronze
 --     and other large tables run Spark's rewrite_data_files with delete-file-threshold = 1
---     instead: it rewrites only the files that carry deletes, and bucketing or sorting by
---     the subject key keeps those few.
+--     and min-file-size-bytes = 0 instead: it then rewrites only the files that carry
+--     deletes (by default it also rewrites every file under 75 % of the target size), and
+--     bucketing or sorting by the subject key keeps those few.
 ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '1GB');
 ALTER TABLE lake.silver.orders EXECUTE optimize(file_size_threshold => '1GB');
 UPDATE lake.ops.erasure_requests SET purged_at = current_timestamp
