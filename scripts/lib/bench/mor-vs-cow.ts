@@ -14,7 +14,7 @@ import { formatFraction } from './incremental-load.ts';
 import { measureInterleaved } from './measure.ts';
 import { fingerprintSql, ordersSelectSql } from './orders.ts';
 import { buildMeasured, RUN_ORDER, runsCell, start, type MeasuredInput } from './result.ts';
-import { checkpointId, cowLiveSql, cowRoundSql, morLiveSql, morRoundSql, ROUND_DELETE_PERCENT, type MorFiles } from './row-level-deletes.ts';
+import { checkpointId, cowLiveSql, cowRoundSql, deletedSql, morLiveSql, morRoundSql, ROUND_DELETE_PERCENT, type MorFiles } from './row-level-deletes.ts';
 
 type TableRows = NonNullable<MeasuredInput['tables']>[number]['rows'];
 
@@ -38,15 +38,18 @@ async function applyMorRound(conn: DuckDBConnection, files: MorFiles, round: num
   const out = { deletes: `${prefix}-deletes.parquet`, data: `${prefix}-data.parquet` };
   const [find, writeDeletes, writeData] = morRoundSql(files, round, fraction, seed, out);
   await conn.run(find!);
-  const positions = Number(await queryValue(conn, 'SELECT count(*) FROM round_rows'));
-  const result: MorRound = { positions, updated: 0, files: {} };
+  // Both counts from the rows found, not by reading the files back: the timed run does only the round's own work.
+  const [counts] = await queryRows(conn, `SELECT count(*) AS positions, count(*) FILTER (WHERE NOT ${deletedSql(round, seed)}) AS updated FROM round_rows`);
+  const positions = Number(counts!['positions']);
+  const updated = Number(counts!['updated']);
+  const result: MorRound = { positions, updated, files: {} };
   if (positions === 0) return result;
   await conn.run(writeDeletes!);
   result.files.deletes = out.deletes;
-  await conn.run(writeData!);
-  result.updated = Number(await queryValue(conn, `SELECT count(*) FROM read_parquet(${sqlString(out.data)})`));
-  if (result.updated > 0) result.files.data = out.data;
-  else rmSync(out.data, { force: true });
+  if (updated > 0) {
+    await conn.run(writeData!);
+    result.files.data = out.data;
+  }
   return result;
 }
 
@@ -81,6 +84,10 @@ export async function runMorVsCow(ctx: BenchContext): Promise<MeasuredInput> {
       const advance = async () => {
         round++;
         const m = await applyMorRound(conn, mor, round, fraction, ctx.seed, real(round, 'mor'));
+        // Untimed: the files hold what the round found, one position per changed row and one new version per update.
+        const rowsIn = async (f: string | undefined) => (f ? Number(await queryValue(conn, `SELECT count(*) FROM read_parquet(${sqlString(f)})`)) : 0);
+        if ((await rowsIn(m.files.deletes)) !== m.positions || (await rowsIn(m.files.data)) !== m.updated)
+          throw new Error(`round ${round} of ${formatFraction(fraction)}: the merge-on-read files do not hold ${m.positions} positions and ${m.updated} new versions`);
         if (m.files.deletes) mor.deletes.push(m.files.deletes);
         if (m.files.data) mor.data.push(m.files.data);
         const morBytes = bytesOf([m.files.deletes, m.files.data].filter((x): x is string => !!x));

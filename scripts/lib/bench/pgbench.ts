@@ -1,5 +1,5 @@
-// pgbench, PostgreSQL's own load generator: its command line and its summary, read from the text it
-// prints (src/bin/pgbench/pgbench.c, printResults), so the figures are pgbench's, not recomputed.
+// pgbench, PostgreSQL's own load generator: its command line and the summary it prints at the end of
+// a run, read as printed, so the figures are pgbench's own, not recomputed here.
 import { spawn } from 'node:child_process';
 
 /** What pgbench reports at the end of a run. */
