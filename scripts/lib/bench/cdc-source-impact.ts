@@ -10,15 +10,13 @@ import { sourceTableSql } from './cdc-vs-extract.ts';
 import { BenchmarkSkipped, type BenchContext } from './context.ts';
 import { openDuckWithOrders, queryValue, sqlString } from './duckdb.ts';
 import { packageVersion } from './environment.ts';
-import { parsePgbenchSummary, pgbenchRunArgs, runPgbench, type PgbenchLoad, type PgbenchSummary } from './pgbench.ts';
+import { countRowChanges, parsePgbenchSummary, pgbenchRunArgs, runPgbench, showBuiltinScript, type PgbenchLoad, type PgbenchSummary } from './pgbench.ts';
 import { findPostgresBin, postgresUnavailableReason, startTempPostgres, type TempPostgres } from './postgres.ts';
 import { buildMeasured, RUN_ORDER, runsCell, start, type MeasuredInput } from './result.ts';
 import { median } from '../../../src/lib/benchmark/stats.ts';
 
 /** The replication slot of the consumer; created before each run with decoding and dropped after. */
 const SLOT = 'bench_source_impact';
-/** Row changes one transaction of pgbench's builtin tpcb-like script makes: three UPDATEs and one INSERT. */
-export const CHANGES_PER_TPCB_TRANSACTION = 4;
 /** How often the decoding lag is sampled. */
 const LAG_SAMPLE_MS = 200;
 /** How long the consumer waits after a read that returned nothing, instead of spinning on a 2-core machine. */
@@ -155,6 +153,8 @@ export async function runCdcSourceImpact(ctx: BenchContext): Promise<MeasuredInp
     for (const n of ['wal_level', 'shared_buffers', 'fsync', 'synchronous_commit', 'wal_sync_method', 'max_parallel_workers_per_gather']) serverSettings.push(`${n}=${await show(n)}`);
     const tableBytes = Number((await control.query(`SELECT pg_total_relation_size('orders')::float8 AS n`)).rows[0].n);
     const walLsn = async () => String((await control.query('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn);
+    // Row changes per transaction, from the script this pgbench runs (tpcb-like: three UPDATEs and one INSERT).
+    const changesPerTransaction = countRowChanges(showBuiltinScript(pgbench, 'tpcb-like'));
     const load: PgbenchLoad = { socketDir: server.socketDir, user: server.user, database: 'postgres', clients: sizes.clients, threads: sizes.threads, seconds: sizes.seconds };
 
     const runCase = async (which: SourceCase): Promise<CaseRun> => {
@@ -181,8 +181,8 @@ export async function runCdcSourceImpact(ctx: BenchContext): Promise<MeasuredInp
         // What the consumer had not read when the load stopped, then the check that it missed nothing.
         rows += Number((await control.query(CONSUME_SQL)).rows[0].changes);
         await control.query('SELECT pg_drop_replication_slot($1)', [SLOT]);
-        const expected = summary.transactions * CHANGES_PER_TPCB_TRANSACTION;
-        if (rows !== expected) throw new Error(`logical decoding returned ${rows} row changes; pgbench committed ${summary.transactions} transactions of ${CHANGES_PER_TPCB_TRANSACTION} changes (${expected})`);
+        const expected = summary.transactions * changesPerTransaction;
+        if (rows !== expected) throw new Error(`logical decoding returned ${rows} row changes; pgbench committed ${summary.transactions} transactions of ${changesPerTransaction} changes (${expected})`);
       }
       if (summary.failed > 0) throw new Error(`pgbench reported ${summary.failed} failed transactions in the ${which} run`);
       return { summary, walBytes, passes: work?.passes ?? 0, rows, lag: work?.lag ?? [] };
@@ -245,7 +245,7 @@ export async function runCdcSourceImpact(ctx: BenchContext): Promise<MeasuredInp
           id: 'reader-work',
           rowLabel: 'Reader',
           title: 'What the reader got through during each run',
-          description: `Per ${sizes.seconds} s run: how many full extracts completed and how many rows they copied, and how many reads of the slot the consumer made and how many row changes it decoded. The script checks that decoding returned every change pgbench committed (${CHANGES_PER_TPCB_TRANSACTION} per transaction).`,
+          description: `Per ${sizes.seconds} s run: how many full extracts completed and how many rows they copied, and how many reads of the slot the consumer made and how many row changes it decoded. The script checks that decoding returned every change pgbench committed (${changesPerTransaction} per transaction, counted in the script pgbench prints with --show-script).`,
           measures: [
             { id: 'passes', label: 'Extracts completed, or slot reads', unit: 'count', better: 'none', ratio: false },
             { id: 'rows', label: 'Rows copied, or row changes decoded', unit: 'count', better: 'none', ratio: false },

@@ -1,6 +1,6 @@
 // pgbench, PostgreSQL's own load generator: its command line and the summary it prints at the end of
 // a run, read as printed, so the figures are pgbench's own, not recomputed here.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 /** What pgbench reports at the end of a run. */
 export interface PgbenchSummary {
@@ -83,4 +83,16 @@ export function runPgbench(binary: string, args: ReadonlyArray<string>): Promise
       else reject(new Error(`pgbench ${args.join(' ')} exited with ${code}:\n${stderr.trim().slice(-600)}`));
     });
   });
+}
+
+/** Row changes one run of a pgbench script makes: its INSERT, UPDATE and DELETE statements (one row each in the builtin scripts). */
+export function countRowChanges(script: string): number {
+  return script.split('\n').filter((line) => /^\s*(INSERT|UPDATE|DELETE)\b/i.test(line)).length;
+}
+
+/** The text of a builtin script as this pgbench prints it (--show-script writes to stderr). */
+export function showBuiltinScript(binary: string, name: string): string {
+  const r = spawnSync(binary, [`--show-script=${name}`], { encoding: 'utf8' });
+  if (r.status !== 0 || !r.stderr.includes(name)) throw new Error(`pgbench --show-script=${name} failed (exit ${r.status}): ${(r.stderr || r.stdout || '').trim().slice(0, 300)}`);
+  return r.stderr;
 }

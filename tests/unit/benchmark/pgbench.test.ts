@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { parsePgbenchSummary, pgbenchRunArgs } from '../../../scripts/lib/bench/pgbench.ts';
+import { join } from 'node:path';
+import { findPostgresBin } from '../../../scripts/lib/bench/postgres.ts';
+import { countRowChanges, parsePgbenchSummary, pgbenchRunArgs, showBuiltinScript } from '../../../scripts/lib/bench/pgbench.ts';
 
 // What pgbench 15.18 printed for `pgbench -c 4 -j 2 -T 2 -P 5` on this machine (7 December 2026).
 const PGBENCH_15 = `pgbench (15.18 (Debian 15.18-0+deb12u1))
@@ -53,5 +55,27 @@ describe('pgbenchRunArgs', () => {
     expect(pgbenchRunArgs({ socketDir: '/tmp/pg', user: 'postgres', database: 'postgres', clients: 4, threads: 2, seconds: 20 })).toEqual([
       '-h', '/tmp/pg', '-U', 'postgres', '-c', '4', '-j', '2', '-T', '20', '-P', '20', 'postgres',
     ]);
+  });
+});
+
+describe('countRowChanges', () => {
+  test('counts the INSERT, UPDATE and DELETE statements of a script, not its SELECTs or meta-commands', () => {
+    const script = ['\\set aid random(1, 100000 * :scale)', 'BEGIN;', 'UPDATE a SET x = 1 WHERE id = :aid;', 'SELECT x FROM a;', '  insert into h VALUES (1);', 'DELETE FROM h;', 'END;'].join('\n');
+    expect(countRowChanges(script)).toBe(3);
+  });
+
+  test('finds three updates and one insert in the tpcb-like script of the installed pgbench', () => {
+    const bin = findPostgresBin();
+    // Without PostgreSQL installed the source-impact benchmark is skipped, so there is no script to read.
+    if (!bin) return;
+    const script = showBuiltinScript(join(bin, 'pgbench'), 'tpcb-like');
+    expect(script).toContain('<builtin: TPC-B (sort of)>');
+    expect(countRowChanges(script)).toBe(4);
+  });
+
+  test('says what failed when pgbench has no such script', () => {
+    const bin = findPostgresBin();
+    if (!bin) return;
+    expect(() => showBuiltinScript(join(bin, 'pgbench'), 'no-such-script')).toThrow(/pgbench --show-script=no-such-script failed \(exit 1\)/);
   });
 });
