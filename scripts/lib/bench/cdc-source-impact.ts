@@ -280,6 +280,7 @@ export async function runCdcSourceImpact(ctx: BenchContext): Promise<MeasuredInp
         `Two cores serve PostgreSQL, pgbench’s ${sizes.clients} clients and the reader together: the extract and the decoder take CPU from pgbench’s clients as well as from the server. On a real source the clients and the extract tool run elsewhere, so the loss there is the server’s share only.`,
         'The extract’s rows are formatted by the server and discarded (COPY to /dev/null): no client receives them and no network carries them. A real extract (Airbyte, a JDBC reader) also sends every row over the network.',
         'The consumer calls pg_logical_slot_get_changes with the test_decoding plugin in a loop; Debezium streams pgoutput over the replication protocol, and its lag also depends on Kafka and its own batching.',
+        'While an extract runs, its snapshot keeps VACUUM from removing the row versions pgbench’s updates leave behind; here an extract lasts seconds, on a large source it lasts far longer and the bloat grows with it.',
         'The extracted table fits in memory. An extract of a table larger than memory reads from disk and evicts the source’s working set, which costs a busy source more than shown.',
         'Commits wait for the WAL to be flushed (synchronous_commit=on, fsync=on, PostgreSQL defaults), so throughput here depends on this disk’s flush latency; a source on faster storage runs more transactions and writes more WAL for the decoder to keep up with.',
       ],

@@ -220,9 +220,9 @@ export async function runMorVsCow(ctx: BenchContext): Promise<MeasuredInput> {
       ],
       caveats: [
         'Not an Iceberg engine: no manifests, snapshots or commits, so planning and metadata costs, which grow with the number of delete files, are left out. On object storage every file opened is at least one request, so the file counts carry over; the local times do not.',
-        'No compaction. A merge-on-read table is compacted by maintenance (Iceberg’s rewrite_data_files and rewrite_position_delete_files), which is a copy-on-write rewrite on a schedule; the read time here keeps growing because nothing compacts it.',
+        'No compaction. A merge-on-read table is compacted by maintenance (Spark’s rewrite_data_files and rewrite_position_delete_files procedures, Trino’s optimize), which is a copy-on-write rewrite on a schedule; the read time here keeps growing because nothing compacts it.',
         'The table is one data file, so copy-on-write rewrites the whole table every round. A real table has many files and copy-on-write rewrites only those holding a changed row: changes spread over the table touch nearly every file, changes to recent data touch few.',
-        'Iceberg v3 replaces position delete files with deletion vectors (one bitmap per data file in a Puffin file, merged by the writer), which are cheaper to read than K delete files; they are not modelled here.',
+        'Iceberg v3 tables take deletion vectors instead of new position delete files: at most one bitmap per data file, stored in Puffin files and merged by the writer, which the spec calls more efficient at execution time than position delete files. They are not modelled here.',
         'DuckDB applies the deletes with a hash anti-join on (file path, position); Spark and Trino apply position deletes per data file with their own readers, at their own cost.',
         'Files go to the operating system’s page cache without fsync, and copy-on-write’s replaced files are deleted at once; Iceberg keeps them until their snapshots expire, so its storage is higher than the bytes read shown.',
       ],
