@@ -28,6 +28,11 @@ interface MorRound {
   files: { deletes?: string; data?: string };
 }
 
+/** "a, b or c" (or "and"): a list as a sentence says it. */
+export function listOr(items: ReadonlyArray<string>, word: 'and' | 'or'): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1)}`;
+}
+
 /** Sum of the sizes of files, in bytes. */
 function bytesOf(files: ReadonlyArray<string>): number {
   return files.reduce((sum, f) => sum + statSync(f).size, 0);
@@ -169,8 +174,8 @@ export async function runMorVsCow(ctx: BenchContext): Promise<MeasuredInput> {
     // DuckDB's iceberg extension is downloaded when installed; the benchmark downloads nothing and
     // records whether it was present at all.
     const icebergInstalled = (await queryValue(conn, `SELECT count(*) FROM duckdb_extensions() WHERE extension_name = 'iceberg' AND installed`)) !== '0';
-    const rounds = morRounds.join(', ');
-    const fractions = morFractions.map(formatFraction).join(', ');
+    const rounds = listOr(morRounds.map(String), 'and');
+    const fractions = listOr(morFractions.map(formatFraction), 'or');
     const setup = `A base Parquet data file of ${rows.toLocaleString('en-US')} generated orders receives up to ${morRounds.at(-1)} rounds of changes; each round changes ${fractions} of the current rows (chosen by a hash of order_id and the round), deleting ${ROUND_DELETE_PERCENT} % of them and updating the rest.`;
 
     return buildMeasured(ctx, started, {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDuck, queryRows, queryValue, sqlString, type Duck } from '../../../scripts/lib/bench/duckdb.ts';
+import { listOr } from '../../../scripts/lib/bench/mor-vs-cow.ts';
 import { fingerprintSql, ordersSelectSql } from '../../../scripts/lib/bench/orders.ts';
 import {
   changedSql,
@@ -127,5 +128,13 @@ describe('checkpointId', () => {
   test('names a fraction and a round count', () => {
     expect(checkpointId(0.001, 1)).toBe('changed-0-1-percent-after-1');
     expect(checkpointId(0.1, 50)).toBe('changed-10-percent-after-50');
+  });
+});
+
+describe('listOr', () => {
+  test('joins the fractions and checkpoints of the settings line as a sentence does', () => {
+    expect(listOr(['0.1 %', '1 %', '10 %'], 'or')).toBe('0.1 %, 1 % or 10 %');
+    expect(listOr(['1', '5'], 'and')).toBe('1 and 5');
+    expect(listOr(['1'], 'and')).toBe('1');
   });
 });
