@@ -90,7 +90,7 @@ export async function runMorVsCow(ctx: BenchContext): Promise<MeasuredInput> {
         round++;
         const m = await applyMorRound(conn, mor, round, fraction, ctx.seed, real(round, 'mor'));
         // Untimed: the files hold what the round found, one position per changed row and one new version per update.
-        const rowsIn = async (f: string | undefined) => (f ? Number(await queryValue(conn, `SELECT count(*) FROM read_parquet(${sqlString(f)})`)) : 0);
+        const rowsIn = async (path: string | undefined) => (path ? Number(await queryValue(conn, `SELECT count(*) FROM read_parquet(${sqlString(path)})`)) : 0);
         if ((await rowsIn(m.files.deletes)) !== m.positions || (await rowsIn(m.files.data)) !== m.updated)
           throw new Error(`round ${round} of ${formatFraction(fraction)}: the merge-on-read files do not hold ${m.positions} positions and ${m.updated} new versions`);
         if (m.files.deletes) mor.deletes.push(m.files.deletes);
