@@ -28,7 +28,7 @@ and every run) to content/benchmarks/, or with --quick to a temporary directory.
   --out=DIR          write results to DIR
   --only=ID[,ID]     run only these: ${MEASURED_IDS.join(', ')}
   --no-postgres      skip PostgreSQL even when its binaries are installed (row-vs-column runs
-                     without it; cdc-vs-extract, which needs it, is skipped)
+                     without it; cdc-vs-extract and cdc-source-impact, which need it, are skipped)
   --seed=N           seed of the generated data (default 42)
   --rows=N           rows of the main dataset (default 2,000,000; quick 40,000)
   --help             show this text`;

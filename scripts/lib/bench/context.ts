@@ -3,7 +3,7 @@ import type { MachineFacts } from './environment.ts';
 import type { RunPlan } from './measure.ts';
 
 /** Ids of the measured benchmarks, in the order `npm run bench` runs them. */
-export const MEASURED_IDS = ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio', 'cdc-vs-extract'] as const;
+export const MEASURED_IDS = ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio', 'cdc-vs-extract', 'cdc-source-impact', 'mor-vs-cow'] as const;
 export type MeasuredId = (typeof MEASURED_IDS)[number];
 
 /** Dataset sizes and run counts of one mode. */
@@ -23,6 +23,14 @@ export interface Sizes {
   cdcRows: number;
   /** Share of that table updated or deleted per change batch. */
   cdcFractions: number[];
+  /** The source-impact benchmark: pgbench scale, clients, threads and seconds per run, and rows of the extracted table. */
+  sourceImpact: { scale: number; clients: number; threads: number; seconds: number; extractRows: number };
+  /** Rows of the base data file of the merge-on-read against copy-on-write benchmark. */
+  morRows: number;
+  /** Share of the current rows each round of that benchmark changes. */
+  morFractions: number[];
+  /** Rounds after which it measures, ascending. */
+  morRounds: number[];
   /** Rows per file in the small-files layout (DuckDB writes whole 2,048-row vectors). */
   smallFileRows: number;
   /** Parquet row-group size of the layout benchmark. */
@@ -46,6 +54,15 @@ export function sizesFor(mode: 'full' | 'quick', rows?: number): Sizes {
     // Every full run of the extract reads the whole table through node-postgres, so half the orders keep it to minutes.
     cdcRows: rows ? Math.max(1000, Math.round(rows / 2)) : quick ? 20_000 : 1_000_000,
     cdcFractions: [0.001, 0.01, 0.1],
+    // 3 cases × 11 runs of 20 s is about 12 minutes; the extracted table is the CDC benchmark's.
+    sourceImpact: quick
+      ? { scale: 1, clients: 4, threads: 2, seconds: 2, extractRows: 20_000 }
+      : { scale: 10, clients: 4, threads: 2, seconds: 20, extractRows: rows ? Math.max(1000, Math.round(rows / 2)) : 1_000_000 },
+    // Copy-on-write rewrites the whole base file every round (about 4-7 s per round at a million rows on
+    // the shared 2-core machine), so a quarter of the orders keeps 3 × 50 rounds plus the timed runs to minutes.
+    morRows: rows ? Math.max(1000, Math.round(rows / 4)) : quick ? 20_000 : 500_000,
+    morFractions: quick ? [0.01, 0.1] : [0.001, 0.01, 0.1],
+    morRounds: quick ? [1, 5] : [1, 5, 20, 50],
     smallFileRows: Math.max(2048, Math.round(orders / 1000 / 2048) * 2048),
     rowGroupSize: Math.min(122_880, Math.max(2048, Math.round(orders / 20 / 2048) * 2048)),
     // At least 10 measured runs for a publishable figure (MIN_PUBLISHED_RUNS in the schema).

@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import type { MeasuredBenchmark } from '../../../src/lib/benchmark/schema.ts';
 import type { BenchOptions } from './args.ts';
 import { BenchmarkSkipped, sizesFor, type BenchContext, type MeasuredId } from './context.ts';
+import { runCdcSourceImpact } from './cdc-source-impact.ts';
 import { runCdcVsExtract } from './cdc-vs-extract.ts';
 import { collectMachine, gitCommit, loadAverage } from './environment.ts';
 import { describeRefusal, gateBeforeRun } from './gate.ts';
 import { runFileFormats } from './file-formats.ts';
 import { runIncrementalLoad } from './incremental-load.ts';
+import { runMorVsCow } from './mor-vs-cow.ts';
 import { runRollupRatio } from './rollup-ratio.ts';
 import { runRowVsColumn } from './row-vs-column.ts';
 import { runStorageLayout } from './storage-layout.ts';
@@ -25,6 +27,8 @@ const RUNNERS: Record<MeasuredId, (ctx: BenchContext) => Promise<MeasuredInput>>
   'incremental-load': runIncrementalLoad,
   'rollup-ratio': runRollupRatio,
   'cdc-vs-extract': runCdcVsExtract,
+  'cdc-source-impact': runCdcSourceImpact,
+  'mor-vs-cow': runMorVsCow,
 };
 
 /** Where results go when --out is not given: the content folder for full runs, a temp dir for quick ones. */

@@ -21,7 +21,7 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs([])).toEqual({
       quick: false,
       out: undefined,
-      only: ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio', 'cdc-vs-extract'],
+      only: ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio', 'cdc-vs-extract', 'cdc-source-impact', 'mor-vs-cow'],
       postgres: true,
       seed: 42,
       rows: undefined,
@@ -41,7 +41,7 @@ describe('parseBenchArgs', () => {
 
   test('says what is wrong with a bad option and what is valid', () => {
     expect(() => parseBenchArgs(['--only=formats'])).toThrowErrorMatchingInlineSnapshot(
-      `[Error: --only: unknown benchmark "formats". Known: file-formats, storage-layout, row-vs-column, incremental-load, rollup-ratio, cdc-vs-extract]`,
+      `[Error: --only: unknown benchmark "formats". Known: file-formats, storage-layout, row-vs-column, incremental-load, rollup-ratio, cdc-vs-extract, cdc-source-impact, mor-vs-cow]`,
     );
     expect(() => parseBenchArgs(['--rows=ten'])).toThrow('--rows: expected an integer ≥ 1000, got "ten"');
     expect(() => parseBenchArgs(['--fast'])).toThrow('unknown option "--fast"');
@@ -67,6 +67,18 @@ describe('sizes', () => {
     expect(sizesFor('full').cdcFractions).toEqual([0.001, 0.01, 0.1]);
     expect(sizesFor('quick').cdcRows).toBe(20_000);
     expect(sizesFor('quick', 200_000).cdcRows).toBe(100_000);
+  });
+
+  test('the source-impact benchmark runs pgbench at scale 10 with 4 clients for 20 s per run beside extracts of a million-row table', () => {
+    expect(sizesFor('full').sourceImpact).toEqual({ scale: 10, clients: 4, threads: 2, seconds: 20, extractRows: 1_000_000 });
+    expect(sizesFor('quick').sourceImpact).toEqual({ scale: 1, clients: 4, threads: 2, seconds: 2, extractRows: 20_000 });
+    expect(sizesFor('full', 200_000).sourceImpact.extractRows).toBe(100_000);
+  });
+
+  test('merge-on-read against copy-on-write changes 0.1, 1 and 10 % per round of a half-million-row file and reads after 1, 5, 20 and 50 rounds', () => {
+    expect(sizesFor('full')).toMatchObject({ morRows: 500_000, morFractions: [0.001, 0.01, 0.1], morRounds: [1, 5, 20, 50] });
+    expect(sizesFor('quick')).toMatchObject({ morRows: 20_000, morFractions: [0.01, 0.1], morRounds: [1, 5] });
+    expect(sizesFor('full', 200_000).morRows).toBe(50_000);
   });
 });
 

@@ -23,7 +23,8 @@ beforeAll(() => {
     const data = parseBenchmarkText(readFileSync(join(out, name), 'utf8'), name);
     if (data.kind === 'measured') results.set(name.replace(/\.json$/, ''), data);
   }
-}, 110_000);
+  // Six DuckDB benchmarks in quick mode: about 100 s on the shared 2-core machine at load 16.
+}, 150_000);
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -32,11 +33,12 @@ const value = (t: Table, row: string, measure: string) => cellMedian(t.rows.find
 
 describe('npm run bench -- --quick', () => {
   test('writes one valid, quick-marked result file per measured benchmark and prints progress', () => {
-    expect([...results.keys()].sort()).toEqual(['file-formats', 'incremental-load', 'rollup-ratio', 'row-vs-column', 'storage-layout']);
+    expect([...results.keys()].sort()).toEqual(['file-formats', 'incremental-load', 'mor-vs-cow', 'rollup-ratio', 'row-vs-column', 'storage-layout']);
     expect(stdout).toMatch(/\[file-formats\] generating 40,000 orders/);
-    expect(stdout).toMatch(/wrote 5 result files/);
+    expect(stdout).toMatch(/wrote 6 result files/);
     // cdc-vs-extract needs PostgreSQL: with --no-postgres it says so and writes nothing.
     expect(stdout).toMatch(/\[cdc-vs-extract\] skipped: PostgreSQL was not measured: disabled with --no-postgres/);
+    expect(stdout).toMatch(/\[cdc-source-impact\] skipped: PostgreSQL was not measured: disabled with --no-postgres/);
     for (const data of results.values()) expect(data.provenance.mode).toBe('quick');
   });
 
@@ -123,6 +125,31 @@ describe('rollup ratio (quick)', () => {
   });
 });
 
+describe('merge-on-read against copy-on-write (quick)', () => {
+  test('merge-on-read adds a delete file and a data file per round and writes less per round; both read the same rows', () => {
+    const data = results.get('mor-vs-cow')!;
+    expect(data.scope).toMatch(/not an Iceberg engine/);
+    const read = tableOf('mor-vs-cow', 'read');
+    const write = tableOf('mor-vs-cow', 'write');
+    const ids = ['changed-1-percent-after-1', 'changed-1-percent-after-5', 'changed-10-percent-after-1', 'changed-10-percent-after-5'];
+    expect(read.rows.map((r) => r.id)).toEqual(ids);
+    expect(write.rows.map((r) => r.id)).toEqual(ids);
+    for (const id of ids) {
+      const rounds = Number(/after-(\d+)$/.exec(id)![1]);
+      // The base file, then one position delete file and one data file per round.
+      expect(value(read, id, 'mor-files')).toBe(1 + 2 * rounds);
+      expect(value(write, id, 'mor-written')).toBeLessThan(value(write, id, 'cow-written'));
+      expect(value(read, id, 'mor-bytes')).toBeGreaterThan(value(read, id, 'cow-bytes') * 0.9);
+    }
+    // Copy-on-write writes the whole file every round; merge-on-read only the changes.
+    expect(value(write, 'changed-1-percent-after-5', 'cow-written-total')).toBeGreaterThan(4 * value(write, 'changed-1-percent-after-1', 'cow-written'));
+    expect(value(write, 'changed-10-percent-after-5', 'mor-written')).toBeGreaterThan(value(write, 'changed-1-percent-after-5', 'mor-written'));
+    // Every row says how many rows are current, which only deletes reduce.
+    expect(read.rows.every((r) => / current rows$/.test(r.note ?? ''))).toBe(true);
+    expect(stdout).toMatch(/\[mor-vs-cow\] 10 % per round, after 5 rounds: [\d,]+ current rows, same hash both ways; merge-on-read reads 11 files/);
+  });
+});
+
 describe('cdc-vs-extract (quick, on a private PostgreSQL)', () => {
   // Where PostgreSQL cannot run, the run must say why and write nothing; otherwise it must measure.
   const unavailable = postgresUnavailableReason();
@@ -179,5 +206,48 @@ describe('cdc-vs-extract (quick, on a private PostgreSQL)', () => {
     // A full extract touches every page; the high-water mark only the index and the changed rows' pages.
     expect(value(read, ids[0]!, 'hwm-pages')).toBeLessThan(value(read, ids[0]!, 'full-pages') / 10);
     expect(cdcStdout).toMatch(/0\.1 %: CDC decoded (\d+) of \1 changes/);
+  });
+});
+
+describe('cdc-source-impact (quick, on a private PostgreSQL)', () => {
+  const unavailable = postgresUnavailableReason();
+  let impactOut: string;
+  let impactStdout: string;
+  let files: string[];
+  beforeAll(() => {
+    impactOut = mkdtempSync(join(tmpdir(), 'bench-impact-test-'));
+    impactStdout = execFileSync(process.execPath, ['scripts/bench/run.ts', '--quick', '--only=cdc-source-impact', `--out=${impactOut}`], { encoding: 'utf8' });
+    files = readdirSync(impactOut);
+  }, 110_000);
+  afterAll(() => rmSync(impactOut, { recursive: true, force: true }));
+
+  test('runs pgbench alone, beside full extracts and beside a decoding consumer, which decodes every committed change', () => {
+    if (unavailable) {
+      expect(impactStdout).toContain(`[cdc-source-impact] skipped: PostgreSQL was not measured: ${unavailable}`);
+      expect(files).toEqual([]);
+      return;
+    }
+    expect(files).toEqual(['cdc-source-impact.json']);
+    const data = parseBenchmarkText(readFileSync(join(impactOut, files[0]!), 'utf8'), files[0]!);
+    if (data.kind !== 'measured') throw new Error('expected a measured result');
+    expect(data.scope).toMatch(/same machine, so the extract competes for CPU with pgbench itself.*; not Debezium/);
+    expect(data.provenance.software.map((s) => s.name)).toEqual(expect.arrayContaining(['PostgreSQL', 'pgbench']));
+    expect(data.provenance.settings.find((s) => s.name === 'PostgreSQL')?.value).toContain('wal_level=logical');
+    const runs = data.provenance.plan.runs;
+    const [throughput, reader, lag] = data.tables;
+    expect(throughput!.rows.map((r) => r.id)).toEqual(['baseline', 'extract', 'cdc']);
+    for (const row of throughput!.rows) {
+      expect(row.cells['tps']!.runs).toHaveLength(runs);
+      expect(Math.min(...row.cells['tps']!.runs)).toBeGreaterThan(0);
+      expect(Math.min(...row.cells['wal']!.runs)).toBeGreaterThan(0);
+    }
+    // Every run's decoded changes are pgbench's transactions times four (3 updates and 1 insert each).
+    const transactions = throughput!.rows.find((r) => r.id === 'cdc')!.cells['transactions']!.runs;
+    expect(reader!.rows.find((r) => r.id === 'cdc')!.cells['rows']!.runs).toEqual(transactions.map((t) => t * 4));
+    // Each extract copies the whole table.
+    const extract = reader!.rows.find((r) => r.id === 'extract')!;
+    extract.cells['rows']!.runs.forEach((n, i) => expect(n).toBe(extract.cells['passes']!.runs[i]! * data.provenance.dataset.rows));
+    expect(lag!.rows[0]!.cells['lag-max']!.runs).toHaveLength(runs);
+    expect(impactStdout).toMatch(/run 1 cdc: [\d.]+ tps/);
   });
 });
