@@ -6,6 +6,7 @@ import type { MeasuredBenchmark } from '../../../src/lib/benchmark/schema.ts';
 import type { BenchOptions } from './args.ts';
 import { BenchmarkSkipped, sizesFor, type BenchContext, type MeasuredId } from './context.ts';
 import { runCdcVsExtract } from './cdc-vs-extract.ts';
+import { runCommitInterval } from './commit-interval.ts';
 import { collectMachine, gitCommit, loadAverage } from './environment.ts';
 import { describeRefusal, gateBeforeRun } from './gate.ts';
 import { runFileFormats } from './file-formats.ts';
@@ -25,6 +26,7 @@ const RUNNERS: Record<MeasuredId, (ctx: BenchContext) => Promise<MeasuredInput>>
   'incremental-load': runIncrementalLoad,
   'rollup-ratio': runRollupRatio,
   'cdc-vs-extract': runCdcVsExtract,
+  'commit-interval': runCommitInterval,
 };
 
 /** Where results go when --out is not given: the content folder for full runs, a temp dir for quick ones. */

@@ -32,9 +32,9 @@ const value = (t: Table, row: string, measure: string) => cellMedian(t.rows.find
 
 describe('npm run bench -- --quick', () => {
   test('writes one valid, quick-marked result file per measured benchmark and prints progress', () => {
-    expect([...results.keys()].sort()).toEqual(['file-formats', 'incremental-load', 'rollup-ratio', 'row-vs-column', 'storage-layout']);
+    expect([...results.keys()].sort()).toEqual(['commit-interval', 'file-formats', 'incremental-load', 'rollup-ratio', 'row-vs-column', 'storage-layout']);
     expect(stdout).toMatch(/\[file-formats\] generating 40,000 orders/);
-    expect(stdout).toMatch(/wrote 5 result files/);
+    expect(stdout).toMatch(/wrote 6 result files/);
     // cdc-vs-extract needs PostgreSQL: with --no-postgres it says so and writes nothing.
     expect(stdout).toMatch(/\[cdc-vs-extract\] skipped: PostgreSQL was not measured: disabled with --no-postgres/);
     for (const data of results.values()) expect(data.provenance.mode).toBe('quick');
@@ -120,6 +120,31 @@ describe('rollup ratio (quick)', () => {
     const q = tableOf('rollup-ratio', 'query');
     expect(value(q, 'daily', 'scanned')).toBe(value(t, 'country', 'rows-day'));
     expect(value(q, 'raw', 'scanned')).toBe(rows);
+  });
+});
+
+describe('commit interval (quick)', () => {
+  test('one file per commit, fewer and larger files for longer intervals, the same answers after hourly compaction', () => {
+    const files = tableOf('commit-interval', 'files');
+    const rows = results.get('commit-interval')!.provenance.dataset.rows;
+    // Quick intervals: 300, 900 and 3,600 s over one day.
+    expect(files.rows.map((r) => [r.id, value(files, r.id, 'commits'), value(files, r.id, 'files')])).toEqual([
+      ['every-300-s', 288, 288],
+      ['every-900-s', 96, 96],
+      ['every-3600-s', 24, 24],
+    ]);
+    expect(value(files, 'every-300-s', 'mean-file')).toBeLessThan(value(files, 'every-3600-s', 'mean-file'));
+    expect(value(files, 'every-300-s', 'rows-per-file')).toBe(Math.round(rows / 288));
+    const query = tableOf('commit-interval', 'query');
+    expect(query.rows.map((r) => [r.id, value(query, r.id, 'files-read')])).toEqual([
+      ['every-300-s', 288],
+      ['every-900-s', 96],
+      ['every-3600-s', 24],
+      ['hourly-compacted', 24],
+    ]);
+    const compaction = tableOf('commit-interval', 'compaction');
+    for (const row of compaction.rows) expect(value(compaction, row.id, 'files-out')).toBe(24);
+    expect(stdout).toMatch(/\[commit-interval\] every layout gives the same answers/);
   });
 });
 
