@@ -3,7 +3,7 @@ import type { MachineFacts } from './environment.ts';
 import type { RunPlan } from './measure.ts';
 
 /** Ids of the measured benchmarks, in the order `npm run bench` runs them. */
-export const MEASURED_IDS = ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio', 'cdc-vs-extract', 'commit-interval'] as const;
+export const MEASURED_IDS = ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio', 'cdc-vs-extract', 'commit-interval', 'object-store-access'] as const;
 export type MeasuredId = (typeof MEASURED_IDS)[number];
 
 /** Dataset sizes and run counts of one mode. */

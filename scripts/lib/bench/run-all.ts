@@ -11,6 +11,7 @@ import { collectMachine, gitCommit, loadAverage } from './environment.ts';
 import { describeRefusal, gateBeforeRun } from './gate.ts';
 import { runFileFormats } from './file-formats.ts';
 import { runIncrementalLoad } from './incremental-load.ts';
+import { runObjectStoreAccess } from './object-store-access.ts';
 import { runRollupRatio } from './rollup-ratio.ts';
 import { runRowVsColumn } from './row-vs-column.ts';
 import { runStorageLayout } from './storage-layout.ts';
@@ -27,6 +28,7 @@ const RUNNERS: Record<MeasuredId, (ctx: BenchContext) => Promise<MeasuredInput>>
   'rollup-ratio': runRollupRatio,
   'cdc-vs-extract': runCdcVsExtract,
   'commit-interval': runCommitInterval,
+  'object-store-access': runObjectStoreAccess,
 };
 
 /** Where results go when --out is not given: the content folder for full runs, a temp dir for quick ones. */
