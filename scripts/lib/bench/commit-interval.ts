@@ -234,6 +234,7 @@ export async function runCommitInterval(ctx: BenchContext): Promise<MeasuredInpu
       plan: plan.default,
       settings: [
         ...settings,
+        { name: 'Stream', value: `the generated orders in order_id order stand for the events, spread evenly over one day (${events.toLocaleString('en-US')} events, about ${rate.toLocaleString('en-US', { maximumFractionDigits: 1 })} per second); their own order_ts is not used` },
         { name: 'Writer', value: '1 DuckDB thread, one COPY (one zstd Parquet file) per commit; queries and compaction timing with the threads above' },
         { name: 'Commit intervals', value: commitIntervals.map((i) => `${i} s`).join(', ') },
         { name: 'Compaction runs', value: `${plan.slow.runs} measured after ${plan.slow.warmup} warm-up` },
