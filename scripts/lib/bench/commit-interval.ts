@@ -221,7 +221,7 @@ export async function runCommitInterval(ctx: BenchContext): Promise<MeasuredInpu
         },
       ],
       caveats: [
-        'One writer and no partitioning: a Flink job writes one file per subtask per partition per checkpoint, so multiply the file counts by its parallelism and by the partitions each checkpoint touches.',
+        'One writer and no partitioning: a Flink job writes at least one file per writer subtask per partition per checkpoint, so multiply the file counts by its parallelism and by the partitions each checkpoint touches.',
         'The number of files a day depends only on the interval (times writers and partitions); their size grows with the event rate, so a busier stream leaves as many files, each larger, and the many-files penalty weighs less against the data read.',
         'Snapshots are counted (one per commit), not written: the planning cost of an Iceberg table’s growing manifest lists, and snapshot expiry, were not measured.',
         'A local disk with a warm page cache: over S3 every file also costs at least one request with its own latency (see the object-store-access benchmark), so the small-file penalty weighs more there.',
