@@ -245,6 +245,7 @@ export async function runObjectStoreAccess(ctx: BenchContext): Promise<MeasuredI
           id: 'requests',
           rowLabel: 'Layout',
           title: 'GET requests and bytes per query',
+          chart: { measures: qids.map((q) => `${q}-gets`), scale: 'auto' },
           description: `The same ${rows.toLocaleString('en-US')} orders in four Snappy Parquet layouts, read through range requests. Full scan: orders and units per country (2 columns). Partition key: the same for country = ${FILTER_COUNTRY} (about 6 % of rows). Point lookup: one order by id (3 columns). Counts are the server’s own, per query.`,
           measures: [
             { id: 'files', label: 'Files', unit: 'count', better: 'none', ratio: false },
