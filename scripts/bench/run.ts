@@ -1,7 +1,8 @@
 // npm run bench [-- --quick] [--only=file-formats] [--out=DIR] [--no-postgres] [--seed=N] [--rows=N]
-// Measures file formats, storage layout, row vs column stores, incremental loads, rollup ratios and merge-on-read
-// against copy-on-write with embedded engines, and CDC against extracts (read cost, and the source's throughput
-// under load) on a private PostgreSQL, and writes content/benchmarks/<id>.json with full provenance.
+// Measures file formats, storage layout, row vs column stores, incremental loads, rollup ratios, commit intervals
+// and merge-on-read against copy-on-write with embedded engines, object-store requests per layout through a local
+// range server (needs hyparquet), and CDC against extracts (read cost, and the source's throughput under load) on a
+// private PostgreSQL, and writes content/benchmarks/<id>.json with full provenance.
 import { parseBenchArgs, USAGE } from '../lib/bench/args.ts';
 import { defaultOut, GateRefusal, runBenchmarks } from '../lib/bench/run-all.ts';
 

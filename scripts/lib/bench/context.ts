@@ -3,7 +3,7 @@ import type { MachineFacts } from './environment.ts';
 import type { RunPlan } from './measure.ts';
 
 /** Ids of the measured benchmarks, in the order `npm run bench` runs them. */
-export const MEASURED_IDS = ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio', 'cdc-vs-extract', 'cdc-source-impact', 'mor-vs-cow'] as const;
+export const MEASURED_IDS = ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio', 'cdc-vs-extract', 'cdc-source-impact', 'mor-vs-cow', 'commit-interval', 'object-store-access'] as const;
 export type MeasuredId = (typeof MEASURED_IDS)[number];
 
 /** Dataset sizes and run counts of one mode. */
@@ -31,6 +31,8 @@ export interface Sizes {
   morFractions: number[];
   /** Rounds after which it measures, ascending. */
   morRounds: number[];
+  /** Commit intervals in seconds of the commit-interval benchmark; each divides an hour or is a multiple of it. */
+  commitIntervals: number[];
   /** Rows per file in the small-files layout (DuckDB writes whole 2,048-row vectors). */
   smallFileRows: number;
   /** Parquet row-group size of the layout benchmark. */
@@ -63,6 +65,8 @@ export function sizesFor(mode: 'full' | 'quick', rows?: number): Sizes {
     morRows: rows ? Math.max(1000, Math.round(rows / 4)) : quick ? 20_000 : 500_000,
     morFractions: quick ? [0.01, 0.1] : [0.001, 0.01, 0.1],
     morRounds: quick ? [1, 5] : [1, 5, 20, 50],
+    // 10 s leaves 8,640 files a day, which ten query runs still read in minutes; quick keeps to a few hundred.
+    commitIntervals: quick ? [300, 900, 3600] : [10, 60, 300, 900],
     smallFileRows: Math.max(2048, Math.round(orders / 1000 / 2048) * 2048),
     rowGroupSize: Math.min(122_880, Math.max(2048, Math.round(orders / 20 / 2048) * 2048)),
     // At least 10 measured runs for a publishable figure (MIN_PUBLISHED_RUNS in the schema).

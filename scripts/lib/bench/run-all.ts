@@ -7,11 +7,13 @@ import type { BenchOptions } from './args.ts';
 import { BenchmarkSkipped, sizesFor, type BenchContext, type MeasuredId } from './context.ts';
 import { runCdcSourceImpact } from './cdc-source-impact.ts';
 import { runCdcVsExtract } from './cdc-vs-extract.ts';
+import { runCommitInterval } from './commit-interval.ts';
 import { collectMachine, gitCommit, loadAverage } from './environment.ts';
 import { describeRefusal, gateBeforeRun } from './gate.ts';
 import { runFileFormats } from './file-formats.ts';
 import { runIncrementalLoad } from './incremental-load.ts';
 import { runMorVsCow } from './mor-vs-cow.ts';
+import { runObjectStoreAccess } from './object-store-access.ts';
 import { runRollupRatio } from './rollup-ratio.ts';
 import { runRowVsColumn } from './row-vs-column.ts';
 import { runStorageLayout } from './storage-layout.ts';
@@ -29,6 +31,8 @@ const RUNNERS: Record<MeasuredId, (ctx: BenchContext) => Promise<MeasuredInput>>
   'cdc-vs-extract': runCdcVsExtract,
   'cdc-source-impact': runCdcSourceImpact,
   'mor-vs-cow': runMorVsCow,
+  'commit-interval': runCommitInterval,
+  'object-store-access': runObjectStoreAccess,
 };
 
 /** Where results go when --out is not given: the content folder for full runs, a temp dir for quick ones. */

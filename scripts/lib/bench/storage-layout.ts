@@ -53,11 +53,11 @@ async function rowGroups(conn: DuckDBConnection, glob: string, partitioned: bool
  * run and 497 in another, some holding two row groups; one thread makes the split deterministic
  * (same seed, same DuckDB version, same files). The previous thread count is restored.
  */
-export async function writeSmallFiles(conn: DuckDBConnection, table: string, dir: string, rowsPerFile: number): Promise<void> {
+export async function writeSmallFiles(conn: DuckDBConnection, table: string, dir: string, rowsPerFile: number, compression = 'zstd'): Promise<void> {
   const threads = await queryValue(conn, "SELECT current_setting('threads')");
   await conn.run('SET threads = 1');
   try {
-    await conn.run(`COPY ${table} TO ${sqlString(dir)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowsPerFile}, ROW_GROUPS_PER_FILE 1)`);
+    await conn.run(`COPY ${table} TO ${sqlString(dir)} (FORMAT parquet, COMPRESSION ${compression}, ROW_GROUP_SIZE ${rowsPerFile}, ROW_GROUPS_PER_FILE 1)`);
   } finally {
     await conn.run(`SET threads = ${Number(threads)}`);
   }

@@ -21,7 +21,7 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs([])).toEqual({
       quick: false,
       out: undefined,
-      only: ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio', 'cdc-vs-extract', 'cdc-source-impact', 'mor-vs-cow'],
+      only: ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio', 'cdc-vs-extract', 'cdc-source-impact', 'mor-vs-cow', 'commit-interval', 'object-store-access'],
       postgres: true,
       seed: 42,
       rows: undefined,
@@ -41,7 +41,7 @@ describe('parseBenchArgs', () => {
 
   test('says what is wrong with a bad option and what is valid', () => {
     expect(() => parseBenchArgs(['--only=formats'])).toThrowErrorMatchingInlineSnapshot(
-      `[Error: --only: unknown benchmark "formats". Known: file-formats, storage-layout, row-vs-column, incremental-load, rollup-ratio, cdc-vs-extract, cdc-source-impact, mor-vs-cow]`,
+      `[Error: --only: unknown benchmark "formats". Known: file-formats, storage-layout, row-vs-column, incremental-load, rollup-ratio, cdc-vs-extract, cdc-source-impact, mor-vs-cow, commit-interval, object-store-access]`,
     );
     expect(() => parseBenchArgs(['--rows=ten'])).toThrow('--rows: expected an integer ≥ 1000, got "ten"');
     expect(() => parseBenchArgs(['--fast'])).toThrow('unknown option "--fast"');
