@@ -96,7 +96,7 @@ const ms = (v: number | undefined) => (v === undefined ? 'n/a' : `${Math.round(v
 
 const server = spawn(process.execPath, ['scripts/serve-dist.ts', `--port=${port}`, `--dir=${dir}`], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise<void>((resolve, reject) => {
-  server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Serving') && resolve());
+  server.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('Serving') && resolve());
   server.on('exit', (code) => reject(new Error(`scripts/serve-dist.ts exited with ${code} (is port ${port} free? pass --port=)`)));
 });
 const origin = `http://127.0.0.1:${port}`;

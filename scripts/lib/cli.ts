@@ -58,7 +58,7 @@ export function parseCommand<O extends Record<string, OptionSpec>>(spec: Command
     const { values, positionals } = parseArgs({ args: [...argv], options: options as never, strict: true, allowPositionals: Boolean(spec.positionals) });
     const help = Boolean((values as Record<string, unknown>)['help']);
     delete (values as Record<string, unknown>)['help'];
-    return { ok: true, help, values: values as Values<O>, positionals };
+    return { ok: true, help, values: values, positionals };
   } catch (error) {
     // parseArgs' own words for a missing value or a value given to a boolean, e.g. "Option '--dir <value>' argument missing".
     return { ok: false, message: (error as Error).message };

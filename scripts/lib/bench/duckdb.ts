@@ -42,7 +42,7 @@ export async function openDuckWithOrders(rows: number, seed: number, log: (line:
 /** Run a query and return its rows as JSON-friendly objects (BigInt and decimals as strings). */
 export async function queryRows(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   const reader = await conn.runAndReadAll(sql);
-  return reader.getRowObjectsJson() as Record<string, unknown>[];
+  return reader.getRowObjectsJson();
 }
 
 /** Run a query and return the first column of the first row as a string. */

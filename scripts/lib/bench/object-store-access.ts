@@ -192,7 +192,7 @@ export async function runObjectStoreAccess(ctx: BenchContext): Promise<MeasuredI
         server.reset();
         const got = JSON.stringify(await runQuery(layout, q));
         if (got !== q.expected) throw new Error(`${layout.id}, ${qid}: hyparquet over HTTP answered ${got}, DuckDB on the table ${q.expected}`);
-        counts[qid]![layout.id] = server.counts();
+        counts[qid][layout.id] = server.counts();
       }
     }
     ctx.log('every layout gives DuckDB’s answer to every query; timing');

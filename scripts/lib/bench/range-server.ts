@@ -101,7 +101,7 @@ export async function startRangeServer(root: string, latencyMs: number): Promise
     const headers = { 'content-length': end - start + 1, 'accept-ranges': 'bytes', ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}) };
     res.writeHead(range ? 206 : 200, headers);
     if (end < start) return res.end();
-    createReadStream(file!, { start, end }).pipe(res);
+    createReadStream(file, { start, end }).pipe(res);
   };
   const server = createServer((req, res) => {
     setTimeout(() => handle(req, res), latencyMs);

@@ -81,7 +81,7 @@ async function openDuckEngine(path: string, source: string): Promise<{ engine: E
       return update.run();
     },
     count: async () => Number(await queryValue(conn, 'SELECT count(*) FROM orders')),
-    rows: async (sql) => (await conn.runAndReadAll(sql)).getRowsJson() as unknown[][],
+    rows: async (sql) => (await conn.runAndReadAll(sql)).getRowsJson(),
     bytes: async () => {
       await conn.run('CHECKPOINT');
       return statSync(path).size;

@@ -95,7 +95,7 @@ function decorate(model: FlowModel, state: MapState, flows: NamedFlow[], hovered
     const mark = lit?.edges.get(e.id);
     if (lit) classes.push(mark ? `is-lit ${mark.current ? 'is-current' : 'is-past'}` : 'is-dimmed');
     else if (near) classes.push(d.sourceNode === hovered || d.targetNode === hovered ? 'is-near' : 'is-dimmed');
-    return { ...e, className: classes.join(' '), animated: mark?.current ?? false } as MapEdge;
+    return { ...e, className: classes.join(' '), animated: mark?.current ?? false };
   });
   return { nodes, edges };
 }

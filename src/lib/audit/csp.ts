@@ -24,7 +24,7 @@ export function hashSource(text: string): string {
 
 /** The text a browser hashes for an inline script or style: its child text nodes, joined. */
 function childText(el: Element): string {
-  return el.children.map((c) => (c.type === 'text' ? (c as Text).value : '')).join('');
+  return el.children.map((c) => (c.type === 'text' ? (c).value : '')).join('');
 }
 
 /**

@@ -73,7 +73,7 @@ export function checkTargets(audits: PageAudit[]): string[] {
     CATEGORIES.filter((c) => a.median[c] < targetFor(c, a.path)).map(
       (c) =>
         `${a.path} (${a.formFactor}): ${c} ${a.median[c]} is below the target ${targetFor(c, a.path)}` +
-        (a.shortfalls[c]?.length ? `; held back by ${a.shortfalls[c]!.slice(0, 4).join(', ')}` : ''),
+        (a.shortfalls[c]?.length ? `; held back by ${a.shortfalls[c].slice(0, 4).join(', ')}` : ''),
     ),
   );
 }

@@ -109,7 +109,7 @@ export async function measurePage(page: string, html: string, read: ReadFile, ba
         const file = urlToFile(p['src'], page, base);
         if (file) scripts.push(file);
       } else if (!p['type'] || p['type'] === 'module' || p['type'] === 'text/javascript') {
-        inline.push(el.children.map((c) => (c.type === 'text' ? (c as Text).value : '')).join(''));
+        inline.push(el.children.map((c) => (c.type === 'text' ? (c).value : '')).join(''));
       }
     }
     if (el.tagName === 'astro-island') {

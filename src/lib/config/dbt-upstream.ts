@@ -37,7 +37,7 @@ export function loadDbtUpstream(root: string): DbtUpstream {
   const trino = read('dbt-trino.json') as unknown as DbtUpstream['trino'] & { 'x-provenance': { ref: string } };
   const loaded: DbtUpstream = {
     project: { schema: project as DbtUpstream['project']['schema'], validate: ajv.compile(project) },
-    resources: { schema: resources as JsonSchema, validate: ajv.compile(resources) },
+    resources: { schema: resources, validate: ajv.compile(resources) },
     trino,
     core: `dbt-core ${(project['x-provenance'] as { ref: string }).ref}`,
     adapter: `dbt-trino ${trino['x-provenance'].ref}`,

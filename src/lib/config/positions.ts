@@ -67,7 +67,7 @@ export function pointerToPath(pointer: string): string[] {
  * map at `path` (for unknown or missing fields). Falls back to the nearest ancestor that exists.
  */
 export function lineOfPath(located: LocatedDocument, path: ReadonlyArray<string | number>, key?: string): number | undefined {
-  let node: Node | null | undefined = located.doc.contents as Node | null;
+  let node: Node | null | undefined = located.doc.contents;
   let line = node?.range ? located.lines.linePos(node.range[0]).line : undefined;
   const segments = key === undefined ? path : [...path, key];
   for (const [i, segment] of segments.entries()) {

@@ -155,7 +155,7 @@ export function findProviderSchemaProblems(f: TfFile, provider: ProviderSchema):
       }
     }
   }
-  for (const block of ((f.json['provider'] as Record<string, unknown[]> | undefined)?.[provider.name] ?? []) as unknown[]) {
+  for (const block of ((f.json['provider'] as Record<string, unknown[]> | undefined)?.[provider.name] ?? [])) {
     const header = lineFrom(f.text, 1, new RegExp(`^\\s*provider\\s+"${escape(provider.name)}"`)) ?? 1;
     if (isBody(block)) checkBody(f, block, provider.provider, `provider.${provider.name}`, header + 1, ['alias'], label, out);
   }

@@ -13,7 +13,7 @@ export interface RunScript {
 }
 
 function get(node: unknown, key: string): Node | undefined {
-  return isMap(node) ? (node.get(key, true) as Node | undefined) : undefined;
+  return isMap(node) ? (node.get(key, true)) : undefined;
 }
 
 function shellOf(...nodes: Array<unknown>): string | undefined {

@@ -30,7 +30,7 @@ export function applyLayoutVariant(model: FlowModel, variant: LayoutVariant): Fl
     const box = variant.nodes[n.id];
     if (!box) throw new Error(`layout variant: node "${n.id}" has no box. Boxes exist for: ${Object.keys(variant.nodes).join(', ')}`);
     const [x, y, width, height] = box;
-    return { ...n, position: { x, y }, width, height, ...(n.handles ? { handles: handlesFor(width, height) } : {}) } as MapNode;
+    return { ...n, position: { x, y }, width, height, ...(n.handles ? { handles: handlesFor(width, height) } : {}) };
   });
   const edges = model.edges.map((e): MapEdge => {
     const handles = variant.edges[e.id];
@@ -51,7 +51,7 @@ export function withVariantBoxes(model: FlowModel, variant: LayoutVariant, prefi
     const [x, y, width, height] = box(n.id);
     const [px, py] = n.parentId ? box(n.parentId) : [0, 0];
     const vars = { [`--${prefix}-x`]: `${px + x}px`, [`--${prefix}-y`]: `${py + y}px`, [`--${prefix}-w`]: `${width}px`, [`--${prefix}-h`]: `${height}px` };
-    return { ...n, style: { ...n.style, ...vars } } as MapNode;
+    return { ...n, style: { ...n.style, ...vars } };
   });
   return { ...model, nodes };
 }

@@ -13,7 +13,7 @@ export function pluginCopyButtonMarkup(): ExpressiveCodePlugin {
     name: 'blueprint:copy-button-markup',
     hooks: {
       postprocessRenderedBlock: ({ codeBlock, renderData }) => {
-        visit(renderData.blockAst as Element, 'element', (el: Element) => {
+        visit(renderData.blockAst, 'element', (el: Element) => {
           if (el.tagName === 'pre') Object.assign(el.properties, scrollableRegionProperties(codeBlock.props.title, codeBlock.language, codeBlock.code));
           if (el.tagName !== 'button' || el.properties?.['dataCode'] === undefined) return;
           // The copy text would repeat the whole block in an attribute (24 KB gzip on the largest

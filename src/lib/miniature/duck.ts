@@ -32,7 +32,7 @@ export async function openDuck(threads = Number(process.env['MINIATURE_DUCKDB_TH
 /** Run a query and return its rows as JSON-safe objects. */
 export async function queryRows(conn: DuckDBConnection, sql: string): Promise<Row[]> {
   const reader = await conn.runAndReadAll(sql);
-  return reader.getRowObjectsJson() as Row[];
+  return reader.getRowObjectsJson();
 }
 
 /** Run a query that returns one number (first column of the first row); NULL becomes 0. */

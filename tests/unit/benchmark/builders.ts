@@ -45,7 +45,7 @@ export function measured(overrides: Record<string, unknown> = {}): BenchmarkInpu
     },
     tables: [table()],
     ...overrides,
-  } as BenchmarkInput;
+  };
 }
 
 /** A published benchmark with one vendor source. */
@@ -72,5 +72,5 @@ export function published(overrides: Record<string, unknown> = {}): BenchmarkInp
       },
     ],
     ...overrides,
-  } as BenchmarkInput;
+  };
 }

@@ -234,7 +234,7 @@ def orders():
       absPath: join(dir, 'orders_dag.py'),
       folderDir: 'dags',
       text,
-      entry: { path: 'orders_dag.py', title: 't', description: 'd', validator: 'python' } as ConfigInput['entry'],
+      entry: { path: 'orders_dag.py', title: 't', description: 'd', validator: 'python' },
     };
     const [result] = await createPythonValidator('python3', join(dir, 'api'))([input]);
     return result!;

@@ -148,7 +148,7 @@ describe('draw.io export', () => {
   test('has unique cell ids and every parent, source and target is a cell', () => {
     expect(byId.size).toBe(cells.length);
     const dangling = cells.flatMap((c) =>
-      (['parent', 'source', 'target'] as const).filter((a) => c.attributes[a] !== undefined && !byId.has(c.attributes[a]!)).map((a) => `${c.attributes['id']}.${a}`),
+      (['parent', 'source', 'target'] as const).filter((a) => c.attributes[a] !== undefined && !byId.has(c.attributes[a])).map((a) => `${c.attributes['id']}.${a}`),
     );
     expect(dangling).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { currentStepNodeIds, flowTouches, markFlowSteps, walkthroughKey } from '
 import type { NamedFlow } from '../../../src/lib/graph/flows.ts';
 
 const flow = (steps: Array<[string[], string[]]>): NamedFlow =>
-  ({ id: 'f', title: 'F', summary: 'S', steps: steps.map(([nodes, edges], i) => ({ nodes, edges, text: `step ${i + 1}` })) }) as NamedFlow;
+  ({ id: 'f', title: 'F', summary: 'S', steps: steps.map(([nodes, edges], i) => ({ nodes, edges, text: `step ${i + 1}` })) });
 
 const tour = flow([
   [['sources'], []],

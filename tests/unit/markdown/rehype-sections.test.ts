@@ -11,7 +11,7 @@ const shape = (nodes: RootContent[]): string =>
     .join(' ');
 
 const run = (html: string) => {
-  const tree = fromHtml(html, { fragment: true }) as Root;
+  const tree = fromHtml(html, { fragment: true });
   rehypeSections()(tree);
   return shape(tree.children);
 };

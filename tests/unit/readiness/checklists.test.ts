@@ -25,7 +25,7 @@ const body = [
 
 /** Run the rehype plugin over HTML as GFM renders a task list. */
 const render = (html: string) => {
-  const tree = fromHtml(html, { fragment: true }) as Root;
+  const tree = fromHtml(html, { fragment: true });
   rehypeReadinessChecklist()(tree, new VFile({ path: 'content/chapters/x.mdx' }));
   return tree;
 };

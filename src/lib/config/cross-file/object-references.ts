@@ -20,7 +20,7 @@ function findReferences(value: unknown, path: Array<string | number> = []): Refe
   const record = value as Record<string, unknown>;
   const named = (key: string, kind: Kind, field = 'name') => {
     const ref = record[key] as Record<string, unknown> | undefined;
-    if (ref && typeof ref[field] === 'string' && ref['optional'] !== true) out.push({ kind, name: ref[field] as string, path: [...path, key, field] });
+    if (ref && typeof ref[field] === 'string' && ref['optional'] !== true) out.push({ kind, name: ref[field], path: [...path, key, field] });
   };
   named('secretKeyRef', 'Secret');
   named('secretRef', 'Secret');
@@ -74,7 +74,7 @@ function assumed(inventory: Inventory, kind: Kind, name: string): boolean {
 export function checkObjectReferences(inventory: Inventory): ConfigProblem[] {
   const defined = definedNames(inventory);
   const problems: ConfigProblem[] = [];
-  for (const doc of inventory.docs as KubeDoc[]) {
+  for (const doc of inventory.docs) {
     if (!['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod', 'ReplicaSet'].includes(doc.object.kind ?? '')) continue;
     for (const ref of findReferences(doc.object.spec, ['spec'])) {
       if (isDefined(inventory, defined, doc.namespace, ref)) continue;

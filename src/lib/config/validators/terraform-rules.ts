@@ -155,7 +155,7 @@ export function findSecretProblems(f: ParsedTfFile): ConfigProblem[] {
           line: findLine(f.text, new RegExp(`^\\s*${kind}\\s+"${escape(name)}"`)) ?? 1,
           message: `${kind} "${name}" holds a credential but is not marked sensitive = true`,
         });
-      if (kind === 'variable' && typeof list[0]?.['default'] === 'string' && isSecretName(name) && !isPlaceholder(list[0]['default'] as string))
+      if (kind === 'variable' && typeof list[0]?.['default'] === 'string' && isSecretName(name) && !isPlaceholder(list[0]['default']))
         problems.push({
           file: f.file,
           line: findLine(f.text, new RegExp(`^\\s*variable\\s+"${escape(name)}"`)) ?? 1,
