@@ -416,6 +416,24 @@ data "aws_iam_policy_document" "zone" {
       values   = [aws_kms_key.lake.arn]
     }
   }
+
+  # SSE-C names its algorithm in a header of its own, which the two statements above do not see
+  # (as in the security chapter's s3-bucket-policy.json).
+  statement {
+    sid     = "DenySseC"
+    effect  = "Deny"
+    actions = ["s3:PutObject"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    resources = ["${aws_s3_bucket.zone[each.key].arn}/*"]
+    condition {
+      test     = "Null"
+      variable = "s3:x-amz-server-side-encryption-customer-algorithm"
+      values   = ["false"]
+    }
+  }
 }
 
 resource "aws_s3_bucket_policy" "zone" {
