@@ -151,6 +151,19 @@ module "eks" {
       taints         = [{ key = "dedicated", value = "egress", effect = "NO_SCHEDULE" }]
       egress         = true
     }
+    # Airbyte connector pods, as in prod (batch-ingestion airbyte-values.yaml selects
+    # airbyte/node-pool=jobs); without this group dev syncs would stay Pending. Smaller ceiling.
+    airbyte-jobs = {
+      instance_types = ["m7i.xlarge", "m6i.xlarge"]
+      capacity_type  = "SPOT"
+      min_size       = 1
+      max_size       = 2
+      desired_size   = 1
+      disk_size_gib  = 100
+      labels         = { "airbyte/node-pool" = "jobs" }
+      taints         = [{ key = "airbyte/jobs", value = "true", effect = "NO_SCHEDULE" }]
+      egress         = true
+    }
   }
 }
 

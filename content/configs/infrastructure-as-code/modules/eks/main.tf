@@ -1,9 +1,9 @@
 # EKS cluster for Kafka, Flink, Trino, Airflow, MLflow and model serving. Terraform stops at the
 # Kubernetes API: everything inside the cluster is deployed by Argo CD from Git (see ../../gitops).
 #
-# Capacity: two small managed node groups carry what must exist before anything else (system
-# controllers incl. Karpenter, and the Kafka brokers); every other workload gets nodes from
-# Karpenter, whose NodePools live in the GitOps repository. This module creates the AWS side of
+# Capacity: a few small managed node groups carry what must exist before anything else (system
+# controllers incl. Karpenter, the Kafka brokers, and the egress-tier groups the roots declare);
+# every other workload gets nodes from Karpenter, whose NodePools live in the GitOps repository. This module creates the AWS side of
 # Karpenter: controller role, node role and its access entry, and the interruption queue.
 
 terraform {
@@ -494,16 +494,22 @@ resource "aws_iam_role" "karpenter_controller" {
   assume_role_policy   = data.aws_iam_policy_document.pod_identity_assume.json
 }
 
+# The read actions follow the controller policy of Karpenter v1.14.1's getting-started
+# cloudformation.yaml; the write actions are scoped more loosely than there (no tag conditions).
 data "aws_iam_policy_document" "karpenter_controller" {
   statement {
     sid = "Ec2Read"
     actions = [
       "ec2:DescribeAvailabilityZones",
+      "ec2:DescribeCapacityReservations",
       "ec2:DescribeImages",
       "ec2:DescribeInstances",
+      # Karpenter's instance-status health checks stay off without it (v1.14 logs an error).
+      "ec2:DescribeInstanceStatus",
       "ec2:DescribeInstanceTypeOfferings",
       "ec2:DescribeInstanceTypes",
       "ec2:DescribeLaunchTemplates",
+      "ec2:DescribePlacementGroups",
       "ec2:DescribeSecurityGroups",
       "ec2:DescribeSpotPriceHistory",
       "ec2:DescribeSubnets",

@@ -370,7 +370,9 @@ data "aws_iam_policy_document" "zone" {
   }
 
   # Writers may omit the header (bucket default encryption applies) but may not ask for a
-  # weaker algorithm or another key.
+  # weaker algorithm or another key. The Null conditions scope both denies to requests that send
+  # the header: a negated operator such as StringNotEquals is true when the key is absent, so
+  # without them every header-less PutObject (Trino, Flink and Spark by default) would be denied.
   statement {
     sid     = "DenyNonKmsEncryptionHeader"
     effect  = "Deny"
@@ -380,6 +382,11 @@ data "aws_iam_policy_document" "zone" {
       identifiers = ["*"]
     }
     resources = ["${aws_s3_bucket.zone[each.key].arn}/*"]
+    condition {
+      test     = "Null"
+      variable = "s3:x-amz-server-side-encryption"
+      values   = ["false"]
+    }
     condition {
       test     = "StringNotEquals"
       variable = "s3:x-amz-server-side-encryption"
@@ -396,10 +403,35 @@ data "aws_iam_policy_document" "zone" {
       identifiers = ["*"]
     }
     resources = ["${aws_s3_bucket.zone[each.key].arn}/*"]
+    # A request that names aws:kms without a key id would get the AWS managed key (aws/s3), so
+    # it is denied too: the key id must be present and be the lake key.
+    condition {
+      test     = "Null"
+      variable = "s3:x-amz-server-side-encryption"
+      values   = ["false"]
+    }
     condition {
       test     = "StringNotEquals"
       variable = "s3:x-amz-server-side-encryption-aws-kms-key-id"
       values   = [aws_kms_key.lake.arn]
+    }
+  }
+
+  # SSE-C names its algorithm in a header of its own, which the two statements above do not see
+  # (as in the security chapter's s3-bucket-policy.json).
+  statement {
+    sid     = "DenySseC"
+    effect  = "Deny"
+    actions = ["s3:PutObject"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    resources = ["${aws_s3_bucket.zone[each.key].arn}/*"]
+    condition {
+      test     = "Null"
+      variable = "s3:x-amz-server-side-encryption-customer-algorithm"
+      values   = ["false"]
     }
   }
 }
