@@ -50,6 +50,7 @@ try {
     hold: args.hold,
     corrupt: args.corrupt ?? undefined,
     override: args.override ?? undefined,
+    contractReviewed: args.contractReviewed,
     verifyRerun: fresh && args.rerunCheck,
     onProgress: (line) => console.log(line),
   });

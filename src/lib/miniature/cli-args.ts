@@ -28,6 +28,8 @@ export interface CliArgs {
   corrupt: { ds: string; kind: CorruptionKind } | null;
   /** Accept a day's blocking failures at one gate, for a reason recorded in ops/overrides.jsonl. */
   override: { ds: string; gate: GateName; reason: string } | null;
+  /** False for --evolve=DAY:unreviewed: the contract version adding the column is not reviewed yet. Default true. */
+  contractReviewed: boolean;
   /** Rerun a day at the end of a fresh run and check the lake does not change. Default true. */
   rerunCheck: boolean;
 }
@@ -51,6 +53,11 @@ events. Output goes to .miniature/ (git-ignored).
   --override=DAY:GATE:REASON  accept that day's blocking failures at GATE (landing_to_bronze,
                             bronze_to_silver or silver_to_gold) and go on; the reason and the
                             failures are recorded in lake/ops/overrides.jsonl
+  --evolve=DAY[:unreviewed]  the shop adds a column to orders (channel) from DAY on; the
+                            landing contract's reviewed version 1.1.0 lets it into bronze and
+                            silver. With :unreviewed the run checks against 1.0.0 only, and
+                            the day is stopped at landing_to_bronze; --day=DAY later, with the
+                            version reviewed, promotes it and the days that waited
   --source=duckdb|postgres|auto   engine playing the shop's database (default duckdb;
                             postgres needs Debian's postgresql package)
   --cdc                     with --source=postgres: capture orders by log-based CDC instead
@@ -90,7 +97,7 @@ function toDays(name: string, value: string): string[] {
 }
 
 /** The option that sets each size setting, for messages. */
-const CONFIG_OPTIONS: Record<string, string> = { seed: 'seed', startDate: 'start', days: 'days', customers: 'customers', ordersPerDay: 'orders-per-day' };
+const CONFIG_OPTIONS: Record<string, string> = { evolveOn: 'evolve', seed: 'seed', startDate: 'start', days: 'days', customers: 'customers', ordersPerDay: 'orders-per-day' };
 
 /** Check the size options against the config schema's bounds, naming the option. */
 function checkConfigOptions(config: CliArgs['config']): void {
@@ -150,7 +157,7 @@ function checkCdcOptions(args: CliArgs): void {
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = {
     help: false, out: '.miniature', summary: null, config: {}, source: 'duckdb', cdc: false, eraseCustomer: null, days: null,
-    skip: [], hold: [], corrupt: null, override: null, rerunCheck: true,
+    skip: [], hold: [], corrupt: null, override: null, contractReviewed: true, rerunCheck: true,
   };
   for (const arg of argv) {
     const [, name = '', value = ''] = /^--([a-z-]+)(?:=(.*))?$/.exec(arg) ?? [];
@@ -168,6 +175,15 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       case 'hold': args.hold = toDays(name, value); break;
       case 'no-rerun-check': args.rerunCheck = false; break;
       case 'cdc': args.cdc = true; break;
+      case 'evolve': {
+        const [day = '', state = 'reviewed'] = value.split(':');
+        if (state !== 'reviewed' && state !== 'unreviewed') {
+          throw new DataError(`--evolve=${value}: unknown state "${state}"; expected --evolve=DAY (the contract change is reviewed) or --evolve=DAY:unreviewed`);
+        }
+        args.config.evolveOn = toDays(name, day)[0]!;
+        args.contractReviewed = state === 'reviewed';
+        break;
+      }
       case 'erase-customer': args.eraseCustomer = toInteger(name, value); break;
       case 'source':
         if (value !== 'duckdb' && value !== 'postgres' && value !== 'auto') {

@@ -51,7 +51,10 @@ export function formatStopReport(options: {
   if (quarantined.length) {
     lines.push(
       ...quarantined.map((q) => `Quarantined the ${q.table} batch, every row as delivered, in ${q.path}`),
-      `Fix the source or the extract, then rerun the day (--day=${ds}): the batch is extracted again.`,
+      // A column the contract does not know is a contract question before it is a data one.
+      failed.some((r) => r.contract && r.contract.version === null)
+        ? `The source changed its columns: review a contract version that has them (checks.yaml, contract ${failed.find((r) => r.contract)!.contract!.name}), then rerun the day (--day=${ds}): the batch is extracted again.`
+        : `Fix the source or the extract, then rerun the day (--day=${ds}): the batch is extracted again.`,
     );
   } else {
     lines.push(`No batch is at fault: fix the model, then rerun the day (--day=${ds}).`);

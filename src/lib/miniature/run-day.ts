@@ -2,14 +2,14 @@
 // through three quality gates, then publish. Every zone is built in a fresh in-memory DuckDB
 // from the published files, so a run holds no state of its own: rerunning a day recomputes
 // the same tables and publishes nothing, and running days in any order converges.
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChecksFile, GateName } from './checks-schema.ts';
 import { DAY, getRunWindow, toEpochDay } from './config.ts';
 import { openDaySession } from './day-session.ts';
 import { queryNumber, queryRows } from './duck.ts';
 import {
-  getBaselineRows, ingestTable, readManifest, verifyBatch, type CorruptionKind, type LandingManifest,
+  getBaselineRows, getLandingFile, ingestTable, readManifest, verifyBatch, type CorruptionKind, type LandingManifest,
 } from './landing.ts';
 import { ingestChanges } from './landing-cdc.ts';
 import { getCheckedTable, getLayout, type Layout } from './layout.ts';
@@ -196,7 +196,13 @@ export async function runDay(
         return {
           value: landed,
           // A reused batch was written by an earlier run: this one wrote nothing.
-          outputs: landed.reused ? [] : [{ ...dataset('landing', table), outputFacets: { outputStatistics: createOutputStatisticsFacet(landed.manifest.rows, landed.manifest.bytes, 1) } }],
+          // Its schema is the file's header as delivered, so a column the source added shows up
+          // in lineage on the day it landed, whether or not the contract let it further.
+          outputs: landed.reused ? [] : [{
+            ...dataset('landing', table),
+            facets: { schema: createSchemaFacet(readHeader(getLandingFile(layout, landed.manifest)).map((name) => ({ name, type: 'VARCHAR' }))) },
+            outputFacets: { outputStatistics: createOutputStatisticsFacet(landed.manifest.rows, landed.manifest.bytes, 1) },
+          }],
         };
       });
       out[table] = manifest;
@@ -261,7 +267,7 @@ export async function runDay(
         }));
         // A missing column or an unreadable file stops the gate before the next phase, whose
         // SQL could not bind; values that do not parse go on, so the report lists every bad row.
-        if (results.some((r) => !r.passed && r.kind === 'schema' && r.total === null)) break;
+        if (results.some((r) => !r.passed && (r.kind === 'schema' || r.kind === 'contract') && r.total === null)) break;
       }
       result.checks.push(...results);
       appendAudit(layout, runId, ds, results);
@@ -436,6 +442,18 @@ export async function runDay(
       progress('publish', `${result.filesWritten} file${result.filesWritten === 1 ? '' : 's'} written   day done in ${formatDuration(result.durationMs)}`);
     }
     return result;
+  }
+}
+
+/** The column names in a CSV file's header line (the landed files quote no column name). */
+function readHeader(file: string): string[] {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, n).toString('utf8').split('\n')[0]!.split(',');
+  } finally {
+    closeSync(fd);
   }
 }
 

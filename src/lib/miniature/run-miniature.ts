@@ -3,7 +3,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataError } from '../errors/format-issues.ts';
-import { loadChecks, selectChecks, type ChecksFile, type GateName } from './checks-schema.ts';
+import { loadChecks, selectChecks, withoutNewestContractVersions, type ChecksFile, type GateName } from './checks-schema.ts';
+import { EVOLVED_COLUMN, getReleaseTime } from './evolution.ts';
 import { listDays, type MiniatureConfig, MiniatureConfigSchema } from './config.ts';
 import { compareWithCursor, type CdcReport } from './cdc-comparison.ts';
 import { eraseCustomer, type ErasureReport } from './erasure.ts';
@@ -45,6 +46,12 @@ export interface RunOptions {
   corrupt?: { ds: string; kind: CorruptionKind } | undefined;
   /** Accept one day's blocking failures at one gate, for a reason that is recorded. */
   override?: { ds: string; gate: GateName; reason: string } | undefined;
+  /**
+   * Whether the landing contract version that adds the release's column (--evolve, stored as
+   * config.evolveOn) has been reviewed. Default true; false checks batches against the contract
+   * without its newest version, as when a release ships before its contract change is reviewed.
+   */
+  contractReviewed?: boolean;
   /** After the days and the rerun check, erase this customer from every zone (right to erasure). */
   eraseCustomer?: number | undefined;
   /** The quality gates; default content/miniature/checks.yaml. */
@@ -82,6 +89,8 @@ export interface MiniatureRun {
   erasure: ErasureReport | null;
   /** With --cdc: the slot, and what the cursor extract would have lost on each landed day. */
   cdc: CdcReport | null;
+  /** With --evolve: the release's day and column, and the contract versions in force. */
+  evolution: { ds: string; column: string; reviewed: boolean; contractVersions: string[] } | null;
   /** Events this invocation emitted (the file holds every invocation's). */
   events: RunEvent[];
   durationMs: number;
@@ -149,6 +158,9 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   if (unknown.length) {
     throw new DataError(`--day: ${unknown.join(', ')} is not a day of this run. Days: ${known[0]} to ${known.at(-1)}`);
   }
+  if (config.evolveOn && !known.includes(config.evolveOn)) {
+    throw new DataError(`--evolve=${config.evolveOn}: that day is not in the run, so the shop's schema would never change; this run's days are ${known[0]} to ${known.at(-1)}`);
+  }
   const corruptLanded = options.corrupt && readManifest(layout, 'orders', options.corrupt.ds);
   if (corruptLanded) {
     throw new DataError(
@@ -162,7 +174,17 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const unregister = registerCleanup(removeUnfinished);
   const lineage = createLineageLog(layout.lineageFile);
   const cdc = options.cdc ?? false;
-  const checks = selectChecks(options.checks ?? loadChecks(), cdc ? 'cdc' : 'cursor');
+  if (cdc && config.evolveOn) {
+    throw new DataError(`--evolve=${config.evolveOn}: the schema change is simulated for the cursor extract only; a --cdc change log's columns come from test_decoding. Run --evolve without --cdc.`);
+  }
+  const reviewed = options.contractReviewed ?? true;
+  const allChecks = options.checks ?? loadChecks();
+  const checks = selectChecks(reviewed ? allChecks : withoutNewestContractVersions(allChecks), cdc ? 'cdc' : 'cursor');
+  const contractVersions = checks.gates.flatMap((g) => g.relations.flatMap((r) => r.checks.flatMap((c) => (c.kind === 'contract' ? c.spec.versions.map((v) => v.version) : []))));
+  const evolution = config.evolveOn ? { ds: config.evolveOn, column: EVOLVED_COLUMN, reviewed, contractVersions } : null;
+  if (evolution) {
+    onProgress(`evolve   the shop adds orders.${EVOLVED_COLUMN} on ${evolution.ds}; landing contract versions in force: ${contractVersions.join(', ')}${reviewed ? '' : ' (the version adding the column is not reviewed yet)'}`);
+  }
 
   // The source starts on first use and resumes at the clock the previous invocation left.
   let source: Source | null = null;
@@ -171,7 +193,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const getSource = async (): Promise<Source> => {
     if (!source) {
       const t = performance.now();
-      source = await openSource(options.source ?? 'duckdb', generateTimeline(config, { deletes: cdc }), layout.root, { cdc });
+      source = await openSource(options.source ?? 'duckdb', generateTimeline(config, { deletes: cdc, releaseAt: config.evolveOn ? getReleaseTime(config.evolveOn) : null }), layout.root, { cdc });
       await source.advanceTo(storedClock);
       sourceStartMs = Math.round(performance.now() - t);
       onProgress(`source   ${source.version} (${source.kind}) loaded with the shop's writes in ${formatDuration(sourceStartMs)}`);
@@ -259,6 +281,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       zones,
       gaps,
       cdc: cdcReport,
+      evolution,
       erasure,
       events: lineage.events,
       durationMs: Math.round(performance.now() - started),

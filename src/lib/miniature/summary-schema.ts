@@ -45,6 +45,11 @@ export const DaySummarySchema = z
     silverUpdated: PerTableSchema,
     /** Silver rows removed by delete markers of a change log (--cdc); absent when none were. */
     silverDeleted: PerTableSchema.optional(),
+    /**
+     * The landing contract the day's orders batch was checked against, and the reviewed version
+     * its columns matched (null: none did, and the batch was stopped). Absent when no contract check ran.
+     */
+    contract: z.object({ name: z.string(), version: z.string().nullable() }).strict().optional(),
     checksPassed: Count,
     checksFailed: Count,
     /** Lake files written; 0 for a day that changed nothing. */
@@ -188,6 +193,15 @@ export const RunSummarySchema = z
         deletesOfExtracted: Count,
         days: z.array(z.object({ ds: z.string(), versions: Count, versionsCursorMissed: Count, deletes: Count, deletesOfExtracted: Count }).strict()),
       })
+      .strict()
+      .optional(),
+    /**
+     * With --evolve only: the day the shop's release added a column to orders, the column, and
+     * the landing contract versions in force for this invocation (without the newest one when
+     * its review was simulated as missing, `reviewed` false). Absent otherwise.
+     */
+    evolution: z
+      .object({ ds: z.string(), column: z.string(), reviewed: z.boolean(), contractVersions: z.array(z.string()) })
       .strict()
       .optional(),
     /**

@@ -245,10 +245,10 @@ describe('quality gates', () => {
     expect(bad).toMatchObject({ status: 'stopped', stoppedAt: 'landing_to_bronze', filesWritten: 0 });
     expect(bad.checks.filter((c) => !c.passed).map((c) => `${c.relation}: ${c.check}: ${c.failed} (${c.detail})`)).toMatchInlineSnapshot(`
       [
-        "landing_orders: schema: 7 columns, values parse as their types: 1 (total_amount: 1 not DECIMAL(12, 2))",
+        "landing_orders: contract shop.sales.orders: the columns of a reviewed version, values parse as their types: 1 (total_amount: 1 not DECIMAL(12, 2))",
         "bronze_orders_batch: not null: order_id, customer_id, status, currency, …: 2 (order_id: 1 null, total_amount: 1 null)",
         "bronze_orders_batch: unique: order_id, updated_at: 1 (100013, 2026-11-02 21:15:40+00 (2 rows))",
-        "bronze_orders_batch: no change from the future: 1 ({'order_id': 9000002, 'customer_id': 1, 'status': paid, 'currency': EUR, 'total_amount': 15.00, 'created_at': '2026-11-03 23:00:00+00', 'updated_at': '2026-12-04 00:00:00+00', 'change_date': 2026-12-04})",
+        "bronze_orders_batch: no change from the future: 1 ({'order_id': 9000002, 'customer_id': 1, 'status': paid, 'currency': EUR, 'total_amount': 15.00, 'created_at': '2026-11-03 23:00:00+00', 'updated_at': '2026-12-04 00:00:00+00', 'channel': NULL, 'change_date': 2026-12-04})",
       ]
     `);
     // Nothing reached bronze, silver or gold.
