@@ -64,7 +64,8 @@ events. Output goes to .miniature/ (git-ignored).
                             of the cursor extract (a replication slot read with test_decoding,
                             every change landed as a change log, merged into silver with
                             deletes; the shop also deletes orders); the summary counts what the
-                            cursor extract would have missed. Fresh runs only
+                            cursor extract would have missed. With --hold or --day it promotes
+                            change logs that landed; a day whose log never landed is refused
   --erase-customer=ID       at the end of a fresh run, erase that customer and their orders
                             from every zone (landing batches are rewritten, with the erasure
                             recorded in their manifest; bronze, silver and gold publish as one
@@ -139,17 +140,22 @@ export function checkRunDays(args: Pick<CliArgs, 'days' | 'skip' | 'hold' | 'cor
 }
 
 /**
- * --cdc reads the WAL through a slot that lives as long as the run's private server: a change
- * log is read once, in order, so the batch tools of a rerun or a backfill (--day, --skip,
- * --hold) have nothing to re-read, and --corrupt edits a cursor extract's columns.
+ * --cdc reads the WAL through a slot that lives as long as the run's private server. A landed
+ * change log is the record of what the slot delivered, so promoting it again (--day on a day
+ * that landed: a rerun, or a day held with --hold) needs no slot and is allowed; runMiniature
+ * refuses a day whose log never landed. --skip is refused: the slot keeps every change until it
+ * is read, so the next day's log would carry the skipped day's changes and there would be
+ * nothing to backfill. --corrupt edits a cursor extract's columns.
  */
 function checkCdcOptions(args: CliArgs): void {
   if (args.source !== 'postgres') {
     throw new DataError(`--cdc reads PostgreSQL's write-ahead log through a replication slot: add --source=postgres (not --source=${args.source})`);
   }
-  const clash = [args.days && '--day', args.skip.length && '--skip', args.hold.length && '--hold', args.corrupt && '--corrupt'].filter(Boolean);
-  if (clash.length) {
-    throw new DataError(`--cdc does not go with ${clash.join(', ')}: a change log is read once, in commit order, by a fresh run; run --cdc without ${clash.length === 1 ? 'it' : 'them'}`);
+  if (args.skip.length) {
+    throw new DataError('--cdc does not go with --skip: the replication slot keeps every change until it is read, so the next day\'s change log would hold the skipped day\'s changes and there would be no gap to backfill. Use --hold to land a day on schedule and promote it later with --day');
+  }
+  if (args.corrupt) {
+    throw new DataError('--cdc does not go with --corrupt: the bad rows it injects are columns of the cursor extract, not of a change log; run --corrupt without --cdc');
   }
 }
 

@@ -33,7 +33,8 @@ export interface RunOptions {
   source?: SourceKind | 'auto';
   /**
    * Capture the orders with log-based CDC (PostgreSQL's WAL through a replication slot) instead
-   * of the cursor extract; the shop then also hard-deletes orders. Fresh runs only.
+   * of the cursor extract; the shop then also hard-deletes orders. With `days` on an existing
+   * lake, only days whose change logs landed (see the refusal in runMiniature).
    */
   cdc?: boolean;
   /** Days to run, in this order; default every day of the config. */
@@ -160,6 +161,21 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   }
   if (config.evolveOn && !known.includes(config.evolveOn)) {
     throw new DataError(`--evolve=${config.evolveOn}: that day is not in the run, so the shop's schema would never change; this run's days are ${known[0]} to ${known.at(-1)}`);
+  }
+  if (options.cdc && !options.fresh) {
+    // A --cdc lake's day can be promoted again from its landed change log (a rerun, or a day
+    // held with --hold): landing is the record, and no slot is needed. A day whose log never
+    // landed cannot be read again: its changes were consumed from a slot that lived and died
+    // with an earlier run's server, and a new server's slot would decode the whole replay from
+    // the shop's first write, under LSNs that match nothing landed. So that is refused.
+    const missing = days.filter((ds) => SOURCE_TABLES.some((t) => !readManifest(layout, t, ds)));
+    if (missing.length) {
+      throw new DataError(
+        `--day=${missing.join(',')} with --cdc: ${missing.length === 1 ? 'that day\'s' : 'those days\''} change log never landed, and its changes cannot be read again: ` +
+          'they were consumed from the replication slot of an earlier run\'s server, which is gone (a new slot starts at its own creation, like a connector whose slot was lost). ' +
+          'Run --day only for days that landed (a rerun, or a day held with --hold), or run without --day to capture a new lake from an initial snapshot.',
+      );
+    }
   }
   const corruptLanded = options.corrupt && readManifest(layout, 'orders', options.corrupt.ds);
   if (corruptLanded) {
