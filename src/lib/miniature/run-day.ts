@@ -55,6 +55,8 @@ export interface DayResult {
   gold: Partial<Record<string, number>>;
   checks: CheckResult[];
   quarantined: Array<{ table: SourceTable; path: string }>;
+  /** The day's batches without failures, moved to quarantine with those at fault so the day is extracted again as one set. */
+  setAside: Array<{ table: SourceTable; path: string }>;
   /** Lake files the run wrote (0 for a rerun that changed nothing). */
   filesWritten: number;
   /** The stop report, when a gate stopped the day. */
@@ -112,7 +114,7 @@ export async function runDay(
   const result: DayResult = {
     ds, runId, status: 'published', waitingFor: [], override: null, stoppedAt: null, durationMs: 0, steps: {},
     landing: {} as DayResult['landing'], bronzeNew: {}, silver: {}, gold: {}, checks: [],
-    quarantined: [], filesWritten: 0, report: null,
+    quarantined: [], setAside: [], filesWritten: 0, report: null,
   };
   const progress = (step: string, text: string) => ctx.onProgress(`${ds}  ${step.padEnd(8)}${text}`);
   lineage.emit(buildRunEvent({ eventType: 'START', runId, job: 'daily_batch', runFacets: { nominal }, jobFacets: { jobType: createJobTypeFacet('JOB') } }));
@@ -296,8 +298,15 @@ export async function runDay(
       const tables = [...new Set(results.filter((r) => !r.passed && r.severity === 'error' && r.batch).map((r) => r.batch!))];
       const targets = tables.map((table) => ({ table, path: layout.quarantineBatch(table, ds, runId) }));
       result.quarantined = targets.map((q) => ({ table: q.table, path: toFileDataset(q.path, cwd).name }));
-      const report = formatStopReport({ ds, gate: name, results, quarantined: result.quarantined });
-      for (const q of targets) quarantineBatch(layout, q.table, ds, runId, { text: report, results });
+      // The day's other batches go with them, although nothing failed there: rerunning the day
+      // extracts every batch again at one moment, as a consistent set. Kept alone, an on-time
+      // customers batch would meet a late orders extract that caught up with later days and
+      // holds orders of customers who signed up since, which the references check then stops.
+      const aside = tables.length ? SOURCE_TABLES.filter((t) => !tables.includes(t) && readManifest(layout, t, ds)) : [];
+      const asideTargets = aside.map((table) => ({ table, path: layout.quarantineBatch(table, ds, runId) }));
+      result.setAside = asideTargets.map((q) => ({ table: q.table, path: toFileDataset(q.path, cwd).name }));
+      const report = formatStopReport({ ds, gate: name, results, quarantined: result.quarantined, setAside: result.setAside });
+      for (const q of [...targets, ...asideTargets]) quarantineBatch(layout, q.table, ds, runId, { text: report, results });
       result.status = 'stopped';
       result.stoppedAt = name;
       result.report = report;
