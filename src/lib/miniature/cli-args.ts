@@ -69,7 +69,9 @@ events. Output goes to .miniature/ (git-ignored).
   --erase-customer=ID       at the end of a fresh run, erase that customer and their orders
                             from every zone (landing batches are rewritten, with the erasure
                             recorded in their manifest; bronze, silver and gold publish as one
-                            snapshot), then scan every file to prove nothing is left
+                            snapshot), then scan every file to prove nothing is left; the
+                            simulated source forgets them too, so a later --day cannot bring
+                            them back (every later run scans for them again)
   --days=N --customers=N --orders-per-day=N --seed=N --start=YYYY-MM-DD   size of the shop
   --out=DIR                 output folder (default .miniature); a fresh run clears only a
                             folder the miniature made, and refuses one holding other files
@@ -80,7 +82,7 @@ A day is promoted only when every earlier day is in the lake: after a skipped, h
 day, later days land and wait, and the summary lists the gaps. Silver is reconciled with a
 control extract of the source every day. A day's tables publish together, by switching
 lake/_current.json in one rename. Exit status: 0 when no day stopped, 1 when a gate stopped a
-day, the rerun changed the lake or an erasure left rows behind, 2 on an error, 130 or 143 when interrupted.`;
+day, the rerun changed the lake or an erased customer's rows were found, 2 on an error, 130 or 143 when interrupted.`;
 
 /** A positive integer option value, or an error naming the option. */
 function toInteger(name: string, value: string): number {

@@ -223,3 +223,20 @@ export function generateTimeline(config: MiniatureConfig, options: { deletes?: b
   }
   return { customers, orders, orderDeletes: options.deletes ? planOrderDeletes(config, orders) : [], releaseAt };
 }
+
+/**
+ * The timeline without these customers, their orders and the deletes of those orders: the
+ * simulated source after a right-to-erasure request, so no later extract can bring them back.
+ */
+export function withoutCustomers(timeline: Timeline, customerIds: readonly number[]): Timeline {
+  if (!customerIds.length) return timeline;
+  const erased = new Set(customerIds);
+  const orders = timeline.orders.filter((v) => !erased.has(v.customerId));
+  const kept = new Set(orders.map((v) => v.orderId));
+  return {
+    ...timeline,
+    customers: timeline.customers.filter((v) => !erased.has(v.customerId)),
+    orders,
+    orderDeletes: timeline.orderDeletes.filter((d) => kept.has(d.orderId)),
+  };
+}

@@ -7,9 +7,9 @@ import { loadChecks, selectChecks, withoutNewestContractVersions, type ChecksFil
 import { EVOLVED_COLUMN, getReleaseTime } from './evolution.ts';
 import { listDays, type MiniatureConfig, MiniatureConfigSchema } from './config.ts';
 import { compareWithCursor, type CdcReport } from './cdc-comparison.ts';
-import { eraseCustomer, type ErasureReport } from './erasure.ts';
+import { checkErased, eraseCustomer, readErasedCustomers, type ErasureReport } from './erasure.ts';
 import { getDuckDbVersion, openDuck } from './duck.ts';
-import { generateTimeline } from './generate.ts';
+import { generateTimeline, withoutCustomers, type Timeline } from './generate.ts';
 import { readManifest, type CorruptionKind } from './landing.ts';
 import { findGapsBefore, readLakeState, type GapReason } from './lake-state.ts';
 import { getLayout, type Layout } from './layout.ts';
@@ -66,6 +66,13 @@ export interface RunOptions {
   onProgress?: (line: string) => void;
 }
 
+/** A customer erased earlier, and the rows of theirs a scan of every file found after this invocation. */
+export interface ErasedCheck {
+  customerId: number;
+  remaining: ErasureReport['remaining'];
+  filesScanned: number;
+}
+
 /** A rerun of a published day and whether it left the lake as it was. */
 export interface RerunCheck {
   ds: string;
@@ -90,6 +97,8 @@ export interface MiniatureRun {
   erasure: ErasureReport | null;
   /** With --cdc: the slot, and what the cursor extract would have lost on each landed day. */
   cdc: CdcReport | null;
+  /** Customers erased from this lake by earlier invocations, scanned for again after this one's days. */
+  erasedChecks: ErasedCheck[];
   /** With --evolve: the release's day and column, and the contract versions in force. */
   evolution: { ds: string; column: string; reviewed: boolean; contractVersions: string[] } | null;
   /** Events this invocation emitted (the file holds every invocation's). */
@@ -149,10 +158,10 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const layout = getLayout(options.root);
   const config = resolveConfig(layout, options.config);
   checkCapture(layout, options.fresh ?? false, options.cdc ?? false);
-  if (!options.fresh && existsSync(join(layout.lake, 'ops', 'erasures.jsonl'))) {
-    // The simulated source knows nothing of the erasure: a further day would land the customer again.
-    throw new DataError(`${join(layout.lake, 'ops', 'erasures.jsonl')}: a customer was erased from this lake, and the simulated source still holds them, so --day would bring them back. Run without --day to build a new lake.`);
-  }
+  // Customers erased from this lake are erased from the simulated source too, whenever it
+  // starts, so a later --day (a rerun or a backfill extracted late) cannot land them again;
+  // after the days, every file is scanned for them (erasedChecks).
+  const erased = options.fresh ? [] : readErasedCustomers(layout);
   const days = options.days ?? listDays(config);
   const known = listDays(config);
   const unknown = days.filter((d) => !known.includes(d));
@@ -202,6 +211,8 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
     onProgress(`evolve   the shop adds orders.${EVOLVED_COLUMN} on ${evolution.ds}; landing contract versions in force: ${contractVersions.join(', ')}${reviewed ? '' : ' (the version adding the column is not reviewed yet)'}`);
   }
 
+  let timeline: Timeline | null = null;
+  const getTimeline = () => (timeline ??= generateTimeline(config, { deletes: cdc, releaseAt: config.evolveOn ? getReleaseTime(config.evolveOn) : null }));
   // The source starts on first use and resumes at the clock the previous invocation left.
   let source: Source | null = null;
   let sourceStartMs = 0;
@@ -209,7 +220,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const getSource = async (): Promise<Source> => {
     if (!source) {
       const t = performance.now();
-      source = await openSource(options.source ?? 'duckdb', generateTimeline(config, { deletes: cdc, releaseAt: config.evolveOn ? getReleaseTime(config.evolveOn) : null }), layout.root, { cdc });
+      source = await openSource(options.source ?? 'duckdb', withoutCustomers(getTimeline(), erased), layout.root, { cdc });
       await source.advanceTo(storedClock);
       sourceStartMs = Math.round(performance.now() - t);
       onProgress(`source   ${source.version} (${source.kind}) loaded with the shop's writes in ${formatDuration(sourceStartMs)}`);
@@ -276,6 +287,16 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       };
       onProgress(`rerun    ${rerun.unchanged ? 'lake unchanged' : 'LAKE CHANGED'}, ${rerun.filesWritten} files written`);
     }
+    // The customers erased earlier must still be absent after this invocation's days: every
+    // landing, quarantine and lake file is scanned for them and for their orders.
+    const erasedChecks: ErasedCheck[] = [];
+    for (const customerId of erased) {
+      const orderIds = new Set(getTimeline().orders.filter((v) => v.customerId === customerId).map((v) => v.orderId));
+      const proof = await checkErased(layout, customerId, orderIds);
+      erasedChecks.push({ customerId, ...proof });
+      const left = Object.values(proof.remaining).reduce((a, b) => a + b, 0);
+      onProgress(`erased   customer ${customerId} (erased earlier, and from the source): ${left} rows left in ${proof.filesScanned} files scanned`);
+    }
     // Counted before an erasure rewrites landing: the numbers describe the capture.
     const cdcReport = cdc ? await compareWithCursor(duck.conn, layout, known) : null;
     let erasure: ErasureReport | null = null;
@@ -299,6 +320,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       cdc: cdcReport,
       evolution,
       erasure,
+      erasedChecks,
       events: lineage.events,
       durationMs: Math.round(performance.now() - started),
     };

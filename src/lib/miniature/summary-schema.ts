@@ -220,6 +220,12 @@ export const RunSummarySchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Customers erased from this lake by earlier runs (and from its simulated source), and the
+     * rows of theirs a scan of every file found after this run's days; all zero when none came
+     * back. Absent when the lake has no erasure.
+     */
+    erasedChecks: z.array(z.object({ customerId: Count, remaining: ZoneCounts, filesScanned: Count }).strict()).optional(),
     checks: z.array(CheckSummarySchema),
     lineage: LineageSummarySchema,
     /** A published day run again: it must write nothing and leave every table as it was. */

@@ -133,6 +133,7 @@ export function buildSummary(run: MiniatureRun, env: RunEnvironment): RunSummary
     ...(run.cdc ? { cdc: { slot: run.cdc.slot, plugin: run.cdc.plugin, ...sumCursorLoss(run.cdc.days), days: run.cdc.days } } : {}),
     ...(run.evolution ? { evolution: run.evolution } : {}),
     ...(run.erasure ? { erasure: run.erasure } : {}),
+    ...(run.erasedChecks.length ? { erasedChecks: run.erasedChecks } : {}),
     checks: summariseChecks(run.days),
     lineage: summariseLineage(run.events, env.lineageFile),
     rerun: run.rerun,

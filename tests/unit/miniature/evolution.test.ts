@@ -126,7 +126,7 @@ describe('a run with the release', () => {
     // Lineage: landing's schema shows the column from the release's day on.
     const landed = result.events
       .filter((e) => e.job.name === 'ingest.orders' && e.eventType === 'COMPLETE')
-      .map((e) => (e.outputs[0]?.facets?.['schema'] as { fields: Array<{ name: string }> }).fields.map((f) => f.name).includes('channel'));
+      .map((e) => (e.outputs[0]?.facets?.['schema'] as unknown as { fields: Array<{ name: string }> }).fields.map((f) => f.name).includes('channel'));
     expect(landed).toEqual([false, true, true]);
   }, 120_000);
 
@@ -142,7 +142,7 @@ describe('a run with the release', () => {
     // The check's lineage names the version checked against.
     const assertions = stopped.events
       .filter((e) => e.job.name === 'check.landing_to_bronze' && e.eventType === 'FAIL')
-      .flatMap((e) => e.inputs.flatMap((i) => (i.inputFacets?.['dataQualityAssertions'] as { assertions: Array<{ assertion: string; success: boolean }> }).assertions));
+      .flatMap((e) => e.inputs.flatMap((i) => (i.inputFacets?.['dataQualityAssertions'] as unknown as { assertions: Array<{ assertion: string; success: boolean }> }).assertions));
     expect(assertions.filter((a) => !a.success).map((a) => a.assertion)).toEqual([
       'landing_orders: contract shop.sales.orders: the columns of a reviewed version, values parse as their types (no reviewed version matched)',
     ]);
