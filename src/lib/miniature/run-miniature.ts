@@ -178,6 +178,13 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
     // with an earlier run's server, and a new server's slot would decode the whole replay from
     // the shop's first write, under LSNs that match nothing landed. So that is refused.
     const missing = days.filter((ds) => SOURCE_TABLES.some((t) => !readManifest(layout, t, ds)));
+    const quarantined = missing.filter((ds) => existsSync(join(layout.lake, 'quarantine', 'orders', `ds=${ds}`)));
+    if (quarantined.length) {
+      throw new DataError(
+        `--day=${quarantined.join(',')} with --cdc: a gate quarantined ${quarantined.length === 1 ? 'that day\'s' : 'those days\''} change log (${join(layout.lake, 'quarantine', 'orders')}), and a change log cannot be extracted again: ` +
+          'its changes were consumed from the replication slot of an earlier run\'s server. Fix the batch there, move it and the day\'s customers batch back to landing (their manifests must match), then run --day again; or run without --day to capture a new lake.',
+      );
+    }
     if (missing.length) {
       throw new DataError(
         `--day=${missing.join(',')} with --cdc: ${missing.length === 1 ? 'that day\'s' : 'those days\''} change log never landed, and its changes cannot be read again: ` +
