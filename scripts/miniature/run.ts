@@ -50,6 +50,7 @@ try {
     hold: args.hold,
     corrupt: args.corrupt ?? undefined,
     override: args.override ?? undefined,
+    contractReviewed: args.contractReviewed,
     verifyRerun: fresh && args.rerunCheck,
     onProgress: (line) => console.log(line),
   });
@@ -68,7 +69,7 @@ try {
   mkdirSync(dirname(summaryFile), { recursive: true });
   writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
   console.log(formatSummary(summary, { lake: join(args.out, 'lake'), summary: summaryFile }));
-  const erased = !summary.erasure || Object.values(summary.erasure.remaining).every((n) => n === 0);
+  const erased = [summary.erasure, ...(summary.erasedChecks ?? [])].every((e) => !e || Object.values(e.remaining).every((n) => n === 0));
   process.exit(summary.days.every((d) => d.status !== 'stopped') && (summary.rerun?.unchanged ?? true) && erased ? 0 : 1);
 } catch (error) {
   console.error(`miniature: ${(error as Error).message}`);

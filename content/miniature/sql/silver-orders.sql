@@ -13,6 +13,7 @@ CREATE TABLE IF NOT EXISTS silver_orders (
   order_date  DATE,
   created_at  TIMESTAMPTZ,
   updated_at  TIMESTAMPTZ,
+  channel     VARCHAR,  -- contract 1.1.0: NULL for orders last changed before the shop had it
   _merged_ds  DATE  -- the run that last changed this row
 );
 
@@ -27,7 +28,8 @@ SELECT
   total_amount AS amount,
   CAST(created_at AS DATE) AS order_date,
   created_at,
-  updated_at
+  updated_at,
+  channel
 FROM bronze_orders_batch
 QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY updated_at DESC) = 1;
 
@@ -50,9 +52,10 @@ WHEN MATCHED THEN UPDATE SET
   currency = c.currency,
   amount = c.amount,
   updated_at = c.updated_at,
+  channel = c.channel,
   _merged_ds = getvariable('run_date')
 WHEN NOT MATCHED THEN INSERT
   (order_id, customer_id, status, currency, amount, order_date, created_at, updated_at,
-   _merged_ds)
+   channel, _merged_ds)
   VALUES (c.order_id, c.customer_id, c.status, c.currency, c.amount, c.order_date,
-          c.created_at, c.updated_at, getvariable('run_date'));
+          c.created_at, c.updated_at, c.channel, getvariable('run_date'));

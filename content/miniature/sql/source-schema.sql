@@ -46,5 +46,7 @@ CREATE TABLE sim.order_versions (
   total_amount NUMERIC(12, 2) NOT NULL,
   created_at   TIMESTAMPTZ NOT NULL,
   updated_at   TIMESTAMPTZ NOT NULL,
-  committed_at TIMESTAMPTZ NOT NULL
+  committed_at TIMESTAMPTZ NOT NULL,
+  -- Written only after the release that adds sales.orders.channel (source-evolve.sql, --evolve).
+  channel      VARCHAR(20)
 );

@@ -16,10 +16,47 @@ const TypeSchema = z
   .string()
   .regex(/^[A-Z]+( ?\(\d+(, ?\d+)?\))?$/, 'expected a DuckDB type such as BIGINT or DECIMAL(12, 2)');
 
+/** A semantic version, major.minor.patch, as the source contract's `version` (ODCS). */
+const VersionSchema = z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as "1.1.0"');
+
+/** One version of a landing contract: its columns, what changed and who reviewed it. */
+const ContractVersionSchema = z
+  .object({
+    /** Semantic version: a new nullable column is a minor version, a rename, retype or drop a major one. */
+    version: VersionSchema,
+    /** What this version changed, in one line. */
+    change: z.string().min(1),
+    /** Who reviewed the change (producer and platform) and on which day; a version is in force only once reviewed. */
+    reviewed: z.object({ by: z.string().min(1), on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day written YYYY-MM-DD') }).strict(),
+    /** Exactly these columns, each value castable to its type. */
+    columns: z.record(IdentifierSchema, TypeSchema),
+  })
+  .strict();
+export type ContractVersion = z.infer<typeof ContractVersionSchema>;
+
+/** Order two semantic versions. */
+export function compareVersions(a: string, b: string): number {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < 3; i++) if (x![i] !== y![i]) return x![i]! - y![i]!;
+  return 0;
+}
+
 /** The payload schema of each check kind, keyed by the kind's YAML name. */
 const KIND_SCHEMAS = {
   /** Exactly these columns, each value castable to its type. */
   schema: z.record(IdentifierSchema, TypeSchema),
+  /**
+   * A versioned landing contract: a batch must have exactly the columns of one reviewed version
+   * (the newest that fits is reported), each value castable to its type. Versions are listed
+   * oldest first.
+   */
+  contract: z
+    .object({ name: z.string().min(1), versions: z.array(ContractVersionSchema).min(1) })
+    .strict()
+    .refine((c) => c.versions.every((v, i) => i === 0 || compareVersions(c.versions[i - 1]!.version, v.version) < 0), {
+      message: 'expected versions oldest first, each newer than the one before',
+      path: ['versions'],
+    }),
   /** At least `min_rows` rows (default 1) and, if set, at most `max_drop_pct` % below the median of earlier on-time batches. */
   volume: z
     .object({ min_rows: z.number().int().min(0).default(1), max_drop_pct: z.number().min(0).max(100).optional() })
@@ -139,6 +176,22 @@ export type Capture = 'cursor' | 'cdc';
 export function selectChecks(file: ChecksFile, capture: Capture): ChecksFile {
   return {
     gates: file.gates.map((g) => ({ ...g, relations: g.relations.filter((r) => (r.capture ?? capture) === capture) })),
+  };
+}
+
+/**
+ * The checks as they were before the newest version of each landing contract was reviewed:
+ * what --evolve=DAY:unreviewed runs with, a release that shipped ahead of its contract change.
+ */
+export function withoutNewestContractVersions(file: ChecksFile): ChecksFile {
+  return {
+    gates: file.gates.map((g) => ({
+      ...g,
+      relations: g.relations.map((r) => ({
+        ...r,
+        checks: r.checks.map((c): Check => (c.kind === 'contract' && c.spec.versions.length > 1 ? { kind: 'contract', spec: { ...c.spec, versions: c.spec.versions.slice(0, -1) } } : c)),
+      })),
+    })),
   };
 }
 

@@ -28,6 +28,8 @@ export interface CliArgs {
   corrupt: { ds: string; kind: CorruptionKind } | null;
   /** Accept a day's blocking failures at one gate, for a reason recorded in ops/overrides.jsonl. */
   override: { ds: string; gate: GateName; reason: string } | null;
+  /** False for --evolve=DAY:unreviewed: the contract version adding the column is not reviewed yet. Default true. */
+  contractReviewed: boolean;
   /** Rerun a day at the end of a fresh run and check the lake does not change. Default true. */
   rerunCheck: boolean;
 }
@@ -51,17 +53,25 @@ events. Output goes to .miniature/ (git-ignored).
   --override=DAY:GATE:REASON  accept that day's blocking failures at GATE (landing_to_bronze,
                             bronze_to_silver or silver_to_gold) and go on; the reason and the
                             failures are recorded in lake/ops/overrides.jsonl
+  --evolve=DAY[:unreviewed]  the shop adds a column to orders (channel) from DAY on; the
+                            landing contract's reviewed version 1.1.0 lets it into bronze and
+                            silver. With :unreviewed the run checks against 1.0.0 only, and
+                            the day is stopped at landing_to_bronze; --day=DAY later, with the
+                            version reviewed, promotes it and the days that waited
   --source=duckdb|postgres|auto   engine playing the shop's database (default duckdb;
                             postgres needs Debian's postgresql package)
   --cdc                     with --source=postgres: capture orders by log-based CDC instead
                             of the cursor extract (a replication slot read with test_decoding,
                             every change landed as a change log, merged into silver with
                             deletes; the shop also deletes orders); the summary counts what the
-                            cursor extract would have missed. Fresh runs only
+                            cursor extract would have missed. With --hold or --day it promotes
+                            change logs that landed; a day whose log never landed is refused
   --erase-customer=ID       at the end of a fresh run, erase that customer and their orders
                             from every zone (landing batches are rewritten, with the erasure
                             recorded in their manifest; bronze, silver and gold publish as one
-                            snapshot), then scan every file to prove nothing is left
+                            snapshot), then scan every file to prove nothing is left; the
+                            simulated source forgets them too, so a later --day cannot bring
+                            them back (every later run scans for them again)
   --days=N --customers=N --orders-per-day=N --seed=N --start=YYYY-MM-DD   size of the shop
   --out=DIR                 output folder (default .miniature); a fresh run clears only a
                             folder the miniature made, and refuses one holding other files
@@ -72,7 +82,7 @@ A day is promoted only when every earlier day is in the lake: after a skipped, h
 day, later days land and wait, and the summary lists the gaps. Silver is reconciled with a
 control extract of the source every day. A day's tables publish together, by switching
 lake/_current.json in one rename. Exit status: 0 when no day stopped, 1 when a gate stopped a
-day, the rerun changed the lake or an erasure left rows behind, 2 on an error, 130 or 143 when interrupted.`;
+day, the rerun changed the lake or an erased customer's rows were found, 2 on an error, 130 or 143 when interrupted.`;
 
 /** A positive integer option value, or an error naming the option. */
 function toInteger(name: string, value: string): number {
@@ -90,7 +100,7 @@ function toDays(name: string, value: string): string[] {
 }
 
 /** The option that sets each size setting, for messages. */
-const CONFIG_OPTIONS: Record<string, string> = { seed: 'seed', startDate: 'start', days: 'days', customers: 'customers', ordersPerDay: 'orders-per-day' };
+const CONFIG_OPTIONS: Record<string, string> = { evolveOn: 'evolve', seed: 'seed', startDate: 'start', days: 'days', customers: 'customers', ordersPerDay: 'orders-per-day' };
 
 /** Check the size options against the config schema's bounds, naming the option. */
 function checkConfigOptions(config: CliArgs['config']): void {
@@ -132,17 +142,22 @@ export function checkRunDays(args: Pick<CliArgs, 'days' | 'skip' | 'hold' | 'cor
 }
 
 /**
- * --cdc reads the WAL through a slot that lives as long as the run's private server: a change
- * log is read once, in order, so the batch tools of a rerun or a backfill (--day, --skip,
- * --hold) have nothing to re-read, and --corrupt edits a cursor extract's columns.
+ * --cdc reads the WAL through a slot that lives as long as the run's private server. A landed
+ * change log is the record of what the slot delivered, so promoting it again (--day on a day
+ * that landed: a rerun, or a day held with --hold) needs no slot and is allowed; runMiniature
+ * refuses a day whose log never landed. --skip is refused: the slot keeps every change until it
+ * is read, so the next day's log would carry the skipped day's changes and there would be
+ * nothing to backfill. --corrupt edits a cursor extract's columns.
  */
 function checkCdcOptions(args: CliArgs): void {
   if (args.source !== 'postgres') {
     throw new DataError(`--cdc reads PostgreSQL's write-ahead log through a replication slot: add --source=postgres (not --source=${args.source})`);
   }
-  const clash = [args.days && '--day', args.skip.length && '--skip', args.hold.length && '--hold', args.corrupt && '--corrupt'].filter(Boolean);
-  if (clash.length) {
-    throw new DataError(`--cdc does not go with ${clash.join(', ')}: a change log is read once, in commit order, by a fresh run; run --cdc without ${clash.length === 1 ? 'it' : 'them'}`);
+  if (args.skip.length) {
+    throw new DataError('--cdc does not go with --skip: the replication slot keeps every change until it is read, so the next day\'s change log would hold the skipped day\'s changes and there would be no gap to backfill. Use --hold to land a day on schedule and promote it later with --day');
+  }
+  if (args.corrupt) {
+    throw new DataError('--cdc does not go with --corrupt: the bad rows it injects are columns of the cursor extract, not of a change log; run --corrupt without --cdc');
   }
 }
 
@@ -150,7 +165,7 @@ function checkCdcOptions(args: CliArgs): void {
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = {
     help: false, out: '.miniature', summary: null, config: {}, source: 'duckdb', cdc: false, eraseCustomer: null, days: null,
-    skip: [], hold: [], corrupt: null, override: null, rerunCheck: true,
+    skip: [], hold: [], corrupt: null, override: null, contractReviewed: true, rerunCheck: true,
   };
   for (const arg of argv) {
     const [, name = '', value = ''] = /^--([a-z-]+)(?:=(.*))?$/.exec(arg) ?? [];
@@ -168,6 +183,15 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       case 'hold': args.hold = toDays(name, value); break;
       case 'no-rerun-check': args.rerunCheck = false; break;
       case 'cdc': args.cdc = true; break;
+      case 'evolve': {
+        const [day = '', state = 'reviewed'] = value.split(':');
+        if (state !== 'reviewed' && state !== 'unreviewed') {
+          throw new DataError(`--evolve=${value}: unknown state "${state}"; expected --evolve=DAY (the contract change is reviewed) or --evolve=DAY:unreviewed`);
+        }
+        args.config.evolveOn = toDays(name, day)[0]!;
+        args.contractReviewed = state === 'reviewed';
+        break;
+      }
       case 'erase-customer': args.eraseCustomer = toInteger(name, value); break;
       case 'source':
         if (value !== 'duckdb' && value !== 'postgres' && value !== 'auto') {

@@ -39,21 +39,49 @@ function countPerColumn(columns: ReadonlyArray<[string, string]>, suffix: (c: st
   return `concat_ws(', ', ${parts.join(', ')})`;
 }
 
+/** A query counting the rows of `relation` whose values do not parse as their column's type. */
+export function compileTypeCheck(relation: string, columns: Readonly<Record<string, string>>): string {
+  const typed = Object.entries(columns).filter(([, type]) => type !== 'VARCHAR');
+  const conditions = typed.map(
+    ([column, type]): [string, string] => [column, `${column} IS NOT NULL AND TRY_CAST(${column} AS ${type}) IS NULL`],
+  );
+  const failed = conditions.length ? conditions.map(([, c]) => `(${c})`).join(' OR ') : 'false';
+  return `SELECT count(*) FILTER (WHERE ${failed}) AS failed, count(*) AS total,
+  ${conditions.length ? countPerColumn(conditions, (c) => `not ${columns[c]}`) : "''"} AS detail
+FROM ${relation}`;
+}
+
+/**
+ * The contract version a relation with `actual` columns conforms to: the newest whose columns
+ * are exactly these, or the problems against the newest version in force.
+ */
+export function matchContractVersion(
+  contract: { name: string; versions: ReadonlyArray<{ version: string; columns: Readonly<Record<string, string>> }> },
+  actual: readonly string[],
+): { version: string; columns: Readonly<Record<string, string>> } | { problems: string[] } {
+  const fits = contract.versions.filter((v) => compareColumns(Object.keys(v.columns), actual).length === 0);
+  if (fits.length) return fits.at(-1)!;
+  const newest = contract.versions.at(-1)!;
+  const problems = compareColumns(Object.keys(newest.columns), actual);
+  return {
+    problems: [
+      `${problems.join('; ')}: not in contract ${contract.name} ${newest.version}, the newest reviewed version` +
+        `${contract.versions.length > 1 ? ` (nor in ${contract.versions.slice(0, -1).map((v) => v.version).join(', ')})` : ''}; ` +
+        'a new column is promoted only after a contract version that has it is reviewed',
+    ],
+  };
+}
+
 /** Compile one check on `relation` into SQL. */
 export function compileCheck(relation: string, check: Check, context: CheckContext): CompiledCheck {
   switch (check.kind) {
-    case 'schema': {
-      const typed = Object.entries(check.spec).filter(([, type]) => type !== 'VARCHAR');
-      const conditions = typed.map(
-        ([column, type]): [string, string] => [column, `${column} IS NOT NULL AND TRY_CAST(${column} AS ${type}) IS NULL`],
-      );
-      const failed = conditions.length ? conditions.map(([, c]) => `(${c})`).join(' OR ') : 'false';
-      return {
-        label: `schema: ${Object.keys(check.spec).length} columns, values parse as their types`,
-        sql: `SELECT count(*) FILTER (WHERE ${failed}) AS failed, count(*) AS total,
-  ${conditions.length ? countPerColumn(conditions, (c) => `not ${check.spec[c]}`) : "''"} AS detail
-FROM ${relation}`,
-      };
+    case 'schema':
+      return { label: `schema: ${Object.keys(check.spec).length} columns, values parse as their types`, sql: compileTypeCheck(relation, check.spec) };
+    case 'contract': {
+      // The version is chosen by the batch's columns when the check runs (run-checks.ts); this
+      // compiles the newest version, whose columns the label does not name.
+      const newest = check.spec.versions.at(-1)!;
+      return { label: `contract ${check.spec.name}: the columns of a reviewed version, values parse as their types`, sql: compileTypeCheck(relation, newest.columns) };
     }
     case 'volume': {
       const { min_rows: minRows, max_drop_pct: maxDrop } = check.spec;

@@ -22,6 +22,11 @@ export const MiniatureConfigSchema = z
     customers: z.number().int().min(10).max(1_000_000).default(4_000),
     /** Average new orders per day (±15 % by day). Default 3,000. */
     ordersPerDay: z.number().int().min(10).max(1_000_000).default(3_000),
+    /**
+     * The day the shop's release adding orders.channel goes live (--evolve), whose batch is the
+     * first with the column; absent when the schema never changes. Default absent.
+     */
+    evolveOn: DaySchema.optional(),
   })
   .strict();
 export type MiniatureConfig = z.infer<typeof MiniatureConfigSchema>;

@@ -156,7 +156,7 @@ function eraseFromBatch(dir: string, customerId: number, orderIds: ReadonlySet<n
 }
 
 /** Count, by reading every file again, the rows of the customer or their orders left in the lake. */
-async function checkErased(layout: Layout, customerId: number, orderIds: ReadonlySet<number>): Promise<{ remaining: Record<ErasureZone, number>; filesScanned: number }> {
+export async function checkErased(layout: Layout, customerId: number, orderIds: ReadonlySet<number>): Promise<{ remaining: Record<ErasureZone, number>; filesScanned: number }> {
   const remaining = Object.fromEntries(ERASURE_ZONES.map((z) => [z, 0])) as Record<ErasureZone, number>;
   let filesScanned = 0;
   const duck = await openDuck();
@@ -248,4 +248,11 @@ export async function eraseCustomer(layout: Layout, customerId: number): Promise
   mkdirSync(dirname(log), { recursive: true });
   appendFileSync(log, `${JSON.stringify({ ...report, erasedAt: new Date().toISOString() })}\n`);
   return report;
+}
+
+/** The customers erased from the lake under `layout`, from its erasure log (ops/erasures.jsonl). */
+export function readErasedCustomers(layout: Layout): number[] {
+  const log = join(layout.lake, 'ops', 'erasures.jsonl');
+  if (!existsSync(log)) return [];
+  return readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => Number((JSON.parse(line) as { customerId: number }).customerId));
 }

@@ -2,6 +2,7 @@
 // was committed. Pure and deterministic: the same config gives the same timeline, which the
 // DuckDB and the PostgreSQL source both replay.
 import { DAY, HOUR, toEpochDay, type MiniatureConfig } from './config.ts';
+import { pickChannel } from './evolution.ts';
 import { createRandom, type Random } from './random.ts';
 
 /** One written version of a customer row (times in epoch seconds, UTC). */
@@ -27,6 +28,11 @@ export interface OrderVersion {
   createdAt: number;
   updatedAt: number;
   committedAt: number;
+  /**
+   * Sales channel (web, app, marketplace), written only by the release that adds the column
+   * (--evolve, see evolution.ts); null before it.
+   */
+  channel: string | null;
 }
 
 /** An order the application deleted, and when the delete committed (epoch seconds, UTC). */
@@ -41,6 +47,11 @@ export interface Timeline {
   orders: OrderVersion[];
   /** Hard deletes of orders; empty unless the timeline was generated with deletes. */
   orderDeletes: OrderDelete[];
+  /**
+   * When the shop's release that adds orders.channel goes live (epoch seconds), or null when the
+   * schema never changes; the sources run source-evolve.sql as their clock passes it.
+   */
+  releaseAt: number | null;
 }
 
 const COUNTRIES: ReadonlyArray<readonly [readonly [string, string], number]> = [
@@ -124,9 +135,11 @@ export function planOrderDeletes(config: MiniatureConfig, orders: readonly Order
 
 /**
  * Generate the shop's writes from the day before the run to the end of its last day; with
- * `deletes`, also the clean-up job's hard deletes (see planOrderDeletes).
+ * `deletes`, also the clean-up job's hard deletes (see planOrderDeletes); with `releaseAt`,
+ * versions written after that moment carry a sales channel.
  */
-export function generateTimeline(config: MiniatureConfig, options: { deletes?: boolean } = {}): Timeline {
+export function generateTimeline(config: MiniatureConfig, options: { deletes?: boolean; releaseAt?: number | null } = {}): Timeline {
+  const releaseAt = options.releaseAt ?? null;
   const random = createRandom(config.seed);
   const start = toEpochDay(config.startDate);
   const end = start + config.days * DAY;
@@ -200,10 +213,30 @@ export function generateTimeline(config: MiniatureConfig, options: { deletes?: b
           createdAt,
           updatedAt,
           committedAt,
+          // The channel is not drawn from the generator, so a timeline with the release has
+          // exactly the versions of one without.
+          channel: releaseAt !== null && updatedAt > releaseAt ? pickChannel(orderId) : null,
         });
         committedBefore = committedAt;
       }
     }
   }
-  return { customers, orders, orderDeletes: options.deletes ? planOrderDeletes(config, orders) : [] };
+  return { customers, orders, orderDeletes: options.deletes ? planOrderDeletes(config, orders) : [], releaseAt };
+}
+
+/**
+ * The timeline without these customers, their orders and the deletes of those orders: the
+ * simulated source after a right-to-erasure request, so no later extract can bring them back.
+ */
+export function withoutCustomers(timeline: Timeline, customerIds: readonly number[]): Timeline {
+  if (!customerIds.length) return timeline;
+  const erased = new Set(customerIds);
+  const orders = timeline.orders.filter((v) => !erased.has(v.customerId));
+  const kept = new Set(orders.map((v) => v.orderId));
+  return {
+    ...timeline,
+    customers: timeline.customers.filter((v) => !erased.has(v.customerId)),
+    orders,
+    orderDeletes: timeline.orderDeletes.filter((d) => kept.has(d.orderId)),
+  };
 }

@@ -110,14 +110,16 @@ export function createAssertionsFacet(
  * the dataset a checked relation stands for.
  */
 export function toAssertionInputs(
-  results: ReadonlyArray<{ relation: string; check: string; passed: boolean }>,
+  results: ReadonlyArray<{ relation: string; check: string; passed: boolean; contract?: { version: string | null } | undefined }>,
   datasetOf: (relation: string) => { namespace: string; name: string },
 ): LineageDataset[] {
   const byName = new Map<string, { dataset: { namespace: string; name: string }; assertions: Array<{ assertion: string; success: boolean }> }>();
   for (const r of results) {
     const dataset = datasetOf(r.relation);
     const entry = byName.get(dataset.name) ?? { dataset, assertions: [] };
-    entry.assertions.push({ assertion: `${r.relation}: ${r.check}`, success: r.passed });
+    // A contract check names the version the batch matched, or that none did.
+    const version = r.contract ? ` (${r.contract.version === null ? 'no reviewed version matched' : `version ${r.contract.version}`})` : '';
+    entry.assertions.push({ assertion: `${r.relation}: ${r.check}${version}`, success: r.passed });
     byName.set(dataset.name, entry);
   }
   return [...byName.values()].map((e) => ({

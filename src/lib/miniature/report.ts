@@ -38,8 +38,10 @@ export function formatStopReport(options: {
   gate: GateName;
   results: readonly CheckResult[];
   quarantined: ReadonlyArray<{ table: string; path: string }>;
+  /** The day's batches without failures, moved with those at fault. Default none. */
+  setAside?: ReadonlyArray<{ table: string; path: string }>;
 }): string {
-  const { ds, gate, results, quarantined } = options;
+  const { ds, gate, results, quarantined, setAside = [] } = options;
   const failed = results.filter((r) => !r.passed && r.severity === 'error');
   const warned = results.filter((r) => !r.passed && r.severity === 'warn');
   const lines = [
@@ -51,7 +53,11 @@ export function formatStopReport(options: {
   if (quarantined.length) {
     lines.push(
       ...quarantined.map((q) => `Quarantined the ${q.table} batch, every row as delivered, in ${q.path}`),
-      `Fix the source or the extract, then rerun the day (--day=${ds}): the batch is extracted again.`,
+      ...setAside.map((q) => `Moved the day's ${q.table} batch (no failures) there too, in ${q.path}, so that the day is extracted again as one consistent set`),
+      // A column the contract does not know is a contract question before it is a data one.
+      failed.some((r) => r.contract && r.contract.version === null)
+        ? `The source changed its columns: review a contract version that has them (checks.yaml, contract ${failed.find((r) => r.contract)!.contract!.name}), then rerun the day (--day=${ds}): the batch is extracted again.`
+        : `Fix the source or the extract, then rerun the day (--day=${ds}): the batch is extracted again.`,
     );
   } else {
     lines.push(`No batch is at fault: fix the model, then rerun the day (--day=${ds}).`);

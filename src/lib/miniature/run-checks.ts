@@ -2,7 +2,7 @@
 // even after one fails, so the report lists everything wrong with the batch at once.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CheckKind, Gate, GateName } from './checks-schema.ts';
-import { compareColumns, compileCheck } from './compile-check.ts';
+import { compareColumns, compileCheck, compileTypeCheck, matchContractVersion } from './compile-check.ts';
 import { queryRows, type Row } from './duck.ts';
 import type { SourceTable } from './source.ts';
 
@@ -23,6 +23,8 @@ export interface CheckResult {
   total: number | null;
   /** Sample of what failed; empty when the check passed. */
   detail: string;
+  /** A contract check: the contract and the reviewed version the relation's columns matched (null when none did). */
+  contract?: { name: string; version: string | null };
 }
 
 /** First line of an error message, for reports. */
@@ -110,6 +112,28 @@ export async function runGate(
           results.push({ ...base, passed: false, failed: problems.length, total: null, detail: problems.join('; ') });
           continue;
         }
+      }
+      if (check.kind === 'contract') {
+        // The batch's columns pick the version: a batch landed before a column was added still
+        // fits the version before it, and a new column fits only a reviewed version that has it.
+        const unreadable = options.unreadable?.get(entry.relation);
+        let actual: string[] | null = null;
+        let problems: string[] = [];
+        try {
+          if (unreadable) problems = [`could not read the file: ${unreadable}`];
+          else actual = (await queryRows(conn, `DESCRIBE ${entry.relation}`)).map((r) => String(r['column_name']));
+        } catch (error) {
+          problems = [`could not read: ${firstLine(error)}`];
+        }
+        const match = actual ? matchContractVersion(check.spec, actual) : { problems };
+        if ('problems' in match) {
+          results.push({ ...base, passed: false, failed: match.problems.length, total: null, detail: match.problems.join('; '), contract: { name: check.spec.name, version: null } });
+          continue;
+        }
+        const withContract = { ...base, contract: { name: check.spec.name, version: match.version } };
+        pending.push({ slot: results.length, base: withContract, sql: compileTypeCheck(entry.relation, match.columns) });
+        results.push({ ...withContract, passed: false, failed: 0, total: null, detail: '' });
+        continue;
       }
       pending.push({ slot: results.length, base, sql: compiled.sql });
       results.push({ ...base, passed: false, failed: 0, total: null, detail: '' });

@@ -2,14 +2,14 @@
 // through three quality gates, then publish. Every zone is built in a fresh in-memory DuckDB
 // from the published files, so a run holds no state of its own: rerunning a day recomputes
 // the same tables and publishes nothing, and running days in any order converges.
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChecksFile, GateName } from './checks-schema.ts';
 import { DAY, getRunWindow, toEpochDay } from './config.ts';
 import { openDaySession } from './day-session.ts';
 import { queryNumber, queryRows } from './duck.ts';
 import {
-  getBaselineRows, ingestTable, readManifest, verifyBatch, type CorruptionKind, type LandingManifest,
+  getBaselineRows, getLandingFile, ingestTable, readManifest, verifyBatch, type CorruptionKind, type LandingManifest,
 } from './landing.ts';
 import { ingestChanges } from './landing-cdc.ts';
 import { getCheckedTable, getLayout, type Layout } from './layout.ts';
@@ -55,6 +55,8 @@ export interface DayResult {
   gold: Partial<Record<string, number>>;
   checks: CheckResult[];
   quarantined: Array<{ table: SourceTable; path: string }>;
+  /** The day's batches without failures, moved to quarantine with those at fault so the day is extracted again as one set. */
+  setAside: Array<{ table: SourceTable; path: string }>;
   /** Lake files the run wrote (0 for a rerun that changed nothing). */
   filesWritten: number;
   /** The stop report, when a gate stopped the day. */
@@ -112,7 +114,7 @@ export async function runDay(
   const result: DayResult = {
     ds, runId, status: 'published', waitingFor: [], override: null, stoppedAt: null, durationMs: 0, steps: {},
     landing: {} as DayResult['landing'], bronzeNew: {}, silver: {}, gold: {}, checks: [],
-    quarantined: [], filesWritten: 0, report: null,
+    quarantined: [], setAside: [], filesWritten: 0, report: null,
   };
   const progress = (step: string, text: string) => ctx.onProgress(`${ds}  ${step.padEnd(8)}${text}`);
   lineage.emit(buildRunEvent({ eventType: 'START', runId, job: 'daily_batch', runFacets: { nominal }, jobFacets: { jobType: createJobTypeFacet('JOB') } }));
@@ -196,7 +198,13 @@ export async function runDay(
         return {
           value: landed,
           // A reused batch was written by an earlier run: this one wrote nothing.
-          outputs: landed.reused ? [] : [{ ...dataset('landing', table), outputFacets: { outputStatistics: createOutputStatisticsFacet(landed.manifest.rows, landed.manifest.bytes, 1) } }],
+          // Its schema is the file's header as delivered, so a column the source added shows up
+          // in lineage on the day it landed, whether or not the contract let it further.
+          outputs: landed.reused ? [] : [{
+            ...dataset('landing', table),
+            facets: { schema: createSchemaFacet(readHeader(getLandingFile(layout, landed.manifest)).map((name) => ({ name, type: 'VARCHAR' }))) },
+            outputFacets: { outputStatistics: createOutputStatisticsFacet(landed.manifest.rows, landed.manifest.bytes, 1) },
+          }],
         };
       });
       out[table] = manifest;
@@ -261,7 +269,7 @@ export async function runDay(
         }));
         // A missing column or an unreadable file stops the gate before the next phase, whose
         // SQL could not bind; values that do not parse go on, so the report lists every bad row.
-        if (results.some((r) => !r.passed && r.kind === 'schema' && r.total === null)) break;
+        if (results.some((r) => !r.passed && (r.kind === 'schema' || r.kind === 'contract') && r.total === null)) break;
       }
       result.checks.push(...results);
       appendAudit(layout, runId, ds, results);
@@ -290,8 +298,15 @@ export async function runDay(
       const tables = [...new Set(results.filter((r) => !r.passed && r.severity === 'error' && r.batch).map((r) => r.batch!))];
       const targets = tables.map((table) => ({ table, path: layout.quarantineBatch(table, ds, runId) }));
       result.quarantined = targets.map((q) => ({ table: q.table, path: toFileDataset(q.path, cwd).name }));
-      const report = formatStopReport({ ds, gate: name, results, quarantined: result.quarantined });
-      for (const q of targets) quarantineBatch(layout, q.table, ds, runId, { text: report, results });
+      // The day's other batches go with them, although nothing failed there: rerunning the day
+      // extracts every batch again at one moment, as a consistent set. Kept alone, an on-time
+      // customers batch would meet a late orders extract that caught up with later days and
+      // holds orders of customers who signed up since, which the references check then stops.
+      const aside = tables.length ? SOURCE_TABLES.filter((t) => !tables.includes(t) && readManifest(layout, t, ds)) : [];
+      const asideTargets = aside.map((table) => ({ table, path: layout.quarantineBatch(table, ds, runId) }));
+      result.setAside = asideTargets.map((q) => ({ table: q.table, path: toFileDataset(q.path, cwd).name }));
+      const report = formatStopReport({ ds, gate: name, results, quarantined: result.quarantined, setAside: result.setAside });
+      for (const q of [...targets, ...asideTargets]) quarantineBatch(layout, q.table, ds, runId, { text: report, results });
       result.status = 'stopped';
       result.stoppedAt = name;
       result.report = report;
@@ -436,6 +451,18 @@ export async function runDay(
       progress('publish', `${result.filesWritten} file${result.filesWritten === 1 ? '' : 's'} written   day done in ${formatDuration(result.durationMs)}`);
     }
     return result;
+  }
+}
+
+/** The column names in a CSV file's header line (the landed files quote no column name). */
+function readHeader(file: string): string[] {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, n).toString('utf8').split('\n')[0]!.split(',');
+  } finally {
+    closeSync(fd);
   }
 }
 

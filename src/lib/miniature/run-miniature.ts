@@ -3,12 +3,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataError } from '../errors/format-issues.ts';
-import { loadChecks, selectChecks, type ChecksFile, type GateName } from './checks-schema.ts';
+import { loadChecks, selectChecks, withoutNewestContractVersions, type ChecksFile, type GateName } from './checks-schema.ts';
+import { EVOLVED_COLUMN, getReleaseTime } from './evolution.ts';
 import { listDays, type MiniatureConfig, MiniatureConfigSchema } from './config.ts';
 import { compareWithCursor, type CdcReport } from './cdc-comparison.ts';
-import { eraseCustomer, type ErasureReport } from './erasure.ts';
+import { checkErased, eraseCustomer, readErasedCustomers, type ErasureReport } from './erasure.ts';
 import { getDuckDbVersion, openDuck } from './duck.ts';
-import { generateTimeline } from './generate.ts';
+import { generateTimeline, withoutCustomers, type Timeline } from './generate.ts';
 import { readManifest, type CorruptionKind } from './landing.ts';
 import { findGapsBefore, readLakeState, type GapReason } from './lake-state.ts';
 import { getLayout, type Layout } from './layout.ts';
@@ -32,7 +33,8 @@ export interface RunOptions {
   source?: SourceKind | 'auto';
   /**
    * Capture the orders with log-based CDC (PostgreSQL's WAL through a replication slot) instead
-   * of the cursor extract; the shop then also hard-deletes orders. Fresh runs only.
+   * of the cursor extract; the shop then also hard-deletes orders. With `days` on an existing
+   * lake, only days whose change logs landed (see the refusal in runMiniature).
    */
   cdc?: boolean;
   /** Days to run, in this order; default every day of the config. */
@@ -45,6 +47,12 @@ export interface RunOptions {
   corrupt?: { ds: string; kind: CorruptionKind } | undefined;
   /** Accept one day's blocking failures at one gate, for a reason that is recorded. */
   override?: { ds: string; gate: GateName; reason: string } | undefined;
+  /**
+   * Whether the landing contract version that adds the release's column (--evolve, stored as
+   * config.evolveOn) has been reviewed. Default true; false checks batches against the contract
+   * without its newest version, as when a release ships before its contract change is reviewed.
+   */
+  contractReviewed?: boolean;
   /** After the days and the rerun check, erase this customer from every zone (right to erasure). */
   eraseCustomer?: number | undefined;
   /** The quality gates; default content/miniature/checks.yaml. */
@@ -56,6 +64,13 @@ export interface RunOptions {
   /** Working directory that lineage dataset names are relative to. */
   cwd?: string;
   onProgress?: (line: string) => void;
+}
+
+/** A customer erased earlier, and the rows of theirs a scan of every file found after this invocation. */
+export interface ErasedCheck {
+  customerId: number;
+  remaining: ErasureReport['remaining'];
+  filesScanned: number;
 }
 
 /** A rerun of a published day and whether it left the lake as it was. */
@@ -82,6 +97,10 @@ export interface MiniatureRun {
   erasure: ErasureReport | null;
   /** With --cdc: the slot, and what the cursor extract would have lost on each landed day. */
   cdc: CdcReport | null;
+  /** Customers erased from this lake by earlier invocations, scanned for again after this one's days. */
+  erasedChecks: ErasedCheck[];
+  /** With --evolve: the release's day and column, and the contract versions in force. */
+  evolution: { ds: string; column: string; reviewed: boolean; contractVersions: string[] } | null;
   /** Events this invocation emitted (the file holds every invocation's). */
   events: RunEvent[];
   durationMs: number;
@@ -139,15 +158,40 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const layout = getLayout(options.root);
   const config = resolveConfig(layout, options.config);
   checkCapture(layout, options.fresh ?? false, options.cdc ?? false);
-  if (!options.fresh && existsSync(join(layout.lake, 'ops', 'erasures.jsonl'))) {
-    // The simulated source knows nothing of the erasure: a further day would land the customer again.
-    throw new DataError(`${join(layout.lake, 'ops', 'erasures.jsonl')}: a customer was erased from this lake, and the simulated source still holds them, so --day would bring them back. Run without --day to build a new lake.`);
-  }
+  // Customers erased from this lake are erased from the simulated source too, whenever it
+  // starts, so a later --day (a rerun or a backfill extracted late) cannot land them again;
+  // after the days, every file is scanned for them (erasedChecks).
+  const erased = options.fresh ? [] : readErasedCustomers(layout);
   const days = options.days ?? listDays(config);
   const known = listDays(config);
   const unknown = days.filter((d) => !known.includes(d));
   if (unknown.length) {
     throw new DataError(`--day: ${unknown.join(', ')} is not a day of this run. Days: ${known[0]} to ${known.at(-1)}`);
+  }
+  if (config.evolveOn && !known.includes(config.evolveOn)) {
+    throw new DataError(`--evolve=${config.evolveOn}: that day is not in the run, so the shop's schema would never change; this run's days are ${known[0]} to ${known.at(-1)}`);
+  }
+  if (options.cdc && !options.fresh) {
+    // A --cdc lake's day can be promoted again from its landed change log (a rerun, or a day
+    // held with --hold): landing is the record, and no slot is needed. A day whose log never
+    // landed cannot be read again: its changes were consumed from a slot that lived and died
+    // with an earlier run's server, and a new server's slot would decode the whole replay from
+    // the shop's first write, under LSNs that match nothing landed. So that is refused.
+    const missing = days.filter((ds) => SOURCE_TABLES.some((t) => !readManifest(layout, t, ds)));
+    const quarantined = missing.filter((ds) => existsSync(join(layout.lake, 'quarantine', 'orders', `ds=${ds}`)));
+    if (quarantined.length) {
+      throw new DataError(
+        `--day=${quarantined.join(',')} with --cdc: a gate quarantined ${quarantined.length === 1 ? 'that day\'s' : 'those days\''} change log (${join(layout.lake, 'quarantine', 'orders')}), and a change log cannot be extracted again: ` +
+          'its changes were consumed from the replication slot of an earlier run\'s server. Fix the batch there, move it and the day\'s customers batch back to landing (their manifests must match), then run --day again; or run without --day to capture a new lake.',
+      );
+    }
+    if (missing.length) {
+      throw new DataError(
+        `--day=${missing.join(',')} with --cdc: ${missing.length === 1 ? 'that day\'s' : 'those days\''} change log never landed, and its changes cannot be read again: ` +
+          'they were consumed from the replication slot of an earlier run\'s server, which is gone (a new slot starts at its own creation, like a connector whose slot was lost). ' +
+          'Run --day only for days that landed (a rerun, or a day held with --hold), or run without --day to capture a new lake from an initial snapshot.',
+      );
+    }
   }
   const corruptLanded = options.corrupt && readManifest(layout, 'orders', options.corrupt.ds);
   if (corruptLanded) {
@@ -162,8 +206,20 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const unregister = registerCleanup(removeUnfinished);
   const lineage = createLineageLog(layout.lineageFile);
   const cdc = options.cdc ?? false;
-  const checks = selectChecks(options.checks ?? loadChecks(), cdc ? 'cdc' : 'cursor');
+  if (cdc && config.evolveOn) {
+    throw new DataError(`--evolve=${config.evolveOn}: the schema change is simulated for the cursor extract only; a --cdc change log's columns come from test_decoding. Run --evolve without --cdc.`);
+  }
+  const reviewed = options.contractReviewed ?? true;
+  const allChecks = options.checks ?? loadChecks();
+  const checks = selectChecks(reviewed ? allChecks : withoutNewestContractVersions(allChecks), cdc ? 'cdc' : 'cursor');
+  const contractVersions = checks.gates.flatMap((g) => g.relations.flatMap((r) => r.checks.flatMap((c) => (c.kind === 'contract' ? c.spec.versions.map((v) => v.version) : []))));
+  const evolution = config.evolveOn ? { ds: config.evolveOn, column: EVOLVED_COLUMN, reviewed, contractVersions } : null;
+  if (evolution) {
+    onProgress(`evolve   the shop adds orders.${EVOLVED_COLUMN} on ${evolution.ds}; landing contract versions in force: ${contractVersions.join(', ')}${reviewed ? '' : ' (the version adding the column is not reviewed yet)'}`);
+  }
 
+  let timeline: Timeline | null = null;
+  const getTimeline = () => (timeline ??= generateTimeline(config, { deletes: cdc, releaseAt: config.evolveOn ? getReleaseTime(config.evolveOn) : null }));
   // The source starts on first use and resumes at the clock the previous invocation left.
   let source: Source | null = null;
   let sourceStartMs = 0;
@@ -171,7 +227,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const getSource = async (): Promise<Source> => {
     if (!source) {
       const t = performance.now();
-      source = await openSource(options.source ?? 'duckdb', generateTimeline(config, { deletes: cdc }), layout.root, { cdc });
+      source = await openSource(options.source ?? 'duckdb', withoutCustomers(getTimeline(), erased), layout.root, { cdc });
       await source.advanceTo(storedClock);
       sourceStartMs = Math.round(performance.now() - t);
       onProgress(`source   ${source.version} (${source.kind}) loaded with the shop's writes in ${formatDuration(sourceStartMs)}`);
@@ -238,6 +294,16 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       };
       onProgress(`rerun    ${rerun.unchanged ? 'lake unchanged' : 'LAKE CHANGED'}, ${rerun.filesWritten} files written`);
     }
+    // The customers erased earlier must still be absent after this invocation's days: every
+    // landing, quarantine and lake file is scanned for them and for their orders.
+    const erasedChecks: ErasedCheck[] = [];
+    for (const customerId of erased) {
+      const orderIds = new Set(getTimeline().orders.filter((v) => v.customerId === customerId).map((v) => v.orderId));
+      const proof = await checkErased(layout, customerId, orderIds);
+      erasedChecks.push({ customerId, ...proof });
+      const left = Object.values(proof.remaining).reduce((a, b) => a + b, 0);
+      onProgress(`erased   customer ${customerId} (erased earlier, and from the source): ${left} rows left in ${proof.filesScanned} files scanned`);
+    }
     // Counted before an erasure rewrites landing: the numbers describe the capture.
     const cdcReport = cdc ? await compareWithCursor(duck.conn, layout, known) : null;
     let erasure: ErasureReport | null = null;
@@ -259,7 +325,9 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       zones,
       gaps,
       cdc: cdcReport,
+      evolution,
       erasure,
+      erasedChecks,
       events: lineage.events,
       durationMs: Math.round(performance.now() - started),
     };

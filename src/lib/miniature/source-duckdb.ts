@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { openDuck, getDuckDbVersion } from './duck.ts';
 import type { Timeline } from './generate.ts';
 import { bindPsqlVariables, readSql, toSqlString, toSubquery } from './sql-files.ts';
-import { EXTRACT_QUERIES, toAdvanceVariables, type Source } from './source.ts';
+import { planAdvance } from './evolution.ts';
+import { EXTRACT_QUERIES, type Source } from './source.ts';
 import { toCustomerVersionsCsv, toOrderVersionsCsv } from './timeline-csv.ts';
 
 /** Create the source tables in DuckDB, load the timeline and return the source at clock 0. */
@@ -33,7 +34,9 @@ export async function createDuckDbSource(timeline: Timeline, workDir: string): P
     },
     async advanceTo(to) {
       if (to <= clock) return;
-      await duck.conn.run(bindPsqlVariables(readSql('source-advance'), toAdvanceVariables(clock, to)));
+      for (const step of planAdvance(clock, to, timeline.releaseAt)) {
+        await duck.conn.run(bindPsqlVariables(readSql(step.file), step.variables));
+      }
       clock = to;
     },
     async extract(table, variables) {

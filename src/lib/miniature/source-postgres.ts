@@ -7,6 +7,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Timeline } from './generate.ts';
+import { planAdvance } from './evolution.ts';
 import { registerCleanup } from './interrupt.ts';
 import { bindPsqlVariables, readSql, toSubquery } from './sql-files.ts';
 import { CDC_SLOT, EXTRACT_QUERIES, toAdvanceVariables, type Source } from './source.ts';
@@ -159,7 +160,7 @@ export async function createPostgresSource(
     async advanceTo(to) {
       if (to <= clock) return;
       if (cdc) psql(`CALL sim.replay(:'clock_from', :'clock_to');\n`, toAdvanceVariables(clock, to));
-      else psql(readSql('source-advance'), toAdvanceVariables(clock, to));
+      else for (const step of planAdvance(clock, to, timeline.releaseAt)) psql(readSql(step.file), step.variables);
       clock = to;
     },
     ...(cdc

@@ -45,6 +45,11 @@ export const DaySummarySchema = z
     silverUpdated: PerTableSchema,
     /** Silver rows removed by delete markers of a change log (--cdc); absent when none were. */
     silverDeleted: PerTableSchema.optional(),
+    /**
+     * The landing contract the day's orders batch was checked against, and the reviewed version
+     * its columns matched (null: none did, and the batch was stopped). Absent when no contract check ran.
+     */
+    contract: z.object({ name: z.string(), version: z.string().nullable() }).strict().optional(),
     checksPassed: Count,
     checksFailed: Count,
     /** Lake files written; 0 for a day that changed nothing. */
@@ -191,6 +196,15 @@ export const RunSummarySchema = z
       .strict()
       .optional(),
     /**
+     * With --evolve only: the day the shop's release added a column to orders, the column, and
+     * the landing contract versions in force for this invocation (without the newest one when
+     * its review was simulated as missing, `reviewed` false). Absent otherwise.
+     */
+    evolution: z
+      .object({ ds: z.string(), column: z.string(), reviewed: z.boolean(), contractVersions: z.array(z.string()) })
+      .strict()
+      .optional(),
+    /**
      * With --erase-customer only: the customer erased, their orders, the rows removed per zone,
      * the landing and quarantine batches rewritten, and the check that scanned every file
      * afterwards (`remaining` all zero when the erasure is complete). Absent otherwise.
@@ -206,6 +220,12 @@ export const RunSummarySchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Customers erased from this lake by earlier runs (and from its simulated source), and the
+     * rows of theirs a scan of every file found after this run's days; all zero when none came
+     * back. Absent when the lake has no erasure.
+     */
+    erasedChecks: z.array(z.object({ customerId: Count, remaining: ZoneCounts, filesScanned: Count }).strict()).optional(),
     checks: z.array(CheckSummarySchema),
     lineage: LineageSummarySchema,
     /** A published day run again: it must write nothing and leave every table as it was. */

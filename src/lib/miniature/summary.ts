@@ -16,6 +16,11 @@ function toPerTable(get: (t: SourceTable) => number | undefined): Record<SourceT
   return Object.fromEntries(SOURCE_TABLES.map((t) => [t, get(t) ?? 0])) as Record<SourceTable, number>;
 }
 
+/** The landing contract check of a day, with the version its batch matched, if one ran. */
+function contractOf(day: DayResult): { name: string; version: string | null } | undefined {
+  return day.checks.find((c) => c.contract)?.contract;
+}
+
 /** One day's result as it appears in the summary. */
 export function summariseDay(day: DayResult): DaySummary {
   return {
@@ -33,6 +38,7 @@ export function summariseDay(day: DayResult): DaySummary {
     silverUpdated: toPerTable((t) => day.silver[t]?.updated),
     // Only a change log deletes, so a cursor run's summary keeps its shape.
     ...(SOURCE_TABLES.some((t) => day.silver[t]?.deleted) ? { silverDeleted: toPerTable((t) => day.silver[t]?.deleted) } : {}),
+    ...(contractOf(day) ? { contract: contractOf(day)! } : {}),
     checksPassed: day.checks.filter((c) => c.passed).length,
     checksFailed: day.checks.filter((c) => !c.passed).length,
     filesWritten: day.filesWritten,
@@ -125,7 +131,9 @@ export function buildSummary(run: MiniatureRun, env: RunEnvironment): RunSummary
     zones: run.zones,
     gaps: run.gaps,
     ...(run.cdc ? { cdc: { slot: run.cdc.slot, plugin: run.cdc.plugin, ...sumCursorLoss(run.cdc.days), days: run.cdc.days } } : {}),
+    ...(run.evolution ? { evolution: run.evolution } : {}),
     ...(run.erasure ? { erasure: run.erasure } : {}),
+    ...(run.erasedChecks.length ? { erasedChecks: run.erasedChecks } : {}),
     checks: summariseChecks(run.days),
     lineage: summariseLineage(run.events, env.lineageFile),
     rerun: run.rerun,

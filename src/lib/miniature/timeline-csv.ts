@@ -32,10 +32,11 @@ export function toCustomerVersionsCsv(versions: ReadonlyArray<CustomerVersion>):
 export function toOrderVersionsCsv(versions: ReadonlyArray<OrderVersion>): string {
   return toCsv(
     ['order_id', 'customer_id', 'status', 'currency', 'total_amount', 'created_at', 'updated_at',
-      'committed_at'],
+      'committed_at', 'channel'],
+    // An empty field loads as NULL in both engines' CSV COPY.
     versions.map((v) => [String(v.orderId), String(v.customerId), v.status, v.currency,
       formatCents(v.totalCents), formatTimestamp(v.createdAt), formatTimestamp(v.updatedAt),
-      formatTimestamp(v.committedAt)]),
+      formatTimestamp(v.committedAt), v.channel ?? '']),
   );
 }
 

@@ -132,6 +132,49 @@ describe.skipIf(!findPostgres().ok)('a --cdc run with PostgreSQL as the source',
     expect(progress).toContain('source   replication slot miniature_cdc dropped, 0 slots left on the server');
   });
 
+  test('promotes a held day from its landed change log without a slot, then the day that waited, converging on the run of every day', async () => {
+    const heldRoot = join(scratch, 'lake-cdc-held');
+    const first = await runMiniature({ root: heldRoot, config, source: 'postgres', cdc: true, fresh: true, hold: [days[1]] });
+    expect(first.days.map((d) => [d.ds, d.status])).toEqual([[days[0], 'published'], [days[1], 'held'], [days[2], 'waiting']]);
+    const lines: string[] = [];
+    const later = await runMiniature({ root: heldRoot, source: 'postgres', cdc: true, days: [days[1]], onProgress: (l) => lines.push(l) });
+    expect(later.days.map((d) => [d.ds, d.status])).toEqual([[days[1], 'published'], [days[2], 'published']]);
+    // Promoted from landing: no server started, so no slot was created or read.
+    expect(later.source).toBeNull();
+    expect(lines.filter((l) => l.startsWith('source'))).toEqual([]);
+    // The same silver and gold as the run of every day. Left out: _merged_ds says when, not
+    // what, and _commit_lsn is a position in one server's WAL; the two runs had two servers,
+    // whose WAL also holds records of their own (checkpoints, running transactions), so the
+    // same commits can sit at other positions.
+    const { fingerprintLake } = await import('../../../src/lib/miniature/zone-stats.ts');
+    const print = async (r: string) => (await fingerprintLake(duck.conn, getLayout(r), ['_merged_ds', '_commit_lsn'])).filter((p) => !p.table.startsWith('bronze/'));
+    expect(await print(heldRoot)).toEqual(await print(root));
+  }, 240_000);
+
+  test('refuses --day for a day whose change log never landed, saying why and what to do', async () => {
+    const batch = layout.landingBatch('orders', days[2]);
+    renameSync(batch, `${batch}.away`);
+    try {
+      await expect(runMiniature({ root, source: 'postgres', cdc: true, days: [days[2]] })).rejects.toThrow(
+        `--day=${days[2]} with --cdc: that day's change log never landed, and its changes cannot be read again: they were consumed from the replication slot of an earlier run's server, which is gone`,
+      );
+    } finally {
+      renameSync(`${batch}.away`, batch);
+    }
+    // A quarantined change log is not lost, but it cannot be extracted again either.
+    const quarantine = join(layout.lake, 'quarantine', 'orders', `ds=${days[2]}`, 'run=x');
+    mkdirSync(join(quarantine, '..'), { recursive: true });
+    renameSync(batch, quarantine);
+    try {
+      await expect(runMiniature({ root, source: 'postgres', cdc: true, days: [days[2]] })).rejects.toThrow(
+        `--day=${days[2]} with --cdc: a gate quarantined that day's change log`,
+      );
+    } finally {
+      renameSync(quarantine, batch);
+      rmSync(join(layout.lake, 'quarantine'), { recursive: true, force: true });
+    }
+  });
+
   test('stops the day when silver still holds an order the source deleted', async () => {
     // Put back into silver an order that a change of the first two days deleted.
     const silver = getTableFiles(layout, 'silver', 'orders')[0]!;

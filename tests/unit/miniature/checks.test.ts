@@ -20,7 +20,10 @@ describe('checks.yaml', () => {
     const relations = (capture: 'cursor' | 'cdc') => selectChecks(file, capture).gates.flatMap((g) => g.relations.map((r) => `${g.gate}.${r.relation}`));
     const checksOf = (capture: 'cursor' | 'cdc', relation: string) =>
       selectChecks(file, capture).gates.flatMap((g) => g.relations).filter((r) => r.relation === relation).flatMap((r) => r.checks);
-    expect(relations('cursor').length).toBe(relations('cdc').length);
+    // One more with the cursor: silver's channel values, a column only --evolve adds (cursor only).
+    expect(relations('cursor').length).toBe(relations('cdc').length + 1);
+    expect(checksOf('cursor', 'silver_orders')).toContainEqual({ kind: 'accepted_values', spec: { column: 'channel', values: ['web', 'app', 'marketplace'] } });
+    expect(checksOf('cdc', 'silver_orders')).not.toContainEqual(expect.objectContaining({ spec: expect.objectContaining({ column: 'channel' }) }));
     expect(checksOf('cdc', 'landing_orders')[0]).toMatchObject({ kind: 'schema', spec: { lsn: 'BIGINT', op: 'VARCHAR', committed_at: 'TIMESTAMPTZ' } });
     expect(checksOf('cursor', 'landing_orders')[0]!.spec).not.toHaveProperty('lsn');
     expect(checksOf('cdc', 'silver_orders').filter((c) => c.kind === 'sql').map((c) => c.spec)).toContainEqual(expect.objectContaining({ file: 'check-silver-matches-source-cdc' }));
@@ -36,7 +39,7 @@ describe('checks.yaml', () => {
   - { gate: bronze_to_silver, description: x, relations: [{ relation: a, checks: [{ not_null: [a] }] }] }
   - { gate: silver_to_gold, description: x, relations: [{ relation: a, checks: [{ not_null: [a] }] }] }`;
     expect(() => parseChecks(yaml)).toThrowErrorMatchingInlineSnapshot(
-      `[DataError: content/miniature/checks.yaml: gates[0].relations[0].checks[0]: expected exactly one check kind, one of schema, volume, not_null, unique, accepted_values, row_condition, references, freshness, sql; got "uniq"]`,
+      `[DataError: content/miniature/checks.yaml: gates[0].relations[0].checks[0]: expected exactly one check kind, one of schema, contract, volume, not_null, unique, accepted_values, row_condition, references, freshness, sql; got "uniq"]`,
     );
   });
 

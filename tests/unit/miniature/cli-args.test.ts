@@ -33,7 +33,11 @@ describe('npm run miniature arguments', () => {
     expect(parseCliArgs(['--source=postgres', '--cdc'])).toMatchObject({ source: 'postgres', cdc: true });
     expect(parseCliArgs([]).cdc).toBe(false);
     expect(() => parseCliArgs(['--cdc'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --cdc reads PostgreSQL's write-ahead log through a replication slot: add --source=postgres (not --source=duckdb)]`);
-    expect(() => parseCliArgs(['--source=postgres', '--cdc', '--day=2026-11-03', '--corrupt=2026-11-03'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --cdc does not go with --day, --corrupt: a change log is read once, in commit order, by a fresh run; run --cdc without them]`);
+    // A landed change log can be promoted again (--day, --hold); --skip and --corrupt make no sense with a slot.
+    expect(parseCliArgs(['--source=postgres', '--cdc', '--day=2026-11-03'])).toMatchObject({ cdc: true, days: ['2026-11-03'] });
+    expect(parseCliArgs(['--source=postgres', '--cdc', '--hold=2026-11-03'])).toMatchObject({ cdc: true, hold: ['2026-11-03'] });
+    expect(() => parseCliArgs(['--source=postgres', '--cdc', '--skip=2026-11-03'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --cdc does not go with --skip: the replication slot keeps every change until it is read, so the next day's change log would hold the skipped day's changes and there would be no gap to backfill. Use --hold to land a day on schedule and promote it later with --day]`);
+    expect(() => parseCliArgs(['--source=postgres', '--cdc', '--day=2026-11-03', '--corrupt=2026-11-03'])).toThrowErrorMatchingInlineSnapshot(`[DataError: --cdc does not go with --corrupt: the bad rows it injects are columns of the cursor extract, not of a change log; run --corrupt without --cdc]`);
   });
 
   test('read --erase-customer as a customer id for a fresh run', () => {
