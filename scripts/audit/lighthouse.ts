@@ -11,9 +11,10 @@ import { availableParallelism, loadavg } from 'node:os';
 import { checkTargets, formatScoreTable, summarizeRuns, targetFor, type FormFactor, type LighthouseResult, type PageAudit } from '../../src/lib/audit/lighthouse.ts';
 import { finish, parseAuditCommand, writeReport } from '../lib/audit/cli.ts';
 import { startStaticServer } from '../lib/static-server.ts';
+import { routes } from '../../src/lib/site/routes.ts';
 import { lighthouseChrome, lighthouseFlags, runLighthouse } from '../lib/audit/run-lighthouse.ts';
 
-const DEFAULT_PAGES = ['/', '/data-storage/', '/configs/', '/benchmarks/', '/well-architected/', '/well-architected/financial-services/'];
+const DEFAULT_PAGES = [routes.home(), routes.chapter('data-storage'), routes.configs(), routes.benchmarks(), routes.wellArchitected(), routes.lens('financial-services')];
 const FORM_FACTORS: FormFactor[] = ['mobile', 'desktop'];
 
 const options = parseAuditCommand('node scripts/audit/lighthouse.ts', 'Lighthouse over the built site, as a phone and as a desktop; the median of the runs counts.', {

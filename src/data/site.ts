@@ -4,12 +4,14 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import graphYaml from '../../diagram/graph.yaml?raw';
 import { parseGraph } from '../lib/graph/validate-graph.ts';
 import { findChapterProblems } from '../lib/chapter/validate-chapters.ts';
+import { addGraphFacts, type GraphFacts } from '../lib/chapter/graph-facts.ts';
 import { groupChaptersByPart, orderChapters } from '../lib/chapter/navigation.ts';
 import { DataError } from '../lib/errors/format-issues.ts';
 import { findLensRefProblems } from '../lib/lens/validate-refs.ts';
 import { getLenses } from './lenses.ts';
 
-export type Chapter = CollectionEntry<'chapters'>;
+/** A chapter entry with its component's number and part from the graph. */
+export type Chapter = CollectionEntry<'chapters'> & { data: GraphFacts };
 
 /** The validated platform graph from diagram/graph.yaml. */
 export const graph = parseGraph(graphYaml);
@@ -21,7 +23,7 @@ export function getChapters(): Promise<Chapter[]> {
   chaptersPromise ??= Promise.all([getCollection('chapters'), getLenses()]).then(([entries, lenses]) => {
     const problems = [...findChapterProblems(graph, entries), ...findLensRefProblems(lenses, entries)];
     if (problems.length) throw new DataError(problems.join('\n'));
-    return orderChapters(graph.parts, entries);
+    return orderChapters(graph.parts, addGraphFacts(graph, entries));
   });
   return chaptersPromise;
 }

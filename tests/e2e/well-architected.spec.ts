@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseChapter } from '../../src/lib/chapter/parse-chapter.ts';
+import { addGraphFacts } from '../../src/lib/chapter/graph-facts.ts';
+import { parseGraph } from '../../src/lib/graph/validate-graph.ts';
 import { buildCoverageMatrix, groupOpenPractices } from '../../src/lib/lens/coverage.ts';
 import { describeOpenGroup } from '../../src/lib/lens/filter.ts';
 import { COVERAGE_NOTES_FILE, orderLenses, parseCoverageNotes, parseLensCatalogue } from '../../src/lib/lens/parse-catalogue.ts';
@@ -14,9 +16,12 @@ import { bestPracticeAnchor } from '../../src/lib/lens/catalogue-index.ts';
 
 // Expected content comes from the same data files the build reads, so the spec follows the chapters.
 const lenses = orderLenses(LENS_IDS.map((id) => parseLensCatalogue(readFileSync(`content/lenses/${id}.yaml`, 'utf8'), `content/lenses/${id}.yaml`)));
-const chapters = readdirSync('content/chapters')
-  .filter((f) => f.endsWith('.mdx'))
-  .map((f) => ({ id: basename(f, '.mdx'), ...parseChapter(readFileSync(`content/chapters/${f}`, 'utf8'), f) }));
+const chapters = addGraphFacts(
+  parseGraph(readFileSync('diagram/graph.yaml', 'utf8')),
+  readdirSync('content/chapters')
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => ({ id: basename(f, '.mdx'), ...parseChapter(readFileSync(`content/chapters/${f}`, 'utf8'), f) })),
+);
 const matrix = buildCoverageMatrix(lenses, chapters, parseCoverageNotes(readFileSync(COVERAGE_NOTES_FILE, 'utf8')));
 const countOf = (lens: string, pillar?: string) =>
   matrix.lenses

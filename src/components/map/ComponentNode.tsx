@@ -1,7 +1,7 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { ComponentMapNode } from '../../lib/graph/to-flow.ts';
-import { withBase } from '../../lib/site/site-config.ts';
+import { withBase } from '../../lib/site/routes.ts';
 import { FlowHandles } from './FlowHandles.tsx';
 import { useMap } from './map-context.ts';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { NamedFlow } from '../../lib/graph/flows.ts';
 import type { PanelInfo } from '../../lib/graph/panel.ts';
-import { withBase } from '../../lib/site/site-config.ts';
+import { routes, withBase } from '../../lib/site/routes.ts';
 import { splitEndpoint } from '../../lib/graph/endpoint.ts';
 import { useRovingRow } from './roving-row.ts';
 
@@ -70,7 +70,7 @@ export function FlowSteps({ flow, step, panels, base, focusOnStart, onStep, onEn
             {i === step && componentIds.length > 0 && (
               <span className="flow-step-links">
                 {componentIds.map((id) => (
-                  <a key={id} href={withBase(base, `/${id}/`)}>
+                  <a key={id} href={withBase(base, routes.chapter(id))}>
                     {panels[id]?.title ?? id}
                   </a>
                 ))}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { PanelInfo, PanelNeighbour } from '../../lib/graph/panel.ts';
 import { readPanelProgress } from '../../lib/readiness/panel-link.ts';
-import { withBase } from '../../lib/site/site-config.ts';
+import { withBase } from '../../lib/site/routes.ts';
 
 interface Props {
   info: PanelInfo;

@@ -1,5 +1,6 @@
 import type { Benchmark } from './schema.ts';
 import { describeMachineShort } from './provenance.ts';
+import { routes } from '../site/routes.ts';
 
 /** A benchmark as another page links to it; the shape matches the map panel's links (href, label, note). */
 export interface BenchmarkLink {
@@ -12,11 +13,6 @@ export interface BenchmarkLink {
   note: string;
 }
 
-/** Root-relative URL of a benchmark's page. */
-export function benchmarkHref(id: string): string {
-  return `/benchmarks/${id}/`;
-}
-
 /** A link to one benchmark with a short note on where its figures come from. */
 export function toBenchmarkLink(entry: { id: string; data: Benchmark }): BenchmarkLink {
   const { id, data } = entry;
@@ -24,7 +20,7 @@ export function toBenchmarkLink(entry: { id: string; data: Benchmark }): Benchma
     data.kind === 'measured'
       ? `measured on ${describeMachineShort(data.provenance.machine)}`
       : `published figures: ${[...new Set(data.sources.map((s) => s.publisher.replace(/\s*\(.*\)$/, '')))].join(', ')}`;
-  return { id, kind: data.kind, href: benchmarkHref(id), label: data.title, note };
+  return { id, kind: data.kind, href: routes.benchmark(id), label: data.title, note };
 }
 
 /** Benchmarks whose `components` name `componentId`: measured ones first, then by title. */

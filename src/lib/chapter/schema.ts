@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, PartIdSchema } from '../graph/schema.ts';
+import { IdSchema } from '../graph/schema.ts';
 import { LENS_IDS } from '../lens/ids.ts';
 
 /**
@@ -54,10 +54,6 @@ export type LensRef = z.infer<typeof LensRefSchema>;
 export const ChapterSchema = z.object({
   /** Page title, e.g. "Streaming ingestion & pre-processing". */
   title: z.string().min(1),
-  /** The seed's component number; must match the graph node. */
-  number: z.number().int().min(1).max(99),
-  /** The part the component belongs to; must match the graph node. */
-  part: PartIdSchema,
   /** One sentence shown on the map panel, in navigation previews and as the meta description. */
   summary: z.string().min(20).max(240),
   /** Technologies this chapter recommends, the seed's pick marked with `seed: true`. */

@@ -4,7 +4,7 @@ import type { ChapterData } from './schema.ts';
 /** A chapter as the cross-checks see it: its id (file name) and frontmatter. */
 export interface ChapterRef {
   id: string;
-  data: Pick<ChapterData, 'number' | 'part' | 'related'>;
+  data: Pick<ChapterData, 'related'>;
 }
 
 /** Path of a chapter's source file, used in every message about it. */
@@ -14,7 +14,7 @@ export function chapterFile(id: string): string {
 
 /**
  * Cross-check chapters against the graph in both directions: every node has a chapter, every
- * chapter has a node with the same number and part, and every related id is a component.
+ * chapter is a node (its number and part come from there), and every related id is a component.
  */
 export function findChapterProblems(graph: Graph, chapters: ReadonlyArray<ChapterRef>): string[] {
   const problems: string[] = [];
@@ -35,10 +35,6 @@ export function findChapterProblems(graph: Graph, chapters: ReadonlyArray<Chapte
       problems.push(`${file}: no node "${chapter.id}" in diagram/graph.yaml; the file name must be a node id. Known nodes: ${known}`);
       continue;
     }
-    if (chapter.data.number !== node.number)
-      problems.push(`${file}: number: is ${chapter.data.number}, but the graph numbers "${node.id}" ${node.number}.`);
-    if (chapter.data.part !== node.part)
-      problems.push(`${file}: part: is "${chapter.data.part}", but the graph puts "${node.id}" in part "${node.part}".`);
     chapter.data.related.forEach((id, i) => {
       if (!nodes.has(id)) problems.push(`${file}: related[${i}]: "${id}" is not a component. Known nodes: ${known}`);
     });

@@ -3,6 +3,7 @@ import type { ConfigFolder } from './load-manifests.ts';
 import { describeResult, formatTool, type CheckResult } from './result.ts';
 import type { ValidatorId } from './schema.ts';
 import type { ConfigReport } from './validate-configs.ts';
+import { routes } from '../site/routes.ts';
 
 /** One file as the config page shows it. */
 export interface ConfigFileView {
@@ -119,7 +120,7 @@ export function toConfigPage(folder: ConfigFolder, results: ReadonlyArray<CheckR
       tools: result.tools.map(formatTool),
       checks: result.checks,
       limits: result.limits,
-      downloadPath: `/configs/${folder.id}/files/${entry.path}`,
+      downloadPath: routes.configFile(folder.id, entry.path),
     };
   });
   return {
@@ -129,8 +130,8 @@ export function toConfigPage(folder: ConfigFolder, results: ReadonlyArray<CheckR
     assumes: folder.manifest.assumes,
     ...toRunSteps(folder.manifest.run, folder.id),
     files,
-    zipPath: `/configs/${folder.id}.zip`,
-    chapterPath: `/${folder.id}/`,
+    zipPath: routes.configZip(folder.id),
+    chapterPath: routes.chapter(folder.id),
   };
 }
 
@@ -150,7 +151,7 @@ export function toConfigIndex(report: ConfigReport, graph: Graph): ConfigIndexRo
         files: folder.manifest.files.length,
         checked: results.filter((r) => r.status === 'checked').length,
         notChecked: results.filter((r) => r.status === 'not-checked').map((r) => ({ path: r.path, reason: r.reason ?? '' })),
-        path: `/configs/${folder.id}/`,
+        path: routes.config(folder.id),
         order: node?.number ?? Number.MAX_SAFE_INTEGER,
       };
     })

@@ -7,6 +7,7 @@ import type { Box } from './layout.ts';
 import { getNeighbours } from './neighbours.ts';
 import { splitEndpoint } from './endpoint.ts';
 import { toBezierPath, wrapLabel, type Point } from './export-style.ts';
+import { routes } from '../site/routes.ts';
 
 export type Orientation = 'wide' | 'narrow';
 export type Direction = 'upstream' | 'downstream';
@@ -249,7 +250,7 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
         .map((p) => ({
           key: `serves:${p.id}`,
           direction: 'downstream' as const,
-          href: `/chapters/#part-${p.id}`,
+          href: routes.chapters(p.id),
           badge: p.id,
           part: p.id,
           lines: wrapLabel(p.title, size.chars),
@@ -264,7 +265,7 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
         return {
           key: `${g.direction}:${g.id}`,
           direction: g.direction,
-          href: `/${g.id}/`,
+          href: routes.chapter(g.id),
           badge: String(other.number),
           part: other.part,
           lines: wrapLabel(other.label, size.chars),

@@ -1,6 +1,7 @@
 import type { Alternative, Technology } from '../chapter/schema.ts';
 import type { Graph } from './schema.ts';
 import { getNeighbours } from './neighbours.ts';
+import { routes } from '../site/routes.ts';
 
 /** A link the panel may show; absent when its target page does not exist. */
 export interface PanelLink {
@@ -71,7 +72,7 @@ export function buildPanels(
         alternatives: chapter?.alternatives ?? [],
         upstream: upstream.map((n) => ({ id: n.nodeId, title: title(n.nodeId), flow: n.edge.label })),
         downstream: downstream.map((n) => ({ id: n.nodeId, title: title(n.nodeId), flow: n.edge.label })),
-        links: [{ href: `/${node.id}/`, label: 'Read the chapter' }, ...extraLinks(node.id)],
+        links: [{ href: routes.chapter(node.id), label: 'Read the chapter' }, ...extraLinks(node.id)],
       };
       return [node.id, info];
     }),

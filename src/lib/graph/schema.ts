@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { PART_IDS } from './part-ids.ts';
 
 /** Stable kebab-case id: chapter slug, config folder, map node id. */
 export const IdSchema = z
   .string()
   .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "data-storage"');
 
-/** The platform parts A–H, as the seed numbers them. */
-export const PartIdSchema = z.enum(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'], {
+/** The platform parts A–H, as the seed numbers them (letters in part-ids.ts). */
+export const PartIdSchema = z.enum(PART_IDS, {
   error: 'expected a part letter A–H',
 });
 export type PartId = z.infer<typeof PartIdSchema>;

@@ -2,6 +2,7 @@ import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
 import type { Graph, GraphNode, Side } from './schema.ts';
 import { endpointBox, facingSides, graphBounds, nodeBox, partBox, zoneBoxes, type Box } from './layout.ts';
 import { splitEndpoint } from './endpoint.ts';
+import { routes } from '../site/routes.ts';
 
 /** What the map knows about a component besides the graph: from its chapter. */
 export interface ComponentInfo {
@@ -159,7 +160,7 @@ export function toFlow(graph: Graph, info: Record<string, ComponentInfo>): FlowM
         technologies: facts.technologies,
         crossCutting: node.crossCutting,
         hasZones: node.zones.length > 0,
-        href: `/${node.id}/`,
+        href: routes.chapter(node.id),
         detail: describeNode(node, partTitle, facts),
         ariaLabel: `${node.number} ${node.label}${describeNode(node, partTitle, facts)} Opens summary.`,
       },
@@ -179,7 +180,7 @@ export function toFlow(graph: Graph, info: Record<string, ComponentInfo>): FlowM
         data: {
           label: zone.label,
           parent: node.id,
-          href: `/${node.id}/`,
+          href: routes.chapter(node.id),
           ariaLabel: `${zone.label} zone of ${facts.title}`,
         },
         draggable: false,

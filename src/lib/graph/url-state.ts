@@ -1,4 +1,4 @@
-import type { PartId } from './schema.ts';
+import { isPartId, type PartId } from './part-ids.ts';
 
 /** Everything a map view can be shared by: it lives in the URL's query string. */
 export interface MapState {
@@ -15,8 +15,6 @@ export interface MapState {
 /** The query parameters a map view is shared by (a page opened with any of them restores that view). */
 export const MAP_STATE_PARAMS = ['node', 'flow', 'step', 'parts'] as const;
 
-const PART_IDS = new Set(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
-
 /** Read map state from a query string, dropping anything unknown instead of failing. */
 export function parseMapState(search: string, known: { nodes: ReadonlySet<string>; flows: ReadonlySet<string> }): MapState {
   const params = new URLSearchParams(search);
@@ -26,7 +24,7 @@ export function parseMapState(search: string, known: { nodes: ReadonlySet<string
   const parts = (params.get('parts') ?? '')
     .split(',')
     .map((p) => p.trim().toUpperCase())
-    .filter((p): p is PartId => PART_IDS.has(p));
+    .filter(isPartId);
   return {
     node: node && known.nodes.has(node) ? node : undefined,
     flow: flow && known.flows.has(flow) ? flow : undefined,

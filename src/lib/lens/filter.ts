@@ -1,11 +1,7 @@
-// The lens pages' paths, pillar filter and the words their script writes.
+// The lens pages' pillar filter, the old matrix links' new home and the words their script writes.
 // Runs in the browser: imports ids from ids.ts, never schema.ts, so zod stays out of the bundle.
 import { LENS_IDS, PILLAR_IDS, type LensId, type PillarId } from './ids.ts';
-
-/** Root-relative path of a lens's page, with an optional query or fragment (add the site base when rendering). */
-export function lensPagePath(lens: string, suffix = ''): string {
-  return `/well-architected/${lens}/${suffix}`;
-}
+import { routes } from '../site/routes.ts';
 
 /** "1 best practice", "9 best practices". */
 export function countBestPractices(count: number): string {
@@ -40,7 +36,7 @@ export function matchesPillarFilter(filter: PillarFilter, pillar: string | undef
  */
 export function lensPageFor(search: string): string | undefined {
   const lens = new URLSearchParams(search).get('lens');
-  return isLens(lens) ? lensPagePath(lens, formatPillarFilter(parsePillarFilter(search))) : undefined;
+  return isLens(lens) ? routes.lens(lens, formatPillarFilter(parsePillarFilter(search))) : undefined;
 }
 
 /** The summary line of a lens's open list: "77 best practices, 12 required by AWS". */

@@ -1,5 +1,6 @@
 import { countBestPractices } from './filter.ts';
 import { LENS_IDS, type CoverageStatus, type LensId } from './schema.ts';
+import { routes } from '../site/routes.ts';
 
 /** Counts of one component's mappings in one lens, by status. */
 export type StatusCounts = Record<CoverageStatus, number>;
@@ -54,7 +55,7 @@ export function summariseLensCoverage(
     const total = chapter.data.lenses.length;
     const described = LENS_IDS.map((id) => [id, describeCounts(lenses[id])] as const).filter(([, text]) => text);
     result[chapter.id] = {
-      href: `/${chapter.id}/#well-architected`,
+      href: routes.chapter(chapter.id, 'well-architected'),
       label: 'Well-Architected mappings',
       note: total ? `${countBestPractices(total)}: ${describeCounts(all)}` : 'none mapped yet',
       total,

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { withBase } from '../site/site-config.ts';
+import { withBase } from '../site/routes.ts';
 
 const URL_ATTRS: Record<string, string> = { a: 'href', img: 'src', source: 'src' };
 

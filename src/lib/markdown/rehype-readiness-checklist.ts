@@ -3,6 +3,7 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { toItemIds } from '../readiness/item-id.ts';
+import { routes } from '../site/routes.ts';
 
 /**
  * Turn each GFM task list into a readiness checklist that works without JavaScript: the disabled
@@ -30,7 +31,7 @@ export function rehypeReadinessChecklist() {
           { type: 'element', tagName: 'span', properties: { dataReadinessProgress: '', ariaLive: 'polite' }, children: [{ type: 'text', value: `${items.length} items` }] },
           { type: 'text', value: '. ' },
           // Root-relative: rehypeBaseLinks, which runs after this plugin, adds the base path.
-          { type: 'element', tagName: 'a', properties: { href: '/readiness/' }, children: [{ type: 'text', value: 'Readiness of all components' }] },
+          { type: 'element', tagName: 'a', properties: { href: routes.readiness() }, children: [{ type: 'text', value: 'Readiness of all components' }] },
           { type: 'text', value: ' (export, import, clear).' },
         ],
       };

@@ -1,5 +1,6 @@
 import type { PanelLink } from '../graph/panel.ts';
 import { countReady, formatProgress, readTicks, STORAGE_KEY, type Checklist } from './progress.ts';
+import { routes } from '../site/routes.ts';
 
 /** The hash at the end of an item id ("the-ad-hoc-and-1nt09ne" gives "1nt09ne"; see item-id.ts). */
 function hashOf(id: string): string {
@@ -14,7 +15,7 @@ function hashOf(id: string): string {
 export function toReadinessPanelLink(checklist: Checklist | undefined): PanelLink | undefined {
   if (!checklist || checklist.items.length === 0) return undefined;
   return {
-    href: `/${checklist.chapter}/#production-readiness-checklist`,
+    href: routes.chapter(checklist.chapter, 'production-readiness-checklist'),
     label: 'Production-readiness checklist',
     note: `${checklist.items.length} items`,
     readiness: { chapter: checklist.chapter, items: checklist.items.map((i) => hashOf(i.id)).join(' ') },

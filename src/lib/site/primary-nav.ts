@@ -1,3 +1,5 @@
+import { routes } from './routes.ts';
+
 /** An entry in the header's primary navigation. */
 export interface NavLink {
   href: string;
@@ -6,11 +8,11 @@ export interface NavLink {
 
 /** The header's sections; a section appears once its pages exist. */
 export const primaryNav: NavLink[] = [
-  { href: '/', label: 'Map' },
-  { href: '/chapters/', label: 'Chapters' },
-  { href: '/configs/', label: 'Configs' },
-  { href: '/benchmarks/', label: 'Benchmarks' },
-  { href: '/well-architected/', label: 'Well-Architected' },
+  { href: routes.home(), label: 'Map' },
+  { href: routes.chapters(), label: 'Chapters' },
+  { href: routes.configs(), label: 'Configs' },
+  { href: routes.benchmarks(), label: 'Benchmarks' },
+  { href: routes.wellArchitected(), label: 'Well-Architected' },
 ];
 
 /** True when `pathname` is inside the section at `href` (the map only on the home page itself). */

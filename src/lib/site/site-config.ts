@@ -12,9 +12,3 @@ export const siteConfig = {
 export function getEditUrl(file: string, repoUrl: string = siteConfig.repoUrl, branch: string = siteConfig.branch): string {
   return `${repoUrl.replace(/\/$/, '')}/edit/${branch}/${file.replace(/^\.?\//, '')}`;
 }
-
-/** Join the site's base path and a root-relative path, e.g. ('/pr-4/', '/data-storage/') → '/pr-4/data-storage/'. */
-export function withBase(base: string, path: string): string {
-  if (/^[a-z]+:/i.test(path) || path.startsWith('#')) return path;
-  return `${base.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
-}

@@ -8,9 +8,9 @@ const fixture = (name: string) => {
 };
 
 describe('chapter frontmatter', () => {
-  test('rejects an unknown part, naming the file, the field and the allowed letters', () => {
-    expect(fixture('bad-part.mdx')).toThrowErrorMatchingInlineSnapshot(
-      `[DataError: tests/fixtures/chapters/bad-part.mdx: part: expected a part letter A–H]`,
+  test('rejects a chapter that restates the number and part the graph gives it', () => {
+    expect(fixture('restates-graph.mdx')).toThrowErrorMatchingInlineSnapshot(
+      `[DataError: tests/fixtures/chapters/restates-graph.mdx: (root): Unrecognized keys: "number", "part" (if this is part of a value, quote the value: an unquoted comma in a YAML flow mapping starts a new key)]`,
     );
   });
 
@@ -33,7 +33,7 @@ describe('chapter frontmatter', () => {
   });
 
   test('fills defaults and coerces the review date', () => {
-    const source = readFileSync('tests/fixtures/chapters/bad-part.mdx', 'utf8').replace('part: Z', 'part: A');
+    const source = readFileSync('tests/fixtures/chapters/restates-graph.mdx', 'utf8').replace('number: 4\npart: A\n', '');
     const { data, body } = parseChapter(source, 'x.mdx');
     expect(data.reviewed).toEqual(new Date('2026-11-28'));
     expect(data).toMatchObject({ alternatives: [], related: [], lenses: [], versions: [], keywords: [] });

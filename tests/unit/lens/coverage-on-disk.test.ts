@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseChapter } from '../../../src/lib/chapter/parse-chapter.ts';
+import { addGraphFacts } from '../../../src/lib/chapter/graph-facts.ts';
+import { parseGraph } from '../../../src/lib/graph/validate-graph.ts';
 import { buildCoverageMatrix } from '../../../src/lib/lens/coverage.ts';
 import { COVERAGE_NOTES_FILE, parseCoverageNotes } from '../../../src/lib/lens/parse-catalogue.ts';
 import { findLensRefProblems, findNoteProblems, findVerdictProblems } from '../../../src/lib/lens/validate-refs.ts';
@@ -10,12 +12,16 @@ import { readCatalogues } from './helpers.ts';
 
 const catalogues = readCatalogues();
 const notes = parseCoverageNotes(readFileSync(COVERAGE_NOTES_FILE, 'utf8'));
-const chapters = readdirSync('content/chapters')
-  .filter((f) => f.endsWith('.mdx'))
-  .map((f) => {
-    const file = `content/chapters/${f}`;
-    return { id: basename(f, '.mdx'), ...parseChapter(readFileSync(file, 'utf8'), file) };
-  });
+const graph = parseGraph(readFileSync('diagram/graph.yaml', 'utf8'));
+const chapters = addGraphFacts(
+  graph,
+  readdirSync('content/chapters')
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => {
+      const file = `content/chapters/${f}`;
+      return { id: basename(f, '.mdx'), ...parseChapter(readFileSync(file, 'utf8'), file) };
+    }),
+);
 const matrix = buildCoverageMatrix(catalogues, chapters, notes);
 
 describe('lens mappings on disk', () => {

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { buildCoverageMatrix, countCoverage, describeTotals, groupOpenPractices, OPEN_GROUP_FOLD_OVER, type UncoveredPractice } from '../../../src/lib/lens/coverage.ts';
 import { groupLensMappings } from '../../../src/lib/lens/chapter-mappings.ts';
 import { summariseLensCoverage } from '../../../src/lib/lens/map-coverage.ts';
-import { countBestPractices, describeOpenGroup, formatPillarFilter, lensPageFor, lensPagePath, matchesPillarFilter, parsePillarFilter } from '../../../src/lib/lens/filter.ts';
+import { routes } from '../../../src/lib/site/routes.ts';
+import { countBestPractices, describeOpenGroup, formatPillarFilter, lensPageFor, matchesPillarFilter, parsePillarFilter } from '../../../src/lib/lens/filter.ts';
 import { isCovered, noteLabel, strongestStatus, verdict } from '../../../src/lib/lens/status.ts';
 import { bestPracticeAnchor } from '../../../src/lib/lens/catalogue-index.ts';
 import { chapter, lens } from './helpers.ts';
@@ -232,7 +233,7 @@ describe('lens page filters', () => {
   });
 
   test('name a lens page by its id, with a query or fragment when given', () => {
-    expect([lensPagePath('analytics'), lensPagePath('machine-learning', '?pillar=security'), lensPagePath('analytics', '#not-addressed')]).toEqual([
+    expect([routes.lens('analytics'), routes.lens('machine-learning', '?pillar=security'), routes.lens('analytics', '#not-addressed')]).toEqual([
       '/well-architected/analytics/',
       '/well-architected/machine-learning/?pillar=security',
       '/well-architected/analytics/#not-addressed',

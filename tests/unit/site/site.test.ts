@@ -1,19 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { getEditUrl, withBase } from '../../../src/lib/site/site-config.ts';
+import { getEditUrl } from '../../../src/lib/site/site-config.ts';
 import { isCurrentSection } from '../../../src/lib/site/primary-nav.ts';
 import { describeThemeChoice, nextThemeChoice, parseThemeChoice, resolveTheme } from '../../../src/lib/site/theme.ts';
 import { getLastUpdated } from '../../../src/lib/git/last-updated.ts';
 
 describe('links', () => {
-  test('joins the base path and a root-relative path', () => {
-    expect(withBase('/', '/data-storage/')).toBe('/data-storage/');
-    expect(withBase('/pr-4/', '/data-storage/')).toBe('/pr-4/data-storage/');
-    expect(withBase('/pr-4', 'configs/')).toBe('/pr-4/configs/');
-  });
-  test('leaves absolute URLs and fragments alone', () => {
-    expect(withBase('/pr-4/', 'https://example.org/')).toBe('https://example.org/');
-    expect(withBase('/pr-4/', '#top')).toBe('#top');
-  });
   test('builds the edit URL of a source file', () => {
     expect(getEditUrl('content/chapters/security.mdx', 'https://github.com/o/r/', 'main')).toBe(
       'https://github.com/o/r/edit/main/content/chapters/security.mdx',
