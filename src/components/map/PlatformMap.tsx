@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, getViewportForBounds, useReactFlow, useStore, type NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import './map.css';
-import type { FlowModel, MapEdge, MapNode } from '../../lib/graph/to-flow.ts';
+import type { FlowModel, MapNode } from '../../lib/graph/to-flow.ts';
 import type { NamedFlow } from '../../lib/graph/flows.ts';
 import { currentStepNodeIds, flowTouches, markFlowSteps, walkthroughKey } from '../../lib/graph/flow-steps.ts';
 import type { PanelInfo } from '../../lib/graph/panel.ts';
