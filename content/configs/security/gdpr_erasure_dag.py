@@ -44,7 +44,7 @@ PII_TABLES: dict[str, str] = {
 
 SNAPSHOT_RETENTION = "7d"
 VERIFY_AFTER = timedelta(days=16)
-# optimize skips every file at or above file_size_threshold (100MB by default in Trino 483), so a
+# optimize skips every file larger than file_size_threshold (100MB by default in Trino 483), so a
 # large file holding a subject would never be rewritten. The WHERE "$path" IN (...) filter
 # already limits the rewrite to the recorded files; this threshold only has to exceed any data
 # file the lake holds (target 512MB; Trino treats the target as a soft limit).
