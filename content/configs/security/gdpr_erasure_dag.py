@@ -5,7 +5,8 @@ versioning the objects stay as noncurrent versions. Erasure is therefore a pipel
 clock, run daily:
 
   day 0   claim approved requests into a batch, record which data files hold the subjects,
-          DELETE the rows, then OPTIMIZE so the live files no longer contain them
+          DELETE the rows, then OPTIMIZE exactly those files, whatever their size, and check
+          that the current snapshot no longer lists any of them
   day 7+  expire_snapshots and remove_orphan_files delete the old files (Trino refuses a
           retention below iceberg.expire-snapshots.min-retention, 7 days by default)
   day 14+ S3 lifecycle removes noncurrent versions (NoncurrentDays = 7 on the lake bucket,
@@ -43,6 +44,24 @@ PII_TABLES: dict[str, str] = {
 
 SNAPSHOT_RETENTION = "7d"
 VERIFY_AFTER = timedelta(days=16)
+# optimize skips every file larger than file_size_threshold (100MB by default in Trino 483), so a
+# large file holding a subject would never be rewritten. The WHERE "$path" IN (...) filter
+# already limits the rewrite to the recorded files; this threshold only has to exceed any data
+# file the lake holds (target 512MB; Trino treats the target as a soft limit).
+REWRITE_THRESHOLD = "1TB"
+# Paths per optimize statement: keeps each statement's IN list small.
+PATHS_PER_REWRITE = 500
+
+
+def _sql_string(value: str) -> str:
+    """Quote a value as a Trino string literal (optimize's WHERE takes no bind parameters)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _files_table(table: str) -> str:
+    """The Iceberg $files metadata table of catalog.schema.table."""
+    catalog, schema, name = table.split(".")
+    return f'{catalog}.{schema}."{name}$files"'
 
 
 def _trino() -> TrinoHook:
@@ -98,9 +117,32 @@ def gdpr_erasure():
                 parameters=(batch_id, table, batch_id),
             )
             hook.run(f"DELETE FROM {table} WHERE {key} IN ({subjects})", parameters=(batch_id,))
-            # OPTIMIZE rewrites data files that carry delete files, so the current snapshot no
-            # longer references any file that contains the subject.
-            hook.run(f"ALTER TABLE {table} EXECUTE optimize")
+            paths = [
+                row[0]
+                for row in hook.get_records(
+                    "SELECT DISTINCT file_path FROM lake.ops.erasure_files "
+                    "WHERE batch_id = ? AND table_name = ?",
+                    parameters=(batch_id, table),
+                )
+            ]
+            # Rewrite exactly the recorded files: each now carries a delete file, which makes
+            # optimize rewrite it without the deleted rows. The filter must be literal values
+            # on "$path" (a metadata column the connector enforces); a subquery is refused.
+            for start in range(0, len(paths), PATHS_PER_REWRITE):
+                chunk = ", ".join(_sql_string(p) for p in paths[start : start + PATHS_PER_REWRITE])
+                hook.run(
+                    f"ALTER TABLE {table} EXECUTE optimize("
+                    f"file_size_threshold => '{REWRITE_THRESHOLD}') "
+                    f'WHERE "$path" IN ({chunk})'
+                )
+            # Prove the day-0 step: the current snapshot must reference none of those files.
+            for start in range(0, len(paths), PATHS_PER_REWRITE):
+                chunk = ", ".join(_sql_string(p) for p in paths[start : start + PATHS_PER_REWRITE])
+                live = hook.get_first(
+                    f"SELECT count(*) FROM {_files_table(table)} WHERE file_path IN ({chunk})"
+                )[0]
+                if live:
+                    raise RuntimeError(f"{table}: {live} recorded file(s) live after optimize")
 
     @task
     def expire_and_clean() -> None:

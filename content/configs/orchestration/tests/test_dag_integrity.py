@@ -2,7 +2,8 @@
 
 They need only Airflow and the providers the DAGs import (the same constraints file as the image),
 no scheduler and no database connections: parsing is local, and task code is tested as plain
-Python. End-to-end runs happen afterwards in staging with `airflow dags test`.
+Python. End-to-end runs (`airflow dags test` against staging data) are not part of this suite,
+and the reference CI workflow (ci-cd airflow-dags.yml) does not run them either.
 
     pip install "apache-airflow==3.3.2" -c constraints-3.3.2.txt <providers...> pytest
     pytest tests/

@@ -1,6 +1,8 @@
 import { mergeValues, readChartSchemaInfo } from '../chart-schemas.ts';
 import { findUnsubstitutedPlaceholders } from '../helm-placeholders.ts';
 import { loadSchemaRegistry, locateIn } from '../json-schema.ts';
+import { lineOfPath } from '../positions.ts';
+import { checkTrinoHelmProperties, namesFromRoot } from '../trino-helm-properties.ts';
 import { startResult } from '../result.ts';
 import { schemaErrorsToProblems } from '../schema-errors.ts';
 import { npmTool } from '../tools.ts';
@@ -30,6 +32,16 @@ export const validateHelmValues: Validator = async (inputs) =>
     // The manifest check reports a missing schema; here we only validate when there is one.
     const name = input.entry.schema;
     if (!name) return result;
+    if (name === 'trino-values') {
+      // The chart copies these blocks verbatim into config.properties and the catalog files.
+      const trino = checkTrinoHelmProperties(input.file, doc.value as Record<string, unknown>, (path) => lineOfPath(doc, path), namesFromRoot(input.root));
+      if (trino.checked.length > 0)
+        result.checks.push(
+          `Trino property names in ${trino.checked.join(', ')} checked against the pinned Trino's names (src/lib/config/upstream/trino-properties.json): unknown and defunct names rejected`,
+        );
+      result.limits.push(...trino.notChecked);
+      result.problems.push(...trino.problems);
+    }
     const chart = readChartSchemaInfo(input.root, name);
     const validate = loadSchemaRegistry(input.root).get(name);
     if (!chart || !validate) {
