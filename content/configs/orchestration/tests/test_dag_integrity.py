@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,35 @@ def test_cache_invalidation_payload_names_datasets_not_ids():
             }
         ]
     }
+
+
+def test_lake_maintenance_runs_fit_their_schedule(dagbag):
+    # A maintenance run that outlives its interval makes the next one queue behind it
+    # (max_active_runs=1), so the hourly compaction would silently fall behind.
+    hourly = dagbag.dags["lake_maintenance_hourly"]
+    daily = dagbag.dags["lake_maintenance_daily"]
+    for dag in (hourly, daily):
+        assert dag.max_active_runs == 1, f"{dag.dag_id}: two optimize runs would conflict"
+    assert hourly.dagrun_timeout < timedelta(hours=1)
+    assert daily.dagrun_timeout < timedelta(days=1)
+    for task in hourly.tasks:
+        # Worst case: every try hits its timeout, with the retry delay between tries.
+        worst = task.execution_timeout * (task.retries + 1) + task.retry_delay * task.retries
+        assert worst <= hourly.dagrun_timeout, f"{task.task_id}: {worst} does not fit the hour"
+
+
+def test_daily_maintenance_runs_one_statement_at_a_time_and_expires_before_orphans(dagbag):
+    daily = dagbag.dags["lake_maintenance_daily"]
+    # A single chain: one root, and every task has at most one task before and after it.
+    for t in daily.tasks:
+        assert len(t.upstream_task_ids) <= 1 and len(t.downstream_task_ids) <= 1, t.task_id
+    (task,) = [t for t in daily.tasks if not t.upstream_task_ids]
+    order = [task.task_id]
+    while task.downstream_task_ids:
+        task = daily.get_task(next(iter(task.downstream_task_ids)))
+        order.append(task.task_id)
+    assert len(order) == len(daily.tasks)
+    for task_id in order:
+        if task_id.startswith("remove_orphan_files_"):
+            table = task_id.removeprefix("remove_orphan_files_")
+            assert order.index(f"expire_snapshots_{table}") < order.index(task_id)
