@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Element, Text } from 'hast';
+import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { init, parse } from 'es-module-lexer';
-import type { Element, Text } from 'hast';
+import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 

@@ -1,5 +1,5 @@
 import type { ConfigProblem } from '../result.ts';
-import type { Inventory, KubeDoc } from './inventory.ts';
+import type { Inventory } from './inventory.ts';
 import { lineOfPath } from '../positions.ts';
 import { problemAt } from './label-selectors.ts';
 
