@@ -1,4 +1,4 @@
-import type { Element, Root, RootContent } from 'hast';
+import type { Element, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { expect, test } from 'vitest';
 import { rehypeSections, SECTION_CLASS } from '../../../src/lib/markdown/rehype-sections.ts';
