@@ -26,6 +26,14 @@ export default defineConfig(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node, ...globals.browser },
     },
+    rules: {
+      // Off by decision: nearly every async function without an await implements an async
+      // interface (SchemaSource.refresh, the config Validator type, bench engines, test fakes).
+      // `async` there is what turns a thrown error into a rejected promise, so callers' catch and
+      // Promise.all handling see every failure the same way; removing it to satisfy the rule would
+      // make those failures throw synchronously instead, a change in behaviour.
+      '@typescript-eslint/require-await': 'off',
+    },
   },
   {
     files: ['src/components/**/*.tsx', 'src/scripts/**/*.ts'],

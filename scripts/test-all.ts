@@ -7,15 +7,38 @@ interface Step {
   name: string;
   command: string;
   /** JSON report written by the step's test runner, read for pass/fail counts. */
-  report?: { file: string; read: (json: any) => { passed: number; failed: number } };
+  report?: { file: string; read: (text: string) => Counts };
 }
+
+interface Counts {
+  passed: number;
+  failed: number;
+}
+/** The fields read from Vitest's JSON reporter output. */
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+}
+/** The fields read from Playwright's JSON reporter output (flaky tests passed on a retry). */
+interface PlaywrightReport {
+  stats: { expected: number; flaky: number; unexpected: number };
+}
+
+const vitestCounts = (text: string): Counts => {
+  const j = JSON.parse(text) as VitestReport;
+  return { passed: j.numPassedTests, failed: j.numFailedTests };
+};
+const playwrightCounts = (text: string): Counts => {
+  const j = JSON.parse(text) as PlaywrightReport;
+  return { passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected };
+};
 
 const steps: Step[] = [
   { name: 'type check', command: 'npx astro check && npx tsc --noEmit -p tsconfig.json' },
   {
     name: 'unit tests',
     command: 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json',
-    report: { file: 'test-results/unit.json', read: (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests }) },
+    report: { file: 'test-results/unit.json', read: vitestCounts },
   },
   { name: 'chapter check', command: 'node scripts/check-chapters.ts --all' },
   { name: 'build', command: 'npx astro build' },
@@ -26,14 +49,14 @@ const steps: Step[] = [
   {
     name: 'end-to-end tests',
     command: 'npx playwright test',
-    report: { file: 'test-results/e2e.json', read: (j) => ({ passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected }) },
+    report: { file: 'test-results/e2e.json', read: playwrightCounts },
   },
   // PR previews live under a sub-path: build like one and browse it (links, assets, map, search).
   { name: 'sub-path build', command: 'BASE_PATH=/preview/pr-1/ OUT_DIR=dist-base npx astro build' },
   {
     name: 'sub-path end-to-end tests',
     command: 'BASE_PATH=/preview/pr-1/ OUT_DIR=dist-base npx playwright test -c playwright.base-path.config.ts',
-    report: { file: 'test-results/e2e-base-path.json', read: (j) => ({ passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected }) },
+    report: { file: 'test-results/e2e-base-path.json', read: playwrightCounts },
   },
 ];
 
@@ -45,7 +68,7 @@ for (const step of steps) {
   const started = Date.now();
   const { status } = spawnSync(step.command, { shell: true, stdio: 'inherit' });
   if (step.report && existsSync(step.report.file)) {
-    const counts = step.report.read(JSON.parse(readFileSync(step.report.file, 'utf8')));
+    const counts = step.report.read(readFileSync(step.report.file, 'utf8'));
     passed += counts.passed;
     failed += counts.failed;
   }

@@ -29,7 +29,7 @@ try {
     console.error(`bench: ${error.message}`);
     process.exitCode = 2;
   } else {
-    console.error(`bench: ${(error as Error).stack ?? error}`);
+    console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exitCode = 1;
   }
 }

@@ -135,6 +135,11 @@ export function scanConfigNames(source: string, lookup: ConstantLookup = () => u
   return out;
 }
 
+/** The resolved names alone: what a refresh writes once it has checked `unresolved` is empty. */
+export function knownConfigNames({ config, legacy, defunct, httpClients }: ConfigNames): Omit<ConfigNames, 'unresolved'> {
+  return { config, legacy, defunct, httpClients };
+}
+
 /** Merge several files' names into one sorted, de-duplicated set. */
 export function mergeConfigNames(parts: ReadonlyArray<ConfigNames>): ConfigNames {
   const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();

@@ -58,8 +58,8 @@ const hydrateOnIntent: ClientDirective = (load, options, el) => {
   const start = async (e?: Event) => {
     if (started) return;
     started = true;
-    for (const type of INTENT_EVENTS) el.removeEventListener(type, start, true);
-    removeEventListener('popstate', start);
+    for (const type of INTENT_EVENTS) el.removeEventListener(type, onIntent, true);
+    removeEventListener('popstate', onIntent);
     if (e?.type === 'focusin') track(e);
     el.addEventListener('click', hold, true);
     el.addEventListener('focusin', track, true);
@@ -72,13 +72,15 @@ const hydrateOnIntent: ClientDirective = (load, options, el) => {
     if (focused && !focused.isConnected && (document.activeElement === document.body || document.activeElement === null)) current(el, focused)?.focus();
     current(el, held)?.click();
   };
+  // A failed load stays an unhandled rejection, reported by the browser as Astro's own directives do.
+  const onIntent = (e: Event) => void start(e);
 
   if (shouldHydrateAtOnce(location.search, options.value)) {
     void start();
     return;
   }
-  for (const type of INTENT_EVENTS) el.addEventListener(type, start, { capture: true, passive: type !== 'keydown' });
-  addEventListener('popstate', start);
+  for (const type of INTENT_EVENTS) el.addEventListener(type, onIntent, { capture: true, passive: type !== 'keydown' });
+  addEventListener('popstate', onIntent);
 };
 
 export default hydrateOnIntent;

@@ -173,7 +173,7 @@ export async function initSearchDialog(dialog: HTMLDialogElement): Promise<void>
 
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(search, DEBOUNCE_MS);
+    timer = setTimeout(() => void search(), DEBOUNCE_MS); // search() reports its own failures
     // Fetch the index chunks for what is typed now, while the debounce waits (a failure
     // shows when search() runs).
     const query = input.value.trim();

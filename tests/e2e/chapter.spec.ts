@@ -68,11 +68,11 @@ test('a stored dark theme applies before the first paint', async ({ page }) => {
   // Read the theme at the first moment the DOM exists, before any module script has run.
   await page.addInitScript(() => {
     document.addEventListener('readystatechange', () => {
-      if (document.readyState === 'interactive') (window as any).firstTheme ??= document.documentElement.dataset.theme;
+      if (document.readyState === 'interactive') (window as { firstTheme?: string | undefined }).firstTheme ??= document.documentElement.dataset['theme'];
     });
   });
   await page.goto('/security/');
-  expect(await page.evaluate(() => (window as any).firstTheme)).toBe('dark');
+  expect(await page.evaluate(() => (window as { firstTheme?: string }).firstTheme)).toBe('dark');
 });
 
 test('system theme follows the device setting', async ({ page }) => {

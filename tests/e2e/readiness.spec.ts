@@ -39,9 +39,9 @@ test('ticks persist across a reload, and export, clear and import round-trip the
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   expect(json.suggestedFilename()).toMatch(/^readiness-\d{4}-\d{2}-\d{2}\.json$/);
   const jsonPath = await json.path();
-  const exported = JSON.parse(readFileSync(jsonPath, 'utf8'));
-  const adhoc = exported.chapters.find((c: { chapter: string }) => c.chapter === 'adhoc-cluster');
-  expect([adhoc.ready, adhoc.total]).toEqual([2, 13]);
+  const exported = JSON.parse(readFileSync(jsonPath, 'utf8')) as { chapters: { chapter: string; ready: number; total: number }[] };
+  const adhoc = exported.chapters.find((c) => c.chapter === 'adhoc-cluster');
+  expect([adhoc?.ready, adhoc?.total]).toEqual([2, 13]);
 
   const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
   const markdown = readFileSync(await md.path(), 'utf8');
@@ -78,7 +78,7 @@ test('ticks persist across a reload, and export, clear and import round-trip the
 test('every chapter page ids its checklist items as the readiness page does', () => {
   const html = readFileSync(`${DIST}/readiness/index.html`, 'utf8');
   const json = /<script type="application\/json" id="readiness-checklists">([\s\S]*?)<\/script>/.exec(html)![1]!;
-  const checklists: { chapter: string; items: { id: string }[] }[] = JSON.parse(json);
+  const checklists = JSON.parse(json) as { chapter: string; items: { id: string }[] }[];
   expect(checklists).toHaveLength(17);
   for (const { chapter, items } of checklists) {
     const page = readFileSync(`${DIST}/${chapter}/index.html`, 'utf8');

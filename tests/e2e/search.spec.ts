@@ -3,6 +3,7 @@
 // Under a sub-path build, set BASE_PATH as for the build and the spec follows it.
 import { expect, test, type Page } from '@playwright/test';
 import { getPagefindOptions, normaliseBase } from '../../src/lib/search/options.ts';
+import type { PagefindModule } from '../../src/lib/search/pagefind-api.ts';
 import { searchWithFallback } from '../../src/lib/search/fallback.ts';
 import { toSearchTerms } from '../../src/lib/search/query.ts';
 import { expectNoAxeViolations, gotoWithTheme } from './helpers.ts';
@@ -133,7 +134,7 @@ const QUESTIONS: { query: string; expect: string[] }[] = [
 async function topResults(page: Page, queries: readonly string[]): Promise<Record<string, string[]>> {
   await page.evaluate(
     async ({ moduleUrl, options }) => {
-      const pagefind = await import(moduleUrl);
+      const pagefind = (await import(moduleUrl)) as PagefindModule;
       await pagefind.options(options);
       (window as unknown as { __pf: unknown }).__pf = pagefind;
     },
@@ -203,9 +204,9 @@ test.describe('search index', () => {
   test('excerpts keep words of neighbouring cells, terms and links apart', async ({ page }) => {
     await page.goto(at('/chapters/'));
     const texts = await page.evaluate(async (moduleUrl) => {
-      const pagefind = await import(moduleUrl);
+      const pagefind = (await import(moduleUrl)) as PagefindModule;
       const { results } = await pagefind.search('kafka-to-iceberg.sql');
-      return Promise.all(results.map(async (r: { data: () => Promise<{ content: string }> }) => (await r.data()).content));
+      return Promise.all(results.map(async (r) => (await r.data()).content));
     }, at('/pagefind/pagefind.js'));
     const joined = texts.flatMap((t) => t.match(/\S*(?:sqlDownload|checkedTools|chapterAll)\S*/g) ?? []);
     expect(texts.length).toBeGreaterThan(0);
@@ -215,17 +216,17 @@ test.describe('search index', () => {
   test('indexes every chapter with its kind and part, and leaves the map and lists out', async ({ page }) => {
     await page.goto(at('/chapters/'));
     const filters = await page.evaluate(async (moduleUrl) => {
-      const pagefind = await import(moduleUrl);
-      return (await pagefind.filters()) as Record<string, Record<string, number>>;
+      const pagefind = (await import(moduleUrl)) as PagefindModule;
+      return await pagefind.filters();
     }, at('/pagefind/pagefind.js'));
     expect(filters.kind?.chapter).toBe(17);
     expect(Object.keys(filters.part ?? {}).sort()).toEqual([
       'A Data ingestion', 'B Data platform', 'C ML platform', 'D BI', 'E Orchestration', 'F Infrastructure', 'G Security', 'H Data quality & lineage',
     ]);
     const urls = await page.evaluate(async (moduleUrl) => {
-      const pagefind = await import(moduleUrl);
+      const pagefind = (await import(moduleUrl)) as PagefindModule;
       const { results } = await pagefind.search(null);
-      return Promise.all(results.map(async (r: { data: () => Promise<{ raw_url: string }> }) => (await r.data()).raw_url));
+      return Promise.all(results.map(async (r) => (await r.data()).raw_url));
     }, at('/pagefind/pagefind.js'));
     expect(urls).not.toContain('/');
     expect(urls).not.toContain('/chapters/');
@@ -234,9 +235,9 @@ test.describe('search index', () => {
   test('gives config and benchmark pages the part of the components they are about', async ({ page }) => {
     await page.goto(at('/chapters/'));
     const urls = await page.evaluate(async (moduleUrl) => {
-      const pagefind = await import(moduleUrl);
+      const pagefind = (await import(moduleUrl)) as PagefindModule;
       const { results } = await pagefind.search(null, { filters: { part: 'B Data platform', kind: { any: ['config', 'benchmark'] } } });
-      return Promise.all(results.map(async (r: { data: () => Promise<{ raw_url: string }> }) => (await r.data()).raw_url));
+      return Promise.all(results.map(async (r) => (await r.data()).raw_url));
     }, at('/pagefind/pagefind.js'));
     expect(urls).toContain('/configs/data-storage/');
     expect(urls).toContain('/benchmarks/storage-layout/');

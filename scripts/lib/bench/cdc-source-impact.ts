@@ -25,6 +25,11 @@ const IDLE_WAIT_MS = 10;
 /** The consumer's read: every change the slot holds, consumed (confirmed) as it is read; counts lines and row changes on the server. */
 export const CONSUME_SQL = `SELECT count(*)::int AS lines, (count(*) FILTER (WHERE data ~ '^table \\S+: (INSERT|UPDATE|DELETE):'))::int AS changes
   FROM pg_logical_slot_get_changes('${SLOT}', NULL, NULL, 'skip-empty-xacts', '1')`;
+/** A row of CONSUME_SQL: both counts are cast to int, which pg returns as JS numbers. */
+interface ConsumeRow {
+  lines: number;
+  changes: number;
+}
 /** Decoding lag: WAL written that the consumer has not confirmed yet, in bytes. */
 export const LAG_SQL = `SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)::float8 AS lag FROM pg_replication_slots WHERE slot_name = '${SLOT}'`;
 /** The full extract: the whole table, formatted by the server and discarded, so no client on this machine shares the CPU. */
@@ -82,16 +87,16 @@ function startConsumer(client: pg.Client, sampler: pg.Client): Background {
   const lag: number[] = [];
   const consume = (async () => {
     while (running) {
-      const r = await client.query(CONSUME_SQL);
+      const r = await client.query<ConsumeRow>(CONSUME_SQL);
       passes++;
-      rows += Number(r.rows[0].changes);
-      if (Number(r.rows[0].lines) === 0) await sleep(IDLE_WAIT_MS);
+      rows += r.rows[0]!.changes;
+      if (r.rows[0]!.lines === 0) await sleep(IDLE_WAIT_MS);
     }
   })();
   const sample = (async () => {
     while (running) {
-      const r = await sampler.query(LAG_SQL);
-      lag.push(Number(r.rows[0].lag));
+      const r = await sampler.query<{ lag: number | null }>(LAG_SQL);
+      lag.push(Number(r.rows[0]!.lag));
       await sleep(LAG_SAMPLE_MS);
     }
   })();
@@ -147,12 +152,12 @@ export async function runCdcSourceImpact(ctx: BenchContext): Promise<MeasuredInp
     const duckdbVersion = await loadOrders(server, control, ctx, sizes.extractRows);
     ctx.log(`initialising pgbench at scale ${sizes.scale}`);
     await runPgbench(pgbench, ['-i', '-s', String(sizes.scale), '-q', '-h', server.socketDir, '-U', server.user, 'postgres']);
-    const show = async (name: string) => String((await control.query(`SHOW ${name}`)).rows[0][name]);
+    const show = async (name: string) => (await control.query<Record<string, string>>(`SHOW ${name}`)).rows[0]![name]!;
     const version = await show('server_version');
     const serverSettings: string[] = [];
     for (const n of ['wal_level', 'shared_buffers', 'fsync', 'synchronous_commit', 'wal_sync_method', 'max_parallel_workers_per_gather']) serverSettings.push(`${n}=${await show(n)}`);
-    const tableBytes = Number((await control.query(`SELECT pg_total_relation_size('orders')::float8 AS n`)).rows[0].n);
-    const walLsn = async () => String((await control.query('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn);
+    const tableBytes = (await control.query<{ n: number }>(`SELECT pg_total_relation_size('orders')::float8 AS n`)).rows[0]!.n;
+    const walLsn = async () => (await control.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]!.lsn;
     // Row changes per transaction, from the script this pgbench runs (tpcb-like: three UPDATEs and one INSERT).
     const changesPerTransaction = countRowChanges(showBuiltinScript(pgbench, 'tpcb-like'));
     const load: PgbenchLoad = { socketDir: server.socketDir, user: server.user, database: 'postgres', clients: sizes.clients, threads: sizes.threads, seconds: sizes.seconds };
@@ -173,13 +178,13 @@ export async function runCdcSourceImpact(ctx: BenchContext): Promise<MeasuredInp
         work = await background?.stop();
       }
       const after = await walLsn();
-      const walBytes = Number((await control.query('SELECT pg_wal_lsn_diff($1::pg_lsn, $2::pg_lsn)::float8 AS n', [after, before])).rows[0].n);
+      const walBytes = (await control.query<{ n: number }>('SELECT pg_wal_lsn_diff($1::pg_lsn, $2::pg_lsn)::float8 AS n', [after, before])).rows[0]!.n;
       const summary = parsePgbenchSummary(output.stdout);
       if (summary.latencyStddevMs === undefined) throw new Error('pgbench printed no latency stddev although it ran with -P');
       let rows = work?.rows ?? 0;
       if (which === 'cdc') {
         // What the consumer had not read when the load stopped, then the check that it missed nothing.
-        rows += Number((await control.query(CONSUME_SQL)).rows[0].changes);
+        rows += (await control.query<ConsumeRow>(CONSUME_SQL)).rows[0]!.changes;
         await control.query('SELECT pg_drop_replication_slot($1)', [SLOT]);
         const expected = summary.transactions * changesPerTransaction;
         if (rows !== expected) throw new Error(`logical decoding returned ${rows} row changes; pgbench committed ${summary.transactions} transactions of ${changesPerTransaction} changes (${expected})`);

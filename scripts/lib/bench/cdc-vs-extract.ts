@@ -33,11 +33,10 @@ const SLOT = 'bench_cdc';
 const ROWS_PER_TRANSACTION = 100;
 /** Rows per FETCH of the extracts, like a JDBC fetch size. */
 const FETCH_ROWS = 10_000;
-/** The statuses a hot row passes through, one transaction each. */
-const HOT_STATUSES = ['paid', 'shipped', 'delivered'] as const;
+/** The statuses a hot row passes through, one transaction each: one per version the change plan counts (the compiler checks the length). */
+const HOT_STATUSES = ['paid', 'shipped', 'delivered'] as const satisfies { length: typeof HOT_VERSIONS };
 /** The status a single update sets. */
 const ONCE_STATUS = 'shipped';
-if (HOT_STATUSES.length !== HOT_VERSIONS) throw new Error(`HOT_STATUSES names ${HOT_STATUSES.length} versions; the change plan counts ${HOT_VERSIONS}`);
 
 /** The high-water-mark query: rows changed since the last extract, in cursor order. */
 export const HIGH_WATER_MARK_SQL = 'SELECT * FROM orders WHERE updated_at > $1::timestamptz ORDER BY updated_at';
@@ -121,8 +120,8 @@ async function prepareBatch(client: pg.Client, plan: ChangePlan, beforeBatch?: (
   // Creating a logical slot waits for running transactions, so the late one starts after it.
   await client.query(`SELECT pg_create_logical_replication_slot('${SLOT}', 'test_decoding')`);
   await beforeBatch?.();
-  const highWater = String((await client.query('SELECT max(updated_at)::text AS hw FROM orders')).rows[0].hw);
-  const before = String((await client.query('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0].lsn);
+  const highWater = String((await client.query<{ hw: string | null }>('SELECT max(updated_at)::text AS hw FROM orders')).rows[0]!.hw);
+  const before = (await client.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0]!.lsn;
   const transactions: { sql: string; values: unknown[] }[] = [];
   for (const ids of chunks(plan.updatedOnce))
     transactions.push({ sql: 'UPDATE orders SET status = $2, updated_at = clock_timestamp() WHERE order_id = ANY($1::bigint[])', values: [ids, ONCE_STATUS] });
@@ -138,14 +137,15 @@ async function prepareBatch(client: pg.Client, plan: ChangePlan, beforeBatch?: (
     // batch is durable, as it would on a source with synchronous commits.
     if (i === transactions.length - 1) {
       await client.query('SET LOCAL synchronous_commit = on');
-      lastStart = String((await client.query('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0].lsn);
+      lastStart = (await client.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0]!.lsn;
     }
     await client.query({ text: tx.sql, values: tx.values });
     await client.query('COMMIT');
   }
-  const after = String((await client.query('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0].lsn);
-  if (!(await client.query('SELECT pg_current_wal_flush_lsn() > $1::pg_lsn AS done', [lastStart])).rows[0].done) throw new Error('the change batch was not flushed after a synchronous commit');
-  const walBytes = Number((await client.query('SELECT pg_wal_lsn_diff($1::pg_lsn, $2::pg_lsn) AS n', [after, before])).rows[0].n);
+  const after = (await client.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0]!.lsn;
+  if (!(await client.query<{ done: boolean }>('SELECT pg_current_wal_flush_lsn() > $1::pg_lsn AS done', [lastStart])).rows[0]!.done) throw new Error('the change batch was not flushed after a synchronous commit');
+  // numeric arrives as a string (pg does not narrow it to a JS number).
+  const walBytes = Number((await client.query<{ n: string }>('SELECT pg_wal_lsn_diff($1::pg_lsn, $2::pg_lsn) AS n', [after, before])).rows[0]!.n);
   return { highWater, walBytes };
 }
 
@@ -210,7 +210,7 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
     lateClient = loaded.lateClient;
     const c = client;
     const lc = lateClient;
-    const show = async (name: string) => String((await c.query(`SHOW ${name}`)).rows[0][name]);
+    const show = async (name: string) => (await c.query<Record<string, string>>(`SHOW ${name}`)).rows[0]![name]!;
     const version = await show('server_version');
     const serverSettings: string[] = [];
     for (const n of ['wal_level', 'shared_buffers', 'fsync', 'max_parallel_workers_per_gather']) serverSettings.push(`${n}=${await show(n)}`);
@@ -310,13 +310,13 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
       if (hwmGap.missedUpdatedRows) throw new Error(`the high-water mark missed ${hwmGap.missedUpdatedRows} rows the batch updated`);
       if (diff.deleted !== changes.deleted.length || diff.inserted)
         throw new Error(`diffing the full extract found ${diff.deleted} deletes and ${diff.inserted} inserts; expected ${changes.deleted.length} and 0`);
-      const explain = async (sql: string, values: unknown[]) => planPages((await c.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, values })).rows[0]['QUERY PLAN']);
+      const explain = async (sql: string, values: unknown[]) => planPages((await c.query<{ 'QUERY PLAN': unknown }>({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, values })).rows[0]!['QUERY PLAN']);
       const hwmPages = await explain(HIGH_WATER_MARK_SQL, [highWater]);
       const fullPages = await explain(FULL_EXTRACT_SQL, []);
       const cdcEvents = [...captured.updates.values()].reduce((a, b) => a + b, 0) + captured.deletes.size;
 
       // The late commit: the extract that just ran moved the mark to the newest updated_at it saw.
-      const nextMark = String((await c.query('SELECT max(updated_at)::text AS hw FROM orders')).rows[0].hw);
+      const nextMark = String((await c.query<{ hw: string | null }>('SELECT max(updated_at)::text AS hw FROM orders')).rows[0]!.hw);
       await lc.query('COMMIT');
       const lateCaptured = collectChanges(((await c.query({ text: CDC_SQL, rowMode: 'array' })).rows as string[][]).map(([line]) => line!), 'public.orders', 'order_id');
       if (lateCaptured.updates.size !== changes.late.length || lateCaptured.deletes.size || !changes.late.every((i) => lateCaptured.updates.get(i) === 1))

@@ -14,7 +14,7 @@ interface RowLike {
   url?: string;
   cells: Record<string, number | null>;
 }
-interface TableLike {
+export interface TableLike {
   id: string;
   description: string;
   measures: { id: string; label: string }[];

@@ -98,7 +98,9 @@ export function rowsScannedFromProfile(profile: ScanNode): { total: number; bySo
   const walk = (node: ScanNode) => {
     if (node.operator_type === 'TABLE_SCAN' && typeof node.operator_rows_scanned === 'number') {
       const info = node.extra_info ?? {};
-      const source = String(info['Table'] ?? info['Function'] ?? 'unknown');
+      // DuckDB writes the scanned table or file function as a string; anything else is not a name.
+      const named = info['Table'] ?? info['Function'];
+      const source = typeof named === 'string' ? named : 'unknown';
       bySource[source] = (bySource[source] ?? 0) + node.operator_rows_scanned;
       total += node.operator_rows_scanned;
       seen = true;

@@ -99,7 +99,7 @@ export function processTreeTicks(processes: ReadonlyMap<number, { ppid: number; 
 /** Every process's parent and ticks from /proc; empty where /proc cannot be read. */
 function readProcesses(): Map<number, { ppid: number; ticks: number }> {
   const out = new Map<number, { ppid: number; ticks: number }>();
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync('/proc').filter((n) => /^\d+$/.test(n));
   } catch {

@@ -8,14 +8,14 @@ export interface RunPlan {
 
 /** Optional hooks around each run; they are not timed. */
 export interface MeasureHooks {
-  /** Runs before every run (warm-up included), e.g. to reset a table. */
-  before?: () => Promise<unknown> | unknown;
+  /** Runs before every run (warm-up included), e.g. to reset a table; a returned promise is awaited. */
+  before?: () => unknown;
   /** Divide each run's time by this many operations (per-operation figures). Default 1. */
   perOps?: number;
 }
 
 /** Time `fn` over the plan's warm-up and measured runs; returns the measured runs in milliseconds. */
-export async function measureRuns(fn: () => Promise<unknown> | unknown, plan: RunPlan, hooks: MeasureHooks = {}): Promise<number[]> {
+export async function measureRuns(fn: () => unknown, plan: RunPlan, hooks: MeasureHooks = {}): Promise<number[]> {
   const runs: number[] = [];
   const ops = hooks.perOps ?? 1;
   for (let i = 0; i < plan.warmup + plan.runs; i++) {
@@ -30,7 +30,7 @@ export async function measureRuns(fn: () => Promise<unknown> | unknown, plan: Ru
 
 /** One contender in an interleaved measurement. */
 export interface Contender extends MeasureHooks {
-  run: () => Promise<unknown> | unknown;
+  run: () => unknown;
 }
 
 /**

@@ -85,7 +85,7 @@ export function partitionMayMatch(file: Pick<LayoutFile, 'partition'>, filter: E
 
 /** Run `task` over `items` with at most `limit` at once, keeping results in order. */
 export async function mapLimited<T, R>(items: ReadonlyArray<T>, limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

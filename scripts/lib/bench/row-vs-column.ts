@@ -142,8 +142,8 @@ async function openPostgresEngine(server: TempPostgres, duck: Duck): Promise<{ e
   await client.query(createOrdersTable({ VARCHAR: 'TEXT', 'DECIMAL(12,2)': 'NUMERIC(12,2)' }));
   await client.query(`COPY orders FROM ${sqlString(csv)} WITH (FORMAT csv, HEADER)`);
   await client.query('VACUUM ANALYZE orders');
-  const version = String((await client.query('SHOW server_version')).rows[0].server_version);
-  const show = async (name: string) => `${name}=${(await client.query(`SHOW ${name}`)).rows[0][name]}`;
+  const version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+  const show = async (name: string) => `${name}=${(await client.query<Record<string, string>>(`SHOW ${name}`)).rows[0]![name]}`;
   const config = (await Promise.all(['shared_buffers', 'fsync', 'synchronous_commit', 'max_parallel_workers_per_gather'].map(show))).join(', ');
   return {
     version,
@@ -155,9 +155,10 @@ async function openPostgresEngine(server: TempPostgres, duck: Duck): Promise<{ e
       aggregate: () => client.query(ROW_STORE_AGGREGATE),
       lookup: (id) => client.query({ name: 'lookup', text: 'SELECT * FROM orders WHERE order_id = $1', values: [id] }),
       update: (id) => client.query({ name: 'update', text: 'UPDATE orders SET quantity = quantity + 1 WHERE order_id = $1', values: [id] }),
-      count: async () => Number((await client.query('SELECT count(*) AS n FROM orders')).rows[0].n),
+      // count and pg_total_relation_size are bigint, which pg returns as strings.
+      count: async () => Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM orders')).rows[0]!.n),
       rows: async (sql) => (await client.query({ text: sql, rowMode: 'array' })).rows as unknown[][],
-      bytes: async () => Number((await client.query("SELECT pg_total_relation_size('orders') AS n")).rows[0].n),
+      bytes: async () => Number((await client.query<{ n: string }>("SELECT pg_total_relation_size('orders') AS n")).rows[0]!.n),
       close: () => client.end(),
     },
   };

@@ -3,7 +3,7 @@
 // airlift module, at the version Trino's pom pins (dep.airlift.version).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { constantLookup, mergeConfigNames, scanConfigNames, type ConfigNames } from '../java-config-names.ts';
+import { constantLookup, knownConfigNames, mergeConfigNames, scanConfigNames, type ConfigNames } from '../java-config-names.ts';
 import { openSnapshot, provenanceOf } from '../upstream/git-snapshot.ts';
 import type { SchemaSource } from './types.ts';
 
@@ -27,7 +27,7 @@ export const source: SchemaSource = {
         [...texts].filter(([path]) => path.startsWith(`${module}/`)).map(([, text]) => scanConfigNames(text, constants)),
       );
       if (names.unresolved.length) throw new Error(`${module}: unresolved annotation arguments: ${names.unresolved.join('; ')}`);
-      const { unresolved: _, ...known } = names;
+      const known = knownConfigNames(names);
       if (known.config.length || known.defunct.length) out[module] = known;
     }
     const provenance = provenanceOf(snapshot, this.licence, Object.keys(out).map((m) => `${m}/src/main/java`));

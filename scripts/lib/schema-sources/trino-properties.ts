@@ -4,7 +4,7 @@
 // 'x' was not used"), so this list is what the properties validator holds a file to.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { constantLookup, mergeConfigNames, scanConfigNames, type ConfigNames } from '../java-config-names.ts';
+import { constantLookup, knownConfigNames, mergeConfigNames, scanConfigNames, type ConfigNames } from '../java-config-names.ts';
 import { openSnapshot, provenanceOf, type Snapshot } from '../upstream/git-snapshot.ts';
 import type { SchemaSource } from './types.ts';
 
@@ -123,7 +123,7 @@ export const source: SchemaSource = {
       if (names.unresolved.length) throw new Error(`${kind}: unresolved annotation arguments: ${names.unresolved.join('; ')}`);
       if (spec.nameProperty && !snapshot.read(spec.nameProperty.nameFile).includes(`"${spec.nameProperty.name}"`))
         throw new Error(`${kind}: "${spec.nameProperty.name}" no longer appears in ${spec.nameProperty.nameFile}`);
-      const { unresolved: _, ...known } = names;
+      const known = knownConfigNames(names);
       kinds[kind] = { modules, ...(spec.nameProperty ? { nameProperty: spec.nameProperty.name } : {}), ...known };
       modules.forEach((m) => paths.add(`${m}/src/main/java`));
     }

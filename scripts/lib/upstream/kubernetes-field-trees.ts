@@ -72,7 +72,8 @@ export function deriveFieldTrees(pkgDir: string): Record<string, Schema> {
       return named ? { $ref: `#/$defs/${named}` } : schema;
     };
     const root = walk(type, 0);
-    out[`${apiVersion} ${kind}`] = { ...(root['$ref'] ? defs[String(root['$ref']).slice('#/$defs/'.length)] : root), $defs: defs };
+    const ref = root['$ref'];
+    out[`${apiVersion} ${kind}`] = { ...(typeof ref === 'string' && ref ? defs[ref.slice('#/$defs/'.length)] : root), $defs: defs };
   }
   return out;
 }

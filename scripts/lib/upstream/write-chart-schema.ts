@@ -25,7 +25,7 @@ function dropDescriptions(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(dropDescriptions);
   if (!node || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) {
+  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
     if (k === 'description' || k === '$schema') continue;
     out[k] = k === 'properties' && v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, dropDescriptions(s)])) : dropDescriptions(v);
   }

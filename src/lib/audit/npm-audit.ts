@@ -37,7 +37,7 @@ export function summarizeNpmAudit(json: NpmAuditJson): NpmAuditSummary {
     .sort((a, b) => rank(b.severity) - rank(a.severity) || a.name.localeCompare(b.name))
     .map((v) => {
       const advisory = v.via.find((x): x is { title?: string; url?: string } => typeof x === 'object');
-      const detail = advisory ? `${advisory.title ?? 'advisory'} <${advisory.url ?? ''}>` : `via ${v.via.join(', ')}`;
+      const detail = advisory ? `${advisory.title ?? 'advisory'} <${advisory.url ?? ''}>` : `via ${v.via.filter((x) => typeof x === 'string').join(', ')}`;
       return `${v.name} (${v.severity}${v.isDirect ? ', direct' : ''}): ${detail}`;
     });
   const serious = counts.high + counts.critical;

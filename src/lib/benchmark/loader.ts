@@ -17,14 +17,16 @@ export interface BenchmarkLoaderOptions {
 export function benchmarkLoader({ base, graphFile = 'diagram/graph.yaml' }: BenchmarkLoaderOptions): Loader {
   return {
     name: 'blueprint-benchmarks',
-    load: async ({ store, parseData, generateDigest, watcher, logger }) => {
+    load: async (context) => {
+      // parseData and generateDigest are called on the context, as methods, not detached from it.
+      const { store, watcher, logger } = context;
       const sync = async () => {
         const graph = parseGraph(readFileSync(graphFile, 'utf8'), graphFile);
         const files = loadBenchmarkDir(base, { componentIds: graph.nodes.map((n) => n.id), requireFullRuns: true });
         store.clear();
         for (const f of files) {
-          const data = await parseData({ id: f.id, data: f.raw, filePath: f.file });
-          store.set({ id: f.id, data, filePath: f.file, digest: generateDigest(f.raw) });
+          const data = await context.parseData({ id: f.id, data: f.raw, filePath: f.file });
+          store.set({ id: f.id, data, filePath: f.file, digest: context.generateDigest(f.raw) });
         }
         logger.info(`${files.length} benchmark files`);
       };

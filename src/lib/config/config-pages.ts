@@ -142,7 +142,7 @@ export function toConfigIndex(report: ConfigReport, graph: Graph): ConfigIndexRo
     .map((folder) => {
       const node = nodes.get(folder.id);
       const results = report.results.filter((r) => r.file.startsWith(`${folder.dir}/`));
-      return {
+      const row: ConfigIndexRow = {
         id: folder.id,
         component: node ? `${node.number} ${node.label}` : folder.id,
         part: node?.part ?? '',
@@ -152,11 +152,11 @@ export function toConfigIndex(report: ConfigReport, graph: Graph): ConfigIndexRo
         checked: results.filter((r) => r.status === 'checked').length,
         notChecked: results.filter((r) => r.status === 'not-checked').map((r) => ({ path: r.path, reason: r.reason ?? '' })),
         path: routes.config(folder.id),
-        order: node?.number ?? Number.MAX_SAFE_INTEGER,
       };
+      return { row, order: node?.number ?? Number.MAX_SAFE_INTEGER };
     })
-    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
-    .map(({ order: _order, ...row }) => row);
+    .sort((a, b) => a.order - b.order || a.row.id.localeCompare(b.row.id))
+    .map(({ row }) => row);
 }
 
 /** Every tool used in the run with its version, once each, sorted by name (for the index page). */

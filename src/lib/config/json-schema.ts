@@ -49,7 +49,7 @@ export function loadSchemaRegistry(root = process.cwd()): SchemaRegistry {
     try {
       compiled.set(name, ajv.getSchema(name)!);
     } catch (error) {
-      throw new Error(`${files.get(name)}: not a valid JSON Schema: ${(error as Error).message}`);
+      throw new Error(`${files.get(name)}: not a valid JSON Schema: ${(error as Error).message}`, { cause: error });
     }
   }
   const registry = { names, get: (name: string) => compiled.get(name) };

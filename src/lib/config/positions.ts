@@ -45,7 +45,7 @@ export function parseYamlDocuments(text: string): { docs: LocatedDocument[]; err
   }
   const docs = list
     .filter((doc) => doc.contents !== null || doc.errors.length > 0)
-    .map((doc) => ({ value: doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 }), doc, lines }));
+    .map((doc) => ({ value: doc.errors.length ? undefined : (doc.toJS({ maxAliasCount: 100 }) as unknown), doc, lines }));
   return { docs, errors };
 }
 

@@ -93,7 +93,6 @@ export function planTrinoStatement(text: string, parserName: string): StatementP
     // the properties ourselves, then parse the statement without them (or the query alone).
     const what = create[1]!.toUpperCase();
     const problems: string[] = [];
-    let rest = code;
     const asQuery = /\)\s*(?:COMMENT\s+'(?:[^']|'')*'\s*)?(?:WITH\s*\([\s\S]*\)\s*)?AS\s+(\(?\s*(?:SELECT|WITH)\b[\s\S]*)$|^CREATE\s+(?:OR\s+REPLACE\s+)?TABLE\s+[^\s(]+\s+(?:COMMENT\s+'(?:[^']|'')*'\s*)?(?:WITH\s*\([\s\S]*?\)\s*)?AS\s+(\(?\s*(?:SELECT|WITH)\b[\s\S]*)$/i.exec(code);
     const withMatch = /\bWITH\s*\(/gi;
     let m: RegExpExecArray | null;
@@ -115,8 +114,7 @@ export function planTrinoStatement(text: string, parserName: string): StatementP
     // Blank the properties in place so the parser's lines still match the file.
     const blank = blankComments(text);
     const shift = blank.indexOf(code);
-    if (cut) rest = blank.slice(0, shift + cut.from) + blank.slice(shift + cut.from, shift + cut.to).replace(/[^\n]/g, ' ') + blank.slice(shift + cut.to);
-    else rest = text;
+    const rest = cut ? blank.slice(0, shift + cut.from) + blank.slice(shift + cut.from, shift + cut.to).replace(/[^\n]/g, ' ') + blank.slice(shift + cut.to) : text;
     return { parse: [{ text: rest, aligned: true }], problems, limits: cut ? [`CREATE ${what} ... WITH (...) properties have no rule in ${parserName}: checked by our rules, the rest parsed`] : [] };
   }
 

@@ -179,7 +179,7 @@ function declarations(files: ReadonlyArray<TfFile>): ModuleDecl {
     for (const name of Object.keys((f.json['output'] as Body | undefined) ?? {})) decl.outputs.add(name);
     for (const [name, bodies] of Object.entries((f.json['module'] as Record<string, Body[]> | undefined) ?? {})) {
       const body = bodies[0] ?? {};
-      decl.modules.set(name, { source: String(body['source'] ?? ''), inputs: Object.keys(body).filter((k) => !MODULE_META.includes(k)), file: f });
+      decl.modules.set(name, { source: typeof body['source'] === 'string' ? body['source'] : '', inputs: Object.keys(body).filter((k) => !MODULE_META.includes(k)), file: f });
     }
   }
   return decl;

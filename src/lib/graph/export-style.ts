@@ -30,7 +30,7 @@ export const FLOW_STYLES: Record<FlowKind, FlowStyle> = {
 };
 
 /** Name of a part's colour token, without the leading `--`, e.g. `bp-color-part-a`. */
-export function getPartToken(part: PartId | string): string {
+export function getPartToken(part: PartId): string {
   return `bp-color-part-${part.toLowerCase()}`;
 }
 

@@ -283,9 +283,10 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
   const headings: NeighbourhoodHeading[] = [];
   const placed: NeighbourhoodItem[] = [];
   const place = (d: Draft, x: number, y: number) => {
-    const { links: _links, band: _band, lines, ...item } = d;
+    // The draft's links, band and lines only place the box; the item carries what is drawn.
+    const { key, direction, href, badge, part, ariaLabel, crossCutting, lines } = d;
     const box = { x, y, width: size.item, height: ITEM_HEIGHT };
-    placed.push({ ...item, ...box, label: placeLabel(box, lines) });
+    placed.push({ key, direction, href, badge, part, ariaLabel, crossCutting, ...box, label: placeLabel(box, lines) });
   };
   const downHeading = !servesAll ? 'Downstream' : orientation === 'wide' ? 'Serves every component' : 'Serves every part';
   const hasHeadings = drafts.length > 0;

@@ -88,6 +88,10 @@ export function layOutForPhone(graph: Graph): Graph {
   return {
     ...graph,
     nodes: graph.nodes.map((n) => ({ ...n, ...placed.get(n.id)! })),
-    edges: graph.edges.map(({ sides: _desktopSides, ...edge }) => edge),
+    edges: graph.edges.map((e) => {
+      const edge = { ...e };
+      delete edge.sides; // chosen for the desktop drawing
+      return edge;
+    }),
   };
 }

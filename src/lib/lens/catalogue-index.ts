@@ -1,4 +1,4 @@
-import { PILLAR_TITLES, type BestPractice, type LensCatalogue, type LensId, type PillarId, type Question } from './schema.ts';
+import { PILLAR_TITLES, type BestPractice, type LensCatalogue, type PillarId, type Question } from './schema.ts';
 
 /** A best practice with everything above it: its lens, pillar and question. */
 export interface BestPracticeEntry {
@@ -40,8 +40,8 @@ export function indexBestPractices(catalogues: ReadonlyArray<LensCatalogue>): Ma
   return new Map(listBestPractices(catalogues).map((e) => [bestPracticeKey(e.lens.id, e.bestPractice.id), e]));
 }
 
-/** Find a lens catalogue by id. */
-export function findLens(catalogues: ReadonlyArray<LensCatalogue>, id: LensId | string): LensCatalogue | undefined {
+/** Find a lens catalogue by id; any string, as references are looked up before they are known to be valid. */
+export function findLens(catalogues: ReadonlyArray<LensCatalogue>, id: string): LensCatalogue | undefined {
   return catalogues.find((c) => c.id === id);
 }
 

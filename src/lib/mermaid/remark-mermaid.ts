@@ -26,8 +26,8 @@ async function renderSvg(source: string, theme: (typeof THEMES)[number], where: 
   try {
     svg = await renderMermaid(source, { prefix, config: { theme: MERMAID_THEME[theme], fontFamily: 'arial,sans-serif' } });
   } catch (error) {
-    if (error instanceof MermaidDiagramError) throw new Error(`${where}: Mermaid diagram is invalid: ${error.message}\n--- diagram ---\n${source}`);
-    throw new Error(`${where}: could not render the Mermaid diagram (Chromium at ${headlessChromiumPath}; set CHROMIUM_PATH): ${String(error)}`);
+    if (error instanceof MermaidDiagramError) throw new Error(`${where}: Mermaid diagram is invalid: ${error.message}\n--- diagram ---\n${source}`, { cause: error });
+    throw new Error(`${where}: could not render the Mermaid diagram (Chromium at ${headlessChromiumPath}; set CHROMIUM_PATH): ${String(error)}`, { cause: error });
   }
   mkdirSync(CACHE_DIR, { recursive: true });
   writeFileSync(cached, svg);

@@ -4,8 +4,8 @@
 /** Filter counts, e.g. { kind: { chapter: 17 }, part: { 'A Data ingestion': 4 } }. */
 export type PagefindFilterCounts = Record<string, Record<string, number>>;
 
-/** A filter query: every key must match one of its values. */
-export type PagefindFilters = Record<string, string | string[]>;
+/** A filter query: every key must match one of its values (an array: all of them; `{ any }`: at least one). */
+export type PagefindFilters = Record<string, string | string[] | { any: string[] }>;
 
 /** Options given to pagefind.options() before the first search. */
 export interface PagefindOptions {
@@ -41,6 +41,8 @@ export interface PagefindFragment {
   raw_url?: string;
   /** Excerpt with matches wrapped in <mark>. */
   excerpt: string;
+  /** The page's whole indexed text. */
+  content: string;
   /** Matching sections, in page order. */
   sub_results: PagefindSubResult[];
   /** Metadata: title, keywords, node… */

@@ -15,7 +15,8 @@ describe('what was measured', () => {
 
   test('says so when the storage and host were not recorded, instead of guessing', () => {
     const base = measured() as { provenance: { machine: Record<string, unknown> } };
-    const { host: _h, fileSystem: _f, disk: _d, ...machine } = base.provenance.machine;
+    const machine = { ...base.provenance.machine };
+    for (const key of ['host', 'fileSystem', 'disk']) delete machine[key];
     const b = build({ provenance: { ...base.provenance, machine } });
     expect(describeStorage(b.provenance.machine)).toBe('file system and disk not recorded');
     expect(describeWhatWasMeasured(b)).toContain('2 cores (AMD EPYC), host type not recorded; file system and disk not recorded; 2,000,000');
@@ -29,7 +30,8 @@ describe('load line', () => {
 
   test('for an older result without the CPU figure, says the end load includes the benchmark’s own work', () => {
     const base = measured() as { provenance: { machine: Record<string, unknown> } };
-    const { otherCpu: _o, ...machine } = base.provenance.machine;
+    const machine = { ...base.provenance.machine };
+    delete machine['otherCpu'];
     const b = build({ status: { state: 'provisional', reason: 'measured before other processes’ CPU was recorded' }, provenance: { ...base.provenance, machine } });
     expect(describeLoad(b.provenance.machine)).toBe('load average 0.50 at start, 0.90 at end (1-minute; 2 cores, the benchmark’s own work included)');
   });

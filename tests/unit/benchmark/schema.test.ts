@@ -123,7 +123,8 @@ describe('publishing gate', () => {
   });
 
   test('rejects a full result that did not record other processes’ CPU', () => {
-    const { otherCpu: _, ...unmeasured } = machine([0.2, 0.2, 0.2]) as { otherCpu?: number };
+    const unmeasured = machine([0.2, 0.2, 0.2]) as { otherCpu?: number };
+    delete unmeasured.otherCpu;
     expect(() => parse(measured({ provenance: provenance({ machine: unmeasured }) }))).toThrow(/the CPU used by other processes during the run was not recorded/);
   });
 

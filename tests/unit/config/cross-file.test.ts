@@ -25,7 +25,7 @@ describe('matchesSelector', () => {
 describe('findHelmReleases', () => {
   test('reads release, chart, namespace and values file from a run step, skipping flag values', () => {
     const folder = { manifest: { run: ['helm upgrade --install trino-etl trino/trino --version 1.42.2 --namespace trino-etl --create-namespace -f helm/values.yaml'] } } as unknown as ConfigFolder;
-    expect(findHelmReleases([folder]).map(({ folder: _f, ...r }) => r)).toEqual([{ release: 'trino-etl', chart: 'trino/trino', namespace: 'trino-etl', valuesPath: 'helm/values.yaml' }]);
+    expect(findHelmReleases([folder])).toEqual([{ folder, release: 'trino-etl', chart: 'trino/trino', namespace: 'trino-etl', valuesPath: 'helm/values.yaml' }]);
   });
 });
 

@@ -28,7 +28,8 @@ describe('druid-compaction schema: range partitioning needs the parallel mode', 
   });
 
   test('rejects range partitioning that leaves maxNumConcurrentSubTasks at its default of 1', () => {
-    const { maxNumConcurrentSubTasks: _, ...sequential } = compaction().tuningConfig;
+    const sequential: Record<string, unknown> = { ...compaction().tuningConfig };
+    delete sequential['maxNumConcurrentSubTasks'];
     expect(errorsFor({ ...compaction(), tuningConfig: sequential })).toEqual([
       "/tuningConfig must have required property 'maxNumConcurrentSubTasks'",
     ]);

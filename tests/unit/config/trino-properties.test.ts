@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { constantLookup, scanConfigNames } from '../../../scripts/lib/java-config-names.ts';
 import { readDependencies } from '../../../scripts/lib/schema-sources/trino-properties.ts';
+import type { Provenance } from '../../../scripts/lib/schema-sources/types.ts';
 import { loadTrinoNames } from '../../../src/lib/config/trino-properties.ts';
 
 const setter = (annotations: string, name = 'setX') => `${annotations}\n    public Config ${name}(String x)\n    {\n    }\n`;
@@ -51,8 +52,13 @@ describe('reading property names from Java source', () => {
 });
 
 describe('generated Trino name lists', () => {
-  const trino = JSON.parse(readFileSync('src/lib/config/upstream/trino-properties.json', 'utf8'));
-  const airlift = JSON.parse(readFileSync('src/lib/config/upstream/airlift-properties.json', 'utf8'));
+  /** The fields these tests read from the generated files. */
+  interface NameList {
+    'x-provenance': Provenance;
+    airliftVersion?: string;
+  }
+  const trino = JSON.parse(readFileSync('src/lib/config/upstream/trino-properties.json', 'utf8')) as NameList;
+  const airlift = JSON.parse(readFileSync('src/lib/config/upstream/airlift-properties.json', 'utf8')) as NameList;
 
   test('record their source and use the airlift release that Trino pins', () => {
     expect(trino['x-provenance']).toMatchObject({ repository: 'trinodb/trino', ref: '483', licence: 'Apache-2.0' });

@@ -28,7 +28,7 @@ describe('the scripts’ command-line parser', () => {
   });
 
   test('rejects a string option without its value and arguments a command does not take', () => {
-    expect(parseCommand(spec, ['--files'])).toMatchObject({ ok: false, message: expect.stringContaining("--files <value>' argument missing") });
+    expect(parseCommand(spec, ['--files'])).toMatchObject({ ok: false, message: expect.stringContaining("--files <value>' argument missing") as unknown });
     expect(parseCommand(spec, ['content/configs'])).toEqual({ ok: false, message: 'unexpected argument "content/configs": this command takes options only' });
     expect(parseCommand({ ...spec, positionals: 'URL...' }, ['http://localhost:4321/', '--verbose'])).toMatchObject({ ok: true, positionals: ['http://localhost:4321/'] });
   });

@@ -16,6 +16,7 @@ const section = (id: string, score: number, over: Partial<PagefindSubResult> = {
 const fragment = (over: Partial<PagefindFragment> = {}): PagefindFragment => ({
   url: '/stream-ingestion/',
   excerpt: 'Kafka carries <mark>late</mark> events',
+  content: 'Kafka carries late events',
   sub_results: [],
   meta: { title: 'Streaming ingestion & pre-processing', node: 'stream-ingestion' },
   filters: { kind: ['chapter'], part: ['A Data ingestion'] },
@@ -64,7 +65,8 @@ describe('toResultView', () => {
 describe('pickSections', () => {
   test('keeps the best three sections under headings, best first', () => {
     // Text before the first heading: the page's own URL and no anchor.
-    const { anchor: _, ...intro } = section('intro', 9, { url: '/stream-ingestion/' });
+    const intro = section('intro', 9, { url: '/stream-ingestion/' });
+    delete intro.anchor;
     const subs = [
       intro,
       section('role', 1),

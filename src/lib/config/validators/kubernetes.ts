@@ -77,7 +77,10 @@ async function checkDocument(result: CheckResult, input: ConfigInput, doc: Locat
     result.problems.push({ file: input.file, line: lineOfPath(doc, []) ?? 1, message: `${label}missing apiVersion or kind` });
     return;
   }
-  const name = `${label}${kind} "${String(object.metadata?.name ?? '?')}": `;
+  // A name written as a YAML number or boolean is still shown as written; a mapping or list is no name.
+  const metadataName = object.metadata?.name;
+  const shownName = typeof metadataName === 'string' || typeof metadataName === 'number' || typeof metadataName === 'boolean' ? String(metadataName) : '?';
+  const name = `${label}${kind} "${shownName}": `;
   const removed = REMOVED_API_VERSIONS[apiVersion];
   if (removed) {
     result.problems.push({ file: input.file, line: lineOfPath(doc, ['apiVersion']) ?? 1, message: `${name}apiVersion "${apiVersion}" is ${removed}` });

@@ -112,7 +112,9 @@ export function findModuleProblems(files: ReadonlyArray<ParsedTfFile>): ConfigPr
 
   for (const f of tfFiles) {
     for (const [name, blocks] of Object.entries((f.json['module'] as Blocks | undefined) ?? {})) {
-      const source = String(blocks[0]?.['source'] ?? '');
+      // hcl2json gives a module's source as a string; a missing or non-string source is no source.
+      const written = blocks[0]?.['source'];
+      const source = typeof written === 'string' ? written : '';
       const local = /^(\.\.?\/|git::|github\.com\/|https?:|s3::|gcs::)/.test(source);
       if (!local && blocks[0]?.['version'] === undefined)
         problems.push({
