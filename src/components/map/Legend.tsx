@@ -1,3 +1,6 @@
+import { formatProgress } from '../../lib/readiness/progress.ts';
+import { withBase } from '../../lib/site/site-config.ts';
+
 const KINDS = [
   ['batch', 'Batch data flow'],
   ['stream', 'Streaming flow'],
@@ -6,8 +9,30 @@ const KINDS = [
   ['ml', 'ML flows'],
 ] as const;
 
+interface Props {
+  base: string;
+  /** While the map shows readiness: each component's counts, or 'blocked' where storage cannot be read. */
+  readiness?: Record<string, { ready: number; total: number }> | 'blocked' | undefined;
+}
+
+/** The readiness view's key: where the counts come from, the total, and the readiness page. */
+function ReadinessNote({ base, readiness }: { base: string; readiness: NonNullable<Props['readiness']> }) {
+  if (readiness === 'blocked') return <>Readiness cannot be shown: this browser blocks the storage where your ticks are kept.</>;
+  const counts = Object.values(readiness);
+  const ready = counts.reduce((n, c) => n + c.ready, 0);
+  const total = counts.reduce((n, c) => n + c.total, 0);
+  return (
+    <>
+      Readiness: the items you ticked on each chapter's checklist, kept in this browser.{' '}
+      <a href={withBase(base, '/readiness/')}>
+        All {counts.length} components: {formatProgress(ready, total)}
+      </a>
+    </>
+  );
+}
+
 /** What each edge style means. Also rendered on the server, so it reads without JavaScript. */
-export function Legend() {
+export function Legend({ base, readiness }: Props) {
   return (
     <div className="map-legend">
       <h2 className="visually-hidden">Legend</h2>
@@ -25,6 +50,10 @@ export function Legend() {
           Cross-cutting component
         </li>
       </ul>
+      {/* Always there, so a screen reader hears the note when the view turns on. */}
+      <p className="map-readiness-note" role="status">
+        {readiness && <ReadinessNote base={base} readiness={readiness} />}
+      </p>
     </div>
   );
 }

@@ -54,6 +54,12 @@ export function NodePanel({ info, base, onClose, onSelect }: Props) {
           <li key={l.href}>
             <a href={withBase(base, l.href)}>{l.label}</a>
             {l.note && <span className="muted"> — {(l.readiness && readPanelProgress(l.readiness)) || l.note}</span>}
+            {l.readiness && (
+              <>
+                {' · '}
+                <a href={withBase(base, '/readiness/')}>Readiness of all components</a>
+              </>
+            )}
           </li>
         ))}
       </ul>

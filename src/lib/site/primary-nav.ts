@@ -11,6 +11,7 @@ export const primaryNav: NavLink[] = [
   { href: '/configs/', label: 'Configs' },
   { href: '/benchmarks/', label: 'Benchmarks' },
   { href: '/well-architected/', label: 'Well-Architected' },
+  { href: '/readiness/', label: 'Readiness' },
 ];
 
 /** True when `pathname` is inside the section at `href` (the map only on the home page itself). */
