@@ -125,6 +125,18 @@ test.describe('the readiness page is one click away', () => {
     await expect(page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Readiness' })).toHaveAttribute('aria-current', 'page');
   });
 
+  for (const width of [1241, 1100]) {
+    test(`the header holds the menu within ${width} px (inline or folded)`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto('/data-storage/');
+      const overflow = await page.locator('.site-header').evaluate((h) => h.scrollWidth - h.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const inline = page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Readiness' });
+      if (width > 1240) await expect(inline).toBeVisible();
+      else await expect(inline).toBeHidden();
+    });
+  }
+
   test.describe('on a phone', () => {
     test.use(PHONE);
     test('from the folded menu', async ({ page }) => {

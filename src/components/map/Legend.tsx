@@ -11,6 +11,9 @@ const KINDS = [
 
 interface Props {
   base: string;
+  /** Whether the readiness view is on, and how to turn it on or off. */
+  readinessOn: boolean;
+  onToggleReadiness: () => void;
   /** While the map shows readiness: each component's counts, or 'blocked' where storage cannot be read. */
   readiness?: Record<string, { ready: number; total: number }> | 'blocked' | undefined;
 }
@@ -32,7 +35,7 @@ function ReadinessNote({ base, readiness }: { base: string; readiness: NonNullab
 }
 
 /** What each edge style means. Also rendered on the server, so it reads without JavaScript. */
-export function Legend({ base, readiness }: Props) {
+export function Legend({ base, readiness, readinessOn, onToggleReadiness }: Props) {
   return (
     <div className="map-legend">
       <h2 className="visually-hidden">Legend</h2>
@@ -50,10 +53,17 @@ export function Legend({ base, readiness }: Props) {
           Cross-cutting component
         </li>
       </ul>
-      {/* Always there, so a screen reader hears the note when the view turns on. */}
-      <p className="map-readiness-note" role="status">
-        {readiness && <ReadinessNote base={base} readiness={readiness} />}
-      </p>
+      {/* Under the map, not in the toolbar: the first component stays a few Tab presses in, and on a
+          phone the map does not move further down. The note is always there, so a screen reader
+          hears it when the view turns on. */}
+      <div className="map-readiness">
+        <button type="button" className="readiness-toggle" aria-pressed={readinessOn} onClick={onToggleReadiness}>
+          Readiness
+        </button>
+        <p className="map-readiness-note" role="status">
+          {readiness && <ReadinessNote base={base} readiness={readiness} />}
+        </p>
+      </div>
     </div>
   );
 }

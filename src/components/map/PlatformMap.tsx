@@ -351,9 +351,6 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
         <div className="map-toolbar">
           <FlowPicker flows={flows} active={activeFlow} onChoose={chooseFlow} />
           <PartFilter parts={parts} shown={state.parts} onChange={(p) => update({ ...state, parts: p }, 'replace')} />
-          <button type="button" className="readiness-toggle" aria-pressed={Boolean(state.readiness)} onClick={() => update({ ...state, readiness: !state.readiness }, 'replace')}>
-            Readiness
-          </button>
         </div>
         <div className="map-stage" ref={stage} data-side-open={panel || activeFlow ? '' : undefined} data-walkthrough={activeFlow ? '' : undefined}>
           <div className="map-canvas" ref={canvas} onWheel={onWheel}>
@@ -402,7 +399,12 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
             </div>
           )}
         </div>
-        <Legend base={base} readiness={state.readiness ? (readiness ?? 'blocked') : undefined} />
+        <Legend
+          base={base}
+          readiness={state.readiness ? (readiness ?? 'blocked') : undefined}
+          readinessOn={Boolean(state.readiness)}
+          onToggleReadiness={() => update({ ...state, readiness: !state.readiness }, 'replace')}
+        />
       </div>
     </MapContext.Provider>
   );
