@@ -1,5 +1,5 @@
-// Lighthouse over the built site: the map, a chapter, the configs index, the benchmarks page and the
-// Well-Architected matrix, as a phone and as a desktop, three runs each (the median counts: the
+// Lighthouse over the built site: the map, a chapter, the configs index, the benchmarks page, the
+// Well-Architected matrix and the readiness page, as a phone and as a desktop, three runs each (the median counts: the
 // machines are noisy). Writes reports/lighthouse.json with the load average, prints a Markdown
 // table, and exits non-zero when a median misses its target (see src/lib/audit/lighthouse.ts).
 //   node scripts/audit/lighthouse.ts [--dir=dist] [--runs=3] [--pages=/,/data-storage/] [--report=reports/lighthouse.json]
@@ -14,7 +14,7 @@ import { startStaticServer } from '../lib/static-server.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { lighthouseChrome, lighthouseFlags, runLighthouse } from '../lib/audit/run-lighthouse.ts';
 
-const DEFAULT_PAGES = [routes.home(), routes.chapter('data-storage'), routes.configs(), routes.benchmarks(), routes.wellArchitected(), routes.lens('financial-services')];
+const DEFAULT_PAGES = [routes.home(), routes.chapter('data-storage'), routes.configs(), routes.benchmarks(), routes.wellArchitected(), routes.lens('financial-services'), routes.readiness()];
 const FORM_FACTORS: FormFactor[] = ['mobile', 'desktop'];
 
 const options = parseAuditCommand('node scripts/audit/lighthouse.ts', 'Lighthouse over the built site, as a phone and as a desktop; the median of the runs counts.', {

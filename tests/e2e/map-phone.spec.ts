@@ -23,7 +23,13 @@ const drawnLabelSizes = (page: Page) =>
 const transformOf = (page: Page) => page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
 
 /** Hydrate the island with a tap on the empty band above the map, as a reader touching it does. */
+/** Scroll the map's top onto the screen, as a reader does before touching it: below the toolbar it can start under the fold. */
+async function bringMapOnScreen(page: Page) {
+  await page.locator('.react-flow').evaluate((el) => scrollBy(0, Math.max(0, el.getBoundingClientRect().top + 100 - innerHeight)));
+}
+
 async function touchToHydrate(page: Page) {
+  await bringMapOnScreen(page);
   const canvas = (await page.locator('.react-flow').boundingBox())!;
   await page.touchscreen.tap(canvas.x + 20, canvas.y + 20);
   await expect(page.locator('[data-hydrated]')).toHaveCount(1, { timeout: 20_000 });
@@ -63,6 +69,7 @@ test.describe('on a 360 px phone', () => {
     };
     // Before the island loads (the server render, placed by map.css) and after: the same places.
     await expect(page.locator('[data-hydrated]')).toHaveCount(0);
+    await bringMapOnScreen(page);
     const before = await check('before hydration');
     await touchToHydrate(page);
     await expect(page.locator('.react-flow__minimap')).toBeHidden();
@@ -149,6 +156,41 @@ test.describe('on a 360 px phone', () => {
     expect(title.height).toBeLessThan(44);
     await page.touchscreen.tap(box.x + box.width - 20, title.y + title.height + 8);
     await expect(page.getByRole('dialog', { name: 'Data storage' })).toBeVisible();
+  });
+});
+
+test.describe('on a 360 px phone, by keyboard', () => {
+  test.use(PHONE);
+  test('a walkthrough\'s step buttons come right after the map in Tab order', async ({ page }) => {
+    await page.goto('/');
+    await touchToHydrate(page);
+    await page.getByRole('group', { name: 'Follow a flow' }).getByRole('button', { name: 'Batch path' }).press('Enter');
+    await expect(page.getByRole('heading', { name: 'Batch path: step 1 of 7' })).toBeFocused();
+    // From the map's last component, Tab passes the zoom buttons and reaches the step controls.
+    await page.locator('button[data-node-button]').last().focus();
+    const reached: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent?.trim() || ''));
+      if (reached.at(-1) === 'Next step →') break;
+    }
+    expect(reached.at(-1), reached.join(' | ')).toBe('Next step →');
+    expect(reached.length, reached.join(' | ')).toBeLessThanOrEqual(4);
+  });
+});
+
+test.describe('on a 768 px portrait tablet', () => {
+  test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true });
+  test('the map uses the portrait drawing: names readable, every component inside the canvas, nothing wider than the screen', async ({ page }) => {
+    await page.goto('/');
+    await touchToHydrate(page);
+    const frame = (await page.locator('.react-flow').boundingBox())!;
+    const boxes = await componentBoxes(page);
+    expect(boxes).toHaveLength(17);
+    expect(boxes.filter((b) => !inside(b, frame)).map((b) => b.id)).toEqual([]);
+    expect(boxes.filter((b) => b.width < 44 || b.height < 44).map((b) => b.id)).toEqual([]);
+    expect((await drawnLabelSizes(page)).filter((l) => l.px < 12)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
   });
 });
 

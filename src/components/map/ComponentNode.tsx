@@ -1,7 +1,8 @@
-import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { ComponentMapNode } from '../../lib/graph/to-flow.ts';
 import { withBase } from '../../lib/site/routes.ts';
+import { formatProgress } from '../../lib/readiness/progress.ts';
 import { FlowHandles } from './FlowHandles.tsx';
 import { useMap } from './map-context.ts';
 
@@ -13,14 +14,21 @@ import { useMap } from './map-context.ts';
 function ComponentNodeView({ data }: NodeProps<ComponentMapNode>) {
   const { base, hydrated, select, moveFocus } = useMap();
   // The visible label starts the accessible name; the rest is read but not shown.
+  // With the readiness view on, the progress is shown on the node and read in its name, before the hint.
+  const ready = data.readiness;
   const content = (hint: string) => (
     <>
       <span className="map-node-num">{data.number}</span>{' '}
       <span className="map-node-label">
         {data.label}
-        <span className="visually-hidden">
-          {data.detail} {hint}
-        </span>
+        <span className="visually-hidden">{data.detail} </span>
+        {ready && (
+          <span className="map-ready" data-complete={ready.ready === ready.total || undefined} style={{ '--ready': `${(100 * ready.ready) / ready.total}%` } as CSSProperties}>
+            {formatProgress(ready.ready, ready.total)}
+            <span className="visually-hidden">. </span>
+          </span>
+        )}
+        <span className="visually-hidden">{hint}</span>
       </span>
     </>
   );
@@ -32,7 +40,7 @@ function ComponentNodeView({ data }: NodeProps<ComponentMapNode>) {
     select(data.id);
   };
   return (
-    <div className="map-node" inert={data.filtered || undefined} data-part={data.part} data-cross-cutting={data.crossCutting || undefined} data-zones={data.hasZones || undefined}>
+    <div className="map-node" inert={data.filtered || undefined} data-part={data.part} data-cross-cutting={data.crossCutting || undefined} data-zones={data.hasZones || undefined} data-readiness={ready ? '' : undefined}>
       <FlowHandles />
       {data.flowStep !== undefined && (
         <span className="map-step-badge" aria-hidden="true">

@@ -59,6 +59,18 @@ export function FlowSteps({ flow, step, panels, base, focusOnStart, onStep, onEn
       <h2 id="flow-step-title" ref={heading} tabIndex={-1}>
         {flow.title}: step {step + 1} of {flow.steps.length}
       </h2>
+      {/* The buttons come before the steps in the page, as on screen: after the map, Tab reaches them first. */}
+      <div className="flow-step-nav">
+        <button type="button" onClick={() => onStep(step - 1)} disabled={step === 0}>
+          ← Previous step
+        </button>
+        <button type="button" onClick={() => onStep(step + 1)} disabled={step >= flow.steps.length - 1}>
+          Next step →
+        </button>
+        <button type="button" onClick={onEnd}>
+          Stop following
+        </button>
+      </div>
       <ol className="flow-step-list">
         {flow.steps.map((s, i) => (
           <li key={i} ref={i === step ? currentItem : undefined} data-state={i < step ? 'past' : i === step ? 'current' : 'next'} aria-current={i === step ? 'step' : undefined}>
@@ -79,17 +91,6 @@ export function FlowSteps({ flow, step, panels, base, focusOnStart, onStep, onEn
           </li>
         ))}
       </ol>
-      <div className="flow-step-nav">
-        <button type="button" onClick={() => onStep(step - 1)} disabled={step === 0}>
-          ← Previous step
-        </button>
-        <button type="button" onClick={() => onStep(step + 1)} disabled={step >= flow.steps.length - 1}>
-          Next step →
-        </button>
-        <button type="button" onClick={onEnd}>
-          Stop following
-        </button>
-      </div>
       <p className="flow-step-keys">
         Keys: <kbd>←</kbd> <kbd>→</kbd> to step, <kbd>Esc</kbd> to stop.
       </p>

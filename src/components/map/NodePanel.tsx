@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { PanelInfo, PanelNeighbour } from '../../lib/graph/panel.ts';
 import { readPanelProgress } from '../../lib/readiness/panel-link.ts';
-import { withBase } from '../../lib/site/routes.ts';
+import { routes, withBase } from '../../lib/site/routes.ts';
 
 interface Props {
   info: PanelInfo;
@@ -54,6 +54,12 @@ export function NodePanel({ info, base, onClose, onSelect }: Props) {
           <li key={l.href}>
             <a href={withBase(base, l.href)}>{l.label}</a>
             {l.note && <span className="muted"> — {(l.readiness && readPanelProgress(l.readiness)) || l.note}</span>}
+            {l.readiness && (
+              <>
+                {' · '}
+                <a href={withBase(base, routes.readiness())}>Readiness of all components</a>
+              </>
+            )}
           </li>
         ))}
       </ul>

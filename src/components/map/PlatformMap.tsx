@@ -18,6 +18,10 @@ import { NodePanel } from './NodePanel.tsx';
 import { FlowPicker, FlowSteps } from './FlowGuide.tsx';
 import { PartFilter } from './PartFilter.tsx';
 import { Legend } from './Legend.tsx';
+import { countMapReadiness, readStoredTicks } from '../../lib/readiness/panel-link.ts';
+import type { Ticks } from '../../lib/readiness/progress.ts';
+
+type MapReadiness = ReturnType<typeof countMapReadiness>;
 
 export interface PlatformMapProps {
   model: FlowModel;
@@ -38,7 +42,7 @@ const DESKTOP_PADDING = toFitViewPadding(FIT_PADDING);
 const PHONE_PADDING = toFitViewPadding(PHONE_FIT_PADDING);
 /** How long the "hold Ctrl to zoom" hint stays after a plain wheel over the map. */
 const WHEEL_HINT_MS = 1800;
-const EMPTY: MapState = { step: 0, parts: [] };
+const EMPTY: MapState = { step: 0, parts: [], readiness: false };
 /** How long the "use two fingers" hint stays after a one-finger drag over the map. */
 const TOUCH_HINT_MS = 1800;
 
@@ -65,7 +69,7 @@ function componentOf(n: MapNode): string | undefined {
 }
 
 /** Decorate nodes and edges with the classes that show selection, hover, flow and filters. */
-function decorate(model: FlowModel, state: MapState, flows: NamedFlow[], hovered: string | undefined, neighbours: Record<string, string[]>) {
+function decorate(model: FlowModel, state: MapState, flows: NamedFlow[], hovered: string | undefined, neighbours: Record<string, string[]>, readiness: MapReadiness | undefined) {
   const flow = flows.find((f) => f.id === state.flow);
   const lit = flow ? markFlowSteps(flow, state.step) : undefined;
   const near = hovered ? new Set([hovered, ...(neighbours[hovered] ?? [])]) : undefined;
@@ -84,7 +88,7 @@ function decorate(model: FlowModel, state: MapState, flows: NamedFlow[], hovered
     // Left out means inert: not read, not focusable, and (faded as it is) not text a reader must read.
     const filtered = hiddenPart(partOf(n));
     const flowStep = lit?.nodes.get(n.id)?.step;
-    const data = n.type === 'part' ? { ...n.data, filtered } : { ...n.data, filtered, flowStep };
+    const data = n.type === 'part' ? { ...n.data, filtered } : { ...n.data, filtered, flowStep, readiness: readiness?.[n.id] };
     return { ...n, className: classes.join(' '), data } as MapNode;
   });
   const edges = model.edges.map((e) => {
@@ -325,7 +329,19 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
     else if (node.type === 'component' && !node.data.filtered) select(node.id);
   };
 
-  const { nodes, edges } = useMemo(() => decorate(model, state, flows, hovered, neighbours), [model, state, flows, hovered, neighbours]);
+  // The readiness view reads this browser's ticks when it is turned on, and again whenever another
+  // tab (a chapter, the readiness page) changes them. Undefined ticks: storage is blocked.
+  const [ticks, setTicks] = useState<Ticks | undefined>();
+  useEffect(() => {
+    if (!state.readiness) return;
+    const read = () => setTicks(readStoredTicks());
+    read();
+    addEventListener('storage', read);
+    return () => removeEventListener('storage', read);
+  }, [state.readiness]);
+  const readiness = useMemo(() => (state.readiness && ticks ? countMapReadiness(panels, ticks) : undefined), [state.readiness, ticks, panels]);
+
+  const { nodes, edges } = useMemo(() => decorate(model, state, flows, hovered, neighbours, readiness), [model, state, flows, hovered, neighbours, readiness]);
   const panel = state.node ? panels[state.node] : undefined;
   const context = useMemo(() => ({ base, hydrated, select, moveFocus }), [base, hydrated, select, moveFocus]);
 
@@ -383,7 +399,12 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
             </div>
           )}
         </div>
-        <Legend />
+        <Legend
+          base={base}
+          readiness={state.readiness ? (readiness ?? 'blocked') : undefined}
+          readinessOn={Boolean(state.readiness)}
+          onToggleReadiness={() => update({ ...state, readiness: !state.readiness }, 'replace')}
+        />
       </div>
     </MapContext.Provider>
   );

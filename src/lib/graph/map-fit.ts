@@ -13,8 +13,12 @@ export interface FitPadding {
   left: number;
 }
 
-/** Viewports this narrow get the phone drawing (src/lib/graph/phone-layout.ts); map.css uses the same width. */
-export const PHONE_QUERY = '(max-width: 599px)';
+/**
+ * Viewports this narrow get the portrait drawing (src/lib/graph/phone-layout.ts); map.css uses the
+ * same width. Phones and portrait tablets: fitted to a 600-899 px screen, the desktop drawing put
+ * names at 6-7 px (a 768 px tablet showed them at 6 px).
+ */
+export const PHONE_QUERY = '(max-width: 899px)';
 
 /** Desktop: the zoom buttons sit in the left margin, so they never cover a component at the fitted view. */
 export const FIT_PADDING: FitPadding = { top: 16, right: 16, bottom: 16, left: 56 };

@@ -31,6 +31,8 @@ export interface ComponentNodeData extends Record<string, unknown> {
   filtered?: boolean;
   /** Set by the map during a walkthrough: the number of the latest step so far that names this node. */
   flowStep?: number | undefined;
+  /** Set by the map while it shows readiness: the reader's ticked and total checklist items. */
+  readiness?: { ready: number; total: number } | undefined;
 }
 
 /** Data of a zone drawn inside a component (landing, bronze…). */

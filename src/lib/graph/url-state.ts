@@ -10,10 +10,12 @@ export interface MapState {
   step: number;
   /** Parts shown; empty means every part. */
   parts: PartId[];
+  /** Components show the reader's checklist progress ("2 of 13 ready"). Default false. */
+  readiness?: boolean | undefined;
 }
 
 /** The query parameters a map view is shared by (a page opened with any of them restores that view). */
-export const MAP_STATE_PARAMS = ['node', 'flow', 'step', 'parts'] as const;
+export const MAP_STATE_PARAMS = ['node', 'flow', 'step', 'parts', 'readiness'] as const;
 
 /** Read map state from a query string, dropping anything unknown instead of failing. */
 export function parseMapState(search: string, known: { nodes: ReadonlySet<string>; flows: ReadonlySet<string> }): MapState {
@@ -31,6 +33,8 @@ export function parseMapState(search: string, known: { nodes: ReadonlySet<string
     // Steps are 1-based in the URL so shared links read naturally (?flow=batch&step=3).
     step: Number.isFinite(step) && step > 0 ? step - 1 : 0,
     parts: [...new Set(parts)].sort(),
+    // Any value but "off" turns it on, so a hand-written ?readiness or ?readiness=1 works too.
+    readiness: params.has('readiness') && params.get('readiness') !== 'off',
   };
 }
 
@@ -43,6 +47,7 @@ export function formatMapState(state: MapState): string {
     params.set('step', String(state.step + 1));
   }
   if (state.parts.length) params.set('parts', [...state.parts].sort().join(','));
+  if (state.readiness) params.set('readiness', 'on');
   const text = params.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
 }

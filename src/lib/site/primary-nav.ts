@@ -13,6 +13,7 @@ export const primaryNav: NavLink[] = [
   { href: routes.configs(), label: 'Configs' },
   { href: routes.benchmarks(), label: 'Benchmarks' },
   { href: routes.wellArchitected(), label: 'Well-Architected' },
+  { href: routes.readiness(), label: 'Readiness' },
 ];
 
 /** True when `pathname` is inside the section at `href` (the map only on the home page itself). */

@@ -13,9 +13,9 @@ test('map.css fits the server render with the size the island renders it at', ()
 
 test('map.css sizes and fits the phone map with the padding and width the island fits it with', () => {
   const css = readFileSync('src/components/map/map.css', 'utf8');
-  const phone = css.slice(css.indexOf('@media (max-width: 599px)'));
+  const phone = css.slice(css.indexOf('@media (max-width: 899px)'));
   const { top, right, bottom, left } = PHONE_FIT_PADDING;
-  expect(PHONE_QUERY).toBe('(max-width: 599px)');
+  expect(PHONE_QUERY).toBe('(max-width: 899px)');
   // Canvas height: padding, the 1 px borders, 1 px against rounding, then the drawing at the fitted width.
   expect(phone).toContain(`height: calc(${top}px + ${bottom}px + 2px + 1px + (100cqw - 2px - ${left + right}px) * var(--map-phone-aspect));`);
   expect(phone).toContain(`translate: ${left}px ${top}px;`);

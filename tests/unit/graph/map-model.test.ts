@@ -140,14 +140,23 @@ describe('URL state', () => {
   const known = { nodes: new Set(['data-storage', 'security']), flows: new Set(['batch']) };
 
   test('round-trips a full state', () => {
-    const state = { node: 'data-storage', flow: 'batch', step: 2, parts: ['A', 'B'] as const };
+    const state = { node: 'data-storage', flow: 'batch', step: 2, parts: ['A', 'B'] as const, readiness: true };
     const search = formatMapState({ ...state, parts: [...state.parts] });
-    expect(search).toBe('?node=data-storage&flow=batch&step=3&parts=A,B');
+    expect(search).toBe('?node=data-storage&flow=batch&step=3&parts=A,B&readiness=on');
     expect(parseMapState(search, known)).toEqual({ ...state, parts: ['A', 'B'] });
   });
 
   test('drops unknown nodes, flows and parts instead of failing', () => {
-    expect(parseMapState('?node=nope&flow=nope&step=-4&parts=A,Z,b', known)).toEqual({ node: undefined, flow: undefined, step: 0, parts: ['A', 'B'] });
+    expect(parseMapState('?node=nope&flow=nope&step=-4&parts=A,Z,b', known)).toEqual({ node: undefined, flow: undefined, step: 0, parts: ['A', 'B'], readiness: false });
+  });
+
+  test('the readiness view is off unless the query asks for it, and "off" keeps it off', () => {
+    expect(parseMapState('', known).readiness).toBe(false);
+    expect(parseMapState('?readiness=on', known).readiness).toBe(true);
+    expect(parseMapState('?readiness', known).readiness).toBe(true);
+    expect(parseMapState('?readiness=off', known).readiness).toBe(false);
+    expect(formatMapState({ step: 0, parts: [], readiness: false })).toBe('');
+    expect(formatMapState({ step: 0, parts: [], readiness: true })).toBe('?readiness=on');
   });
 
   test('writes nothing for the empty state', () => {
@@ -157,7 +166,7 @@ describe('URL state', () => {
   test('writes a view with exactly the parameters that make the map hydrate at once', () => {
     // MAP_STATE_PARAMS tells the page which query makes it hydrate before the reader touches the
     // map; a parameter renamed here but not there would open a shared view on the static map.
-    const search = formatMapState({ node: 'data-storage', flow: 'batch', step: 1, parts: ['A'] });
+    const search = formatMapState({ node: 'data-storage', flow: 'batch', step: 1, parts: ['A'], readiness: true });
     expect([...new URLSearchParams(search).keys()].sort()).toEqual([...MAP_STATE_PARAMS].sort());
   });
 });

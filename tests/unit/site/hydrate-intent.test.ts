@@ -9,6 +9,7 @@ describe('shouldHydrateAtOnce', () => {
     expect(shouldHydrateAtOnce('?node=data-storage', params)).toBe(true);
     expect(shouldHydrateAtOnce('?flow=batch&step=2', params)).toBe(true);
     expect(shouldHydrateAtOnce('?parts=A,B', params)).toBe(true);
+    expect(shouldHydrateAtOnce('?readiness=on', params)).toBe(true);
   });
 
   test('a plain visit, or other parameters, waits for intent', () => {
