@@ -1,5 +1,7 @@
 // Printing a chapter: light on white whatever the screen theme, the light diagram on white, no
 // navigation or controls, and the text fits an A4 page.
+import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { gotoWithTheme } from './helpers.ts';
 
@@ -36,5 +38,29 @@ for (const theme of ['light', 'dark'] as const) {
     const fontSize = await page.locator('main p').first().evaluate((p) => Number.parseFloat(getComputedStyle(p).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(13);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(A4_CONTENT_WIDTH);
+  });
+}
+
+// Every chapter and benchmark page fits the printable width of A4: tables wrap rather than run
+// off the paper (a six-column comparison in stream-ingestion and the miniature's day table in
+// etl-cluster once did).
+const printed = [
+  ...readdirSync('content/chapters').filter((f) => f.endsWith('.mdx')).map((f) => `/${basename(f, '.mdx')}/`),
+  ...readdirSync('content/benchmarks').filter((f) => f.endsWith('.json')).map((f) => `/benchmarks/${basename(f, '.json')}/`),
+];
+for (const path of printed) {
+  test(`${path} prints within the width of an A4 page`, async ({ page }) => {
+    await page.setViewportSize({ width: A4_CONTENT_WIDTH, height: 960 });
+    await page.goto(path);
+    await page.emulateMedia({ media: 'print' });
+    const wider = await page.evaluate(
+      (limit) =>
+        [...document.querySelectorAll('main *')]
+          .filter((e) => e.getBoundingClientRect().right > limit + 1)
+          .slice(0, 3)
+          .map((e) => `${e.tagName.toLowerCase()}: ${(e.textContent ?? '').trim().slice(0, 60)}`),
+      A4_CONTENT_WIDTH,
+    );
+    expect(wider).toEqual([]);
   });
 }
