@@ -48,8 +48,7 @@ if (data && tools && message && overall && store) {
       show();
     }
   });
-  tools.querySelector<HTMLInputElement>('[data-readiness-import]')?.addEventListener('change', async (event) => {
-    const input = event.target as HTMLInputElement;
+  const importFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
     const result = parseImport(await file.text(), checklists);
@@ -62,6 +61,13 @@ if (data && tools && message && overall && store) {
     const skipped = result.skipped ? ` ${result.skipped} skipped: their items were reworded or removed since the export.` : '';
     message.textContent = `Imported ${result.imported} ticks from ${file.name}.${skipped}`;
     show();
+  };
+  tools.querySelector<HTMLInputElement>('[data-readiness-import]')?.addEventListener('change', (event) => {
+    const input = event.target as HTMLInputElement;
+    // A file that cannot be read says so where the import result would show.
+    importFile(input).catch((error: unknown) => {
+      message.textContent = `Could not read the file: ${error instanceof Error ? error.message : String(error)}`;
+    });
   });
   window.addEventListener('storage', show);
   show();

@@ -179,7 +179,9 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
   // Read the URL once hydrated, and again whenever the reader goes back or forward.
   useEffect(() => {
     const read = () => setState(parseMapState(location.search, known));
+    // The URL is state outside React, read once the island hydrates (the server render has no URL).
     read();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- marks the first client render after hydration, which is the point
     setHydrated(true);
     addEventListener('popstate', read);
     return () => removeEventListener('popstate', read);
@@ -320,6 +322,7 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
     if (!fitted || activeFlow) return;
     requestAnimationFrame(() => void flowApi.fitView({ padding: fitPadding }));
     // Not on activeFlow: the walkthrough effect above refits (animated) when a flow ends.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- activeFlow left out on purpose (see above)
   }, [fitted, phone, canvasWidth, flowApi, fitPadding]);
 
   // The whole component is a pointer target, not only its title button (which stops its own

@@ -3,7 +3,7 @@
 // the data, not estimated.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { join } from 'node:path';
-import { queryRows } from './duck.ts';
+import { queryRows, valueText } from './duck.ts';
 import { CHANGES_FILE, CURSOR_FILE } from './landing-cdc.ts';
 import { readManifest } from './landing.ts';
 import type { Layout } from './layout.ts';
@@ -48,7 +48,7 @@ export async function compareWithCursor(conn: DuckDBConnection, layout: Layout, 
       columns = {'order_id': 'BIGINT', 'updated_at': 'TIMESTAMPTZ'});`);
   const rows = await queryRows(conn, readSql('cdc-cursor-comparison'));
   report.days = rows.map((r) => ({
-    ds: String(r['ds']),
+    ds: valueText(r['ds']),
     versions: Number(r['versions']),
     versionsCursorMissed: Number(r['versions_cursor_missed']),
     deletes: Number(r['deletes']),

@@ -42,8 +42,18 @@ export async function queryNumber(conn: DuckDBConnection, sql: string): Promise<
   return value === null || value === undefined ? 0 : Number(value);
 }
 
+/**
+ * A value DuckDB returned, as text, exactly as String() gives it: strings and numbers as they are,
+ * DuckDB's value classes (dates, timestamps, decimals) through their own toString(). Spelled out
+ * so the type checker sees that objects are meant to be stringified here.
+ */
+export function valueText(value: unknown): string {
+  if (value !== null && typeof value === 'object') return (value as { toString(): string }).toString();
+  return String(value);
+}
+
 /** The DuckDB library version, e.g. "v1.5.6". */
 export async function getDuckDbVersion(conn: DuckDBConnection): Promise<string> {
   const [row] = await queryRows(conn, 'SELECT version() AS v');
-  return String(row?.['v'] ?? 'unknown');
+  return valueText(row?.['v'] ?? 'unknown');
 }

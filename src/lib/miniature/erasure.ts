@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { dirname, join } from 'node:path';
 import { DataError } from '../errors/format-issues.ts';
 import { loadPublished } from './day-session.ts';
-import { openDuck, queryNumber, queryRows } from './duck.ts';
+import { openDuck, queryNumber, queryRows, valueText } from './duck.ts';
 import { hashText, type LandingManifest } from './landing.ts';
 import { getTableFiles, readLakeState } from './lake-state.ts';
 import { getLayout, type Layout } from './layout.ts';
@@ -169,7 +169,7 @@ export async function checkErased(layout: Layout, customerId: number, orderIds: 
     for (const { zone, dir } of listBatchFolders(layout)) {
       for (const file of listCsv(dir)) {
         const source = `read_csv(${toSqlString(file)}, header = true, all_varchar = true, hive_partitioning = false)`;
-        const columns = (await queryRows(duck.conn, `DESCRIBE SELECT * FROM ${source}`)).map((r) => String(r['column_name']));
+        const columns = (await queryRows(duck.conn, `DESCRIBE SELECT * FROM ${source}`)).map((r) => valueText(r['column_name']));
         remaining[zone] += await queryNumber(duck.conn, `SELECT count(*) FROM ${source} WHERE ${match(columns)}`);
         filesScanned += 1;
       }
@@ -179,7 +179,7 @@ export async function checkErased(layout: Layout, customerId: number, orderIds: 
       const [zone, table] = key.split('/') as [ErasureZone, string];
       for (const file of getTableFiles(layout, zone as 'bronze', table, state)) {
         const source = `read_parquet(${toSqlString(file)})`;
-        const columns = (await queryRows(duck.conn, `DESCRIBE SELECT * FROM ${source}`)).map((r) => String(r['column_name']));
+        const columns = (await queryRows(duck.conn, `DESCRIBE SELECT * FROM ${source}`)).map((r) => valueText(r['column_name']));
         remaining[zone] += await queryNumber(duck.conn, `SELECT count(*) FROM ${source} WHERE ${match(columns)}`);
         filesScanned += 1;
       }
@@ -205,7 +205,7 @@ export async function eraseCustomer(layout: Layout, customerId: number): Promise
     await conn.run(`CREATE TABLE gold_customer_value AS FROM read_parquet([${gold.map(toSqlString).join(', ')}])`);
     const known = await queryNumber(conn, `SELECT count(*) FROM silver_customers WHERE customer_id = ${customerId}`);
     const range = await queryRows(conn, 'SELECT min(customer_id) AS lo, max(customer_id) AS hi FROM silver_customers');
-    if (!known) throw new DataError(`--erase-customer=${customerId}: no such customer in silver; its customers are ${range[0]?.['lo']} to ${range[0]?.['hi']}`);
+    if (!known) throw new DataError(`--erase-customer=${customerId}: no such customer in silver; its customers are ${valueText(range[0]?.['lo'])} to ${valueText(range[0]?.['hi'])}`);
     orderIds = findOrderIds(layout, customerId);
     for (const r of await queryRows(conn, `SELECT DISTINCT order_id FROM bronze_orders WHERE customer_id = ${customerId}`)) orderIds.add(Number(r['order_id']));
     const ids = orderIds.size ? [...orderIds].join(', ') : 'NULL';

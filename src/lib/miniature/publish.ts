@@ -7,7 +7,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { queryRows } from './duck.ts';
+import { queryRows, valueText } from './duck.ts';
 import { readLakeState, writeLakeState } from './lake-state.ts';
 import { getPartitionFile, getTableFile, type Layout, type Zone } from './layout.ts';
 import type { CheckResult } from './run-checks.ts';
@@ -32,7 +32,7 @@ export async function stagePartitions(
 ): Promise<void> {
   const dates = await queryRows(conn, `SELECT DISTINCT CAST(change_date AS VARCHAR) AS d FROM bronze_${table}_new ORDER BY 1`);
   for (const { d } of dates) {
-    const day = String(d);
+    const day = valueText(d);
     await writeParquet(
       conn,
       `SELECT * EXCLUDE (change_date) FROM bronze_${table} WHERE change_date = DATE '${day}' ORDER BY ${key}, updated_at`,

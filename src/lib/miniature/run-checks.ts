@@ -3,7 +3,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CheckKind, Gate, GateName } from './checks-schema.ts';
 import { compareColumns, compileCheck, compileTypeCheck, matchContractVersion } from './compile-check.ts';
-import { queryRows, type Row } from './duck.ts';
+import { queryRows, valueText, type Row } from './duck.ts';
 import type { SourceTable } from './source.ts';
 
 /** The outcome of one check on one relation. */
@@ -43,7 +43,7 @@ interface Outcome {
 function toOutcome(row: Row | undefined): Outcome {
   const failed = Number(row?.['failed'] ?? 0);
   const total = row?.['total'] === null || row?.['total'] === undefined ? null : Number(row['total']);
-  return { failed, total, detail: failed > 0 ? String(row?.['detail'] ?? '') : '' };
+  return { failed, total, detail: failed > 0 ? valueText(row?.['detail'] ?? '') : '' };
 }
 
 /**
@@ -103,7 +103,7 @@ export async function runGate(
             ? [`could not read the file: ${unreadable}`]
             : compareColumns(
                 Object.keys(check.spec),
-                (await queryRows(conn, `DESCRIBE ${entry.relation}`)).map((r) => String(r['column_name'])),
+                (await queryRows(conn, `DESCRIBE ${entry.relation}`)).map((r) => valueText(r['column_name'])),
               );
         } catch (error) {
           problems = [`could not read: ${firstLine(error)}`];
@@ -121,7 +121,7 @@ export async function runGate(
         let problems: string[] = [];
         try {
           if (unreadable) problems = [`could not read the file: ${unreadable}`];
-          else actual = (await queryRows(conn, `DESCRIBE ${entry.relation}`)).map((r) => String(r['column_name']));
+          else actual = (await queryRows(conn, `DESCRIBE ${entry.relation}`)).map((r) => valueText(r['column_name']));
         } catch (error) {
           problems = [`could not read: ${firstLine(error)}`];
         }

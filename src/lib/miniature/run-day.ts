@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { ChecksFile, GateName } from './checks-schema.ts';
 import { DAY, getRunWindow, toEpochDay } from './config.ts';
 import { openDaySession } from './day-session.ts';
-import { queryNumber, queryRows } from './duck.ts';
+import { queryNumber, queryRows, valueText } from './duck.ts';
 import {
   getBaselineRows, getLandingFile, ingestTable, readManifest, verifyBatch, type CorruptionKind, type LandingManifest,
 } from './landing.ts';
@@ -245,7 +245,7 @@ export async function runDay(
     const columns = await queryRows(conn, `DESCRIBE ${zone}_${table}`);
     return {
       ...dataset(zone, table),
-      facets: { schema: createSchemaFacet(columns.map((c) => ({ name: String(c['column_name']), type: String(c['column_type']) }))) },
+      facets: { schema: createSchemaFacet(columns.map((c) => ({ name: valueText(c['column_name']), type: valueText(c['column_type']) }))) },
     };
   };
   try {

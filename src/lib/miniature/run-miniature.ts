@@ -129,7 +129,7 @@ function resolveConfig(layout: Layout, requested: Partial<MiniatureConfig> | und
  */
 function checkCapture(layout: Layout, fresh: boolean, cdc: boolean): void {
   const file = join(dirname(layout.clockFile), 'capture.json');
-  const stored = existsSync(file) ? String(JSON.parse(readFileSync(file, 'utf8')).capture) : 'cursor';
+  const stored = existsSync(file) ? String((JSON.parse(readFileSync(file, 'utf8')) as { capture?: unknown }).capture) : 'cursor';
   const wanted = cdc ? 'cdc' : 'cursor';
   if (!fresh && stored !== wanted) {
     throw new DataError(`${file}: this lake captured orders with ${stored === 'cdc' ? '--cdc' : 'the cursor extract'}; --day cannot go on with ${wanted === 'cdc' ? '--cdc' : 'the cursor extract'}. Run without --day to build a new lake.`);
@@ -223,7 +223,7 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   // The source starts on first use and resumes at the clock the previous invocation left.
   let source: Source | null = null;
   let sourceStartMs = 0;
-  const storedClock = existsSync(layout.clockFile) ? Number(JSON.parse(readFileSync(layout.clockFile, 'utf8')).clock) : 0;
+  const storedClock = existsSync(layout.clockFile) ? Number((JSON.parse(readFileSync(layout.clockFile, 'utf8')) as { clock?: unknown }).clock) : 0;
   const getSource = async (): Promise<Source> => {
     if (!source) {
       const t = performance.now();

@@ -3,7 +3,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { queryRows } from './duck.ts';
+import { queryRows, valueText } from './duck.ts';
 import { readManifest } from './landing.ts';
 import { getTableFiles, readLakeState } from './lake-state.ts';
 import { isPartitioned, ZONES, ZONE_TABLES, type Layout, type Zone } from './layout.ts';
@@ -96,14 +96,14 @@ export async function fingerprintLake(
       }
       const source = readTable(files, isPartitioned(zone, table));
       const columns = (await queryRows(conn, `DESCRIBE SELECT * FROM ${source}`))
-        .map((r) => String(r['column_name']))
+        .map((r) => valueText(r['column_name']))
         .filter((c) => !exclude.includes(c));
       const [row] = await queryRows(
         conn,
         `SELECT count(*) AS n, md5(coalesce(string_agg(line, chr(10) ORDER BY line), '')) AS h
          FROM (SELECT CAST(ROW(${columns.join(', ')}) AS VARCHAR) AS line FROM ${source})`,
       );
-      prints.push({ table: `${zone}/${table}`, rows: Number(row?.['n'] ?? 0), md5: String(row?.['h'] ?? '') });
+      prints.push({ table: `${zone}/${table}`, rows: Number(row?.['n'] ?? 0), md5: valueText(row?.['h'] ?? '') });
     }
   }
   return prints;

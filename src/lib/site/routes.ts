@@ -54,6 +54,7 @@ export type Routes = typeof routes;
 export function routesFor(base: string): Routes {
   const entries = Object.entries(routes).map(([name, route]) => [
     name,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it: a union of route functions cannot be called with a spread (TS2556)
     (...args: never[]) => withBase(base, (route as (...a: never[]) => string)(...args)),
   ]);
   return Object.fromEntries(entries) as Routes;

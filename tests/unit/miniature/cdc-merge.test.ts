@@ -2,7 +2,7 @@
 // in DuckDB only: every change applied in commit order, deletes included, and a rerun of an
 // earlier log never brings a deleted order back.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { openDuck, queryRows, type Duck } from '../../../src/lib/miniature/duck.ts';
+import { openDuck, queryRows, valueText, type Duck } from '../../../src/lib/miniature/duck.ts';
 import { readSql } from '../../../src/lib/miniature/sql-files.ts';
 
 let duck: Duck;
@@ -29,13 +29,13 @@ async function apply(changes: Change[]): Promise<Record<string, number>> {
     INSERT INTO bronze_orders SELECT * FROM bronze_orders_batch ANTI JOIN bronze_orders USING (lsn);`);
   await duck.conn.run(readSql('silver-orders-cdc'));
   const actions = await queryRows(duck.conn, 'SELECT _action, count(*)::INT AS n FROM silver_orders_applied GROUP BY 1');
-  return Object.fromEntries(actions.map((a) => [String(a['_action']), Number(a['n'])]));
+  return Object.fromEntries(actions.map((a) => [valueText(a['_action']), Number(a['n'])]));
 }
 
 /** Silver as "order_id status currency" lines. */
 async function silver(): Promise<string[]> {
   return (await queryRows(duck.conn, 'SELECT order_id, status, currency FROM silver_orders ORDER BY order_id'))
-    .map((r) => `${r['order_id']} ${r['status']} ${r['currency']}`);
+    .map((r) => `${valueText(r['order_id'])} ${valueText(r['status'])} ${valueText(r['currency'])}`);
 }
 
 describe('the --cdc silver MERGE', () => {

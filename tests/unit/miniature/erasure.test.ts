@@ -103,11 +103,11 @@ describe('a run that ends with --erase-customer', () => {
   });
 
   test('records the request, and a later --day rerun scans for the customer again and finds nothing', async () => {
-    const log = readFileSync(join(layout.lake, 'ops', 'erasures.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const log = readFileSync(join(layout.lake, 'ops', 'erasures.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { customerId: number });
     expect(log.map((l) => l.customerId)).toEqual([customerId]);
     const again = await runMiniature({ root, days: ['2026-11-03'] });
     expect(again.days.map((d) => [d.status, d.filesWritten])).toEqual([['published', 0]]);
-    expect(again.erasedChecks).toEqual([{ customerId, remaining: { landing: 0, quarantine: 0, bronze: 0, silver: 0, gold: 0 }, filesScanned: expect.any(Number) }]);
+    expect(again.erasedChecks).toEqual([{ customerId, remaining: { landing: 0, quarantine: 0, bronze: 0, silver: 0, gold: 0 }, filesScanned: expect.any(Number) as unknown }]);
   });
 
   test('also rewrites quarantined batches, which hold rows as they were delivered', async () => {
@@ -132,7 +132,7 @@ describe('a run that ends with --erase-customer', () => {
     const later = await runMiniature({ root: other, days: ['2026-11-03'] });
     expect(later.days.map((d) => [d.ds, d.status])).toEqual([['2026-11-03', 'published'], ['2026-11-04', 'published']]);
     expect(later.days[0]!.landing.customers.reused).toBe(false);
-    expect(later.erasedChecks).toEqual([{ customerId, remaining: { landing: 0, quarantine: 0, bronze: 0, silver: 0, gold: 0 }, filesScanned: expect.any(Number) }]);
+    expect(later.erasedChecks).toEqual([{ customerId, remaining: { landing: 0, quarantine: 0, bronze: 0, silver: 0, gold: 0 }, filesScanned: expect.any(Number) as unknown }]);
     const customers = readFileSync(join(other, 'lake', 'landing', 'customers', 'ds=2026-11-03', 'customers.csv'), 'utf8').trim().split('\n');
     expect(customers.length).toBeGreaterThan(1);
     expect(customers.filter((l) => splitCsvLine(l)[0] === String(customerId))).toEqual([]);

@@ -54,7 +54,8 @@ describe('the shop adds a column', () => {
     const cfg = MiniatureConfigSchema.parse(config);
     const plain = generateTimeline(cfg);
     const evolved = generateTimeline(cfg, { releaseAt: getReleaseTime(d2) });
-    expect(evolved.orders.map(({ channel: _, ...v }) => v)).toEqual(plain.orders.map(({ channel: _, ...v }) => v));
+    const withoutChannel = (v: object) => Object.fromEntries(Object.entries(v).filter(([key]) => key !== 'channel'));
+    expect(evolved.orders.map(withoutChannel)).toEqual(plain.orders.map(withoutChannel));
     expect(evolved.orders.filter((v) => v.channel !== null).every((v) => v.updatedAt > getReleaseTime(d2))).toBe(true);
     expect(evolved.orders.some((v) => v.channel !== null)).toBe(true);
     expect(plain.orders.every((v) => v.channel === null)).toBe(true);
@@ -138,7 +139,7 @@ describe('a run with the release', () => {
     expect(day.report).toContain('unexpected column channel: not in contract shop.sales.orders 1.0.0, the newest reviewed version');
     expect(day.report).toContain(`review a contract version that has them (checks.yaml, contract shop.sales.orders), then rerun the day (--day=${d2})`);
     expect(day.quarantined.map((q) => q.table)).toEqual(['orders']);
-    expect(await countChannels('unreviewed', 'silver')).toEqual({ with: 0, without: expect.any(Number) });
+    expect(await countChannels('unreviewed', 'silver')).toEqual({ with: 0, without: expect.any(Number) as unknown });
     // The check's lineage names the version checked against.
     const assertions = stopped.events
       .filter((e) => e.job.name === 'check.landing_to_bronze' && e.eventType === 'FAIL')

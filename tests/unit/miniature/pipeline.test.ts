@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadChecks } from '../../../src/lib/miniature/checks-schema.ts';
 import { getRunWindow, listDays, MiniatureConfigSchema } from '../../../src/lib/miniature/config.ts';
-import { openDuck, queryRows, type Duck } from '../../../src/lib/miniature/duck.ts';
+import { openDuck, queryRows, valueText, type Duck } from '../../../src/lib/miniature/duck.ts';
 import { generateTimeline } from '../../../src/lib/miniature/generate.ts';
 import { getTableFiles, readLakeState } from '../../../src/lib/miniature/lake-state.ts';
 import { getLayout, type Zone } from '../../../src/lib/miniature/layout.ts';
@@ -19,6 +19,14 @@ import { findPostgres } from '../../../src/lib/miniature/source-postgres.ts';
 import { summariseLineage } from '../../../src/lib/miniature/summary.ts';
 import { findEventProblems } from '../../../src/lib/miniature/validate-event.ts';
 import { fingerprintLake, type TableFingerprint } from '../../../src/lib/miniature/zone-stats.ts';
+
+/** One line of lake/ops/promotion_audit.jsonl, as far as these tests read it. */
+interface AuditLine {
+  ds: string;
+  passed: boolean;
+  check: string;
+  severity: string;
+}
 
 const config = { customers: 60, ordersPerDay: 40, days: 3 };
 const [d1, d2, d3] = listDays(MiniatureConfigSchema.parse(config)) as [string, string, string];
@@ -86,7 +94,7 @@ describe('a run of every day in order', () => {
     }
     const rows = await queryRows(duck.conn, `SELECT order_id, status, epoch(updated_at) AS t
       FROM read_parquet('${tableFile('in-order', 'silver', 'orders')}')`);
-    const actual = new Map(rows.map((r) => [Number(r['order_id']), `${r['status']}@${Number(r['t'])}`]));
+    const actual = new Map(rows.map((r) => [Number(r['order_id']), `${valueText(r['status'])}@${Number(r['t'])}`]));
     expect(actual.size).toBe(expected.size);
     expect(actual).toEqual(expected);
     // The batches did carry duplicates and late rows for bronze and silver to absorb.
@@ -268,7 +276,7 @@ describe('quality gates', () => {
     expect(bad.setAside.map((q) => q.table)).toEqual(['customers']);
     expect(existsSync(join(scratch, `bad/lake/landing/customers/ds=${d2}`))).toBe(false);
     expect(bad.report).toContain("Moved the day's customers batch (no failures) there too");
-    const audit = readFileSync(join(scratch, 'bad/lake/ops/promotion_audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const audit = readFileSync(join(scratch, 'bad/lake/ops/promotion_audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditLine);
     expect(audit.filter((a) => a.ds === d2 && !a.passed).length).toBe(4);
 
     // The next day lands but waits: publishing it would leave d2's changes out of silver and gold.
@@ -330,7 +338,7 @@ describe('quality gates', () => {
     const day = result.days[0]!;
     expect(day).toMatchObject({ status: 'published', quarantined: [] });
     expect(day.checks.filter((c) => !c.passed).map((c) => [c.check, c.severity])).toEqual([['no order above 10.00', 'warn']]);
-    const audit = readFileSync(join(scratch, 'warned/lake/ops/promotion_audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const audit = readFileSync(join(scratch, 'warned/lake/ops/promotion_audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditLine);
     expect(audit.filter((a) => !a.passed).map((a) => [a.check, a.severity])).toEqual([['no order above 10.00', 'warn']]);
     expect(only(await fingerprints('warned'), 'gold')).not.toContainEqual(expect.objectContaining({ rows: 0 }));
   });
@@ -343,7 +351,7 @@ describe('quality gates', () => {
     const day = result.days[0]!;
     expect(day).toMatchObject({ status: 'published', quarantined: [], override: { gate: 'bronze_to_silver', reason } });
     expect(day.override!.checks).toEqual(['silver_orders: references: customer_id → silver_customers.customer_id']);
-    const recorded = readFileSync(join(scratch, 'override/lake/ops/overrides.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const recorded = readFileSync(join(scratch, 'override/lake/ops/overrides.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown);
     expect(recorded).toMatchObject([{ ds: d1, gate: 'bronze_to_silver', reason, runId: day.runId, failed: [{ failed: 3, detail: '9999999' }] }]);
   });
 
