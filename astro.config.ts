@@ -26,7 +26,15 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [rehypeReadinessChecklist, rehypeScrollableTables, [rehypeBaseLinks, { base }], rehypeSections] }),
+    processor: unified({
+      remarkPlugins: [remarkMermaid],
+      rehypePlugins: [
+        rehypeReadinessChecklist,
+        rehypeScrollableTables,
+        [rehypeBaseLinks, { base }],
+        rehypeSections,
+      ],
+    }),
   },
   integrations: [
     // Options in ec.config.mjs, where the <Code> component can read them too.

@@ -10,14 +10,30 @@ import tseslint from 'typescript-eslint';
 // Modules that must never reach a browser bundle: schema validation and YAML parsing run at
 // build time, and node: built-ins do not exist in the browser.
 const SERVER_ONLY = [
-  { name: 'zod', message: 'zod runs at build time only: validate in src/data or src/lib, pass plain props.' },
+  {
+    name: 'zod',
+    message: 'zod runs at build time only: validate in src/data or src/lib, pass plain props.',
+  },
   { name: 'yaml', message: 'YAML is parsed at build time only: pass plain props to the island.' },
 ];
-const NODE_BUILTINS = { group: ['node:*'], message: 'node: built-ins do not exist in the browser.' };
+const NODE_BUILTINS = {
+  group: ['node:*'],
+  message: 'node: built-ins do not exist in the browser.',
+};
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'dist-*/', '.astro/', '.cache/', '.miniature/', 'node_modules/', 'test-results/', 'content/', 'src/lib/config/upstream/'],
+    ignores: [
+      'dist/',
+      'dist-*/',
+      '.astro/',
+      '.cache/',
+      '.miniature/',
+      'node_modules/',
+      'test-results/',
+      'content/',
+      'src/lib/config/upstream/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

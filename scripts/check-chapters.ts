@@ -17,7 +17,8 @@ import { parseCommandLine } from './lib/cli.ts';
 
 const { values } = parseCommandLine({
   command: 'node scripts/check-chapters.ts',
-  summary: 'Check chapters without a site build: frontmatter, MDX syntax, graph cross-checks, sections and fact-check age.',
+  summary:
+    'Check chapters without a site build: frontmatter, MDX syntax, graph cross-checks, sections and fact-check age.',
   options: {
     all: { type: 'boolean', help: 'every chapter (the default)' },
     files: { type: 'string', help: 'only these chapter files, comma-separated' },
@@ -33,7 +34,9 @@ if (todayArg !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(todayArg)) {
 const today = todayArg ? new Date(`${todayArg}T00:00:00Z`) : new Date();
 const files = filesArg
   ? filesArg.split(',')
-  : readdirSync('content/chapters').filter((f) => f.endsWith('.mdx')).map((f) => `content/chapters/${f}`);
+  : readdirSync('content/chapters')
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => `content/chapters/${f}`);
 
 const graph = parseGraph(readFileSync('diagram/graph.yaml', 'utf8'));
 const problems: string[] = [];
@@ -44,7 +47,8 @@ for (const file of files) {
     const { data, body } = parseChapter(source, file);
     refs.push({ id: basename(file, '.mdx'), data });
     await compile(body, { remarkPlugins: [remarkGfm] });
-    for (const section of findMissingSections(body)) problems.push(`${file}: missing section "## ${section}"`);
+    for (const section of findMissingSections(body))
+      problems.push(`${file}: missing section "## ${section}"`);
     console.log(`${file}: ${countWords(body)} words`);
   } catch (error) {
     const message = (error as Error).message;
@@ -52,7 +56,10 @@ for (const file of files) {
   }
 }
 if (!filesArg) problems.push(...findChapterProblems(graph, refs));
-else problems.push(...findChapterProblems(graph, refs).filter((p) => !p.startsWith('diagram/graph.yaml')));
+else
+  problems.push(
+    ...findChapterProblems(graph, refs).filter((p) => !p.startsWith('diagram/graph.yaml')),
+  );
 problems.push(...findReviewAgeProblems(refs, today));
 
 if (problems.length) {

@@ -8,14 +8,22 @@ import { parseCommandLine } from './lib/cli.ts';
 
 const { check } = parseCommandLine({
   command: 'node scripts/export-diagram.ts',
-  summary: 'Write the platform map exports (SVG, Mermaid, draw.io) to diagram/exports/, or check them.',
-  options: { check: { type: 'boolean', help: 'exit 1 when a committed export differs from diagram/graph.yaml, writing nothing' } },
+  summary:
+    'Write the platform map exports (SVG, Mermaid, draw.io) to diagram/exports/, or check them.',
+  options: {
+    check: {
+      type: 'boolean',
+      help: 'exit 1 when a committed export differs from diagram/graph.yaml, writing nothing',
+    },
+  },
 }).values;
 const graph = parseGraph(readFileSync('diagram/graph.yaml', 'utf8'));
 const files = buildExportFiles(graph, readFileSync('src/styles/tokens.css', 'utf8'));
 
 if (check) {
-  const stale = findStaleExports(files, (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined));
+  const stale = findStaleExports(files, (path) =>
+    existsSync(path) ? readFileSync(path, 'utf8') : undefined,
+  );
   if (stale.length) {
     console.error(stale.join('\n'));
     process.exit(1);
@@ -25,6 +33,8 @@ if (check) {
   mkdirSync(EXPORT_DIR, { recursive: true });
   for (const file of files) {
     writeFileSync(`${EXPORT_DIR}/${file.name}`, file.content);
-    console.log(`${EXPORT_DIR}/${file.name} (${(Buffer.byteLength(file.content) / 1024).toFixed(1)} KB)`);
+    console.log(
+      `${EXPORT_DIR}/${file.name} (${(Buffer.byteLength(file.content) / 1024).toFixed(1)} KB)`,
+    );
   }
 }

@@ -18,18 +18,24 @@ const { values } = parseArgs({
   options: { repos: { type: 'string' }, only: { type: 'string' } },
 });
 if (!values.repos) {
-  console.error('refresh-schemas: --repos=DIR is required (a folder of git snapshots named owner+name)');
+  console.error(
+    'refresh-schemas: --repos=DIR is required (a folder of git snapshots named owner+name)',
+  );
   process.exit(2);
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sourceDir = join(here, 'lib', 'schema-sources');
 const only = values.only ? new Set(values.only.split(',')) : undefined;
-const modules = readdirSync(sourceDir).filter((f) => f.endsWith('.ts') && f !== 'types.ts' && !f.endsWith('.test.ts'));
+const modules = readdirSync(sourceDir).filter(
+  (f) => f.endsWith('.ts') && f !== 'types.ts' && !f.endsWith('.test.ts'),
+);
 
 let failed = 0;
 for (const file of modules.sort()) {
-  const { source } = (await import(pathToFileURL(join(sourceDir, file)).href)) as { source: SchemaSource };
+  const { source } = (await import(pathToFileURL(join(sourceDir, file)).href)) as {
+    source: SchemaSource;
+  };
   if (only && !only.has(source.name)) continue;
   try {
     const written = await source.refresh({ reposDir: values.repos, root: join(here, '..') });

@@ -7,10 +7,15 @@ import { parseCommandLine } from './lib/cli.ts';
 
 const { values, positionals: urls } = parseCommandLine({
   command: 'node scripts/screenshot.ts',
-  summary: 'Screenshot pages of a running site in light and dark, desktop (1440 px) and phone (360 px).',
+  summary:
+    'Screenshot pages of a running site in light and dark, desktop (1440 px) and phone (360 px).',
   positionals: 'URL...',
   options: {
-    out: { type: 'string', default: '/tmp/shots', help: 'folder for the PNG files (default /tmp/shots)' },
+    out: {
+      type: 'string',
+      default: '/tmp/shots',
+      help: 'folder for the PNG files (default /tmp/shots)',
+    },
     full: { type: 'boolean', help: 'whole page, not only the first screen' },
   },
 });
@@ -19,7 +24,10 @@ mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 for (const url of urls) {
-  for (const [device, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 360, height: 780 }]] as const) {
+  for (const [device, viewport] of [
+    ['desktop', { width: 1440, height: 900 }],
+    ['phone', { width: 360, height: 780 }],
+  ] as const) {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport, colorScheme: scheme });
       await page.goto(url, { waitUntil: 'networkidle' });

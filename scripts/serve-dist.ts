@@ -9,8 +9,16 @@ const { values } = parseCommandLine({
   summary: 'Serve the built site on localhost, under a base path, for tests and audits.',
   options: {
     port: { type: 'string', default: '4400', help: 'port to listen on (default 4400)' },
-    dir: { type: 'string', default: process.env.OUT_DIR ?? 'dist', help: 'build folder (default OUT_DIR or dist)' },
-    base: { type: 'string', default: process.env.BASE_PATH ?? '/', help: 'base path the site is built for (default BASE_PATH or /)' },
+    dir: {
+      type: 'string',
+      default: process.env.OUT_DIR ?? 'dist',
+      help: 'build folder (default OUT_DIR or dist)',
+    },
+    base: {
+      type: 'string',
+      default: process.env.BASE_PATH ?? '/',
+      help: 'base path the site is built for (default BASE_PATH or /)',
+    },
   },
 });
 const base = values.base.replace(/\/?$/, '/');

@@ -37,7 +37,8 @@ const steps: Step[] = [
   { name: 'type check', command: 'npx astro check && npx tsc --noEmit -p tsconfig.json' },
   {
     name: 'unit tests',
-    command: 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json',
+    command:
+      'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json',
     report: { file: 'test-results/unit.json', read: vitestCounts },
   },
   { name: 'chapter check', command: 'node scripts/check-chapters.ts --all' },
@@ -55,7 +56,8 @@ const steps: Step[] = [
   { name: 'sub-path build', command: 'BASE_PATH=/preview/pr-1/ OUT_DIR=dist-base npx astro build' },
   {
     name: 'sub-path end-to-end tests',
-    command: 'BASE_PATH=/preview/pr-1/ OUT_DIR=dist-base npx playwright test -c playwright.base-path.config.ts',
+    command:
+      'BASE_PATH=/preview/pr-1/ OUT_DIR=dist-base npx playwright test -c playwright.base-path.config.ts',
     report: { file: 'test-results/e2e-base-path.json', read: playwrightCounts },
   },
 ];
@@ -72,7 +74,9 @@ for (const step of steps) {
     passed += counts.passed;
     failed += counts.failed;
   }
-  console.log(`=== ${step.name}: ${status === 0 ? 'ok' : `FAILED (exit ${status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${step.name}: ${status === 0 ? 'ok' : `FAILED (exit ${status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (status !== 0) {
     if (!step.report) failed += 1; // a failing non-runner step counts as one failure
     console.log(`\n${passed} passed, ${failed} failed`);

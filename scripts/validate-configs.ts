@@ -9,17 +9,23 @@ import { parseCommandLine, usage } from './lib/cli.ts';
 
 const spec = {
   command: 'node scripts/validate-configs.ts',
-  summary: 'Validate the reference configs under content/configs with the checks the build runs. Give --all or --files.',
+  summary:
+    'Validate the reference configs under content/configs with the checks the build runs. Give --all or --files.',
   options: {
     all: { type: 'boolean', help: 'every config folder' },
     files: { type: 'string', help: 'only these files, comma-separated (content/configs/<id>/...)' },
     verbose: { type: 'boolean', help: 'say how each file was checked' },
-    'require-tools': { type: 'boolean', help: 'fail on "not checked offline" (also CONFIGS_REQUIRE_TOOLS=1), for machines with every tool' },
+    'require-tools': {
+      type: 'boolean',
+      help: 'fail on "not checked offline" (also CONFIGS_REQUIRE_TOOLS=1), for machines with every tool',
+    },
   },
 } as const;
 const { values } = parseCommandLine(spec);
 if (!values.files && !values.all) {
-  console.error(`node scripts/validate-configs.ts: give --all or --files=<a,b,...>\n\n${usage(spec)}`);
+  console.error(
+    `node scripts/validate-configs.ts: give --all or --files=<a,b,...>\n\n${usage(spec)}`,
+  );
   process.exit(2);
 }
 const report = await validateConfigs({

@@ -8,20 +8,48 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
-import { checkTargets, formatScoreTable, summarizeRuns, targetFor, type FormFactor, type LighthouseResult, type PageAudit } from '../../src/lib/audit/lighthouse.ts';
+import {
+  checkTargets,
+  formatScoreTable,
+  summarizeRuns,
+  targetFor,
+  type FormFactor,
+  type LighthouseResult,
+  type PageAudit,
+} from '../../src/lib/audit/lighthouse.ts';
 import { finish, parseAuditCommand, writeReport } from '../lib/audit/cli.ts';
 import { startStaticServer } from '../lib/static-server.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { lighthouseChrome, lighthouseFlags, runLighthouse } from '../lib/audit/run-lighthouse.ts';
 
-const DEFAULT_PAGES = [routes.home(), routes.chapter('data-storage'), routes.configs(), routes.benchmarks(), routes.wellArchitected(), routes.lens('financial-services'), routes.readiness()];
+const DEFAULT_PAGES = [
+  routes.home(),
+  routes.chapter('data-storage'),
+  routes.configs(),
+  routes.benchmarks(),
+  routes.wellArchitected(),
+  routes.lens('financial-services'),
+  routes.readiness(),
+];
 const FORM_FACTORS: FormFactor[] = ['mobile', 'desktop'];
 
-const options = parseAuditCommand('node scripts/audit/lighthouse.ts', 'Lighthouse over the built site, as a phone and as a desktop; the median of the runs counts.', {
-  runs: { type: 'string', default: '3', help: 'runs per page and form factor (default 3)' },
-  pages: { type: 'string', default: DEFAULT_PAGES.join(','), help: `pages, comma-separated (default ${DEFAULT_PAGES.join(',')})` },
-  report: { type: 'string', default: 'reports/lighthouse.json', help: 'report file (default reports/lighthouse.json)' },
-});
+const options = parseAuditCommand(
+  'node scripts/audit/lighthouse.ts',
+  'Lighthouse over the built site, as a phone and as a desktop; the median of the runs counts.',
+  {
+    runs: { type: 'string', default: '3', help: 'runs per page and form factor (default 3)' },
+    pages: {
+      type: 'string',
+      default: DEFAULT_PAGES.join(','),
+      help: `pages, comma-separated (default ${DEFAULT_PAGES.join(',')})`,
+    },
+    report: {
+      type: 'string',
+      default: 'reports/lighthouse.json',
+      help: 'report file (default reports/lighthouse.json)',
+    },
+  },
+);
 const { dir, base } = options;
 const runs = Number(options.runs);
 const paths = options.pages.split(',');
@@ -43,7 +71,10 @@ try {
     const url = `${server.origin}${base}${path.replace(/^\//, '')}`;
     const status = (await fetch(url)).status;
     if (status !== 200) {
-      skipped.push({ path, reason: `${url} answered ${status}: the page does not exist in this build yet` });
+      skipped.push({
+        path,
+        reason: `${url} answered ${status}: the page does not exist in this build yet`,
+      });
       console.warn(`lighthouse: skipping ${path} (HTTP ${status}; not in this build yet)`);
       continue;
     }
@@ -68,7 +99,10 @@ const problems = checkTargets(audits);
 const table = formatScoreTable(audits);
 const chromium = (() => {
   try {
-    return execFileSync(lighthouseChrome, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(lighthouseChrome, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return lighthouseChrome;
   }
@@ -87,13 +121,30 @@ writeReport(reportFile, {
     note: 'Load average over 1, 5 and 15 minutes. Performance scores taken while the load exceeds the CPU count are not comparable.',
   },
   runsPerPage: runs,
-  scoring: 'median of the runs per category; mobile uses Lighthouse defaults (simulated slow 4G, 4x CPU slowdown), desktop uses --preset=desktop',
-  targets: Object.fromEntries(paths.map((p) => [p, { performance: targetFor('performance', p), accessibility: 100, 'best-practices': 100, seo: 100 }])),
+  scoring:
+    'median of the runs per category; mobile uses Lighthouse defaults (simulated slow 4G, 4x CPU slowdown), desktop uses --preset=desktop',
+  targets: Object.fromEntries(
+    paths.map((p) => [
+      p,
+      {
+        performance: targetFor('performance', p),
+        accessibility: 100,
+        'best-practices': 100,
+        seo: 100,
+      },
+    ]),
+  ),
   pages: audits,
   skipped,
   problems,
   table,
 });
 console.log(`\n${table}\n`);
-console.log(`load average before ${loadBefore.join(', ')}, after ${load().join(', ')} on ${availableParallelism()} CPUs; wrote ${reportFile}`);
-finish('lighthouse', problems, `every median meets its target (${audits.length} page × form-factor combinations, ${runs} runs each)`);
+console.log(
+  `load average before ${loadBefore.join(', ')}, after ${load().join(', ')} on ${availableParallelism()} CPUs; wrote ${reportFile}`,
+);
+finish(
+  'lighthouse',
+  problems,
+  `every median meets its target (${audits.length} page × form-factor combinations, ${runs} runs each)`,
+);

@@ -5,12 +5,19 @@ import { spawnSync } from 'node:child_process';
 import { summarizeNpmAudit, type NpmAuditJson } from '../../src/lib/audit/npm-audit.ts';
 import { finish } from '../lib/audit/cli.ts';
 
-const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], { encoding: 'utf8', timeout: 120_000 });
+const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], {
+  encoding: 'utf8',
+  timeout: 120_000,
+});
 let json: NpmAuditJson;
 try {
   json = JSON.parse(run.stdout) as NpmAuditJson;
 } catch {
-  json = { error: { summary: (run.stderr || run.error?.message || 'no output').trim().split('\n')[0] ?? '' } };
+  json = {
+    error: {
+      summary: (run.stderr || run.error?.message || 'no output').trim().split('\n')[0] ?? '',
+    },
+  };
 }
 const summary = summarizeNpmAudit(json);
 if (summary.unavailable) {
@@ -18,5 +25,11 @@ if (summary.unavailable) {
   process.exit(process.argv.includes('--require') ? 1 : 0);
 }
 for (const line of summary.findings) console.log(`  ${line}`);
-const counts = Object.entries(summary.counts).map(([s, n]) => `${n} ${s}`).join(', ');
-finish('npm audit', summary.problems, `${summary.dependencies ?? '?'} production dependencies: ${counts}`);
+const counts = Object.entries(summary.counts)
+  .map(([s, n]) => `${n} ${s}`)
+  .join(', ');
+finish(
+  'npm audit',
+  summary.problems,
+  `${summary.dependencies ?? '?'} production dependencies: ${counts}`,
+);

@@ -17,12 +17,19 @@ const { values } = parseCommandLine({
 
 const gates: { name: string; command: string; skip?: boolean }[] = [
   { name: 'build', command: 'npx astro build', skip: values['skip-build'] },
-  { name: 'page weight', command: 'node scripts/audit/page-weight.ts --table --report=reports/page-weight.json' },
+  {
+    name: 'page weight',
+    command: 'node scripts/audit/page-weight.ts --table --report=reports/page-weight.json',
+  },
   { name: 'HTML validity', command: `npx html-validate ${process.env['OUT_DIR'] ?? 'dist'}` },
   { name: 'CSP and third-party loads', command: 'node scripts/audit/csp.ts' },
   { name: 'links', command: 'node scripts/audit/links.ts' },
   { name: 'npm audit (production)', command: 'node scripts/audit/npm-audit.ts' },
-  { name: 'Lighthouse', command: 'node scripts/audit/lighthouse.ts', skip: values['skip-lighthouse'] },
+  {
+    name: 'Lighthouse',
+    command: 'node scripts/audit/lighthouse.ts',
+    skip: values['skip-lighthouse'],
+  },
 ];
 
 const results: { name: string; outcome: string }[] = [];
@@ -35,7 +42,10 @@ for (const gate of gates) {
   const started = Date.now();
   const { status } = spawnSync(gate.command, { shell: true, stdio: 'inherit' });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  results.push({ name: gate.name, outcome: status === 0 ? `ok (${seconds} s)` : `FAILED (exit ${status}, ${seconds} s)` });
+  results.push({
+    name: gate.name,
+    outcome: status === 0 ? `ok (${seconds} s)` : `FAILED (exit ${status}, ${seconds} s)`,
+  });
   if (gate.name === 'build' && status !== 0) break; // nothing to audit
 }
 console.log('\n=== audit summary');

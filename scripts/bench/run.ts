@@ -20,16 +20,22 @@ if (options.help) {
 
 const out = options.out ?? defaultOut(options.quick);
 const t0 = performance.now();
-console.log(`bench: ${options.quick ? 'quick' : 'full'} run of ${options.only.join(', ')} → ${out}`);
+console.log(
+  `bench: ${options.quick ? 'quick' : 'full'} run of ${options.only.join(', ')} → ${out}`,
+);
 try {
   const results = await runBenchmarks(options, out, (line) => console.log(line));
-  console.log(`bench: wrote ${results.length} result files in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `bench: wrote ${results.length} result files in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 } catch (error) {
   if (error instanceof GateRefusal) {
     console.error(`bench: ${error.message}`);
     process.exitCode = 2;
   } else {
-    console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     process.exitCode = 1;
   }
 }

@@ -24,7 +24,11 @@ export interface CommandSpec<O extends Record<string, OptionSpec>> {
 }
 
 type Values<O extends Record<string, OptionSpec>> = {
-  [K in keyof O]: O[K]['type'] extends 'boolean' ? boolean : O[K] extends { default: string } ? string : string | undefined;
+  [K in keyof O]: O[K]['type'] extends 'boolean'
+    ? boolean
+    : O[K] extends { default: string }
+      ? string
+      : string | undefined;
 };
 
 /** What a command line means, or why it cannot be taken. */
@@ -34,7 +38,9 @@ export type Parsed<O extends Record<string, OptionSpec>> =
 
 /** The usage text: the command, its summary and one line per option. */
 export function usage<O extends Record<string, OptionSpec>>(spec: CommandSpec<O>): string {
-  const rows = Object.entries(spec.options).map(([name, o]) => [`--${name}${o.type === 'string' ? '=VALUE' : ''}`, o.help] as const);
+  const rows = Object.entries(spec.options).map(
+    ([name, o]) => [`--${name}${o.type === 'string' ? '=VALUE' : ''}`, o.help] as const,
+  );
   rows.push(['--help', 'show this text']);
   const width = Math.max(...rows.map(([flag]) => flag.length));
   const head = `Usage: ${spec.command} [options]${spec.positionals ? ` ${spec.positionals}` : ''}\n\n${spec.summary}\n`;
@@ -42,20 +48,44 @@ export function usage<O extends Record<string, OptionSpec>>(spec: CommandSpec<O>
 }
 
 /** Parse `argv` against `spec` without side effects (tested); `parseCommandLine` prints and exits. */
-export function parseCommand<O extends Record<string, OptionSpec>>(spec: CommandSpec<O>, argv: ReadonlyArray<string>): Parsed<O> {
+export function parseCommand<O extends Record<string, OptionSpec>>(
+  spec: CommandSpec<O>,
+  argv: ReadonlyArray<string>,
+): Parsed<O> {
   const names = [...Object.keys(spec.options), 'help'];
-  const options = { ...spec.options, help: { type: 'boolean', help: '' } } as Record<string, OptionSpec>;
+  const options = { ...spec.options, help: { type: 'boolean', help: '' } } as Record<
+    string,
+    OptionSpec
+  >;
   // Unknown options first, from the tokens, so the message can name the nearest valid one.
-  const { tokens } = parseArgs({ args: [...argv], options: options as never, strict: false, allowPositionals: true, tokens: true });
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: options as never,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   for (const token of tokens ?? []) {
     if (token.kind === 'option' && !names.includes(token.name)) {
       const nearest = nearestName(token.name, names);
-      return { ok: false, message: `unknown option "${token.rawName}"${nearest ? `; nearest valid: "--${nearest}"` : ''}` };
+      return {
+        ok: false,
+        message: `unknown option "${token.rawName}"${nearest ? `; nearest valid: "--${nearest}"` : ''}`,
+      };
     }
-    if (token.kind === 'positional' && !spec.positionals) return { ok: false, message: `unexpected argument "${token.value}": this command takes options only` };
+    if (token.kind === 'positional' && !spec.positionals)
+      return {
+        ok: false,
+        message: `unexpected argument "${token.value}": this command takes options only`,
+      };
   }
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: options as never, strict: true, allowPositionals: Boolean(spec.positionals) });
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: options as never,
+      strict: true,
+      allowPositionals: Boolean(spec.positionals),
+    });
     const help = Boolean((values as Record<string, unknown>)['help']);
     delete (values as Record<string, unknown>)['help'];
     return { ok: true, help, values: values, positionals };
@@ -66,7 +96,10 @@ export function parseCommand<O extends Record<string, OptionSpec>>(spec: Command
 }
 
 /** Parse the process's arguments; print usage and exit 0 on --help, or the problem and usage and exit 2. */
-export function parseCommandLine<O extends Record<string, OptionSpec>>(spec: CommandSpec<O>, argv = process.argv.slice(2)): { values: Values<O>; positionals: string[] } {
+export function parseCommandLine<O extends Record<string, OptionSpec>>(
+  spec: CommandSpec<O>,
+  argv = process.argv.slice(2),
+): { values: Values<O>; positionals: string[] } {
   const parsed = parseCommand(spec, argv);
   if (!parsed.ok) {
     console.error(`${spec.command}: ${parsed.message}\n\n${usage(spec)}`);

@@ -22,7 +22,9 @@ const STRING = /"((?:[^"\\]|\\.)*)"/g;
 /** `static final String NAME = "value";` constants, so @Config(NAME) can be resolved. */
 export function readStringConstants(source: string): Map<string, string> {
   const constants = new Map<string, string>();
-  for (const m of source.matchAll(/static\s+final\s+String\s+([A-Z][A-Z0-9_]*)\s*=\s*"((?:[^"\\]|\\.)*)"\s*;/g))
+  for (const m of source.matchAll(
+    /static\s+final\s+String\s+([A-Z][A-Z0-9_]*)\s*=\s*"((?:[^"\\]|\\.)*)"\s*;/g,
+  ))
     constants.set(m[1]!, m[2]!);
   return constants;
 }
@@ -55,7 +57,13 @@ export function constantLookup(files: ReadonlyMap<string, string>): ConstantLook
   const byName = new Map<string, Set<string>>();
   for (const [path, text] of files) {
     const constants = readStringConstants(text);
-    byClass.set(path.split('/').pop()!.replace(/\.java$/, ''), constants);
+    byClass.set(
+      path
+        .split('/')
+        .pop()!
+        .replace(/\.java$/, ''),
+      constants,
+    );
     for (const [k, v] of constants) byName.set(k, (byName.get(k) ?? new Set()).add(v));
   }
   return (className, name) => {
@@ -66,7 +74,11 @@ export function constantLookup(files: ReadonlyMap<string, string>): ConstantLook
 }
 
 /** String values of an annotation argument: literals, or constants resolved through `resolve`. */
-function argumentStrings(argument: string, resolve: (ref: string) => string | undefined, unresolved: string[]): string[] {
+function argumentStrings(
+  argument: string,
+  resolve: (ref: string) => string | undefined,
+  unresolved: string[],
+): string[] {
   const literals = [...argument.matchAll(STRING)].map((m) => m[1]!);
   if (literals.length) return literals;
   const value = resolve(argument.trim());
@@ -87,7 +99,10 @@ function stripComments(source: string): string {
  * are resolved from the file itself, then through `lookup` (the class named in the reference or
  * its static import, else a name all files agree on).
  */
-export function scanConfigNames(source: string, lookup: ConstantLookup = () => undefined): ConfigNames {
+export function scanConfigNames(
+  source: string,
+  lookup: ConstantLookup = () => undefined,
+): ConfigNames {
   const text = stripComments(source);
   const own = readStringConstants(source);
   const constants = (ref: string): string | undefined => {
@@ -95,8 +110,13 @@ export function scanConfigNames(source: string, lookup: ConstantLookup = () => u
     const name = parts.pop()!;
     const className = parts.pop();
     if (!className && own.has(name)) return own.get(name);
-    const imported = new RegExp(`import\\s+static\\s+[\\w.]*?\\.(\\w+)\\.${name}\\s*;`).exec(source)?.[1];
-    return lookup(className ?? imported, name) ?? (className || imported ? undefined : lookup(undefined, name));
+    const imported = new RegExp(`import\\s+static\\s+[\\w.]*?\\.(\\w+)\\.${name}\\s*;`).exec(
+      source,
+    )?.[1];
+    return (
+      lookup(className ?? imported, name) ??
+      (className || imported ? undefined : lookup(undefined, name))
+    );
   };
   const out: ConfigNames = { config: [], legacy: {}, defunct: [], httpClients: [], unresolved: [] };
   // A setter's annotations end at its signature: split the file there so @LegacyConfig pairs
@@ -113,13 +133,17 @@ export function scanConfigNames(source: string, lookup: ConstantLookup = () => u
     return sig < 0 ? text.length : at + sig;
   };
   for (const g of groups) {
-    if (g.kind === 'Config') out.config.push(...argumentStrings(g.argument, constants, out.unresolved));
-    else if (g.kind === 'DefunctConfig') out.defunct.push(...argumentStrings(g.argument, constants, out.unresolved));
+    if (g.kind === 'Config')
+      out.config.push(...argumentStrings(g.argument, constants, out.unresolved));
+    else if (g.kind === 'DefunctConfig')
+      out.defunct.push(...argumentStrings(g.argument, constants, out.unresolved));
   }
   for (const g of groups) {
     if (g.kind !== 'LegacyConfig') continue;
     const replacedBy = /replacedBy\s*=\s*"([^"]+)"/.exec(g.argument)?.[1];
-    const valuePart = g.argument.replace(/,?\s*replacedBy\s*=\s*"[^"]*"/, '').replace(/^\s*value\s*=\s*/, '');
+    const valuePart = g.argument
+      .replace(/,?\s*replacedBy\s*=\s*"[^"]*"/, '')
+      .replace(/^\s*value\s*=\s*/, '');
     const names = argumentStrings(valuePart, constants, out.unresolved);
     let current = replacedBy;
     if (!current) {
@@ -128,15 +152,22 @@ export function scanConfigNames(source: string, lookup: ConstantLookup = () => u
       const sibling = groups.find((o) => o.kind === 'Config' && signatureAfter(o.at) === end);
       current = sibling ? argumentStrings(sibling.argument, constants, [])[0] : undefined;
     }
-    if (!current) out.unresolved.push(`@LegacyConfig(${g.argument.trim()}) without a @Config beside it`);
+    if (!current)
+      out.unresolved.push(`@LegacyConfig(${g.argument.trim()}) without a @Config beside it`);
     else for (const name of names) out.legacy[name] = current;
   }
-  for (const m of text.matchAll(/(?:bindHttpClient|internalHttpClientModule)\s*\(\s*"([^"]+)"/g)) out.httpClients.push(m[1]!);
+  for (const m of text.matchAll(/(?:bindHttpClient|internalHttpClientModule)\s*\(\s*"([^"]+)"/g))
+    out.httpClients.push(m[1]!);
   return out;
 }
 
 /** The resolved names alone: what a refresh writes once it has checked `unresolved` is empty. */
-export function knownConfigNames({ config, legacy, defunct, httpClients }: ConfigNames): Omit<ConfigNames, 'unresolved'> {
+export function knownConfigNames({
+  config,
+  legacy,
+  defunct,
+  httpClients,
+}: ConfigNames): Omit<ConfigNames, 'unresolved'> {
   return { config, legacy, defunct, httpClients };
 }
 

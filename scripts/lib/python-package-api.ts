@@ -49,7 +49,10 @@ export function isPackageSource(path: string): boolean {
 }
 
 /** Read the API of a set of module sources: {module: {source, package}} -> per-module names and signatures. */
-export function readPythonApi(root: string, modules: Record<string, { source: string; package: boolean }>): Record<string, unknown> {
+export function readPythonApi(
+  root: string,
+  modules: Record<string, { source: string; package: boolean }>,
+): Record<string, unknown> {
   return JSON.parse(
     execFileSync('python3', [join(root, 'scripts/lib/python-api.py')], {
       input: JSON.stringify({ modules }),
@@ -64,13 +67,18 @@ export function writePackageApi(root: string, snapshot: Snapshot, pkg: PythonPac
   const modules: Record<string, { source: string; package: boolean }> = {};
   for (const tree of pkg.trees) {
     const files = snapshot.list(tree.dir).filter(isPackageSource);
-    if (!files.length) throw new Error(`${pkg.repository}@${pkg.ref} has no Python files under ${tree.dir}`);
+    if (!files.length)
+      throw new Error(`${pkg.repository}@${pkg.ref} has no Python files under ${tree.dir}`);
     for (const [path, text] of snapshot.readMany(files)) {
       const { module, isPackage } = toModuleName(path, tree.strip);
       modules[module] = { source: text, package: isPackage };
     }
   }
-  const provenance = provenanceOf(snapshot, pkg.licence, pkg.trees.map((t) => t.dir));
+  const provenance = provenanceOf(
+    snapshot,
+    pkg.licence,
+    pkg.trees.map((t) => t.dir),
+  );
   const body = {
     'x-provenance': provenance,
     description: `Modules of ${pkg.distribution} ${pkg.ref} (import name ${pkg.root}): the names each binds at run time, and the keyword parameters of the functions and classes it defines or re-exports.`,

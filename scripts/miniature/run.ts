@@ -21,8 +21,11 @@ function toDisplayPath(path: string): string {
 // its folder and the lake's unfinished files, then exit as a shell expects of that signal.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    console.error(`miniature: interrupted by ${signal}; stopping the source and removing unfinished files`);
-    for (const problem of runCleanups((note) => console.error(`miniature: cleanup: ${note}`))) console.error(`miniature: cleanup failed: ${problem}`);
+    console.error(
+      `miniature: interrupted by ${signal}; stopping the source and removing unfinished files`,
+    );
+    for (const problem of runCleanups((note) => console.error(`miniature: cleanup: ${note}`)))
+      console.error(`miniature: cleanup failed: ${problem}`);
     process.exit(SIGNAL_EXIT_CODES[signal]);
   });
 }
@@ -69,8 +72,16 @@ try {
   mkdirSync(dirname(summaryFile), { recursive: true });
   writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
   console.log(formatSummary(summary, { lake: join(args.out, 'lake'), summary: summaryFile }));
-  const erased = [summary.erasure, ...(summary.erasedChecks ?? [])].every((e) => !e || Object.values(e.remaining).every((n) => n === 0));
-  process.exit(summary.days.every((d) => d.status !== 'stopped') && (summary.rerun?.unchanged ?? true) && erased ? 0 : 1);
+  const erased = [summary.erasure, ...(summary.erasedChecks ?? [])].every(
+    (e) => !e || Object.values(e.remaining).every((n) => n === 0),
+  );
+  process.exit(
+    summary.days.every((d) => d.status !== 'stopped') &&
+      (summary.rerun?.unchanged ?? true) &&
+      erased
+      ? 0
+      : 1,
+  );
 } catch (error) {
   console.error(`miniature: ${(error as Error).message}`);
   process.exit(2);

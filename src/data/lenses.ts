@@ -14,18 +14,22 @@ let matrixPromise: Promise<CoverageMatrix> | undefined;
 
 /** The three lens catalogues from content/lenses/, in the site's lens order. */
 export function getLenses(): Promise<LensCatalogue[]> {
-  lensesPromise ??= getCollection('lenses').then((entries) => orderLenses(entries.map((e) => withLensId(e.id, e.data))));
+  lensesPromise ??= getCollection('lenses').then((entries) =>
+    orderLenses(entries.map((e) => withLensId(e.id, e.data))),
+  );
   return lensesPromise;
 }
 
 /** Our notes from content/lenses/coverage-notes.yaml; fails the build when a note names an unknown best practice. */
 export function getCoverageNotes(): Promise<CoverageNotes> {
-  notesPromise ??= Promise.all([getEntry('lensNotes', 'coverage-notes'), getLenses()]).then(([entry, lenses]) => {
-    const notes = entry?.data ?? { lenses: {}, notes: [] };
-    const problems = findNoteProblems(lenses, notes);
-    if (problems.length) throw new DataError(problems.join('\n'));
-    return notes;
-  });
+  notesPromise ??= Promise.all([getEntry('lensNotes', 'coverage-notes'), getLenses()]).then(
+    ([entry, lenses]) => {
+      const notes = entry?.data ?? { lenses: {}, notes: [] };
+      const problems = findNoteProblems(lenses, notes);
+      if (problems.length) throw new DataError(problems.join('\n'));
+      return notes;
+    },
+  );
   return notesPromise;
 }
 
@@ -34,11 +38,13 @@ export function getCoverageNotes(): Promise<CoverageNotes> {
  * when a best practice has no verdict or a verdict does not explain itself (see findVerdictProblems).
  */
 export function getCoverageMatrix(): Promise<CoverageMatrix> {
-  matrixPromise ??= Promise.all([getLenses(), getChapters(), getCoverageNotes()]).then(([lenses, chapters, notes]) => {
-    const matrix = buildCoverageMatrix(lenses, chapters, notes);
-    const problems = findVerdictProblems(matrix);
-    if (problems.length) throw new DataError(problems.join('\n'));
-    return matrix;
-  });
+  matrixPromise ??= Promise.all([getLenses(), getChapters(), getCoverageNotes()]).then(
+    ([lenses, chapters, notes]) => {
+      const matrix = buildCoverageMatrix(lenses, chapters, notes);
+      const problems = findVerdictProblems(matrix);
+      if (problems.length) throw new DataError(problems.join('\n'));
+      return matrix;
+    },
+  );
   return matrixPromise;
 }

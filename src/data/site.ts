@@ -20,11 +20,16 @@ let chaptersPromise: Promise<Chapter[]> | undefined;
 
 /** All chapters in reading order; fails the build when chapters and graph disagree or a lens id is unknown. */
 export function getChapters(): Promise<Chapter[]> {
-  chaptersPromise ??= Promise.all([getCollection('chapters'), getLenses()]).then(([entries, lenses]) => {
-    const problems = [...findChapterProblems(graph, entries), ...findLensRefProblems(lenses, entries)];
-    if (problems.length) throw new DataError(problems.join('\n'));
-    return orderChapters(graph.parts, addGraphFacts(graph, entries));
-  });
+  chaptersPromise ??= Promise.all([getCollection('chapters'), getLenses()]).then(
+    ([entries, lenses]) => {
+      const problems = [
+        ...findChapterProblems(graph, entries),
+        ...findLensRefProblems(lenses, entries),
+      ];
+      if (problems.length) throw new DataError(problems.join('\n'));
+      return orderChapters(graph.parts, addGraphFacts(graph, entries));
+    },
+  );
   return chaptersPromise;
 }
 
@@ -59,9 +64,15 @@ function nodeTechnologies(chapter: Chapter): string[] {
 
 /** Links beyond the chapter that exist for a component: configs, benchmarks, lens mappings. */
 async function getPanelLinks(): Promise<(id: string) => PanelLink[]> {
-  const [configs, benchmarks, chapters] = await Promise.all([loadValidConfigReport(), getCollection('benchmarks'), getChapters()]);
+  const [configs, benchmarks, chapters] = await Promise.all([
+    loadValidConfigReport(),
+    getCollection('benchmarks'),
+    getChapters(),
+  ]);
   const coverage = summariseLensCoverage(chapters);
-  const checklists = new Map(chapters.map((c) => [c.id, toChecklist(c.id, c.data.title, c.body ?? '')]));
+  const checklists = new Map(
+    chapters.map((c) => [c.id, toChecklist(c.id, c.data.title, c.body ?? '')]),
+  );
   return (id) => {
     const lens = coverage[id];
     return [
@@ -78,7 +89,15 @@ export async function getMapData() {
   const chapters = await getChapters();
   const byId = Object.fromEntries(chapters.map((c) => [c.id, c]));
   const facts = Object.fromEntries(
-    chapters.map((c) => [c.id, { title: c.data.title, summary: c.data.summary, technologies: nodeTechnologies(c), alternatives: c.data.alternatives }]),
+    chapters.map((c) => [
+      c.id,
+      {
+        title: c.data.title,
+        summary: c.data.summary,
+        technologies: nodeTechnologies(c),
+        alternatives: c.data.alternatives,
+      },
+    ]),
   );
   const model = toFlow(graph, facts);
   // The phone drawing of the same graph, sent as boxes and handles only (the island applies them).
@@ -88,6 +107,17 @@ export async function getMapData() {
     Object.fromEntries(chapters.map((c) => [c.id, { ...c.data }])),
     await getPanelLinks(),
   );
-  const neighbours = Object.fromEntries(graph.nodes.map((n) => [n.id, getNeighbourIds(graph, n.id)]));
-  return { model, phoneLayout, panels, neighbours, flows: namedFlows, parts: graph.parts, outline: buildOutline(graph, facts), byId };
+  const neighbours = Object.fromEntries(
+    graph.nodes.map((n) => [n.id, getNeighbourIds(graph, n.id)]),
+  );
+  return {
+    model,
+    phoneLayout,
+    panels,
+    neighbours,
+    flows: namedFlows,
+    parts: graph.parts,
+    outline: buildOutline(graph, facts),
+    byId,
+  };
 }

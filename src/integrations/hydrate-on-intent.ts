@@ -8,7 +8,10 @@ export default function hydrateOnIntent(): AstroIntegration {
     name: 'blueprint:hydrate-on-intent',
     hooks: {
       'astro:config:setup': ({ addClientDirective }) => {
-        addClientDirective({ name: 'intent', entrypoint: fileURLToPath(new URL('../scripts/hydrate-on-intent.ts', import.meta.url)) });
+        addClientDirective({
+          name: 'intent',
+          entrypoint: fileURLToPath(new URL('../scripts/hydrate-on-intent.ts', import.meta.url)),
+        });
       },
     },
   };

@@ -26,30 +26,49 @@ export interface PagefindIntegrationOptions {
 }
 
 /** An Astro integration that indexes the built HTML with Pagefind's Node API into `<outDir>/pagefind/`. */
-export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
-  const excludeSelectors = options.excludeSelectors ?? ['.expressive-code .copy', '.expressive-code figcaption .title'];
+export default function pagefindIntegration(
+  options: PagefindIntegrationOptions = {},
+): AstroIntegration {
+  const excludeSelectors = options.excludeSelectors ?? [
+    '.expressive-code .copy',
+    '.expressive-code figcaption .title',
+  ];
   return {
     name: 'blueprint:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors });
+        const { index, errors } = await pagefind.createIndex({
+          forceLanguage: 'en',
+          excludeSelectors,
+        });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         try {
           // Page by page rather than addDirectory, so each page's block boundaries read as spaces.
           let pageCount = 0;
           for (const file of listHtmlFiles(site)) {
-            const added = await index.addHTMLFile({ sourcePath: file, content: separateBlocksForIndex(readFileSync(join(site, file), 'utf8')) });
-            if (added.errors.length) throw new Error(`Pagefind failed to index ${join(site, file)}:\n${added.errors.join('\n')}`);
+            const added = await index.addHTMLFile({
+              sourcePath: file,
+              content: separateBlocksForIndex(readFileSync(join(site, file), 'utf8')),
+            });
+            if (added.errors.length)
+              throw new Error(
+                `Pagefind failed to index ${join(site, file)}:\n${added.errors.join('\n')}`,
+              );
             if (added.file?.uniqueWords) pageCount++;
           }
           if (pageCount === 0) {
-            throw new Error(`Pagefind indexed no pages in ${site}: content pages must carry data-pagefind-body (see src/layouts/BaseLayout.astro).`);
+            throw new Error(
+              `Pagefind indexed no pages in ${site}: content pages must carry data-pagefind-body (see src/layouts/BaseLayout.astro).`,
+            );
           }
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-          if (written.errors.length) throw new Error(`Pagefind failed to write its bundle:\n${written.errors.join('\n')}`);
-          logger.info(`indexed ${pageCount} pages into ${written.outputPath} in ${Math.round(performance.now() - started)} ms`);
+          if (written.errors.length)
+            throw new Error(`Pagefind failed to write its bundle:\n${written.errors.join('\n')}`);
+          logger.info(
+            `indexed ${pageCount} pages into ${written.outputPath} in ${Math.round(performance.now() - started)} ms`,
+          );
         } finally {
           await pagefind.close();
         }

@@ -6,9 +6,12 @@ import { joinCodeLines } from '../lib/markdown/copy-text.ts';
 document.addEventListener(
   'click',
   (event) => {
-    const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button[data-copy-from-block]');
+    const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>(
+      'button[data-copy-from-block]',
+    );
     const lines = button?.closest('.expressive-code')?.querySelectorAll('pre .ec-line');
-    if (button && lines) button.dataset['code'] = joinCodeLines([...lines].map((line) => line.textContent ?? ''));
+    if (button && lines)
+      button.dataset['code'] = joinCodeLines([...lines].map((line) => line.textContent ?? ''));
   },
   { capture: true },
 );

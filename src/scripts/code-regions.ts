@@ -5,12 +5,14 @@
 // stores the name in data-region-label and this mirrors it into aria-label only while the <pre>
 // is a region.
 function sync(pre: HTMLElement): void {
-  if (pre.getAttribute('role') === 'region') pre.setAttribute('aria-label', pre.dataset.regionLabel ?? 'Code');
+  if (pre.getAttribute('role') === 'region')
+    pre.setAttribute('aria-label', pre.dataset.regionLabel ?? 'Code');
   else pre.removeAttribute('aria-label');
 }
 
 const SELECTOR = 'pre[data-region-label]';
 for (const pre of document.querySelectorAll<HTMLElement>(SELECTOR)) sync(pre);
 new MutationObserver((records) => {
-  for (const { target } of records) if (target instanceof HTMLElement && target.matches(SELECTOR)) sync(target);
+  for (const { target } of records)
+    if (target instanceof HTMLElement && target.matches(SELECTOR)) sync(target);
 }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['role'] });

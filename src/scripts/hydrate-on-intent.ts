@@ -13,7 +13,14 @@
 import type { ClientDirective } from 'astro';
 import { intentTargetSelector, shouldHydrateAtOnce } from '../lib/site/hydrate-intent.ts';
 
-const INTENT_EVENTS = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown', 'wheel'] as const;
+const INTENT_EVENTS = [
+  'pointerover',
+  'pointerdown',
+  'touchstart',
+  'focusin',
+  'keydown',
+  'wheel',
+] as const;
 /** Give up waiting for the island's ready mark after this long; held clicks are then dropped. */
 const READY_TIMEOUT_MS = 10_000;
 
@@ -27,7 +34,12 @@ function whenReady(el: HTMLElement): Promise<void> {
     };
     const observer = new MutationObserver(() => el.querySelector('[data-hydrated]') && done());
     const timer = setTimeout(done, READY_TIMEOUT_MS);
-    observer.observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-hydrated'] });
+    observer.observe(el, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-hydrated'],
+    });
     if (el.querySelector('[data-hydrated]')) done();
   });
 }
@@ -45,7 +57,8 @@ const hydrateOnIntent: ClientDirective = (load, options, el) => {
   let held: HTMLElement | undefined;
   let focused: HTMLElement | undefined;
   const hold = (e: Event) => {
-    const target = e.target instanceof Element ? e.target.closest<HTMLElement>('a[href], button') : null;
+    const target =
+      e.target instanceof Element ? e.target.closest<HTMLElement>('a[href], button') : null;
     if (!target) return;
     e.preventDefault();
     e.stopImmediatePropagation();
@@ -69,7 +82,12 @@ const hydrateOnIntent: ClientDirective = (load, options, el) => {
     el.removeEventListener('click', hold, true);
     el.removeEventListener('focusin', track, true);
     // Focus that was on an element the island replaced goes to its replacement.
-    if (focused && !focused.isConnected && (document.activeElement === document.body || document.activeElement === null)) current(el, focused)?.focus();
+    if (
+      focused &&
+      !focused.isConnected &&
+      (document.activeElement === document.body || document.activeElement === null)
+    )
+      current(el, focused)?.focus();
     current(el, held)?.click();
   };
   // A failed load stays an unhandled rejection, reported by the browser as Astro's own directives do.
@@ -79,7 +97,8 @@ const hydrateOnIntent: ClientDirective = (load, options, el) => {
     void start();
     return;
   }
-  for (const type of INTENT_EVENTS) el.addEventListener(type, onIntent, { capture: true, passive: type !== 'keydown' });
+  for (const type of INTENT_EVENTS)
+    el.addEventListener(type, onIntent, { capture: true, passive: type !== 'keydown' });
   addEventListener('popstate', onIntent);
 };
 

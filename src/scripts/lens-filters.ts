@@ -1,7 +1,14 @@
 // Progressive enhancement for a lens page: shows the pillar filter, hides what does not match and
 // keeps the choice in the URL so a filtered view can be shared; opens folded lists that a link
 // points into. Without JavaScript the page shows everything and the filter stays hidden.
-import { countBestPractices, describeOpenGroup, formatPillarFilter, matchesPillarFilter, parsePillarFilter, type PillarFilter } from '../lib/lens/filter.ts';
+import {
+  countBestPractices,
+  describeOpenGroup,
+  formatPillarFilter,
+  matchesPillarFilter,
+  parsePillarFilter,
+  type PillarFilter,
+} from '../lib/lens/filter.ts';
 
 /**
  * Apply `filter` to every element tagged with data-pillar under `root` (a pillar's table, a
@@ -14,12 +21,15 @@ function applyFilter(root: ParentNode, filter: PillarFilter): number {
   }
   // An open list with nothing left to show disappears; one that stays counts what is left in it.
   for (const group of root.querySelectorAll<HTMLElement>('[data-filter-group]')) {
-    const shown = [...group.querySelectorAll<HTMLElement>('[data-pillar]')].filter((el) => !el.hidden);
+    const shown = [...group.querySelectorAll<HTMLElement>('[data-pillar]')].filter(
+      (el) => !el.hidden,
+    );
     const hide = shown.length === 0;
     if (group.hidden !== hide) group.hidden = hide;
     const summary = group.querySelector('[data-open-summary]');
     if (summary && !hide) {
-      const count = (selector: string) => shown.reduce((n, el) => n + el.querySelectorAll(selector).length, 0);
+      const count = (selector: string) =>
+        shown.reduce((n, el) => n + el.querySelectorAll(selector).length, 0);
       const text = describeOpenGroup(count('li'), count('[data-required]'));
       if (summary.textContent !== text) summary.textContent = text;
     }
@@ -37,9 +47,17 @@ export function enhancePillarFilter(doc: Document = document): void {
   const update = (push: boolean) => {
     const filter = parsePillarFilter(`?pillar=${pillar.value}`);
     const count = applyFilter(doc, filter);
-    const scope = filter === 'all' ? 'all pillars' : `the ${pillar.selectedOptions[0]?.textContent ?? ''} pillar`;
+    const scope =
+      filter === 'all'
+        ? 'all pillars'
+        : `the ${pillar.selectedOptions[0]?.textContent ?? ''} pillar`;
     if (status) status.textContent = `Showing ${countBestPractices(count)}: ${scope}.`;
-    if (push) history.replaceState(history.state, '', `${location.pathname}${formatPillarFilter(filter)}${location.hash}`);
+    if (push)
+      history.replaceState(
+        history.state,
+        '',
+        `${location.pathname}${formatPillarFilter(filter)}${location.hash}`,
+      );
   };
 
   pillar.value = parsePillarFilter(location.search);
@@ -59,7 +77,12 @@ export function revealFragmentTarget(doc: Document = document): void {
     const target = id ? doc.getElementById(id) : null;
     let folded = target?.closest<HTMLDetailsElement>('details:not([open])');
     if (!target || !folded) return;
-    for (; folded; folded = folded.parentElement?.closest<HTMLDetailsElement>('details:not([open])')) folded.open = true;
+    for (
+      ;
+      folded;
+      folded = folded.parentElement?.closest<HTMLDetailsElement>('details:not([open])')
+    )
+      folded.open = true;
     target.scrollIntoView();
   };
   reveal();

@@ -38,7 +38,11 @@ export function initSearchButton(): void {
   });
   document.addEventListener('keydown', (e) => {
     const target = e.target instanceof HTMLElement ? e.target : null;
-    if (e.defaultPrevented || !isSearchShortcut({ ...pick(e), inEditable: isEditableElement(target) })) return;
+    if (
+      e.defaultPrevented ||
+      !isSearchShortcut({ ...pick(e), inEditable: isEditableElement(target) })
+    )
+      return;
     e.preventDefault();
     openSearch(dialog, dialog.open ? opener : target && target !== document.body ? target : button);
   });

@@ -46,7 +46,11 @@ function appendExcerpt(parent: HTMLElement, segments: readonly ExcerptSegment[])
 }
 
 /** Create an element with a class and optional text. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -156,7 +160,10 @@ export async function initSearchDialog(dialog: HTMLDialogElement): Promise<void>
       const pf = await loadPagefind();
       // A question rarely has every word on the right page: pages matching most words follow the full matches.
       const { results } = query
-        ? await searchWithFallback(toSearchTerms(query), async (term) => (await pf.search(term, { filters })).results)
+        ? await searchWithFallback(
+            toSearchTerms(query),
+            async (term) => (await pf.search(term, { filters })).results,
+          )
         : await pf.search(null, { filters });
       if (token !== run) return;
       pending = results;
@@ -177,7 +184,10 @@ export async function initSearchDialog(dialog: HTMLDialogElement): Promise<void>
     // Fetch the index chunks for what is typed now, while the debounce waits (a failure
     // shows when search() runs).
     const query = input.value.trim();
-    if (query) void loadPagefind().then((pf) => pf.preload(toSearchTerms(query))).catch(() => {});
+    if (query)
+      void loadPagefind()
+        .then((pf) => pf.preload(toSearchTerms(query)))
+        .catch(() => {});
   });
   // Enter searches at once instead of submitting the form.
   dialog.querySelector('form[role="search"]')?.addEventListener('submit', (e) => {
@@ -189,7 +199,9 @@ export async function initSearchDialog(dialog: HTMLDialogElement): Promise<void>
   kindSelect.addEventListener('change', () => void search());
   more.addEventListener('click', () => {
     const next = list.children.length;
-    void showMore(run).then(() => list.querySelectorAll<HTMLAnchorElement>(':scope > li > a')[next]?.focus());
+    void showMore(run).then(() =>
+      list.querySelectorAll<HTMLAnchorElement>(':scope > li > a')[next]?.focus(),
+    );
   });
 
   // A click on the backdrop (the dialog box itself, outside its panel) closes it.

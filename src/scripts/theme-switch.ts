@@ -1,4 +1,10 @@
-import { describeThemeChoice, nextThemeChoice, parseThemeChoice, resolveTheme, type ThemeChoice } from '../lib/site/theme.ts';
+import {
+  describeThemeChoice,
+  nextThemeChoice,
+  parseThemeChoice,
+  resolveTheme,
+  type ThemeChoice,
+} from '../lib/site/theme.ts';
 
 const KEY = 'bp-theme';
 const media = matchMedia('(prefers-color-scheme: dark)');

@@ -10,12 +10,16 @@ export function followReadingPosition(): void {
   const links = [...document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]')];
   if (!links.length) return;
   const byId = new Map(links.map((a) => [decodeURIComponent(a.hash.slice(1)), a]));
-  const headings = [...byId.keys()].map((id) => document.getElementById(id)).filter((h): h is HTMLElement => h !== null);
+  const headings = [...byId.keys()]
+    .map((id) => document.getElementById(id))
+    .filter((h): h is HTMLElement => h !== null);
   const above = new Set<Element>();
   let atEnd = false;
 
   const mark = () => {
-    const current = atEnd ? headings.at(-1) : (headings.findLast((h) => above.has(h)) ?? headings[0]);
+    const current = atEnd
+      ? headings.at(-1)
+      : (headings.findLast((h) => above.has(h)) ?? headings[0]);
     for (const a of links) a.toggleAttribute('aria-current', false);
     if (current) byId.get(current.id)?.setAttribute('aria-current', 'location');
   };
@@ -25,7 +29,8 @@ export function followReadingPosition(): void {
   const band = new IntersectionObserver(
     (entries) => {
       for (const e of entries) {
-        if (e.isIntersecting || e.boundingClientRect.top < (e.rootBounds?.top ?? 0)) above.add(e.target);
+        if (e.isIntersecting || e.boundingClientRect.top < (e.rootBounds?.top ?? 0))
+          above.add(e.target);
         else above.delete(e.target);
       }
       mark();

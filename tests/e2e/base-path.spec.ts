@@ -9,7 +9,10 @@ import { checkLinks } from '../../src/lib/site/link-check.ts';
 const BASE = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 const DIR = process.env.OUT_DIR ?? 'dist';
 
-if (BASE === '/') throw new Error('base-path.spec.ts needs a sub-path build: run npx playwright test -c playwright.base-path.config.ts');
+if (BASE === '/')
+  throw new Error(
+    'base-path.spec.ts needs a sub-path build: run npx playwright test -c playwright.base-path.config.ts',
+  );
 
 /** Collect every request that failed or answered with an error status. */
 function watchFailures(page: Page): string[] {
@@ -24,7 +27,9 @@ function watchFailures(page: Page): string[] {
 /** Every root-relative href and src on the page that does not start with the base. */
 async function urlsOutsideBase(page: Page): Promise<string[]> {
   return page.evaluate((base) => {
-    const urls = [...document.querySelectorAll('[href], [src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '');
+    const urls = [...document.querySelectorAll('[href], [src]')].map(
+      (el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '',
+    );
     return urls.filter((u) => u.startsWith('/') && !u.startsWith('//') && !u.startsWith(base));
   }, BASE);
 }
@@ -35,7 +40,9 @@ test(`every internal link, asset and anchor in ${DIR}/ resolves under ${BASE}`, 
   expect(checkLinks(site, BASE).broken).toEqual([]);
 });
 
-test('the home page loads everything under the base, the map hydrates and a node leads to its chapter', async ({ page }) => {
+test('the home page loads everything under the base, the map hydrates and a node leads to its chapter', async ({
+  page,
+}) => {
   const failures = watchFailures(page);
   await page.goto(BASE);
   await page.locator('.react-flow').hover(); // the map hydrates when the reader starts to use it
@@ -44,7 +51,9 @@ test('the home page loads everything under the base, the map hydrates and a node
   expect(await urlsOutsideBase(page)).toEqual([]);
 
   await node.click();
-  const read = page.getByRole('dialog', { name: 'Data storage' }).getByRole('link', { name: 'Read the chapter' });
+  const read = page
+    .getByRole('dialog', { name: 'Data storage' })
+    .getByRole('link', { name: 'Read the chapter' });
   await expect(read).toHaveAttribute('href', `${BASE}data-storage/`);
   await read.click();
   await expect(page).toHaveURL(new RegExp(`${BASE}data-storage/$`));
@@ -58,13 +67,18 @@ test('a map deep link under the base restores the selected component', async ({ 
   await expect(page).toHaveURL(new RegExp(`${BASE}\\?node=security$`));
 });
 
-test('a chapter links to other chapters under the base, in its text and its navigation', async ({ page }) => {
+test('a chapter links to other chapters under the base, in its text and its navigation', async ({
+  page,
+}) => {
   const failures = watchFailures(page);
   await page.goto(`${BASE}data-storage/`);
   expect(await urlsOutsideBase(page)).toEqual([]);
   // Chapter text links root-relative in MDX ([Feature store](/feature-store/)); the build adds the base.
   await expect(page.locator(`main a[href="${BASE}feature-store/"]`).first()).toBeAttached();
-  await page.getByRole('navigation', { name: 'Chapters', exact: true }).getByRole('link', { name: /ETL cluster/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Chapters', exact: true })
+    .getByRole('link', { name: /ETL cluster/ })
+    .click();
   await expect(page).toHaveURL(new RegExp(`${BASE}etl-cluster/$`));
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(failures).toEqual([]);

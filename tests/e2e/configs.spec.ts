@@ -4,18 +4,36 @@ import { expect, test } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 
-const folders = readdirSync('content/configs', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-const fileCount = folders.reduce((n, id) => n + (parse(readFileSync(`content/configs/${id}/manifest.yaml`, 'utf8')) as { files: unknown[] }).files.length, 0);
+const folders = readdirSync('content/configs', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const fileCount = folders.reduce(
+  (n, id) =>
+    n +
+    (parse(readFileSync(`content/configs/${id}/manifest.yaml`, 'utf8')) as { files: unknown[] })
+      .files.length,
+  0,
+);
 
-test('the index links every component that has configs and says how many files were checked', async ({ page }) => {
+test('the index links every component that has configs and says how many files were checked', async ({
+  page,
+}) => {
   await page.goto('/configs/');
-  await expect(page.locator('main')).toContainText(new RegExp(`\\b\\d+ of ${fileCount} files were checked in this build\\.`));
-  for (const id of folders) await expect(page.locator(`main a[href$="/configs/${id}/"]`).first()).toBeVisible();
+  await expect(page.locator('main')).toContainText(
+    new RegExp(`\\b\\d+ of ${fileCount} files were checked in this build\\.`),
+  );
+  for (const id of folders)
+    await expect(page.locator(`main a[href$="/configs/${id}/"]`).first()).toBeVisible();
 });
 
-test('a config page says how each file was checked, folds long files and downloads them whole', async ({ page, request }) => {
+test('a config page says how each file was checked, folds long files and downloads them whole', async ({
+  page,
+  request,
+}) => {
   await page.goto('/configs/infrastructure-as-code/');
-  const eks = page.locator('section.config-file', { has: page.getByRole('heading', { level: 3 }) }).filter({ hasText: 'modules/eks/main.tf' });
+  const eks = page
+    .locator('section.config-file', { has: page.getByRole('heading', { level: 3 }) })
+    .filter({ hasText: 'modules/eks/main.tf' });
   await expect(eks.locator('.badge')).toContainText(/^✓\s*Checked by /);
 
   // 604 lines: folded behind a summary that names the file and its length.
@@ -25,11 +43,17 @@ test('a config page says how each file was checked, folds long files and downloa
   await expect(code).toBeVisible();
   await expect(code.locator('pre')).toContainText('resource "aws_eks_cluster"');
 
-  const download = await request.get(await eks.getByRole('link', { name: /^Download/ }).getAttribute('href') ?? '');
+  const download = await request.get(
+    (await eks.getByRole('link', { name: /^Download/ }).getAttribute('href')) ?? '',
+  );
   expect(download.status()).toBe(200);
-  expect(await download.text()).toBe(readFileSync('content/configs/infrastructure-as-code/modules/eks/main.tf', 'utf8'));
+  expect(await download.text()).toBe(
+    readFileSync('content/configs/infrastructure-as-code/modules/eks/main.tf', 'utf8'),
+  );
 
-  const zip = await request.get(await page.getByRole('link', { name: 'Download all files (zip)' }).getAttribute('href') ?? '');
+  const zip = await request.get(
+    (await page.getByRole('link', { name: 'Download all files (zip)' }).getAttribute('href')) ?? '',
+  );
   expect(zip.status()).toBe(200);
   expect((await zip.body()).subarray(0, 2).toString()).toBe('PK');
 });
@@ -42,12 +66,16 @@ test('a short file shows open, with its copy button', async ({ page }) => {
   await expect(checkov.getByRole('button', { name: /copy/i })).toBeAttached();
 });
 
-test('a copy button copies the file exactly as it is in the repository, blank lines included', async ({ page }) => {
+test('a copy button copies the file exactly as it is in the repository, blank lines included', async ({
+  page,
+}) => {
   // Capture what the page writes to the clipboard instead of reading the system clipboard.
   await page.addInitScript(() => {
     const copies: string[] = [];
     (window as unknown as { copies: string[] }).copies = copies;
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (text: string) => void copies.push(text) } });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: async (text: string) => void copies.push(text) },
+    });
   });
   await page.goto('/configs/infrastructure-as-code/');
   const files = ['policy/checkov.yaml', 'modules/eks/main.tf'];
@@ -59,16 +87,25 @@ test('a copy button copies the file exactly as it is in the repository, blank li
   }
   const copies = await page.evaluate(() => (window as unknown as { copies: string[] }).copies);
   // A file ends with a newline the block does not show; everything before it is copied.
-  expect(copies).toEqual(files.map((p) => readFileSync(`content/configs/infrastructure-as-code/${p}`, 'utf8').replace(/\n$/, '')));
+  expect(copies).toEqual(
+    files.map((p) =>
+      readFileSync(`content/configs/infrastructure-as-code/${p}`, 'utf8').replace(/\n$/, ''),
+    ),
+  );
   expect(copies[1]).toContain('\n\n');
 });
 
 test('a config page tells zip and clone users how to enter the folder', async ({ page }) => {
   await page.goto('/configs/stream-ingestion/');
   const run = page.locator('main p').filter({ hasText: 'Enter the folder' });
-  await expect(run.locator('code')).toHaveText(['cd stream-ingestion', 'cd content/configs/stream-ingestion']);
+  await expect(run.locator('code')).toHaveText([
+    'cd stream-ingestion',
+    'cd content/configs/stream-ingestion',
+  ]);
   // The zip unpacks to stream-ingestion/, so the commands no longer start with the clone's path.
-  await expect(page.getByRole('figure').filter({ hasText: 'Commands' }).locator('pre')).not.toContainText('cd content/configs');
+  await expect(
+    page.getByRole('figure').filter({ hasText: 'Commands' }).locator('pre'),
+  ).not.toContainText('cd content/configs');
 });
 
 test('"How this file is checked" shows names as code, not between backticks', async ({ page }) => {
@@ -80,10 +117,15 @@ test('"How this file is checked" shows names as code, not between backticks', as
   expect(texts.filter((t) => t.includes('`'))).toEqual([]);
 });
 
-test('the side menu of a config page lists the configs and marks the current one', async ({ page }) => {
+test('the side menu of a config page lists the configs and marks the current one', async ({
+  page,
+}) => {
   await page.goto('/configs/orchestration/');
   const nav = page.getByRole('navigation', { name: 'Reference configs', exact: true });
   await expect(nav.getByRole('link')).toHaveCount(folders.length);
   await expect(nav.locator('a[aria-current="page"]')).toHaveText(/Orchestration/);
-  await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('href', /\/configs\/orchestration\/$/);
+  await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute(
+    'href',
+    /\/configs\/orchestration\/$/,
+  );
 });

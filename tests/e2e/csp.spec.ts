@@ -17,7 +17,9 @@ async function watch(page: Page) {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (e) =>
-      seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile || 'page'}:${e.lineNumber} ${e.sample}`),
+      seen.push(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile || 'page'}:${e.lineNumber} ${e.sample}`,
+      ),
     );
   });
   const hosts = new Set<string>();
@@ -28,7 +30,12 @@ async function watch(page: Page) {
   });
   return {
     /** Violations seen so far, from the event and from the console. */
-    violations: async () => [...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)), ...refused],
+    violations: async () => [
+      ...(await page.evaluate(
+        () => (window as unknown as { cspViolations: string[] }).cspViolations,
+      )),
+      ...refused,
+    ],
     hosts: () => [...hosts],
   };
 }
@@ -38,12 +45,17 @@ async function policyOf(page: Page): Promise<string> {
   return readPolicyMeta(await page.content()) ?? '';
 }
 
-test('the map hydrates, opens a component and changes theme with no CSP violation', async ({ page, baseURL }) => {
+test('the map hydrates, opens a component and changes theme with no CSP violation', async ({
+  page,
+  baseURL,
+}) => {
   const csp = await watch(page);
   await page.goto(at('/'));
   expect(await policyOf(page)).toContain("default-src 'none'");
   await page.locator('.react-flow').hover(); // the map hydrates when the reader starts to use it
-  await expect(page.getByRole('button', { name: /^5 Data storage\b/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: /^5 Data storage\b/ })).toBeVisible({
+    timeout: 20_000,
+  });
   await page.getByRole('button', { name: /^5 Data storage\b/ }).click();
   await expect(page.getByRole('dialog', { name: 'Data storage' })).toBeVisible();
 
@@ -60,18 +72,24 @@ test('the map hydrates, opens a component and changes theme with no CSP violatio
   expect(csp.hosts()).toEqual([new URL(baseURL!).host]);
 });
 
-test('search loads Pagefind and its WebAssembly under the policy and finds a chapter', async ({ page }) => {
+test('search loads Pagefind and its WebAssembly under the policy and finds a chapter', async ({
+  page,
+}) => {
   const csp = await watch(page);
   await page.goto(at('/chapters/'));
   await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search the blueprint' });
   await dialog.getByRole('searchbox').fill('Iceberg');
   await expect(dialog.getByRole('status')).toContainText('for “Iceberg”', { timeout: 30_000 });
-  await expect(dialog.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible();
+  await expect(
+    dialog.getByRole('list', { name: 'Search results' }).getByRole('link').first(),
+  ).toBeVisible();
   expect(await csp.violations()).toEqual([]);
 });
 
-test('a chapter renders its diagrams, code and contents with no CSP violation, and the theme switch works', async ({ page }) => {
+test('a chapter renders its diagrams, code and contents with no CSP violation, and the theme switch works', async ({
+  page,
+}) => {
   const csp = await watch(page);
   await page.goto(at('/data-storage/'));
   await expect(page.getByRole('heading', { level: 1, name: 'Data storage' })).toBeVisible();
@@ -87,9 +105,23 @@ test('a chapter renders its diagrams, code and contents with no CSP violation, a
  * statically for all pages (scripts/audit/csp.ts); this checks what only a browser sees: code
  * that runs after load.
  */
-const TEMPLATES = ['/', '/chapters/', '/data-storage/', '/configs/', '/configs/data-storage/', '/benchmarks/', '/benchmarks/file-formats/', '/well-architected/', '/well-architected/analytics/', '/404'];
+const TEMPLATES = [
+  '/',
+  '/chapters/',
+  '/data-storage/',
+  '/configs/',
+  '/configs/data-storage/',
+  '/benchmarks/',
+  '/benchmarks/file-formats/',
+  '/well-architected/',
+  '/well-architected/analytics/',
+  '/404',
+];
 
-test('a page of every template loads with no CSP violation and nothing from another host', async ({ page, baseURL }) => {
+test('a page of every template loads with no CSP violation and nothing from another host', async ({
+  page,
+  baseURL,
+}) => {
   const csp = await watch(page);
   const problems: string[] = [];
   const paths = TEMPLATES.filter((p) => listPagePaths().includes(p));
@@ -105,7 +137,9 @@ test('a page of every template loads with no CSP violation and nothing from anot
   expect(csp.hosts()).toEqual([new URL(baseURL!).host]);
 });
 
-test('the policy is enforced: injected inline script does not run and is reported', async ({ page }) => {
+test('the policy is enforced: injected inline script does not run and is reported', async ({
+  page,
+}) => {
   const csp = await watch(page);
   await page.goto(at('/'));
   await page.evaluate(() => {
@@ -113,6 +147,12 @@ test('the policy is enforced: injected inline script does not run and is reporte
     s.textContent = 'window.injected = true;';
     document.head.append(s);
   });
-  await expect.poll(async () => (await csp.violations()).some((v) => v.startsWith('script-src-elem blocked inline'))).toBe(true);
-  expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+  await expect
+    .poll(async () =>
+      (await csp.violations()).some((v) => v.startsWith('script-src-elem blocked inline')),
+    )
+    .toBe(true);
+  expect(
+    await page.evaluate(() => (window as unknown as { injected?: boolean }).injected),
+  ).toBeUndefined();
 });

@@ -9,7 +9,8 @@ function observeShifts() {
   const w = window as unknown as { __shifts: { value: number; hadRecentInput: boolean }[] };
   w.__shifts = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) w.__shifts.push({ value: e.value, hadRecentInput: e.hadRecentInput });
+    for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+      w.__shifts.push({ value: e.value, hadRecentInput: e.hadRecentInput });
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
@@ -20,13 +21,16 @@ async function settledShift(page: Page): Promise<number> {
   return page.evaluate(
     () =>
       new Promise<number>((resolve) => {
-        const shifts = (window as unknown as { __shifts: { value: number; hadRecentInput: boolean }[] }).__shifts;
+        const shifts = (
+          window as unknown as { __shifts: { value: number; hadRecentInput: boolean }[] }
+        ).__shifts;
         let seen = shifts.length;
         let quiet = 0;
         const frame = () => {
           quiet = shifts.length === seen ? quiet + 1 : 0;
           seen = shifts.length;
-          if (quiet >= 30) resolve(shifts.filter((s) => !s.hadRecentInput).reduce((sum, s) => sum + s.value, 0));
+          if (quiet >= 30)
+            resolve(shifts.filter((s) => !s.hadRecentInput).reduce((sum, s) => sum + s.value, 0));
           else requestAnimationFrame(frame);
         };
         requestAnimationFrame(frame);
@@ -35,15 +39,30 @@ async function settledShift(page: Page): Promise<number> {
 }
 
 const TARGETS = [
-  { path: '/adhoc-cluster/', anchor: 'production-readiness-checklist', heading: 'Production-readiness checklist', level: 2 },
+  {
+    path: '/adhoc-cluster/',
+    anchor: 'production-readiness-checklist',
+    heading: 'Production-readiness checklist',
+    level: 2,
+  },
   { path: '/adhoc-cluster/', anchor: 'sources', heading: 'Sources', level: 2 },
-  { path: '/data-storage/', anchor: 'production-readiness-checklist', heading: 'Production-readiness checklist', level: 2 },
+  {
+    path: '/data-storage/',
+    anchor: 'production-readiness-checklist',
+    heading: 'Production-readiness checklist',
+    level: 2,
+  },
   { path: '/data-storage/', anchor: 'measured-evidence', heading: 'Measured evidence', level: 3 },
 ];
 
-for (const viewport of [{ width: 1440, height: 900 }, { width: 360, height: 780 }]) {
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 360, height: 780 },
+]) {
   for (const { path, anchor, heading, level } of TARGETS) {
-    test(`${path}#${anchor} at ${viewport.width} px opens at its heading with no layout shift`, async ({ page }) => {
+    test(`${path}#${anchor} at ${viewport.width} px opens at its heading with no layout shift`, async ({
+      page,
+    }) => {
       await page.setViewportSize(viewport);
       await page.addInitScript(observeShifts);
       await page.goto(`${path}#${anchor}`);
@@ -53,7 +72,9 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 360, height: 780 
       // scroll-padding-top), not pushed down or up by sections rendered after the jump.
       const target = page.getByRole('heading', { level, name: heading, exact: true });
       const top = await target.evaluate((el) => el.getBoundingClientRect().top);
-      const header = await page.locator('.site-header').evaluate((el) => el.getBoundingClientRect().height);
+      const header = await page
+        .locator('.site-header')
+        .evaluate((el) => el.getBoundingClientRect().height);
       expect(top).toBeGreaterThanOrEqual(header - 1);
       expect(top).toBeLessThanOrEqual(header + 40);
     });

@@ -27,7 +27,10 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',
  * all legacy mode gives up.
  */
 export function axe(page: Page): AxeBuilder {
-  return new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).options({ resultTypes: ['violations'] });
+  return new AxeBuilder({ page })
+    .withTags(AXE_TAGS)
+    .setLegacyMode(true)
+    .options({ resultTypes: ['violations'] });
 }
 
 /**
@@ -48,7 +51,13 @@ export async function renderSkippedContent(page: Page) {
 export async function expectNoAxeViolations(page: Page) {
   await renderSkippedContent(page);
   const results = await axe(page).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
   expect(summary).toEqual([]);
 }
 

@@ -16,7 +16,9 @@ async function openMap(page: Page, path = '/') {
 }
 
 test.describe('before the reader uses it', () => {
-  test('the map is server-rendered links, and loads no map code until pointed at', async ({ page }) => {
+  test('the map is server-rendered links, and loads no map code until pointed at', async ({
+    page,
+  }) => {
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await page.goto('/');
@@ -33,8 +35,13 @@ test.describe('before the reader uses it', () => {
     expect(requested).toContain(component);
   });
 
-  for (const viewport of [{ width: 1440, height: 900 }, { width: 360, height: 740 }]) {
-    test(`the whole server-rendered map fits its canvas, ${viewport.width} px wide`, async ({ page }) => {
+  for (const viewport of [
+    { width: 1440, height: 900 },
+    { width: 360, height: 740 },
+  ]) {
+    test(`the whole server-rendered map fits its canvas, ${viewport.width} px wide`, async ({
+      page,
+    }) => {
       await page.setViewportSize(viewport);
       await page.goto('/');
       const canvas = (await page.locator('.react-flow').boundingBox())!;
@@ -43,29 +50,45 @@ test.describe('before the reader uses it', () => {
       // The fit is CSS (container units in map.css), so it holds from first layout; poll while the page settles.
       await expect
         .poll(async () => {
-          const boxes = await links.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
-          return boxes.filter((b) => b.left < canvas.x - 1 || b.top < canvas.y - 1 || b.right > canvas.x + canvas.width + 1 || b.bottom > canvas.y + canvas.height + 1).length;
+          const boxes = await links.evaluateAll((els) =>
+            els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect),
+          );
+          return boxes.filter(
+            (b) =>
+              b.left < canvas.x - 1 ||
+              b.top < canvas.y - 1 ||
+              b.right > canvas.x + canvas.width + 1 ||
+              b.bottom > canvas.y + canvas.height + 1,
+          ).length;
         })
         .toBe(0);
       await expect(page.locator('[data-hydrated]')).toHaveCount(0);
     });
   }
 
-  test('a click that arrives while the map loads opens the summary instead of leaving the page', async ({ page }) => {
+  test('a click that arrives while the map loads opens the summary instead of leaving the page', async ({
+    page,
+  }) => {
     await page.goto('/');
     await expect(page.locator('[data-hydrated]')).toHaveCount(0);
     // Playwright's click moves the pointer, presses and clicks within milliseconds: the click
     // lands on the server-rendered link while the island is still loading.
     await page.locator('a[data-intent-target="data-storage"]').click();
-    await expect(page.getByRole('dialog', { name: 'Data storage' })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('dialog', { name: 'Data storage' })).toBeVisible({
+      timeout: 20_000,
+    });
     await expect(page).toHaveURL(/\/\?node=data-storage$/);
   });
 
-  test('a component reached by keyboard keeps focus as the map loads, and Enter opens it', async ({ page }) => {
+  test('a component reached by keyboard keeps focus as the map loads, and Enter opens it', async ({
+    page,
+  }) => {
     await page.goto('/');
     await page.locator('a[data-intent-target="etl-cluster"]').focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('dialog', { name: 'ETL cluster' })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('dialog', { name: 'ETL cluster' })).toBeVisible({
+      timeout: 20_000,
+    });
     await page.keyboard.press('Escape');
     await expect(nodeButton(page, /^6 ETL cluster\b/)).toBeFocused();
   });
@@ -74,19 +97,32 @@ test.describe('before the reader uses it', () => {
 test('shows all 17 components in their parts, with zones and a legend', async ({ page }) => {
   await openMap(page);
   await expect(page.locator('[data-node-button]')).toHaveCount(17);
-  for (const zone of ['Landing', 'Bronze', 'Silver', 'Gold']) await expect(page.locator('.map-zone', { hasText: zone })).toBeVisible();
+  for (const zone of ['Landing', 'Bronze', 'Silver', 'Gold'])
+    await expect(page.locator('.map-zone', { hasText: zone })).toBeVisible();
   await expect(page.locator('.map-part')).toHaveCount(8);
   await expect(page.locator('.react-flow__edge')).toHaveCount(18);
-  for (const item of ['Batch data flow', 'Streaming flow', 'Zone promotion', 'Queries and reads', 'ML flows', 'Cross-cutting component'])
+  for (const item of [
+    'Batch data flow',
+    'Streaming flow',
+    'Zone promotion',
+    'Queries and reads',
+    'ML flows',
+    'Cross-cutting component',
+  ])
     await expect(page.locator('.map-legend').getByText(item)).toBeVisible();
 });
 
-test('clicking a component opens its summary with links, and Escape returns focus to it', async ({ page }) => {
+test('clicking a component opens its summary with links, and Escape returns focus to it', async ({
+  page,
+}) => {
   await openMap(page);
   await nodeButton(page, /^4 Streaming ingestion \(Streaming ingestion & pre-processing\)/).click();
   const panel = page.getByRole('dialog', { name: 'Streaming ingestion & pre-processing' });
   await expect(panel).toBeVisible();
-  await expect(panel.getByRole('link', { name: 'Read the chapter' })).toHaveAttribute('href', '/stream-ingestion/');
+  await expect(panel.getByRole('link', { name: 'Read the chapter' })).toHaveAttribute(
+    'href',
+    '/stream-ingestion/',
+  );
   await expect(panel.getByText('Apache Kafka', { exact: true })).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'Upstream' })).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Real-time analytics cluster' })).toBeVisible();
@@ -122,8 +158,14 @@ test('a shared URL restores the selection, the flow and the filters', async ({ p
   await openMap(page, '/?node=security&flow=ml&step=2&parts=C,G');
   await expect(page.getByRole('dialog', { name: 'Security' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'ML path: step 2 of 4' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'C ML platform' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByRole('button', { name: 'A Data ingestion' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('button', { name: 'C ML platform' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(page.getByRole('button', { name: 'A Data ingestion' })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
 });
 
 test('the back button steps back through selections', async ({ page }) => {
@@ -140,12 +182,19 @@ test('the back button steps back through selections', async ({ page }) => {
 
 test('following a flow narrates it step by step, forward and back', async ({ page }) => {
   await openMap(page);
-  await page.getByRole('group', { name: 'Follow a flow' }).getByRole('button', { name: 'Batch path' }).click();
+  await page
+    .getByRole('group', { name: 'Follow a flow' })
+    .getByRole('button', { name: 'Batch path' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Batch path: step 1 of 7' })).toBeVisible();
   await page.getByRole('button', { name: 'Next step →' }).click();
   await page.getByRole('button', { name: 'Next step →' }).click();
   await expect(page.getByRole('heading', { name: 'Batch path: step 3 of 7' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Batch path: step 3 of 7' }).getByText(/land unchanged in the landing zone/)).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Batch path: step 3 of 7' })
+      .getByText(/land unchanged in the landing zone/),
+  ).toBeVisible();
   await expect(page).toHaveURL(/flow=batch&step=3/);
   await expect(page.locator('.react-flow__node.is-lit')).toHaveCount(3);
   await page.getByRole('button', { name: '← Previous step' }).click();
@@ -172,9 +221,14 @@ test('hovering a component highlights its direct neighbours', async ({ page }) =
 test.describe('map controls', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
-  const zoomOf = (page: Page) => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+  const zoomOf = (page: Page) =>
+    page
+      .locator('.react-flow__viewport')
+      .evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
 
-  test('a plain wheel over the map scrolls the page and says how to zoom; Ctrl + wheel zooms', async ({ page }) => {
+  test('a plain wheel over the map scrolls the page and says how to zoom; Ctrl + wheel zooms', async ({
+    page,
+  }) => {
     await openMap(page);
     const before = await zoomOf(page);
     const canvas = (await page.locator('.react-flow').boundingBox())!;
@@ -184,13 +238,21 @@ test.describe('map controls', () => {
     await page.locator('.map-wheel-hint[role="status"]').evaluate((el) => {
       const seen: string[] = ((window as unknown as { hintsSeen: string[] }).hintsSeen = []);
       // Shown means the text is there and data-shown makes it opaque (map.css).
-      const record = () => el.textContent && el.hasAttribute('data-shown') && seen.push(el.textContent);
-      new MutationObserver(record).observe(el, { attributes: true, childList: true, characterData: true, subtree: true });
+      const record = () =>
+        el.textContent && el.hasAttribute('data-shown') && seen.push(el.textContent);
+      new MutationObserver(record).observe(el, {
+        attributes: true,
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     });
     await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + 40);
     await page.mouse.wheel(0, 300);
     await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { hintsSeen: string[] }).hintsSeen)).toContainEqual(expect.stringMatching(/hold Ctrl and scroll, or pinch/));
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { hintsSeen: string[] }).hintsSeen))
+      .toContainEqual(expect.stringMatching(/hold Ctrl and scroll, or pinch/));
     expect(await zoomOf(page)).toBe(before);
 
     await page.evaluate(() => scrollTo(0, 0));
@@ -202,27 +264,62 @@ test.describe('map controls', () => {
     expect(await page.evaluate(() => scrollY)).toBe(0);
   });
 
-  test('part filters are named, and choosing one visibly fades the components it leaves out', async ({ page }) => {
+  test('part filters are named, and choosing one visibly fades the components it leaves out', async ({
+    page,
+  }) => {
     await openMap(page);
     const filter = page.getByRole('group', { name: 'Filter by part' });
-    for (const name of ['A Data ingestion', 'B Data platform', 'C ML platform', 'D BI', 'E Orchestration', 'F Infrastructure', 'G Security', 'H Data quality & lineage'])
+    for (const name of [
+      'A Data ingestion',
+      'B Data platform',
+      'C ML platform',
+      'D BI',
+      'E Orchestration',
+      'F Infrastructure',
+      'G Security',
+      'H Data quality & lineage',
+    ])
       await expect(filter.getByRole('button', { name, exact: true })).toHaveText(name);
     await filter.getByRole('button', { name: 'A Data ingestion' }).click();
-    const opacity = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`).evaluate((el) => Number(getComputedStyle(el).opacity));
+    const opacity = (id: string) =>
+      page
+        .locator(`.react-flow__node[data-id="${id}"]`)
+        .evaluate((el) => Number(getComputedStyle(el).opacity));
     await expect.poll(() => opacity('ml-serving')).toBeLessThan(0.5);
     expect(await opacity('batch-ingestion')).toBe(1);
     // Left out means out of the keyboard's way too.
-    expect(await page.locator('[data-node-button="ml-serving"]').evaluate((el) => el.closest('[inert]') !== null)).toBe(true);
+    expect(
+      await page
+        .locator('[data-node-button="ml-serving"]')
+        .evaluate((el) => el.closest('[inert]') !== null),
+    ).toBe(true);
   });
 
   for (const panel of [false, true]) {
-    test(`the zoom buttons and minimap cover no component${panel ? ', with the panel open' : ''}`, async ({ page }) => {
+    test(`the zoom buttons and minimap cover no component${panel ? ', with the panel open' : ''}`, async ({
+      page,
+    }) => {
       await openMap(page, panel ? '/?node=orchestration' : '/');
       const controls = page.locator('.react-flow__controls, .react-flow__minimap');
       const covers = async () => {
-        const boxes = await controls.evaluateAll((els) => els.filter((e) => e.checkVisibility()).map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
-        const nodes = await page.locator('.react-flow__node-component').evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-id'), ...(e.getBoundingClientRect().toJSON() as DOMRect) })));
-        return nodes.filter((n) => boxes.some((b) => n.left < b.right && b.left < n.right && n.top < b.bottom && b.top < n.bottom)).map((n) => n.id);
+        const boxes = await controls.evaluateAll((els) =>
+          els
+            .filter((e) => e.checkVisibility())
+            .map((e) => e.getBoundingClientRect().toJSON() as DOMRect),
+        );
+        const nodes = await page.locator('.react-flow__node-component').evaluateAll((els) =>
+          els.map((e) => ({
+            id: e.getAttribute('data-id'),
+            ...(e.getBoundingClientRect().toJSON() as DOMRect),
+          })),
+        );
+        return nodes
+          .filter((n) =>
+            boxes.some(
+              (b) => n.left < b.right && b.left < n.right && n.top < b.bottom && b.top < n.bottom,
+            ),
+          )
+          .map((n) => n.id);
       };
       await expect(page.locator('.react-flow__controls')).toBeVisible();
       await expect.poll(covers).toEqual([]);
@@ -246,7 +343,9 @@ test.describe('map controls', () => {
     // The second line of a cross-cutting label stays above the first component in the part.
     const gap = await page.locator('.map-part[data-part="H"]').evaluate((p) => {
       const label = p.querySelector('.map-part-label')!.getBoundingClientRect();
-      const node = document.querySelector('.react-flow__node[data-id="data-quality-lineage"]')!.getBoundingClientRect();
+      const node = document
+        .querySelector('.react-flow__node[data-id="data-quality-lineage"]')!
+        .getBoundingClientRect();
       return node.top - label.bottom;
     });
     expect(gap).toBeGreaterThanOrEqual(0);
@@ -254,7 +353,9 @@ test.describe('map controls', () => {
     await expect(page.locator('.map-part[data-part="E"]')).toContainText('cross-cutting');
   });
 
-  test('a skip link passes the map, and the first component is a few Tab presses in, one stop each', async ({ page }) => {
+  test('a skip link passes the map, and the first component is a few Tab presses in, one stop each', async ({
+    page,
+  }) => {
     await openMap(page);
     await page.locator('#main').focus();
     await page.keyboard.press('Tab');
@@ -262,16 +363,25 @@ test.describe('map controls', () => {
     await expect(skip).toBeFocused();
     // The flow picker and the part filter are one Tab stop each (arrow keys move within them).
     let presses = 1;
-    while (presses < 6 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-node-button')))) {
+    while (
+      presses < 6 &&
+      !(await page.evaluate(() => document.activeElement?.hasAttribute('data-node-button')))
+    ) {
       await page.keyboard.press('Tab');
       presses += 1;
     }
     expect(presses).toBeLessThanOrEqual(4);
-    const first = await page.evaluate(() => document.activeElement!.getAttribute('data-node-button'));
+    const first = await page.evaluate(() =>
+      document.activeElement!.getAttribute('data-node-button'),
+    );
     await page.keyboard.press('Tab');
-    const second = await page.evaluate(() => document.activeElement!.closest('.react-flow__node')?.getAttribute('data-id'));
+    const second = await page.evaluate(() =>
+      document.activeElement!.closest('.react-flow__node')?.getAttribute('data-id'),
+    );
     expect(second).not.toBe(first);
-    expect(await page.evaluate(() => document.activeElement!.hasAttribute('data-node-button'))).toBe(true);
+    expect(
+      await page.evaluate(() => document.activeElement!.hasAttribute('data-node-button')),
+    ).toBe(true);
 
     await page.locator('#main').focus();
     await page.keyboard.press('Tab');
@@ -294,11 +404,16 @@ test.describe('map controls', () => {
 test.describe('a walkthrough as a guided tour', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
-  test('numbers its steps, sets the current one apart, pans the map to it and sits beside the map', async ({ page }) => {
+  test('numbers its steps, sets the current one apart, pans the map to it and sits beside the map', async ({
+    page,
+  }) => {
     await openMap(page);
     const canvas = page.locator('.react-flow');
     const before = (await canvas.boundingBox())!;
-    await page.getByRole('group', { name: 'Follow a flow' }).getByRole('button', { name: 'Batch path' }).click();
+    await page
+      .getByRole('group', { name: 'Follow a flow' })
+      .getByRole('button', { name: 'Batch path' })
+      .click();
     const heading = page.getByRole('heading', { name: 'Batch path: step 1 of 7' });
     await expect(heading).toBeFocused();
     // The step text is beside the map, not above it: the map stays where it was.
@@ -319,15 +434,24 @@ test.describe('a walkthrough as a guided tour', () => {
     await expect(tour.getByText('Step 2, done:')).toHaveCount(1);
     // On the map: every lit node numbered, the current step's node set apart from past ones.
     await expect(page.locator('.react-flow__node.is-current')).toHaveCount(1);
-    await expect(page.locator('.react-flow__node.is-current[data-id="data-storage__landing"]')).toContainText('3');
+    await expect(
+      page.locator('.react-flow__node.is-current[data-id="data-storage__landing"]'),
+    ).toContainText('3');
     await expect(page.locator('.react-flow__node.is-past')).toHaveCount(2);
-    await expect(page.locator('.react-flow__node[data-id="batch-sources"] .map-step-badge')).toHaveText('1');
+    await expect(
+      page.locator('.react-flow__node[data-id="batch-sources"] .map-step-badge'),
+    ).toHaveText('1');
     // The map has panned to the current step: its node is in the middle of the canvas.
     await expect
       .poll(async () => {
-        const node = (await page.locator('.react-flow__node[data-id="data-storage__landing"]').boundingBox())!;
+        const node = (await page
+          .locator('.react-flow__node[data-id="data-storage__landing"]')
+          .boundingBox())!;
         const c = (await canvas.boundingBox())!;
-        return Math.abs(node.x + node.width / 2 - (c.x + c.width / 2)) < c.width * 0.1 && Math.abs(node.y + node.height / 2 - (c.y + c.height / 2)) < c.height * 0.1;
+        return (
+          Math.abs(node.x + node.width / 2 - (c.x + c.width / 2)) < c.width * 0.1 &&
+          Math.abs(node.y + node.height / 2 - (c.y + c.height / 2)) < c.height * 0.1
+        );
       })
       .toBe(true);
 
@@ -340,7 +464,9 @@ test.describe('a walkthrough as a guided tour', () => {
     await expect(page.getByRole('button', { name: 'Batch path' })).toBeFocused();
   });
 
-  test('a shared walkthrough opens panned to its current step, on a phone too', async ({ page }) => {
+  test('a shared walkthrough opens panned to its current step, on a phone too', async ({
+    page,
+  }) => {
     // On a phone the first fit to the whole map used to land after the pan and undo it.
     await page.setViewportSize({ width: 360, height: 780 });
     await openMap(page, '/?flow=batch&step=3');
@@ -348,14 +474,21 @@ test.describe('a walkthrough as a guided tour', () => {
     const canvas = page.locator('.react-flow');
     await expect
       .poll(async () => {
-        const node = (await page.locator('.react-flow__node[data-id="data-storage__landing"]').boundingBox())!;
+        const node = (await page
+          .locator('.react-flow__node[data-id="data-storage__landing"]')
+          .boundingBox())!;
         const c = (await canvas.boundingBox())!;
-        return Math.abs(node.x + node.width / 2 - (c.x + c.width / 2)) < c.width * 0.1 && Math.abs(node.y + node.height / 2 - (c.y + c.height / 2)) < c.height * 0.1;
+        return (
+          Math.abs(node.x + node.width / 2 - (c.x + c.width / 2)) < c.width * 0.1 &&
+          Math.abs(node.y + node.height / 2 - (c.y + c.height / 2)) < c.height * 0.1
+        );
       })
       .toBe(true);
   });
 
-  test('starting a flow closes a panel the flow does not pass, and keeps one it does', async ({ page }) => {
+  test('starting a flow closes a panel the flow does not pass, and keeps one it does', async ({
+    page,
+  }) => {
     await openMap(page, '/?node=security');
     await expect(page.getByRole('dialog', { name: 'Security' })).toBeVisible();
     await page.getByRole('button', { name: 'Streaming path' }).click();
@@ -380,7 +513,9 @@ for (const theme of ['light', 'dark'] as const) {
   test(`no axe violations with the panel open in ${theme}`, async ({ page }) => {
     test.slow();
     await gotoWithTheme(page, '/?node=data-storage&flow=batch&step=4', theme);
-    await expect(page.getByRole('dialog', { name: 'Data storage' })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('dialog', { name: 'Data storage' })).toBeVisible({
+      timeout: 20_000,
+    });
     await expectNoAxeViolations(page);
   });
 }
@@ -388,14 +523,20 @@ for (const theme of ['light', 'dark'] as const) {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('every component is a link to its chapter, and the outline tells the whole graph', async ({ page }) => {
+  test('every component is a link to its chapter, and the outline tells the whole graph', async ({
+    page,
+  }) => {
     await page.goto('/');
     const links = page.locator('a.map-node-target');
     await expect(links).toHaveCount(17);
-    await expect(page.getByRole('link', { name: /^5 Data storage\b.*Opens chapter\.$/ })).toHaveAttribute('href', '/data-storage/');
+    await expect(
+      page.getByRole('link', { name: /^5 Data storage\b.*Opens chapter\.$/ }),
+    ).toHaveAttribute('href', '/data-storage/');
     const outline = page.getByRole('region', { name: 'The platform in outline' });
     await expect(outline.getByRole('link')).toHaveCount(17);
-    await expect(outline.getByText('Batch ingestion writes raw extracts to Data storage (Landing).').first()).toBeVisible();
+    await expect(
+      outline.getByText('Batch ingestion writes raw extracts to Data storage (Landing).').first(),
+    ).toBeVisible();
     await expect(page.locator('.react-flow__edge')).toHaveCount(18);
   });
 });
@@ -403,7 +544,9 @@ test.describe('without JavaScript', () => {
 test.describe('on a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
 
-  test('zoom buttons are 44 px targets clear of every component, and there is no minimap', async ({ page }) => {
+  test('zoom buttons are 44 px targets clear of every component, and there is no minimap', async ({
+    page,
+  }) => {
     await openMap(page);
     for (const name of ['Zoom In', 'Zoom Out', 'Fit View']) {
       const box = (await page.getByRole('button', { name }).boundingBox())!;
@@ -411,14 +554,28 @@ test.describe('on a 360 px phone', () => {
     }
     await expect(page.locator('.react-flow__minimap')).toBeHidden();
     const controls = (await page.locator('.react-flow__controls').boundingBox())!;
-    const nodes = await page.locator('.react-flow__node-component').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
-    expect(nodes.filter((n) => n.left < controls.x + controls.width && controls.x < n.right && n.top < controls.y + controls.height && controls.y < n.bottom)).toEqual([]);
+    const nodes = await page
+      .locator('.react-flow__node-component')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(
+      nodes.filter(
+        (n) =>
+          n.left < controls.x + controls.width &&
+          controls.x < n.right &&
+          n.top < controls.y + controls.height &&
+          controls.y < n.bottom,
+      ),
+    ).toEqual([]);
   });
 
   test('the outline is offered first and nothing overflows', async ({ page }) => {
     await openMap(page);
-    await expect(page.getByRole('link', { name: 'On a small screen? Read the platform as an outline.' })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await expect(
+      page.getByRole('link', { name: 'On a small screen? Read the platform as an outline.' }),
+    ).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await nodeButton(page, /^5 Data storage\b/).click();
     await expect(page.getByRole('dialog', { name: 'Data storage' })).toBeVisible();

@@ -42,7 +42,8 @@ test('every code block is served as a focusable region with a name of its own on
       blocks++;
       const attr = (name: string) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
       const label = attr('data-region-label') ?? '';
-      if (attr('tabindex') !== '0' || attr('role') !== 'region' || attr('aria-label') !== label) problems.push(`${file}: ${tag.slice(0, 120)}`);
+      if (attr('tabindex') !== '0' || attr('role') !== 'region' || attr('aria-label') !== label)
+        problems.push(`${file}: ${tag.slice(0, 120)}`);
       if (seen.has(label)) problems.push(`${file}: two code blocks named "${label}"`);
       seen.add(label);
     }

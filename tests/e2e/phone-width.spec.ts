@@ -21,13 +21,21 @@ test('no built page is wider than a 360 px screen', async ({ page }) => {
       const clips = (e: Element) => getComputedStyle(e).overflowX !== 'visible';
       const escapes = (e: Element) => {
         if (e.getBoundingClientRect().right <= limit + 0.5) return false;
-        for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (clips(a) && a.getBoundingClientRect().right <= limit + 0.5) return false;
+        for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+          if (clips(a) && a.getBoundingClientRect().right <= limit + 0.5) return false;
         return true;
       };
       const culprits = [...document.body.querySelectorAll('*')]
-        .filter((e) => escapes(e) && !(e.parentElement && e.parentElement !== document.body && escapes(e.parentElement)))
+        .filter(
+          (e) =>
+            escapes(e) &&
+            !(e.parentElement && e.parentElement !== document.body && escapes(e.parentElement)),
+        )
         .slice(0, 3)
-        .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className.trim() ? `.${e.className.trim().split(/\s+/).join('.')}` : ''} (right ${Math.round(e.getBoundingClientRect().right)})`);
+        .map(
+          (e) =>
+            `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className.trim() ? `.${e.className.trim().split(/\s+/).join('.')}` : ''} (right ${Math.round(e.getBoundingClientRect().right)})`,
+        );
       return `${width} px: ${culprits.join(', ')}`;
     }, PHONE.width);
     if (found) wide.push(`${path} is ${found}`);

@@ -9,7 +9,9 @@ import { gotoWithTheme } from './helpers.ts';
 const A4_CONTENT_WIDTH = 680;
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`a chapter prints light, with its diagram on white, from the ${theme} theme`, async ({ page }) => {
+  test(`a chapter prints light, with its diagram on white, from the ${theme} theme`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: A4_CONTENT_WIDTH, height: 960 });
     await gotoWithTheme(page, '/stream-ingestion/', theme);
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
@@ -26,18 +28,26 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(code).toHaveCSS('background-color', white);
 
     // Navigation, search and the theme switch are for the screen.
-    for (const name of ['Search', /theme/i]) await expect(page.getByRole('button', { name })).toBeHidden();
+    for (const name of ['Search', /theme/i])
+      await expect(page.getByRole('button', { name })).toBeHidden();
     await expect(page.getByRole('navigation').filter({ visible: true })).toHaveCount(0);
-    await expect(page.getByText('On this page', { exact: true }).filter({ visible: true })).toHaveCount(0);
+    await expect(
+      page.getByText('On this page', { exact: true }).filter({ visible: true }),
+    ).toHaveCount(0);
     // Paper does not scroll sideways: a long code line wraps inside the printable width.
     const codeBox = (await code.boundingBox())!;
     expect(codeBox.x + codeBox.width).toBeLessThanOrEqual(A4_CONTENT_WIDTH);
     expect(await code.evaluate((pre) => pre.scrollWidth <= pre.clientWidth + 1)).toBe(true);
 
     // Readable on A4: body text at least 10 pt and nothing wider than the printable width.
-    const fontSize = await page.locator('main p').first().evaluate((p) => Number.parseFloat(getComputedStyle(p).fontSize));
+    const fontSize = await page
+      .locator('main p')
+      .first()
+      .evaluate((p) => Number.parseFloat(getComputedStyle(p).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(13);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(A4_CONTENT_WIDTH);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      A4_CONTENT_WIDTH,
+    );
   });
 }
 
@@ -45,8 +55,12 @@ for (const theme of ['light', 'dark'] as const) {
 // off the paper (a six-column comparison in stream-ingestion and the miniature's day table in
 // etl-cluster once did).
 const printed = [
-  ...readdirSync('content/chapters').filter((f) => f.endsWith('.mdx')).map((f) => `/${basename(f, '.mdx')}/`),
-  ...readdirSync('content/benchmarks').filter((f) => f.endsWith('.json')).map((f) => `/benchmarks/${basename(f, '.json')}/`),
+  ...readdirSync('content/chapters')
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => `/${basename(f, '.mdx')}/`),
+  ...readdirSync('content/benchmarks')
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => `/benchmarks/${basename(f, '.json')}/`),
 ];
 for (const path of printed) {
   test(`${path} prints within the width of an A4 page`, async ({ page }) => {

@@ -13,8 +13,16 @@ const PHONE = { viewport: { width: 360, height: 780 }, hasTouch: true, isMobile:
 /** Item count of each chapter's checklist, as the build wrote it for the readiness page. */
 function checklistSizes(): Map<string, number> {
   const html = readFileSync(`${DIST}/readiness/index.html`, 'utf8');
-  const json = /<script type="application\/json" id="readiness-checklists">([\s\S]*?)<\/script>/.exec(html)![1]!;
-  return new Map((JSON.parse(json) as { chapter: string; items: unknown[] }[]).map((c) => [c.chapter, c.items.length]));
+  const json =
+    /<script type="application\/json" id="readiness-checklists">([\s\S]*?)<\/script>/.exec(
+      html,
+    )![1]!;
+  return new Map(
+    (JSON.parse(json) as { chapter: string; items: unknown[] }[]).map((c) => [
+      c.chapter,
+      c.items.length,
+    ]),
+  );
 }
 
 const node = (page: Page, name: RegExp) => page.getByRole('button', { name });
@@ -56,21 +64,31 @@ async function expectReadinessView(page: Page) {
   await expect(adhoc).toHaveAccessibleName(/ 2 of 13 ready ?\. Opens summary\.$/);
   await expect(adhoc.locator('.map-ready')).toHaveText(/^2 of 13 ready\.?\s*$/);
   const stream = node(page, /^\d+ Streaming ingestion\b/);
-  await expect(stream).toHaveAccessibleName(new RegExp(` 0 of ${streamTotal} ready ?\\. Opens summary\\.$`));
+  await expect(stream).toHaveAccessibleName(
+    new RegExp(` 0 of ${streamTotal} ready ?\\. Opens summary\\.$`),
+  );
   await expect(page.locator('.map-ready')).toHaveCount(17);
-  await expect(page.getByRole('status').getByRole('link', { name: `All 17 components: 2 of ${allTotal} ready` })).toHaveAttribute('href', '/readiness/');
+  await expect(
+    page
+      .getByRole('status')
+      .getByRole('link', { name: `All 17 components: 2 of ${allTotal} ready` }),
+  ).toHaveAttribute('href', '/readiness/');
 
   // Kept in the URL, as the map's other state is: a reload shows the same view.
   await page.reload();
   await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true', { timeout: 20_000 });
-  await expect(node(page, /^\d+ Ad-hoc cluster\b/)).toHaveAccessibleName(/ 2 of 13 ready ?\. Opens summary\.$/);
+  await expect(node(page, /^\d+ Ad-hoc cluster\b/)).toHaveAccessibleName(
+    / 2 of 13 ready ?\. Opens summary\.$/,
+  );
 
   await toggle(page).click();
   await expect(page.locator('.map-ready')).toHaveCount(0);
   await expect(page).not.toHaveURL(/readiness=/);
 }
 
-test('on a desktop, the Readiness view shows each component\'s progress from the ticks in this browser', async ({ page }) => {
+test("on a desktop, the Readiness view shows each component's progress from the ticks in this browser", async ({
+  page,
+}) => {
   await tickTwo(page);
   await openMap(page);
   await expectReadinessView(page);
@@ -78,7 +96,9 @@ test('on a desktop, the Readiness view shows each component\'s progress from the
 
 test.describe('on a 360 px phone', () => {
   test.use(PHONE);
-  test('the Readiness view shows on the portrait map, readable and inside each component\'s column', async ({ page }) => {
+  test("the Readiness view shows on the portrait map, readable and inside each component's column", async ({
+    page,
+  }) => {
     await tickTwo(page);
     await openMap(page, true);
     await expectReadinessView(page);
@@ -89,22 +109,34 @@ test.describe('on a 360 px phone', () => {
         const nodeEl = el.closest<HTMLElement>('.react-flow__node')!;
         const scale = nodeEl.getBoundingClientRect().width / nodeEl.offsetWidth;
         const r = el.getBoundingClientRect();
-        return { id: nodeEl.dataset['id']!, px: parseFloat(getComputedStyle(el).fontSize) * scale, left: r.left, right: r.right };
+        return {
+          id: nodeEl.dataset['id']!,
+          px: parseFloat(getComputedStyle(el).fontSize) * scale,
+          left: r.left,
+          right: r.right,
+        };
       }),
     );
     const canvas = (await page.locator('.react-flow').boundingBox())!;
     expect(drawn).toHaveLength(17);
     expect(drawn.filter((d) => d.px < 12).map((d) => `${d.id} ${d.px.toFixed(1)} px`)).toEqual([]);
-    expect(drawn.filter((d) => d.left < canvas.x || d.right > canvas.x + canvas.width).map((d) => d.id)).toEqual([]);
+    expect(
+      drawn.filter((d) => d.left < canvas.x || d.right > canvas.x + canvas.width).map((d) => d.id),
+    ).toEqual([]);
   });
 });
 
 test('the view follows ticks made in another tab', async ({ context }) => {
   const map = await context.newPage();
   await map.goto('/?readiness=on');
-  await expect(node(map, /^\d+ Ad-hoc cluster\b/)).toHaveAccessibleName(/ 0 of 13 ready ?\. Opens summary\.$/, { timeout: 20_000 });
+  await expect(node(map, /^\d+ Ad-hoc cluster\b/)).toHaveAccessibleName(
+    / 0 of 13 ready ?\. Opens summary\.$/,
+    { timeout: 20_000 },
+  );
   await tickTwo(await context.newPage());
-  await expect(node(map, /^\d+ Ad-hoc cluster\b/)).toHaveAccessibleName(/ 2 of 13 ready ?\. Opens summary\.$/);
+  await expect(node(map, /^\d+ Ad-hoc cluster\b/)).toHaveAccessibleName(
+    / 2 of 13 ready ?\. Opens summary\.$/,
+  );
 });
 
 for (const theme of ['light', 'dark'] as const) {
@@ -112,7 +144,10 @@ for (const theme of ['light', 'dark'] as const) {
     await gotoWithTheme(page, '/adhoc-cluster/', theme);
     await page.getByRole('checkbox', { name: FIRST }).check();
     await page.goto('/?readiness=on');
-    await expect(node(page, /^\d+ Ad-hoc cluster\b/)).toHaveAccessibleName(/ 1 of 13 ready ?\. Opens summary\.$/, { timeout: 20_000 });
+    await expect(node(page, /^\d+ Ad-hoc cluster\b/)).toHaveAccessibleName(
+      / 1 of 13 ready ?\. Opens summary\.$/,
+      { timeout: 20_000 },
+    );
     await expectNoAxeViolations(page);
   });
 }
@@ -120,18 +155,29 @@ for (const theme of ['light', 'dark'] as const) {
 test.describe('the readiness page is one click away', () => {
   test('from the main menu on a desktop, which marks it current there', async ({ page }) => {
     await page.goto('/data-storage/');
-    await page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Readiness' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main', exact: true })
+      .getByRole('link', { name: 'Readiness' })
+      .click();
     await expect(page).toHaveURL(/\/readiness\/$/);
-    await expect(page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Readiness' })).toHaveAttribute('aria-current', 'page');
+    await expect(
+      page
+        .getByRole('navigation', { name: 'Main', exact: true })
+        .getByRole('link', { name: 'Readiness' }),
+    ).toHaveAttribute('aria-current', 'page');
   });
 
   for (const width of [1241, 1100]) {
     test(`the header holds the menu within ${width} px (inline or folded)`, async ({ page }) => {
       await page.setViewportSize({ width, height: 800 });
       await page.goto('/data-storage/');
-      const overflow = await page.locator('.site-header').evaluate((h) => h.scrollWidth - h.clientWidth);
+      const overflow = await page
+        .locator('.site-header')
+        .evaluate((h) => h.scrollWidth - h.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      const inline = page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Readiness' });
+      const inline = page
+        .getByRole('navigation', { name: 'Main', exact: true })
+        .getByRole('link', { name: 'Readiness' });
       if (width > 1240) await expect(inline).toBeVisible();
       else await expect(inline).toBeHidden();
     });
@@ -142,13 +188,18 @@ test.describe('the readiness page is one click away', () => {
     test('from the folded menu', async ({ page }) => {
       await page.goto('/');
       await page.getByText('Menu', { exact: true }).click();
-      await page.getByRole('navigation', { name: 'Main (menu)' }).getByRole('link', { name: 'Readiness' }).click();
+      await page
+        .getByRole('navigation', { name: 'Main (menu)' })
+        .getByRole('link', { name: 'Readiness' })
+        .click();
       await expect(page).toHaveURL(/\/readiness\/$/);
-      await expect(page.getByRole('heading', { level: 1, name: 'Production readiness' })).toBeVisible();
+      await expect(
+        page.getByRole('heading', { level: 1, name: 'Production readiness' }),
+      ).toBeVisible();
     });
   });
 
-  test('from a component\'s summary panel on the map', async ({ page }) => {
+  test("from a component's summary panel on the map", async ({ page }) => {
     await page.goto('/?node=adhoc-cluster');
     const panel = page.getByRole('dialog', { name: 'Ad-hoc cluster' });
     await expect(panel).toBeVisible({ timeout: 20_000 });

@@ -12,7 +12,9 @@ const THIRD = /^Writing to any lake table fails/;
 const progress = (page: Page) => page.locator('[data-readiness-progress]');
 const adhocRow = (page: Page) => page.getByRole('row', { name: /Ad-hoc cluster/ });
 
-test('ticks persist across a reload, and export, clear and import round-trip them', async ({ page }) => {
+test('ticks persist across a reload, and export, clear and import round-trip them', async ({
+  page,
+}) => {
   await page.goto(`${CHAPTER}#production-readiness-checklist`);
   await expect(progress(page)).toHaveText('0 of 13 ready');
   await page.getByRole('checkbox', { name: FIRST }).check();
@@ -36,14 +38,22 @@ test('ticks persist across a reload, and export, clear and import round-trip the
   await expect(adhocRow(page)).toContainText('2 of 13 ready');
   await expect(page.getByText(/^All 17 components: 2 of \d+ ready$/)).toBeVisible();
 
-  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
   expect(json.suggestedFilename()).toMatch(/^readiness-\d{4}-\d{2}-\d{2}\.json$/);
   const jsonPath = await json.path();
-  const exported = JSON.parse(readFileSync(jsonPath, 'utf8')) as { chapters: { chapter: string; ready: number; total: number }[] };
+  const exported = JSON.parse(readFileSync(jsonPath, 'utf8')) as {
+    chapters: { chapter: string; ready: number; total: number }[];
+  };
   const adhoc = exported.chapters.find((c) => c.chapter === 'adhoc-cluster');
   expect([adhoc?.ready, adhoc?.total]).toEqual([2, 13]);
 
-  const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
+  const [md] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export Markdown' }).click(),
+  ]);
   const markdown = readFileSync(await md.path(), 'utf8');
   expect(markdown).toContain('## Ad-hoc cluster (2 of 13 ready)');
   expect(markdown).toContain('- [x] The ad-hoc and ETL clusters are separate releases');
@@ -70,14 +80,19 @@ test('ticks persist across a reload, and export, clear and import round-trip the
   await page.goto('/?node=adhoc-cluster');
   const panel = page.getByRole('dialog', { name: 'Ad-hoc cluster' });
   await expect(panel).toBeVisible({ timeout: 20_000 });
-  await expect(panel.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Production-readiness checklist' }) })).toContainText(
-    '2 of 13 ready',
-  );
+  await expect(
+    panel
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: 'Production-readiness checklist' }) }),
+  ).toContainText('2 of 13 ready');
 });
 
 test('every chapter page ids its checklist items as the readiness page does', () => {
   const html = readFileSync(`${DIST}/readiness/index.html`, 'utf8');
-  const json = /<script type="application\/json" id="readiness-checklists">([\s\S]*?)<\/script>/.exec(html)![1]!;
+  const json =
+    /<script type="application\/json" id="readiness-checklists">([\s\S]*?)<\/script>/.exec(
+      html,
+    )![1]!;
   const checklists = JSON.parse(json) as { chapter: string; items: { id: string }[] }[];
   expect(checklists).toHaveLength(17);
   for (const { chapter, items } of checklists) {
@@ -87,7 +102,9 @@ test('every chapter page ids its checklist items as the readiness page does', ()
   }
 });
 
-test('a tick in one tab shows in the readiness page and the same chapter open in another', async ({ context }) => {
+test('a tick in one tab shows in the readiness page and the same chapter open in another', async ({
+  context,
+}) => {
   const summary = await context.newPage();
   await summary.goto('/readiness/');
   await expect(adhocRow(summary)).toContainText('0 of 13 ready');
@@ -101,14 +118,32 @@ test('a tick in one tab shows in the readiness page and the same chapter open in
   await expect(chapterB.getByRole('checkbox', { name: SECOND })).toBeChecked();
 });
 
-test('an import that is not an export is refused with the field and what was expected', async ({ page }) => {
+test('an import that is not an export is refused with the field and what was expected', async ({
+  page,
+}) => {
   await page.goto('/readiness/');
   const input = page.getByLabel('Import JSON (replaces your ticks)');
-  await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"todo-app","version":1,"chapters":[]}') });
-  await expect(page.getByRole('status')).toHaveText('notes.json: Import refused: "format" is "todo-app"; expected "data-architecture-blueprint/readiness".');
-  const bad = { format: 'data-architecture-blueprint/readiness', version: 1, chapters: [{ chapter: 'adhoc-clustr', items: [] }] };
-  await input.setInputFiles({ name: 'typo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
-  await expect(page.getByRole('status')).toContainText('chapters[0].chapter "adhoc-clustr" is not a component of this site; nearest: "adhoc-cluster".');
+  await input.setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"todo-app","version":1,"chapters":[]}'),
+  });
+  await expect(page.getByRole('status')).toHaveText(
+    'notes.json: Import refused: "format" is "todo-app"; expected "data-architecture-blueprint/readiness".',
+  );
+  const bad = {
+    format: 'data-architecture-blueprint/readiness',
+    version: 1,
+    chapters: [{ chapter: 'adhoc-clustr', items: [] }],
+  };
+  await input.setInputFiles({
+    name: 'typo.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bad)),
+  });
+  await expect(page.getByRole('status')).toContainText(
+    'chapters[0].chapter "adhoc-clustr" is not a component of this site; nearest: "adhoc-cluster".',
+  );
 });
 
 test.describe('without JavaScript', () => {
@@ -126,7 +161,9 @@ test.describe('without JavaScript', () => {
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`the ticked checklist and the readiness page pass axe in the ${theme} theme`, async ({ page }) => {
+  test(`the ticked checklist and the readiness page pass axe in the ${theme} theme`, async ({
+    page,
+  }) => {
     await gotoWithTheme(page, CHAPTER, theme);
     await page.getByRole('checkbox', { name: FIRST }).check();
     await expect(progress(page)).toHaveText('1 of 13 ready');

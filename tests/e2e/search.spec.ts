@@ -119,19 +119,34 @@ const QUESTIONS: { query: string; expect: string[] }[] = [
   { query: 'how do I stream clickstream events', expect: ['/streaming-sources/'] },
   { query: 'how do I query fresh events in under a second', expect: ['/realtime-analytics/'] },
   { query: 'how much smaller is Parquet than CSV', expect: ['/benchmarks/file-formats/'] },
-  { query: 'is incremental MERGE faster than a full reload', expect: ['/benchmarks/incremental-load/'] },
+  {
+    query: 'is incremental MERGE faster than a full reload',
+    expect: ['/benchmarks/incremental-load/'],
+  },
   { query: 'is Redpanda faster than Kafka', expect: ['/benchmarks/streaming-brokers/'] },
   { query: 'what does ClickBench measure', expect: ['/benchmarks/clickbench-c6a-4xlarge/'] },
-  { query: 'how do I run the Kafka quickstart on my laptop', expect: ['/configs/stream-ingestion/'] },
-  { query: 'where are the Terraform modules for EKS', expect: ['/configs/infrastructure-as-code/'] },
-  { query: 'which is faster for analytics, row or column storage', expect: ['/benchmarks/row-vs-column/'] },
+  {
+    query: 'how do I run the Kafka quickstart on my laptop',
+    expect: ['/configs/stream-ingestion/'],
+  },
+  {
+    query: 'where are the Terraform modules for EKS',
+    expect: ['/configs/infrastructure-as-code/'],
+  },
+  {
+    query: 'which is faster for analytics, row or column storage',
+    expect: ['/benchmarks/row-vs-column/'],
+  },
 ];
 
 /**
  * Run queries through Pagefind in the page with the dialog's options, query clean-up and
  * partial-match fallback, and return the URLs of the first three results of each.
  */
-async function topResults(page: Page, queries: readonly string[]): Promise<Record<string, string[]>> {
+async function topResults(
+  page: Page,
+  queries: readonly string[],
+): Promise<Record<string, string[]>> {
   await page.evaluate(
     async ({ moduleUrl, options }) => {
       const pagefind = (await import(moduleUrl)) as PagefindModule;
@@ -143,7 +158,10 @@ async function topResults(page: Page, queries: readonly string[]): Promise<Recor
   const run = (term: string) =>
     page.evaluate(async (term) => {
       type Hit = { id: string; score: number; data: () => Promise<{ raw_url: string }> };
-      const w = window as unknown as { __pf: { search: (t: string) => Promise<{ results: Hit[] }> }; __hits?: Map<string, Hit> };
+      const w = window as unknown as {
+        __pf: { search: (t: string) => Promise<{ results: Hit[] }> };
+        __hits?: Map<string, Hit>;
+      };
       const hits = (w.__hits ??= new Map());
       const { results } = await w.__pf.search(term);
       for (const r of results) hits.set(r.id, r);
@@ -152,18 +170,28 @@ async function topResults(page: Page, queries: readonly string[]): Promise<Recor
   const out: Record<string, string[]> = {};
   for (const query of queries) {
     const { results } = await searchWithFallback(toSearchTerms(query), run);
-    out[query] = await page.evaluate(async (ids) => {
-      const w = window as unknown as { __hits: Map<string, { data: () => Promise<{ raw_url: string }> }> };
-      return Promise.all(ids.map(async (id) => (await w.__hits.get(id)!.data()).raw_url));
-    }, results.slice(0, 3).map((r) => r.id));
+    out[query] = await page.evaluate(
+      async (ids) => {
+        const w = window as unknown as {
+          __hits: Map<string, { data: () => Promise<{ raw_url: string }> }>;
+        };
+        return Promise.all(ids.map(async (id) => (await w.__hits.get(id)!.data()).raw_url));
+      },
+      results.slice(0, 3).map((r) => r.id),
+    );
   }
   return out;
 }
 
 /** The rows whose expected pages are not all in the first three, with what came instead. */
-function listMisses(rows: readonly { query: string; expect: string[] }[], top: Record<string, string[]>): string[] {
+function listMisses(
+  rows: readonly { query: string; expect: string[] }[],
+  top: Record<string, string[]>,
+): string[] {
   return rows.flatMap(({ query, expect: pages }) =>
-    pages.filter((p) => !top[query]!.includes(p)).map((p) => `"${query}": expected ${p} in top 3, got ${top[query]!.join(', ') || 'nothing'}`),
+    pages
+      .filter((p) => !top[query]!.includes(p))
+      .map((p) => `"${query}": expected ${p} in top 3, got ${top[query]!.join(', ') || 'nothing'}`),
   );
 }
 
@@ -187,17 +215,27 @@ async function searchFor(page: Page, query: string) {
 }
 
 test.describe('search index', () => {
-  test(`puts the expected page in the top three for ${QUERIES.length} real queries`, async ({ page }) => {
+  test(`puts the expected page in the top three for ${QUERIES.length} real queries`, async ({
+    page,
+  }) => {
     expect(QUERIES.length).toBeGreaterThanOrEqual(25);
     await page.goto(at('/chapters/'));
-    const top = await topResults(page, QUERIES.map((q) => q.query));
+    const top = await topResults(
+      page,
+      QUERIES.map((q) => q.query),
+    );
     expect(listMisses(QUERIES, top)).toEqual([]);
   });
 
-  test(`answers ${QUESTIONS.length} questions a newcomer types with the right page in the top three`, async ({ page }) => {
+  test(`answers ${QUESTIONS.length} questions a newcomer types with the right page in the top three`, async ({
+    page,
+  }) => {
     expect(QUESTIONS.length).toBeGreaterThanOrEqual(30);
     await page.goto(at('/chapters/'));
-    const top = await topResults(page, QUESTIONS.map((q) => q.query));
+    const top = await topResults(
+      page,
+      QUESTIONS.map((q) => q.query),
+    );
     expect(listMisses(QUESTIONS, top)).toEqual([]);
   });
 
@@ -208,12 +246,16 @@ test.describe('search index', () => {
       const { results } = await pagefind.search('kafka-to-iceberg.sql');
       return Promise.all(results.map(async (r) => (await r.data()).content));
     }, at('/pagefind/pagefind.js'));
-    const joined = texts.flatMap((t) => t.match(/\S*(?:sqlDownload|checkedTools|chapterAll)\S*/g) ?? []);
+    const joined = texts.flatMap(
+      (t) => t.match(/\S*(?:sqlDownload|checkedTools|chapterAll)\S*/g) ?? [],
+    );
     expect(texts.length).toBeGreaterThan(0);
     expect(joined).toEqual([]);
   });
 
-  test('indexes every chapter with its kind and part, and leaves the map and lists out', async ({ page }) => {
+  test('indexes every chapter with its kind and part, and leaves the map and lists out', async ({
+    page,
+  }) => {
     await page.goto(at('/chapters/'));
     const filters = await page.evaluate(async (moduleUrl) => {
       const pagefind = (await import(moduleUrl)) as PagefindModule;
@@ -221,7 +263,14 @@ test.describe('search index', () => {
     }, at('/pagefind/pagefind.js'));
     expect(filters.kind?.chapter).toBe(17);
     expect(Object.keys(filters.part ?? {}).sort()).toEqual([
-      'A Data ingestion', 'B Data platform', 'C ML platform', 'D BI', 'E Orchestration', 'F Infrastructure', 'G Security', 'H Data quality & lineage',
+      'A Data ingestion',
+      'B Data platform',
+      'C ML platform',
+      'D BI',
+      'E Orchestration',
+      'F Infrastructure',
+      'G Security',
+      'H Data quality & lineage',
     ]);
     const urls = await page.evaluate(async (moduleUrl) => {
       const pagefind = (await import(moduleUrl)) as PagefindModule;
@@ -232,11 +281,15 @@ test.describe('search index', () => {
     expect(urls).not.toContain('/chapters/');
   });
 
-  test('gives config and benchmark pages the part of the components they are about', async ({ page }) => {
+  test('gives config and benchmark pages the part of the components they are about', async ({
+    page,
+  }) => {
     await page.goto(at('/chapters/'));
     const urls = await page.evaluate(async (moduleUrl) => {
       const pagefind = (await import(moduleUrl)) as PagefindModule;
-      const { results } = await pagefind.search(null, { filters: { part: 'B Data platform', kind: { any: ['config', 'benchmark'] } } });
+      const { results } = await pagefind.search(null, {
+        filters: { part: 'B Data platform', kind: { any: ['config', 'benchmark'] } },
+      });
       return Promise.all(results.map(async (r) => (await r.data()).raw_url));
     }, at('/pagefind/pagefind.js'));
     expect(urls).toContain('/configs/data-storage/');
@@ -246,33 +299,47 @@ test.describe('search index', () => {
 });
 
 test.describe('search dialog', () => {
-  test('loads no search code until opened, then finds a section and links to its heading', async ({ page }) => {
+  test('loads no search code until opened, then finds a section and links to its heading', async ({
+    page,
+  }) => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(at('/data-storage/'));
     await expect(page.getByRole('button', { name: 'Search' })).toBeVisible();
-    expect(requests.filter((p) => p.includes('/pagefind/') || p.includes('search-dialog'))).toEqual([]);
+    expect(requests.filter((p) => p.includes('/pagefind/') || p.includes('search-dialog'))).toEqual(
+      [],
+    );
 
     await openSearch(page);
     const results = await searchFor(page, 'watermarks');
     expect(requests).toContain(at('/pagefind/pagefind.js'));
-    const chapter = results.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Streaming ingestion & pre-processing', exact: true }) });
+    const chapter = results.getByRole('listitem').filter({
+      has: page.getByRole('link', { name: 'Streaming ingestion & pre-processing', exact: true }),
+    });
     await chapter.getByRole('link', { name: 'Late data and watermarks' }).click();
     await expect(page).toHaveURL(at('/stream-ingestion/#late-data-and-watermarks'));
-    await expect(page.getByRole('heading', { level: 3, name: 'Late data and watermarks' })).toBeInViewport();
+    await expect(
+      page.getByRole('heading', { level: 3, name: 'Late data and watermarks' }),
+    ).toBeInViewport();
   });
 
-  test('closes and scrolls to the section when the result is on the current page', async ({ page }) => {
+  test('closes and scrolls to the section when the result is on the current page', async ({
+    page,
+  }) => {
     await page.goto(at('/stream-ingestion/'));
     const dialog = await openSearch(page);
     const results = await searchFor(page, 'watermarks');
     await results.getByRole('link', { name: 'Late data and watermarks' }).first().click();
     await expect(dialog).toBeHidden();
     await expect(page).toHaveURL(at('/stream-ingestion/#late-data-and-watermarks'));
-    await expect(page.getByRole('heading', { level: 3, name: 'Late data and watermarks' })).toBeInViewport();
+    await expect(
+      page.getByRole('heading', { level: 3, name: 'Late data and watermarks' }),
+    ).toBeInViewport();
   });
 
-  test('opens with "/", Ctrl+K and Cmd+K; Escape closes it and returns focus to the button', async ({ page }) => {
+  test('opens with "/", Ctrl+K and Cmd+K; Escape closes it and returns focus to the button', async ({
+    page,
+  }) => {
     await page.goto(at('/security/'));
     const button = page.getByRole('button', { name: 'Search' });
     await expect(button).toBeVisible();
@@ -310,13 +377,19 @@ test.describe('search dialog', () => {
     await page.goto(at('/chapters/'));
     const dialog = await openSearch(page);
     const results = await searchFor(page, 'Kafka');
-    await expect(results.getByRole('link', { name: 'Streaming ingestion & pre-processing', exact: true })).toBeVisible();
+    await expect(
+      results.getByRole('link', { name: 'Streaming ingestion & pre-processing', exact: true }),
+    ).toBeVisible();
 
     const part = dialog.getByRole('combobox', { name: 'Part' });
     await expect(part.getByRole('option', { name: /^G · Security/ })).toHaveCount(1);
-    await part.selectOption({ label: (await part.getByRole('option', { name: /^B · Data platform/ }).textContent())! });
+    await part.selectOption({
+      label: (await part.getByRole('option', { name: /^B · Data platform/ }).textContent())!,
+    });
     await expect(dialog.getByRole('status')).toContainText('with these filters');
-    await expect(results.getByRole('link', { name: 'Streaming ingestion & pre-processing', exact: true })).toHaveCount(0);
+    await expect(
+      results.getByRole('link', { name: 'Streaming ingestion & pre-processing', exact: true }),
+    ).toHaveCount(0);
     for (const item of await results.locator(':scope > li').all()) {
       await expect(item).toContainText('Data platform');
     }
@@ -328,34 +401,52 @@ test.describe('search dialog', () => {
     const benchmarks = (await kind.getByRole('option', { name: /^Benchmarks/ }).textContent())!;
     await kind.selectOption({ label: benchmarks });
     const count = Number(/\((\d+)\)/.exec(benchmarks)![1]);
-    await expect(dialog.getByRole('status')).toHaveText(`${count} pages with these filters`, { timeout: 30_000 });
+    await expect(dialog.getByRole('status')).toHaveText(`${count} pages with these filters`, {
+      timeout: 30_000,
+    });
     await expect(results.locator(':scope > li')).toHaveCount(Math.min(count, 8));
-    for (const item of await results.locator(':scope > li').all()) await expect(item).toContainText('Benchmark');
+    for (const item of await results.locator(':scope > li').all())
+      await expect(item).toContainText('Benchmark');
   });
 
   test('shows a query with HTML or script as text and never runs it', async ({ page }) => {
     await page.goto(at('/chapters/'));
     const dialog = await openSearch(page);
-    const attack = '<img src=x onerror="window.__searchXss=1"><script>window.__searchXss=2</script>kafka';
+    const attack =
+      '<img src=x onerror="window.__searchXss=1"><script>window.__searchXss=2</script>kafka';
     await dialog.getByRole('searchbox', { name: /Search chapters/ }).fill(attack);
     await expect(dialog.getByRole('status')).toContainText(`for “${attack}”`, { timeout: 30_000 });
     await expect(dialog.locator('img, script')).toHaveCount(0);
-    expect(await page.evaluate(() => (window as { __searchXss?: number }).__searchXss)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as { __searchXss?: number }).__searchXss),
+    ).toBeUndefined();
     // Excerpts come back with <mark> elements built from text, and nothing else.
     await searchFor(page, 'Kafka');
-    const tags = await dialog.getByRole('list', { name: 'Search results' }).evaluate((list) => [...new Set([...list.querySelectorAll('*')].map((e) => e.tagName))].sort());
+    const tags = await dialog
+      .getByRole('list', { name: 'Search results' })
+      .evaluate((list) =>
+        [...new Set([...list.querySelectorAll('*')].map((e) => e.tagName))].sort(),
+      );
     expect(tags).toEqual(['A', 'LI', 'MARK', 'P', 'SPAN', 'UL']);
   });
 
-  test('on the map page, a component result selects its node instead of leaving', async ({ page }) => {
+  test('on the map page, a component result selects its node instead of leaving', async ({
+    page,
+  }) => {
     await page.goto(at('/'));
     await openSearch(page);
     const results = await searchFor(page, 'Debezium');
-    await results.getByRole('link', { name: /^Streaming ingestion & pre-processing\s*Show on map$/ }).click();
+    await results
+      .getByRole('link', { name: /^Streaming ingestion & pre-processing\s*Show on map$/ })
+      .click();
     await expect(page).toHaveURL(at('/?node=stream-ingestion'));
     await expect(page.getByRole('dialog', { name: 'Search the blueprint' })).toBeHidden();
-    await expect(page.getByRole('heading', { level: 1, name: 'Data Architecture Blueprint' })).toBeVisible();
-    await expect(page.getByRole('dialog', { name: 'Streaming ingestion & pre-processing' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Data Architecture Blueprint' }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('dialog', { name: 'Streaming ingestion & pre-processing' }),
+    ).toBeVisible();
   });
 
   test('fits a 360 px phone screen', async ({ page }) => {
@@ -364,7 +455,11 @@ test.describe('search dialog', () => {
     const dialog = await openSearch(page);
     const results = await searchFor(page, 'compaction');
     await expect(results.getByRole('link', { name: 'Data storage', exact: true })).toBeVisible();
-    for (const part of [dialog, dialog.getByRole('button', { name: 'Close search' }), dialog.getByRole('combobox', { name: 'Kind' })]) {
+    for (const part of [
+      dialog,
+      dialog.getByRole('button', { name: 'Close search' }),
+      dialog.getByRole('combobox', { name: 'Kind' }),
+    ]) {
       const box = (await part.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(360);

@@ -5,14 +5,34 @@ import { parseCommandLine, type OptionSpec } from '../cli.ts';
 
 /** The build folder and base path every audit reads: --dir and --base, else OUT_DIR and BASE_PATH. */
 const BUILD_OPTIONS = {
-  dir: { type: 'string', default: process.env['OUT_DIR'] ?? 'dist', help: 'build folder (default OUT_DIR or dist)' },
-  base: { type: 'string', default: process.env['BASE_PATH'] ?? '/', help: 'base path the site is built for (default BASE_PATH or /)' },
+  dir: {
+    type: 'string',
+    default: process.env['OUT_DIR'] ?? 'dist',
+    help: 'build folder (default OUT_DIR or dist)',
+  },
+  base: {
+    type: 'string',
+    default: process.env['BASE_PATH'] ?? '/',
+    help: 'base path the site is built for (default BASE_PATH or /)',
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 /** Parse an audit's command line: the build options plus its own; `base` always ends in "/". */
-export function parseAuditCommand<O extends Record<string, OptionSpec>>(command: string, summary: string, options: O) {
-  const { values } = parseCommandLine({ command, summary, options: { ...BUILD_OPTIONS, ...options } });
-  return { ...values, dir: values.dir as string, base: (values.base as string).replace(/\/?$/, '/') };
+export function parseAuditCommand<O extends Record<string, OptionSpec>>(
+  command: string,
+  summary: string,
+  options: O,
+) {
+  const { values } = parseCommandLine({
+    command,
+    summary,
+    options: { ...BUILD_OPTIONS, ...options },
+  });
+  return {
+    ...values,
+    dir: values.dir as string,
+    base: (values.base as string).replace(/\/?$/, '/'),
+  };
 }
 
 /** Write a JSON report, creating its folder, with a trailing newline. */

@@ -3,7 +3,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CATEGORIES, type FormFactor, type LighthouseResult } from '../../../src/lib/audit/lighthouse.ts';
+import {
+  CATEGORIES,
+  type FormFactor,
+  type LighthouseResult,
+} from '../../../src/lib/audit/lighthouse.ts';
 import { chromiumArgs, chromiumPath } from '../../../src/lib/browser/chromium.ts';
 
 /** Chromium for Lighthouse: CHROME_PATH (Lighthouse's own variable), else the project's Chromium. */
@@ -13,7 +17,10 @@ export const lighthouseChrome = process.env['CHROME_PATH'] ?? chromiumPath;
 export const lighthouseFlags = ['--headless=new', ...chromiumArgs];
 
 /** One Lighthouse run of `url` as a phone (default) or a desktop (the desktop preset). */
-export async function runLighthouse(url: string, formFactor: FormFactor): Promise<LighthouseResult> {
+export async function runLighthouse(
+  url: string,
+  formFactor: FormFactor,
+): Promise<LighthouseResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bp-lighthouse-'));
   const out = join(dir, 'report.json');
   const args = [
@@ -35,7 +42,13 @@ export async function runLighthouse(url: string, formFactor: FormFactor): Promis
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`lighthouse exited with ${code} for ${url}: ${stderr.trim().slice(-800)}`))));
+      child.on('close', (code) =>
+        code === 0
+          ? resolve()
+          : reject(
+              new Error(`lighthouse exited with ${code} for ${url}: ${stderr.trim().slice(-800)}`),
+            ),
+      );
     });
     return JSON.parse(readFileSync(out, 'utf8')) as LighthouseResult;
   } finally {

@@ -35,12 +35,23 @@ and every run) to content/benchmarks/, or with --quick to a temporary directory.
 
 /** Parse the command line; throws an Error whose message says what is wrong and what is valid. */
 export function parseBenchArgs(argv: ReadonlyArray<string>): BenchOptions {
-  const options: BenchOptions = { quick: false, out: undefined, only: [...MEASURED_IDS], postgres: true, seed: 42, rows: undefined, help: false };
+  const options: BenchOptions = {
+    quick: false,
+    out: undefined,
+    only: [...MEASURED_IDS],
+    postgres: true,
+    seed: 42,
+    rows: undefined,
+    help: false,
+  };
   for (const arg of argv) {
-    const [key, value] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [key, value] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const int = (min: number) => {
       const n = Number(value);
-      if (!Number.isInteger(n) || n < min) throw new Error(`${key}: expected an integer ≥ ${min}, got "${value ?? ''}"`);
+      if (!Number.isInteger(n) || n < min)
+        throw new Error(`${key}: expected an integer ≥ ${min}, got "${value ?? ''}"`);
       return n;
     };
     switch (key) {
@@ -54,7 +65,10 @@ export function parseBenchArgs(argv: ReadonlyArray<string>): BenchOptions {
       case '--only': {
         const ids = (value ?? '').split(',').filter(Boolean);
         const unknown = ids.filter((id) => !(MEASURED_IDS as ReadonlyArray<string>).includes(id));
-        if (!ids.length || unknown.length) throw new Error(`--only: unknown benchmark "${unknown.join(', ') || value || ''}". Known: ${MEASURED_IDS.join(', ')}`);
+        if (!ids.length || unknown.length)
+          throw new Error(
+            `--only: unknown benchmark "${unknown.join(', ') || value || ''}". Known: ${MEASURED_IDS.join(', ')}`,
+          );
         options.only = MEASURED_IDS.filter((id) => ids.includes(id));
         break;
       }

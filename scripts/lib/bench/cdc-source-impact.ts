@@ -10,8 +10,21 @@ import { sourceTableSql } from './cdc-vs-extract.ts';
 import { BenchmarkSkipped, type BenchContext } from './context.ts';
 import { openDuckWithOrders, queryValue, sqlString } from './duckdb.ts';
 import { packageVersion } from './environment.ts';
-import { countRowChanges, parsePgbenchSummary, pgbenchRunArgs, runPgbench, showBuiltinScript, type PgbenchLoad, type PgbenchSummary } from './pgbench.ts';
-import { findPostgresBin, postgresUnavailableReason, startTempPostgres, type TempPostgres } from './postgres.ts';
+import {
+  countRowChanges,
+  parsePgbenchSummary,
+  pgbenchRunArgs,
+  runPgbench,
+  showBuiltinScript,
+  type PgbenchLoad,
+  type PgbenchSummary,
+} from './pgbench.ts';
+import {
+  findPostgresBin,
+  postgresUnavailableReason,
+  startTempPostgres,
+  type TempPostgres,
+} from './postgres.ts';
 import { buildMeasured, RUN_ORDER, runsCell, start, type MeasuredInput } from './result.ts';
 import { median } from '../../../src/lib/benchmark/stats.ts';
 
@@ -117,12 +130,19 @@ async function connect(server: TempPostgres): Promise<pg.Client> {
 }
 
 /** Load the generated orders into `orders` on the server, through a CSV file DuckDB writes. */
-async function loadOrders(server: TempPostgres, client: pg.Client, ctx: BenchContext, rows: number): Promise<string> {
+async function loadOrders(
+  server: TempPostgres,
+  client: pg.Client,
+  ctx: BenchContext,
+  rows: number,
+): Promise<string> {
   const duck = await openDuckWithOrders(rows, ctx.seed, ctx.log, ' and loading PostgreSQL');
   const csv = join(server.shareDir, 'orders.csv');
   let duckdbVersion: string;
   try {
-    await duck.conn.run(`COPY (SELECT *, order_ts AS updated_at FROM orders ORDER BY order_id) TO ${sqlString(csv)} (FORMAT csv, HEADER)`);
+    await duck.conn.run(
+      `COPY (SELECT *, order_ts AS updated_at FROM orders ORDER BY order_id) TO ${sqlString(csv)} (FORMAT csv, HEADER)`,
+    );
     duckdbVersion = await queryValue(duck.conn, 'SELECT version()');
   } finally {
     duck.close();
@@ -147,27 +167,71 @@ export async function runCdcSourceImpact(ctx: BenchContext): Promise<MeasuredInp
   const clients: pg.Client[] = [];
   try {
     server = startTempPostgres(pgDir, { wal_level: 'logical' });
-    const [control, worker, sampler] = [await connect(server), await connect(server), await connect(server)];
+    const [control, worker, sampler] = [
+      await connect(server),
+      await connect(server),
+      await connect(server),
+    ];
     clients.push(control, worker, sampler);
     const duckdbVersion = await loadOrders(server, control, ctx, sizes.extractRows);
     ctx.log(`initialising pgbench at scale ${sizes.scale}`);
-    await runPgbench(pgbench, ['-i', '-s', String(sizes.scale), '-q', '-h', server.socketDir, '-U', server.user, 'postgres']);
-    const show = async (name: string) => (await control.query<Record<string, string>>(`SHOW ${name}`)).rows[0]![name]!;
+    await runPgbench(pgbench, [
+      '-i',
+      '-s',
+      String(sizes.scale),
+      '-q',
+      '-h',
+      server.socketDir,
+      '-U',
+      server.user,
+      'postgres',
+    ]);
+    const show = async (name: string) =>
+      (await control.query<Record<string, string>>(`SHOW ${name}`)).rows[0]![name]!;
     const version = await show('server_version');
     const serverSettings: string[] = [];
-    for (const n of ['wal_level', 'shared_buffers', 'fsync', 'synchronous_commit', 'wal_sync_method', 'max_parallel_workers_per_gather']) serverSettings.push(`${n}=${await show(n)}`);
-    const tableBytes = (await control.query<{ n: number }>(`SELECT pg_total_relation_size('orders')::float8 AS n`)).rows[0]!.n;
-    const walLsn = async () => (await control.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]!.lsn;
+    for (const n of [
+      'wal_level',
+      'shared_buffers',
+      'fsync',
+      'synchronous_commit',
+      'wal_sync_method',
+      'max_parallel_workers_per_gather',
+    ])
+      serverSettings.push(`${n}=${await show(n)}`);
+    const tableBytes = (
+      await control.query<{ n: number }>(`SELECT pg_total_relation_size('orders')::float8 AS n`)
+    ).rows[0]!.n;
+    const walLsn = async () =>
+      (await control.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]!
+        .lsn;
     // Row changes per transaction, from the script this pgbench runs (tpcb-like: three UPDATEs and one INSERT).
     const changesPerTransaction = countRowChanges(showBuiltinScript(pgbench, 'tpcb-like'));
-    const load: PgbenchLoad = { socketDir: server.socketDir, user: server.user, database: 'postgres', clients: sizes.clients, threads: sizes.threads, seconds: sizes.seconds };
+    const load: PgbenchLoad = {
+      socketDir: server.socketDir,
+      user: server.user,
+      database: 'postgres',
+      clients: sizes.clients,
+      threads: sizes.threads,
+      seconds: sizes.seconds,
+    };
 
     const runCase = async (which: SourceCase): Promise<CaseRun> => {
       if (which === 'cdc') {
-        await control.query(`SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1`, [SLOT]);
-        await control.query(`SELECT pg_create_logical_replication_slot('${SLOT}', 'test_decoding')`);
+        await control.query(
+          `SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1`,
+          [SLOT],
+        );
+        await control.query(
+          `SELECT pg_create_logical_replication_slot('${SLOT}', 'test_decoding')`,
+        );
       }
-      const background = which === 'extract' ? startExtracts(worker) : which === 'cdc' ? startConsumer(worker, sampler) : undefined;
+      const background =
+        which === 'extract'
+          ? startExtracts(worker)
+          : which === 'cdc'
+            ? startConsumer(worker, sampler)
+            : undefined;
       const before = await walLsn();
       let output: { stdout: string } | undefined;
       let work: Awaited<ReturnType<Background['stop']>> | undefined;
@@ -178,18 +242,30 @@ export async function runCdcSourceImpact(ctx: BenchContext): Promise<MeasuredInp
         work = await background?.stop();
       }
       const after = await walLsn();
-      const walBytes = (await control.query<{ n: number }>('SELECT pg_wal_lsn_diff($1::pg_lsn, $2::pg_lsn)::float8 AS n', [after, before])).rows[0]!.n;
+      const walBytes = (
+        await control.query<{ n: number }>(
+          'SELECT pg_wal_lsn_diff($1::pg_lsn, $2::pg_lsn)::float8 AS n',
+          [after, before],
+        )
+      ).rows[0]!.n;
       const summary = parsePgbenchSummary(output.stdout);
-      if (summary.latencyStddevMs === undefined) throw new Error('pgbench printed no latency stddev although it ran with -P');
+      if (summary.latencyStddevMs === undefined)
+        throw new Error('pgbench printed no latency stddev although it ran with -P');
       let rows = work?.rows ?? 0;
       if (which === 'cdc') {
         // What the consumer had not read when the load stopped, then the check that it missed nothing.
         rows += (await control.query<ConsumeRow>(CONSUME_SQL)).rows[0]!.changes;
         await control.query('SELECT pg_drop_replication_slot($1)', [SLOT]);
         const expected = summary.transactions * changesPerTransaction;
-        if (rows !== expected) throw new Error(`logical decoding returned ${rows} row changes; pgbench committed ${summary.transactions} transactions of ${changesPerTransaction} changes (${expected})`);
+        if (rows !== expected)
+          throw new Error(
+            `logical decoding returned ${rows} row changes; pgbench committed ${summary.transactions} transactions of ${changesPerTransaction} changes (${expected})`,
+          );
       }
-      if (summary.failed > 0) throw new Error(`pgbench reported ${summary.failed} failed transactions in the ${which} run`);
+      if (summary.failed > 0)
+        throw new Error(
+          `pgbench reported ${summary.failed} failed transactions in the ${which} run`,
+        );
       return { summary, walBytes, passes: work?.passes ?? 0, rows, lag: work?.lag ?? [] };
     };
 
@@ -198,12 +274,18 @@ export async function runCdcSourceImpact(ctx: BenchContext): Promise<MeasuredInp
     for (let i = 0; i < plan.slow.warmup + plan.slow.runs; i++) {
       for (const which of CASES) {
         const r = await runCase(which);
-        ctx.log(`${i < plan.slow.warmup ? 'warm-up' : `run ${i - plan.slow.warmup + 1}`} ${which}: ${r.summary.tps.toFixed(1)} tps, ${r.summary.latencyAverageMs} ms average latency${which === 'baseline' ? '' : `, ${r.passes} reader passes, ${r.rows} rows`}`);
+        ctx.log(
+          `${i < plan.slow.warmup ? 'warm-up' : `run ${i - plan.slow.warmup + 1}`} ${which}: ${r.summary.tps.toFixed(1)} tps, ${r.summary.latencyAverageMs} ms average latency${which === 'baseline' ? '' : `, ${r.passes} reader passes, ${r.rows} rows`}`,
+        );
         if (i >= plan.slow.warmup) runs[which].push(r);
       }
     }
-    if (runs.extract.some((r) => r.passes < 1)) throw new Error('a full extract did not complete within a run; lengthen the run or shrink the table');
-    if (runs.cdc.some((r) => r.lag.length < 2)) throw new Error(`fewer than two lag samples in a run of ${sizes.seconds} s`);
+    if (runs.extract.some((r) => r.passes < 1))
+      throw new Error(
+        'a full extract did not complete within a run; lengthen the run or shrink the table',
+      );
+    if (runs.cdc.some((r) => r.lag.length < 2))
+      throw new Error(`fewer than two lag samples in a run of ${sizes.seconds} s`);
 
     const labels: Record<SourceCase, string> = {
       baseline: 'pgbench alone',
@@ -227,11 +309,41 @@ export async function runCdcSourceImpact(ctx: BenchContext): Promise<MeasuredInp
           description: `${loadLine}, alone; while a full extract of a ${sizes.extractRows.toLocaleString('en-US')}-row table (${tableBytes.toLocaleString('en-US')} bytes) runs back to back (COPY to /dev/null on the server); and while a consumer reads a logical replication slot (test_decoding) continuously. Throughput and latency are pgbench’s own figures.`,
           compare: { row: 'baseline' },
           measures: [
-            { id: 'tps', label: 'Transactions per second (pgbench)', unit: 'count', better: 'higher', ratio: true },
-            { id: 'latency', label: 'Average latency (pgbench)', unit: 'ms', better: 'lower', ratio: true },
-            { id: 'latency-stddev', label: 'Latency standard deviation (pgbench)', unit: 'ms', better: 'lower', ratio: false },
-            { id: 'transactions', label: 'Transactions committed in the run (pgbench)', unit: 'count', better: 'higher', ratio: false },
-            { id: 'wal', label: 'WAL written during the run', unit: 'bytes', better: 'none', ratio: false },
+            {
+              id: 'tps',
+              label: 'Transactions per second (pgbench)',
+              unit: 'count',
+              better: 'higher',
+              ratio: true,
+            },
+            {
+              id: 'latency',
+              label: 'Average latency (pgbench)',
+              unit: 'ms',
+              better: 'lower',
+              ratio: true,
+            },
+            {
+              id: 'latency-stddev',
+              label: 'Latency standard deviation (pgbench)',
+              unit: 'ms',
+              better: 'lower',
+              ratio: false,
+            },
+            {
+              id: 'transactions',
+              label: 'Transactions committed in the run (pgbench)',
+              unit: 'count',
+              better: 'higher',
+              ratio: false,
+            },
+            {
+              id: 'wal',
+              label: 'WAL written during the run',
+              unit: 'bytes',
+              better: 'none',
+              ratio: false,
+            },
           ],
           rows: CASES.map((which) => ({
             id: which,
@@ -244,7 +356,9 @@ export async function runCdcSourceImpact(ctx: BenchContext): Promise<MeasuredInp
               wal: runsCell(of(which, (r) => r.walBytes)),
             },
           })),
-          notes: ['Each run is one pgbench run; the three cases take turns, so outside load hits them alike.'],
+          notes: [
+            'Each run is one pgbench run; the three cases take turns, so outside load hits them alike.',
+          ],
         },
         {
           id: 'reader-work',
@@ -252,13 +366,28 @@ export async function runCdcSourceImpact(ctx: BenchContext): Promise<MeasuredInp
           title: 'What the reader got through during each run',
           description: `Per ${sizes.seconds} s run: how many full extracts completed and how many rows they copied, and how many reads of the slot the consumer made and how many row changes it decoded. The script checks that decoding returned every change pgbench committed (${changesPerTransaction} per transaction, counted in the script pgbench prints with --show-script).`,
           measures: [
-            { id: 'passes', label: 'Extracts completed, or slot reads', unit: 'count', better: 'none', ratio: false },
-            { id: 'rows', label: 'Rows copied, or row changes decoded', unit: 'count', better: 'none', ratio: false },
+            {
+              id: 'passes',
+              label: 'Extracts completed, or slot reads',
+              unit: 'count',
+              better: 'none',
+              ratio: false,
+            },
+            {
+              id: 'rows',
+              label: 'Rows copied, or row changes decoded',
+              unit: 'count',
+              better: 'none',
+              ratio: false,
+            },
           ],
           rows: (['extract', 'cdc'] as const).map((which) => ({
             id: which,
             label: which === 'extract' ? 'Full extract, back to back' : 'Logical decoding consumer',
-            cells: { passes: runsCell(of(which, (r) => r.passes)), rows: runsCell(of(which, (r) => r.rows)) },
+            cells: {
+              passes: runsCell(of(which, (r) => r.passes)),
+              rows: runsCell(of(which, (r) => r.rows)),
+            },
           })),
           notes: [],
         },
@@ -268,14 +397,29 @@ export async function runCdcSourceImpact(ctx: BenchContext): Promise<MeasuredInp
           title: 'Decoding lag under the load',
           description: `WAL the source had written that the consumer had not yet confirmed (pg_current_wal_lsn() minus the slot’s confirmed_flush_lsn), sampled every ${LAG_SAMPLE_MS} ms during each run; one figure per run.`,
           measures: [
-            { id: 'lag-median', label: 'Median lag of the run', unit: 'bytes', better: 'lower', ratio: false },
-            { id: 'lag-max', label: 'Largest lag of the run', unit: 'bytes', better: 'lower', ratio: false },
+            {
+              id: 'lag-median',
+              label: 'Median lag of the run',
+              unit: 'bytes',
+              better: 'lower',
+              ratio: false,
+            },
+            {
+              id: 'lag-max',
+              label: 'Largest lag of the run',
+              unit: 'bytes',
+              better: 'lower',
+              ratio: false,
+            },
           ],
           rows: [
             {
               id: 'cdc',
               label: 'Logical decoding consumer',
-              cells: { 'lag-median': runsCell(of('cdc', (r) => median(r.lag))), 'lag-max': runsCell(of('cdc', (r) => Math.max(...r.lag))) },
+              cells: {
+                'lag-median': runsCell(of('cdc', (r) => median(r.lag))),
+                'lag-max': runsCell(of('cdc', (r) => Math.max(...r.lag))),
+              },
             },
           ],
           notes: [],
@@ -298,10 +442,22 @@ export async function runCdcSourceImpact(ctx: BenchContext): Promise<MeasuredInp
       rows: sizes.extractRows,
       plan: plan.slow,
       settings: [
-        { name: 'PostgreSQL', value: `initdb defaults except wal_level: ${serverSettings.join(', ')}` },
-        { name: 'Load', value: `${loadLine}; pgbench vacuums its tables before each run (its default)` },
-        { name: 'Full extract', value: `${EXTRACT_SQL}, repeated until the load ends, on its own connection` },
-        { name: 'Logical decoding', value: `test_decoding through pg_logical_slot_get_changes in a loop (a ${IDLE_WAIT_MS} ms pause after an empty read); slot created before each run and dropped after it` },
+        {
+          name: 'PostgreSQL',
+          value: `initdb defaults except wal_level: ${serverSettings.join(', ')}`,
+        },
+        {
+          name: 'Load',
+          value: `${loadLine}; pgbench vacuums its tables before each run (its default)`,
+        },
+        {
+          name: 'Full extract',
+          value: `${EXTRACT_SQL}, repeated until the load ends, on its own connection`,
+        },
+        {
+          name: 'Logical decoding',
+          value: `test_decoding through pg_logical_slot_get_changes in a loop (a ${IDLE_WAIT_MS} ms pause after an empty read); slot created before each run and dropped after it`,
+        },
         { name: 'Lag sampling', value: `every ${LAG_SAMPLE_MS} ms on a third connection` },
         RUN_ORDER,
       ],

@@ -34,12 +34,15 @@ const ROWS_PER_TRANSACTION = 100;
 /** Rows per FETCH of the extracts, like a JDBC fetch size. */
 const FETCH_ROWS = 10_000;
 /** The statuses a hot row passes through, one transaction each: one per version the change plan counts (the compiler checks the length). */
-const HOT_STATUSES = ['paid', 'shipped', 'delivered'] as const satisfies { length: typeof HOT_VERSIONS };
+const HOT_STATUSES = ['paid', 'shipped', 'delivered'] as const satisfies {
+  length: typeof HOT_VERSIONS;
+};
 /** The status a single update sets. */
 const ONCE_STATUS = 'shipped';
 
 /** The high-water-mark query: rows changed since the last extract, in cursor order. */
-export const HIGH_WATER_MARK_SQL = 'SELECT * FROM orders WHERE updated_at > $1::timestamptz ORDER BY updated_at';
+export const HIGH_WATER_MARK_SQL =
+  'SELECT * FROM orders WHERE updated_at > $1::timestamptz ORDER BY updated_at';
 /** The full extract: every row. */
 export const FULL_EXTRACT_SQL = 'SELECT * FROM orders';
 /** Logical decoding of everything the slot holds, consuming it (as a CDC reader confirms what it read). */
@@ -48,7 +51,10 @@ export const CDC_SQL = `SELECT data FROM pg_logical_slot_get_changes('${SLOT}', 
 /** CREATE TABLE for the source: the orders columns, a primary key and the updated_at cursor column. */
 export function sourceTableSql(name: string): string {
   const types: Record<string, string> = { VARCHAR: 'TEXT', 'DECIMAL(12,2)': 'NUMERIC(12,2)' };
-  const cols = ORDERS_COLUMNS.map(([col, type]) => `${col} ${types[type] ?? type}${col === 'order_id' ? ' PRIMARY KEY' : ' NOT NULL'}`);
+  const cols = ORDERS_COLUMNS.map(
+    ([col, type]) =>
+      `${col} ${types[type] ?? type}${col === 'order_id' ? ' PRIMARY KEY' : ' NOT NULL'}`,
+  );
   return `CREATE TABLE ${name} (${cols.join(', ')}, updated_at TIMESTAMPTZ NOT NULL)`;
 }
 
@@ -57,7 +63,10 @@ export function planPages(explain: unknown): number {
   const plan = (explain as [{ Plan?: Record<string, unknown> }])[0]?.Plan;
   const hit = plan?.['Shared Hit Blocks'];
   const read = plan?.['Shared Read Blocks'];
-  if (typeof hit !== 'number' || typeof read !== 'number') throw new Error(`EXPLAIN output without buffer counts: ${JSON.stringify(explain).slice(0, 200)}`);
+  if (typeof hit !== 'number' || typeof read !== 'number')
+    throw new Error(
+      `EXPLAIN output without buffer counts: ${JSON.stringify(explain).slice(0, 200)}`,
+    );
   return hit + read;
 }
 
@@ -75,18 +84,27 @@ export function rowDigest(row: ReadonlyArray<unknown>): number {
 /** Split ids into transactions of ROWS_PER_TRANSACTION. */
 function chunks(ids: ReadonlyArray<number>): number[][] {
   const out: number[][] = [];
-  for (let i = 0; i < ids.length; i += ROWS_PER_TRANSACTION) out.push(ids.slice(i, i + ROWS_PER_TRANSACTION));
+  for (let i = 0; i < ids.length; i += ROWS_PER_TRANSACTION)
+    out.push(ids.slice(i, i + ROWS_PER_TRANSACTION));
   return out;
 }
 
 /** Read a query through a server-side cursor in FETCH_ROWS batches; `onRows` sees each batch. Returns the row count. */
-async function readCursor(client: pg.Client, sql: string, values: unknown[], onRows?: (rows: unknown[][]) => void): Promise<number> {
+async function readCursor(
+  client: pg.Client,
+  sql: string,
+  values: unknown[],
+  onRows?: (rows: unknown[][]) => void,
+): Promise<number> {
   let n = 0;
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     await client.query({ text: `DECLARE extract_rows NO SCROLL CURSOR FOR ${sql}`, values });
     for (;;) {
-      const batch = await client.query({ text: `FETCH FORWARD ${FETCH_ROWS} FROM extract_rows`, rowMode: 'array' });
+      const batch = await client.query({
+        text: `FETCH FORWARD ${FETCH_ROWS} FROM extract_rows`,
+        rowMode: 'array',
+      });
       if (batch.rows.length === 0) break;
       n += batch.rows.length;
       onRows?.(batch.rows as unknown[][]);
@@ -112,23 +130,50 @@ interface Prepared {
  * the batch: single updates, then each hot row's updates in three passes, then the deletes, all in
  * transactions of ROWS_PER_TRANSACTION rows. Untimed.
  */
-async function prepareBatch(client: pg.Client, plan: ChangePlan, beforeBatch?: () => Promise<void>): Promise<Prepared> {
-  await client.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1", [SLOT]);
-  await restoreRows(client, [...plan.deleted, ...plan.updatedHot, ...plan.updatedOnce, ...plan.late]);
+async function prepareBatch(
+  client: pg.Client,
+  plan: ChangePlan,
+  beforeBatch?: () => Promise<void>,
+): Promise<Prepared> {
+  await client.query(
+    'SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1',
+    [SLOT],
+  );
+  await restoreRows(client, [
+    ...plan.deleted,
+    ...plan.updatedHot,
+    ...plan.updatedOnce,
+    ...plan.late,
+  ]);
   // The restore left dead rows; vacuum so every run's full read meets the same table.
   await client.query('VACUUM orders');
   // Creating a logical slot waits for running transactions, so the late one starts after it.
   await client.query(`SELECT pg_create_logical_replication_slot('${SLOT}', 'test_decoding')`);
   await beforeBatch?.();
-  const highWater = String((await client.query<{ hw: string | null }>('SELECT max(updated_at)::text AS hw FROM orders')).rows[0]!.hw);
-  const before = (await client.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0]!.lsn;
+  const highWater = String(
+    (await client.query<{ hw: string | null }>('SELECT max(updated_at)::text AS hw FROM orders'))
+      .rows[0]!.hw,
+  );
+  const before = (
+    await client.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')
+  ).rows[0]!.lsn;
   const transactions: { sql: string; values: unknown[] }[] = [];
   for (const ids of chunks(plan.updatedOnce))
-    transactions.push({ sql: 'UPDATE orders SET status = $2, updated_at = clock_timestamp() WHERE order_id = ANY($1::bigint[])', values: [ids, ONCE_STATUS] });
+    transactions.push({
+      sql: 'UPDATE orders SET status = $2, updated_at = clock_timestamp() WHERE order_id = ANY($1::bigint[])',
+      values: [ids, ONCE_STATUS],
+    });
   for (const status of HOT_STATUSES)
     for (const ids of chunks(plan.updatedHot))
-      transactions.push({ sql: 'UPDATE orders SET status = $2, updated_at = clock_timestamp() WHERE order_id = ANY($1::bigint[])', values: [ids, status] });
-  for (const ids of chunks(plan.deleted)) transactions.push({ sql: 'DELETE FROM orders WHERE order_id = ANY($1::bigint[])', values: [ids] });
+      transactions.push({
+        sql: 'UPDATE orders SET status = $2, updated_at = clock_timestamp() WHERE order_id = ANY($1::bigint[])',
+        values: [ids, status],
+      });
+  for (const ids of chunks(plan.deleted))
+    transactions.push({
+      sql: 'DELETE FROM orders WHERE order_id = ANY($1::bigint[])',
+      values: [ids],
+    });
   let lastStart = before;
   for (const [i, tx] of transactions.entries()) {
     await client.query('BEGIN');
@@ -137,15 +182,34 @@ async function prepareBatch(client: pg.Client, plan: ChangePlan, beforeBatch?: (
     // batch is durable, as it would on a source with synchronous commits.
     if (i === transactions.length - 1) {
       await client.query('SET LOCAL synchronous_commit = on');
-      lastStart = (await client.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0]!.lsn;
+      lastStart = (
+        await client.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')
+      ).rows[0]!.lsn;
     }
     await client.query({ text: tx.sql, values: tx.values });
     await client.query('COMMIT');
   }
-  const after = (await client.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0]!.lsn;
-  if (!(await client.query<{ done: boolean }>('SELECT pg_current_wal_flush_lsn() > $1::pg_lsn AS done', [lastStart])).rows[0]!.done) throw new Error('the change batch was not flushed after a synchronous commit');
+  const after = (
+    await client.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')
+  ).rows[0]!.lsn;
+  if (
+    !(
+      await client.query<{ done: boolean }>(
+        'SELECT pg_current_wal_flush_lsn() > $1::pg_lsn AS done',
+        [lastStart],
+      )
+    ).rows[0]!.done
+  )
+    throw new Error('the change batch was not flushed after a synchronous commit');
   // numeric arrives as a string (pg does not narrow it to a JS number).
-  const walBytes = Number((await client.query<{ n: string }>('SELECT pg_wal_lsn_diff($1::pg_lsn, $2::pg_lsn) AS n', [after, before])).rows[0]!.n);
+  const walBytes = Number(
+    (
+      await client.query<{ n: string }>('SELECT pg_wal_lsn_diff($1::pg_lsn, $2::pg_lsn) AS n', [
+        after,
+        before,
+      ])
+    ).rows[0]!.n,
+  );
   return { highWater, walBytes };
 }
 
@@ -154,26 +218,39 @@ async function restoreRows(client: pg.Client, ids: number[]): Promise<void> {
   const cols = [...ORDERS_COLUMNS.map(([c]) => c), 'updated_at'];
   await client.query({
     text: `INSERT INTO orders SELECT * FROM orders_base WHERE order_id = ANY($1::bigint[])
-           ON CONFLICT (order_id) DO UPDATE SET ${cols.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+           ON CONFLICT (order_id) DO UPDATE SET ${cols
+             .slice(1)
+             .map((c) => `${c} = EXCLUDED.${c}`)
+             .join(', ')}`,
     values: [ids],
   });
 }
 
 /** Load the generated orders into `orders_base` and `orders` (with an index on updated_at) on the server. */
-async function loadSource(server: TempPostgres, ctx: BenchContext, rows: number): Promise<{ client: pg.Client; lateClient: pg.Client; duckdbVersion: string }> {
+async function loadSource(
+  server: TempPostgres,
+  ctx: BenchContext,
+  rows: number,
+): Promise<{ client: pg.Client; lateClient: pg.Client; duckdbVersion: string }> {
   const duck = await openDuckWithOrders(rows, ctx.seed, ctx.log, ' and loading PostgreSQL');
   const csv = join(server.shareDir, 'orders.csv');
   let duckdbVersion: string;
   try {
     // Before the batch, a row was last changed when it was placed.
-    await duck.conn.run(`COPY (SELECT *, order_ts AS updated_at FROM orders ORDER BY order_id) TO ${sqlString(csv)} (FORMAT csv, HEADER)`);
+    await duck.conn.run(
+      `COPY (SELECT *, order_ts AS updated_at FROM orders ORDER BY order_id) TO ${sqlString(csv)} (FORMAT csv, HEADER)`,
+    );
     duckdbVersion = await queryValue(duck.conn, 'SELECT version()');
   } finally {
     duck.close();
   }
   chmodSync(csv, 0o644);
   const connect = async () => {
-    const client = new pg.Client({ host: server.socketDir, user: server.user, database: 'postgres' });
+    const client = new pg.Client({
+      host: server.socketDir,
+      user: server.user,
+      database: 'postgres',
+    });
     await client.connect();
     await client.query("SET TIME ZONE 'UTC'");
     return client;
@@ -210,10 +287,12 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
     lateClient = loaded.lateClient;
     const c = client;
     const lc = lateClient;
-    const show = async (name: string) => (await c.query<Record<string, string>>(`SHOW ${name}`)).rows[0]![name]!;
+    const show = async (name: string) =>
+      (await c.query<Record<string, string>>(`SHOW ${name}`)).rows[0]![name]!;
     const version = await show('server_version');
     const serverSettings: string[] = [];
-    for (const n of ['wal_level', 'shared_buffers', 'fsync', 'max_parallel_workers_per_gather']) serverSettings.push(`${n}=${await show(n)}`);
+    for (const n of ['wal_level', 'shared_buffers', 'fsync', 'max_parallel_workers_per_gather'])
+      serverSettings.push(`${n}=${await show(n)}`);
 
     // Digests of the base copy: the "previous extract" a full extract is diffed against.
     const baseDigests = new Float64Array(rows).fill(Number.NaN);
@@ -234,14 +313,24 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
 
       // Every timed run starts from its own freshly applied batch, and its row count is checked
       // before the next run of the same reader (and once more at the end).
-      const expectedCount = { cdc: expected.updates + expected.deletes, hwm: changes.updatedOnce.length + changes.updatedHot.length, full: rows - changes.deleted.length };
+      const expectedCount = {
+        cdc: expected.updates + expected.deletes,
+        hwm: changes.updatedOnce.length + changes.updatedHot.length,
+        full: rows - changes.deleted.length,
+      };
       const counts: Partial<Record<keyof typeof expectedCount, number>> = {};
       // The decoded lines of the last CDC run, counted outside the timed run.
       let cdcLines: string[][] | undefined;
       const check = (key: keyof typeof expectedCount) => {
-        if (key === 'cdc' && cdcLines) counts.cdc = cdcLines.filter(([line]) => !line!.startsWith('BEGIN') && !line!.startsWith('COMMIT')).length;
+        if (key === 'cdc' && cdcLines)
+          counts.cdc = cdcLines.filter(
+            ([line]) => !line!.startsWith('BEGIN') && !line!.startsWith('COMMIT'),
+          ).length;
         const n = counts[key];
-        if (n !== undefined && n !== expectedCount[key]) throw new Error(`${key} read ${n} rows after a ${formatFraction(fraction)} batch; expected ${expectedCount[key]}`);
+        if (n !== undefined && n !== expectedCount[key])
+          throw new Error(
+            `${key} read ${n} rows after a ${formatFraction(fraction)} batch; expected ${expectedCount[key]}`,
+          );
       };
       let prepared: Prepared = { highWater: '', walBytes: 0 };
       const prepare = (key: keyof typeof expectedCount) => async () => {
@@ -278,7 +367,10 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
       // next extract has moved its high-water mark past those rows' updated_at.
       const { highWater, walBytes } = await prepareBatch(c, changes, async () => {
         await lc.query('BEGIN');
-        await lc.query({ text: "UPDATE orders SET status = 'returned', updated_at = clock_timestamp() WHERE order_id = ANY($1::bigint[])", values: [changes.late] });
+        await lc.query({
+          text: "UPDATE orders SET status = 'returned', updated_at = clock_timestamp() WHERE order_id = ANY($1::bigint[])",
+          values: [changes.late],
+        });
       });
       const decoded = (await c.query({ text: CDC_SQL, rowMode: 'array' })).rows as string[][];
       const captured = collectChanges(
@@ -288,12 +380,25 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
         'status',
       );
       // Not just how many versions: each hot row's statuses in the order they were committed.
-      const versions = (ids: number[], statuses: ReadonlyArray<string>) => ids.filter((i) => captured.versions.get(i)?.join() !== statuses.join()).length;
-      const wrong = versions(changes.updatedOnce, [ONCE_STATUS]) + versions(changes.updatedHot, HOT_STATUSES) + changes.deleted.filter((i) => !captured.deletes.has(i)).length;
-      if (wrong || captured.inserts || captured.updates.size !== changes.updatedOnce.length + changes.updatedHot.length || captured.deletes.size !== changes.deleted.length)
-        throw new Error(`logical decoding did not return the batch exactly: ${wrong} rows with wrong or missing versions, ${captured.inserts} inserts, ${captured.updates.size} updated and ${captured.deletes.size} deleted keys`);
+      const versions = (ids: number[], statuses: ReadonlyArray<string>) =>
+        ids.filter((i) => captured.versions.get(i)?.join() !== statuses.join()).length;
+      const wrong =
+        versions(changes.updatedOnce, [ONCE_STATUS]) +
+        versions(changes.updatedHot, HOT_STATUSES) +
+        changes.deleted.filter((i) => !captured.deletes.has(i)).length;
+      if (
+        wrong ||
+        captured.inserts ||
+        captured.updates.size !== changes.updatedOnce.length + changes.updatedHot.length ||
+        captured.deletes.size !== changes.deleted.length
+      )
+        throw new Error(
+          `logical decoding did not return the batch exactly: ${wrong} rows with wrong or missing versions, ${captured.inserts} inserts, ${captured.updates.size} updated and ${captured.deletes.size} deleted keys`,
+        );
       const hwmIds = new Set<number>();
-      await readCursor(c, HIGH_WATER_MARK_SQL, [highWater], (batch) => batch.forEach((row) => hwmIds.add(Number(row[0]))));
+      await readCursor(c, HIGH_WATER_MARK_SQL, [highWater], (batch) =>
+        batch.forEach((row) => hwmIds.add(Number(row[0]))),
+      );
       const fullPresent = new Uint8Array(rows);
       const fullDigests: [number, number][] = [];
       await readCursor(c, FULL_EXTRACT_SQL, [], (batch) =>
@@ -306,31 +411,70 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
       const hwmGap = extractGap(captured, (i) => hwmIds.has(i));
       const fullGap = extractGap(captured, (i) => fullPresent[i] === 1);
       const diff = diffSnapshots(baseDigests, fullDigests);
-      if (hwmGap.deletedButReturned || fullGap.deletedButReturned) throw new Error('an extract returned a row the batch had deleted');
-      if (hwmGap.missedUpdatedRows) throw new Error(`the high-water mark missed ${hwmGap.missedUpdatedRows} rows the batch updated`);
+      if (hwmGap.deletedButReturned || fullGap.deletedButReturned)
+        throw new Error('an extract returned a row the batch had deleted');
+      if (hwmGap.missedUpdatedRows)
+        throw new Error(
+          `the high-water mark missed ${hwmGap.missedUpdatedRows} rows the batch updated`,
+        );
       if (diff.deleted !== changes.deleted.length || diff.inserted)
-        throw new Error(`diffing the full extract found ${diff.deleted} deletes and ${diff.inserted} inserts; expected ${changes.deleted.length} and 0`);
-      const explain = async (sql: string, values: unknown[]) => planPages((await c.query<{ 'QUERY PLAN': unknown }>({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, values })).rows[0]!['QUERY PLAN']);
+        throw new Error(
+          `diffing the full extract found ${diff.deleted} deletes and ${diff.inserted} inserts; expected ${changes.deleted.length} and 0`,
+        );
+      const explain = async (sql: string, values: unknown[]) =>
+        planPages(
+          (
+            await c.query<{ 'QUERY PLAN': unknown }>({
+              text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`,
+              values,
+            })
+          ).rows[0]!['QUERY PLAN'],
+        );
       const hwmPages = await explain(HIGH_WATER_MARK_SQL, [highWater]);
       const fullPages = await explain(FULL_EXTRACT_SQL, []);
-      const cdcEvents = [...captured.updates.values()].reduce((a, b) => a + b, 0) + captured.deletes.size;
+      const cdcEvents =
+        [...captured.updates.values()].reduce((a, b) => a + b, 0) + captured.deletes.size;
 
       // The late commit: the extract that just ran moved the mark to the newest updated_at it saw.
-      const nextMark = String((await c.query<{ hw: string | null }>('SELECT max(updated_at)::text AS hw FROM orders')).rows[0]!.hw);
+      const nextMark = String(
+        (await c.query<{ hw: string | null }>('SELECT max(updated_at)::text AS hw FROM orders'))
+          .rows[0]!.hw,
+      );
       await lc.query('COMMIT');
-      const lateCaptured = collectChanges(((await c.query({ text: CDC_SQL, rowMode: 'array' })).rows as string[][]).map(([line]) => line!), 'public.orders', 'order_id');
-      if (lateCaptured.updates.size !== changes.late.length || lateCaptured.deletes.size || !changes.late.every((i) => lateCaptured.updates.get(i) === 1))
-        throw new Error(`logical decoding returned ${lateCaptured.updates.size} of the ${changes.late.length} rows the late transaction updated`);
+      const lateCaptured = collectChanges(
+        ((await c.query({ text: CDC_SQL, rowMode: 'array' })).rows as string[][]).map(
+          ([line]) => line!,
+        ),
+        'public.orders',
+        'order_id',
+      );
+      if (
+        lateCaptured.updates.size !== changes.late.length ||
+        lateCaptured.deletes.size ||
+        !changes.late.every((i) => lateCaptured.updates.get(i) === 1)
+      )
+        throw new Error(
+          `logical decoding returned ${lateCaptured.updates.size} of the ${changes.late.length} rows the late transaction updated`,
+        );
       const lateSeenByHwm = new Set<number>();
-      await readCursor(c, HIGH_WATER_MARK_SQL, [nextMark], (batch) => batch.forEach((row) => lateSeenByHwm.add(Number(row[0]))));
+      await readCursor(c, HIGH_WATER_MARK_SQL, [nextMark], (batch) =>
+        batch.forEach((row) => lateSeenByHwm.add(Number(row[0]))),
+      );
       const lateMissed = changes.late.filter((i) => !lateSeenByHwm.has(i)).length;
       await restoreRows(c, changes.late);
-      ctx.log(`${formatFraction(fraction)}: ${changes.late.length} rows committed late: CDC returned ${lateCaptured.updates.size} on its next read, the next high-water mark missed ${lateMissed}`);
+      ctx.log(
+        `${formatFraction(fraction)}: ${changes.late.length} rows committed late: CDC returned ${lateCaptured.updates.size} on its next read, the next high-water mark missed ${lateMissed}`,
+      );
       ctx.log(
         `${formatFraction(fraction)}: CDC decoded ${cdcEvents} of ${expected.updates + expected.deletes} changes; the high-water mark missed ${hwmGap.missedVersions} versions and ${hwmGap.missedDeletes} deletes; diffing the full extract found ${diff.deleted} deletes and ${diff.changed} changed rows`,
       );
 
-      timeRows.push({ id, label, note, cells: { cdc: runsCell(timed.cdc), hwm: runsCell(timed.hwm), full: runsCell(timed.full) } });
+      timeRows.push({
+        id,
+        label,
+        note,
+        cells: { cdc: runsCell(timed.cdc), hwm: runsCell(timed.hwm), full: runsCell(timed.full) },
+      });
       seenRows.push({
         id,
         label,
@@ -352,7 +496,14 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
         id,
         label,
         note,
-        cells: { 'wal-bytes': walBytes, 'cdc-rows': decoded.length, 'hwm-rows': hwmIds.size, 'hwm-pages': hwmPages, 'full-rows': fullDigests.length, 'full-pages': fullPages },
+        cells: {
+          'wal-bytes': walBytes,
+          'cdc-rows': decoded.length,
+          'hwm-rows': hwmIds.size,
+          'hwm-pages': hwmPages,
+          'full-rows': fullDigests.length,
+          'full-pages': fullPages,
+        },
       });
     }
 
@@ -376,12 +527,26 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
           compare: { measure: 'full' },
           chart: { measures: ['cdc', 'hwm', 'full'], scale: 'auto' },
           measures: [
-            { id: 'cdc', label: 'CDC (logical decoding)', unit: 'ms', better: 'lower', ratio: true },
-            { id: 'hwm', label: 'High-water mark on updated_at', unit: 'ms', better: 'lower', ratio: true },
+            {
+              id: 'cdc',
+              label: 'CDC (logical decoding)',
+              unit: 'ms',
+              better: 'lower',
+              ratio: true,
+            },
+            {
+              id: 'hwm',
+              label: 'High-water mark on updated_at',
+              unit: 'ms',
+              better: 'lower',
+              ratio: true,
+            },
             { id: 'full', label: 'Full extract', unit: 'ms', better: 'lower', ratio: true },
           ],
           rows: timeRows,
-          notes: ['Every timed run read exactly the rows expected of its batch (checked before the next run).'],
+          notes: [
+            'Every timed run read exactly the rows expected of its batch (checked before the next run).',
+          ],
         },
         {
           id: 'what-each-sees',
@@ -390,15 +555,69 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
           description: `${batchDescription} Counted on one more batch after the timed runs. A change is one row version written by an UPDATE or one DELETE. Late commit: another session updates ${Math.round(LATE_SHARE * 100)} % as many other rows (at least one) before the batch, setting updated_at, and commits after the extract of the batch; the next CDC read and the next high-water-mark extract then look for those rows.`,
           measures: [
             { id: 'changes', label: 'Changes made', unit: 'count', better: 'none', ratio: false },
-            { id: 'cdc-seen', label: 'Changes CDC returned', unit: 'count', better: 'none', ratio: false },
-            { id: 'hwm-missed-versions', label: 'Versions the high-water mark missed', unit: 'count', better: 'lower', ratio: false },
-            { id: 'hwm-missed-deletes', label: 'Deletes the high-water mark missed', unit: 'count', better: 'lower', ratio: false },
-            { id: 'full-missed-versions', label: 'Versions the full extract missed', unit: 'count', better: 'lower', ratio: false },
-            { id: 'full-deletes-by-diff', label: 'Deletes found by diffing full extracts', unit: 'count', better: 'none', ratio: false },
-            { id: 'full-changed-by-diff', label: 'Changed rows found by diffing full extracts', unit: 'count', better: 'none', ratio: false },
-            { id: 'late-rows', label: 'Rows updated by a transaction that committed late', unit: 'count', better: 'none', ratio: false },
-            { id: 'cdc-late-seen', label: 'Late-committed rows CDC returned', unit: 'count', better: 'none', ratio: false },
-            { id: 'hwm-late-missed', label: 'Late-committed rows the next high-water mark missed', unit: 'count', better: 'lower', ratio: false },
+            {
+              id: 'cdc-seen',
+              label: 'Changes CDC returned',
+              unit: 'count',
+              better: 'none',
+              ratio: false,
+            },
+            {
+              id: 'hwm-missed-versions',
+              label: 'Versions the high-water mark missed',
+              unit: 'count',
+              better: 'lower',
+              ratio: false,
+            },
+            {
+              id: 'hwm-missed-deletes',
+              label: 'Deletes the high-water mark missed',
+              unit: 'count',
+              better: 'lower',
+              ratio: false,
+            },
+            {
+              id: 'full-missed-versions',
+              label: 'Versions the full extract missed',
+              unit: 'count',
+              better: 'lower',
+              ratio: false,
+            },
+            {
+              id: 'full-deletes-by-diff',
+              label: 'Deletes found by diffing full extracts',
+              unit: 'count',
+              better: 'none',
+              ratio: false,
+            },
+            {
+              id: 'full-changed-by-diff',
+              label: 'Changed rows found by diffing full extracts',
+              unit: 'count',
+              better: 'none',
+              ratio: false,
+            },
+            {
+              id: 'late-rows',
+              label: 'Rows updated by a transaction that committed late',
+              unit: 'count',
+              better: 'none',
+              ratio: false,
+            },
+            {
+              id: 'cdc-late-seen',
+              label: 'Late-committed rows CDC returned',
+              unit: 'count',
+              better: 'none',
+              ratio: false,
+            },
+            {
+              id: 'hwm-late-missed',
+              label: 'Late-committed rows the next high-water mark missed',
+              unit: 'count',
+              better: 'lower',
+              ratio: false,
+            },
           ],
           rows: seenRows,
           notes: [
@@ -412,12 +631,48 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
           title: 'What each reader reads and returns',
           description: `${batchDescription} WAL is what the batch wrote and logical decoding reads; pages are PostgreSQL’s shared buffers touched by the extract query (hit plus read, from EXPLAIN (ANALYZE, BUFFERS)).`,
           measures: [
-            { id: 'wal-bytes', label: 'WAL written by the batch (decoded by CDC)', unit: 'bytes', better: 'lower', ratio: false },
-            { id: 'cdc-rows', label: 'Lines returned by CDC (changes, BEGIN and COMMIT)', unit: 'count', better: 'none', ratio: false },
-            { id: 'hwm-rows', label: 'Rows returned by the high-water mark', unit: 'count', better: 'none', ratio: false },
-            { id: 'hwm-pages', label: 'Pages the high-water mark touched', unit: 'count', better: 'lower', ratio: false },
-            { id: 'full-rows', label: 'Rows returned by the full extract', unit: 'count', better: 'none', ratio: false },
-            { id: 'full-pages', label: 'Pages the full extract touched', unit: 'count', better: 'lower', ratio: false },
+            {
+              id: 'wal-bytes',
+              label: 'WAL written by the batch (decoded by CDC)',
+              unit: 'bytes',
+              better: 'lower',
+              ratio: false,
+            },
+            {
+              id: 'cdc-rows',
+              label: 'Lines returned by CDC (changes, BEGIN and COMMIT)',
+              unit: 'count',
+              better: 'none',
+              ratio: false,
+            },
+            {
+              id: 'hwm-rows',
+              label: 'Rows returned by the high-water mark',
+              unit: 'count',
+              better: 'none',
+              ratio: false,
+            },
+            {
+              id: 'hwm-pages',
+              label: 'Pages the high-water mark touched',
+              unit: 'count',
+              better: 'lower',
+              ratio: false,
+            },
+            {
+              id: 'full-rows',
+              label: 'Rows returned by the full extract',
+              unit: 'count',
+              better: 'none',
+              ratio: false,
+            },
+            {
+              id: 'full-pages',
+              label: 'Pages the full extract touched',
+              unit: 'count',
+              better: 'lower',
+              ratio: false,
+            },
           ],
           rows: readRows,
           notes: [],
@@ -439,11 +694,27 @@ export async function runCdcVsExtract(ctx: BenchContext): Promise<MeasuredInput>
       rows,
       plan: plan.slow,
       settings: [
-        { name: 'PostgreSQL', value: `initdb defaults except wal_level: ${serverSettings.join(', ')}` },
-        { name: 'Logical decoding', value: `test_decoding, skip-empty-xacts=1, through pg_logical_slot_get_changes; slot recreated before every run` },
-        { name: 'Change batch', value: `transactions of ${ROWS_PER_TRANSACTION} rows, synchronous_commit=off (untimed set-up); changed rows restored from orders_base and the table vacuumed before each batch` },
-        { name: 'Extract fetch size', value: `${FETCH_ROWS} rows per FETCH from a server-side cursor, REPEATABLE READ READ ONLY` },
-        { name: 'Data generator', value: 'DuckDB writes the orders (scripts/lib/bench/orders.ts) to CSV, loaded with COPY; updated_at starts as order_ts' },
+        {
+          name: 'PostgreSQL',
+          value: `initdb defaults except wal_level: ${serverSettings.join(', ')}`,
+        },
+        {
+          name: 'Logical decoding',
+          value: `test_decoding, skip-empty-xacts=1, through pg_logical_slot_get_changes; slot recreated before every run`,
+        },
+        {
+          name: 'Change batch',
+          value: `transactions of ${ROWS_PER_TRANSACTION} rows, synchronous_commit=off (untimed set-up); changed rows restored from orders_base and the table vacuumed before each batch`,
+        },
+        {
+          name: 'Extract fetch size',
+          value: `${FETCH_ROWS} rows per FETCH from a server-side cursor, REPEATABLE READ READ ONLY`,
+        },
+        {
+          name: 'Data generator',
+          value:
+            'DuckDB writes the orders (scripts/lib/bench/orders.ts) to CSV, loaded with COPY; updated_at starts as order_ts',
+        },
         RUN_ORDER,
       ],
     });

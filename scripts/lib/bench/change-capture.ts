@@ -28,8 +28,10 @@ export interface ChangePlan {
  * split them into deletes, hot rows and single updates; then pick a few more for the late transaction.
  */
 export function planChanges(rows: number, fraction: number, seed: number): ChangePlan {
-  if (!Number.isInteger(rows) || rows < 1) throw new Error(`rows must be a positive integer, got ${rows}`);
-  if (!(fraction > 0 && fraction <= 1)) throw new Error(`fraction must be in (0, 1], got ${fraction}`);
+  if (!Number.isInteger(rows) || rows < 1)
+    throw new Error(`rows must be a positive integer, got ${rows}`);
+  if (!(fraction > 0 && fraction <= 1))
+    throw new Error(`fraction must be in (0, 1], got ${fraction}`);
   const count = Math.max(1, Math.round(rows * fraction));
   let state = seed >>> 0;
   const next = () => {
@@ -62,14 +64,22 @@ export function planChanges(rows: number, fraction: number, seed: number): Chang
 
 /** The change events a complete change stream must contain for a plan. */
 export function expectedEvents(plan: ChangePlan): { updates: number; deletes: number } {
-  return { updates: plan.updatedOnce.length + plan.updatedHot.length * HOT_VERSIONS, deletes: plan.deleted.length };
+  return {
+    updates: plan.updatedOnce.length + plan.updatedHot.length * HOT_VERSIONS,
+    deletes: plan.deleted.length,
+  };
 }
 
 /** One line of test_decoding output. */
 export type DecodedLine =
   | { kind: 'begin'; xid: number | undefined }
   | { kind: 'commit'; xid: number | undefined }
-  | { kind: 'change'; table: string; op: 'INSERT' | 'UPDATE' | 'DELETE'; columns: Record<string, string | null> }
+  | {
+      kind: 'change';
+      table: string;
+      op: 'INSERT' | 'UPDATE' | 'DELETE';
+      columns: Record<string, string | null>;
+    }
   | { kind: 'truncate'; tables: string }
   | { kind: 'other'; text: string };
 
@@ -141,17 +151,25 @@ export function parseColumns(text: string): Record<string, string | null> {
 /** Parse one line of test_decoding output (pg_logical_slot_get_changes(...).data). */
 export function parseTestDecodingLine(line: string): DecodedLine {
   const tx = /^(BEGIN|COMMIT)(?: (\d+))?(?: \(at .*\))?$/.exec(line);
-  if (tx) return { kind: tx[1] === 'BEGIN' ? 'begin' : 'commit', xid: tx[2] === undefined ? undefined : Number(tx[2]) };
+  if (tx)
+    return {
+      kind: tx[1] === 'BEGIN' ? 'begin' : 'commit',
+      xid: tx[2] === undefined ? undefined : Number(tx[2]),
+    };
   const truncate = /^table (.+): TRUNCATE: /.exec(line);
   if (truncate) return { kind: 'truncate', tables: truncate[1]! };
-  const change = /^table ((?:"(?:[^"]|"")*"|[^.":\s]+)\.(?:"(?:[^"]|"")*"|[^":\s]+)): (INSERT|UPDATE|DELETE):( .*)?$/.exec(line);
+  const change =
+    /^table ((?:"(?:[^"]|"")*"|[^.":\s]+)\.(?:"(?:[^"]|"")*"|[^":\s]+)): (INSERT|UPDATE|DELETE):( .*)?$/.exec(
+      line,
+    );
   if (!change) return { kind: 'other', text: line };
   const op = change[2] as 'INSERT' | 'UPDATE' | 'DELETE';
   let rest = (change[3] ?? '').trim();
   if (rest === '(no-tuple-data)') return { kind: 'change', table: change[1]!, op, columns: {} };
   // An UPDATE that changed the key (or a REPLICA IDENTITY FULL table) prints the old key first.
   const newTuple = rest.indexOf(' new-tuple: ');
-  if (rest.startsWith('old-key:') && newTuple >= 0) rest = rest.slice(newTuple + ' new-tuple: '.length);
+  if (rest.startsWith('old-key:') && newTuple >= 0)
+    rest = rest.slice(newTuple + ' new-tuple: '.length);
   return { kind: 'change', table: change[1]!, op, columns: parseColumns(rest) };
 }
 
@@ -168,21 +186,34 @@ export interface CapturedChanges {
 }
 
 /** Collect the change events of one table from test_decoding lines, keyed by an integer column; `track` keeps one column's value per update. */
-export function collectChanges(lines: Iterable<string>, table: string, key: string, track?: string): CapturedChanges {
-  const out: CapturedChanges = { updates: new Map(), versions: new Map(), deletes: new Set(), inserts: 0, transactions: 0 };
+export function collectChanges(
+  lines: Iterable<string>,
+  table: string,
+  key: string,
+  track?: string,
+): CapturedChanges {
+  const out: CapturedChanges = {
+    updates: new Map(),
+    versions: new Map(),
+    deletes: new Set(),
+    inserts: 0,
+    transactions: 0,
+  };
   for (const line of lines) {
     const d = parseTestDecodingLine(line);
     if (d.kind === 'commit') out.transactions++;
-    if (d.kind === 'truncate' || d.kind === 'other') throw new Error(`unexpected test_decoding line: ${line.slice(0, 200)}`);
+    if (d.kind === 'truncate' || d.kind === 'other')
+      throw new Error(`unexpected test_decoding line: ${line.slice(0, 200)}`);
     if (d.kind !== 'change' || d.table !== table) continue;
     const raw = d.columns[key];
-    if (raw === undefined || raw === null) throw new Error(`${d.op} on ${table} without key column ${key}: ${line.slice(0, 200)}`);
+    if (raw === undefined || raw === null)
+      throw new Error(`${d.op} on ${table} without key column ${key}: ${line.slice(0, 200)}`);
     const id = Number(raw);
     if (d.op === 'UPDATE') {
       out.updates.set(id, (out.updates.get(id) ?? 0) + 1);
-      if (track !== undefined) out.versions.set(id, [...(out.versions.get(id) ?? []), d.columns[track] ?? null]);
-    }
-    else if (d.op === 'DELETE') out.deletes.add(id);
+      if (track !== undefined)
+        out.versions.set(id, [...(out.versions.get(id) ?? []), d.columns[track] ?? null]);
+    } else if (d.op === 'DELETE') out.deletes.add(id);
     else out.inserts++;
   }
   return out;
@@ -203,8 +234,17 @@ export interface ExtractGap {
 }
 
 /** Compare the keys an extract returned with the complete change stream. */
-export function extractGap(captured: CapturedChanges, returned: (id: number) => boolean): ExtractGap {
-  const gap: ExtractGap = { seenUpdated: 0, missedVersions: 0, missedUpdatedRows: 0, missedDeletes: captured.deletes.size, deletedButReturned: 0 };
+export function extractGap(
+  captured: CapturedChanges,
+  returned: (id: number) => boolean,
+): ExtractGap {
+  const gap: ExtractGap = {
+    seenUpdated: 0,
+    missedVersions: 0,
+    missedUpdatedRows: 0,
+    missedDeletes: captured.deletes.size,
+    deletedButReturned: 0,
+  };
   for (const [id, versions] of captured.updates) {
     if (captured.deletes.has(id)) continue;
     if (returned(id)) {
@@ -230,7 +270,10 @@ export interface SnapshotDiff {
  * Diff a full extract against the previous one: `previous[id]` is a per-row digest of the last copy
  * (NaN where the key did not exist), `current` the rows of the new copy as [id, digest].
  */
-export function diffSnapshots(previous: Float64Array, current: Iterable<readonly [number, number]>): SnapshotDiff {
+export function diffSnapshots(
+  previous: Float64Array,
+  current: Iterable<readonly [number, number]>,
+): SnapshotDiff {
   const seen = new Uint8Array(previous.length);
   const diff: SnapshotDiff = { deleted: 0, changed: 0, inserted: 0 };
   for (const [id, digest] of current) {
@@ -241,6 +284,7 @@ export function diffSnapshots(previous: Float64Array, current: Iterable<readonly
     seen[id] = 1;
     if (previous[id] !== digest) diff.changed++;
   }
-  for (let id = 0; id < previous.length; id++) if (!Number.isNaN(previous[id]!) && !seen[id]) diff.deleted++;
+  for (let id = 0; id < previous.length; id++)
+    if (!Number.isNaN(previous[id]!) && !seen[id]) diff.deleted++;
   return diff;
 }

@@ -1,11 +1,24 @@
 // Fill the ClickBench benchmark file's cells (and the sentences that name query counts) from the
 // systems' result files, so the published table is derived, not typed in.
-import { combinedTime, commonQueries, failedQueries, relativeTime, roundSignificant, timesOver, type ClickBenchResult } from './clickbench.ts';
+import {
+  combinedTime,
+  commonQueries,
+  failedQueries,
+  relativeTime,
+  roundSignificant,
+  timesOver,
+  type ClickBenchResult,
+} from './clickbench.ts';
 
 /** Commit and path of a result file from its GitHub blob URL. */
 export function resultFileRef(url: string): { commit: string; path: string } {
-  const match = /^https:\/\/github\.com\/ClickHouse\/ClickBench\/blob\/([0-9a-f]{40})\/(.+)$/.exec(url);
-  if (!match) throw new Error(`"${url}" is not a ClickBench result file URL at a commit (https://github.com/ClickHouse/ClickBench/blob/<sha>/<path>)`);
+  const match = /^https:\/\/github\.com\/ClickHouse\/ClickBench\/blob\/([0-9a-f]{40})\/(.+)$/.exec(
+    url,
+  );
+  if (!match)
+    throw new Error(
+      `"${url}" is not a ClickBench result file URL at a commit (https://github.com/ClickHouse/ClickBench/blob/<sha>/<path>)`,
+    );
   return { commit: match[1]!, path: match[2]! };
 }
 
@@ -41,7 +54,8 @@ export function deriveClickBenchCells<B extends { tables: TableLike[] }>(
   const changes: string[] = [];
   const set = (table: TableLike, row: RowLike, measure: string, value: number | null) => {
     if (!(measure in row.cells) && !table.measures.some((m) => m.id === measure)) return;
-    if (row.cells[measure] !== value) changes.push(`${table.id}/${row.id}/${measure}: ${row.cells[measure]} → ${value}`);
+    if (row.cells[measure] !== value)
+      changes.push(`${table.id}/${row.id}/${measure}: ${row.cells[measure]} → ${value}`);
     row.cells[measure] = value;
   };
   for (const table of copy.tables)

@@ -5,7 +5,14 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchContext } from './context.ts';
-import { duckSettings, filesRead, openDuckWithOrders, queryRows, queryValue, sqlString } from './duckdb.ts';
+import {
+  duckSettings,
+  filesRead,
+  openDuckWithOrders,
+  queryRows,
+  queryValue,
+  sqlString,
+} from './duckdb.ts';
 import { packageVersion } from './environment.ts';
 import { measureInterleaved } from './measure.ts';
 import { FILTER_CUSTOMER } from './orders.ts';
@@ -31,20 +38,30 @@ export interface Commit {
  * because a checkpoint commits (a snapshot with no file) even when nothing arrived.
  */
 export function planCommits(events: number, intervalSeconds: number): Commit[] {
-  if (!Number.isInteger(events) || events < 1) throw new Error(`events must be a positive integer, got ${events}`);
-  if (!Number.isInteger(intervalSeconds) || intervalSeconds < 1 || DAY_SECONDS % intervalSeconds !== 0)
-    throw new Error(`commit interval must be a whole number of seconds that divides a day (86,400 s), got ${intervalSeconds}`);
+  if (!Number.isInteger(events) || events < 1)
+    throw new Error(`events must be a positive integer, got ${events}`);
+  if (
+    !Number.isInteger(intervalSeconds) ||
+    intervalSeconds < 1 ||
+    DAY_SECONDS % intervalSeconds !== 0
+  )
+    throw new Error(
+      `commit interval must be a whole number of seconds that divides a day (86,400 s), got ${intervalSeconds}`,
+    );
   // First event at or after second s: ceil(s × events / 86,400), in integers to avoid float drift.
   const firstAt = (second: number) => Math.ceil((second * events) / DAY_SECONDS);
   const commits: Commit[] = [];
-  for (let s = 0; s < DAY_SECONDS; s += intervalSeconds) commits.push({ first: firstAt(s), end: Math.min(events, firstAt(s + intervalSeconds)) });
+  for (let s = 0; s < DAY_SECONDS; s += intervalSeconds)
+    commits.push({ first: firstAt(s), end: Math.min(events, firstAt(s + intervalSeconds)) });
   return commits;
 }
 
 /** The commits of each compaction window, in order: hour h holds commits [h × 3,600 / N, (h + 1) × 3,600 / N). */
 export function compactionGroups<T>(commits: ReadonlyArray<T>, intervalSeconds: number): T[][] {
   if (COMPACTION_SECONDS % intervalSeconds !== 0 && intervalSeconds % COMPACTION_SECONDS !== 0)
-    throw new Error(`commit interval ${intervalSeconds} s neither divides nor is a multiple of the ${COMPACTION_SECONDS} s compaction window`);
+    throw new Error(
+      `commit interval ${intervalSeconds} s neither divides nor is a multiple of the ${COMPACTION_SECONDS} s compaction window`,
+    );
   const perWindow = Math.max(1, COMPACTION_SECONDS / intervalSeconds);
   const groups: T[][] = [];
   for (let i = 0; i < commits.length; i += perWindow) groups.push(commits.slice(i, i + perWindow));
@@ -56,12 +73,15 @@ export const intervalId = (seconds: number) => `every-${seconds}-s`;
 
 /** The fixed queries run after the day: a full aggregate and a selective predicate. */
 export const DAY_QUERIES = {
-  aggregate: (src: string) => `SELECT country, status, count(*) AS orders, sum(round(quantity * unit_price * 100)::BIGINT) AS revenue_cents FROM ${src} GROUP BY ALL ORDER BY ALL`,
-  predicate: (src: string) => `SELECT count(*) AS orders FROM ${src} WHERE customer_id = ${FILTER_CUSTOMER}`,
+  aggregate: (src: string) =>
+    `SELECT country, status, count(*) AS orders, sum(round(quantity * unit_price * 100)::BIGINT) AS revenue_cents FROM ${src} GROUP BY ALL ORDER BY ALL`,
+  predicate: (src: string) =>
+    `SELECT count(*) AS orders FROM ${src} WHERE customer_id = ${FILTER_CUSTOMER}`,
 } as const;
 
 /** A DuckDB source reading exactly the listed files, as a table-format reader gets them from its manifests (no directory listing). */
-export const listSource = (files: ReadonlyArray<string>) => `read_parquet([${files.map(sqlString).join(', ')}])`;
+export const listSource = (files: ReadonlyArray<string>) =>
+  `read_parquet([${files.map(sqlString).join(', ')}])`;
 
 /** Run the commit-interval benchmark and return its result file. */
 export async function runCommitInterval(ctx: BenchContext): Promise<MeasuredInput> {
@@ -84,11 +104,17 @@ export async function runCommitInterval(ctx: BenchContext): Promise<MeasuredInpu
       for (const [k, c] of commits.entries()) {
         if (c.first >= c.end) continue;
         const file = join(dir, `commit-${String(k).padStart(6, '0')}.parquet`);
-        await conn.run(`COPY (SELECT * FROM orders WHERE order_id >= ${c.first} AND order_id < ${c.end} ORDER BY order_id) TO ${sqlString(file)} (${pq})`);
+        await conn.run(
+          `COPY (SELECT * FROM orders WHERE order_id >= ${c.first} AND order_id < ${c.end} ORDER BY order_id) TO ${sqlString(file)} (${pq})`,
+        );
         files.push(file);
       }
       ctx.log(`every ${interval} s: ${commits.length} commits, ${files.length} files`);
-      layouts.push({ id: intervalId(interval), label: `Commit every ${interval.toLocaleString('en-US')} s`, files });
+      layouts.push({
+        id: intervalId(interval),
+        label: `Commit every ${interval.toLocaleString('en-US')} s`,
+        files,
+      });
       // Hourly compaction: each hour's commit files rewritten as one file, by reading those files.
       const outDir = join(ctx.workDir, `${intervalId(interval)}-compacted`);
       const groups = compactionGroups(files, interval).filter((g) => g.length);
@@ -99,7 +125,9 @@ export async function runCommitInterval(ctx: BenchContext): Promise<MeasuredInpu
         },
         run: async () => {
           for (const [h, group] of groups.entries())
-            await conn.run(`COPY (SELECT * FROM ${listSource(group)}) TO ${sqlString(join(outDir, `hour-${String(h).padStart(2, '0')}.parquet`))} (${pq})`);
+            await conn.run(
+              `COPY (SELECT * FROM ${listSource(group)}) TO ${sqlString(join(outDir, `hour-${String(h).padStart(2, '0')}.parquet`))} (${pq})`,
+            );
         },
       };
     }
@@ -108,23 +136,39 @@ export async function runCommitInterval(ctx: BenchContext): Promise<MeasuredInpu
     const compactionTimes = await measureInterleaved(compactions, plan.slow);
     // The compacted day is the same rows in the same order whatever the interval; keep the longest interval's.
     const compactedDir = join(ctx.workDir, `${intervalId(commitIntervals.at(-1)!)}-compacted`);
-    const compactedFiles = filesOf(compactedDir).map((f) => f.path).sort();
-    layouts.push({ id: 'hourly-compacted', label: 'After hourly compaction', files: compactedFiles });
+    const compactedFiles = filesOf(compactedDir)
+      .map((f) => f.path)
+      .sort();
+    layouts.push({
+      id: 'hourly-compacted',
+      label: 'After hourly compaction',
+      files: compactedFiles,
+    });
 
     for (const [name, sql] of Object.entries(DAY_QUERIES)) {
       // One query at a time: the layouts share one DuckDB connection.
       const answers = new Set<string>();
-      for (const l of layouts) answers.add(JSON.stringify(await queryRows(conn, sql(listSource(l.files)))));
-      if (answers.size !== 1) throw new Error(`the layouts answer the ${name} query differently: ${[...answers].join(' vs ')}`);
+      for (const l of layouts)
+        answers.add(JSON.stringify(await queryRows(conn, sql(listSource(l.files)))));
+      if (answers.size !== 1)
+        throw new Error(
+          `the layouts answer the ${name} query differently: ${[...answers].join(' vs ')}`,
+        );
     }
     ctx.log('every layout gives the same answers; timing the queries');
     const times: Record<string, Record<string, number[]>> = {};
     for (const [name, sql] of Object.entries(DAY_QUERIES))
-      times[name] = await measureInterleaved(Object.fromEntries(layouts.map((l) => [l.id, { run: () => conn.runAndReadAll(sql(listSource(l.files))) }])), plan.default);
+      times[name] = await measureInterleaved(
+        Object.fromEntries(
+          layouts.map((l) => [l.id, { run: () => conn.runAndReadAll(sql(listSource(l.files))) }]),
+        ),
+        plan.default,
+      );
 
     const fileRows: NonNullable<MeasuredInput['tables']>[number]['rows'] = [];
     const queryRowsOut: typeof fileRows = [];
-    const bytesOf = (files: ReadonlyArray<string>) => files.flatMap((f) => filesOf(f)).reduce((s, f) => s + f.bytes, 0);
+    const bytesOf = (files: ReadonlyArray<string>) =>
+      files.flatMap((f) => filesOf(f)).reduce((s, f) => s + f.bytes, 0);
     for (const layout of layouts) {
       const interval = commitIntervals.find((i) => intervalId(i) === layout.id);
       // The compacted day is no row of the files table: compaction adds snapshots rather than removing any.
@@ -182,14 +226,34 @@ export async function runCommitInterval(ctx: BenchContext): Promise<MeasuredInpu
           title: 'Files and snapshots after one day',
           description: `${events.toLocaleString('en-US')} events arriving evenly over one day (about ${rate.toLocaleString('en-US', { maximumFractionDigits: 1 })} per second) committed by one writer every N seconds, one zstd Parquet file per commit. Snapshots are counted as one per commit, as an Iceberg append makes; no table-format metadata was written.`,
           measures: [
-            { id: 'commits', label: 'Snapshots (commits) per day', unit: 'count', better: 'lower', ratio: false },
+            {
+              id: 'commits',
+              label: 'Snapshots (commits) per day',
+              unit: 'count',
+              better: 'lower',
+              ratio: false,
+            },
             { id: 'files', label: 'Data files', unit: 'count', better: 'lower', ratio: false },
             { id: 'size', label: 'Size on disk', unit: 'bytes', better: 'lower', ratio: false },
-            { id: 'mean-file', label: 'Mean file size', unit: 'bytes', better: 'none', ratio: false },
-            { id: 'rows-per-file', label: 'Rows per file', unit: 'count', better: 'none', ratio: false },
+            {
+              id: 'mean-file',
+              label: 'Mean file size',
+              unit: 'bytes',
+              better: 'none',
+              ratio: false,
+            },
+            {
+              id: 'rows-per-file',
+              label: 'Rows per file',
+              unit: 'count',
+              better: 'none',
+              ratio: false,
+            },
           ],
           rows: fileRows,
-          notes: ['Counts and sizes, not timings: they depend only on the data, the interval and the DuckDB version, not on the machine.'],
+          notes: [
+            'Counts and sizes, not timings: they depend only on the data, the interval and the DuckDB version, not on the machine.',
+          ],
         },
         {
           id: 'query',
@@ -200,8 +264,20 @@ export async function runCommitInterval(ctx: BenchContext): Promise<MeasuredInpu
           compare: { row: 'hourly-compacted' },
           chart: { measures: ['aggregate'], scale: 'auto' },
           measures: [
-            { id: 'aggregate', label: 'Full-day aggregate', unit: 'ms', better: 'lower', ratio: true },
-            { id: 'predicate', label: 'Selective predicate', unit: 'ms', better: 'lower', ratio: true },
+            {
+              id: 'aggregate',
+              label: 'Full-day aggregate',
+              unit: 'ms',
+              better: 'lower',
+              ratio: true,
+            },
+            {
+              id: 'predicate',
+              label: 'Selective predicate',
+              unit: 'ms',
+              better: 'lower',
+              ratio: true,
+            },
             { id: 'files-read', label: 'Files read', unit: 'count', better: 'lower', ratio: false },
           ],
           rows: queryRowsOut,
@@ -211,12 +287,25 @@ export async function runCommitInterval(ctx: BenchContext): Promise<MeasuredInpu
           id: 'compaction',
           rowLabel: 'Commit interval',
           title: 'The cost of hourly compaction',
-          description: 'Rewriting each hour’s commit files as one file, for the whole day (24 files out whatever the interval; each rewrite is itself one more snapshot): the job a table format’s compaction (e.g. Iceberg’s rewrite_data_files) runs on a schedule.',
+          description:
+            'Rewriting each hour’s commit files as one file, for the whole day (24 files out whatever the interval; each rewrite is itself one more snapshot): the job a table format’s compaction (e.g. Iceberg’s rewrite_data_files) runs on a schedule.',
           measures: [
-            { id: 'time', label: 'Compaction time for the day', unit: 'ms', better: 'lower', ratio: false },
+            {
+              id: 'time',
+              label: 'Compaction time for the day',
+              unit: 'ms',
+              better: 'lower',
+              ratio: false,
+            },
             { id: 'files-in', label: 'Files in', unit: 'count', better: 'none', ratio: false },
             { id: 'files-out', label: 'Files out', unit: 'count', better: 'none', ratio: false },
-            { id: 'size-out', label: 'Size after compaction', unit: 'bytes', better: 'lower', ratio: false },
+            {
+              id: 'size-out',
+              label: 'Size after compaction',
+              unit: 'bytes',
+              better: 'lower',
+              ratio: false,
+            },
           ],
           rows: compactionRows,
           notes: [],
@@ -237,10 +326,20 @@ export async function runCommitInterval(ctx: BenchContext): Promise<MeasuredInpu
       plan: plan.default,
       settings: [
         ...settings,
-        { name: 'Stream', value: `the generated orders in order_id order stand for the events, spread evenly over one day (${events.toLocaleString('en-US')} events, about ${rate.toLocaleString('en-US', { maximumFractionDigits: 1 })} per second); their own order_ts is not used` },
-        { name: 'Writer', value: '1 DuckDB thread, one COPY (one zstd Parquet file) per commit; queries and compaction timing with the threads above' },
+        {
+          name: 'Stream',
+          value: `the generated orders in order_id order stand for the events, spread evenly over one day (${events.toLocaleString('en-US')} events, about ${rate.toLocaleString('en-US', { maximumFractionDigits: 1 })} per second); their own order_ts is not used`,
+        },
+        {
+          name: 'Writer',
+          value:
+            '1 DuckDB thread, one COPY (one zstd Parquet file) per commit; queries and compaction timing with the threads above',
+        },
         { name: 'Commit intervals', value: commitIntervals.map((i) => `${i} s`).join(', ') },
-        { name: 'Compaction runs', value: `${plan.slow.runs} measured after ${plan.slow.warmup} warm-up` },
+        {
+          name: 'Compaction runs',
+          value: `${plan.slow.runs} measured after ${plan.slow.warmup} warm-up`,
+        },
         RUN_ORDER,
       ],
     });

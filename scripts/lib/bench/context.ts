@@ -3,7 +3,18 @@ import type { MachineFacts } from './environment.ts';
 import type { RunPlan } from './measure.ts';
 
 /** Ids of the measured benchmarks, in the order `npm run bench` runs them. */
-export const MEASURED_IDS = ['file-formats', 'storage-layout', 'row-vs-column', 'incremental-load', 'rollup-ratio', 'cdc-vs-extract', 'cdc-source-impact', 'mor-vs-cow', 'commit-interval', 'object-store-access'] as const;
+export const MEASURED_IDS = [
+  'file-formats',
+  'storage-layout',
+  'row-vs-column',
+  'incremental-load',
+  'rollup-ratio',
+  'cdc-vs-extract',
+  'cdc-source-impact',
+  'mor-vs-cow',
+  'commit-interval',
+  'object-store-access',
+] as const;
 export type MeasuredId = (typeof MEASURED_IDS)[number];
 
 /** Dataset sizes and run counts of one mode. */
@@ -24,7 +35,13 @@ export interface Sizes {
   /** Share of that table updated or deleted per change batch. */
   cdcFractions: number[];
   /** The source-impact benchmark: pgbench scale, clients, threads and seconds per run, and rows of the extracted table. */
-  sourceImpact: { scale: number; clients: number; threads: number; seconds: number; extractRows: number };
+  sourceImpact: {
+    scale: number;
+    clients: number;
+    threads: number;
+    seconds: number;
+    extractRows: number;
+  };
   /** Rows of the base data file of the merge-on-read against copy-on-write benchmark. */
   morRows: number;
   /** Share of the current rows each round of that benchmark changes. */
@@ -59,7 +76,13 @@ export function sizesFor(mode: 'full' | 'quick', rows?: number): Sizes {
     // 3 cases × 11 runs of 20 s is about 12 minutes; the extracted table is the CDC benchmark's.
     sourceImpact: quick
       ? { scale: 1, clients: 4, threads: 2, seconds: 2, extractRows: 20_000 }
-      : { scale: 10, clients: 4, threads: 2, seconds: 20, extractRows: rows ? Math.max(1000, Math.round(rows / 2)) : 1_000_000 },
+      : {
+          scale: 10,
+          clients: 4,
+          threads: 2,
+          seconds: 20,
+          extractRows: rows ? Math.max(1000, Math.round(rows / 2)) : 1_000_000,
+        },
     // Copy-on-write rewrites the whole base file every round (about 4-7 s per round at a million rows on
     // the shared 2-core machine), so a quarter of the orders keeps 3 × 50 rounds plus the timed runs to minutes.
     morRows: rows ? Math.max(1000, Math.round(rows / 4)) : quick ? 20_000 : 500_000,
@@ -70,7 +93,9 @@ export function sizesFor(mode: 'full' | 'quick', rows?: number): Sizes {
     smallFileRows: Math.max(2048, Math.round(orders / 1000 / 2048) * 2048),
     rowGroupSize: Math.min(122_880, Math.max(2048, Math.round(orders / 20 / 2048) * 2048)),
     // At least 10 measured runs for a publishable figure (MIN_PUBLISHED_RUNS in the schema).
-    plan: quick ? { default: { warmup: 0, runs: 2 }, slow: { warmup: 0, runs: 2 } } : { default: { warmup: 2, runs: 10 }, slow: { warmup: 1, runs: 10 } },
+    plan: quick
+      ? { default: { warmup: 0, runs: 2 }, slow: { warmup: 0, runs: 2 } }
+      : { default: { warmup: 2, runs: 10 }, slow: { warmup: 1, runs: 10 } },
   };
 }
 

@@ -27,7 +27,12 @@ export async function openDuck(path = ':memory:'): Promise<Duck> {
  * Open DuckDB in memory with the generated `orders` table every benchmark starts from; closed again
  * if generating fails. `also` names what else the caller loads next, for the log line.
  */
-export async function openDuckWithOrders(rows: number, seed: number, log: (line: string) => void, also = ''): Promise<Duck> {
+export async function openDuckWithOrders(
+  rows: number,
+  seed: number,
+  log: (line: string) => void,
+  also = '',
+): Promise<Duck> {
   const duck = await openDuck();
   try {
     log(`generating ${rows.toLocaleString('en-US')} orders (seed ${seed})${also}`);
@@ -40,7 +45,10 @@ export async function openDuckWithOrders(rows: number, seed: number, log: (line:
 }
 
 /** Run a query and return its rows as JSON-friendly objects (BigInt and decimals as strings). */
-export async function queryRows(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+export async function queryRows(
+  conn: DuckDBConnection,
+  sql: string,
+): Promise<Record<string, unknown>[]> {
   const reader = await conn.runAndReadAll(sql);
   return reader.getRowObjectsJson();
 }
@@ -91,7 +99,10 @@ interface ScanNode {
 }
 
 /** Rows each scan read, summed per table or file function, as the profile of EXPLAIN ANALYZE reports them. */
-export function rowsScannedFromProfile(profile: ScanNode): { total: number; bySource: Record<string, number> } {
+export function rowsScannedFromProfile(profile: ScanNode): {
+  total: number;
+  bySource: Record<string, number>;
+} {
   const bySource: Record<string, number> = {};
   let total = 0;
   let seen = false;
@@ -108,7 +119,10 @@ export function rowsScannedFromProfile(profile: ScanNode): { total: number; bySo
     node.children?.forEach(walk);
   };
   walk(profile);
-  if (!seen) throw new Error('the profile has no TABLE_SCAN with operator_rows_scanned; was it produced by EXPLAIN (ANALYZE, FORMAT json)?');
+  if (!seen)
+    throw new Error(
+      'the profile has no TABLE_SCAN with operator_rows_scanned; was it produced by EXPLAIN (ANALYZE, FORMAT json)?',
+    );
   return { total, bySource };
 }
 
@@ -116,13 +130,18 @@ export function rowsScannedFromProfile(profile: ScanNode): { total: number; bySo
  * Rows the engine reports scanning for a statement, from EXPLAIN ANALYZE. The statement really
  * runs (a MERGE changes the table), so call it outside the timed runs and reset afterwards.
  */
-export async function rowsScanned(conn: DuckDBConnection, sql: string): Promise<{ total: number; bySource: Record<string, number> }> {
+export async function rowsScanned(
+  conn: DuckDBConnection,
+  sql: string,
+): Promise<{ total: number; bySource: Record<string, number> }> {
   const reader = await conn.runAndReadAll(`EXPLAIN (ANALYZE, FORMAT json) ${sql}`);
   return rowsScannedFromProfile(JSON.parse(String(reader.getRows()[0]?.[1] ?? '{}')) as ScanNode);
 }
 
 /** DuckDB's settings that shape timings: threads, memory limit, insertion order and temp directory. */
-export async function duckSettings(conn: DuckDBConnection): Promise<{ name: string; value: string }[]> {
+export async function duckSettings(
+  conn: DuckDBConnection,
+): Promise<{ name: string; value: string }[]> {
   const get = (name: string) => queryValue(conn, `SELECT current_setting('${name}')`);
   return [
     { name: 'DuckDB threads', value: await get('threads') },

@@ -60,7 +60,8 @@ export interface CpuSample {
 export function parseProcStat(text: string): { busy: number; total: number } | undefined {
   const line = text.split('\n').find((l) => l.startsWith('cpu '));
   if (!line) return undefined;
-  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] =
+    line.trim().split(/\s+/).slice(1).map(Number);
   const busy = user + nice + system + irq + softirq + steal;
   return { busy, total: busy + idle + iowait };
 }
@@ -72,7 +73,8 @@ export function parseProcessStatFields(text: string): { ppid: number; ticks: num
   // rest[0] is field 3 (state), rest[1] field 4 (ppid); utime, stime, cutime and cstime (fields 14-17) are rest[11..14].
   const ppid = Number(rest[1]);
   const ticks = rest.slice(11, 15).map(Number);
-  if (!Number.isInteger(ppid) || ticks.length !== 4 || !ticks.every(Number.isFinite)) return undefined;
+  if (!Number.isInteger(ppid) || ticks.length !== 4 || !ticks.every(Number.isFinite))
+    return undefined;
   return { ppid, ticks: ticks.reduce((a, b) => a + b, 0) };
 }
 
@@ -85,7 +87,10 @@ export function parseProcessStat(text: string): number | undefined {
  * CPU ticks of a process and all its live descendants. A child that exited is already inside its
  * parent's reaped-children time, so nothing is counted twice.
  */
-export function processTreeTicks(processes: ReadonlyMap<number, { ppid: number; ticks: number }>, root: number): number {
+export function processTreeTicks(
+  processes: ReadonlyMap<number, { ppid: number; ticks: number }>,
+  root: number,
+): number {
   let total = 0;
   const queue = [root];
   while (queue.length) {
@@ -141,7 +146,10 @@ export function sampleCpu(): CpuSample | undefined {
     const own = parseProcessStat(readFileSync('/proc/self/stat', 'utf8'));
     if (!machine || own === undefined) return undefined;
     const processes = liveServers.size ? readProcesses() : new Map();
-    const servers = [...liveServers].reduce((sum, pid) => sum + processTreeTicks(processes, pid), stoppedServerTicks);
+    const servers = [...liveServers].reduce(
+      (sum, pid) => sum + processTreeTicks(processes, pid),
+      stoppedServerTicks,
+    );
     return { machineBusy: machine.busy, machineTotal: machine.total, own: own + servers };
   } catch {
     return undefined;
@@ -157,7 +165,7 @@ export function otherCpuCores(from: CpuSample, to: CpuSample, cores: number): nu
   const total = to.machineTotal - from.machineTotal;
   if (total <= 0) return undefined;
   const other = to.machineBusy - from.machineBusy - (to.own - from.own);
-  return Math.max(0, Math.round(((other / total) * cores) * 100) / 100);
+  return Math.max(0, Math.round((other / total) * cores * 100) / 100);
 }
 
 /** Where results are written; excluded from the dirty check, since a run writes there itself. */
@@ -173,11 +181,25 @@ export function parseDirtyPaths(porcelain: string): string[] {
  * per run. content/benchmarks/ is left out: otherwise a run would mark itself dirty after writing
  * its first result. "unknown" outside git, which the publishing gate treats as dirty.
  */
-export function gitCommit(cwd = process.cwd()): { sha: string; dirty: boolean; dirtyPaths: string[] } {
+export function gitCommit(cwd = process.cwd()): {
+  sha: string;
+  dirty: boolean;
+  dirtyPaths: string[];
+} {
   try {
-    const run = (args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const run = (args: string[]) =>
+      execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const sha = run(['rev-parse', 'HEAD']).trim();
-    const dirtyPaths = parseDirtyPaths(run(['status', '--porcelain', '--untracked-files=all', '--', '.', `:(exclude)${RESULTS_DIR}`]));
+    const dirtyPaths = parseDirtyPaths(
+      run([
+        'status',
+        '--porcelain',
+        '--untracked-files=all',
+        '--',
+        '.',
+        `:(exclude)${RESULTS_DIR}`,
+      ]),
+    );
     return { sha, dirty: dirtyPaths.length > 0, dirtyPaths };
   } catch {
     return { sha: 'unknown', dirty: true, dirtyPaths: ['(not a git checkout)'] };
@@ -204,13 +226,25 @@ export function hostType(dmi = '/sys/class/dmi/id'): string {
 /** The block device holding a directory and what it is, e.g. "/dev/sda1 (QEMU HARDDISK, rotational)". */
 export function diskOf(dir: string): string | undefined {
   try {
-    const source = execFileSync('findmnt', ['-n', '-o', 'SOURCE', '--target', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const source = execFileSync('findmnt', ['-n', '-o', 'SOURCE', '--target', dir], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     if (!source.startsWith('/dev/')) return source || undefined;
     // The partition's parent disk carries the model and whether it spins.
-    const disk = execFileSync('lsblk', ['-no', 'PKNAME', source], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || source.replace('/dev/', '');
+    const disk =
+      execFileSync('lsblk', ['-no', 'PKNAME', source], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() || source.replace('/dev/', '');
     const model = readLine(`/sys/block/${disk}/device/model`);
     const rotational = readLine(`/sys/block/${disk}/queue/rotational`);
-    const kind = rotational === undefined ? undefined : rotational === '1' ? 'rotational' : 'non-rotational (SSD or virtual)';
+    const kind =
+      rotational === undefined
+        ? undefined
+        : rotational === '1'
+          ? 'rotational'
+          : 'non-rotational (SSD or virtual)';
     const about = [model, kind].filter(Boolean).join(', ');
     return about ? `${source} (${about})` : source;
   } catch {
@@ -242,7 +276,10 @@ export function fileSystemOf(dir: string): string | undefined {
     ['stat', ['-f', '-c', '%T', dir]],
   ] as const) {
     try {
-      const type = execFileSync(cmd, [...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      const type = execFileSync(cmd, [...args], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
       if (type) return type;
     } catch {
       // Try the next tool; neither exists on every system.

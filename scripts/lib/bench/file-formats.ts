@@ -21,11 +21,43 @@ export interface FormatSpec {
 
 /** The formats compared, CSV first (the baseline). */
 export const FORMATS: FormatSpec[] = [
-  { id: 'csv', label: 'CSV', file: 'orders.csv', copyOptions: 'FORMAT csv, HEADER', reader: (p) => `read_csv(${sqlString(p)})`, note: 'schema detected on every read' },
-  { id: 'ndjson', label: 'NDJSON', file: 'orders.ndjson', copyOptions: 'FORMAT json', reader: (p) => `read_json(${sqlString(p)}, format = 'newline_delimited')`, note: 'one JSON object per line; schema detected on every read' },
-  { id: 'parquet-uncompressed', label: 'Parquet (uncompressed)', file: 'orders-uncompressed.parquet', copyOptions: 'FORMAT parquet, COMPRESSION uncompressed', reader: (p) => `read_parquet(${sqlString(p)})` },
-  { id: 'parquet-snappy', label: 'Parquet (snappy)', file: 'orders-snappy.parquet', copyOptions: 'FORMAT parquet, COMPRESSION snappy', reader: (p) => `read_parquet(${sqlString(p)})` },
-  { id: 'parquet-zstd', label: 'Parquet (zstd)', file: 'orders-zstd.parquet', copyOptions: 'FORMAT parquet, COMPRESSION zstd', reader: (p) => `read_parquet(${sqlString(p)})` },
+  {
+    id: 'csv',
+    label: 'CSV',
+    file: 'orders.csv',
+    copyOptions: 'FORMAT csv, HEADER',
+    reader: (p) => `read_csv(${sqlString(p)})`,
+    note: 'schema detected on every read',
+  },
+  {
+    id: 'ndjson',
+    label: 'NDJSON',
+    file: 'orders.ndjson',
+    copyOptions: 'FORMAT json',
+    reader: (p) => `read_json(${sqlString(p)}, format = 'newline_delimited')`,
+    note: 'one JSON object per line; schema detected on every read',
+  },
+  {
+    id: 'parquet-uncompressed',
+    label: 'Parquet (uncompressed)',
+    file: 'orders-uncompressed.parquet',
+    copyOptions: 'FORMAT parquet, COMPRESSION uncompressed',
+    reader: (p) => `read_parquet(${sqlString(p)})`,
+  },
+  {
+    id: 'parquet-snappy',
+    label: 'Parquet (snappy)',
+    file: 'orders-snappy.parquet',
+    copyOptions: 'FORMAT parquet, COMPRESSION snappy',
+    reader: (p) => `read_parquet(${sqlString(p)})`,
+  },
+  {
+    id: 'parquet-zstd',
+    label: 'Parquet (zstd)',
+    file: 'orders-zstd.parquet',
+    copyOptions: 'FORMAT parquet, COMPRESSION zstd',
+    reader: (p) => `read_parquet(${sqlString(p)})`,
+  },
 ];
 
 // Sums in whole cents: text formats read prices as DOUBLE and Parquet as DECIMAL, and integer
@@ -36,7 +68,8 @@ const CENTS = (expr: string) => `sum(round(${expr} * 100)::BIGINT)`;
 export const FORMAT_QUERIES = {
   aggregate: (src: string) =>
     `SELECT country, status, count(*) AS orders, ${CENTS('quantity * unit_price')} AS revenue_cents FROM ${src} GROUP BY ALL ORDER BY ALL`,
-  projection: (src: string) => `SELECT max(order_ts)::VARCHAR AS latest, ${CENTS('unit_price')} AS price_cents FROM ${src}`,
+  projection: (src: string) =>
+    `SELECT max(order_ts)::VARCHAR AS latest, ${CENTS('unit_price')} AS price_cents FROM ${src}`,
   predicate: (src: string) =>
     `SELECT count(*) AS orders, ${CENTS('quantity * unit_price')} AS revenue_cents FROM ${src} WHERE customer_id = ${FILTER_CUSTOMER}`,
 } as const;
@@ -50,32 +83,54 @@ export async function runFileFormats(ctx: BenchContext): Promise<MeasuredInput> 
     const { conn } = duck;
 
     const path = (f: FormatSpec) => join(ctx.workDir, f.file);
-    const byFormat = <T>(make: (f: FormatSpec) => T) => Object.fromEntries(FORMATS.map((f) => [f.id, make(f)])) as Record<string, T>;
-    ctx.log(`writing ${FORMATS.length} formats, ${plan.default.warmup + plan.default.runs} times each`);
-    const writes = await measureInterleaved(byFormat((f) => ({ run: () => conn.run(`COPY orders TO ${sqlString(path(f))} (${f.copyOptions})`) })), plan.default);
+    const byFormat = <T>(make: (f: FormatSpec) => T) =>
+      Object.fromEntries(FORMATS.map((f) => [f.id, make(f)])) as Record<string, T>;
+    ctx.log(
+      `writing ${FORMATS.length} formats, ${plan.default.warmup + plan.default.runs} times each`,
+    );
+    const writes = await measureInterleaved(
+      byFormat((f) => ({
+        run: () => conn.run(`COPY orders TO ${sqlString(path(f))} (${f.copyOptions})`),
+      })),
+      plan.default,
+    );
 
     // Every format must give the same answers, or the comparison is not like for like.
     for (const [name, sql] of Object.entries(FORMAT_QUERIES)) {
       const answers = new Map<string, string>();
-      for (const f of FORMATS) answers.set(f.label, JSON.stringify(await queryRows(conn, sql(f.reader(path(f))))));
+      for (const f of FORMATS)
+        answers.set(f.label, JSON.stringify(await queryRows(conn, sql(f.reader(path(f))))));
       const expected = answers.get(FORMATS[0]!.label);
       for (const [label, answer] of answers)
-        if (answer !== expected) throw new Error(`${label} answers the ${name} query differently from CSV:\n${answer}\nvs\n${expected}`);
+        if (answer !== expected)
+          throw new Error(
+            `${label} answers the ${name} query differently from CSV:\n${answer}\nvs\n${expected}`,
+          );
     }
     const queryRuns: Record<string, Record<string, number[]>> = {};
     for (const [name, sql] of Object.entries(FORMAT_QUERIES)) {
       ctx.log(`timing the ${name} query on every format`);
-      queryRuns[name] = await measureInterleaved(byFormat((f) => ({ run: () => conn.runAndReadAll(sql(f.reader(path(f)))) })), plan.default);
+      queryRuns[name] = await measureInterleaved(
+        byFormat((f) => ({ run: () => conn.runAndReadAll(sql(f.reader(path(f)))) })),
+        plan.default,
+      );
     }
     const storage = FORMATS.map((f) => {
       const bytes = statSync(path(f)).size;
       ctx.log(`${f.label}: ${(bytes / 1e6).toFixed(1)} MB`);
-      return { id: f.id, label: f.label, ...(f.note ? { note: f.note } : {}), cells: { size: bytes, write: runsCell(writes[f.id]!) } };
+      return {
+        id: f.id,
+        label: f.label,
+        ...(f.note ? { note: f.note } : {}),
+        cells: { size: bytes, write: runsCell(writes[f.id]!) },
+      };
     });
     const queries = FORMATS.map((f) => ({
       id: f.id,
       label: f.label,
-      cells: Object.fromEntries(Object.keys(FORMAT_QUERIES).map((name) => [name, runsCell(queryRuns[name]![f.id]!)])),
+      cells: Object.fromEntries(
+        Object.keys(FORMAT_QUERIES).map((name) => [name, runsCell(queryRuns[name]![f.id]!)]),
+      ),
     }));
     const duckdbVersion = await queryValue(conn, 'SELECT version()');
     const settings = await duckSettings(conn);
@@ -83,7 +138,8 @@ export async function runFileFormats(ctx: BenchContext): Promise<MeasuredInput> 
     return buildMeasured(ctx, started, {
       id: 'file-formats',
       title: 'File formats and compression',
-      scope: 'Files on a local disk with a warm page cache, read by DuckDB in one process; not Trino or Spark reading object storage (S3), where bytes fetched dominate',
+      scope:
+        'Files on a local disk with a warm page cache, read by DuckDB in one process; not Trino or Spark reading object storage (S3), where bytes fetched dominate',
       summary:
         'How much smaller and faster is Parquet than CSV or JSON for the same table? Size, write time and three typical reads of the same orders in five formats.',
       components: ['data-storage', 'batch-ingestion', 'etl-cluster', 'adhoc-cluster'],
@@ -111,12 +167,32 @@ export async function runFileFormats(ctx: BenchContext): Promise<MeasuredInput> 
           compare: { row: 'csv' },
           chart: { measures: ['projection'], scale: 'auto' },
           measures: [
-            { id: 'aggregate', label: 'Full-scan aggregate', unit: 'ms', better: 'lower', ratio: true },
-            { id: 'projection', label: 'Two-column projection', unit: 'ms', better: 'lower', ratio: true },
-            { id: 'predicate', label: 'Selective predicate', unit: 'ms', better: 'lower', ratio: true },
+            {
+              id: 'aggregate',
+              label: 'Full-scan aggregate',
+              unit: 'ms',
+              better: 'lower',
+              ratio: true,
+            },
+            {
+              id: 'projection',
+              label: 'Two-column projection',
+              unit: 'ms',
+              better: 'lower',
+              ratio: true,
+            },
+            {
+              id: 'predicate',
+              label: 'Selective predicate',
+              unit: 'ms',
+              better: 'lower',
+              ratio: true,
+            },
           ],
           rows: queries,
-          notes: ['Every format returned identical answers to all three queries; the script checks this before timing.'],
+          notes: [
+            'Every format returned identical answers to all three queries; the script checks this before timing.',
+          ],
         },
       ],
       caveats: [

@@ -44,9 +44,13 @@ export async function runIncrementalLoad(ctx: BenchContext): Promise<MeasuredInp
     const { conn } = duck;
     ctx.log(`generating ${rows.toLocaleString('en-US')} orders (seed ${ctx.seed})`);
     const base = file('base.parquet');
-    await conn.run(`COPY (${ordersSelectSql(rows, ctx.seed)}) TO ${sqlString(base)} (FORMAT parquet)`);
+    await conn.run(
+      `COPY (${ordersSelectSql(rows, ctx.seed)}) TO ${sqlString(base)} (FORMAT parquet)`,
+    );
     const resetTarget = async () => {
-      await conn.run(`CREATE OR REPLACE TABLE orders AS SELECT * FROM read_parquet(${sqlString(base)})`);
+      await conn.run(
+        `CREATE OR REPLACE TABLE orders AS SELECT * FROM read_parquet(${sqlString(base)})`,
+      );
       await conn.run('CHECKPOINT');
     };
 
@@ -54,13 +58,17 @@ export async function runIncrementalLoad(ctx: BenchContext): Promise<MeasuredInp
     for (const fraction of changeFractions) {
       const changes = file(`changes-${fraction}.parquet`);
       const snapshot = file(`snapshot-${fraction}.parquet`);
-      await conn.run(`COPY (${changeBatchSql(base, rows, fraction, ctx.seed)}) TO ${sqlString(changes)} (FORMAT parquet)`);
+      await conn.run(
+        `COPY (${changeBatchSql(base, rows, fraction, ctx.seed)}) TO ${sqlString(changes)} (FORMAT parquet)`,
+      );
       // The source's full state after the changes: what a full extract would deliver.
       await conn.run(
         `COPY (SELECT * FROM read_parquet(${sqlString(base)}) AS b ANTI JOIN read_parquet(${sqlString(changes)}) AS c USING (order_id)
           UNION ALL SELECT * FROM read_parquet(${sqlString(changes)})) TO ${sqlString(snapshot)} (FORMAT parquet)`,
       );
-      const changeRows = Number(await queryValue(conn, `SELECT count(*) FROM read_parquet(${sqlString(changes)})`));
+      const changeRows = Number(
+        await queryValue(conn, `SELECT count(*) FROM read_parquet(${sqlString(changes)})`),
+      );
 
       const reloadSql = `CREATE OR REPLACE TABLE orders AS SELECT * FROM read_parquet(${sqlString(snapshot)})`;
       // Rows each side really reads, from the engine's own profile (not the batch size): a keyless
@@ -84,13 +92,22 @@ export async function runIncrementalLoad(ctx: BenchContext): Promise<MeasuredInp
       );
       const afterMerge = JSON.stringify(await queryRows(conn, fingerprintSql('orders')));
       if (afterMerge !== afterReload)
-        throw new Error(`MERGE of ${formatFraction(fraction)} changes left a different table than a full reload: ${afterMerge} vs ${afterReload}`);
-      ctx.log(`batch of ${formatFraction(fraction)} (${changeRows.toLocaleString('en-US')} rows): reload and MERGE agree; scanned ${reloadScanned} and ${mergeScanned} rows`);
+        throw new Error(
+          `MERGE of ${formatFraction(fraction)} changes left a different table than a full reload: ${afterMerge} vs ${afterReload}`,
+        );
+      ctx.log(
+        `batch of ${formatFraction(fraction)} (${changeRows.toLocaleString('en-US')} rows): reload and MERGE agree; scanned ${reloadScanned} and ${mergeScanned} rows`,
+      );
       tableRows.push({
         id: `changed-${String(fraction * 100).replace('.', '-')}-percent`,
         label: `Batch of ${formatFraction(fraction)} of the rows`,
         note: `${changeRows.toLocaleString('en-US')} rows in the change batch`,
-        cells: { reload: runsCell(reload), merge: runsCell(merge), 'reload-rows': reloadScanned, 'merge-rows': mergeScanned },
+        cells: {
+          reload: runsCell(reload),
+          merge: runsCell(merge),
+          'reload-rows': reloadScanned,
+          'merge-rows': mergeScanned,
+        },
       });
     }
     const duckdbVersion = await queryValue(conn, 'SELECT version()');
@@ -113,8 +130,20 @@ export async function runIncrementalLoad(ctx: BenchContext): Promise<MeasuredInp
           measures: [
             { id: 'reload', label: 'Full reload', unit: 'ms', better: 'lower', ratio: true },
             { id: 'merge', label: 'MERGE', unit: 'ms', better: 'lower', ratio: true },
-            { id: 'reload-rows', label: 'Rows scanned by reload (engine’s count)', unit: 'count', better: 'lower', ratio: false },
-            { id: 'merge-rows', label: 'Rows scanned by MERGE: target and batch (engine’s count)', unit: 'count', better: 'lower', ratio: false },
+            {
+              id: 'reload-rows',
+              label: 'Rows scanned by reload (engine’s count)',
+              unit: 'count',
+              better: 'lower',
+              ratio: false,
+            },
+            {
+              id: 'merge-rows',
+              label: 'Rows scanned by MERGE: target and batch (engine’s count)',
+              unit: 'count',
+              better: 'lower',
+              ratio: false,
+            },
           ],
           rows: tableRows,
           notes: [],
@@ -131,7 +160,8 @@ export async function runIncrementalLoad(ctx: BenchContext): Promise<MeasuredInp
       ],
       rows,
       plan: plan.slow,
-      scope: 'A DuckDB native table in a database file on a local disk; not Trino or Spark writing Iceberg tables on object storage, where MERGE rewrites or adds whole files',
+      scope:
+        'A DuckDB native table in a database file on a local disk; not Trino or Spark writing Iceberg tables on object storage, where MERGE rewrites or adds whole files',
       settings: [
         ...settings,
         { name: 'Target table', value: 'DuckDB native table in a database file, no primary key' },

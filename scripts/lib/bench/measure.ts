@@ -15,7 +15,11 @@ export interface MeasureHooks {
 }
 
 /** Time `fn` over the plan's warm-up and measured runs; returns the measured runs in milliseconds. */
-export async function measureRuns(fn: () => unknown, plan: RunPlan, hooks: MeasureHooks = {}): Promise<number[]> {
+export async function measureRuns(
+  fn: () => unknown,
+  plan: RunPlan,
+  hooks: MeasureHooks = {},
+): Promise<number[]> {
   const runs: number[] = [];
   const ops = hooks.perOps ?? 1;
   for (let i = 0; i < plan.warmup + plan.runs; i++) {
@@ -38,7 +42,10 @@ export interface Contender extends MeasureHooks {
  * so on. A burst of load from other processes then hits every contender alike instead of whichever
  * happened to be running, which keeps the ratios fair on a shared machine.
  */
-export async function measureInterleaved<K extends string>(contenders: Record<K, Contender>, plan: RunPlan): Promise<Record<K, number[]>> {
+export async function measureInterleaved<K extends string>(
+  contenders: Record<K, Contender>,
+  plan: RunPlan,
+): Promise<Record<K, number[]>> {
   const keys = Object.keys(contenders) as K[];
   const runs = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < plan.warmup + plan.runs; i++) {

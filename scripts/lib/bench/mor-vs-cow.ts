@@ -14,7 +14,16 @@ import { formatFraction } from './incremental-load.ts';
 import { measureInterleaved } from './measure.ts';
 import { fingerprintSql, ordersSelectSql } from './orders.ts';
 import { buildMeasured, RUN_ORDER, runsCell, start, type MeasuredInput } from './result.ts';
-import { checkpointId, cowLiveSql, cowRoundSql, deletedSql, morLiveSql, morRoundSql, ROUND_DELETE_PERCENT, type MorFiles } from './row-level-deletes.ts';
+import {
+  checkpointId,
+  cowLiveSql,
+  cowRoundSql,
+  deletedSql,
+  morLiveSql,
+  morRoundSql,
+  ROUND_DELETE_PERCENT,
+  type MorFiles,
+} from './row-level-deletes.ts';
 
 type TableRows = NonNullable<MeasuredInput['tables']>[number]['rows'];
 
@@ -30,7 +39,9 @@ interface MorRound {
 
 /** "a, b or c" (or "and"): a list as a sentence says it. */
 export function listOr(items: ReadonlyArray<string>, word: 'and' | 'or'): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1)}`;
+  return items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1)}`;
 }
 
 /** Sum of the sizes of files, in bytes. */
@@ -39,12 +50,22 @@ function bytesOf(files: ReadonlyArray<string>): number {
 }
 
 /** Apply one merge-on-read round, writing `<prefix>-deletes.parquet` and `<prefix>-data.parquet`. */
-async function applyMorRound(conn: DuckDBConnection, files: MorFiles, round: number, fraction: number, seed: number, prefix: string): Promise<MorRound> {
+async function applyMorRound(
+  conn: DuckDBConnection,
+  files: MorFiles,
+  round: number,
+  fraction: number,
+  seed: number,
+  prefix: string,
+): Promise<MorRound> {
   const out = { deletes: `${prefix}-deletes.parquet`, data: `${prefix}-data.parquet` };
   const [find, writeDeletes, writeData] = morRoundSql(files, round, fraction, seed, out);
   await conn.run(find!);
   // Both counts from the rows found, not by reading the files back: the timed run does only the round's own work.
-  const [counts] = await queryRows(conn, `SELECT count(*) AS positions, count(*) FILTER (WHERE NOT ${deletedSql(round, seed)}) AS updated FROM round_rows`);
+  const [counts] = await queryRows(
+    conn,
+    `SELECT count(*) AS positions, count(*) FILTER (WHERE NOT ${deletedSql(round, seed)}) AS updated FROM round_rows`,
+  );
   const positions = Number(counts!['positions']);
   const updated = Number(counts!['updated']);
   const result: MorRound = { positions, updated, files: {} };
@@ -66,11 +87,16 @@ export async function runMorVsCow(ctx: BenchContext): Promise<MeasuredInput> {
   const duck = await openDuck();
   try {
     const { conn } = duck;
-    ctx.log(`generating ${rows.toLocaleString('en-US')} orders (seed ${ctx.seed}) into the base data file`);
+    ctx.log(
+      `generating ${rows.toLocaleString('en-US')} orders (seed ${ctx.seed}) into the base data file`,
+    );
     const base = file('base.parquet');
-    await conn.run(`COPY (${ordersSelectSql(rows, ctx.seed)}) TO ${sqlString(base)} (FORMAT parquet)`);
+    await conn.run(
+      `COPY (${ordersSelectSql(rows, ctx.seed)}) TO ${sqlString(base)} (FORMAT parquet)`,
+    );
     const baseBytes = bytesOf([base]);
-    const fingerprint = async (liveSql: string) => JSON.stringify(await queryRows(conn, fingerprintSql(`(${liveSql}) AS live`)));
+    const fingerprint = async (liveSql: string) =>
+      JSON.stringify(await queryRows(conn, fingerprintSql(`(${liveSql}) AS live`)));
 
     const readRows: TableRows = [];
     const writeRows: TableRows = [];
@@ -83,16 +109,27 @@ export async function runMorVsCow(ctx: BenchContext): Promise<MeasuredInput> {
       const real = (r: number, kind: string) => file(`f${f}-r${r}-${kind}`);
       const trial = file(`f${f}-trial`);
       const clearTrial = () => {
-        for (const suffix of ['-deletes.parquet', '-data.parquet', '-cow.parquet']) rmSync(`${trial}${suffix}`, { force: true });
+        for (const suffix of ['-deletes.parquet', '-data.parquet', '-cow.parquet'])
+          rmSync(`${trial}${suffix}`, { force: true });
       };
       // Apply the next round to both tables for real (untimed) and return what it wrote.
       const advance = async () => {
         round++;
         const m = await applyMorRound(conn, mor, round, fraction, ctx.seed, real(round, 'mor'));
         // Untimed: the files hold what the round found, one position per changed row and one new version per update.
-        const rowsIn = async (path: string | undefined) => (path ? Number(await queryValue(conn, `SELECT count(*) FROM read_parquet(${sqlString(path)})`)) : 0);
-        if ((await rowsIn(m.files.deletes)) !== m.positions || (await rowsIn(m.files.data)) !== m.updated)
-          throw new Error(`round ${round} of ${formatFraction(fraction)}: the merge-on-read files do not hold ${m.positions} positions and ${m.updated} new versions`);
+        const rowsIn = async (path: string | undefined) =>
+          path
+            ? Number(
+                await queryValue(conn, `SELECT count(*) FROM read_parquet(${sqlString(path)})`),
+              )
+            : 0;
+        if (
+          (await rowsIn(m.files.deletes)) !== m.positions ||
+          (await rowsIn(m.files.data)) !== m.updated
+        )
+          throw new Error(
+            `round ${round} of ${formatFraction(fraction)}: the merge-on-read files do not hold ${m.positions} positions and ${m.updated} new versions`,
+          );
         if (m.files.deletes) mor.deletes.push(m.files.deletes);
         if (m.files.data) mor.data.push(m.files.data);
         const morBytes = bytesOf([m.files.deletes, m.files.data].filter((x): x is string => !!x));
@@ -113,8 +150,14 @@ export async function runMorVsCow(ctx: BenchContext): Promise<MeasuredInput> {
         // throw-away files, removed before the next, so every run does the same work.
         const write = await measureInterleaved(
           {
-            mor: { before: clearTrial, run: () => applyMorRound(conn, mor, k, fraction, ctx.seed, trial) },
-            cow: { before: clearTrial, run: () => conn.run(cowRoundSql(cow, k, fraction, ctx.seed, `${trial}-cow.parquet`)) },
+            mor: {
+              before: clearTrial,
+              run: () => applyMorRound(conn, mor, k, fraction, ctx.seed, trial),
+            },
+            cow: {
+              before: clearTrial,
+              run: () => conn.run(cowRoundSql(cow, k, fraction, ctx.seed, `${trial}-cow.parquet`)),
+            },
           },
           plan.slow,
         );
@@ -126,7 +169,9 @@ export async function runMorVsCow(ctx: BenchContext): Promise<MeasuredInput> {
         const expected = await fingerprint(cowLiveSql(cow));
         const morAnswer = await fingerprint(morLiveSql(mor));
         if (morAnswer !== expected)
-          throw new Error(`after ${k} rounds of ${formatFraction(fraction)}, merge-on-read reads ${morAnswer} but copy-on-write reads ${expected}`);
+          throw new Error(
+            `after ${k} rounds of ${formatFraction(fraction)}, merge-on-read reads ${morAnswer} but copy-on-write reads ${expected}`,
+          );
         // Every timed read returns the hash of the current rows; all must equal the one checked above.
         const answers = new Set<string>();
         const read = await measureInterleaved(
@@ -136,9 +181,14 @@ export async function runMorVsCow(ctx: BenchContext): Promise<MeasuredInput> {
           },
           plan.slow,
         );
-        if (answers.size !== 1 || !answers.has(expected)) throw new Error(`timed reads after ${k} rounds of ${formatFraction(fraction)} disagree: ${[...answers].join(' vs ')}`);
+        if (answers.size !== 1 || !answers.has(expected))
+          throw new Error(
+            `timed reads after ${k} rounds of ${formatFraction(fraction)} disagree: ${[...answers].join(' vs ')}`,
+          );
         const liveRows = Number((JSON.parse(expected) as [{ n: string }])[0].n);
-        ctx.log(`${formatFraction(fraction)} per round, after ${k} ${k === 1 ? 'round' : 'rounds'}: ${liveRows.toLocaleString('en-US')} current rows, same hash both ways; merge-on-read reads ${mor.data.length + mor.deletes.length} files`);
+        ctx.log(
+          `${formatFraction(fraction)} per round, after ${k} ${k === 1 ? 'round' : 'rounds'}: ${liveRows.toLocaleString('en-US')} current rows, same hash both ways; merge-on-read reads ${mor.data.length + mor.deletes.length} files`,
+        );
 
         const id = checkpointId(fraction, k);
         const label = `${formatFraction(fraction)} per round, after ${k} ${k === 1 ? 'round' : 'rounds'}`;
@@ -173,7 +223,11 @@ export async function runMorVsCow(ctx: BenchContext): Promise<MeasuredInput> {
     const settings = await duckSettings(conn);
     // DuckDB's iceberg extension is downloaded when installed; the benchmark downloads nothing and
     // records whether it was present at all.
-    const icebergInstalled = (await queryValue(conn, `SELECT count(*) FROM duckdb_extensions() WHERE extension_name = 'iceberg' AND installed`)) !== '0';
+    const icebergInstalled =
+      (await queryValue(
+        conn,
+        `SELECT count(*) FROM duckdb_extensions() WHERE extension_name = 'iceberg' AND installed`,
+      )) !== '0';
     const rounds = listOr(morRounds.map(String), 'and');
     const fractions = listOr(morFractions.map(formatFraction), 'or');
     const setup = `A base Parquet data file of ${rows.toLocaleString('en-US')} generated orders receives up to ${morRounds.at(-1)} rounds of changes; each round changes ${fractions} of the current rows (chosen by a hash of order_id and the round), deleting ${ROUND_DELETE_PERCENT} % of them and updating the rest.`;
@@ -197,12 +251,32 @@ export async function runMorVsCow(ctx: BenchContext): Promise<MeasuredInput> {
           measures: [
             { id: 'mor-read', label: 'Merge-on-read', unit: 'ms', better: 'lower', ratio: true },
             { id: 'cow-read', label: 'Copy-on-write', unit: 'ms', better: 'lower', ratio: true },
-            { id: 'mor-files', label: 'Files merge-on-read opens (data and delete)', unit: 'count', better: 'lower', ratio: false },
-            { id: 'mor-bytes', label: 'Bytes merge-on-read reads', unit: 'bytes', better: 'lower', ratio: false },
-            { id: 'cow-bytes', label: 'Bytes copy-on-write reads', unit: 'bytes', better: 'lower', ratio: false },
+            {
+              id: 'mor-files',
+              label: 'Files merge-on-read opens (data and delete)',
+              unit: 'count',
+              better: 'lower',
+              ratio: false,
+            },
+            {
+              id: 'mor-bytes',
+              label: 'Bytes merge-on-read reads',
+              unit: 'bytes',
+              better: 'lower',
+              ratio: false,
+            },
+            {
+              id: 'cow-bytes',
+              label: 'Bytes copy-on-write reads',
+              unit: 'bytes',
+              better: 'lower',
+              ratio: false,
+            },
           ],
           rows: readRows,
-          notes: [`The base data file is ${baseBytes.toLocaleString('en-US')} bytes. Copy-on-write always opens one file. Checkpoints at ${rounds} rounds.`],
+          notes: [
+            `The base data file is ${baseBytes.toLocaleString('en-US')} bytes. Copy-on-write always opens one file. Checkpoints at ${rounds} rounds.`,
+          ],
         },
         {
           id: 'write',
@@ -214,13 +288,39 @@ export async function runMorVsCow(ctx: BenchContext): Promise<MeasuredInput> {
           measures: [
             { id: 'mor-write', label: 'Merge-on-read', unit: 'ms', better: 'lower', ratio: true },
             { id: 'cow-write', label: 'Copy-on-write', unit: 'ms', better: 'lower', ratio: true },
-            { id: 'mor-written', label: 'Bytes merge-on-read writes in this round', unit: 'bytes', better: 'lower', ratio: false },
-            { id: 'cow-written', label: 'Bytes copy-on-write writes in this round', unit: 'bytes', better: 'lower', ratio: false },
-            { id: 'mor-written-total', label: 'Bytes merge-on-read has written up to this round', unit: 'bytes', better: 'lower', ratio: false },
-            { id: 'cow-written-total', label: 'Bytes copy-on-write has written up to this round', unit: 'bytes', better: 'lower', ratio: false },
+            {
+              id: 'mor-written',
+              label: 'Bytes merge-on-read writes in this round',
+              unit: 'bytes',
+              better: 'lower',
+              ratio: false,
+            },
+            {
+              id: 'cow-written',
+              label: 'Bytes copy-on-write writes in this round',
+              unit: 'bytes',
+              better: 'lower',
+              ratio: false,
+            },
+            {
+              id: 'mor-written-total',
+              label: 'Bytes merge-on-read has written up to this round',
+              unit: 'bytes',
+              better: 'lower',
+              ratio: false,
+            },
+            {
+              id: 'cow-written-total',
+              label: 'Bytes copy-on-write has written up to this round',
+              unit: 'bytes',
+              better: 'lower',
+              ratio: false,
+            },
           ],
           rows: writeRows,
-          notes: ['Bytes are the sizes of the Parquet files written (DuckDB’s default compression, Snappy), counted once per round; they do not depend on the machine.'],
+          notes: [
+            'Bytes are the sizes of the Parquet files written (DuckDB’s default compression, Snappy), counted once per round; they do not depend on the machine.',
+          ],
         },
       ],
       caveats: [
@@ -239,10 +339,23 @@ export async function runMorVsCow(ctx: BenchContext): Promise<MeasuredInput> {
       plan: plan.slow,
       settings: [
         ...settings,
-        { name: 'Rounds', value: `checkpoints after ${rounds} rounds; rounds in between applied untimed` },
-        { name: 'Changes per round', value: `${fractions} of the current rows; ${ROUND_DELETE_PERCENT} % deleted, the rest updated (status flipped, quantity + 1)` },
-        { name: 'Delete files', value: 'Iceberg v2 position deletes: (file_path, pos), sorted by file_path then pos, one Parquet file per round' },
-        { name: 'DuckDB iceberg extension', value: `not used (${icebergInstalled ? 'installed here, but not loaded' : 'not installed here'}); the benchmark downloads no extension` },
+        {
+          name: 'Rounds',
+          value: `checkpoints after ${rounds} rounds; rounds in between applied untimed`,
+        },
+        {
+          name: 'Changes per round',
+          value: `${fractions} of the current rows; ${ROUND_DELETE_PERCENT} % deleted, the rest updated (status flipped, quantity + 1)`,
+        },
+        {
+          name: 'Delete files',
+          value:
+            'Iceberg v2 position deletes: (file_path, pos), sorted by file_path then pos, one Parquet file per round',
+        },
+        {
+          name: 'DuckDB iceberg extension',
+          value: `not used (${icebergInstalled ? 'installed here, but not loaded' : 'not installed here'}); the benchmark downloads no extension`,
+        },
         RUN_ORDER,
       ],
     });

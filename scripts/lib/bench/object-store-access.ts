@@ -39,7 +39,11 @@ interface AsyncBuffer {
 interface Hyparquet {
   asyncBufferFromUrl: (o: { url: string; byteLength?: number }) => Promise<AsyncBuffer>;
   cachedAsyncBuffer: (file: AsyncBuffer) => AsyncBuffer;
-  parquetReadObjects: (o: { file: AsyncBuffer; columns?: string[]; filter?: Record<string, unknown> }) => Promise<Record<string, unknown>[]>;
+  parquetReadObjects: (o: {
+    file: AsyncBuffer;
+    columns?: string[];
+    filter?: Record<string, unknown>;
+  }) => Promise<Record<string, unknown>[]>;
 }
 
 /** Load hyparquet, or skip the benchmark with what to install. */
@@ -49,7 +53,9 @@ async function loadHyparquet(): Promise<Hyparquet> {
   try {
     return (await import(name)) as Hyparquet;
   } catch {
-    throw new BenchmarkSkipped(`the Parquet reader hyparquet is not installed (npm install --save-dev hyparquet@${HYPARQUET_VERSION})`);
+    throw new BenchmarkSkipped(
+      `the Parquet reader hyparquet is not installed (npm install --save-dev hyparquet@${HYPARQUET_VERSION})`,
+    );
   }
 }
 
@@ -70,7 +76,10 @@ export function hivePartition(relativePath: string): Record<string, string> {
       .split('/')
       .slice(0, -1)
       .filter((part) => part.includes('='))
-      .map((part) => [part.slice(0, part.indexOf('=')), decodeURIComponent(part.slice(part.indexOf('=') + 1))]),
+      .map((part) => [
+        part.slice(0, part.indexOf('=')),
+        decodeURIComponent(part.slice(part.indexOf('=') + 1)),
+      ]),
   );
 }
 
@@ -78,13 +87,22 @@ export function hivePartition(relativePath: string): Record<string, string> {
 export type EqualityFilter = Record<string, { $eq: string | bigint }>;
 
 /** Whether a file can hold rows matching `filter`, judged by its partition values alone (what a path tells a planner). */
-export function partitionMayMatch(file: Pick<LayoutFile, 'partition'>, filter: EqualityFilter | undefined): boolean {
+export function partitionMayMatch(
+  file: Pick<LayoutFile, 'partition'>,
+  filter: EqualityFilter | undefined,
+): boolean {
   if (!filter) return true;
-  return Object.entries(filter).every(([column, { $eq }]) => !(column in file.partition) || file.partition[column] === String($eq));
+  return Object.entries(filter).every(
+    ([column, { $eq }]) => !(column in file.partition) || file.partition[column] === String($eq),
+  );
 }
 
 /** Run `task` over `items` with at most `limit` at once, keeping results in order. */
-export async function mapLimited<T, R>(items: ReadonlyArray<T>, limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimited<T, R>(
+  items: ReadonlyArray<T>,
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -98,7 +116,9 @@ export async function mapLimited<T, R>(items: ReadonlyArray<T>, limit: number, t
 }
 
 /** Orders and units per country from rows that have country and quantity, sorted by country. */
-export function unitsByCountry(rows: ReadonlyArray<Record<string, unknown>>): { country: string; orders: number; units: number }[] {
+export function unitsByCountry(
+  rows: ReadonlyArray<Record<string, unknown>>,
+): { country: string; orders: number; units: number }[] {
   const by = new Map<string, { orders: number; units: number }>();
   for (const row of rows) {
     const entry = by.get(String(row['country'])) ?? { orders: 0, units: 0 };
@@ -124,43 +144,97 @@ export async function runObjectStoreAccess(ctx: BenchContext): Promise<MeasuredI
     const root = ctx.workDir;
     const at = (name: string) => join(root, name);
     await conn.run(`COPY orders TO ${sqlString(at('one-file.parquet'))} (${pq})`);
-    await conn.run(`COPY (SELECT * FROM orders ORDER BY country, order_ts) TO ${sqlString(at('sorted.parquet'))} (${pq})`);
-    await conn.run(`COPY orders TO ${sqlString(at('partitioned'))} (${pq}, PARTITION_BY (country))`);
+    await conn.run(
+      `COPY (SELECT * FROM orders ORDER BY country, order_ts) TO ${sqlString(at('sorted.parquet'))} (${pq})`,
+    );
+    await conn.run(
+      `COPY orders TO ${sqlString(at('partitioned'))} (${pq}, PARTITION_BY (country))`,
+    );
     await writeSmallFiles(conn, 'orders', at('small-files'), smallFileRows, 'snappy');
     const filesUnder = (name: string): LayoutFile[] =>
       listFiles(at(name))
         .map((f) => ({ ...f, partition: hivePartition(relative(at(name), f.path)) }))
         .sort((a, b) => (a.path < b.path ? -1 : 1));
-    const single = (name: string): LayoutFile[] => filesOf(at(name)).map((f) => ({ ...f, partition: {} }));
+    const single = (name: string): LayoutFile[] =>
+      filesOf(at(name)).map((f) => ({ ...f, partition: {} }));
     const layouts = [
-      { id: 'one-file', label: 'One file, arrival order', files: single('one-file.parquet'), note: 'as a compaction leaves it; row groups in order_id order' },
-      { id: 'sorted', label: 'One file, sorted by country', files: single('sorted.parquet'), note: 'min/max statistics let the reader skip row groups' },
-      { id: 'partitioned', label: 'Hive-partitioned by country', files: filesUnder('partitioned'), note: 'the path tells the reader which files to open' },
-      { id: 'small-files', label: 'Small files', files: filesUnder('small-files'), note: `${smallFileRows.toLocaleString('en-US')} rows per file, as frequent commits leave them` },
+      {
+        id: 'one-file',
+        label: 'One file, arrival order',
+        files: single('one-file.parquet'),
+        note: 'as a compaction leaves it; row groups in order_id order',
+      },
+      {
+        id: 'sorted',
+        label: 'One file, sorted by country',
+        files: single('sorted.parquet'),
+        note: 'min/max statistics let the reader skip row groups',
+      },
+      {
+        id: 'partitioned',
+        label: 'Hive-partitioned by country',
+        files: filesUnder('partitioned'),
+        note: 'the path tells the reader which files to open',
+      },
+      {
+        id: 'small-files',
+        label: 'Small files',
+        files: filesUnder('small-files'),
+        note: `${smallFileRows.toLocaleString('en-US')} rows per file, as frequent commits leave them`,
+      },
     ];
     for (const l of layouts) ctx.log(`${l.label}: ${l.files.length} files`);
 
     const lookupId = sampleIds(1, rows, ctx.seed)[0]!;
-    const queries: Record<QueryId, { label: string; columns: string[]; filter?: EqualityFilter; expected: string; answer: (r: Record<string, unknown>[]) => unknown }> = {
+    const queries: Record<
+      QueryId,
+      {
+        label: string;
+        columns: string[];
+        filter?: EqualityFilter;
+        expected: string;
+        answer: (r: Record<string, unknown>[]) => unknown;
+      }
+    > = {
       'full-scan': {
         label: 'Full scan',
         columns: ['country', 'quantity'],
-        expected: JSON.stringify(await queryRows(conn, 'SELECT country, count(*)::INTEGER AS orders, sum(quantity)::INTEGER AS units FROM orders GROUP BY country ORDER BY country')),
+        expected: JSON.stringify(
+          await queryRows(
+            conn,
+            'SELECT country, count(*)::INTEGER AS orders, sum(quantity)::INTEGER AS units FROM orders GROUP BY country ORDER BY country',
+          ),
+        ),
         answer: unitsByCountry,
       },
       'partition-key': {
         label: `Filter on the partition key (country = ${FILTER_COUNTRY})`,
         columns: ['country', 'quantity'],
         filter: { country: { $eq: FILTER_COUNTRY } },
-        expected: JSON.stringify(await queryRows(conn, `SELECT country, count(*)::INTEGER AS orders, sum(quantity)::INTEGER AS units FROM orders WHERE country = '${FILTER_COUNTRY}' GROUP BY country`)),
+        expected: JSON.stringify(
+          await queryRows(
+            conn,
+            `SELECT country, count(*)::INTEGER AS orders, sum(quantity)::INTEGER AS units FROM orders WHERE country = '${FILTER_COUNTRY}' GROUP BY country`,
+          ),
+        ),
         answer: unitsByCountry,
       },
       'point-lookup': {
         label: 'Point lookup by id',
         columns: ['order_id', 'customer_id', 'quantity'],
         filter: { order_id: { $eq: BigInt(lookupId) } },
-        expected: JSON.stringify(await queryRows(conn, `SELECT order_id::VARCHAR AS order_id, customer_id, quantity FROM orders WHERE order_id = ${lookupId}`)),
-        answer: (found) => found.map((r) => ({ order_id: String(r['order_id']), customer_id: Number(r['customer_id']), quantity: Number(r['quantity']) })),
+        expected: JSON.stringify(
+          await queryRows(
+            conn,
+            `SELECT order_id::VARCHAR AS order_id, customer_id, quantity FROM orders WHERE order_id = ${lookupId}`,
+          ),
+        ),
+        answer: (found) =>
+          found.map((r) => ({
+            order_id: String(r['order_id']),
+            customer_id: Number(r['customer_id']),
+            quantity: Number(r['quantity']),
+          })),
       },
     };
 
@@ -172,9 +246,13 @@ export async function runObjectStoreAccess(ctx: BenchContext): Promise<MeasuredI
       const parts = await mapLimited(files, FILES_IN_FLIGHT, async (f) => {
         // The size comes from the listing (a table format's manifest has it too), so no HEAD request.
         const url = base + relative(root, f.path).split('/').map(encodeURIComponent).join('/');
-        const file = hyparquet.cachedAsyncBuffer(await hyparquet.asyncBufferFromUrl({ url, byteLength: f.bytes }));
+        const file = hyparquet.cachedAsyncBuffer(
+          await hyparquet.asyncBufferFromUrl({ url, byteLength: f.bytes }),
+        );
         const inFile = Object.keys(f.partition);
-        const filter = q.filter && Object.fromEntries(Object.entries(q.filter).filter(([c]) => !inFile.includes(c)));
+        const filter =
+          q.filter &&
+          Object.fromEntries(Object.entries(q.filter).filter(([c]) => !inFile.includes(c)));
         const found = await hyparquet.parquetReadObjects({
           file,
           columns: q.columns.filter((c) => !inFile.includes(c)),
@@ -191,7 +269,10 @@ export async function runObjectStoreAccess(ctx: BenchContext): Promise<MeasuredI
       for (const layout of layouts) {
         server.reset();
         const got = JSON.stringify(await runQuery(layout, q));
-        if (got !== q.expected) throw new Error(`${layout.id}, ${qid}: hyparquet over HTTP answered ${got}, DuckDB on the table ${q.expected}`);
+        if (got !== q.expected)
+          throw new Error(
+            `${layout.id}, ${qid}: hyparquet over HTTP answered ${got}, DuckDB on the table ${q.expected}`,
+          );
         counts[qid][layout.id] = server.counts();
       }
     }
@@ -210,7 +291,9 @@ export async function runObjectStoreAccess(ctx: BenchContext): Promise<MeasuredI
                 const now = server!.counts();
                 const first = counts[qid]![l.id]!;
                 if (now.gets !== first.gets || now.bytes !== first.bytes)
-                  throw new Error(`${l.id}, ${qid}: ${now.gets} GETs / ${now.bytes} bytes in a timed run, ${first.gets} / ${first.bytes} in the first`);
+                  throw new Error(
+                    `${l.id}, ${qid}: ${now.gets} GETs / ${now.bytes} bytes in a timed run, ${first.gets} / ${first.bytes} in the first`,
+                  );
               },
             },
           ]),
@@ -226,11 +309,21 @@ export async function runObjectStoreAccess(ctx: BenchContext): Promise<MeasuredI
       cells: {
         files: l.files.length,
         size: l.files.reduce((s, f) => s + f.bytes, 0),
-        ...Object.fromEntries(qids.flatMap((q) => [[`${q}-gets`, counts[q]![l.id]!.gets], [`${q}-bytes`, counts[q]![l.id]!.bytes]])),
+        ...Object.fromEntries(
+          qids.flatMap((q) => [
+            [`${q}-gets`, counts[q]![l.id]!.gets],
+            [`${q}-bytes`, counts[q]![l.id]!.bytes],
+          ]),
+        ),
       },
     }));
-    const timeRows = layouts.map((l) => ({ id: l.id, label: l.label, cells: Object.fromEntries(qids.map((q) => [q, runsCell(times[q]![l.id]!)])) }));
-    for (const l of layouts) ctx.log(`${l.label}: ${qids.map((q) => `${q} ${counts[q]![l.id]!.gets} GETs`).join(', ')}`);
+    const timeRows = layouts.map((l) => ({
+      id: l.id,
+      label: l.label,
+      cells: Object.fromEntries(qids.map((q) => [q, runsCell(times[q]![l.id]!)])),
+    }));
+    for (const l of layouts)
+      ctx.log(`${l.label}: ${qids.map((q) => `${q} ${counts[q]![l.id]!.gets} GETs`).join(', ')}`);
     const settings = await duckSettings(conn);
 
     return buildMeasured(ctx, started, {
@@ -251,8 +344,20 @@ export async function runObjectStoreAccess(ctx: BenchContext): Promise<MeasuredI
             { id: 'files', label: 'Files', unit: 'count', better: 'none', ratio: false },
             { id: 'size', label: 'Size', unit: 'bytes', better: 'none', ratio: false },
             ...qids.flatMap((q) => [
-              { id: `${q}-gets`, label: `${queries[q].label.replace(/ \(.*\)$/, '')}: GETs`, unit: 'count' as const, better: 'lower' as const, ratio: false },
-              { id: `${q}-bytes`, label: `${queries[q].label.replace(/ \(.*\)$/, '')}: bytes`, unit: 'bytes' as const, better: 'lower' as const, ratio: false },
+              {
+                id: `${q}-gets`,
+                label: `${queries[q].label.replace(/ \(.*\)$/, '')}: GETs`,
+                unit: 'count' as const,
+                better: 'lower' as const,
+                ratio: false,
+              },
+              {
+                id: `${q}-bytes`,
+                label: `${queries[q].label.replace(/ \(.*\)$/, '')}: bytes`,
+                unit: 'bytes' as const,
+                better: 'lower' as const,
+                ratio: false,
+              },
             ]),
           ],
           rows: requestRows,
@@ -268,7 +373,13 @@ export async function runObjectStoreAccess(ctx: BenchContext): Promise<MeasuredI
           description: `Wall time of each query through the server, up to ${FILES_IN_FLIGHT} files in flight. The time follows from the assumed latency and the loopback transfer speed: read it for the shape (requests in sequence cost latency each), not as an S3 figure.`,
           compare: { row: 'one-file' },
           chart: { measures: ['full-scan', 'partition-key', 'point-lookup'], scale: 'auto' },
-          measures: qids.map((q) => ({ id: q, label: queries[q].label.replace(/ \(.*\)$/, ''), unit: 'ms' as const, better: 'lower' as const, ratio: true })),
+          measures: qids.map((q) => ({
+            id: q,
+            label: queries[q].label.replace(/ \(.*\)$/, ''),
+            unit: 'ms' as const,
+            better: 'lower' as const,
+            ratio: true,
+          })),
           rows: timeRows,
           notes: [],
         },
@@ -287,9 +398,18 @@ export async function runObjectStoreAccess(ctx: BenchContext): Promise<MeasuredI
       plan: plan.default,
       settings: [
         ...settings,
-        { name: 'Object store', value: `node:http on 127.0.0.1, single-range GETs, ${FIRST_BYTE_MS} ms before every response, keep-alive` },
-        { name: 'Reader', value: `hyparquet parquetReadObjects over asyncBufferFromUrl with cachedAsyncBuffer (library defaults), ${FILES_IN_FLIGHT} files in flight` },
-        { name: 'Parquet', value: `written by DuckDB, Snappy; ${rowGroupSize.toLocaleString('en-US')}-row row groups (one-file, sorted, partitioned); ${smallFileRows.toLocaleString('en-US')} rows, one row group per file (small files)` },
+        {
+          name: 'Object store',
+          value: `node:http on 127.0.0.1, single-range GETs, ${FIRST_BYTE_MS} ms before every response, keep-alive`,
+        },
+        {
+          name: 'Reader',
+          value: `hyparquet parquetReadObjects over asyncBufferFromUrl with cachedAsyncBuffer (library defaults), ${FILES_IN_FLIGHT} files in flight`,
+        },
+        {
+          name: 'Parquet',
+          value: `written by DuckDB, Snappy; ${rowGroupSize.toLocaleString('en-US')}-row row groups (one-file, sorted, partitioned); ${smallFileRows.toLocaleString('en-US')} rows, one row group per file (small files)`,
+        },
         { name: 'Point lookup', value: `order_id = ${lookupId}` },
         RUN_ORDER,
       ],

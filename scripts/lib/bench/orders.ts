@@ -4,7 +4,28 @@
 // may give other rows.
 
 /** Countries in the data; later ones are more frequent (weight 2k + 1), like a real skewed dimension. */
-export const COUNTRIES = ['DE', 'FR', 'GB', 'US', 'CA', 'BR', 'IN', 'JP', 'AU', 'NL', 'ES', 'IT', 'SE', 'PL', 'MX', 'ZA', 'KR', 'SG', 'NG', 'AR'] as const;
+export const COUNTRIES = [
+  'DE',
+  'FR',
+  'GB',
+  'US',
+  'CA',
+  'BR',
+  'IN',
+  'JP',
+  'AU',
+  'NL',
+  'ES',
+  'IT',
+  'SE',
+  'PL',
+  'MX',
+  'ZA',
+  'KR',
+  'SG',
+  'NG',
+  'AR',
+] as const;
 
 /** The country the selective layout query filters on: about 6 % of rows. */
 export const FILTER_COUNTRY = 'SE';
@@ -33,7 +54,8 @@ export const ORDERS_COLUMNS = [
 
 /** A DuckDB SELECT producing `rows` orders for `seed`; deterministic and ordered by order_id. */
 export function ordersSelectSql(rows: number, seed: number): string {
-  if (!Number.isInteger(rows) || rows < 1) throw new Error(`rows must be a positive integer, got ${rows}`);
+  if (!Number.isInteger(rows) || rows < 1)
+    throw new Error(`rows must be a positive integer, got ${rows}`);
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
   const countries = `[${COUNTRIES.map((c) => `'${c}'`).join(', ')}]`;
   // Milli-seconds between consecutive orders so that `rows` orders span one year.

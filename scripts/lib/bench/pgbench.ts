@@ -29,13 +29,17 @@ export interface PgbenchSummary {
 export function parsePgbenchSummary(text: string): PgbenchSummary {
   const find = (label: string, pattern: RegExp): string => {
     const m = pattern.exec(text);
-    if (!m) throw new Error(`pgbench output: expected a line "${label}"; got:\n${text.trim().slice(0, 600)}`);
+    if (!m)
+      throw new Error(
+        `pgbench output: expected a line "${label}"; got:\n${text.trim().slice(0, 600)}`,
+      );
     return m[1]!;
   };
   const num = (label: string, pattern: RegExp) => {
     const raw = find(label, pattern);
     const n = Number(raw);
-    if (!Number.isFinite(n)) throw new Error(`pgbench output: "${label}" is not a number: "${raw}"`);
+    if (!Number.isFinite(n))
+      throw new Error(`pgbench output: "${label}" is not a number: "${raw}"`);
     return n;
   };
   const stddev = /^latency stddev = ([\d.]+) ms$/m.exec(text);
@@ -45,10 +49,18 @@ export function parsePgbenchSummary(text: string): PgbenchSummary {
     clients: num('number of clients: N', /^number of clients: (\d+)$/m),
     threads: num('number of threads: N', /^number of threads: (\d+)$/m),
     durationSeconds: num('duration: N s', /^duration: (\d+) s$/m),
-    transactions: num('number of transactions actually processed: N', /^number of transactions actually processed: (\d+)(?:\/\d+)?$/m),
+    transactions: num(
+      'number of transactions actually processed: N',
+      /^number of transactions actually processed: (\d+)(?:\/\d+)?$/m,
+    ),
     // pgbench 15 prints failures; older versions did not, and then none were counted.
-    failed: /^number of failed transactions: /m.test(text) ? num('number of failed transactions: N (…%)', /^number of failed transactions: (\d+) /m) : 0,
-    tps: num('tps = N (without initial connection time)', /^tps = ([\d.]+) \(without initial connection time\)$/m),
+    failed: /^number of failed transactions: /m.test(text)
+      ? num('number of failed transactions: N (…%)', /^number of failed transactions: (\d+) /m)
+      : 0,
+    tps: num(
+      'tps = N (without initial connection time)',
+      /^tps = ([\d.]+) \(without initial connection time\)$/m,
+    ),
     latencyAverageMs: num('latency average = N ms', /^latency average = ([\d.]+) ms$/m),
     latencyStddevMs: stddev ? Number(stddev[1]) : undefined,
   };
@@ -66,11 +78,28 @@ export interface PgbenchLoad {
 
 /** pgbench's arguments for a timed run of the builtin TPC-B-like script; -P over the whole run makes it print the latency stddev. */
 export function pgbenchRunArgs(load: PgbenchLoad): string[] {
-  return ['-h', load.socketDir, '-U', load.user, '-c', String(load.clients), '-j', String(load.threads), '-T', String(load.seconds), '-P', String(load.seconds), load.database];
+  return [
+    '-h',
+    load.socketDir,
+    '-U',
+    load.user,
+    '-c',
+    String(load.clients),
+    '-j',
+    String(load.threads),
+    '-T',
+    String(load.seconds),
+    '-P',
+    String(load.seconds),
+    load.database,
+  ];
 }
 
 /** Run pgbench without blocking the event loop (other work runs beside it); rejects with its output when it fails. */
-export function runPgbench(binary: string, args: ReadonlyArray<string>): Promise<{ stdout: string; stderr: string }> {
+export function runPgbench(
+  binary: string,
+  args: ReadonlyArray<string>,
+): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -80,7 +109,10 @@ export function runPgbench(binary: string, args: ReadonlyArray<string>): Promise
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve({ stdout, stderr });
-      else reject(new Error(`pgbench ${args.join(' ')} exited with ${code}:\n${stderr.trim().slice(-600)}`));
+      else
+        reject(
+          new Error(`pgbench ${args.join(' ')} exited with ${code}:\n${stderr.trim().slice(-600)}`),
+        );
     });
   });
 }
@@ -93,6 +125,9 @@ export function countRowChanges(script: string): number {
 /** The text of a builtin script as this pgbench prints it (--show-script writes to stderr). */
 export function showBuiltinScript(binary: string, name: string): string {
   const r = spawnSync(binary, [`--show-script=${name}`], { encoding: 'utf8' });
-  if (r.status !== 0 || !r.stderr.includes(name)) throw new Error(`pgbench --show-script=${name} failed (exit ${r.status}): ${(r.stderr || r.stdout || '').trim().slice(0, 300)}`);
+  if (r.status !== 0 || !r.stderr.includes(name))
+    throw new Error(
+      `pgbench --show-script=${name} failed (exit ${r.status}): ${(r.stderr || r.stdout || '').trim().slice(0, 300)}`,
+    );
   return r.stderr;
 }

@@ -15,15 +15,26 @@ export function findPostgresBin(env: NodeJS.ProcessEnv = process.env): string | 
       .sort((a, b) => Number(b) - Number(a));
     if (versions[0]) return join(root, versions[0], 'bin');
   }
-  for (const dir of (env['PATH'] ?? '').split(':')) if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return dir;
+  for (const dir of (env['PATH'] ?? '').split(':'))
+    if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return dir;
   return undefined;
 }
 
 /** The uid/gid of a user, or undefined when it does not exist. */
 function userIds(name: string): { uid: number; gid: number } | undefined {
   try {
-    const uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
-    const gid = Number(execFileSync('id', ['-g', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    const uid = Number(
+      execFileSync('id', ['-u', name], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim(),
+    );
+    const gid = Number(
+      execFileSync('id', ['-g', name], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim(),
+    );
     return { uid, gid };
   } catch {
     return undefined;
@@ -31,8 +42,15 @@ function userIds(name: string): { uid: number; gid: number } | undefined {
 }
 
 /** The command line that runs a PostgreSQL binary: directly, or as the postgres user when we are root (initdb refuses root). */
-export function pgCommand(bin: string, tool: string, args: string[], isRoot: boolean): [string, string[]] {
-  return isRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
+export function pgCommand(
+  bin: string,
+  tool: string,
+  args: string[],
+  isRoot: boolean,
+): [string, string[]] {
+  return isRoot
+    ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]]
+    : [join(bin, tool), args];
 }
 
 /** A running temporary server. */
@@ -47,13 +65,18 @@ export interface TempPostgres {
 
 /** Why PostgreSQL cannot run here, or undefined when it can. */
 export function postgresUnavailableReason(): string | undefined {
-  if (!findPostgresBin()) return 'PostgreSQL server binaries not found (set PG_BIN or install postgresql)';
-  if (process.getuid?.() === 0 && !userIds('postgres')) return 'running as root and there is no "postgres" user for initdb';
+  if (!findPostgresBin())
+    return 'PostgreSQL server binaries not found (set PG_BIN or install postgresql)';
+  if (process.getuid?.() === 0 && !userIds('postgres'))
+    return 'running as root and there is no "postgres" user for initdb';
   return undefined;
 }
 
 /** Create a cluster in `dir` and start it on a socket there; stop() shuts it down. `settings` are extra server settings, e.g. { wal_level: 'logical' }. */
-export function startTempPostgres(dir: string, settings: Record<string, string> = {}): TempPostgres {
+export function startTempPostgres(
+  dir: string,
+  settings: Record<string, string> = {},
+): TempPostgres {
   const bin = findPostgresBin();
   if (!bin) throw new Error(postgresUnavailableReason());
   const isRoot = process.getuid?.() === 0;
@@ -72,10 +95,20 @@ export function startTempPostgres(dir: string, settings: Record<string, string> 
   const user = isRoot ? 'postgres' : (process.env['USER'] ?? 'postgres');
   run('initdb', ['-D', data, '-A', 'trust', '-U', user, '--no-sync', '-E', 'UTF8', '--locale=C']);
   const extra = Object.entries(settings).map(([name, value]) => {
-    if (!/^[a-z_.]+$/.test(name) || !/^[\w.]+$/.test(value)) throw new Error(`PostgreSQL setting ${name}=${value}: expected a plain name and value`);
+    if (!/^[a-z_.]+$/.test(name) || !/^[\w.]+$/.test(value))
+      throw new Error(`PostgreSQL setting ${name}=${value}: expected a plain name and value`);
     return ` -c ${name}=${value}`;
   });
-  run('pg_ctl', ['-D', data, '-o', `-k ${dir} -c listen_addresses=''${extra.join('')}`, '-l', join(dir, 'server.log'), '-w', 'start']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-o',
+    `-k ${dir} -c listen_addresses=''${extra.join('')}`,
+    '-l',
+    join(dir, 'server.log'),
+    '-w',
+    'start',
+  ]);
   // The postmaster and its backends do the benchmark's work: their CPU is the run's own, not other processes'.
   const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
   if (Number.isInteger(pid) && pid > 0) trackServer(pid);

@@ -16,10 +16,16 @@ export interface ByteRange {
  * (the whole file), 'unsatisfiable' for a range outside the file. One range only: S3 does not
  * serve several ranges in one GET, so a list of ranges is an error here too.
  */
-export function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | undefined {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): ByteRange | 'unsatisfiable' | undefined {
   if (header === undefined) return undefined;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!match || (match[1] === '' && match[2] === '')) throw new Error(`Range "${header}": expected one range, bytes=START-END, bytes=START- or bytes=-SUFFIX`);
+  if (!match || (match[1] === '' && match[2] === ''))
+    throw new Error(
+      `Range "${header}": expected one range, bytes=START-END, bytes=START- or bytes=-SUFFIX`,
+    );
   const [, from, to] = match;
   if (from === '') {
     // bytes=-N: the last N bytes.
@@ -98,7 +104,11 @@ export async function startRangeServer(root: string, latencyMs: number): Promise
     counts.gets++;
     const { start, end } = range ?? { start: 0, end: size - 1 };
     counts.bytes += end - start + 1;
-    const headers = { 'content-length': end - start + 1, 'accept-ranges': 'bytes', ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}) };
+    const headers = {
+      'content-length': end - start + 1,
+      'accept-ranges': 'bytes',
+      ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),
+    };
     res.writeHead(range ? 206 : 200, headers);
     if (end < start) return res.end();
     createReadStream(file, { start, end }).pipe(res);

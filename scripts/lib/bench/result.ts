@@ -3,7 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { join } from 'node:path';
 import { parseOrThrow } from '../../../src/lib/errors/format-issues.ts';
-import { MeasuredBenchmarkSchema, type MeasuredBenchmark } from '../../../src/lib/benchmark/schema.ts';
+import {
+  MeasuredBenchmarkSchema,
+  type MeasuredBenchmark,
+} from '../../../src/lib/benchmark/schema.ts';
 import { roundTo } from '../../../src/lib/benchmark/stats.ts';
 import type { BenchContext, MeasuredId } from './context.ts';
 import { loadAverage, otherCpuCores, sampleCpu, type CpuSample } from './environment.ts';
@@ -21,7 +24,8 @@ export function runsCell(runs: ReadonlyArray<number>): { runs: number[] } {
 /** The setting line that says runs were interleaved across contenders. */
 export const RUN_ORDER = {
   name: 'Run order',
-  value: 'round-robin: run 1 of every variant, then run 2 of every variant, and so on, so that load from other processes hits all variants alike',
+  value:
+    'round-robin: run 1 of every variant, then run 2 of every variant, and so on, so that load from other processes hits all variants alike',
 };
 
 /** Marks the start of a benchmark: time, CPU ticks and a clock for its duration. */
@@ -59,7 +63,11 @@ function measuredOtherCpu(started: Started, cores: number): number | undefined {
 }
 
 /** Build a measured result file with full provenance from a runner's figures. */
-export function buildMeasured(ctx: BenchContext, started: Started, spec: MeasuredSpec): MeasuredInput {
+export function buildMeasured(
+  ctx: BenchContext,
+  started: Started,
+  spec: MeasuredSpec,
+): MeasuredInput {
   return {
     kind: 'measured',
     scope: spec.scope,
@@ -72,10 +80,20 @@ export function buildMeasured(ctx: BenchContext, started: Started, spec: Measure
       date: started.date,
       commit: ctx.commit,
       mode: ctx.mode,
-      machine: { ...ctx.machine, loadAverage: { start: ctx.runStartLoad, end: loadAverage() }, otherCpu: measuredOtherCpu(started, ctx.machine.cores) },
+      machine: {
+        ...ctx.machine,
+        loadAverage: { start: ctx.runStartLoad, end: loadAverage() },
+        otherCpu: measuredOtherCpu(started, ctx.machine.cores),
+      },
       node: process.version,
       software: spec.software,
-      dataset: { name: 'orders', description: ORDERS_DESCRIPTION, rows: spec.rows, seed: ctx.seed, generator: ORDERS_GENERATOR },
+      dataset: {
+        name: 'orders',
+        description: ORDERS_DESCRIPTION,
+        rows: spec.rows,
+        seed: ctx.seed,
+        generator: ORDERS_GENERATOR,
+      },
       plan: spec.plan,
       settings: spec.settings,
       durationSeconds: roundTo((performance.now() - started.t0) / 1000, 1),
@@ -87,12 +105,19 @@ export function buildMeasured(ctx: BenchContext, started: Started, spec: Measure
 
 /** JSON with two-space indents, but arrays of numbers (runs, load averages) kept on one line. */
 export function stringifyResult(value: unknown): string {
-  const text = JSON.stringify(value, null, 2).replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_, inner: string) => `[${inner.split(/,\s*/).join(', ')}]`);
+  const text = JSON.stringify(value, null, 2).replace(
+    /\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g,
+    (_, inner: string) => `[${inner.split(/,\s*/).join(', ')}]`,
+  );
   return `${text}\n`;
 }
 
 /** Validate a result against the schema (so the site will accept it) and write `<out>/<id>.json`. */
-export function writeResult(out: string, id: string, result: MeasuredInput): { file: string; data: MeasuredBenchmark } {
+export function writeResult(
+  out: string,
+  id: string,
+  result: MeasuredInput,
+): { file: string; data: MeasuredBenchmark } {
   const file = join(out, `${id}.json`);
   const data = parseOrThrow(MeasuredBenchmarkSchema, result, file);
   mkdirSync(out, { recursive: true });

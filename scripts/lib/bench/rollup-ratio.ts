@@ -16,7 +16,11 @@ export const DIMENSION_SETS = [
   { id: 'none', label: 'No dimension (time only)', columns: [] },
   { id: 'country', label: 'Country (20)', columns: ['country'] },
   { id: 'country-status', label: 'Country and status (20 × 5)', columns: ['country', 'status'] },
-  { id: 'country-status-product', label: 'Country, status and product (× 5,000)', columns: ['country', 'status', 'product_id'] },
+  {
+    id: 'country-status-product',
+    label: 'Country, status and product (× 5,000)',
+    columns: ['country', 'status', 'product_id'],
+  },
   { id: 'customer', label: 'Customer (100,000)', columns: ['customer_id'] },
 ] as const;
 
@@ -49,7 +53,9 @@ export async function runRollupRatio(ctx: BenchContext): Promise<MeasuredInput> 
     for (const set of DIMENSION_SETS) {
       const cells: Record<string, number> = {};
       for (const grain of GRAINS) {
-        const out = Number(await queryValue(conn, `SELECT count(*) FROM (${rollupSql(grain, set.columns)})`));
+        const out = Number(
+          await queryValue(conn, `SELECT count(*) FROM (${rollupSql(grain, set.columns)})`),
+        );
         cells[`rows-${grain}`] = out;
         cells[`ratio-${grain}`] = rollupRatio(rows, out);
       }
@@ -58,20 +64,37 @@ export async function runRollupRatio(ctx: BenchContext): Promise<MeasuredInput> 
     ctx.log('rollup ratios counted');
 
     // The raw rows in the same shape as a rollup (one row per order), so one query text serves all.
-    await conn.run(`CREATE TABLE raw AS SELECT order_ts AS ts, country, 1::BIGINT AS orders, quantity * unit_price AS revenue FROM orders`);
+    await conn.run(
+      `CREATE TABLE raw AS SELECT order_ts AS ts, country, 1::BIGINT AS orders, quantity * unit_price AS revenue FROM orders`,
+    );
     await conn.run(`CREATE TABLE hourly AS ${rollupSql('hour', ['country'])}`);
     await conn.run(`CREATE TABLE daily AS ${rollupSql('day', ['country'])}`);
-    const sources = { raw: 'Raw orders', hourly: 'Hourly rollup by country', daily: 'Daily rollup by country' } as const;
+    const sources = {
+      raw: 'Raw orders',
+      hourly: 'Hourly rollup by country',
+      daily: 'Daily rollup by country',
+    } as const;
     const answers = new Set<string>();
-    for (const table of Object.keys(sources)) answers.add(JSON.stringify(await queryRows(conn, DAILY_REVENUE(table))));
-    if (answers.size !== 1) throw new Error('the raw rows and the rollups answer the daily revenue query differently');
+    for (const table of Object.keys(sources))
+      answers.add(JSON.stringify(await queryRows(conn, DAILY_REVENUE(table))));
+    if (answers.size !== 1)
+      throw new Error('the raw rows and the rollups answer the daily revenue query differently');
     const times = await measureInterleaved(
-      Object.fromEntries(Object.keys(sources).map((t) => [t, { run: () => conn.runAndReadAll(DAILY_REVENUE(t)) }])) as Record<keyof typeof sources, { run: () => Promise<unknown> }>,
+      Object.fromEntries(
+        Object.keys(sources).map((t) => [t, { run: () => conn.runAndReadAll(DAILY_REVENUE(t)) }]),
+      ) as Record<keyof typeof sources, { run: () => Promise<unknown> }>,
       plan.default,
     );
     const queryRowsView: NonNullable<MeasuredInput['tables']>[number]['rows'] = [];
     for (const [id, label] of Object.entries(sources) as [keyof typeof sources, string][])
-      queryRowsView.push({ id, label, cells: { time: runsCell(times[id]), scanned: (await rowsScanned(conn, DAILY_REVENUE(id))).total } });
+      queryRowsView.push({
+        id,
+        label,
+        cells: {
+          time: runsCell(times[id]),
+          scanned: (await rowsScanned(conn, DAILY_REVENUE(id))).total,
+        },
+      });
 
     const settings = await duckSettings(conn);
     return buildMeasured(ctx, started, {
@@ -89,17 +112,32 @@ export async function runRollupRatio(ctx: BenchContext): Promise<MeasuredInput> 
           title: 'Raw rows per rolled-up row',
           description: `${rows.toLocaleString('en-US')} orders over one year, rolled up to each time granularity keeping the listed dimensions (count and revenue per group). The ratio is raw rows per rolled-up row: how much a rollup shrinks the data.`,
           measures: [
-            ...GRAINS.map((g) => ({ id: `ratio-${g}`, label: `Ratio, per ${g}`, unit: 'x' as const, better: 'higher' as const, ratio: false })),
-            ...GRAINS.map((g) => ({ id: `rows-${g}`, label: `Rows out, per ${g}`, unit: 'count' as const, better: 'none' as const, ratio: false })),
+            ...GRAINS.map((g) => ({
+              id: `ratio-${g}`,
+              label: `Ratio, per ${g}`,
+              unit: 'x' as const,
+              better: 'higher' as const,
+              ratio: false,
+            })),
+            ...GRAINS.map((g) => ({
+              id: `rows-${g}`,
+              label: `Rows out, per ${g}`,
+              unit: 'count' as const,
+              better: 'none' as const,
+              ratio: false,
+            })),
           ],
           rows: ratioRows,
-          notes: ['Counts, not timings: they depend only on the data (seed, size and DuckDB version), not on the machine.'],
+          notes: [
+            'Counts, not timings: they depend only on the data (seed, size and DuckDB version), not on the machine.',
+          ],
         },
         {
           id: 'query',
           rowLabel: 'Queried table',
           title: 'Daily revenue per country from raw rows and from rollups',
-          description: 'The same dashboard query (revenue per country per day) over the raw orders and over hourly and daily rollups by country; all three give the same answer, which the script checks before timing. Rows scanned are DuckDB’s own counts from EXPLAIN ANALYZE.',
+          description:
+            'The same dashboard query (revenue per country per day) over the raw orders and over hourly and daily rollups by country; all three give the same answer, which the script checks before timing. Rows scanned are DuckDB’s own counts from EXPLAIN ANALYZE.',
           compare: { row: 'raw' },
           measures: [
             { id: 'time', label: 'Query time', unit: 'ms', better: 'lower', ratio: true },

@@ -23,8 +23,10 @@ function fileList(files: ReadonlyArray<string>): string {
 
 /** True for the rows round `round` changes: about `fraction` of the rows, chosen by a hash of order_id, the seed and the round. */
 export function changedSql(round: number, fraction: number, seed: number): string {
-  if (!Number.isInteger(round) || round < 1) throw new Error(`round must be an integer ≥ 1, got ${round}`);
-  if (!(fraction > 0 && fraction <= 1)) throw new Error(`fraction must be in (0, 1], got ${fraction}`);
+  if (!Number.isInteger(round) || round < 1)
+    throw new Error(`round must be an integer ≥ 1, got ${round}`);
+  if (!(fraction > 0 && fraction <= 1))
+    throw new Error(`fraction must be in (0, 1], got ${fraction}`);
   const perMillion = Math.round(fraction * 1_000_000);
   return `(hash(order_id, ${seed}, ${round}, 'change') % 1000000 < ${perMillion})`;
 }
@@ -42,7 +44,9 @@ export const UPDATED_VALUES: Readonly<Record<string, string>> = {
 
 /** The orders columns after an update, in table order. */
 export function updatedColumnsSql(): string {
-  return ORDERS_COLUMNS.map(([c]) => (UPDATED_VALUES[c] ? `${UPDATED_VALUES[c]} AS ${c}` : c)).join(', ');
+  return ORDERS_COLUMNS.map(([c]) => (UPDATED_VALUES[c] ? `${UPDATED_VALUES[c]} AS ${c}` : c)).join(
+    ', ',
+  );
 }
 
 /**
@@ -62,7 +66,13 @@ export function cowLiveSql(file: string): string {
 }
 
 /** The statements of one merge-on-read round: find the live rows it changes, then write their positions and the new versions. */
-export function morRoundSql(files: MorFiles, round: number, fraction: number, seed: number, out: { deletes: string; data: string }): string[] {
+export function morRoundSql(
+  files: MorFiles,
+  round: number,
+  fraction: number,
+  seed: number,
+  out: { deletes: string; data: string },
+): string[] {
   const cols = ORDERS_COLUMNS.map(([c]) => c).join(', ');
   return [
     // One scan of the table finds every affected row with its file and position, as an engine's UPDATE or DELETE does.
@@ -73,9 +83,17 @@ export function morRoundSql(files: MorFiles, round: number, fraction: number, se
 }
 
 /** The statement of one copy-on-write round: rewrite the current file with the round's deletes left out and its updates applied. */
-export function cowRoundSql(current: string, round: number, fraction: number, seed: number, out: string): string {
+export function cowRoundSql(
+  current: string,
+  round: number,
+  fraction: number,
+  seed: number,
+  out: string,
+): string {
   const changed = changedSql(round, fraction, seed);
-  const cols = ORDERS_COLUMNS.map(([c]) => (UPDATED_VALUES[c] ? `CASE WHEN ${changed} THEN ${UPDATED_VALUES[c]} ELSE ${c} END AS ${c}` : c)).join(', ');
+  const cols = ORDERS_COLUMNS.map(([c]) =>
+    UPDATED_VALUES[c] ? `CASE WHEN ${changed} THEN ${UPDATED_VALUES[c]} ELSE ${c} END AS ${c}` : c,
+  ).join(', ');
   return `COPY (SELECT ${cols} FROM read_parquet(${sqlString(current)}) WHERE NOT (${changed} AND ${deletedSql(round, seed)})) TO ${sqlString(out)} (FORMAT parquet)`;
 }
 

@@ -8,7 +8,14 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { BenchContext } from './context.ts';
 import { createHash } from 'node:crypto';
-import { duckSettings, openDuck, openDuckWithOrders, queryValue, sqlString, type Duck } from './duckdb.ts';
+import {
+  duckSettings,
+  openDuck,
+  openDuckWithOrders,
+  queryValue,
+  sqlString,
+  type Duck,
+} from './duckdb.ts';
 import { packageVersion } from './environment.ts';
 import { measureInterleaved, type Contender } from './measure.ts';
 import { ORDERS_COLUMNS, sampleIds } from './orders.ts';
@@ -21,7 +28,9 @@ export const ROW_STORE_AGGREGATE =
 
 /** CREATE TABLE for an engine, with order_id as primary key; `types` maps the generic types to the engine's. */
 export function createOrdersTable(types: Partial<Record<string, string>> = {}): string {
-  const cols = ORDERS_COLUMNS.map(([name, type]) => `${name} ${types[type] ?? type}${name === 'order_id' ? ' PRIMARY KEY' : ''}`);
+  const cols = ORDERS_COLUMNS.map(
+    ([name, type]) => `${name} ${types[type] ?? type}${name === 'order_id' ? ' PRIMARY KEY' : ''}`,
+  );
   return `CREATE TABLE orders (${cols.join(', ')})`;
 }
 
@@ -36,7 +45,14 @@ export function lookupChecksumSql(ids: ReadonlyArray<number>): string {
  */
 export function answerDigest(rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
   const cell = (v: unknown) => {
-    const n = typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : undefined;
+    const n =
+      typeof v === 'bigint'
+        ? Number(v)
+        : typeof v === 'number'
+          ? v
+          : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)
+            ? Number(v)
+            : undefined;
     return n === undefined ? String(v) : n.toFixed(2);
   };
   const text = rows.map((row) => row.map(cell).join('\t')).join('\n');
@@ -59,14 +75,19 @@ interface Engine {
 }
 
 /** DuckDB on a database file. */
-async function openDuckEngine(path: string, source: string): Promise<{ engine: Engine; duck: Duck }> {
+async function openDuckEngine(
+  path: string,
+  source: string,
+): Promise<{ engine: Engine; duck: Duck }> {
   const duck = await openDuck(path);
   const { conn } = duck;
   await conn.run(createOrdersTable());
   await conn.run(`INSERT INTO orders SELECT * FROM read_parquet(${sqlString(source)})`);
   await conn.run('CHECKPOINT');
   const lookup = await conn.prepare('SELECT * FROM orders WHERE order_id = $1');
-  const update = await conn.prepare('UPDATE orders SET quantity = quantity + 1 WHERE order_id = $1');
+  const update = await conn.prepare(
+    'UPDATE orders SET quantity = quantity + 1 WHERE order_id = $1',
+  );
   const engine: Engine = {
     id: 'duckdb',
     label: 'DuckDB (column store)',
@@ -97,8 +118,17 @@ async function openSqliteEngine(path: string, duck: Duck): Promise<Engine> {
   // WAL with synchronous=FULL: durable commits (an fsync per transaction), the usual server-side setting.
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.exec(createOrdersTable({ BIGINT: 'INTEGER', TIMESTAMP: 'TEXT', VARCHAR: 'TEXT', 'DECIMAL(12,2)': 'NUMERIC' }));
-  const insert = db.prepare(`INSERT INTO orders VALUES (${ORDERS_COLUMNS.map(() => '?').join(', ')})`);
+  db.exec(
+    createOrdersTable({
+      BIGINT: 'INTEGER',
+      TIMESTAMP: 'TEXT',
+      VARCHAR: 'TEXT',
+      'DECIMAL(12,2)': 'NUMERIC',
+    }),
+  );
+  const insert = db.prepare(
+    `INSERT INTO orders VALUES (${ORDERS_COLUMNS.map(() => '?').join(', ')})`,
+  );
   const result = await duck.conn.stream(
     "SELECT order_id::DOUBLE, customer_id, strftime(order_ts, '%Y-%m-%d %H:%M:%S.%f'), status, country, product_id, quantity, unit_price::DOUBLE FROM orders",
   );
@@ -133,7 +163,10 @@ async function openSqliteEngine(path: string, duck: Duck): Promise<Engine> {
 }
 
 /** PostgreSQL on a temporary server, loaded with COPY from a CSV DuckDB writes. */
-async function openPostgresEngine(server: TempPostgres, duck: Duck): Promise<{ engine: Engine; version: string; config: string }> {
+async function openPostgresEngine(
+  server: TempPostgres,
+  duck: Duck,
+): Promise<{ engine: Engine; version: string; config: string }> {
   const csv = join(server.shareDir, 'orders.csv');
   await duck.conn.run(`COPY orders TO ${sqlString(csv)} (FORMAT csv, HEADER)`);
   chmodSync(csv, 0o644);
@@ -142,9 +175,17 @@ async function openPostgresEngine(server: TempPostgres, duck: Duck): Promise<{ e
   await client.query(createOrdersTable({ VARCHAR: 'TEXT', 'DECIMAL(12,2)': 'NUMERIC(12,2)' }));
   await client.query(`COPY orders FROM ${sqlString(csv)} WITH (FORMAT csv, HEADER)`);
   await client.query('VACUUM ANALYZE orders');
-  const version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
-  const show = async (name: string) => `${name}=${(await client.query<Record<string, string>>(`SHOW ${name}`)).rows[0]![name]}`;
-  const config = (await Promise.all(['shared_buffers', 'fsync', 'synchronous_commit', 'max_parallel_workers_per_gather'].map(show))).join(', ');
+  const version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]!
+    .server_version;
+  const show = async (name: string) =>
+    `${name}=${(await client.query<Record<string, string>>(`SHOW ${name}`)).rows[0]![name]}`;
+  const config = (
+    await Promise.all(
+      ['shared_buffers', 'fsync', 'synchronous_commit', 'max_parallel_workers_per_gather'].map(
+        show,
+      ),
+    )
+  ).join(', ');
   return {
     version,
     config,
@@ -153,12 +194,28 @@ async function openPostgresEngine(server: TempPostgres, duck: Duck): Promise<{ e
       label: 'PostgreSQL (row store)',
       note: 'server over a Unix socket, defaults (fsync on, parallel query on)',
       aggregate: () => client.query(ROW_STORE_AGGREGATE),
-      lookup: (id) => client.query({ name: 'lookup', text: 'SELECT * FROM orders WHERE order_id = $1', values: [id] }),
-      update: (id) => client.query({ name: 'update', text: 'UPDATE orders SET quantity = quantity + 1 WHERE order_id = $1', values: [id] }),
+      lookup: (id) =>
+        client.query({
+          name: 'lookup',
+          text: 'SELECT * FROM orders WHERE order_id = $1',
+          values: [id],
+        }),
+      update: (id) =>
+        client.query({
+          name: 'update',
+          text: 'UPDATE orders SET quantity = quantity + 1 WHERE order_id = $1',
+          values: [id],
+        }),
       // count and pg_total_relation_size are bigint, which pg returns as strings.
-      count: async () => Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM orders')).rows[0]!.n),
-      rows: async (sql) => (await client.query({ text: sql, rowMode: 'array' })).rows as unknown[][],
-      bytes: async () => Number((await client.query<{ n: string }>("SELECT pg_total_relation_size('orders') AS n")).rows[0]!.n),
+      count: async () =>
+        Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM orders')).rows[0]!.n),
+      rows: async (sql) =>
+        (await client.query({ text: sql, rowMode: 'array' })).rows as unknown[][],
+      bytes: async () =>
+        Number(
+          (await client.query<{ n: string }>("SELECT pg_total_relation_size('orders') AS n"))
+            .rows[0]!.n,
+        ),
       close: () => client.end(),
     },
   };
@@ -181,7 +238,10 @@ export async function runRowVsColumn(ctx: BenchContext): Promise<MeasuredInput> 
   let pgDir: string | undefined;
   try {
     await gen.conn.run(`COPY orders TO ${sqlString(source)} (FORMAT parquet)`);
-    const { engine: duckEngine, duck } = await openDuckEngine(join(ctx.workDir, 'orders.duckdb'), source);
+    const { engine: duckEngine, duck } = await openDuckEngine(
+      join(ctx.workDir, 'orders.duckdb'),
+      source,
+    );
     engines.push(duckEngine);
     software[0]!.version = await queryValue(duck.conn, 'SELECT version()');
     settings.push(...(await duckSettings(duck.conn)));
@@ -190,7 +250,10 @@ export async function runRowVsColumn(ctx: BenchContext): Promise<MeasuredInput> 
     const probe = new Database(':memory:');
     const sqliteVersion = (probe.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
     probe.close();
-    software.push({ name: 'SQLite', version: sqliteVersion }, { name: 'better-sqlite3', version: packageVersion('better-sqlite3') });
+    software.push(
+      { name: 'SQLite', version: sqliteVersion },
+      { name: 'better-sqlite3', version: packageVersion('better-sqlite3') },
+    );
 
     const reason = ctx.postgres ? postgresUnavailableReason() : 'disabled with --no-postgres';
     if (reason) skipped.push(`PostgreSQL was not measured: ${reason}.`);
@@ -200,13 +263,17 @@ export async function runRowVsColumn(ctx: BenchContext): Promise<MeasuredInput> 
       server = startTempPostgres(pgDir);
       const { engine, version, config } = await openPostgresEngine(server, gen);
       engines.push(engine);
-      software.push({ name: 'PostgreSQL', version }, { name: 'pg (node-postgres)', version: packageVersion('pg') });
+      software.push(
+        { name: 'PostgreSQL', version },
+        { name: 'pg (node-postgres)', version: packageVersion('pg') },
+      );
       settings.push({ name: 'PostgreSQL', value: `initdb defaults: ${config}` });
     }
     settings.push({ name: 'SQLite', value: 'journal_mode=WAL, synchronous=FULL' }, RUN_ORDER);
     for (const engine of engines) {
       const n = await engine.count();
-      if (n !== rows) throw new Error(`${engine.label} holds ${n} rows after loading, expected ${rows}`);
+      if (n !== rows)
+        throw new Error(`${engine.label} holds ${n} rows after loading, expected ${rows}`);
     }
 
     const ids = sampleIds(lookups, rows, ctx.seed);
@@ -215,15 +282,26 @@ export async function runRowVsColumn(ctx: BenchContext): Promise<MeasuredInput> 
     // in every engine before anything is timed.
     const answers: Record<string, string[]> = {};
     for (const engine of engines)
-      answers[engine.id] = [answerDigest(await engine.rows(ROW_STORE_AGGREGATE)), answerDigest(await engine.rows(lookupChecksumSql(ids)))];
+      answers[engine.id] = [
+        answerDigest(await engine.rows(ROW_STORE_AGGREGATE)),
+        answerDigest(await engine.rows(lookupChecksumSql(ids))),
+      ];
     const [first, ...others] = engines;
     for (const engine of others)
       if (answers[engine.id]!.join() !== answers[first!.id]!.join())
-        throw new Error(`${engine.label} answers differently from ${first!.label}: aggregate/lookup digests ${answers[engine.id]!.join('/')} vs ${answers[first!.id]!.join('/')}`);
-    ctx.log(`every engine gives the same aggregate and lookup answers (digests ${answers[first!.id]!.join(', ')})`);
-    const byEngine = (make: (e: Engine) => Contender) => Object.fromEntries(engines.map((e) => [e.id, make(e)]));
+        throw new Error(
+          `${engine.label} answers differently from ${first!.label}: aggregate/lookup digests ${answers[engine.id]!.join('/')} vs ${answers[first!.id]!.join('/')}`,
+        );
+    ctx.log(
+      `every engine gives the same aggregate and lookup answers (digests ${answers[first!.id]!.join(', ')})`,
+    );
+    const byEngine = (make: (e: Engine) => Contender) =>
+      Object.fromEntries(engines.map((e) => [e.id, make(e)]));
     ctx.log('timing the aggregate on every engine');
-    const aggregate = await measureInterleaved(byEngine((e) => ({ run: e.aggregate })), plan.default);
+    const aggregate = await measureInterleaved(
+      byEngine((e) => ({ run: e.aggregate })),
+      plan.default,
+    );
     ctx.log(`timing ${ids.length} point lookups per run on every engine`);
     const lookup = await measureInterleaved(
       byEngine((e) => ({
@@ -250,7 +328,12 @@ export async function runRowVsColumn(ctx: BenchContext): Promise<MeasuredInput> 
         id: engine.id,
         label: engine.label,
         note: engine.note,
-        cells: { aggregate: runsCell(aggregate[engine.id]!), lookup: runsCell(lookup[engine.id]!), update: runsCell(update[engine.id]!), size: await engine.bytes() },
+        cells: {
+          aggregate: runsCell(aggregate[engine.id]!),
+          lookup: runsCell(lookup[engine.id]!),
+          update: runsCell(update[engine.id]!),
+          size: await engine.bytes(),
+        },
       });
 
     return buildMeasured(ctx, started, {
@@ -258,7 +341,8 @@ export async function runRowVsColumn(ctx: BenchContext): Promise<MeasuredInput> 
       title: 'Row store against column store',
       summary:
         'Why analytics does not run on the operational database: the same orders in SQLite, PostgreSQL and DuckDB native tables, scanned, looked up by key and updated row by row.',
-      scope: 'Native tables of SQLite, PostgreSQL and DuckDB, each with a primary-key index, on a local disk; not lake files (Parquet or Iceberg) on object storage, which were not measured',
+      scope:
+        'Native tables of SQLite, PostgreSQL and DuckDB, each with a primary-key index, on a local disk; not lake files (Parquet or Iceberg) on object storage, which were not measured',
       components: ['batch-sources', 'adhoc-cluster', 'realtime-analytics', 'data-storage'],
       tables: [
         {
@@ -269,13 +353,40 @@ export async function runRowVsColumn(ctx: BenchContext): Promise<MeasuredInput> 
           compare: { row: 'duckdb' },
           chart: { measures: ['aggregate'], scale: 'auto' },
           measures: [
-            { id: 'aggregate', label: 'Aggregate over all rows', unit: 'ms', better: 'lower', ratio: true },
-            { id: 'lookup', label: 'Point lookup (each)', unit: 'ms', better: 'lower', ratio: true },
-            { id: 'update', label: 'Single-row update (each, committed)', unit: 'ms', better: 'lower', ratio: true },
-            { id: 'size', label: 'Size on disk (with key index)', unit: 'bytes', better: 'lower', ratio: true },
+            {
+              id: 'aggregate',
+              label: 'Aggregate over all rows',
+              unit: 'ms',
+              better: 'lower',
+              ratio: true,
+            },
+            {
+              id: 'lookup',
+              label: 'Point lookup (each)',
+              unit: 'ms',
+              better: 'lower',
+              ratio: true,
+            },
+            {
+              id: 'update',
+              label: 'Single-row update (each, committed)',
+              unit: 'ms',
+              better: 'lower',
+              ratio: true,
+            },
+            {
+              id: 'size',
+              label: 'Size on disk (with key index)',
+              unit: 'bytes',
+              better: 'lower',
+              ratio: true,
+            },
           ],
           rows: tableRows,
-          notes: [...skipped, 'Every engine gave the same answer to the aggregate and to a checksum of the looked-up rows (compared as digests before timing).'],
+          notes: [
+            ...skipped,
+            'Every engine gave the same answer to the aggregate and to a checksum of the looked-up rows (compared as digests before timing).',
+          ],
         },
       ],
       caveats: [

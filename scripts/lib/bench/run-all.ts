@@ -51,7 +51,13 @@ export async function runBenchmarks(
   const commit = gitCommit();
   const sizes = sizesFor(mode, options.rows);
   const runStartLoad = loadAverage();
-  const refusal = gateBeforeRun({ mode, commit, cores: collectMachine().cores, load: runStartLoad, plan: sizes.plan });
+  const refusal = gateBeforeRun({
+    mode,
+    commit,
+    cores: collectMachine().cores,
+    load: runStartLoad,
+    plan: sizes.plan,
+  });
   if (refusal.length) throw new GateRefusal(describeRefusal(refusal));
   const workDir = mkdtempSync(join(tmpdir(), 'blueprint-bench-'));
   const results = [];

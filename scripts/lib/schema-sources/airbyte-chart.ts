@@ -5,7 +5,15 @@
 // values and templates of one chart version can be read. The chart ships no values.schema.json,
 // so the schema is the key tree of its values.yaml and templates.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -37,23 +45,42 @@ export const source: SchemaSource = {
     const gitDir = join(reposDir, 'airbytehq+charts', 'repo');
     const work = mkdtempSync(join(tmpdir(), 'airbyte-chart-'));
     try {
-      writeFileSync(join(work, tarball), execFileSync('git', ['--git-dir', gitDir, 'show', `${snapshot.commit}:${tarball}`], { maxBuffer: 64 << 20 }));
+      writeFileSync(
+        join(work, tarball),
+        execFileSync('git', ['--git-dir', gitDir, 'show', `${snapshot.commit}:${tarball}`], {
+          maxBuffer: 64 << 20,
+        }),
+      );
       execFileSync('tar', ['-xzf', join(work, tarball), '-C', work]);
       const chartDir = join(work, 'airbyte');
-      const chart = parse(readFileSync(join(chartDir, 'Chart.yaml'), 'utf8')) as { name: string; version: string; appVersion?: string };
-      if (chart.version !== CHART_VERSION) throw new Error(`${tarball} holds chart ${chart.version}, expected ${CHART_VERSION}`);
+      const chart = parse(readFileSync(join(chartDir, 'Chart.yaml'), 'utf8')) as {
+        name: string;
+        version: string;
+        appVersion?: string;
+      };
+      if (chart.version !== CHART_VERSION)
+        throw new Error(`${tarball} holds chart ${chart.version}, expected ${CHART_VERSION}`);
       const templates = walk(join(chartDir, 'templates'))
         .filter((p) => !p.includes('tests/'))
         .map((p) => readFileSync(join(chartDir, 'templates', p), 'utf8'));
-      const schema = deriveValuesSchema(readFileSync(join(chartDir, 'values.yaml'), 'utf8'), templates, { freeForm: {} });
+      const schema = deriveValuesSchema(
+        readFileSync(join(chartDir, 'values.yaml'), 'utf8'),
+        templates,
+        { freeForm: {} },
+      );
       const out = {
-        'x-provenance': provenanceOf(snapshot, this.licence, [`${tarball}: airbyte/values.yaml`, `${tarball}: airbyte/templates/`]),
+        'x-provenance': provenanceOf(snapshot, this.licence, [
+          `${tarball}: airbyte/values.yaml`,
+          `${tarball}: airbyte/templates/`,
+        ]),
         'x-chart': {
           name: chart.name,
           version: chart.version,
           appVersion: chart.appVersion ?? null,
           source: 'key tree of values.yaml and templates of the released chart package',
-          notChecked: ['list items and free-form maps (env, annotations, labels, nodeSelector, tolerations, resources) are not checked key by key'],
+          notChecked: [
+            'list items and free-form maps (env, annotations, labels, nodeSelector, tolerations, resources) are not checked key by key',
+          ],
         },
         ...schema,
       };

@@ -3,7 +3,13 @@
 // airlift module, at the version Trino's pom pins (dep.airlift.version).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { constantLookup, knownConfigNames, mergeConfigNames, scanConfigNames, type ConfigNames } from '../java-config-names.ts';
+import {
+  constantLookup,
+  knownConfigNames,
+  mergeConfigNames,
+  scanConfigNames,
+  type ConfigNames,
+} from '../java-config-names.ts';
 import { openSnapshot, provenanceOf } from '../upstream/git-snapshot.ts';
 import type { SchemaSource } from './types.ts';
 
@@ -17,20 +23,33 @@ export const source: SchemaSource = {
   licence: 'Apache-2.0',
   async refresh({ reposDir, root }) {
     const snapshot = openSnapshot(reposDir, this.repository, AIRLIFT_RELEASE);
-    const modules = [...snapshot.read('pom.xml').matchAll(/<module>([^<]+)<\/module>/g)].map((m) => m[1]!);
+    const modules = [...snapshot.read('pom.xml').matchAll(/<module>([^<]+)<\/module>/g)].map(
+      (m) => m[1]!,
+    );
     const out: Record<string, Omit<ConfigNames, 'unresolved'>> = {};
-    const files = snapshot.list(...modules.map((m) => `${m}/src/main/java`)).filter((p) => p.endsWith('.java'));
+    const files = snapshot
+      .list(...modules.map((m) => `${m}/src/main/java`))
+      .filter((p) => p.endsWith('.java'));
     const texts = snapshot.readMany(files);
     const constants = constantLookup(texts);
     for (const module of modules) {
       const names = mergeConfigNames(
-        [...texts].filter(([path]) => path.startsWith(`${module}/`)).map(([, text]) => scanConfigNames(text, constants)),
+        [...texts]
+          .filter(([path]) => path.startsWith(`${module}/`))
+          .map(([, text]) => scanConfigNames(text, constants)),
       );
-      if (names.unresolved.length) throw new Error(`${module}: unresolved annotation arguments: ${names.unresolved.join('; ')}`);
+      if (names.unresolved.length)
+        throw new Error(
+          `${module}: unresolved annotation arguments: ${names.unresolved.join('; ')}`,
+        );
       const known = knownConfigNames(names);
       if (known.config.length || known.defunct.length) out[module] = known;
     }
-    const provenance = provenanceOf(snapshot, this.licence, Object.keys(out).map((m) => `${m}/src/main/java`));
+    const provenance = provenanceOf(
+      snapshot,
+      this.licence,
+      Object.keys(out).map((m) => `${m}/src/main/java`),
+    );
     const file = 'src/lib/config/upstream/airlift-properties.json';
     mkdirSync(join(root, 'src/lib/config/upstream'), { recursive: true });
     const body = {

@@ -35,7 +35,9 @@ function returnedEntries(js: string, start: number): Array<{ key: string; fn?: s
   const body = js.slice(open + 1, end);
   const out: Array<{ key: string; fn?: string }> = [];
   for (const m of body.matchAll(/^\s+([a-z0-9_]+): (.*),$/gm)) {
-    const fn = [...m[2]!.matchAll(/\b([a-zA-Z0-9]+)ToTerraform\b/g)].map((x) => x[1]!).find((f) => !BUILT_IN_MAPPERS.test(f));
+    const fn = [...m[2]!.matchAll(/\b([a-zA-Z0-9]+)ToTerraform\b/g)]
+      .map((x) => x[1]!)
+      .find((f) => !BUILT_IN_MAPPERS.test(f));
     out.push(fn ? { key: m[1]!, fn } : { key: m[1]! });
   }
   return out;
@@ -47,13 +49,15 @@ export function readResourceModule(js: string): { type: string; schema: BlockSch
   const synth = js.indexOf('synthesizeAttributes() {');
   if (!type || synth < 0) return undefined;
   const functions = new Map<string, number>();
-  for (const m of js.matchAll(/^function ([a-zA-Z0-9]+)ToTerraform\(struct\) \{/gm)) functions.set(m[1]!, m.index);
+  for (const m of js.matchAll(/^function ([a-zA-Z0-9]+)ToTerraform\(struct\) \{/gm))
+    functions.set(m[1]!, m.index);
   const build = (entries: Array<{ key: string; fn?: string }>, depth: number): BlockSchema => {
     const schema: BlockSchema = { a: [] };
     for (const { key, fn } of entries) {
       const at = fn ? functions.get(fn) : undefined;
       if (at === undefined || depth > 12) schema.a.push(key);
-      else (schema.b ??= {})[key] = build(returnedEntries(js, js.indexOf('return {', at)), depth + 1);
+      else
+        (schema.b ??= {})[key] = build(returnedEntries(js, js.indexOf('return {', at)), depth + 1);
     }
     schema.a.sort();
     return schema;
@@ -68,11 +72,16 @@ export const source: SchemaSource = {
   licence: 'MPL-2.0',
   async refresh({ reposDir, root }) {
     const tarball = join(reposDir, TARBALL);
-    if (!existsSync(tarball)) throw new Error(`${tarball} not found: run \`npm pack @cdktf/provider-aws@${PACKAGE_VERSION}\` in ${reposDir}`);
+    if (!existsSync(tarball))
+      throw new Error(
+        `${tarball} not found: run \`npm pack @cdktf/provider-aws@${PACKAGE_VERSION}\` in ${reposDir}`,
+      );
     const dir = join(reposDir, `cdktf-provider-aws-${PACKAGE_VERSION}`);
     mkdirSync(dir, { recursive: true });
     execFileSync('tar', ['-xzf', tarball, '-C', dir]);
-    const pkg = JSON.parse(readFileSync(join(dir, 'package/package.json'), 'utf8')) as { cdktf: { provider: { version: string } } };
+    const pkg = JSON.parse(readFileSync(join(dir, 'package/package.json'), 'utf8')) as {
+      cdktf: { provider: { version: string } };
+    };
     const list = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8', maxBuffer: 1 << 28 })
       .split('\n')
       .filter((p) => /^package\/lib\/[^/]+\/index\.js$/.test(p));
@@ -87,8 +96,10 @@ export const source: SchemaSource = {
       else if (folder.startsWith('data-')) data[parsed.type] = parsed.schema;
       else resources[parsed.type] = parsed.schema;
     }
-    if (!provider || Object.keys(resources).length < 1000) throw new Error('the package did not read as expected (provider block or resources missing)');
-    const sorted = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+    if (!provider || Object.keys(resources).length < 1000)
+      throw new Error('the package did not read as expected (provider block or resources missing)');
+    const sorted = <T>(o: Record<string, T>) =>
+      Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
     const provenance: Provenance = {
       repository: this.repository,
       ref: `npm @cdktf/provider-aws@${PACKAGE_VERSION}`,

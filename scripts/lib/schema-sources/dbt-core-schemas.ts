@@ -25,7 +25,13 @@ export const source: SchemaSource = {
     mkdirSync(join(root, 'src/lib/config/upstream'), { recursive: true });
     for (const [out, path] of Object.entries(FILES)) {
       const schema = JSON.parse(snapshot.read(path)) as Record<string, unknown>;
-      const body = { 'x-provenance': { ...provenanceOf(snapshot, this.licence, [path]), committed: snapshot.committed }, ...schema };
+      const body = {
+        'x-provenance': {
+          ...provenanceOf(snapshot, this.licence, [path]),
+          committed: snapshot.committed,
+        },
+        ...schema,
+      };
       writeFileSync(join(root, out), `${JSON.stringify(body, null, 2)}\n`);
     }
     return Object.keys(FILES);

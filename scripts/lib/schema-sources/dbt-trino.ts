@@ -18,7 +18,9 @@ export function readDataclassFields(source: string): Record<string, string[]> {
     const name = /class (\w+)/.exec(chunk)?.[1];
     if (!name) continue;
     const fields = [...chunk.matchAll(/^ {4}([a-z_][a-z0-9_]*)\s*:/gm)].map((m) => m[1]!);
-    const properties = [...chunk.matchAll(/^ {4}@property\n {4}def ([a-z_][a-z0-9_]*)/gm)].map((m) => m[1]!);
+    const properties = [...chunk.matchAll(/^ {4}@property\n {4}def ([a-z_][a-z0-9_]*)/gm)].map(
+      (m) => m[1]!,
+    );
     out[name] = [...new Set([...fields, ...properties])];
   }
   return out;
@@ -35,15 +37,26 @@ export const source: SchemaSource = {
     const classes = readDataclassFields(connections);
     // The factory maps `method:` to a credentials class; no method means TrinoNoneCredentials.
     const methods: Record<string, string[]> = { none: classes['TrinoNoneCredentials'] ?? [] };
-    for (const m of connections.matchAll(/method == "(\w+)":\s*\n\s*return (\w+)/g)) methods[m[1]!] = classes[m[2]!] ?? [];
-    if (Object.values(methods).some((f) => !f.length)) throw new Error('a credentials class has no fields');
-    const aliases = Object.fromEntries([...(/_ALIASES = \{([^}]*)\}/.exec(connections)?.[1] ?? '').matchAll(/"(\w+)": "(\w+)"/g)].map((m) => [m[1]!, m[2]!]));
+    for (const m of connections.matchAll(/method == "(\w+)":\s*\n\s*return (\w+)/g))
+      methods[m[1]!] = classes[m[2]!] ?? [];
+    if (Object.values(methods).some((f) => !f.length))
+      throw new Error('a credentials class has no fields');
+    const aliases = Object.fromEntries(
+      [
+        ...(/_ALIASES = \{([^}]*)\}/.exec(connections)?.[1] ?? '').matchAll(/"(\w+)": "(\w+)"/g),
+      ].map((m) => [m[1]!, m[2]!]),
+    );
     const config = readDataclassFields(snapshot.read(IMPL))['TrinoConfig'] ?? [];
     const macros = snapshot.list('dbt/include/trino/macros').filter((p) => p.endsWith('.sql'));
     const macroKeys = new Set<string>();
     for (const text of snapshot.readMany(macros).values())
-      for (const m of text.matchAll(/config\.get\(\s*['"]([a-z][a-z0-9_]*)['"]/g)) macroKeys.add(m[1]!);
-    const provenance = provenanceOf(snapshot, this.licence, [CONNECTIONS, IMPL, 'dbt/include/trino/macros']);
+      for (const m of text.matchAll(/config\.get\(\s*['"]([a-z][a-z0-9_]*)['"]/g))
+        macroKeys.add(m[1]!);
+    const provenance = provenanceOf(snapshot, this.licence, [
+      CONNECTIONS,
+      IMPL,
+      'dbt/include/trino/macros',
+    ]);
     const out = 'src/lib/config/upstream/dbt-trino.json';
     mkdirSync(join(root, 'src/lib/config/upstream'), { recursive: true });
     const body = {

@@ -23,9 +23,13 @@ export const source: SchemaSource = {
     const snapshot = openSnapshot(context.reposDir, source.repository, source.ref);
     const paths = snapshot.list(DIR).filter((p) => p.endsWith('.html'));
     const keys = [...new Set(paths.flatMap((p) => optionKeysFromHtml(snapshot.read(p))))].sort();
-    if (!keys.includes('job.autoscaler.enabled')) throw new Error(`no job.autoscaler.enabled in ${DIR}: the generated tables moved`);
+    if (!keys.includes('job.autoscaler.enabled'))
+      throw new Error(`no job.autoscaler.enabled in ${DIR}: the generated tables moved`);
     mkdirSync(join(context.root, 'src/lib/config/upstream'), { recursive: true });
-    writeFileSync(join(context.root, FLINK_OPERATOR_OPTIONS_FILE), `${JSON.stringify({ 'x-provenance': provenanceOf(snapshot, source.licence, paths), keys }, null, 1)}\n`);
+    writeFileSync(
+      join(context.root, FLINK_OPERATOR_OPTIONS_FILE),
+      `${JSON.stringify({ 'x-provenance': provenanceOf(snapshot, source.licence, paths), keys }, null, 1)}\n`,
+    );
     return [FLINK_OPERATOR_OPTIONS_FILE];
   },
 };

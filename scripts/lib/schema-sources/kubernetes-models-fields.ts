@@ -14,9 +14,14 @@ export const source = {
   licence: 'MIT',
   async refresh(context: { root: string }): Promise<string[]> {
     const pkgDir = join(context.root, 'node_modules', 'kubernetes-models');
-    const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string };
-    if (`kubernetes-models@${pkg.version}` !== source.ref) throw new Error(`installed kubernetes-models is ${pkg.version}, pinned ${source.ref}`);
-    const lock = JSON.parse(readFileSync(join(context.root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { integrity?: string }> };
+    const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    if (`kubernetes-models@${pkg.version}` !== source.ref)
+      throw new Error(`installed kubernetes-models is ${pkg.version}, pinned ${source.ref}`);
+    const lock = JSON.parse(readFileSync(join(context.root, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { integrity?: string }>;
+    };
     const integrity = lock.packages['node_modules/kubernetes-models']?.integrity ?? 'unknown';
     return writeJsonWithProvenance(context.root, pkgDir, { ...source, commit: `npm ${integrity}` });
   },

@@ -9,10 +9,18 @@ const dir = 'example/prometheus-operator-crd';
  * does.
  */
 export const source = crdSource(
-  { name: 'prometheus-operator-crds', repository: 'prometheus-operator/prometheus-operator', ref: 'v0.93.0', licence: 'Apache-2.0' },
+  {
+    name: 'prometheus-operator-crds',
+    repository: 'prometheus-operator/prometheus-operator',
+    ref: 'v0.93.0',
+    licence: 'Apache-2.0',
+  },
   {
     operator: 'Prometheus Operator',
-    paths: [`${dir}/monitoring.coreos.com_prometheusrules.yaml`, `${dir}/monitoring.coreos.com_podmonitors.yaml`],
+    paths: [
+      `${dir}/monitoring.coreos.com_prometheusrules.yaml`,
+      `${dir}/monitoring.coreos.com_podmonitors.yaml`,
+    ],
     kinds: ['PrometheusRule', 'PodMonitor'],
   },
 );

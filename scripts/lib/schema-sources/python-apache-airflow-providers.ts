@@ -16,12 +16,21 @@ const CONSTRAINTS = { ref: `constraints-${AIRFLOW_RELEASE}`, path: 'constraints-
  * Providers the DAGs import, plus common.compat, through which the others import BaseOperator (so
  * their **kwargs can be followed), as their folder under providers/ (also their module path).
  */
-export const PROVIDERS = ['amazon', 'cncf/kubernetes', 'common/compat', 'common/sql', 'http', 'slack', 'trino'];
+export const PROVIDERS = [
+  'amazon',
+  'cncf/kubernetes',
+  'common/compat',
+  'common/sql',
+  'http',
+  'slack',
+  'trino',
+];
 
 /** Pinned versions of apache-airflow-providers-* from a constraints file's text. */
 export function readProviderPins(constraints: string): Record<string, string> {
   const pins: Record<string, string> = {};
-  for (const m of constraints.matchAll(/^apache-airflow-providers-([a-z0-9-]+)==([^\s;]+)/gm)) pins[m[1]!] = m[2]!;
+  for (const m of constraints.matchAll(/^apache-airflow-providers-([a-z0-9-]+)==([^\s;]+)/gm))
+    pins[m[1]!] = m[2]!;
   return pins;
 }
 
@@ -31,12 +40,17 @@ export const source: SchemaSource = {
   ref: CONSTRAINTS.ref,
   licence: 'Apache-2.0',
   async refresh({ reposDir, root }) {
-    const pins = readProviderPins(openSnapshot(reposDir, this.repository, CONSTRAINTS.ref).read(CONSTRAINTS.path));
+    const pins = readProviderPins(
+      openSnapshot(reposDir, this.repository, CONSTRAINTS.ref).read(CONSTRAINTS.path),
+    );
     const written: string[] = [];
     for (const dir of PROVIDERS) {
       const id = dir.replaceAll('/', '-');
       const version = pins[id];
-      if (!version) throw new Error(`${CONSTRAINTS.ref}/${CONSTRAINTS.path} pins no apache-airflow-providers-${id}`);
+      if (!version)
+        throw new Error(
+          `${CONSTRAINTS.ref}/${CONSTRAINTS.path} pins no apache-airflow-providers-${id}`,
+        );
       const ref = `providers-${id}/${version}`;
       const src = `providers/${dir}/src/`;
       written.push(

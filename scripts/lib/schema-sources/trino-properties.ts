@@ -4,7 +4,13 @@
 // 'x' was not used"), so this list is what the properties validator holds a file to.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { constantLookup, knownConfigNames, mergeConfigNames, scanConfigNames, type ConfigNames } from '../java-config-names.ts';
+import {
+  constantLookup,
+  knownConfigNames,
+  mergeConfigNames,
+  scanConfigNames,
+  type ConfigNames,
+} from '../java-config-names.ts';
 import { openSnapshot, provenanceOf, type Snapshot } from '../upstream/git-snapshot.ts';
 import type { SchemaSource } from './types.ts';
 
@@ -16,42 +22,66 @@ const TRINO_RELEASE = '483';
  * configure them, and the file-level name property that selects the plugin (read by trino-main,
  * not bound by @Config; the refresh checks it still appears in `nameFile`).
  */
-const KINDS: Record<string, { modules: string[]; follow: boolean; only?: string; nameProperty?: { name: string; nameFile: string } }> = {
+const KINDS: Record<
+  string,
+  {
+    modules: string[];
+    follow: boolean;
+    only?: string;
+    nameProperty?: { name: string; nameFile: string };
+  }
+> = {
   server: { modules: ['core/trino-main', 'core/trino-server-main'], follow: false },
   iceberg: {
     modules: ['plugin/trino-iceberg'],
     follow: true,
-    nameProperty: { name: 'connector.name', nameFile: 'core/trino-main/src/main/java/io/trino/connector/FileCatalogStore.java' },
+    nameProperty: {
+      name: 'connector.name',
+      nameFile: 'core/trino-main/src/main/java/io/trino/connector/FileCatalogStore.java',
+    },
   },
   hive: {
     modules: ['plugin/trino-hive'],
     follow: true,
-    nameProperty: { name: 'connector.name', nameFile: 'core/trino-main/src/main/java/io/trino/connector/FileCatalogStore.java' },
+    nameProperty: {
+      name: 'connector.name',
+      nameFile: 'core/trino-main/src/main/java/io/trino/connector/FileCatalogStore.java',
+    },
   },
   'exchange-filesystem': {
     modules: ['plugin/trino-exchange-filesystem'],
     follow: true,
-    nameProperty: { name: 'exchange-manager.name', nameFile: 'core/trino-main/src/main/java/io/trino/exchange/ExchangeManagerRegistry.java' },
+    nameProperty: {
+      name: 'exchange-manager.name',
+      nameFile: 'core/trino-main/src/main/java/io/trino/exchange/ExchangeManagerRegistry.java',
+    },
   },
   'spooling-filesystem': {
     modules: ['plugin/trino-spooling-filesystem'],
     follow: true,
     nameProperty: {
       name: 'spooling-manager.name',
-      nameFile: 'core/trino-main/src/main/java/io/trino/server/protocol/spooling/SpoolingManagerRegistry.java',
+      nameFile:
+        'core/trino-main/src/main/java/io/trino/server/protocol/spooling/SpoolingManagerRegistry.java',
     },
   },
   openlineage: {
     modules: ['plugin/trino-openlineage'],
     follow: true,
-    nameProperty: { name: 'event-listener.name', nameFile: 'core/trino-main/src/main/java/io/trino/eventlistener/EventListenerManager.java' },
+    nameProperty: {
+      name: 'event-listener.name',
+      nameFile: 'core/trino-main/src/main/java/io/trino/eventlistener/EventListenerManager.java',
+    },
   },
   // access-control.name=file: the system access control of lib/trino-plugin-toolkit's security package.
   'file-access-control': {
     modules: ['lib/trino-plugin-toolkit'],
     follow: false,
     only: 'lib/trino-plugin-toolkit/src/main/java/io/trino/plugin/base/security/',
-    nameProperty: { name: 'access-control.name', nameFile: 'core/trino-main/src/main/java/io/trino/security/AccessControlManager.java' },
+    nameProperty: {
+      name: 'access-control.name',
+      nameFile: 'core/trino-main/src/main/java/io/trino/security/AccessControlManager.java',
+    },
   },
 };
 
@@ -76,7 +106,12 @@ export function readDependencies(pom: string, groupId = 'io.trino'): string[] {
   return out;
 }
 
-function moduleClosure(snapshot: Snapshot, start: string[], follow: boolean, dirs: Map<string, string>): string[] {
+function moduleClosure(
+  snapshot: Snapshot,
+  start: string[],
+  follow: boolean,
+  dirs: Map<string, string>,
+): string[] {
   const seen = [...start];
   if (!follow) return seen;
   for (let i = 0; i < seen.length; i++) {
@@ -102,29 +137,50 @@ export const source: SchemaSource = {
       releaseSubject: `[maven-release-plugin] prepare release ${TRINO_RELEASE}`,
     });
     const rootPom = snapshot.read('pom.xml');
-    if (!rootPom.includes(`<version>${TRINO_RELEASE}</version>`)) throw new Error(`pom.xml at ${snapshot.commit} is not version ${TRINO_RELEASE}`);
+    if (!rootPom.includes(`<version>${TRINO_RELEASE}</version>`))
+      throw new Error(`pom.xml at ${snapshot.commit} is not version ${TRINO_RELEASE}`);
     const airlift = /<dep\.airlift\.version>([^<]+)</.exec(rootPom)?.[1];
     // The airlift modules the server ships with, whose names config.properties also takes.
-    const airliftModules = [...new Set(KINDS['server']!.modules.flatMap((m) => readDependencies(snapshot.read(`${m}/pom.xml`), 'io.airlift')))].sort();
+    const airliftModules = [
+      ...new Set(
+        KINDS['server']!.modules.flatMap((m) =>
+          readDependencies(snapshot.read(`${m}/pom.xml`), 'io.airlift'),
+        ),
+      ),
+    ].sort();
     const dirs = new Map<string, string>();
-    for (const pom of snapshot.list('core', 'lib', 'plugin').filter((p) => /^[a-z]+\/[^/]+\/pom\.xml$/.test(p)))
+    for (const pom of snapshot
+      .list('core', 'lib', 'plugin')
+      .filter((p) => /^[a-z]+\/[^/]+\/pom\.xml$/.test(p)))
       dirs.set(pom.split('/')[1]!, pom.slice(0, -'/pom.xml'.length));
 
     const kinds: Record<string, TrinoKind> = {};
     const paths = new Set<string>();
     for (const [kind, spec] of Object.entries(KINDS)) {
       const modules = moduleClosure(snapshot, spec.modules, spec.follow, dirs);
-      const files = snapshot.list(...modules.map((m) => `${m}/src/main/java`)).filter(
-        (p) => p.endsWith('.java') && (!spec.only || p.startsWith(spec.only)),
-      );
+      const files = snapshot
+        .list(...modules.map((m) => `${m}/src/main/java`))
+        .filter((p) => p.endsWith('.java') && (!spec.only || p.startsWith(spec.only)));
       const texts = snapshot.readMany(files);
       const constants = constantLookup(texts);
-      const names = mergeConfigNames([...texts.values()].map((text) => scanConfigNames(text, constants)));
-      if (names.unresolved.length) throw new Error(`${kind}: unresolved annotation arguments: ${names.unresolved.join('; ')}`);
-      if (spec.nameProperty && !snapshot.read(spec.nameProperty.nameFile).includes(`"${spec.nameProperty.name}"`))
-        throw new Error(`${kind}: "${spec.nameProperty.name}" no longer appears in ${spec.nameProperty.nameFile}`);
+      const names = mergeConfigNames(
+        [...texts.values()].map((text) => scanConfigNames(text, constants)),
+      );
+      if (names.unresolved.length)
+        throw new Error(`${kind}: unresolved annotation arguments: ${names.unresolved.join('; ')}`);
+      if (
+        spec.nameProperty &&
+        !snapshot.read(spec.nameProperty.nameFile).includes(`"${spec.nameProperty.name}"`)
+      )
+        throw new Error(
+          `${kind}: "${spec.nameProperty.name}" no longer appears in ${spec.nameProperty.nameFile}`,
+        );
       const known = knownConfigNames(names);
-      kinds[kind] = { modules, ...(spec.nameProperty ? { nameProperty: spec.nameProperty.name } : {}), ...known };
+      kinds[kind] = {
+        modules,
+        ...(spec.nameProperty ? { nameProperty: spec.nameProperty.name } : {}),
+        ...known,
+      };
       modules.forEach((m) => paths.add(`${m}/src/main/java`));
     }
     const provenance = provenanceOf(snapshot, this.licence, [...paths].sort());

@@ -42,7 +42,18 @@ const OBJECT_META = {
 // Keywords copied as they are; everything else (descriptions, defaults, formats, x-kubernetes-*
 // list and map markers) is dropped: descriptions and defaults do not validate, and OpenAPI
 // formats such as int32 or quantity are not JSON Schema formats.
-const COPIED = ['enum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'multipleOf', 'required'];
+const COPIED = [
+  'enum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'multipleOf',
+  'required',
+];
 
 /** Counts what the JSON Schema cannot express, so results can say what was not checked. */
 export interface ConversionNotes {
@@ -58,7 +69,11 @@ export interface ConversionNotes {
  * sets x-kubernetes-preserve-unknown-fields or additionalProperties. Inside anyOf/oneOf/allOf/not
  * branches (which Kubernetes requires to repeat fields declared outside) nothing is closed.
  */
-export function convertNode(node: OpenApiNode, notes: ConversionNotes, inJunctor = false): Record<string, unknown> {
+export function convertNode(
+  node: OpenApiNode,
+  notes: ConversionNotes,
+  inJunctor = false,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const validations = node['x-kubernetes-validations'];
   if (Array.isArray(validations)) notes.celRules += validations.length;
@@ -68,47 +83,70 @@ export function convertNode(node: OpenApiNode, notes: ConversionNotes, inJunctor
     if (pattern !== undefined) out['pattern'] = pattern;
     else notes.droppedPatterns = (notes.droppedPatterns ?? 0) + 1;
   }
-  if (typeof node['minimum'] === 'number') out[node['exclusiveMinimum'] === true ? 'exclusiveMinimum' : 'minimum'] = node['minimum'];
-  if (typeof node['maximum'] === 'number') out[node['exclusiveMaximum'] === true ? 'exclusiveMaximum' : 'maximum'] = node['maximum'];
+  if (typeof node['minimum'] === 'number')
+    out[node['exclusiveMinimum'] === true ? 'exclusiveMinimum' : 'minimum'] = node['minimum'];
+  if (typeof node['maximum'] === 'number')
+    out[node['exclusiveMaximum'] === true ? 'exclusiveMaximum' : 'maximum'] = node['maximum'];
   const preserve = node['x-kubernetes-preserve-unknown-fields'] === true;
   if (node['x-kubernetes-int-or-string'] === true) {
     out['anyOf'] = [{ type: 'integer' }, { type: 'string' }];
   } else if (typeof node['type'] === 'string') {
     out['type'] = node['nullable'] === true ? [node['type'], 'null'] : node['type'];
   }
-  if (node['enum'] && node['nullable'] === true) out['enum'] = [...(node['enum'] as unknown[]), null];
+  if (node['enum'] && node['nullable'] === true)
+    out['enum'] = [...(node['enum'] as unknown[]), null];
   const properties = node['properties'] as Record<string, OpenApiNode> | undefined;
   if (properties) {
-    out['properties'] = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, convertNode(v, notes, inJunctor)]));
+    out['properties'] = Object.fromEntries(
+      Object.entries(properties).map(([k, v]) => [k, convertNode(v, notes, inJunctor)]),
+    );
   }
   const additional = node['additionalProperties'];
   if (additional !== undefined) {
-    out['additionalProperties'] = typeof additional === 'object' ? convertNode(additional as OpenApiNode, notes, inJunctor) : additional;
+    out['additionalProperties'] =
+      typeof additional === 'object'
+        ? convertNode(additional as OpenApiNode, notes, inJunctor)
+        : additional;
   } else if (node['type'] === 'object' && !preserve && !inJunctor) {
     out['additionalProperties'] = false;
   }
-  if (node['items'] && typeof node['items'] === 'object') out['items'] = convertNode(node['items'] as OpenApiNode, notes, inJunctor);
+  if (node['items'] && typeof node['items'] === 'object')
+    out['items'] = convertNode(node['items'] as OpenApiNode, notes, inJunctor);
   for (const junctor of ['anyOf', 'oneOf', 'allOf'] as const) {
     const branches = node[junctor];
     if (Array.isArray(branches)) {
       const converted = branches.map((b) => convertNode(b as OpenApiNode, notes, true));
       // int-or-string already set anyOf; both must hold, so nest the CRD's own under allOf.
-      if (junctor === 'anyOf' && out['anyOf']) out['allOf'] = [...((out['allOf'] as unknown[]) ?? []), { anyOf: converted }];
-      else if (junctor === 'allOf' && out['allOf']) out['allOf'] = [...(out['allOf'] as unknown[]), ...converted];
+      if (junctor === 'anyOf' && out['anyOf'])
+        out['allOf'] = [...((out['allOf'] as unknown[]) ?? []), { anyOf: converted }];
+      else if (junctor === 'allOf' && out['allOf'])
+        out['allOf'] = [...(out['allOf'] as unknown[]), ...converted];
       else out[junctor] = converted;
     }
   }
-  if (node['not'] && typeof node['not'] === 'object') out['not'] = convertNode(node['not'] as OpenApiNode, notes, true);
+  if (node['not'] && typeof node['not'] === 'object')
+    out['not'] = convertNode(node['not'] as OpenApiNode, notes, true);
   return out;
 }
 
 /** Every served version of every CustomResourceDefinition in a YAML stream, as strict JSON Schemas. */
-export function convertCrds(text: string): Array<CrdVersionSchema & { notes: ConversionNotes; deprecated: boolean }> {
+export function convertCrds(
+  text: string,
+): Array<CrdVersionSchema & { notes: ConversionNotes; deprecated: boolean }> {
   const out: Array<CrdVersionSchema & { notes: ConversionNotes; deprecated: boolean }> = [];
   for (const doc of parseAllDocuments(text)) {
     const crd = doc.toJS() as {
       kind?: string;
-      spec?: { group: string; names: { kind: string }; versions: Array<{ name: string; served: boolean; deprecated?: boolean; schema?: { openAPIV3Schema?: OpenApiNode } }> };
+      spec?: {
+        group: string;
+        names: { kind: string };
+        versions: Array<{
+          name: string;
+          served: boolean;
+          deprecated?: boolean;
+          schema?: { openAPIV3Schema?: OpenApiNode };
+        }>;
+      };
     } | null;
     if (crd?.kind !== 'CustomResourceDefinition' || !crd.spec) continue;
     const { group, names, versions } = crd.spec;
@@ -120,9 +158,19 @@ export function convertCrds(text: string): Array<CrdVersionSchema & { notes: Con
       properties['apiVersion'] = { const: `${group}/${v.name}` };
       properties['kind'] = { const: names.kind };
       properties['metadata'] = OBJECT_META;
-      const required = [...new Set(['apiVersion', 'kind', ...((body['required'] as string[]) ?? [])])];
+      const required = [
+        ...new Set(['apiVersion', 'kind', ...((body['required'] as string[]) ?? [])]),
+      ];
       const schema = { ...body, type: 'object', properties, required, additionalProperties: false };
-      out.push({ group, version: v.name, kind: names.kind, name: `${group}_${v.name}_${names.kind}`, schema, notes, deprecated: v.deprecated === true });
+      out.push({
+        group,
+        version: v.name,
+        kind: names.kind,
+        name: `${group}_${v.name}_${names.kind}`,
+        schema,
+        notes,
+        deprecated: v.deprecated === true,
+      });
     }
   }
   return out;
@@ -146,15 +194,22 @@ export interface CrdSourceSpec {
  * dozens of times in KServe and Flink CRDs) into $defs, so ajv compiles each once: the KServe
  * schema otherwise takes over ten seconds to compile on a shared CI core.
  */
-export function shareRepeatedSubtrees(schema: Record<string, unknown>, minChars = 800): Record<string, unknown> {
+export function shareRepeatedSubtrees(
+  schema: Record<string, unknown>,
+  minChars = 800,
+): Record<string, unknown> {
   type Node = Record<string, unknown>;
   /** Apply `fn` to each sub-schema of a schema (not to `properties` maps, enums or consts). */
   const mapChildren = (node: Node, fn: (child: Node) => unknown): Node => {
     const out: Node = { ...node };
-    if (node['properties']) out['properties'] = Object.fromEntries(Object.entries(node['properties'] as Record<string, Node>).map(([k, v]) => [k, fn(v)]));
+    if (node['properties'])
+      out['properties'] = Object.fromEntries(
+        Object.entries(node['properties'] as Record<string, Node>).map(([k, v]) => [k, fn(v)]),
+      );
     for (const key of ['items', 'additionalProperties', 'not'])
       if (node[key] && typeof node[key] === 'object') out[key] = fn(node[key] as Node);
-    for (const key of ['anyOf', 'oneOf', 'allOf']) if (Array.isArray(node[key])) out[key] = (node[key] as Node[]).map(fn);
+    for (const key of ['anyOf', 'oneOf', 'allOf'])
+      if (Array.isArray(node[key])) out[key] = (node[key] as Node[]).map(fn);
     return out;
   };
   const counts = new Map<string, number>();

@@ -46,11 +46,22 @@ function findGitDir(reposDir: string, names: ReadonlyArray<string>): string | un
 }
 
 /** Open the snapshot of `repository` under `reposDir` at `ref` (a tag or commit). */
-export function openSnapshot(reposDir: string, repository: string, ref: string, options: SnapshotOptions = {}): Snapshot {
+export function openSnapshot(
+  reposDir: string,
+  repository: string,
+  ref: string,
+  options: SnapshotOptions = {},
+): Snapshot {
   const names = [repository.replace('/', '+'), ...(options.alsoNamed ?? [])];
   const gitDir = findGitDir(reposDir, names);
-  if (!gitDir) throw new Error(`no snapshot of ${repository} in ${reposDir} (looked for ${names.join(', ')})`);
-  const git = (args: string[], input?: string) => execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', input, maxBuffer: 1 << 30 });
+  if (!gitDir)
+    throw new Error(`no snapshot of ${repository} in ${reposDir} (looked for ${names.join(', ')})`);
+  const git = (args: string[], input?: string) =>
+    execFileSync('git', ['--git-dir', gitDir, ...args], {
+      encoding: 'utf8',
+      input,
+      maxBuffer: 1 << 30,
+    });
   const commit = resolveCommit(git, gitDir, ref, options.releaseSubject);
   return {
     repository,
@@ -59,30 +70,59 @@ export function openSnapshot(reposDir: string, repository: string, ref: string, 
     committed: git(['show', '-s', '--format=%cs', commit]).trim(),
     read: (path) => git(['show', `${commit}:${path}`]),
     readMany: (paths) => readBatch(gitDir, commit, paths),
-    list: (...dirs) => (dirs.length ? git(['ls-tree', '-r', '--name-only', commit, '--', ...dirs]).split('\n').filter(Boolean) : []),
+    list: (...dirs) =>
+      dirs.length
+        ? git(['ls-tree', '-r', '--name-only', commit, '--', ...dirs])
+            .split('\n')
+            .filter(Boolean)
+        : [],
   };
 }
 
 /** The commit of `ref`, or of the commit whose subject is `releaseSubject` when the ref is not in the snapshot. */
-function resolveCommit(git: (args: string[]) => string, gitDir: string, ref: string, releaseSubject?: string): string {
+function resolveCommit(
+  git: (args: string[]) => string,
+  gitDir: string,
+  ref: string,
+  releaseSubject?: string,
+): string {
   try {
     return git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim();
   } catch {
     if (!releaseSubject) throw new Error(`${ref} is not in ${gitDir}`);
   }
-  const hits = git(['log', '--all', '--format=%H %s', '--fixed-strings', `--grep=${releaseSubject}`])
+  const hits = git([
+    'log',
+    '--all',
+    '--format=%H %s',
+    '--fixed-strings',
+    `--grep=${releaseSubject}`,
+  ])
     .split('\n')
-    .filter((line) => line.slice(41) === releaseSubject || line.slice(41).startsWith(`${releaseSubject} `));
+    .filter(
+      (line) =>
+        line.slice(41) === releaseSubject || line.slice(41).startsWith(`${releaseSubject} `),
+    );
   const commits = [...new Set(hits.map((line) => line.slice(0, 40)))];
-  if (commits.length !== 1) throw new Error(`expected one commit "${releaseSubject}" in ${gitDir}, found ${commits.length}`);
+  if (commits.length !== 1)
+    throw new Error(
+      `expected one commit "${releaseSubject}" in ${gitDir}, found ${commits.length}`,
+    );
   return commits[0]!;
 }
 
 /** Many files' text at `commit`, from one `git cat-file --batch` (thousands of files in seconds). */
-function readBatch(gitDir: string, commit: string, paths: ReadonlyArray<string>): Map<string, string> {
+function readBatch(
+  gitDir: string,
+  commit: string,
+  paths: ReadonlyArray<string>,
+): Map<string, string> {
   const out = new Map<string, string>();
   if (!paths.length) return out;
-  const raw = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { input: `${paths.map((p) => `${commit}:${p}`).join('\n')}\n`, maxBuffer: 1 << 30 });
+  const raw = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], {
+    input: `${paths.map((p) => `${commit}:${p}`).join('\n')}\n`,
+    maxBuffer: 1 << 30,
+  });
   let offset = 0;
   for (const path of paths) {
     const eol = raw.indexOf(10, offset);

@@ -67,6 +67,7 @@ export function toJsPattern(goPattern: string): string | undefined {
   // RE2's POSIX classes ([[:alpha:]]) compile in JavaScript but mean something else there.
   if (goPattern.includes('[:')) return undefined;
   const flag = goPattern.indexOf('(?i)');
-  const translated = flag < 0 ? goPattern : goPattern.slice(0, flag) + caseFold(goPattern.slice(flag + 4));
+  const translated =
+    flag < 0 ? goPattern : goPattern.slice(0, flag) + caseFold(goPattern.slice(flag + 4));
   return compiles(translated) ? translated : undefined;
 }

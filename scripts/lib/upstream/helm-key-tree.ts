@@ -9,7 +9,9 @@ export interface TemplateReads {
 /** Collect the `.Values.x.y` paths read by a chart's templates (including `$.Values`). */
 export function readTemplatePaths(templates: string[]): TemplateReads {
   const paths = new Set<string>();
-  for (const text of templates) for (const m of text.matchAll(/\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g)) paths.add(m[1]!.slice(1));
+  for (const text of templates)
+    for (const m of text.matchAll(/\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g))
+      paths.add(m[1]!.slice(1));
   return { paths };
 }
 
@@ -32,15 +34,24 @@ type Schema = Record<string, unknown>;
  * `freeForm`. Maps, lists and scalars keep their kind, booleans and numbers their type; list
  * items are not checked.
  */
-export function deriveValuesSchema(valuesYaml: string, templates: string[], options: KeyTreeOptions): Schema {
+export function deriveValuesSchema(
+  valuesYaml: string,
+  templates: string[],
+  options: KeyTreeOptions,
+): Schema {
   const defaults = parse(valuesYaml) as Record<string, unknown>;
   const { paths } = readTemplatePaths(templates);
   const readBelow = (path: string) => [...paths].some((p) => p.startsWith(`${path}.`));
   const childrenRead = (path: string) =>
-    new Set([...paths].filter((p) => p.startsWith(path ? `${path}.` : '')).map((p) => p.slice(path ? path.length + 1 : 0).split('.')[0]!));
+    new Set(
+      [...paths]
+        .filter((p) => p.startsWith(path ? `${path}.` : ''))
+        .map((p) => p.slice(path ? path.length + 1 : 0).split('.')[0]!),
+    );
 
   const build = (path: string, value: unknown): Schema => {
-    if (path && options.freeForm[path]) return { description: `free-form: ${options.freeForm[path]}` };
+    if (path && options.freeForm[path])
+      return { description: `free-form: ${options.freeForm[path]}` };
     if (Array.isArray(value)) return { type: 'array' };
     const isMap = value !== null && typeof value === 'object';
     if (!isMap) {
@@ -50,15 +61,25 @@ export function deriveValuesSchema(valuesYaml: string, templates: string[], opti
       }
       // Booleans and numbers keep their type (a template testing `if .enabled` or doing
       // arithmetic misreads "yes" or "two"); a string default accepts any single value.
-      if (typeof value === 'boolean') return { type: ['boolean', 'null'], description: `true or false (default ${value})` };
-      if (typeof value === 'number') return { type: ['number', 'null'], description: `a number (default ${value})` };
-      return { not: { type: ['object', 'array'] }, description: `a single value (default ${JSON.stringify(value)})` };
+      if (typeof value === 'boolean')
+        return { type: ['boolean', 'null'], description: `true or false (default ${value})` };
+      if (typeof value === 'number')
+        return { type: ['number', 'null'], description: `a number (default ${value})` };
+      return {
+        not: { type: ['object', 'array'] },
+        description: `a single value (default ${JSON.stringify(value)})`,
+      };
     }
     const entries = value as Record<string, unknown>;
     const keys = new Set([...Object.keys(entries), ...childrenRead(path)]);
-    if (keys.size === 0) return { type: 'object', description: 'free-form map (empty by default and read whole by the templates)' };
+    if (keys.size === 0)
+      return {
+        type: 'object',
+        description: 'free-form map (empty by default and read whole by the templates)',
+      };
     const properties: Record<string, Schema> = {};
-    for (const key of [...keys].sort()) properties[key] = build(path ? `${path}.${key}` : key, entries[key]);
+    for (const key of [...keys].sort())
+      properties[key] = build(path ? `${path}.${key}` : key, entries[key]);
     return { type: ['object', 'null'], properties, additionalProperties: false };
   };
   return build('', defaults);

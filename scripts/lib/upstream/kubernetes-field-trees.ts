@@ -37,7 +37,15 @@ export function deriveFieldTrees(pkgDir: string): Record<string, Schema> {
       files.push({ apiVersion, kind: f.slice(0, -'.d.ts'.length), file: join(pkgDir, dir, f) });
     }
   }
-  const program = ts.createProgram(files.map((f) => f.file), { noEmit: true, skipLibCheck: true, moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext });
+  const program = ts.createProgram(
+    files.map((f) => f.file),
+    {
+      noEmit: true,
+      skipLibCheck: true,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      module: ts.ModuleKind.ESNext,
+    },
+  );
   const checker = program.getTypeChecker();
   const out: Record<string, Schema> = {};
   for (const { apiVersion, kind, file } of files) {
@@ -55,7 +63,11 @@ export function deriveFieldTrees(pkgDir: string): Record<string, Schema> {
       if (depth > 40) return {};
       const nonNull = checker.getNonNullableType(t);
       if (nonNull.isUnion()) return {};
-      if (checker.isArrayType(nonNull)) return { type: 'array', items: walk(checker.getTypeArguments(nonNull as ts.TypeReference)[0]!, depth + 1) };
+      if (checker.isArrayType(nonNull))
+        return {
+          type: 'array',
+          items: walk(checker.getTypeArguments(nonNull as ts.TypeReference)[0]!, depth + 1),
+        };
       if (!(nonNull.flags & ts.TypeFlags.Object)) return {};
       const index = nonNull.getStringIndexType();
       if (index) return { additionalProperties: walk(index, depth + 1) };
@@ -73,7 +85,10 @@ export function deriveFieldTrees(pkgDir: string): Record<string, Schema> {
     };
     const root = walk(type, 0);
     const ref = root['$ref'];
-    out[`${apiVersion} ${kind}`] = { ...(typeof ref === 'string' && ref ? defs[ref.slice('#/$defs/'.length)] : root), $defs: defs };
+    out[`${apiVersion} ${kind}`] = {
+      ...(typeof ref === 'string' && ref ? defs[ref.slice('#/$defs/'.length)] : root),
+      $defs: defs,
+    };
   }
   return out;
 }
@@ -99,7 +114,10 @@ export function writeJsonWithProvenance(
       retrieved: new Date().toISOString().slice(0, 10),
       generator: 'scripts/refresh-schemas.ts',
     };
-    writeFileSync(join(root, file), `${JSON.stringify({ 'x-provenance': provenance, 'x-kind': { apiVersion, kind }, ...schema })}\n`);
+    writeFileSync(
+      join(root, file),
+      `${JSON.stringify({ 'x-provenance': provenance, 'x-kind': { apiVersion, kind }, ...schema })}\n`,
+    );
     written.push(file);
   }
   return written;

@@ -45,7 +45,11 @@ export function actionInputsSource(meta: Omit<SchemaSource, 'refresh'>): SchemaS
       );
       const file = `${ACTION_INPUTS_DIR}/${meta.repository.replace('/', '+')}.json`;
       mkdirSync(join(context.root, ACTION_INPUTS_DIR), { recursive: true });
-      const out = { 'x-provenance': provenanceOf(snapshot, meta.licence, [path]), action: meta.repository, inputs };
+      const out = {
+        'x-provenance': provenanceOf(snapshot, meta.licence, [path]),
+        action: meta.repository,
+        inputs,
+      };
       writeFileSync(join(context.root, file), `${JSON.stringify(out, null, 2)}\n`);
       return [file];
     },

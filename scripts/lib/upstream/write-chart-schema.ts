@@ -27,24 +27,34 @@ function dropDescriptions(node: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
     if (k === 'description' || k === '$schema') continue;
-    out[k] = k === 'properties' && v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, dropDescriptions(s)])) : dropDescriptions(v);
+    out[k] =
+      k === 'properties' && v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, dropDescriptions(s)]))
+        : dropDescriptions(v);
   }
   return out;
 }
 
 /** A schema source that copies a chart's own values schema at a pinned ref, with provenance. */
-export function chartOwnSchemaSource(meta: Omit<SchemaSource, 'refresh'>, spec: OwnSchemaSpec): SchemaSource {
+export function chartOwnSchemaSource(
+  meta: Omit<SchemaSource, 'refresh'>,
+  spec: OwnSchemaSpec,
+): SchemaSource {
   return {
     ...meta,
     async refresh(context: RefreshContext): Promise<string[]> {
       const snapshot = openSnapshot(context.reposDir, meta.repository, meta.ref);
-      const schema = dropDescriptions(parse(snapshot.read(spec.schemaPath))) as Record<string, unknown>;
+      const schema = dropDescriptions(parse(snapshot.read(spec.schemaPath))) as Record<
+        string,
+        unknown
+      >;
       const out = {
         'x-provenance': provenanceOf(snapshot, meta.licence, [spec.schemaPath, spec.valuesPath]),
         'x-chart': {
           name: spec.chart,
           version: spec.version,
-          source: "the chart's own values schema, applied to its default values merged with the file as Helm does",
+          source:
+            "the chart's own values schema, applied to its default values merged with the file as Helm does",
           notChecked: spec.notChecked,
           defaults: parse(snapshot.read(spec.valuesPath)) as unknown,
         },

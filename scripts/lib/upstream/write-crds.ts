@@ -1,7 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RefreshContext, SchemaSource } from '../schema-sources/types.ts';
-import { convertCrds, CRD_OUTPUT_DIR, shareRepeatedSubtrees, type CrdSourceSpec } from './crd-schema.ts';
+import {
+  convertCrds,
+  CRD_OUTPUT_DIR,
+  shareRepeatedSubtrees,
+  type CrdSourceSpec,
+} from './crd-schema.ts';
 import { openSnapshot, provenanceOf } from './git-snapshot.ts';
 
 /**
@@ -25,7 +30,16 @@ export function crdSource(meta: Omit<SchemaSource, 'refresh'>, spec: CrdSourceSp
           const file = `${CRD_OUTPUT_DIR}/${crd.name}.json`;
           const out = {
             'x-provenance': provenanceOf(snapshot, meta.licence, [path]),
-            'x-crd': { operator: spec.operator, operatorVersion: meta.ref, group: crd.group, version: crd.version, kind: crd.kind, deprecated: crd.deprecated, celRules: crd.notes.celRules, ...(crd.notes.droppedPatterns ? { droppedPatterns: crd.notes.droppedPatterns } : {}) },
+            'x-crd': {
+              operator: spec.operator,
+              operatorVersion: meta.ref,
+              group: crd.group,
+              version: crd.version,
+              kind: crd.kind,
+              deprecated: crd.deprecated,
+              celRules: crd.notes.celRules,
+              ...(crd.notes.droppedPatterns ? { droppedPatterns: crd.notes.droppedPatterns } : {}),
+            },
             ...shareRepeatedSubtrees(crd.schema),
           };
           writeFileSync(join(context.root, file), `${JSON.stringify(out)}\n`);
@@ -33,7 +47,8 @@ export function crdSource(meta: Omit<SchemaSource, 'refresh'>, spec: CrdSourceSp
         }
       }
       const missing = spec.kinds.filter((k) => !found.has(k));
-      if (missing.length) throw new Error(`kinds not found in ${spec.paths.join(', ')}: ${missing.join(', ')}`);
+      if (missing.length)
+        throw new Error(`kinds not found in ${spec.paths.join(', ')}: ${missing.join(', ')}`);
       return written;
     },
   };

@@ -38,19 +38,49 @@ export interface ChartSpec {
  * default values.yaml and templates at the pinned tag, closed at every level, plus its `fail`
  * conditions, written to src/lib/config/upstream/helm/<schemaName>.json.
  */
-export function helmKeyTreeSource(meta: Omit<SchemaSource, 'refresh'>, spec: ChartSpec): SchemaSource {
+export function helmKeyTreeSource(
+  meta: Omit<SchemaSource, 'refresh'>,
+  spec: ChartSpec,
+): SchemaSource {
   return {
     ...meta,
     async refresh(context: RefreshContext): Promise<string[]> {
       const snapshot = openSnapshot(context.reposDir, meta.repository, meta.ref);
-      const chart = parse(snapshot.read(`${spec.chartDir}/Chart.yaml`)) as { name: string; version: string; appVersion?: string };
-      const templatePaths = snapshot.list(`${spec.chartDir}/templates`).filter((p) => !p.includes('/tests/'));
-      const schema = deriveValuesSchema(snapshot.read(`${spec.chartDir}/values.yaml`), templatePaths.map((p) => snapshot.read(p)), { freeForm: spec.freeForm });
+      const chart = parse(snapshot.read(`${spec.chartDir}/Chart.yaml`)) as {
+        name: string;
+        version: string;
+        appVersion?: string;
+      };
+      const templatePaths = snapshot
+        .list(`${spec.chartDir}/templates`)
+        .filter((p) => !p.includes('/tests/'));
+      const schema = deriveValuesSchema(
+        snapshot.read(`${spec.chartDir}/values.yaml`),
+        templatePaths.map((p) => snapshot.read(p)),
+        { freeForm: spec.freeForm },
+      );
       const out = {
-        'x-provenance': provenanceOf(snapshot, meta.licence, [`${spec.chartDir}/values.yaml`, `${spec.chartDir}/templates/`]),
-        'x-chart': { name: chart.name, version: chart.version, appVersion: chart.appVersion ?? null, source: 'key tree of values.yaml and templates', notChecked: spec.notChecked },
+        'x-provenance': provenanceOf(snapshot, meta.licence, [
+          `${spec.chartDir}/values.yaml`,
+          `${spec.chartDir}/templates/`,
+        ]),
+        'x-chart': {
+          name: chart.name,
+          version: chart.version,
+          appVersion: chart.appVersion ?? null,
+          source: 'key tree of values.yaml and templates',
+          notChecked: spec.notChecked,
+        },
         ...schema,
-        ...(spec.failRules.length ? { allOf: spec.failRules.map((r) => ({ $comment: `fail in ${spec.chartDir}/${r.template}`, if: r.if, then: r.then })) } : {}),
+        ...(spec.failRules.length
+          ? {
+              allOf: spec.failRules.map((r) => ({
+                $comment: `fail in ${spec.chartDir}/${r.template}`,
+                if: r.if,
+                then: r.then,
+              })),
+            }
+          : {}),
       };
       mkdirSync(join(context.root, HELM_OUTPUT_DIR), { recursive: true });
       const file = `${HELM_OUTPUT_DIR}/${spec.schemaName}.json`;
@@ -61,10 +91,23 @@ export function helmKeyTreeSource(meta: Omit<SchemaSource, 'refresh'>, spec: Cha
 }
 
 /** `fail` rule for a map that must name a `type` from `allowed` whenever it is set (non-empty). */
-export function typedMapRule(key: string, allowed: string[], message: string, template: string): FailRule {
+export function typedMapRule(
+  key: string,
+  allowed: string[],
+  message: string,
+  template: string,
+): FailRule {
   return {
     template,
     if: { required: [key], properties: { [key]: { type: 'object', minProperties: 1 } } },
-    then: { properties: { [key]: { required: ['type'], properties: { type: { enum: allowed, description: message } }, description: message } } },
+    then: {
+      properties: {
+        [key]: {
+          required: ['type'],
+          properties: { type: { enum: allowed, description: message } },
+          description: message,
+        },
+      },
+    },
   };
 }

@@ -23,7 +23,11 @@ function ComponentNodeView({ data }: NodeProps<ComponentMapNode>) {
         {data.label}
         <span className="visually-hidden">{data.detail} </span>
         {ready && (
-          <span className="map-ready" data-complete={ready.ready === ready.total || undefined} style={{ '--ready': `${(100 * ready.ready) / ready.total}%` } as CSSProperties}>
+          <span
+            className="map-ready"
+            data-complete={ready.ready === ready.total || undefined}
+            style={{ '--ready': `${(100 * ready.ready) / ready.total}%` } as CSSProperties}
+          >
             {formatProgress(ready.ready, ready.total)}
             <span className="visually-hidden">. </span>
           </span>
@@ -40,7 +44,14 @@ function ComponentNodeView({ data }: NodeProps<ComponentMapNode>) {
     select(data.id);
   };
   return (
-    <div className="map-node" inert={data.filtered || undefined} data-part={data.part} data-cross-cutting={data.crossCutting || undefined} data-zones={data.hasZones || undefined} data-readiness={ready ? '' : undefined}>
+    <div
+      className="map-node"
+      inert={data.filtered || undefined}
+      data-part={data.part}
+      data-cross-cutting={data.crossCutting || undefined}
+      data-zones={data.hasZones || undefined}
+      data-readiness={ready ? '' : undefined}
+    >
       <FlowHandles />
       {data.flowStep !== undefined && (
         <span className="map-step-badge" aria-hidden="true">
@@ -48,11 +59,22 @@ function ComponentNodeView({ data }: NodeProps<ComponentMapNode>) {
         </span>
       )}
       {hydrated ? (
-        <button type="button" className="map-node-target nodrag" data-node-button={data.id} data-intent-target={data.id} onClick={onClick} onKeyDown={onKeyDown}>
+        <button
+          type="button"
+          className="map-node-target nodrag"
+          data-node-button={data.id}
+          data-intent-target={data.id}
+          onClick={onClick}
+          onKeyDown={onKeyDown}
+        >
           {content('Opens summary.')}
         </button>
       ) : (
-        <a className="map-node-target" href={withBase(base, data.href)} data-intent-target={data.id}>
+        <a
+          className="map-node-target"
+          href={withBase(base, data.href)}
+          data-intent-target={data.id}
+        >
           {content('Opens chapter.')}
         </a>
       )}

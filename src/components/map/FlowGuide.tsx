@@ -15,10 +15,23 @@ interface PickerProps {
 export function FlowPicker({ flows, active, onChoose }: PickerProps) {
   const row = useRovingRow(flows.length);
   return (
-    <div className="flow-picker" role="group" aria-label="Follow a flow" onKeyDown={row.onKeyDown} onFocus={row.onFocus}>
+    <div
+      className="flow-picker"
+      role="group"
+      aria-label="Follow a flow"
+      onKeyDown={row.onKeyDown}
+      onFocus={row.onFocus}
+    >
       <span className="toolbar-label">Follow a flow:</span>
       {flows.map((f, i) => (
-        <button key={f.id} type="button" data-flow={f.id} tabIndex={row.tabIndexOf(i)} aria-pressed={active?.id === f.id} onClick={() => onChoose(active?.id === f.id ? undefined : f.id)}>
+        <button
+          key={f.id}
+          type="button"
+          data-flow={f.id}
+          tabIndex={row.tabIndexOf(i)}
+          aria-pressed={active?.id === f.id}
+          onClick={() => onChoose(active?.id === f.id ? undefined : f.id)}
+        >
           {f.title}
         </button>
       ))}
@@ -55,50 +68,61 @@ export function FlowSteps({ flow, step, panels, base, focusOnStart, onStep, onEn
   }, [step]);
   return (
     <>
-    <section className="flow-steps" aria-labelledby="flow-step-title">
-      <h2 id="flow-step-title" ref={heading} tabIndex={-1}>
-        {flow.title}: step {step + 1} of {flow.steps.length}
-      </h2>
-      {/* The buttons come before the steps in the page, as on screen: after the map, Tab reaches them first. */}
-      <div className="flow-step-nav">
-        <button type="button" onClick={() => onStep(step - 1)} disabled={step === 0}>
-          ← Previous step
-        </button>
-        <button type="button" onClick={() => onStep(step + 1)} disabled={step >= flow.steps.length - 1}>
-          Next step →
-        </button>
-        <button type="button" onClick={onEnd}>
-          Stop following
-        </button>
-      </div>
-      <ol className="flow-step-list">
-        {flow.steps.map((s, i) => (
-          <li key={i} ref={i === step ? currentItem : undefined} data-state={i < step ? 'past' : i === step ? 'current' : 'next'} aria-current={i === step ? 'step' : undefined}>
-            <span className="flow-step-num" aria-hidden="true">
-              {i < step ? '✓' : i + 1}
-            </span>
-            <span className="visually-hidden">{i < step ? `Step ${i + 1}, done: ` : `Step ${i + 1}: `}</span>
-            <span className="flow-step-text">{s.text}</span>
-            {i === step && componentIds.length > 0 && (
-              <span className="flow-step-links">
-                {componentIds.map((id) => (
-                  <a key={id} href={withBase(base, routes.chapter(id))}>
-                    {panels[id]?.title ?? id}
-                  </a>
-                ))}
+      <section className="flow-steps" aria-labelledby="flow-step-title">
+        <h2 id="flow-step-title" ref={heading} tabIndex={-1}>
+          {flow.title}: step {step + 1} of {flow.steps.length}
+        </h2>
+        {/* The buttons come before the steps in the page, as on screen: after the map, Tab reaches them first. */}
+        <div className="flow-step-nav">
+          <button type="button" onClick={() => onStep(step - 1)} disabled={step === 0}>
+            ← Previous step
+          </button>
+          <button
+            type="button"
+            onClick={() => onStep(step + 1)}
+            disabled={step >= flow.steps.length - 1}
+          >
+            Next step →
+          </button>
+          <button type="button" onClick={onEnd}>
+            Stop following
+          </button>
+        </div>
+        <ol className="flow-step-list">
+          {flow.steps.map((s, i) => (
+            <li
+              key={i}
+              ref={i === step ? currentItem : undefined}
+              data-state={i < step ? 'past' : i === step ? 'current' : 'next'}
+              aria-current={i === step ? 'step' : undefined}
+            >
+              <span className="flow-step-num" aria-hidden="true">
+                {i < step ? '✓' : i + 1}
               </span>
-            )}
-          </li>
-        ))}
-      </ol>
-      <p className="flow-step-keys">
-        Keys: <kbd>←</kbd> <kbd>→</kbd> to step, <kbd>Esc</kbd> to stop.
+              <span className="visually-hidden">
+                {i < step ? `Step ${i + 1}, done: ` : `Step ${i + 1}: `}
+              </span>
+              <span className="flow-step-text">{s.text}</span>
+              {i === step && componentIds.length > 0 && (
+                <span className="flow-step-links">
+                  {componentIds.map((id) => (
+                    <a key={id} href={withBase(base, routes.chapter(id))}>
+                      {panels[id]?.title ?? id}
+                    </a>
+                  ))}
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+        <p className="flow-step-keys">
+          Keys: <kbd>←</kbd> <kbd>→</kbd> to step, <kbd>Esc</kbd> to stop.
+        </p>
+      </section>
+      {/* Outside the section, so the step's text is announced on each step but found once in it. */}
+      <p className="visually-hidden" aria-live="polite">
+        Step {step + 1}: {current.text}
       </p>
-    </section>
-    {/* Outside the section, so the step's text is announced on each step but found once in it. */}
-    <p className="visually-hidden" aria-live="polite">
-      Step {step + 1}: {current.text}
-    </p>
     </>
   );
 }

@@ -19,8 +19,17 @@ interface Props {
 }
 
 /** The readiness view's key: where the counts come from, the total, and the readiness page. */
-function ReadinessNote({ base, readiness }: { base: string; readiness: NonNullable<Props['readiness']> }) {
-  if (readiness === 'blocked') return <>Readiness cannot be shown: this browser blocks the storage where your ticks are kept.</>;
+function ReadinessNote({
+  base,
+  readiness,
+}: {
+  base: string;
+  readiness: NonNullable<Props['readiness']>;
+}) {
+  if (readiness === 'blocked')
+    return (
+      <>Readiness cannot be shown: this browser blocks the storage where your ticks are kept.</>
+    );
   const counts = Object.values(readiness);
   const ready = counts.reduce((n, c) => n + c.ready, 0);
   const total = counts.reduce((n, c) => n + c.total, 0);
@@ -57,7 +66,12 @@ export function Legend({ base, readiness, readinessOn, onToggleReadiness }: Prop
           phone the map does not move further down. The note is always there, so a screen reader
           hears it when the view turns on. */}
       <div className="map-readiness">
-        <button type="button" className="readiness-toggle" aria-pressed={readinessOn} onClick={onToggleReadiness}>
+        <button
+          type="button"
+          className="readiness-toggle"
+          aria-pressed={readinessOn}
+          onClick={onToggleReadiness}
+        >
           Readiness
         </button>
         <p className="map-readiness-note" role="status">

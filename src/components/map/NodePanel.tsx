@@ -10,7 +10,15 @@ interface Props {
   onSelect: (id: string) => void;
 }
 
-function Neighbours({ title, items, onSelect }: { title: string; items: PanelNeighbour[]; onSelect: (id: string) => void }) {
+function Neighbours({
+  title,
+  items,
+  onSelect,
+}: {
+  title: string;
+  items: PanelNeighbour[];
+  onSelect: (id: string) => void;
+}) {
   if (!items.length) return null;
   return (
     <section>
@@ -35,7 +43,13 @@ export function NodePanel({ info, base, onClose, onSelect }: Props) {
   useEffect(() => heading.current?.focus(), [info.id]);
   const seedPicks = info.technologies.filter((t) => t.seed);
   return (
-    <div className="map-panel" role="dialog" aria-modal="false" aria-labelledby="map-panel-title" data-part={info.part}>
+    <div
+      className="map-panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="map-panel-title"
+      data-part={info.part}
+    >
       <div className="panel-head">
         <p className="panel-eyebrow">
           <span className="part-chip">{info.part}</span> {info.partTitle} · Component {info.number}
@@ -53,7 +67,12 @@ export function NodePanel({ info, base, onClose, onSelect }: Props) {
         {info.links.map((l) => (
           <li key={l.href}>
             <a href={withBase(base, l.href)}>{l.label}</a>
-            {l.note && <span className="muted"> — {(l.readiness && readPanelProgress(l.readiness)) || l.note}</span>}
+            {l.note && (
+              <span className="muted">
+                {' '}
+                — {(l.readiness && readPanelProgress(l.readiness)) || l.note}
+              </span>
+            )}
             {l.readiness && (
               <>
                 {' · '}
@@ -74,7 +93,11 @@ export function NodePanel({ info, base, onClose, onSelect }: Props) {
               </li>
             ))}
           </ul>
-          {seedPicks.length === 0 && <p className="muted">The original guide left this component open; the chapter recommends the picks above.</p>}
+          {seedPicks.length === 0 && (
+            <p className="muted">
+              The original guide left this component open; the chapter recommends the picks above.
+            </p>
+          )}
         </section>
       )}
       {info.alternatives.length > 0 && (

@@ -9,13 +9,27 @@ interface Props {
 
 /** Toggle buttons, one per named part, that narrow the map to some parts; none pressed shows every part. */
 export function PartFilter({ parts, shown, onChange }: Props) {
-  const toggle = (id: PartId) => onChange(shown.includes(id) ? shown.filter((p) => p !== id) : [...shown, id].sort());
+  const toggle = (id: PartId) =>
+    onChange(shown.includes(id) ? shown.filter((p) => p !== id) : [...shown, id].sort());
   const row = useRovingRow(parts.length + (shown.length > 0 ? 1 : 0));
   return (
-    <div className="part-filter" role="group" aria-label="Filter by part" onKeyDown={row.onKeyDown} onFocus={row.onFocus}>
+    <div
+      className="part-filter"
+      role="group"
+      aria-label="Filter by part"
+      onKeyDown={row.onKeyDown}
+      onFocus={row.onFocus}
+    >
       <span className="toolbar-label">Parts:</span>
       {parts.map((p, i) => (
-        <button key={p.id} type="button" data-part={p.id} aria-pressed={shown.includes(p.id)} tabIndex={row.tabIndexOf(i)} onClick={() => toggle(p.id)}>
+        <button
+          key={p.id}
+          type="button"
+          data-part={p.id}
+          aria-pressed={shown.includes(p.id)}
+          tabIndex={row.tabIndexOf(i)}
+          onClick={() => toggle(p.id)}
+        >
           <span className="part-chip">{p.id}</span> {p.title}
         </button>
       ))}

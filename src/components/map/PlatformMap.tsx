@@ -1,17 +1,52 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, getViewportForBounds, useReactFlow, useStore, type NodeMouseHandler } from '@xyflow/react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  getViewportForBounds,
+  useReactFlow,
+  useStore,
+  type NodeMouseHandler,
+} from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import './map.css';
 import type { FlowModel, MapNode } from '../../lib/graph/to-flow.ts';
 import type { NamedFlow } from '../../lib/graph/flows.ts';
-import { currentStepNodeIds, flowTouches, markFlowSteps, walkthroughKey } from '../../lib/graph/flow-steps.ts';
+import {
+  currentStepNodeIds,
+  flowTouches,
+  markFlowSteps,
+  walkthroughKey,
+} from '../../lib/graph/flow-steps.ts';
 import type { PanelInfo } from '../../lib/graph/panel.ts';
 import type { Part, PartId } from '../../lib/graph/schema.ts';
 import { findNeighbourInDirection, type Direction } from '../../lib/graph/keyboard.ts';
 import { formatMapState, parseMapState, type MapState } from '../../lib/graph/url-state.ts';
 import type { Box } from '../../lib/graph/layout.ts';
-import { FIT_PADDING, MAP_SSR_SIZE, PHONE_FIT_PADDING, PHONE_QUERY, toFitViewPadding } from '../../lib/graph/map-fit.ts';
-import { applyLayoutVariant, boundsOfNodes, withVariantBoxes, type LayoutVariant } from '../../lib/graph/layout-variant.ts';
+import {
+  FIT_PADDING,
+  MAP_SSR_SIZE,
+  PHONE_FIT_PADDING,
+  PHONE_QUERY,
+  toFitViewPadding,
+} from '../../lib/graph/map-fit.ts';
+import {
+  applyLayoutVariant,
+  boundsOfNodes,
+  withVariantBoxes,
+  type LayoutVariant,
+} from '../../lib/graph/layout-variant.ts';
 import { MapContext } from './map-context.ts';
 import { nodeTypes } from './node-types.ts';
 import { NodePanel } from './NodePanel.tsx';
@@ -69,12 +104,25 @@ function componentOf(n: MapNode): string | undefined {
 }
 
 /** Decorate nodes and edges with the classes that show selection, hover, flow and filters. */
-function decorate(model: FlowModel, state: MapState, flows: NamedFlow[], hovered: string | undefined, neighbours: Record<string, string[]>, readiness: MapReadiness | undefined) {
+function decorate(
+  model: FlowModel,
+  state: MapState,
+  flows: NamedFlow[],
+  hovered: string | undefined,
+  neighbours: Record<string, string[]>,
+  readiness: MapReadiness | undefined,
+) {
   const flow = flows.find((f) => f.id === state.flow);
   const lit = flow ? markFlowSteps(flow, state.step) : undefined;
   const near = hovered ? new Set([hovered, ...(neighbours[hovered] ?? [])]) : undefined;
-  const partOf = (n: MapNode) => (n.type === 'part' ? n.data.part : n.type === 'zone' ? model.nodes.find((m) => m.id === n.data.parent)?.data['part'] : n.data.part) as string;
-  const hiddenPart = (part: string) => state.parts.length > 0 && !state.parts.includes(part as PartId);
+  const partOf = (n: MapNode) =>
+    (n.type === 'part'
+      ? n.data.part
+      : n.type === 'zone'
+        ? model.nodes.find((m) => m.id === n.data.parent)?.data['part']
+        : n.data.part) as string;
+  const hiddenPart = (part: string) =>
+    state.parts.length > 0 && !state.parts.includes(part as PartId);
 
   const nodes = model.nodes.map((n) => {
     const classes: string[] = [];
@@ -82,29 +130,45 @@ function decorate(model: FlowModel, state: MapState, flows: NamedFlow[], hovered
     if (n.type !== 'part') {
       if (state.node === componentOf(n) && n.type === 'component') classes.push('is-selected');
       const mark = lit?.nodes.get(n.id);
-      if (lit) classes.push(mark ? `is-lit ${mark.current ? 'is-current' : 'is-past'}` : 'is-dimmed');
+      if (lit)
+        classes.push(mark ? `is-lit ${mark.current ? 'is-current' : 'is-past'}` : 'is-dimmed');
       else if (near) classes.push(near.has(componentOf(n)!) ? 'is-near' : 'is-dimmed');
     }
     // Left out means inert: not read, not focusable, and (faded as it is) not text a reader must read.
     const filtered = hiddenPart(partOf(n));
     const flowStep = lit?.nodes.get(n.id)?.step;
-    const data = n.type === 'part' ? { ...n.data, filtered } : { ...n.data, filtered, flowStep, readiness: readiness?.[n.id] };
+    const data =
+      n.type === 'part'
+        ? { ...n.data, filtered }
+        : { ...n.data, filtered, flowStep, readiness: readiness?.[n.id] };
     return { ...n, className: classes.join(' '), data } as MapNode;
   });
   const edges = model.edges.map((e) => {
     const classes = [e.className ?? ''];
     const d = e.data!;
-    if (hiddenPart(model.nodes.find((n) => n.id === d.sourceNode)!.data['part'] as string) || hiddenPart(model.nodes.find((n) => n.id === d.targetNode)!.data['part'] as string))
+    if (
+      hiddenPart(model.nodes.find((n) => n.id === d.sourceNode)!.data['part'] as string) ||
+      hiddenPart(model.nodes.find((n) => n.id === d.targetNode)!.data['part'] as string)
+    )
       classes.push('is-filtered');
     const mark = lit?.edges.get(e.id);
     if (lit) classes.push(mark ? `is-lit ${mark.current ? 'is-current' : 'is-past'}` : 'is-dimmed');
-    else if (near) classes.push(d.sourceNode === hovered || d.targetNode === hovered ? 'is-near' : 'is-dimmed');
+    else if (near)
+      classes.push(d.sourceNode === hovered || d.targetNode === hovered ? 'is-near' : 'is-dimmed');
     return { ...e, className: classes.join(' '), animated: mark?.current ?? false };
   });
   return { nodes, edges };
 }
 
-function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neighbours, base }: PlatformMapProps) {
+function MapCanvas({
+  model: serverModel,
+  phoneLayout,
+  panels,
+  flows,
+  parts,
+  neighbours,
+  base,
+}: PlatformMapProps) {
   const [hydrated, setHydrated] = useState(false);
   const [state, setState] = useState<MapState>(EMPTY);
   const [hovered, setHovered] = useState<string | undefined>();
@@ -118,14 +182,31 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
   const [startedHere, setStartedHere] = useState(false);
   const flowApi = useReactFlow();
   const phone = usePhoneLayout();
-  const desktopModel = useMemo(() => withVariantBoxes(serverModel, phoneLayout), [serverModel, phoneLayout]);
-  const model = useMemo(() => (phone ? applyLayoutVariant(desktopModel, phoneLayout) : desktopModel), [phone, desktopModel, phoneLayout]);
+  const desktopModel = useMemo(
+    () => withVariantBoxes(serverModel, phoneLayout),
+    [serverModel, phoneLayout],
+  );
+  const model = useMemo(
+    () => (phone ? applyLayoutVariant(desktopModel, phoneLayout) : desktopModel),
+    [phone, desktopModel, phoneLayout],
+  );
   const fitPadding = phone ? PHONE_PADDING : DESKTOP_PADDING;
   const stage = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLDivElement>(null);
-  const known = useMemo(() => ({ nodes: new Set(Object.keys(panels)), flows: new Set(flows.map((f) => f.id)) }), [panels, flows]);
+  const known = useMemo(
+    () => ({ nodes: new Set(Object.keys(panels)), flows: new Set(flows.map((f) => f.id)) }),
+    [panels, flows],
+  );
   const boxes = useMemo(
-    () => new Map<string, Box>(model.nodes.filter((n) => n.type === 'component').map((n) => [n.id, { x: n.position.x, y: n.position.y, width: n.width!, height: n.height! }])),
+    () =>
+      new Map<string, Box>(
+        model.nodes
+          .filter((n) => n.type === 'component')
+          .map((n) => [
+            n.id,
+            { x: n.position.x, y: n.position.y, width: n.width!, height: n.height! },
+          ]),
+      ),
     [model],
   );
 
@@ -151,11 +232,14 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
     hintTimer.current = setTimeout(() => setWheelHint(''), ms);
   }, []);
 
-  const onWheel = useCallback((e: React.WheelEvent) => {
-    if (e.ctrlKey || e.metaKey) return setWheelHint('');
-    const mac = /Mac|iPhone|iPad/.test(navigator.platform);
-    showHint(`To zoom the map, hold ${mac ? '⌘' : 'Ctrl'} and scroll, or pinch.`, WHEEL_HINT_MS);
-  }, [showHint]);
+  const onWheel = useCallback(
+    (e: React.WheelEvent) => {
+      if (e.ctrlKey || e.metaKey) return setWheelHint('');
+      const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+      showHint(`To zoom the map, hold ${mac ? '⌘' : 'Ctrl'} and scroll, or pinch.`, WHEEL_HINT_MS);
+    },
+    [showHint],
+  );
 
   // Touch cooperates with the page, as embedded maps do: one finger scrolls the page (map.css
   // lets the browser pan natively over the map), two fingers move and zoom the map. A one-finger
@@ -188,19 +272,18 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
   }, [known]);
 
   /** Change the state and record it in the URL; selections push history so Back steps back. */
-  const update = useCallback(
-    (next: MapState, mode: 'push' | 'replace' = 'push') => {
-      setState(next);
-      const url = `${location.pathname}${formatMapState(next)}${location.hash}`;
-      if (mode === 'push') history.pushState(null, '', url);
-      else history.replaceState(null, '', url);
-    },
-    [],
-  );
+  const update = useCallback((next: MapState, mode: 'push' | 'replace' = 'push') => {
+    setState(next);
+    const url = `${location.pathname}${formatMapState(next)}${location.hash}`;
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }, []);
 
   const focusNode = useCallback((id: string | undefined) => {
     if (!id) return;
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-node-button="${id}"]`)?.focus());
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`[data-node-button="${id}"]`)?.focus(),
+    );
   }, []);
 
   const select = useCallback(
@@ -220,7 +303,12 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
   const moveFocus = useCallback(
     (from: string, key: string) => {
       if (!ARROWS.has(key)) return false;
-      const target = findNeighbourInDirection(boxes, from, neighbours[from] ?? [], key as Direction);
+      const target = findNeighbourInDirection(
+        boxes,
+        from,
+        neighbours[from] ?? [],
+        key as Direction,
+      );
       if (target) focusNode(target);
       return true;
     },
@@ -239,8 +327,16 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
       const { width, height } = el.getBoundingClientRect();
       const left = box.x * zoom + x;
       const top = box.y * zoom + y;
-      if (left < 0 || top < 0 || left + box.width * zoom > width || top + box.height * zoom > height)
-        void flowApi.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(zoom, 0.8), duration: 200 });
+      if (
+        left < 0 ||
+        top < 0 ||
+        left + box.width * zoom > width ||
+        top + box.height * zoom > height
+      )
+        void flowApi.setCenter(box.x + box.width / 2, box.y + box.height / 2, {
+          zoom: Math.max(zoom, 0.8),
+          duration: 200,
+        });
     },
     [boxes, flowApi],
   );
@@ -261,7 +357,10 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
       setStartedHere(Boolean(flow));
       update({ ...state, flow: id, step: 0, node: flow && !keepPanel ? undefined : state.node });
       // On a phone the step text goes under the map, which shrinks to make room: bring both into view.
-      if (flow && phone) requestAnimationFrame(() => requestAnimationFrame(() => stage.current?.scrollIntoView({ block: 'start' })));
+      if (flow && phone)
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => stage.current?.scrollIntoView({ block: 'start' })),
+        );
     },
     [flows, state, update, phone],
   );
@@ -269,7 +368,9 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
   const endFlow = useCallback(() => {
     const id = state.flow;
     update({ ...state, flow: undefined, step: 0 });
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`.flow-picker [data-flow="${id}"]`)?.focus());
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`.flow-picker [data-flow="${id}"]`)?.focus(),
+    );
   }, [state, update]);
 
   // ← and → step through a walkthrough and Escape ends it, from anywhere on the page but a field,
@@ -280,7 +381,12 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
     const onKey = (e: globalThis.KeyboardEvent) => {
       const target = e.target as HTMLElement;
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-      if (target.closest('input, textarea, select, [contenteditable], dialog, [data-node-button], .map-panel')) return;
+      if (
+        target.closest(
+          'input, textarea, select, [contenteditable], dialog, [data-node-button], .map-panel',
+        )
+      )
+        return;
       const action = walkthroughKey(e.key, state.step, activeFlow.steps.length);
       if (!action) return;
       e.preventDefault();
@@ -309,13 +415,26 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
       // old size left the step off screen).
       requestAnimationFrame(() => {
         const el = canvas.current!.querySelector<HTMLElement>('.react-flow')!;
-        void flowApi.setViewport(getViewportForBounds(bounds, el.clientWidth, el.clientHeight, 0.2, 1, 0.35), { duration });
+        void flowApi.setViewport(
+          getViewportForBounds(bounds, el.clientWidth, el.clientHeight, 0.2, 1, 0.35),
+          { duration },
+        );
       });
     } else if (followed.current) {
       followed.current = false;
       requestAnimationFrame(() => void flowApi.fitView({ padding: fitPadding, duration }));
     }
-  }, [hydrated, fitted, activeFlow, state.step, flowApi, canvasWidth, canvasHeight, fitPadding, model]);
+  }, [
+    hydrated,
+    fitted,
+    activeFlow,
+    state.step,
+    flowApi,
+    canvasWidth,
+    canvasHeight,
+    fitPadding,
+    model,
+  ]);
 
   // Switching between the phone and desktop drawings (or resizing the canvas) refits the whole map.
   useEffect(() => {
@@ -342,20 +461,49 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
     addEventListener('storage', read);
     return () => removeEventListener('storage', read);
   }, [state.readiness]);
-  const readiness = useMemo(() => (state.readiness && ticks ? countMapReadiness(panels, ticks) : undefined), [state.readiness, ticks, panels]);
+  const readiness = useMemo(
+    () => (state.readiness && ticks ? countMapReadiness(panels, ticks) : undefined),
+    [state.readiness, ticks, panels],
+  );
 
-  const { nodes, edges } = useMemo(() => decorate(model, state, flows, hovered, neighbours, readiness), [model, state, flows, hovered, neighbours, readiness]);
+  const { nodes, edges } = useMemo(
+    () => decorate(model, state, flows, hovered, neighbours, readiness),
+    [model, state, flows, hovered, neighbours, readiness],
+  );
   const panel = state.node ? panels[state.node] : undefined;
-  const context = useMemo(() => ({ base, hydrated, select, moveFocus }), [base, hydrated, select, moveFocus]);
+  const context = useMemo(
+    () => ({ base, hydrated, select, moveFocus }),
+    [base, hydrated, select, moveFocus],
+  );
 
   return (
     <MapContext.Provider value={context}>
-      <div className="map-shell" style={{ '--map-phone-aspect': phoneLayout.bounds.height / phoneLayout.bounds.width } as CSSProperties} data-hydrated={hydrated ? '' : undefined} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={() => setHovered(undefined)}>
+      <div
+        className="map-shell"
+        style={
+          {
+            '--map-phone-aspect': phoneLayout.bounds.height / phoneLayout.bounds.width,
+          } as CSSProperties
+        }
+        data-hydrated={hydrated ? '' : undefined}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        onBlur={() => setHovered(undefined)}
+      >
         <div className="map-toolbar">
           <FlowPicker flows={flows} active={activeFlow} onChoose={chooseFlow} />
-          <PartFilter parts={parts} shown={state.parts} onChange={(p) => update({ ...state, parts: p }, 'replace')} />
+          <PartFilter
+            parts={parts}
+            shown={state.parts}
+            onChange={(p) => update({ ...state, parts: p }, 'replace')}
+          />
         </div>
-        <div className="map-stage" ref={stage} data-side-open={panel || activeFlow ? '' : undefined} data-walkthrough={activeFlow ? '' : undefined}>
+        <div
+          className="map-stage"
+          ref={stage}
+          data-side-open={panel || activeFlow ? '' : undefined}
+          data-walkthrough={activeFlow ? '' : undefined}
+        >
           <div className="map-canvas" ref={canvas} onWheel={onWheel}>
             <p className="map-wheel-hint" role="status" data-shown={wheelHint ? '' : undefined}>
               {wheelHint}
@@ -367,7 +515,9 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
               width={SSR_WIDTH}
               height={SSR_HEIGHT}
               fitView
-              onInit={(instance) => void instance.fitView({ padding: fitPadding }).then(() => setFitted(true))}
+              onInit={(instance) =>
+                void instance.fitView({ padding: fitPadding }).then(() => setFitted(true))
+              }
               fitViewOptions={{ padding: fitPadding }}
               zoomOnScroll={false}
               preventScrolling={zoomKeyHeld}
@@ -389,14 +539,33 @@ function MapCanvas({ model: serverModel, phoneLayout, panels, flows, parts, neig
             >
               <Background gap={24} size={1} />
               {/* No name: the panel is a plain <div> (no role), where aria-label is invalid; each button has its own. */}
-              <Controls showInteractive={false} position="top-left" fitViewOptions={{ padding: fitPadding }} aria-label="" />
-              <MiniMap pannable zoomable position="bottom-right" ariaLabel="Overview of the whole map" nodeClassName={(n) => `minimap-${n.type}`} />
+              <Controls
+                showInteractive={false}
+                position="top-left"
+                fitViewOptions={{ padding: fitPadding }}
+                aria-label=""
+              />
+              <MiniMap
+                pannable
+                zoomable
+                position="bottom-right"
+                ariaLabel="Overview of the whole map"
+                nodeClassName={(n) => `minimap-${n.type}`}
+              />
             </ReactFlow>
           </div>
           {(panel || activeFlow) && (
             <div className="map-side">
               {activeFlow && (
-                <FlowSteps flow={activeFlow} step={state.step} panels={panels} base={base} focusOnStart={startedHere} onStep={(step) => update({ ...state, step }, 'replace')} onEnd={endFlow} />
+                <FlowSteps
+                  flow={activeFlow}
+                  step={state.step}
+                  panels={panels}
+                  base={base}
+                  focusOnStart={startedHere}
+                  onStep={(step) => update({ ...state, step }, 'replace')}
+                  onEnd={endFlow}
+                />
               )}
               {panel && <NodePanel info={panel} base={base} onClose={close} onSelect={select} />}
             </div>
@@ -418,7 +587,10 @@ export default function PlatformMap(props: PlatformMapProps) {
   // Initial nodes and size go to the provider so the server renders every node (no effects run
   // there). Each carries its phone box as CSS properties: map.css draws the phone layout from them
   // until the island hydrates.
-  const initialNodes = useMemo(() => withVariantBoxes(props.model, props.phoneLayout).nodes, [props.model, props.phoneLayout]);
+  const initialNodes = useMemo(
+    () => withVariantBoxes(props.model, props.phoneLayout).nodes,
+    [props.model, props.phoneLayout],
+  );
   return (
     <ReactFlowProvider
       initialNodes={initialNodes}

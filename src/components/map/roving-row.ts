@@ -10,7 +10,11 @@ export function useRovingRow(count: number) {
     tabIndexOf: (i: number) => (i === stop ? 0 : -1),
     onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
       const buttons = buttonsOf(e.currentTarget);
-      const next = rovingIndex(buttons.indexOf(e.target as HTMLButtonElement), e.key, buttons.length);
+      const next = rovingIndex(
+        buttons.indexOf(e.target as HTMLButtonElement),
+        e.key,
+        buttons.length,
+      );
       if (next === undefined) return;
       // Handled here: the walkthrough's own arrow keys must not also step.
       e.preventDefault();

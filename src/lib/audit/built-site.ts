@@ -8,7 +8,9 @@ export function listBuiltFiles(dir: string, root = dir): string[] {
   return readdirSync(dir)
     .flatMap((name) => {
       const path = join(dir, name);
-      return statSync(path).isDirectory() ? listBuiltFiles(path, root) : [relative(root, path).split(sep).join('/')];
+      return statSync(path).isDirectory()
+        ? listBuiltFiles(path, root)
+        : [relative(root, path).split(sep).join('/')];
     })
     .sort();
 }
@@ -18,7 +20,9 @@ export function readBuiltSite(dir: string): BuiltSite {
   const files = listBuiltFiles(dir);
   return {
     files: new Set(files),
-    pages: new Map(files.filter((f) => f.endsWith('.html')).map((f) => [f, readFileSync(join(dir, f), 'utf8')])),
+    pages: new Map(
+      files.filter((f) => f.endsWith('.html')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+    ),
   };
 }
 

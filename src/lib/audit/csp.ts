@@ -24,7 +24,7 @@ export function hashSource(text: string): string {
 
 /** The text a browser hashes for an inline script or style: its child text nodes, joined. */
 function childText(el: Element): string {
-  return el.children.map((c) => (c.type === 'text' ? (c).value : '')).join('');
+  return el.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
 }
 
 /**
@@ -43,8 +43,13 @@ export function collectInlineContent(html: string): InlineContent {
     }
     if (el.tagName === 'style') styles.add(hashSource(childText(el)));
     for (const [name, value] of Object.entries(props)) {
-      if (/^on[A-Z]/.test(name)) forbidden.push(`<${el.tagName}> ${name.toLowerCase()}="…" (inline event handler)`);
-      else if (URL_ATTRS.includes(name) && typeof value === 'string' && /^\s*javascript:/i.test(value))
+      if (/^on[A-Z]/.test(name))
+        forbidden.push(`<${el.tagName}> ${name.toLowerCase()}="…" (inline event handler)`);
+      else if (
+        URL_ATTRS.includes(name) &&
+        typeof value === 'string' &&
+        /^\s*javascript:/i.test(value)
+      )
         forbidden.push(`<${el.tagName}> ${name}="${value.slice(0, 40)}" (javascript: URL)`);
     }
   });
@@ -63,7 +68,10 @@ export type PolicyDelivery = 'meta' | 'header';
  *   positions), Mermaid's SVG and Expressive Code's token colours carry. Attribute styles cannot
  *   run script; hashing each value ('unsafe-hashes') would add kilobytes to every page.
  */
-export function buildPolicy(content: Pick<InlineContent, 'scriptHashes' | 'styleHashes'>, delivery: PolicyDelivery = 'meta'): string {
+export function buildPolicy(
+  content: Pick<InlineContent, 'scriptHashes' | 'styleHashes'>,
+  delivery: PolicyDelivery = 'meta',
+): string {
   const quote = (hashes: string[]) => hashes.map((h) => `'${h}'`);
   const directives: [string, ...string[]][] = [
     ['default-src', "'none'"],
@@ -91,7 +99,12 @@ export function insertPolicyMeta(html: string, policy: string): string {
   const existing = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/i;
   if (existing.test(html)) return html.replace(existing, tag);
   const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(html);
-  if (charset) return html.slice(0, charset.index + charset[0].length) + tag + html.slice(charset.index + charset[0].length);
+  if (charset)
+    return (
+      html.slice(0, charset.index + charset[0].length) +
+      tag +
+      html.slice(charset.index + charset[0].length)
+    );
   const head = /<head(\s[^>]*)?>/i.exec(html);
   if (!head) throw new Error('cannot add a Content-Security-Policy: the page has no <head>');
   return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
@@ -114,15 +127,33 @@ export function formatHeadersBlock(path: string, policy: string): string {
  */
 export function checkPagePolicy(file: string, html: string): string[] {
   const policy = readPolicyMeta(html);
-  if (!policy) return [`${file}: no Content-Security-Policy <meta> tag (the csp integration in astro.config.ts adds it)`];
+  if (!policy)
+    return [
+      `${file}: no Content-Security-Policy <meta> tag (the csp integration in astro.config.ts adds it)`,
+    ];
   const content = collectInlineContent(html);
-  const problems = content.forbidden.map((f) => `${file}: ${f} is blocked by the CSP; attach listeners from a module script instead`);
-  const directive = (name: string) => policy.split(';').map((d) => d.trim().split(/\s+/)).find((d) => d[0] === name)?.slice(1) ?? [];
+  const problems = content.forbidden.map(
+    (f) => `${file}: ${f} is blocked by the CSP; attach listeners from a module script instead`,
+  );
+  const directive = (name: string) =>
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .find((d) => d[0] === name)
+      ?.slice(1) ?? [];
   const scriptSrc = directive('script-src');
   const styleSrc = directive('style-src');
-  for (const hash of content.scriptHashes) if (!scriptSrc.includes(`'${hash}'`)) problems.push(`${file}: inline script ${hash} is not in script-src`);
-  for (const hash of content.styleHashes) if (!styleSrc.includes(`'${hash}'`)) problems.push(`${file}: inline style ${hash} is not in style-src`);
-  for (const [name, sources] of [['script-src', scriptSrc], ['style-src', styleSrc]] as const)
-    if (sources.includes("'unsafe-inline'") || sources.includes("'unsafe-eval'")) problems.push(`${file}: ${name} allows ${sources.join(' ')}`);
+  for (const hash of content.scriptHashes)
+    if (!scriptSrc.includes(`'${hash}'`))
+      problems.push(`${file}: inline script ${hash} is not in script-src`);
+  for (const hash of content.styleHashes)
+    if (!styleSrc.includes(`'${hash}'`))
+      problems.push(`${file}: inline style ${hash} is not in style-src`);
+  for (const [name, sources] of [
+    ['script-src', scriptSrc],
+    ['style-src', styleSrc],
+  ] as const)
+    if (sources.includes("'unsafe-inline'") || sources.includes("'unsafe-eval'"))
+      problems.push(`${file}: ${name} allows ${sources.join(' ')}`);
   return problems;
 }

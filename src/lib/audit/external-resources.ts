@@ -16,7 +16,17 @@ const LOADS: Record<string, string[]> = {
   use: ['href', 'xLinkHref'],
 };
 /** <link rel> values that make the browser fetch the href. */
-const FETCHING_RELS = ['stylesheet', 'preload', 'modulepreload', 'prefetch', 'preconnect', 'dns-prefetch', 'icon', 'manifest', 'apple-touch-icon'];
+const FETCHING_RELS = [
+  'stylesheet',
+  'preload',
+  'modulepreload',
+  'prefetch',
+  'preconnect',
+  'dns-prefetch',
+  'icon',
+  'manifest',
+  'apple-touch-icon',
+];
 
 /** True when a URL reaches another host (absolute http(s) or protocol-relative). */
 function isThirdParty(url: string): boolean {
@@ -34,17 +44,21 @@ export function findExternalLoadsInHtml(html: string): string[] {
     for (const attr of attrs) {
       const value = props[attr];
       if (typeof value !== 'string') continue;
-      const urls = attr === 'srcSet' ? value.split(',').map((s) => s.trim().split(/\s+/)[0] ?? '') : [value];
+      const urls =
+        attr === 'srcSet' ? value.split(',').map((s) => s.trim().split(/\s+/)[0] ?? '') : [value];
       for (const url of urls) if (isThirdParty(url)) found.push(`<${el.tagName} ${attr}> ${url}`);
     }
     const style = props['style'];
-    if (typeof style === 'string') found.push(...findExternalLoadsInCss(style).map((u) => `<${el.tagName} style> ${u}`));
+    if (typeof style === 'string')
+      found.push(...findExternalLoadsInCss(style).map((u) => `<${el.tagName} style> ${u}`));
   });
   return found;
 }
 
 /** url(…) and @import targets on another host in a stylesheet. */
 export function findExternalLoadsInCss(css: string): string[] {
-  const urls = [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3/gi)].map((m) => m[2] ?? m[4] ?? '');
+  const urls = [
+    ...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3/gi),
+  ].map((m) => m[2] ?? m[4] ?? '');
   return urls.filter(isThirdParty);
 }

@@ -11,8 +11,13 @@ export interface LighthouseResult {
   lighthouseVersion: string;
   finalDisplayedUrl?: string;
   runtimeError?: { code: string; message: string };
-  categories: Partial<Record<Category, { score: number | null; auditRefs: { id: string; weight: number }[] }>>;
-  audits: Record<string, { score: number | null; scoreDisplayMode?: string; title: string; displayValue?: string }>;
+  categories: Partial<
+    Record<Category, { score: number | null; auditRefs: { id: string; weight: number }[] }>
+  >;
+  audits: Record<
+    string,
+    { score: number | null; scoreDisplayMode?: string; title: string; displayValue?: string }
+  >;
 }
 
 /** A page audited in one form factor: every run's scores, their median, and what held it back. */
@@ -33,8 +38,13 @@ export function targetFor(category: Category, path: string): number {
 
 /** Scores of one run as whole numbers 0–100; a category Lighthouse could not score counts as 0. */
 export function readScores(lhr: LighthouseResult): Scores {
-  if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${lhr.finalDisplayedUrl ?? 'the page'}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-  return Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Scores;
+  if (lhr.runtimeError)
+    throw new Error(
+      `Lighthouse could not audit ${lhr.finalDisplayedUrl ?? 'the page'}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`,
+    );
+  return Object.fromEntries(
+    CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+  ) as Scores;
 }
 
 /** Weighted audits of a category that did not get full marks, worst first. */
@@ -43,7 +53,13 @@ export function readShortfalls(lhr: LighthouseResult, category: Category): strin
   return refs
     .filter((r) => r.weight > 0)
     .map((r) => ({ id: r.id, audit: lhr.audits[r.id] }))
-    .filter(({ audit }) => audit && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative')
+    .filter(
+      ({ audit }) =>
+        audit &&
+        audit.score !== null &&
+        audit.score < 1 &&
+        audit.scoreDisplayMode !== 'informative',
+    )
     .sort((a, b) => (a.audit!.score ?? 0) - (b.audit!.score ?? 0))
     .map(({ id, audit }) => (audit!.displayValue ? `${id} (${audit!.displayValue})` : id));
 }
@@ -57,9 +73,15 @@ export function median(values: number[]): number {
 }
 
 /** Combine runs of one page: per-category medians, and the shortfalls of the run nearest the median. */
-export function summarizeRuns(path: string, formFactor: FormFactor, lhrs: LighthouseResult[]): PageAudit {
+export function summarizeRuns(
+  path: string,
+  formFactor: FormFactor,
+  lhrs: LighthouseResult[],
+): PageAudit {
   const runs = lhrs.map(readScores);
-  const med = Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r[c]))])) as Scores;
+  const med = Object.fromEntries(
+    CATEGORIES.map((c) => [c, median(runs.map((r) => r[c]))]),
+  ) as Scores;
   const distance = (r: Scores) => CATEGORIES.reduce((sum, c) => sum + Math.abs(r[c] - med[c]), 0);
   const nearest = lhrs[runs.indexOf([...runs].sort((a, b) => distance(a) - distance(b))[0]!)]!;
   const shortfalls: PageAudit['shortfalls'] = {};

@@ -9,8 +9,12 @@ export { lintWorkflow, type WorkflowProblem } from '../config/validators/github-
 
 /** The files a config manifest (content/configs/<id>/manifest.yaml) says are checked as workflows. */
 export function workflowsInManifest(manifestText: string): string[] {
-  const manifest = parse(manifestText) as { files?: { path?: unknown; validator?: unknown }[] } | null;
-  return (manifest?.files ?? []).filter((f) => f.validator === 'github-actions' && typeof f.path === 'string').map((f) => f.path as string);
+  const manifest = parse(manifestText) as {
+    files?: { path?: unknown; validator?: unknown }[];
+  } | null;
+  return (manifest?.files ?? [])
+    .filter((f) => f.validator === 'github-actions' && typeof f.path === 'string')
+    .map((f) => f.path as string);
 }
 
 /**
@@ -24,7 +28,9 @@ export function findWorkflowFiles(root: string): string[] {
   const reference = readdirSync(join(root, 'content/configs')).flatMap((id) => {
     const manifest = join(root, 'content/configs', id, 'manifest.yaml');
     if (!existsSync(manifest)) return [];
-    return workflowsInManifest(readFileSync(manifest, 'utf8')).map((path) => `content/configs/${id}/${path}`);
+    return workflowsInManifest(readFileSync(manifest, 'utf8')).map(
+      (path) => `content/configs/${id}/${path}`,
+    );
   });
   return [...ours, ...reference].sort();
 }

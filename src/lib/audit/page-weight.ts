@@ -71,7 +71,9 @@ async function moduleImports(file: string, source: string, dynamic: boolean): Pr
   await init;
   const [imports] = parse(source);
   return imports
-    .filter((i) => (i.d === -1 || (dynamic && i.d >= 0)) && i.n !== undefined && /^\.{0,2}\//.test(i.n))
+    .filter(
+      (i) => (i.d === -1 || (dynamic && i.d >= 0)) && i.n !== undefined && /^\.{0,2}\//.test(i.n),
+    )
     .map((i) => new URL(i.n!, `http://site/${file}`).pathname.slice(1));
 }
 
@@ -80,19 +82,34 @@ async function moduleImports(file: string, source: string, dynamic: boolean): Pr
  * and the map budget. Static imports only unless `dynamic` is set. A file that is imported but
  * missing from the build is an error, not a smaller total.
  */
-export async function moduleGraph(entries: string[], read: ReadFile, options: { dynamic?: boolean } = {}, seen = new Set<string>()): Promise<Set<string>> {
+export async function moduleGraph(
+  entries: string[],
+  read: ReadFile,
+  options: { dynamic?: boolean } = {},
+  seen = new Set<string>(),
+): Promise<Set<string>> {
   for (const file of entries) {
     if (seen.has(file)) continue;
     const bytes = read(file);
     if (!bytes) throw new Error(`${file} is referenced but missing from the build`);
     seen.add(file);
-    await moduleGraph(await moduleImports(file, bytes.toString('utf8'), options.dynamic ?? false), read, options, seen);
+    await moduleGraph(
+      await moduleImports(file, bytes.toString('utf8'), options.dynamic ?? false),
+      read,
+      options,
+      seen,
+    );
   }
   return seen;
 }
 
 /** Measure what a built page loads up front: HTML, linked CSS and script run without interaction. */
-export async function measurePage(page: string, html: string, read: ReadFile, base = '/'): Promise<PageWeight> {
+export async function measurePage(
+  page: string,
+  html: string,
+  read: ReadFile,
+  base = '/',
+): Promise<PageWeight> {
   const css = new Set<string>();
   const scripts: string[] = [];
   const inline: string[] = [];
@@ -109,7 +126,7 @@ export async function measurePage(page: string, html: string, read: ReadFile, ba
         const file = urlToFile(p['src'], page, base);
         if (file) scripts.push(file);
       } else if (!p['type'] || p['type'] === 'module' || p['type'] === 'text/javascript') {
-        inline.push(el.children.map((c) => (c.type === 'text' ? (c).value : '')).join(''));
+        inline.push(el.children.map((c) => (c.type === 'text' ? c.value : '')).join(''));
       }
     }
     if (el.tagName === 'astro-island') {
@@ -147,11 +164,15 @@ export function budgetFor(page: string): Budget {
 export function checkBudget(weight: PageWeight, budget: Budget = budgetFor(weight.page)): string[] {
   const problems: string[] = [];
   if (weight.framework && !budget.framework)
-    problems.push(`${weight.page}: hydrates a framework island, but content pages ship no framework JavaScript`);
+    problems.push(
+      `${weight.page}: hydrates a framework island, but content pages ship no framework JavaScript`,
+    );
   for (const kind of ['html', 'css', 'js'] as const) {
     const over = weight[kind] - budget[kind];
     if (over > 0)
-      problems.push(`${weight.page}: ${kind.toUpperCase()} is ${formatKb(weight[kind])} gzip, ${formatKb(over)} over the ${formatKb(budget[kind])} budget`);
+      problems.push(
+        `${weight.page}: ${kind.toUpperCase()} is ${formatKb(weight[kind])} gzip, ${formatKb(over)} over the ${formatKb(budget[kind])} budget`,
+      );
   }
   return problems;
 }
@@ -167,8 +188,11 @@ export function formatWeightTable(weights: PageWeight[]): string {
   const lines = ['| page | HTML | CSS | JS | framework |', '| --- | ---: | ---: | ---: | --- |'];
   for (const w of rows) {
     const b = budgetFor(w.page);
-    const cell = (kind: 'html' | 'css' | 'js') => `${formatKb(w[kind])}${w[kind] > b[kind] ? ' ⚠' : ''}`;
-    lines.push(`| /${w.page.replace(/index\.html$/, '')} | ${cell('html')} | ${cell('css')} | ${cell('js')} | ${w.framework ? 'React' : 'none'} |`);
+    const cell = (kind: 'html' | 'css' | 'js') =>
+      `${formatKb(w[kind])}${w[kind] > b[kind] ? ' ⚠' : ''}`;
+    lines.push(
+      `| /${w.page.replace(/index\.html$/, '')} | ${cell('html')} | ${cell('css')} | ${cell('js')} | ${w.framework ? 'React' : 'none'} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -179,17 +203,30 @@ export function pageGroup(page: string): string {
   if (path === '/') return '/ (map)';
   const [first, second] = path.split('/').filter(Boolean);
   if (second) return `/${first}/<id>/`;
-  return ['chapters', 'configs', 'benchmarks', 'well-architected', '404'].includes(first!) ? path : '/<chapter>/';
+  return ['chapters', 'configs', 'benchmarks', 'well-architected', '404'].includes(first!)
+    ? path
+    : '/<chapter>/';
 }
 
 /** A Markdown table for the README: the heaviest page of each template, and how many there are. */
 export function formatWeightSummary(weights: PageWeight[]): string {
   const groups = new Map<string, PageWeight[]>();
-  for (const w of weights) groups.set(pageGroup(w.page), [...(groups.get(pageGroup(w.page)) ?? []), w]);
-  const max = (ws: PageWeight[], kind: 'html' | 'css' | 'js') => formatKb(Math.max(...ws.map((w) => w[kind])));
-  const lines = ['| pages | count | HTML | CSS | JS before search | framework |', '| --- | ---: | ---: | ---: | ---: | --- |'];
-  const rows = [...groups].sort((a, b) => Math.max(...b[1].map((w) => w.js)) - Math.max(...a[1].map((w) => w.js)) || a[0].localeCompare(b[0]));
+  for (const w of weights)
+    groups.set(pageGroup(w.page), [...(groups.get(pageGroup(w.page)) ?? []), w]);
+  const max = (ws: PageWeight[], kind: 'html' | 'css' | 'js') =>
+    formatKb(Math.max(...ws.map((w) => w[kind])));
+  const lines = [
+    '| pages | count | HTML | CSS | JS before search | framework |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+  ];
+  const rows = [...groups].sort(
+    (a, b) =>
+      Math.max(...b[1].map((w) => w.js)) - Math.max(...a[1].map((w) => w.js)) ||
+      a[0].localeCompare(b[0]),
+  );
   for (const [group, ws] of rows)
-    lines.push(`| ${group} | ${ws.length} | ${max(ws, 'html')} | ${max(ws, 'css')} | ${max(ws, 'js')} | ${ws.some((w) => w.framework) ? 'React' : 'none'} |`);
+    lines.push(
+      `| ${group} | ${ws.length} | ${max(ws, 'html')} | ${max(ws, 'css')} | ${max(ws, 'js')} | ${ws.some((w) => w.framework) ? 'React' : 'none'} |`,
+    );
   return lines.join('\n');
 }

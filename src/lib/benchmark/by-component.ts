@@ -30,12 +30,20 @@ export function listBenchmarksForComponent(
 ): BenchmarkLink[] {
   return entries
     .filter((e) => e.data.components.includes(componentId))
-    .sort((a, b) => (a.data.kind === b.data.kind ? a.data.title.localeCompare(b.data.title) : a.data.kind === 'measured' ? -1 : 1))
+    .sort((a, b) =>
+      a.data.kind === b.data.kind
+        ? a.data.title.localeCompare(b.data.title)
+        : a.data.kind === 'measured'
+          ? -1
+          : 1,
+    )
     .map(toBenchmarkLink);
 }
 
 /** Every component id that has at least one benchmark, with its links. */
-export function indexBenchmarksByComponent(entries: ReadonlyArray<{ id: string; data: Benchmark }>): Map<string, BenchmarkLink[]> {
+export function indexBenchmarksByComponent(
+  entries: ReadonlyArray<{ id: string; data: Benchmark }>,
+): Map<string, BenchmarkLink[]> {
   const ids = [...new Set(entries.flatMap((e) => e.data.components))].sort();
   return new Map(ids.map((id) => [id, listBenchmarksForComponent(entries, id)]));
 }

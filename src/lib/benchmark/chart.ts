@@ -62,7 +62,10 @@ export function niceCeil(value: number): number {
 }
 
 /** Pick the axis scale: "auto" turns logarithmic when the values span more than 100×. */
-export function chooseScale(values: ReadonlyArray<number>, requested: Chart['scale']): 'linear' | 'log' {
+export function chooseScale(
+  values: ReadonlyArray<number>,
+  requested: Chart['scale'],
+): 'linear' | 'log' {
   if (requested !== 'auto') return requested;
   const positive = values.filter((v) => v > 0);
   if (positive.length < 2) return 'linear';
@@ -76,11 +79,16 @@ export function toBarChart(table: Table, chart: Chart): BarChartModel {
   const better = measures[0]!.better;
   const baselineRow = table.compare && 'row' in table.compare ? table.compare.row : undefined;
 
-  const stats = table.rows.map((row) => measures.map((m) => (row.cells[m.id] ? summariseRuns(row.cells[m.id]!.runs) : undefined)));
+  const stats = table.rows.map((row) =>
+    measures.map((m) => (row.cells[m.id] ? summariseRuns(row.cells[m.id]!.runs) : undefined)),
+  );
   const values = stats.flat().flatMap((s) => (s ? [s.median, s.min, s.max] : []));
   const scale = chooseScale(values, chart.scale);
 
-  const labelWidth = Math.min(230, Math.max(80, Math.max(...table.rows.map((r) => r.label.length)) * CHAR_W + 12));
+  const labelWidth = Math.min(
+    230,
+    Math.max(80, Math.max(...table.rows.map((r) => r.label.length)) * CHAR_W + 12),
+  );
   const legend = measures.length > 1 ? LEGEND_SPACE : 0;
   const plot = { x: labelWidth, y: 8 + legend, width: WIDTH - labelWidth - VALUE_SPACE, height: 0 };
   const groupHeight = measures.length * BAR + (measures.length - 1) * BAR_GAP;
@@ -96,7 +104,8 @@ export function toBarChart(table: Table, chart: Chart): BarChartModel {
     toX = (v) => plot.x + (v <= 0 ? 0 : (Math.log10(Math.max(v, lo) / lo) / span) * plot.width);
     const every = span > 6 ? 2 : 1;
     ticks = [];
-    for (let e = 0; e <= span; e += every) ticks.push({ x: toX(lo * 10 ** e), label: formatValue(lo * 10 ** e, unit) });
+    for (let e = 0; e <= span; e += every)
+      ticks.push({ x: toX(lo * 10 ** e), label: formatValue(lo * 10 ** e, unit) });
   } else {
     // Four or five intervals whose step is a nice number in the unit the figures are printed in.
     const top = Math.max(...values, 0) || 1;
@@ -105,7 +114,8 @@ export function toBarChart(table: Table, chart: Chart): BarChartModel {
     const max = Math.ceil(top / step - 1e-9) * step;
     toX = (v) => plot.x + (v / max) * plot.width;
     ticks = [];
-    for (let i = 0; i * step <= max * (1 + 1e-9); i++) ticks.push({ x: toX(i * step), label: i === 0 ? '0' : formatValue(i * step, unit) });
+    for (let i = 0; i * step <= max * (1 + 1e-9); i++)
+      ticks.push({ x: toX(i * step), label: i === 0 ? '0' : formatValue(i * step, unit) });
   }
 
   const rows: ChartRow[] = table.rows.map((row, r) => {
@@ -115,27 +125,53 @@ export function toBarChart(table: Table, chart: Chart): BarChartModel {
       if (!st) return [];
       const y = top + s * (BAR + BAR_GAP);
       const width = Math.max(1.5, toX(st.median) - plot.x);
-      const whisker = st.count > 1 ? { x1: toX(st.min), x2: toX(st.max), y: y + BAR / 2 } : undefined;
+      const whisker =
+        st.count > 1 ? { x1: toX(st.min), x2: toX(st.max), y: y + BAR / 2 } : undefined;
       const end = Math.max(plot.x + width, whisker?.x2 ?? 0);
-      return [{ series: s, x: plot.x, y, width, height: BAR, label: formatValue(st.median, unit), labelX: end + 6, whisker }];
+      return [
+        {
+          series: s,
+          x: plot.x,
+          y,
+          width,
+          height: BAR,
+          label: formatValue(st.median, unit),
+          labelX: end + 6,
+          whisker,
+        },
+      ];
     });
     const fits = Math.floor((labelWidth - 12) / CHAR_W);
-    const label = row.label.length > fits ? `${row.label.slice(0, fits - 1).trimEnd()}…` : row.label;
+    const label =
+      row.label.length > fits ? `${row.label.slice(0, fits - 1).trimEnd()}…` : row.label;
     return { label, labelY: top + groupHeight / 2, baseline: row.id === baselineRow, bars };
   });
 
   const measureNames = measures.map((m) => m.label).join(' and ');
-  const direction = better === 'lower' ? 'shorter is better' : better === 'higher' ? 'longer is better' : '';
-  const unitName = unit === 'ms' || unit === 's' ? 'median time' : unit === 'bytes' ? 'size' : unit === 'x' ? 'relative factor' : unit === 'count' ? 'count' : 'throughput';
-  const axisLabel = [unitName, scale === 'log' ? 'logarithmic scale' : '', direction].filter(Boolean).join('; ');
+  const direction =
+    better === 'lower' ? 'shorter is better' : better === 'higher' ? 'longer is better' : '';
+  const unitName =
+    unit === 'ms' || unit === 's'
+      ? 'median time'
+      : unit === 'bytes'
+        ? 'size'
+        : unit === 'x'
+          ? 'relative factor'
+          : unit === 'count'
+            ? 'count'
+            : 'throughput';
+  const axisLabel = [unitName, scale === 'log' ? 'logarithmic scale' : '', direction]
+    .filter(Boolean)
+    .join('; ');
   const figures = table.rows
-    .map((row, r) =>
-      `${row.label}: ${measures
-        .map((m, s) => {
-          const st = stats[r]![s];
-          return `${measures.length > 1 ? `${m.label} ` : ''}${st ? formatValue(st.median, unit) : 'not measured'}`;
-        })
-        .join(', ')}`,
+    .map(
+      (row, r) =>
+        `${row.label}: ${measures
+          .map((m, s) => {
+            const st = stats[r]![s];
+            return `${measures.length > 1 ? `${m.label} ` : ''}${st ? formatValue(st.median, unit) : 'not measured'}`;
+          })
+          .join(', ')}`,
     )
     .join('; ');
   return {

@@ -59,7 +59,8 @@ export function displayStep(value: number, unit: Unit): number {
     const step = ms < 1 ? 0.001 : ms < 1000 ? 1 : ms < 120_000 ? 1000 : 60_000;
     return unit === 's' ? step / 1000 : step;
   }
-  if (unit === 'bytes') return 1000 ** Math.max(0, Math.min(4, Math.floor(Math.log10(Math.max(value, 1)) / 3)));
+  if (unit === 'bytes')
+    return 1000 ** Math.max(0, Math.min(4, Math.floor(Math.log10(Math.max(value, 1)) / 3)));
   return 1;
 }
 
@@ -91,14 +92,24 @@ const WORDS: Record<Unit, [smaller: string, larger: string]> = {
  * Word the ratio `value / baseline` for a reader: times read "faster/slower", sizes
  * "smaller/larger", counts "fewer/more"; within 5 % of 1 it is "about the same".
  */
-export function describeRatio(value: number, baseline: number, unit: Unit, better: Better): RatioText | undefined {
+export function describeRatio(
+  value: number,
+  baseline: number,
+  unit: Unit,
+  better: Better,
+): RatioText | undefined {
   if (!(baseline > 0) || !(value >= 0)) return undefined;
-  if (value === 0) return { text: `0 vs ${formatValue(baseline, unit)}`, verdict: better === 'lower' ? 'better' : better === 'higher' ? 'worse' : 'neutral' };
+  if (value === 0)
+    return {
+      text: `0 vs ${formatValue(baseline, unit)}`,
+      verdict: better === 'lower' ? 'better' : better === 'higher' ? 'worse' : 'neutral',
+    };
   const ratio = value / baseline;
   if (Math.abs(ratio - 1) < 0.05) return { text: 'about the same', verdict: 'same' };
   const [less, more] = WORDS[unit];
   const isLess = ratio < 1;
   const factor = isLess ? 1 / ratio : ratio;
-  const verdict = better === 'none' ? 'neutral' : (better === 'lower') === isLess ? 'better' : 'worse';
+  const verdict =
+    better === 'none' ? 'neutral' : (better === 'lower') === isLess ? 'better' : 'worse';
   return { text: `${formatFactor(factor)} ${isLess ? less : more}`, verdict };
 }

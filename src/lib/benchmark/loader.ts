@@ -14,7 +14,10 @@ export interface BenchmarkLoaderOptions {
 }
 
 /** Load every benchmark file in `base`, validated and cross-checked against the graph. */
-export function benchmarkLoader({ base, graphFile = 'diagram/graph.yaml' }: BenchmarkLoaderOptions): Loader {
+export function benchmarkLoader({
+  base,
+  graphFile = 'diagram/graph.yaml',
+}: BenchmarkLoaderOptions): Loader {
   return {
     name: 'blueprint-benchmarks',
     load: async (context) => {
@@ -22,7 +25,10 @@ export function benchmarkLoader({ base, graphFile = 'diagram/graph.yaml' }: Benc
       const { store, watcher, logger } = context;
       const sync = async () => {
         const graph = parseGraph(readFileSync(graphFile, 'utf8'), graphFile);
-        const files = loadBenchmarkDir(base, { componentIds: graph.nodes.map((n) => n.id), requireFullRuns: true });
+        const files = loadBenchmarkDir(base, {
+          componentIds: graph.nodes.map((n) => n.id),
+          requireFullRuns: true,
+        });
         store.clear();
         for (const f of files) {
           const data = await context.parseData({ id: f.id, data: f.raw, filePath: f.file });
@@ -33,7 +39,8 @@ export function benchmarkLoader({ base, graphFile = 'diagram/graph.yaml' }: Benc
       await sync();
       watcher?.add(base);
       watcher?.on('all', (_event, path) => {
-        if (path.includes(base.replace(/^\.\//, '')) && path.endsWith('.json')) sync().catch((e: Error) => logger.error(e.message));
+        if (path.includes(base.replace(/^\.\//, '')) && path.endsWith('.json'))
+          sync().catch((e: Error) => logger.error(e.message));
       });
     },
   };

@@ -26,7 +26,8 @@ export function checkBenchmarkText(
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { ok: false, problems: [`${file}: (root): expected a JSON object`] };
   const result = BenchmarkSchema.safeParse(raw);
-  if (!result.success) return { ok: false, problems: formatIssues(file, result.error.issues).split('\n') };
+  if (!result.success)
+    return { ok: false, problems: formatIssues(file, result.error.issues).split('\n') };
   return { ok: true, raw: raw as Record<string, unknown>, data: result.data };
 }
 
@@ -46,15 +47,23 @@ export interface CrossCheckOptions {
 }
 
 /** Cross-check a benchmark against the graph and the publishing rules; one message per problem. */
-export function findBenchmarkProblems(file: string, data: Benchmark, options: CrossCheckOptions): string[] {
+export function findBenchmarkProblems(
+  file: string,
+  data: Benchmark,
+  options: CrossCheckOptions,
+): string[] {
   const problems: string[] = [];
   const known = new Set(options.componentIds);
   data.components.forEach((id, i) => {
     if (!known.has(id))
-      problems.push(`${file}: components[${i}]: "${id}" is not a component in diagram/graph.yaml. Known components: ${[...known].join(', ')}`);
+      problems.push(
+        `${file}: components[${i}]: "${id}" is not a component in diagram/graph.yaml. Known components: ${[...known].join(', ')}`,
+      );
   });
   if (options.requireFullRuns && data.kind === 'measured' && data.provenance.mode !== 'full')
-    problems.push(`${file}: provenance.mode: is "${data.provenance.mode}"; only full runs are published. Run \`npm run bench\` without --quick.`);
+    problems.push(
+      `${file}: provenance.mode: is "${data.provenance.mode}"; only full runs are published. Run \`npm run bench\` without --quick.`,
+    );
   return problems;
 }
 
@@ -71,7 +80,9 @@ export function benchmarkIdOf(fileName: string): string | undefined {
 export function loadBenchmarkDir(dir: string, options: CrossCheckOptions): BenchmarkFile[] {
   const problems: string[] = [];
   const files: BenchmarkFile[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const file = join(dir, name).replace(/^\.\//, '');
     const id = benchmarkIdOf(name);
     if (!id) {

@@ -19,14 +19,17 @@ export function describeMachine(machine: Machine): string {
 export function describeLoad(machine: Machine): string {
   const f = (n: number) => n.toFixed(2);
   const start = `load average ${f(machine.loadAverage.start[0])} at start`;
-  if (machine.otherCpu !== undefined) return `${start} (1-minute; ${machine.cores} cores); other processes used ${f(machine.otherCpu)} cores during the run`;
+  if (machine.otherCpu !== undefined)
+    return `${start} (1-minute; ${machine.cores} cores); other processes used ${f(machine.otherCpu)} cores during the run`;
   return `${start}, ${f(machine.loadAverage.end[0])} at end (1-minute; ${machine.cores} cores, the benchmark’s own work included)`;
 }
 
 /** Where the data files lived, e.g. "ext4 on /dev/sda1 (QEMU HARDDISK)"; says so when not recorded. */
 export function describeStorage(machine: Machine): string {
   if (!machine.fileSystem && !machine.disk) return 'file system and disk not recorded';
-  return [machine.fileSystem ?? 'file system not recorded', machine.disk && `on ${machine.disk}`].filter(Boolean).join(' ');
+  return [machine.fileSystem ?? 'file system not recorded', machine.disk && `on ${machine.disk}`]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /**
@@ -36,13 +39,23 @@ export function describeStorage(machine: Machine): string {
  */
 export function describeWhatWasMeasured(b: MeasuredBenchmark): string {
   const p = b.provenance;
-  const engines = p.software.filter((s) => !s.name.startsWith('@')).map((s) => `${s.name} ${s.version}`);
-  const list = engines.length > 1 ? `${engines.slice(0, -1).join(', ')} and ${engines.at(-1)}` : (engines[0] ?? 'the engines listed below');
+  const engines = p.software
+    .filter((s) => !s.name.startsWith('@'))
+    .map((s) => `${s.name} ${s.version}`);
+  const list =
+    engines.length > 1
+      ? `${engines.slice(0, -1).join(', ')} and ${engines.at(-1)}`
+      : (engines[0] ?? 'the engines listed below');
   const cores = `${p.machine.cores} ${p.machine.cores === 1 ? 'core' : 'cores'} (${p.machine.cpu})`;
   const host = p.machine.host ? `on ${p.machine.host}` : 'host type not recorded';
-  const storage = p.machine.fileSystem || p.machine.disk ? `data files on ${describeStorage(p.machine)}` : 'file system and disk not recorded';
+  const storage =
+    p.machine.fileSystem || p.machine.disk
+      ? `data files on ${describeStorage(p.machine)}`
+      : 'file system and disk not recorded';
   const rows = `${p.dataset.rows.toLocaleString('en-US')} generated rows`;
-  const scope = b.scope ? ` ${b.scope[0]!.toUpperCase()}${b.scope.slice(1).replace(/\.$/, '')}.` : '';
+  const scope = b.scope
+    ? ` ${b.scope[0]!.toUpperCase()}${b.scope.slice(1).replace(/\.$/, '')}.`
+    : '';
   return `${list}, one process, ${cores}, ${host}; ${storage}; ${rows}.${scope}`;
 }
 
@@ -57,15 +70,35 @@ export function describeStatus(b: MeasuredBenchmark): string | undefined {
 export function measuredProvenanceLines(b: MeasuredBenchmark): { label: string; value: string }[] {
   const p = b.provenance;
   return [
-    { label: 'Machine', value: `${describeMachine(p.machine)}; ${p.machine.host ?? 'host type not recorded'}` },
+    {
+      label: 'Machine',
+      value: `${describeMachine(p.machine)}; ${p.machine.host ?? 'host type not recorded'}`,
+    },
     { label: 'Storage', value: describeStorage(p.machine) },
     { label: 'Load', value: describeLoad(p.machine) },
-    { label: 'Software', value: [`Node.js ${p.node}`, ...p.software.map((s) => `${s.name} ${s.version}`)].join(', ') },
-    { label: 'Data', value: `${p.dataset.rows.toLocaleString('en-US')} rows of “${p.dataset.name}”, seed ${p.dataset.seed} (the same seed gives the same rows with the same engine versions): ${p.dataset.description} (${p.dataset.generator})` },
-    { label: 'Runs', value: `${p.plan.warmup} warm-up, then ${p.plan.runs} measured; tables show the median, the best run, the min – max and the coefficient of variation (CV), and flag ratios whose ranges overlap` },
-    ...(p.settings.length ? [{ label: 'Settings', value: p.settings.map((s) => `${s.name}: ${s.value}`).join('; ') }] : []),
-    { label: 'Run', value: `${p.date.slice(0, 10)} (${p.date}), ${Math.round(p.durationSeconds)} s, ${p.mode} mode` },
-    { label: 'Commit', value: `${p.commit.sha}${p.commit.dirty ? ` with uncommitted changes${p.commit.dirtyPaths.length ? ` (${p.commit.dirtyPaths.join(', ')})` : ' (paths not recorded)'}` : ''}` },
+    {
+      label: 'Software',
+      value: [`Node.js ${p.node}`, ...p.software.map((s) => `${s.name} ${s.version}`)].join(', '),
+    },
+    {
+      label: 'Data',
+      value: `${p.dataset.rows.toLocaleString('en-US')} rows of “${p.dataset.name}”, seed ${p.dataset.seed} (the same seed gives the same rows with the same engine versions): ${p.dataset.description} (${p.dataset.generator})`,
+    },
+    {
+      label: 'Runs',
+      value: `${p.plan.warmup} warm-up, then ${p.plan.runs} measured; tables show the median, the best run, the min – max and the coefficient of variation (CV), and flag ratios whose ranges overlap`,
+    },
+    ...(p.settings.length
+      ? [{ label: 'Settings', value: p.settings.map((s) => `${s.name}: ${s.value}`).join('; ') }]
+      : []),
+    {
+      label: 'Run',
+      value: `${p.date.slice(0, 10)} (${p.date}), ${Math.round(p.durationSeconds)} s, ${p.mode} mode`,
+    },
+    {
+      label: 'Commit',
+      value: `${p.commit.sha}${p.commit.dirty ? ` with uncommitted changes${p.commit.dirtyPaths.length ? ` (${p.commit.dirtyPaths.join(', ')})` : ' (paths not recorded)'}` : ''}`,
+    },
   ];
 }
 

@@ -8,8 +8,18 @@
  */
 export function toRerunSteps(reproduce: string, repoUrl: string): string[] {
   const url = repoUrl.replace(/\/+$/, '').replace(/\.git$/, '');
-  const folder = URL.canParse(url) ? new URL(url).pathname.split('/').filter(Boolean).at(-1) : undefined;
-  if (!folder) throw new Error(`Cannot name the clone's folder from the repository URL "${repoUrl}"; expected e.g. https://github.com/owner/name`);
+  const folder = URL.canParse(url)
+    ? new URL(url).pathname.split('/').filter(Boolean).at(-1)
+    : undefined;
+  if (!folder)
+    throw new Error(
+      `Cannot name the clone's folder from the repository URL "${repoUrl}"; expected e.g. https://github.com/owner/name`,
+    );
   const command = reproduce.trim();
-  return [`git clone ${url}.git`, `cd ${folder}`, './blueprint npm ci', command.startsWith('npm ') ? `./blueprint ${command}` : command];
+  return [
+    `git clone ${url}.git`,
+    `cd ${folder}`,
+    './blueprint npm ci',
+    command.startsWith('npm ') ? `./blueprint ${command}` : command,
+  ];
 }

@@ -5,7 +5,9 @@ import { IdSchema } from '../graph/schema.ts';
 const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
 /** A publication date as precise as the source gives it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
-const LooseDateSchema = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD');
+const LooseDateSchema = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD');
 
 const HttpsUrlSchema = z.url({ protocol: /^https$/, error: 'expected an https:// URL' });
 
@@ -16,7 +18,9 @@ export const UnitSchema = z.enum(['ms', 's', 'bytes', 'count', 'MB/s', 'x'], {
 export type Unit = z.infer<typeof UnitSchema>;
 
 /** Which direction is good for a measure. */
-export const BetterSchema = z.enum(['lower', 'higher', 'none'], { error: 'expected one of lower, higher, none' });
+export const BetterSchema = z.enum(['lower', 'higher', 'none'], {
+  error: 'expected one of lower, higher, none',
+});
 export type Better = z.infer<typeof BetterSchema>;
 
 /** One column of a result table: a quantity measured or quoted for every row. */
@@ -77,7 +81,10 @@ export type Row = z.infer<typeof RowSchema>;
  * row, every column of the same unit against one baseline column (`{ "measure": "reload" }`).
  */
 export const CompareSchema = z.union(
-  [z.object({ /** Baseline row id. */ row: IdSchema }).strict(), z.object({ /** Baseline measure id. */ measure: IdSchema }).strict()],
+  [
+    z.object({ /** Baseline row id. */ row: IdSchema }).strict(),
+    z.object({ /** Baseline measure id. */ measure: IdSchema }).strict(),
+  ],
   { error: 'expected { "row": "<row id>" } or { "measure": "<measure id>" }' },
 );
 export type Compare = z.infer<typeof CompareSchema>;
@@ -87,7 +94,9 @@ export const ChartSchema = z.object({
   /** Measure ids to draw, as grouped bars per row. */
   measures: z.array(IdSchema).min(1),
   /** Scale of the value axis. Default "auto": logarithmic when values span more than 100×. */
-  scale: z.enum(['auto', 'linear', 'log'], { error: 'expected one of auto, linear, log' }).default('auto'),
+  scale: z
+    .enum(['auto', 'linear', 'log'], { error: 'expected one of auto, linear, log' })
+    .default('auto'),
 });
 export type Chart = z.infer<typeof ChartSchema>;
 
@@ -119,26 +128,61 @@ export const TableSchema = z
     const known = (set: Set<string>) => [...set].join(', ');
     const dup = (ids: string[], what: string, key: 'measures' | 'rows') =>
       ids.forEach((id, i) => {
-        if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `${what} id "${id}" is used twice` });
+        if (ids.indexOf(id) !== i)
+          ctx.addIssue({
+            code: 'custom',
+            path: [key, i, 'id'],
+            message: `${what} id "${id}" is used twice`,
+          });
       });
-    dup(table.measures.map((m) => m.id), 'measure', 'measures');
-    dup(table.rows.map((r) => r.id), 'row', 'rows');
+    dup(
+      table.measures.map((m) => m.id),
+      'measure',
+      'measures',
+    );
+    dup(
+      table.rows.map((r) => r.id),
+      'row',
+      'rows',
+    );
     table.rows.forEach((row, i) => {
       for (const key of Object.keys(row.cells))
         if (!measures.has(key))
-          ctx.addIssue({ code: 'custom', path: ['rows', i, 'cells', key], message: `"${key}" is not a measure of this table. Known measures: ${known(measures)}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', i, 'cells', key],
+            message: `"${key}" is not a measure of this table. Known measures: ${known(measures)}`,
+          });
     });
     if (table.compare && 'row' in table.compare && !rows.has(table.compare.row))
-      ctx.addIssue({ code: 'custom', path: ['compare', 'row'], message: `"${table.compare.row}" is not a row of this table. Known rows: ${known(rows)}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['compare', 'row'],
+        message: `"${table.compare.row}" is not a row of this table. Known rows: ${known(rows)}`,
+      });
     if (table.compare && 'measure' in table.compare && !measures.has(table.compare.measure))
-      ctx.addIssue({ code: 'custom', path: ['compare', 'measure'], message: `"${table.compare.measure}" is not a measure of this table. Known measures: ${known(measures)}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['compare', 'measure'],
+        message: `"${table.compare.measure}" is not a measure of this table. Known measures: ${known(measures)}`,
+      });
     const units = new Set<string>();
     table.chart?.measures.forEach((id, i) => {
       const measure = table.measures.find((m) => m.id === id);
-      if (!measure) ctx.addIssue({ code: 'custom', path: ['chart', 'measures', i], message: `"${id}" is not a measure of this table. Known measures: ${known(measures)}` });
+      if (!measure)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['chart', 'measures', i],
+          message: `"${id}" is not a measure of this table. Known measures: ${known(measures)}`,
+        });
       else units.add(measure.unit);
     });
-    if (units.size > 1) ctx.addIssue({ code: 'custom', path: ['chart', 'measures'], message: `charted measures must share one unit; got ${[...units].join(', ')}` });
+    if (units.size > 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['chart', 'measures'],
+        message: `charted measures must share one unit; got ${[...units].join(', ')}`,
+      });
   });
 export type Table = z.infer<typeof TableSchema>;
 
@@ -195,7 +239,10 @@ export const SettingSchema = z.object({
 /** Where, when and how a measured benchmark ran: everything needed to judge and repeat it. */
 export const ProvenanceSchema = z.object({
   /** When the run started, as an ISO 8601 timestamp. */
-  date: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 timestamp such as 2026-11-28T06:00:00.000Z' }),
+  date: z.iso.datetime({
+    offset: true,
+    error: 'expected an ISO 8601 timestamp such as 2026-11-28T06:00:00.000Z',
+  }),
   /** The commit the scripts ran from. */
   commit: z.object({
     /** Full or abbreviated SHA, or "unknown" outside a git checkout. */
@@ -299,7 +346,9 @@ export const MAX_OTHER_CPU_PER_CORE = 0.1;
  */
 export const ResultStatusSchema = z.object({
   /** The only non-final state: shown as "Provisional" on the page and in every embed. */
-  state: z.literal('provisional', { error: 'expected "provisional" (omit status for a publishable result)' }),
+  state: z.literal('provisional', {
+    error: 'expected "provisional" (omit status for a publishable result)',
+  }),
   /** Why it is not publishable, in plain words, e.g. "measured on a busy machine (load 2.3–2.8 on 2 cores)". */
   reason: z.string().min(20, 'say why the result is not publishable (at least 20 characters)'),
 });
@@ -318,42 +367,62 @@ export function publishingGateFailures(p: {
   if (p.mode !== 'full') return [];
   const limit = p.machine.cores * MAX_LOAD_PER_CORE;
   const failures: string[] = [];
-  if (p.commit.dirty) failures.push(`the tooling had uncommitted changes (${(p.commit.dirtyPaths ?? []).join(', ') || 'paths not recorded'}); commit them and rerun`);
+  if (p.commit.dirty)
+    failures.push(
+      `the tooling had uncommitted changes (${(p.commit.dirtyPaths ?? []).join(', ') || 'paths not recorded'}); commit them and rerun`,
+    );
   // The load average at the end counts the benchmark itself (DuckDB's threads keep both cores busy), so
   // only the start is held to it; during the run, what matters is the CPU other processes took.
   const load = p.machine.loadAverage.start[0]!;
-  if (load > limit) failures.push(`1-minute load average at start was ${load} on ${p.machine.cores} cores; expected at most ${limit} (half the cores)`);
+  if (load > limit)
+    failures.push(
+      `1-minute load average at start was ${load} on ${p.machine.cores} cores; expected at most ${limit} (half the cores)`,
+    );
   if (p.finished !== false) {
     const otherLimit = roundCores(p.machine.cores * MAX_OTHER_CPU_PER_CORE);
-    if (p.machine.otherCpu === undefined) failures.push('the CPU used by other processes during the run was not recorded (it is read from /proc/stat on Linux)');
+    if (p.machine.otherCpu === undefined)
+      failures.push(
+        'the CPU used by other processes during the run was not recorded (it is read from /proc/stat on Linux)',
+      );
     else if (p.machine.otherCpu > otherLimit)
-      failures.push(`other processes used ${p.machine.otherCpu} cores on average during the run; expected at most ${otherLimit} (a tenth of the ${p.machine.cores} cores)`);
+      failures.push(
+        `other processes used ${p.machine.otherCpu} cores on average during the run; expected at most ${otherLimit} (a tenth of the ${p.machine.cores} cores)`,
+      );
   }
-  if (p.plan.runs < MIN_PUBLISHED_RUNS) failures.push(`${p.plan.runs} measured runs; expected at least ${MIN_PUBLISHED_RUNS} after warm-up`);
+  if (p.plan.runs < MIN_PUBLISHED_RUNS)
+    failures.push(
+      `${p.plan.runs} measured runs; expected at least ${MIN_PUBLISHED_RUNS} after warm-up`,
+    );
   return failures;
 }
 
 /** A benchmark this project measured with `npm run bench`; written by scripts/bench, never by hand. */
-export const MeasuredBenchmarkSchema = z.object({
-  /** Measured here. */
-  kind: z.literal('measured'),
-  /** Absent for a result that passed the publishing gate; "provisional" with a reason otherwise. */
-  status: ResultStatusSchema.optional(),
-  /** What was measured and on what, and what it is not, e.g. "DuckDB on a local disk, not Trino over S3". */
-  scope: z.string().min(20).optional(),
-  ...CommonFields,
-  /** The command that reproduces the file, e.g. "npm run bench -- --only=file-formats". */
-  reproduce: z.string().min(1),
-  /** The script that wrote the file, e.g. "scripts/bench/run.ts". */
-  generatedBy: z.string().min(1),
-  /** Where, when and how it ran. */
-  provenance: ProvenanceSchema,
-}).superRefine((b, ctx) => {
-  // The publishing gate: a full result that is dirty, noisy or thin is accepted only as provisional.
-  if (b.status) return;
-  for (const failure of publishingGateFailures(b.provenance))
-    ctx.addIssue({ code: 'custom', path: ['provenance'], message: `not publishable: ${failure}. Rerun on an idle machine from a clean checkout, or mark the result { "status": { "state": "provisional", "reason": "…" } }` });
-});
+export const MeasuredBenchmarkSchema = z
+  .object({
+    /** Measured here. */
+    kind: z.literal('measured'),
+    /** Absent for a result that passed the publishing gate; "provisional" with a reason otherwise. */
+    status: ResultStatusSchema.optional(),
+    /** What was measured and on what, and what it is not, e.g. "DuckDB on a local disk, not Trino over S3". */
+    scope: z.string().min(20).optional(),
+    ...CommonFields,
+    /** The command that reproduces the file, e.g. "npm run bench -- --only=file-formats". */
+    reproduce: z.string().min(1),
+    /** The script that wrote the file, e.g. "scripts/bench/run.ts". */
+    generatedBy: z.string().min(1),
+    /** Where, when and how it ran. */
+    provenance: ProvenanceSchema,
+  })
+  .superRefine((b, ctx) => {
+    // The publishing gate: a full result that is dirty, noisy or thin is accepted only as provisional.
+    if (b.status) return;
+    for (const failure of publishingGateFailures(b.provenance))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['provenance'],
+        message: `not publishable: ${failure}. Rerun on an idle machine from a clean checkout, or mark the result { "status": { "state": "provisional", "reason": "…" } }`,
+      });
+  });
 export type MeasuredBenchmark = z.infer<typeof MeasuredBenchmarkSchema>;
 
 /** Figures published elsewhere, quoted as facts with their source, date and licence. */
@@ -397,9 +466,13 @@ export const PublishedBenchmarkSchema = z
 export type PublishedBenchmark = z.infer<typeof PublishedBenchmarkSchema>;
 
 /** One file in content/benchmarks/: measured here or published elsewhere. The file name is its id. */
-export const BenchmarkSchema = z.discriminatedUnion('kind', [MeasuredBenchmarkSchema, PublishedBenchmarkSchema], {
-  error: 'expected kind "measured" or "published"',
-});
+export const BenchmarkSchema = z.discriminatedUnion(
+  'kind',
+  [MeasuredBenchmarkSchema, PublishedBenchmarkSchema],
+  {
+    error: 'expected kind "measured" or "published"',
+  },
+);
 export type Benchmark = z.infer<typeof BenchmarkSchema>;
 /** The input shape of a benchmark file, before defaults and normalisation. */
 export type BenchmarkInput = z.input<typeof BenchmarkSchema>;

@@ -18,7 +18,10 @@ export function coefficientOfVariation(values: ReadonlyArray<number>): number {
 }
 
 /** True when two min – max ranges share any value: the runs do not separate the two figures. */
-export function rangesOverlap(a: Pick<RunSummary, 'min' | 'max'>, b: Pick<RunSummary, 'min' | 'max'>): boolean {
+export function rangesOverlap(
+  a: Pick<RunSummary, 'min' | 'max'>,
+  b: Pick<RunSummary, 'min' | 'max'>,
+): boolean {
   return a.min <= b.max && b.min <= a.max;
 }
 
@@ -32,7 +35,13 @@ export function median(values: ReadonlyArray<number>): number {
 
 /** Median, min, max and count of a non-empty list of runs. */
 export function summariseRuns(runs: ReadonlyArray<number>): RunSummary {
-  return { median: median(runs), min: Math.min(...runs), max: Math.max(...runs), count: runs.length, cv: coefficientOfVariation(runs) };
+  return {
+    median: median(runs),
+    min: Math.min(...runs),
+    max: Math.max(...runs),
+    count: runs.length,
+    cv: coefficientOfVariation(runs),
+  };
 }
 
 /** Round to `digits` decimals, for compact result files (3 decimals of a millisecond is a microsecond). */

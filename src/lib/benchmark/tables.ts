@@ -110,7 +110,11 @@ export interface TableContext {
 /** Context of a benchmark's tables. */
 export function tableContext(benchmark: Benchmark): TableContext {
   return benchmark.kind === 'published'
-    ? { sources: benchmark.sources, retrieved: benchmark.retrieved, staleAfterYears: benchmark.staleAfterYears }
+    ? {
+        sources: benchmark.sources,
+        retrieved: benchmark.retrieved,
+        staleAfterYears: benchmark.staleAfterYears,
+      }
     : {};
 }
 
@@ -122,7 +126,9 @@ function baselineRuns(table: Table, row: Row, measure: Measure): number[] | unde
     const base = table.rows.find((r) => r.id === (table.compare as { row: string }).row)!;
     return base.cells[measure.id]?.runs;
   }
-  const baseMeasure = table.measures.find((m) => m.id === (table.compare as { measure: string }).measure)!;
+  const baseMeasure = table.measures.find(
+    (m) => m.id === (table.compare as { measure: string }).measure,
+  )!;
   if (measure.id === baseMeasure.id || measure.unit !== baseMeasure.unit) return undefined;
   return row.cells[baseMeasure.id]?.runs;
 }
@@ -154,33 +160,67 @@ export function toTableView(table: Table, context: TableContext = {}): TableView
       label: row.label,
       note: row.note,
       baseline: !!table.compare && 'row' in table.compare && table.compare.row === row.id,
-      source: source && { id: source.id, label: source.publisher, href: source.url, stance: source.stance, date: source.date },
+      source: source && {
+        id: source.id,
+        label: source.publisher,
+        href: source.url,
+        stance: source.stance,
+        date: source.date,
+      },
       date:
         row.date === undefined
           ? undefined
-          : { text: row.date, old: !!context.retrieved && isOldResult(row.date, context.retrieved, context.staleAfterYears ?? 2) },
+          : {
+              text: row.date,
+              old:
+                !!context.retrieved &&
+                isOldResult(row.date, context.retrieved, context.staleAfterYears ?? 2),
+            },
       url: row.url,
       cells: table.measures.map((measure): CellView => {
         const cell = row.cells[measure.id];
         const isBaseline =
-          !!table.compare && ('row' in table.compare ? table.compare.row === row.id : table.compare.measure === measure.id);
-        if (!cell) return { measureId: measure.id, missing: true, runs: 0, baseline: isBaseline, overlaps: false };
+          !!table.compare &&
+          ('row' in table.compare
+            ? table.compare.row === row.id
+            : table.compare.measure === measure.id);
+        if (!cell)
+          return {
+            measureId: measure.id,
+            missing: true,
+            runs: 0,
+            baseline: isBaseline,
+            overlaps: false,
+          };
         const s = summariseRuns(cell.runs);
         const base = baselineFor(table, row, measure);
         const baseRuns = baselineRuns(table, row, measure);
         // Only repeated runs on both sides have a range to compare; single quoted figures do not.
-        const overlaps = !!baseRuns && baseRuns.length > 1 && s.count > 1 && rangesOverlap(s, summariseRuns(baseRuns));
+        const overlaps =
+          !!baseRuns &&
+          baseRuns.length > 1 &&
+          s.count > 1 &&
+          rangesOverlap(s, summariseRuns(baseRuns));
         return {
           measureId: measure.id,
           missing: false,
           median: s.median,
           value: formatValue(s.median, measure.unit),
-          range: s.count > 1 ? `${formatValue(s.min, measure.unit)} – ${formatValue(s.max, measure.unit)}` : undefined,
+          range:
+            s.count > 1
+              ? `${formatValue(s.min, measure.unit)} – ${formatValue(s.max, measure.unit)}`
+              : undefined,
           runs: s.count,
-          best: s.count > 1 ? formatValue(measure.better === 'higher' ? s.max : s.min, measure.unit) : undefined,
+          best:
+            s.count > 1
+              ? formatValue(measure.better === 'higher' ? s.max : s.min, measure.unit)
+              : undefined,
           cv: s.count > 1 ? `CV ${Math.round(s.cv * 100)} %` : undefined,
           overlaps,
-          ratio: base === undefined ? undefined : describeRatio(s.median, base, measure.unit, measure.better),
+          ratio:
+            base === undefined
+              ? undefined
+              : describeRatio(s.median, base, measure.unit, measure.better),
           baseline: isBaseline && measure.ratio,
         };
       }),
@@ -225,7 +265,13 @@ export function listRuns(table: Table): { row: string; measure: string; runs: st
     table.measures.flatMap((m) => {
       const cell = row.cells[m.id];
       if (!cell || cell.runs.length < 2) return [];
-      return [{ row: row.label, measure: m.label, runs: cell.runs.map((r) => formatValue(r, m.unit)).join(', ') }];
+      return [
+        {
+          row: row.label,
+          measure: m.label,
+          runs: cell.runs.map((r) => formatValue(r, m.unit)).join(', '),
+        },
+      ];
     }),
   );
 }

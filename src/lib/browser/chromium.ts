@@ -16,7 +16,8 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? DEBIAN_CHROMIUM;
  * to 5.4 minutes on 2 cores), else the full Chromium. CHROMIUM_PATH overrides both.
  */
 export const headlessChromiumPath =
-  process.env.CHROMIUM_PATH ?? (existsSync(DEBIAN_HEADLESS_SHELL) ? DEBIAN_HEADLESS_SHELL : DEBIAN_CHROMIUM);
+  process.env.CHROMIUM_PATH ??
+  (existsSync(DEBIAN_HEADLESS_SHELL) ? DEBIAN_HEADLESS_SHELL : DEBIAN_CHROMIUM);
 
 /**
  * Headless launch flags. The machines this project runs on have no network but the package

@@ -42,7 +42,10 @@ export interface FactCheckNote {
 }
 
 /** Describe a chapter's fact-check for its page, with `today` the build date. */
-export function describeFactCheck(data: { reviewed: Date; versions: string[] }, today: Date): FactCheckNote {
+export function describeFactCheck(
+  data: { reviewed: Date; versions: string[] },
+  today: Date,
+): FactCheckNote {
   return {
     label: `Fact-checked on ${formatLongDate(data.reviewed)}`,
     isoDay: toIsoDay(data.reviewed),
@@ -62,7 +65,10 @@ export interface ReviewedChapter {
  * future date would keep a chapter "current" without a review), naming the file, the field, the
  * date found and the range expected.
  */
-export function findReviewAgeProblems(chapters: ReadonlyArray<ReviewedChapter>, today: Date): string[] {
+export function findReviewAgeProblems(
+  chapters: ReadonlyArray<ReviewedChapter>,
+  today: Date,
+): string[] {
   const oldest = toIsoDay(oldestCurrentReview(today));
   const day = toIsoDay(today);
   const problems: string[] = [];
@@ -73,7 +79,9 @@ export function findReviewAgeProblems(chapters: ReadonlyArray<ReviewedChapter>, 
         `${chapterFile(id)}: reviewed: ${reviewed} is more than ${REVIEW_MAX_AGE_DAYS} days before ${day}; re-check its versions and claims against upstream (CONTRIBUTING.md, "A chapter") and set reviewed to the day the review was done, on or after ${oldest}.`,
       );
     else if (reviewed > day)
-      problems.push(`${chapterFile(id)}: reviewed: ${reviewed} is after today (${day}); expected the day the review was done, on or before ${day}.`);
+      problems.push(
+        `${chapterFile(id)}: reviewed: ${reviewed} is after today (${day}); expected the day the review was done, on or before ${day}.`,
+      );
   }
   return problems;
 }

@@ -32,11 +32,14 @@ export function findChapterProblems(graph: Graph, chapters: ReadonlyArray<Chapte
     const file = chapterFile(chapter.id);
     const node = nodes.get(chapter.id);
     if (!node) {
-      problems.push(`${file}: no node "${chapter.id}" in diagram/graph.yaml; the file name must be a node id. Known nodes: ${known}`);
+      problems.push(
+        `${file}: no node "${chapter.id}" in diagram/graph.yaml; the file name must be a node id. Known nodes: ${known}`,
+      );
       continue;
     }
     chapter.data.related.forEach((id, i) => {
-      if (!nodes.has(id)) problems.push(`${file}: related[${i}]: "${id}" is not a component. Known nodes: ${known}`);
+      if (!nodes.has(id))
+        problems.push(`${file}: related[${i}]: "${id}" is not a component. Known nodes: ${known}`);
     });
   }
   return problems;

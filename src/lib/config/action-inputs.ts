@@ -24,13 +24,20 @@ export function loadActionInputs(root: string): Map<string, ActionInputs> {
   const dir = join(root, ACTION_INPUTS_DIR);
   const out = new Map<string, ActionInputs>();
   if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const data = JSON.parse(readFileSync(join(dir, name), 'utf8')) as {
       action: string;
       inputs: ActionInputs['inputs'];
       'x-provenance': { ref: string; commit: string };
     };
-    out.set(data.action, { action: data.action, ref: data['x-provenance'].ref, commit: data['x-provenance'].commit, inputs: data.inputs });
+    out.set(data.action, {
+      action: data.action,
+      ref: data['x-provenance'].ref,
+      commit: data['x-provenance'].commit,
+      inputs: data.inputs,
+    });
   }
   return out;
 }
@@ -61,12 +68,17 @@ export interface ActionInputReport {
  * unknown key is reported with the nearest input, and a required input without a default that
  * the step does not set is reported too. Local and docker:// actions are not checked.
  */
-export function findActionInputProblems(file: string, text: string, known: ReadonlyMap<string, ActionInputs>): ActionInputReport {
+export function findActionInputProblems(
+  file: string,
+  text: string,
+  known: ReadonlyMap<string, ActionInputs>,
+): ActionInputReport {
   const problems: ConfigProblem[] = [];
   const unchecked = new Set<string>();
   const { docs } = parseYamlDocuments(text);
   const located = docs[0];
-  const jobs = (located?.value as { jobs?: Record<string, { steps?: unknown[] }> } | undefined)?.jobs;
+  const jobs = (located?.value as { jobs?: Record<string, { steps?: unknown[] }> } | undefined)
+    ?.jobs;
   if (!located || !jobs || typeof jobs !== 'object') return { problems, unchecked: [] };
   for (const [jobId, job] of Object.entries(jobs)) {
     for (const [index, raw] of (Array.isArray(job?.steps) ? job.steps : []).entries()) {
@@ -85,11 +97,21 @@ export function findActionInputProblems(file: string, text: string, known: Reado
       for (const key of given)
         if (!(key in inputs.inputs))
           problems.push(
-            at(file, lineOfPath(located, [...path, 'with'], key), `input "${key}" is not an input of ${action} ${inputs.ref}${nearestHint(key, Object.keys(inputs.inputs), 'nearest input')}`),
+            at(
+              file,
+              lineOfPath(located, [...path, 'with'], key),
+              `input "${key}" is not an input of ${action} ${inputs.ref}${nearestHint(key, Object.keys(inputs.inputs), 'nearest input')}`,
+            ),
           );
       for (const [name, spec] of Object.entries(inputs.inputs))
         if (spec.required && !spec.hasDefault && !given.includes(name))
-          problems.push(at(file, lineOfPath(located, [...path, 'uses']), `${action} ${inputs.ref} requires input "${name}", which this step does not set`));
+          problems.push(
+            at(
+              file,
+              lineOfPath(located, [...path, 'uses']),
+              `${action} ${inputs.ref} requires input "${name}", which this step does not set`,
+            ),
+          );
     }
   }
   return { problems, unchecked: [...unchecked].sort() };

@@ -22,10 +22,14 @@ const SPEC_ATTRIBUTES: Record<string, string[]> = {
   primitive: ['type', 'logicalType', 'precision', 'scale'],
 };
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Attributes within two edits of a defined one, walked through the whole schema. */
-export function findMisspeltAvroAttributes(schema: unknown, path: Array<string | number> = []): Array<{ path: Array<string | number>; key: string; nearest: string }> {
+export function findMisspeltAvroAttributes(
+  schema: unknown,
+  path: Array<string | number> = [],
+): Array<{ path: Array<string | number>; key: string; nearest: string }> {
   const out: Array<{ path: Array<string | number>; key: string; nearest: string }> = [];
   const visit = (node: unknown, at: Array<string | number>, kind?: string): void => {
     if (Array.isArray(node)) return node.forEach((branch, i) => visit(branch, [...at, i]));
@@ -39,7 +43,8 @@ export function findMisspeltAvroAttributes(schema: unknown, path: Array<string |
       if (editDistance(key, nearest) <= 2) out.push({ path: at, key, nearest });
     }
     if (kind === 'field') return visit(node['type'], [...at, 'type']);
-    if (Array.isArray(node['fields'])) node['fields'].forEach((f, i) => visit(f, [...at, 'fields', i], 'field'));
+    if (Array.isArray(node['fields']))
+      node['fields'].forEach((f, i) => visit(f, [...at, 'fields', i], 'field'));
     if (isObject(node['type']) || Array.isArray(node['type'])) visit(node['type'], [...at, 'type']);
     if (node['items'] !== undefined) visit(node['items'], [...at, 'items']);
     if (node['values'] !== undefined) visit(node['values'], [...at, 'values']);
@@ -59,10 +64,14 @@ function definedNames(schema: unknown, namespace = ''): string[] {
     if (Array.isArray(node)) return node.forEach((n) => visit(n, ns));
     if (!isObject(node)) return;
     const own = typeof node['namespace'] === 'string' ? node['namespace'] : ns;
-    if (typeof node['name'] === 'string' && ['record', 'error', 'enum', 'fixed'].includes(String(node['type']))) {
+    if (
+      typeof node['name'] === 'string' &&
+      ['record', 'error', 'enum', 'fixed'].includes(String(node['type']))
+    ) {
       out.push(node['name'], own ? `${own}.${node['name']}` : node['name']);
     }
-    for (const key of ['type', 'items', 'values']) if (node[key] !== undefined) visit(node[key], own);
+    for (const key of ['type', 'items', 'values'])
+      if (node[key] !== undefined) visit(node[key], own);
     if (Array.isArray(node['fields'])) node['fields'].forEach((f) => visit(f, own));
   };
   visit(schema, namespace);
@@ -78,7 +87,12 @@ function lineMatching(text: string, pattern: RegExp): number | undefined {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Parse the schema with avsc (names, types, unions, defaults) and look for misspelt attributes. */
-export function checkAvroSchema(file: string, text: string, schema: unknown, locate: Locate | undefined): ConfigProblem[] {
+export function checkAvroSchema(
+  file: string,
+  text: string,
+  schema: unknown,
+  locate: Locate | undefined,
+): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const avsc = createRequire(`${findPackageDir('avsc')}/`)('./') as Avsc;
   try {
@@ -94,7 +108,7 @@ export function checkAvroSchema(file: string, text: string, schema: unknown, loc
       hint = `; nearest valid: "${nearestName(undefinedName, [...PRIMITIVES, ...definedNames(schema)])}"`;
     } else if (badDefault) {
       line = lineMatching(text, new RegExp(`"default"\\s*:\\s*${escape(badDefault)}`));
-      hint = '; the default must be a value of the field\'s type (of the first branch, for a union)';
+      hint = "; the default must be a value of the field's type (of the first branch, for a union)";
     }
     const problem = { file, message: `avsc rejects the schema: ${message}${hint}` };
     problems.push(line ? { ...problem, line } : problem);

@@ -14,7 +14,10 @@ export function buildConfigZip(folder: ConfigFolder, root = process.cwd()): Uint
   const paths = [MANIFEST_NAME, ...folder.manifest.files.map((f) => f.path)].sort();
   const tree: Zippable = {};
   for (const path of paths) {
-    tree[`${folder.id}/${path}`] = [readFileSync(join(root, folder.dir, path)), { mtime: FIXED_MTIME }];
+    tree[`${folder.id}/${path}`] = [
+      readFileSync(join(root, folder.dir, path)),
+      { mtime: FIXED_MTIME },
+    ];
   }
   return zipSync(tree, { level: 9 });
 }

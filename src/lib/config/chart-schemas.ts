@@ -22,7 +22,8 @@ export interface ChartSchemaInfo {
 
 /** Merge values over chart defaults as Helm does: maps deep, lists and scalars replaced, null removes a default. */
 export function mergeValues(defaults: unknown, values: unknown): unknown {
-  const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const isMap = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
   if (!isMap(defaults) || !isMap(values)) return values === undefined ? defaults : values;
   const out: Record<string, unknown> = { ...defaults };
   for (const [k, v] of Object.entries(values)) {
@@ -42,11 +43,25 @@ export function readChartSchemaInfo(root: string, name: string): ChartSchemaInfo
   let info: ChartSchemaInfo | undefined;
   if (existsSync(join(root, file))) {
     const raw = JSON.parse(readFileSync(join(root, file), 'utf8')) as {
-      'x-chart': { name: string; version: string; source: string; notChecked?: string[]; defaults?: unknown };
+      'x-chart': {
+        name: string;
+        version: string;
+        source: string;
+        notChecked?: string[];
+        defaults?: unknown;
+      };
       'x-provenance': { repository: string; ref: string };
     };
     const chart = raw['x-chart'];
-    info = { chart: chart.name, version: chart.version, source: `${raw['x-provenance'].repository}@${raw['x-provenance'].ref}`, kind: chart.source, file, notChecked: chart.notChecked ?? [], defaults: chart.defaults };
+    info = {
+      chart: chart.name,
+      version: chart.version,
+      source: `${raw['x-provenance'].repository}@${raw['x-provenance'].ref}`,
+      kind: chart.source,
+      file,
+      notChecked: chart.notChecked ?? [],
+      defaults: chart.defaults,
+    };
   }
   cache.set(key, info);
   return info;

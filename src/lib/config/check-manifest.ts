@@ -20,7 +20,12 @@ export const SQL_DIALECTS = [
 ] as const;
 
 /** Validators whose files may name a JSON Schema. */
-const SCHEMA_VALIDATORS: ReadonlySet<ValidatorId> = new Set(['json', 'yaml', 'properties', 'helm-values']);
+const SCHEMA_VALIDATORS: ReadonlySet<ValidatorId> = new Set([
+  'json',
+  'yaml',
+  'properties',
+  'helm-values',
+]);
 
 /**
  * Cross-check a folder against its manifest in both directions, and each entry's options:
@@ -48,35 +53,83 @@ export function findManifestProblems(
   const listed = new Map<string, number>();
   folder.manifest.files.forEach((entry, i) => {
     const p = entry.path;
-    if (p.startsWith('/') || p.startsWith('./') || p.split('/').includes('..') || p.includes('\\')) {
-      problems.push(at(['files', i, 'path'], `files[${i}].path: "${p}" must be relative to ${folder.dir}/, with "/" separators and no "." or ".." parts`));
+    if (
+      p.startsWith('/') ||
+      p.startsWith('./') ||
+      p.split('/').includes('..') ||
+      p.includes('\\')
+    ) {
+      problems.push(
+        at(
+          ['files', i, 'path'],
+          `files[${i}].path: "${p}" must be relative to ${folder.dir}/, with "/" separators and no "." or ".." parts`,
+        ),
+      );
       return;
     }
-    if (p === 'manifest.yaml') problems.push(at(['files', i, 'path'], `files[${i}].path: the manifest does not list itself`));
+    if (p === 'manifest.yaml')
+      problems.push(
+        at(['files', i, 'path'], `files[${i}].path: the manifest does not list itself`),
+      );
     else if (listed.has(p))
-      problems.push(at(['files', i, 'path'], `files[${i}].path: "${p}" is listed twice (also files[${listed.get(p)}])`));
+      problems.push(
+        at(
+          ['files', i, 'path'],
+          `files[${i}].path: "${p}" is listed twice (also files[${listed.get(p)}])`,
+        ),
+      );
     else listed.set(p, i);
     if (p !== 'manifest.yaml' && !folder.files.includes(p))
-      problems.push(at(['files', i, 'path'], `files[${i}].path: "${p}" does not exist in ${folder.dir}/`));
+      problems.push(
+        at(['files', i, 'path'], `files[${i}].path: "${p}" does not exist in ${folder.dir}/`),
+      );
 
     if (entry.validator === 'sql') {
       if (!entry.dialect)
-        problems.push(at(['files', i], `files[${i}]: the sql validator needs "dialect"; one of ${SQL_DIALECTS.join(', ')}`));
+        problems.push(
+          at(
+            ['files', i],
+            `files[${i}]: the sql validator needs "dialect"; one of ${SQL_DIALECTS.join(', ')}`,
+          ),
+        );
       else if (!(SQL_DIALECTS as ReadonlyArray<string>).includes(entry.dialect))
-        problems.push(at(['files', i, 'dialect'], `files[${i}].dialect: "${entry.dialect}" is not supported; one of ${SQL_DIALECTS.join(', ')}`));
+        problems.push(
+          at(
+            ['files', i, 'dialect'],
+            `files[${i}].dialect: "${entry.dialect}" is not supported; one of ${SQL_DIALECTS.join(', ')}`,
+          ),
+        );
     } else if (entry.dialect) {
-      problems.push(at(['files', i, 'dialect'], `files[${i}].dialect: only the sql validator takes a dialect (this file uses "${entry.validator}")`));
+      problems.push(
+        at(
+          ['files', i, 'dialect'],
+          `files[${i}].dialect: only the sql validator takes a dialect (this file uses "${entry.validator}")`,
+        ),
+      );
     }
 
     if (entry.schema !== undefined) {
       if (!SCHEMA_VALIDATORS.has(entry.validator))
-        problems.push(at(['files', i, 'schema'], `files[${i}].schema: the ${entry.validator} validator takes no schema; only ${[...SCHEMA_VALIDATORS].join(', ')} do`));
+        problems.push(
+          at(
+            ['files', i, 'schema'],
+            `files[${i}].schema: the ${entry.validator} validator takes no schema; only ${[...SCHEMA_VALIDATORS].join(', ')} do`,
+          ),
+        );
       else if (!schemaNames.includes(entry.schema))
         problems.push(
-          at(['files', i, 'schema'], `files[${i}].schema: "${entry.schema}" is not in src/lib/config/schemas/. Known schemas: ${schemaNames.join(', ')}`),
+          at(
+            ['files', i, 'schema'],
+            `files[${i}].schema: "${entry.schema}" is not in src/lib/config/schemas/. Known schemas: ${schemaNames.join(', ')}`,
+          ),
         );
     } else if (entry.validator === 'helm-values') {
-      problems.push(at(['files', i], `files[${i}]: helm-values files need "schema" naming the chart's values schema. Known schemas: ${schemaNames.join(', ')}`));
+      problems.push(
+        at(
+          ['files', i],
+          `files[${i}]: helm-values files need "schema" naming the chart's values schema. Known schemas: ${schemaNames.join(', ')}`,
+        ),
+      );
     }
   });
 

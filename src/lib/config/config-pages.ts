@@ -77,8 +77,20 @@ export interface ConfigIndexRow {
 }
 
 const LANGUAGES: Record<string, string> = {
-  yaml: 'yaml', yml: 'yaml', json: 'json', avsc: 'json', sql: 'sql', py: 'python', tf: 'hcl', tfvars: 'hcl',
-  hcl: 'hcl', properties: 'properties', toml: 'toml', ini: 'ini', sh: 'bash', md: 'markdown',
+  yaml: 'yaml',
+  yml: 'yaml',
+  json: 'json',
+  avsc: 'json',
+  sql: 'sql',
+  py: 'python',
+  tf: 'hcl',
+  tfvars: 'hcl',
+  hcl: 'hcl',
+  properties: 'properties',
+  toml: 'toml',
+  ini: 'ini',
+  sh: 'bash',
+  md: 'markdown',
 };
 
 /** Shiki language for a config file, from its extension (falling back to plain text). */
@@ -89,25 +101,39 @@ export function languageOf(path: string): string {
 
 /** Fragment id for a file: "file-" plus the path in kebab case. */
 export function fileAnchor(path: string): string {
-  return `file-${path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `file-${path
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }
 
 /**
  * Split a manifest's run steps into how to enter the folder and the rest: a leading
  * `cd content/configs/<id>` is true in a clone only, so the page gives the zip's `cd <id>` beside it.
  */
-export function toRunSteps(run: readonly string[], id: string): Pick<ConfigPageView, 'run' | 'enter'> {
+export function toRunSteps(
+  run: readonly string[],
+  id: string,
+): Pick<ConfigPageView, 'run' | 'enter'> {
   const first = run[0]?.trim();
   if (first !== `cd content/configs/${id}`) return { run: [...run], enter: undefined };
   return { run: run.slice(1), enter: { clone: first, zip: `cd ${id}` } };
 }
 
 /** Build the page of one component from its folder and the results of the run. */
-export function toConfigPage(folder: ConfigFolder, results: ReadonlyArray<CheckResult>): ConfigPageView {
-  const byPath = new Map(results.filter((r) => r.file.startsWith(`${folder.dir}/`)).map((r) => [r.path, r]));
+export function toConfigPage(
+  folder: ConfigFolder,
+  results: ReadonlyArray<CheckResult>,
+): ConfigPageView {
+  const byPath = new Map(
+    results.filter((r) => r.file.startsWith(`${folder.dir}/`)).map((r) => [r.path, r]),
+  );
   const files = folder.manifest.files.map((entry): ConfigFileView => {
     const result = byPath.get(entry.path);
-    if (!result) throw new Error(`${folder.manifestFile}: "${entry.path}" has no validation result; validate before rendering`);
+    if (!result)
+      throw new Error(
+        `${folder.manifestFile}: "${entry.path}" has no validation result; validate before rendering`,
+      );
     return {
       path: entry.path,
       title: entry.title,
@@ -150,7 +176,9 @@ export function toConfigIndex(report: ConfigReport, graph: Graph): ConfigIndexRo
         summary: folder.manifest.summary,
         files: folder.manifest.files.length,
         checked: results.filter((r) => r.status === 'checked').length,
-        notChecked: results.filter((r) => r.status === 'not-checked').map((r) => ({ path: r.path, reason: r.reason ?? '' })),
+        notChecked: results
+          .filter((r) => r.status === 'not-checked')
+          .map((r) => ({ path: r.path, reason: r.reason ?? '' })),
         path: routes.config(folder.id),
       };
       return { row, order: node?.number ?? Number.MAX_SAFE_INTEGER };
@@ -162,7 +190,8 @@ export function toConfigIndex(report: ConfigReport, graph: Graph): ConfigIndexRo
 /** Every tool used in the run with its version, once each, sorted by name (for the index page). */
 export function listTools(report: ConfigReport): string[] {
   const tools = new Map<string, string>();
-  for (const r of report.results) for (const t of r.tools) tools.set(`${t.name} ${t.version}`, formatTool(t));
+  for (const r of report.results)
+    for (const t of r.tools) tools.set(`${t.name} ${t.version}`, formatTool(t));
   return [...tools.keys()].sort().map((k) => tools.get(k)!);
 }
 

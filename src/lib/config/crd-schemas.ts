@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import Ajv2020Module, { type ValidateFunction } from 'ajv/dist/2020.js';
 
 // ajv ships CommonJS; under Node's ESM loader the class is on `.default`.
-const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
+const Ajv2020 =
+  (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
 
 /** Folder of the strict CRD schemas derived by scripts/refresh-schemas.ts, relative to the root. */
 export const CRD_SCHEMA_DIR = 'src/lib/config/upstream/crds';
@@ -41,7 +42,16 @@ export interface CrdRegistry {
 const registries = new Map<string, CrdRegistry>();
 
 interface SchemaFile {
-  'x-crd': { operator: string; operatorVersion: string; group: string; version: string; kind: string; celRules: number; droppedPatterns?: number; deprecated: boolean };
+  'x-crd': {
+    operator: string;
+    operatorVersion: string;
+    group: string;
+    version: string;
+    kind: string;
+    celRules: number;
+    droppedPatterns?: number;
+    deprecated: boolean;
+  };
   'x-provenance': { repository: string; paths: string[] };
 }
 

@@ -69,7 +69,10 @@ function renderExpression(inner: string, approximations: string[]): string {
   if (inner === 'this') return 'dbt_this';
   if (call?.[1] === 'config') return '';
   if (call?.[1] === 'ref' || call?.[1] === 'source') {
-    const args = call[2]!.split(',').filter((a) => !/=/.test(a)).map(unquote);
+    const args = call[2]!
+      .split(',')
+      .filter((a) => !/=/.test(a))
+      .map(unquote);
     if (args.every((a) => a !== undefined && /^[A-Za-z_][\w$]*$/.test(a))) {
       return call[1] === 'ref' ? args[args.length - 1]! : (args as string[]).join('.');
     }
@@ -96,11 +99,16 @@ function checkBlocks(tokens: ReadonlyArray<JinjaToken>): Array<{ line: number; m
             ? `{% ${tag} %} closes {% ${open.tag} %} from line ${open.line}; expected {% ${expected} %}`
             : `{% ${tag} %} has no matching opening tag`,
         });
-    } else if ((tag === 'elif' || tag === 'else') && stack[stack.length - 1]?.tag !== 'if' && stack[stack.length - 1]?.tag !== 'for') {
+    } else if (
+      (tag === 'elif' || tag === 'else') &&
+      stack[stack.length - 1]?.tag !== 'if' &&
+      stack[stack.length - 1]?.tag !== 'for'
+    ) {
       problems.push({ line: t.line, message: `{% ${tag} %} outside an {% if %} block` });
     }
   }
-  for (const open of stack) problems.push({ line: open.line, message: `{% ${open.tag} %} is never closed` });
+  for (const open of stack)
+    problems.push({ line: open.line, message: `{% ${open.tag} %} is never closed` });
   return problems;
 }
 
@@ -117,7 +125,8 @@ export function renderDbt(text: string, incremental: boolean): RenderedDbt {
   let out = '';
   let cursor = 0;
   // Each open block records whether its current branch is emitted.
-  const stack: Array<{ tag: string; emitting: boolean; taken: boolean; parentEmitting: boolean }> = [];
+  const stack: Array<{ tag: string; emitting: boolean; taken: boolean; parentEmitting: boolean }> =
+    [];
   const emitting = () => stack.every((s) => s.emitting);
   for (const t of tokens) {
     if (emitting()) out += text.slice(cursor, t.start);
@@ -137,7 +146,8 @@ export function renderDbt(text: string, incremental: boolean): RenderedDbt {
         else if (/^not\s+is_incremental\(\)$/.test(condition)) take = !incremental;
         else {
           take = true;
-          if (parentEmitting) approximations.push(`{% if ${condition} %} rendered with its first branch only`);
+          if (parentEmitting)
+            approximations.push(`{% if ${condition} %} rendered with its first branch only`);
         }
         stack.push({ tag, emitting: take, taken: take, parentEmitting });
       } else if ((tag === 'elif' || tag === 'else') && stack[stack.length - 1]?.tag === 'if') {
@@ -145,9 +155,16 @@ export function renderDbt(text: string, incremental: boolean): RenderedDbt {
         top.emitting = !top.taken;
         top.taken = true;
       } else if (tag === 'for') {
-        if (parentEmitting) approximations.push(`{% ${t.inner} %} rendered once, loop variables as placeholders`);
+        if (parentEmitting)
+          approximations.push(`{% ${t.inner} %} rendered once, loop variables as placeholders`);
         stack.push({ tag, emitting: true, taken: true, parentEmitting });
-      } else if (tag === 'macro' || tag === 'test' || tag === 'materialization' || tag === 'docs' || (tag === 'set' && !t.inner.includes('='))) {
+      } else if (
+        tag === 'macro' ||
+        tag === 'test' ||
+        tag === 'materialization' ||
+        tag === 'docs' ||
+        (tag === 'set' && !t.inner.includes('='))
+      ) {
         stack.push({ tag, emitting: false, taken: true, parentEmitting });
       } else if (OPENERS[tag]) {
         stack.push({ tag, emitting: true, taken: true, parentEmitting });
@@ -158,6 +175,8 @@ export function renderDbt(text: string, incremental: boolean): RenderedDbt {
     out += rendered + keepLines(raw).slice(keepLines(rendered).length);
   }
   out += emitting() ? text.slice(cursor) : keepLines(text.slice(cursor));
-  const usesIncremental = tokens.some((t) => t.kind === 'stmt' && /\bis_incremental\(\)/.test(t.inner));
+  const usesIncremental = tokens.some(
+    (t) => t.kind === 'stmt' && /\bis_incremental\(\)/.test(t.inner),
+  );
   return { sql: out, approximations: [...new Set(approximations)], problems, usesIncremental };
 }

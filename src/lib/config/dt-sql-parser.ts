@@ -10,7 +10,8 @@ function registerResolveShim(): void {
   registerHooks({
     resolve(specifier, context, nextResolve) {
       const inside = context.parentURL?.includes('/dt-sql-parser/') ?? false;
-      if (!inside || !specifier.startsWith('.') || /\.[cm]?js$/.test(specifier)) return nextResolve(specifier, context);
+      if (!inside || !specifier.startsWith('.') || /\.[cm]?js$/.test(specifier))
+        return nextResolve(specifier, context);
       for (const candidate of [`${specifier}.js`, `${specifier}/index.js`]) {
         try {
           return nextResolve(candidate, context);
@@ -57,7 +58,10 @@ function quietly<T>(fn: () => T): T {
 }
 
 /** The first syntax error a grammar reports for one statement, or undefined when it parses. */
-export function firstGrammarError(parser: GrammarParser, statement: string): GrammarError | undefined {
+export function firstGrammarError(
+  parser: GrammarParser,
+  statement: string,
+): GrammarError | undefined {
   const errors = quietly(() => parser.validate(statement));
   return [...errors].sort((a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn)[0];
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import Ajv2020Module, { type ValidateFunction } from 'ajv/dist/2020.js';
 
 // ajv ships CommonJS; under Node's ESM loader the class is on `.default`.
-const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
+const Ajv2020 =
+  (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
 
 /**
  * Folder of the field trees of built-in kinds (property names only, objects closed), derived by
@@ -29,7 +30,10 @@ export function loadFieldTrees(root = process.cwd()): FieldTrees {
   const byKey = new Map<string, object>();
   let source: string | undefined;
   for (const f of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : []) {
-    const raw = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { 'x-kind': { apiVersion: string; kind: string }; 'x-provenance': { ref: string } };
+    const raw = JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
+      'x-kind': { apiVersion: string; kind: string };
+      'x-provenance': { ref: string };
+    };
     byKey.set(`${raw['x-kind'].apiVersion} ${raw['x-kind'].kind}`, raw);
     source = raw['x-provenance'].ref;
   }

@@ -26,14 +26,18 @@ const cache = new Map<string, OptionsFile | undefined>();
 export function loadOperatorOptions(root: string): OptionsFile | undefined {
   if (!cache.has(root)) {
     const file = join(root, FLINK_OPERATOR_OPTIONS_FILE);
-    cache.set(root, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as OptionsFile) : undefined);
+    cache.set(
+      root,
+      existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as OptionsFile) : undefined,
+    );
   }
   return cache.get(root);
 }
 
 /** flinkConfiguration as dotted keys with their YAML paths (the CRD also takes nested maps). */
 function flatten(value: unknown, path: string[] = []): Array<{ key: string; path: string[] }> {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return path.length ? [{ key: path.join('.'), path }] : [];
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return path.length ? [{ key: path.join('.'), path }] : [];
   return Object.entries(value).flatMap(([k, v]) => flatten(v, [...path, k]));
 }
 
@@ -43,14 +47,28 @@ function flatten(value: unknown, path: string[] = []): Array<{ key: string; path
  * A templated key such as kubernetes.operator.plugins.listeners.<listener-name>.class matches any
  * one name segment in place of the placeholder.
  */
-export function findUnknownOperatorOptions(configuration: unknown, keys: string[], release: string): UnknownOption[] {
+export function findUnknownOperatorOptions(
+  configuration: unknown,
+  keys: string[],
+  release: string,
+): UnknownOption[] {
   const exact = new Set(keys);
-  const templated = keys.filter((k) => k.includes('<')).map((k) => new RegExp(`^${k.replace(/[.]/g, '\\.').replace(/<[^>]+>/g, '[^.]+')}$`));
+  const templated = keys
+    .filter((k) => k.includes('<'))
+    .map((k) => new RegExp(`^${k.replace(/[.]/g, '\\.').replace(/<[^>]+>/g, '[^.]+')}$`));
   return flatten(configuration)
-    .filter(({ key }) => OPERATOR_PREFIXES.some((p) => key.startsWith(p)) && !exact.has(key) && !templated.some((re) => re.test(key)))
+    .filter(
+      ({ key }) =>
+        OPERATOR_PREFIXES.some((p) => key.startsWith(p)) &&
+        !exact.has(key) &&
+        !templated.some((re) => re.test(key)),
+    )
     .map(({ key, path }) => ({
       key,
       path,
-      message: `flinkConfiguration: "${key}" is not an option of the Flink Kubernetes Operator ${release}${nearestHint(key, keys.filter((k) => !k.includes('<')))}`,
+      message: `flinkConfiguration: "${key}" is not an option of the Flink Kubernetes Operator ${release}${nearestHint(
+        key,
+        keys.filter((k) => !k.includes('<')),
+      )}`,
     }));
 }

@@ -6,11 +6,16 @@ import type { ConfigReport } from './validate-configs.ts';
  * checked here (never hidden), and a one-line summary. With `verbose`, one line per file saying
  * how it was checked.
  */
-export function formatReport(report: ConfigReport, verbose = false): { lines: string[]; ok: boolean } {
+export function formatReport(
+  report: ConfigReport,
+  verbose = false,
+): { lines: string[]; ok: boolean } {
   const lines: string[] = [];
   if (verbose) {
     for (const r of report.results) {
-      lines.push(`${r.problems.length ? 'FAIL' : r.status === 'checked' ? 'ok  ' : 'skip'}  ${r.file}  ${describeResult(r)}`);
+      lines.push(
+        `${r.problems.length ? 'FAIL' : r.status === 'checked' ? 'ok  ' : 'skip'}  ${r.file}  ${describeResult(r)}`,
+      );
       if (r.tools.length) lines.push(`        tools: ${r.tools.map(formatTool).join(', ')}`);
       for (const c of r.checks) lines.push(`        check: ${c}`);
       for (const l of r.limits) lines.push(`        limit: ${l}`);

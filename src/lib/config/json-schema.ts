@@ -5,7 +5,8 @@ import { lineOfPath, type LocatedDocument } from './positions.ts';
 import type { Locate } from './schema-errors.ts';
 
 // ajv ships CommonJS; under Node's ESM loader the class is on `.default`.
-const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
+const Ajv2020 =
+  (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
 
 /** Folder of the JSON Schemas we keep, relative to the project root. */
 export const SCHEMA_DIR = 'src/lib/config/schemas';
@@ -33,23 +34,35 @@ export function loadSchemaRegistry(root = process.cwd()): SchemaRegistry {
   const dir = join(root, SCHEMA_DIR);
   // strictTypes/strictRequired are off: if/then conditions name patterns and required fields
   // without repeating their types and declarations.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowMatchingProperties: true, allowUnionTypes: true });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    allowMatchingProperties: true,
+    allowUnionTypes: true,
+  });
   // Provenance annotations of derived schemas are not validation keywords.
   ajv.addVocabulary(['x-provenance', 'x-chart']);
   const files = new Map<string, string>();
   for (const folder of [dir, join(root, HELM_SCHEMA_DIR)]) {
     if (!existsSync(folder)) continue;
-    for (const f of readdirSync(folder)) if (f.endsWith('.json')) files.set(f.slice(0, -'.json'.length), join(folder, f));
+    for (const f of readdirSync(folder))
+      if (f.endsWith('.json')) files.set(f.slice(0, -'.json'.length), join(folder, f));
   }
   const names = [...files.keys()].sort();
   // Register every schema under its name first, so one can $ref another ("$ref": "dbt-properties").
-  for (const name of names) ajv.addSchema(JSON.parse(readFileSync(files.get(name)!, 'utf8')) as object, name);
+  for (const name of names)
+    ajv.addSchema(JSON.parse(readFileSync(files.get(name)!, 'utf8')) as object, name);
   const compiled = new Map<string, ValidateFunction>();
   for (const name of names) {
     try {
       compiled.set(name, ajv.getSchema(name)!);
     } catch (error) {
-      throw new Error(`${files.get(name)}: not a valid JSON Schema: ${(error as Error).message}`, { cause: error });
+      throw new Error(`${files.get(name)}: not a valid JSON Schema: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
   const registry = { names, get: (name: string) => compiled.get(name) };

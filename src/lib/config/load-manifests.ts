@@ -51,10 +51,21 @@ export function parseManifest(
   file: string,
 ): { manifest?: ConfigManifest; doc?: LocatedDocument; problems: ConfigProblem[] } {
   const { docs, errors } = parseYamlDocuments(text);
-  if (errors.length) return { problems: errors.map((e) => ({ file, line: e.line, message: `not valid YAML: ${e.message}` })) };
+  if (errors.length)
+    return {
+      problems: errors.map((e) => ({
+        file,
+        line: e.line,
+        message: `not valid YAML: ${e.message}`,
+      })),
+    };
   const doc = docs[0];
   if (!doc || docs.length > 1)
-    return { problems: [{ file, message: 'expected exactly one YAML document with title, summary and files' }] };
+    return {
+      problems: [
+        { file, message: 'expected exactly one YAML document with title, summary and files' },
+      ],
+    };
   const result = ConfigManifestSchema.safeParse(doc.value);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
@@ -62,7 +73,9 @@ export function parseManifest(
       const field = formatFieldPath(path) || '(root)';
       const line = lineOfPath(doc, path);
       // zod says "expected string, received undefined" for a missing field; say it plainly.
-      const message = /received undefined$/.test(issue.message) ? 'missing; this field is required' : issue.message;
+      const message = /received undefined$/.test(issue.message)
+        ? 'missing; this field is required'
+        : issue.message;
       return { file, ...(line ? { line } : {}), message: `${field}: ${message}` };
     });
     return { doc, problems };
@@ -93,7 +106,10 @@ export function loadConfigFolders(
     if (all.length === 0) continue;
     const manifestFile = posix.join(dir, MANIFEST_NAME);
     if (!all.includes(MANIFEST_NAME)) {
-      problems.push({ file: `${dir}/`, message: `has no ${MANIFEST_NAME}; every config folder lists its files there` });
+      problems.push({
+        file: `${dir}/`,
+        message: `has no ${MANIFEST_NAME}; every config folder lists its files there`,
+      });
       continue;
     }
     const parsed = parseManifest(readFileSync(join(root, manifestFile), 'utf8'), manifestFile);

@@ -53,7 +53,12 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
       }
       for (;;) {
         ws();
-        if (text[i] !== '"') fail(text[i] === '}' ? 'another member after the comma (trailing commas are not JSON)' : 'a quoted member name');
+        if (text[i] !== '"')
+          fail(
+            text[i] === '}'
+              ? 'another member after the comma (trailing commas are not JSON)'
+              : 'a quoted member name',
+          );
         string();
         ws();
         if (text[i] !== ':') fail('":"');
@@ -102,6 +107,10 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
   } catch (error) {
     if (!(error instanceof JsonScanError)) throw error;
     const before = text.slice(0, error.offset).split('\n');
-    return { line: before.length, column: before[before.length - 1]!.length + 1, message: error.message };
+    return {
+      line: before.length,
+      column: before[before.length - 1]!.length + 1,
+      message: error.message,
+    };
   }
 }

@@ -10,13 +10,18 @@ export function nearestName(name: string, candidates: Iterable<string>): string 
     const distance = editDistance(name, candidate);
     let prefix = 0;
     while (prefix < name.length && name[prefix] === candidate[prefix]) prefix++;
-    if (!best || distance < best.distance || (distance === best.distance && prefix > best.prefix)) best = { candidate, distance, prefix };
+    if (!best || distance < best.distance || (distance === best.distance && prefix > best.prefix))
+      best = { candidate, distance, prefix };
   }
   return best?.candidate;
 }
 
 /** `; nearest valid: "x"` for messages, or nothing when there is no candidate. */
-export function nearestHint(name: string, candidates: Iterable<string>, label = 'nearest valid'): string {
+export function nearestHint(
+  name: string,
+  candidates: Iterable<string>,
+  label = 'nearest valid',
+): string {
   const nearest = nearestName(name, candidates);
   return nearest === undefined ? '' : `; ${label}: "${nearest}"`;
 }
@@ -28,9 +33,14 @@ export function nearestHint(name: string, candidates: Iterable<string>, label = 
  */
 export function findNearestName(name: string, known: Iterable<string>): string | undefined {
   const byLower = new Map<string, string>();
-  for (const candidate of known) if (!byLower.has(candidate.toLowerCase())) byLower.set(candidate.toLowerCase(), candidate);
+  for (const candidate of known)
+    if (!byLower.has(candidate.toLowerCase())) byLower.set(candidate.toLowerCase(), candidate);
   const lower = name.toLowerCase();
   const nearest = nearestName(lower, byLower.keys());
-  if (nearest === undefined || editDistance(lower, nearest) > Math.max(2, Math.floor(name.length / 3))) return undefined;
+  if (
+    nearest === undefined ||
+    editDistance(lower, nearest) > Math.max(2, Math.floor(name.length / 3))
+  )
+    return undefined;
   return byLower.get(nearest);
 }

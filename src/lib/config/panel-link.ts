@@ -9,6 +9,9 @@ export function toConfigPanelLink(report: ConfigReport, id: string): PanelLink |
   const checked = results.filter((r) => r.status === 'checked').length;
   const files = results.length === 1 ? '1 file' : `${results.length} files`;
   const unchecked = results.length - checked;
-  const note = unchecked === 0 ? `${files}, all validated on every build` : `${files}, ${checked} validated on every build, ${unchecked} not checked offline`;
+  const note =
+    unchecked === 0
+      ? `${files}, all validated on every build`
+      : `${files}, ${checked} validated on every build, ${unchecked} not checked offline`;
   return { href: routes.config(id), label: 'Reference configs', note };
 }

@@ -47,7 +47,11 @@ export function parseProperties(text: string): PropertyEntry[] {
     while (isSpace(logical[j])) j++;
     if (logical[j] === '=' || logical[j] === ':') j++;
     while (isSpace(logical[j])) j++;
-    entries.push({ key: unescape(logical.slice(0, sep)), value: unescape(logical.slice(j)), line: startLine });
+    entries.push({
+      key: unescape(logical.slice(0, sep)),
+      value: unescape(logical.slice(j)),
+      line: startLine,
+    });
   }
   return entries;
 }

@@ -1,4 +1,12 @@
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+} from 'yaml';
 
 /** 1-based line of a character offset in `text`. */
 export function lineAtOffset(text: string, offset: number): number {
@@ -33,9 +41,16 @@ export interface YamlSyntaxError {
  * Parse every document in a YAML stream, keeping positions. Returns syntax errors instead of
  * throwing, each with its line.
  */
-export function parseYamlDocuments(text: string): { docs: LocatedDocument[]; errors: YamlSyntaxError[] } {
+export function parseYamlDocuments(text: string): {
+  docs: LocatedDocument[];
+  errors: YamlSyntaxError[];
+} {
   const lines = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const parsed = parseAllDocuments(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   const list = Array.isArray(parsed) ? parsed : [];
   const errors: YamlSyntaxError[] = [];
   for (const doc of list) {
@@ -45,7 +60,11 @@ export function parseYamlDocuments(text: string): { docs: LocatedDocument[]; err
   }
   const docs = list
     .filter((doc) => doc.contents !== null || doc.errors.length > 0)
-    .map((doc) => ({ value: doc.errors.length ? undefined : (doc.toJS({ maxAliasCount: 100 }) as unknown), doc, lines }));
+    .map((doc) => ({
+      value: doc.errors.length ? undefined : (doc.toJS({ maxAliasCount: 100 }) as unknown),
+      doc,
+      lines,
+    }));
   return { docs, errors };
 }
 
@@ -66,13 +85,19 @@ export function pointerToPath(pointer: string): string[] {
  * 1-based line of the node at `path` in a document; with `key`, the line of that key inside the
  * map at `path` (for unknown or missing fields). Falls back to the nearest ancestor that exists.
  */
-export function lineOfPath(located: LocatedDocument, path: ReadonlyArray<string | number>, key?: string): number | undefined {
+export function lineOfPath(
+  located: LocatedDocument,
+  path: ReadonlyArray<string | number>,
+  key?: string,
+): number | undefined {
   let node: Node | null | undefined = located.doc.contents;
   let line = node?.range ? located.lines.linePos(node.range[0]).line : undefined;
   const segments = key === undefined ? path : [...path, key];
   for (const [i, segment] of segments.entries()) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = node.items.find(
+        (p) => isScalar(p.key) && String(p.key.value) === String(segment),
+      );
       if (!pair) break;
       const keyNode = pair.key as Node;
       if (keyNode.range) line = located.lines.linePos(keyNode.range[0]).line;

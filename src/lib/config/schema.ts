@@ -18,7 +18,10 @@ export const ValidatorIdSchema = z.enum(
     'yaml', // YAML, optionally against `schema`
     'properties', // Java .properties (Trino, Kafka), optionally against `schema`
   ],
-  { error: 'expected one of compose, kubernetes, helm-values, github-actions, terraform, python, sql, flink-sql, json, yaml, properties' },
+  {
+    error:
+      'expected one of compose, kubernetes, helm-values, github-actions, terraform, python, sql, flink-sql, json, yaml, properties',
+  },
 );
 export type ValidatorId = z.infer<typeof ValidatorIdSchema>;
 

@@ -1,7 +1,8 @@
 import type { ConfigProblem } from './result.ts';
 
 /** Names that hold a credential: password, secret, token, access or private keys. */
-const SECRET_NAME = /(^|[_.-])(password|passwd|pwd|secret|secret[_-]?key|secret[_-]?access[_-]?key|access[_-]?key|api[_-]?key|token|private[_-]?key|client[_-]?secret)$/i;
+const SECRET_NAME =
+  /(^|[_.-])(password|passwd|pwd|secret|secret[_-]?key|secret[_-]?access[_-]?key|access[_-]?key|api[_-]?key|token|private[_-]?key|client[_-]?secret)$/i;
 
 /** True when a field or variable name says it holds a credential (e.g. `master_password`). */
 export function isSecretName(name: string): boolean {
@@ -40,7 +41,11 @@ export function findCommittedCredentials(file: string, text: string): ConfigProb
   text.split('\n').forEach((lineText, i) => {
     for (const { pattern, what } of CREDENTIAL_PATTERNS) {
       if (pattern.test(lineText))
-        problems.push({ file, line: i + 1, message: `looks like ${what}; never commit credentials, reference a secret store instead` });
+        problems.push({
+          file,
+          line: i + 1,
+          message: `looks like ${what}; never commit credentials, reference a secret store instead`,
+        });
     }
   });
   return problems;

@@ -67,7 +67,12 @@ export function splitStatements(sql: string): SqlStatement[] {
     if (first !== -1) {
       const before = sql.slice(0, start + first);
       const textLine = sql.slice(0, start).split('\n').length;
-      statements.push({ text: sql.slice(start, end), line: before.split('\n').length, textLine, terminated });
+      statements.push({
+        text: sql.slice(start, end),
+        line: before.split('\n').length,
+        textLine,
+        terminated,
+      });
     }
     start = end + 1;
   };

@@ -45,7 +45,8 @@ function lead(code: string): string {
 }
 
 /** Statements Trino accepts that node-sql-parser's Trino grammar has no rule for at all. */
-const TRINO_UNPARSED = /^(GRANT|REVOKE|DENY|SHOW|DESCRIBE|EXPLAIN|CALL|COMMENT ON|PREPARE|EXECUTE|DEALLOCATE|REFRESH MATERIALIZED|CREATE MATERIALIZED|CREATE ROLE|DROP ROLE|SET ROLE|START TRANSACTION|COMMIT|ROLLBACK)\b/;
+const TRINO_UNPARSED =
+  /^(GRANT|REVOKE|DENY|SHOW|DESCRIBE|EXPLAIN|CALL|COMMENT ON|PREPARE|EXECUTE|DEALLOCATE|REFRESH MATERIALIZED|CREATE MATERIALIZED|CREATE ROLE|DROP ROLE|SET ROLE|START TRANSACTION|COMMIT|ROLLBACK)\b/;
 
 /** Plan a Trino statement: rewrite or own-check the parts node-sql-parser's grammar lacks. */
 export function planTrinoStatement(text: string, parserName: string): StatementPlan {
@@ -59,41 +60,76 @@ export function planTrinoStatement(text: string, parserName: string): StatementP
       /^SET\s+SESSION\s+[\w.]+\s*=\s*\S[\s\S]*$/i.test(code) ||
       /^RESET\s+SESSION\s+[\w.]+$/i.test(code) ||
       new RegExp(String.raw`^USE\s+${IDENT}(\.${IDENT})?$`, 'i').test(code);
-    return { ...none, problems: ok ? [] : [`"${code.slice(0, 60)}" is not a valid ${upper.split(' ').slice(0, 2).join(' ')} statement`] };
+    return {
+      ...none,
+      problems: ok
+        ? []
+        : [
+            `"${code.slice(0, 60)}" is not a valid ${upper.split(' ').slice(0, 2).join(' ')} statement`,
+          ],
+    };
   }
 
-  const execute = new RegExp(String.raw`^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(${QUALIFIED})\s+EXECUTE\s+(\w+)\s*(\(([\s\S]*?)\))?\s*(?:WHERE\s+([\s\S]+))?$`, 'i').exec(code);
+  const execute = new RegExp(
+    String.raw`^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(${QUALIFIED})\s+EXECUTE\s+(\w+)\s*(\(([\s\S]*?)\))?\s*(?:WHERE\s+([\s\S]+))?$`,
+    'i',
+  ).exec(code);
   if (execute) {
     const [, table, procedure, , args, where] = execute;
     const problems: string[] = [];
     if (!TRINO_ICEBERG_PROCEDURES.includes(procedure!.toLowerCase()))
-      problems.push(`unknown table procedure "${procedure}"; Trino's Iceberg connector has ${TRINO_ICEBERG_PROCEDURES.join(', ')}`);
+      problems.push(
+        `unknown table procedure "${procedure}"; Trino's Iceberg connector has ${TRINO_ICEBERG_PROCEDURES.join(', ')}`,
+      );
     for (const arg of args?.trim() ? splitTopLevel(args) : [])
-      if (!/^\s*\w+\s*=>\s*\S/.test(arg)) problems.push(`procedure argument "${arg.trim()}" is not written as name => value`);
+      if (!/^\s*\w+\s*=>\s*\S/.test(arg))
+        problems.push(`procedure argument "${arg.trim()}" is not written as name => value`);
     return {
       parse: where ? [{ text: `SELECT 1 FROM ${table} WHERE ${where}`, aligned: false }] : [],
       problems,
-      limits: [`ALTER TABLE ... EXECUTE has no rule in ${parserName}: procedure and arguments checked by our rules${where ? ', WHERE clause parsed' : ''}`],
+      limits: [
+        `ALTER TABLE ... EXECUTE has no rule in ${parserName}: procedure and arguments checked by our rules${where ? ', WHERE clause parsed' : ''}`,
+      ],
     };
   }
 
   if (/^ANALYZE\b/.test(upper)) {
-    const ok = new RegExp(String.raw`^ANALYZE\s+${QUALIFIED}(\s+WITH\s*\([\s\S]*\))?$`, 'i').test(code);
-    return { ...none, problems: ok ? [] : ['ANALYZE takes a table name and optional WITH (...) properties'], limits: [`ANALYZE has no rule in ${parserName}: checked by our rules`] };
+    const ok = new RegExp(String.raw`^ANALYZE\s+${QUALIFIED}(\s+WITH\s*\([\s\S]*\))?$`, 'i').test(
+      code,
+    );
+    return {
+      ...none,
+      problems: ok ? [] : ['ANALYZE takes a table name and optional WITH (...) properties'],
+      limits: [`ANALYZE has no rule in ${parserName}: checked by our rules`],
+    };
   }
 
   if (/^MERGE INTO\b/.test(upper)) {
-    const ok = /^MERGE\s+INTO\s+\S+(\s+(AS\s+)?\w+)?\s+USING\s+[\s\S]+?\s+ON\s+[\s\S]+?\s+WHEN\s+(NOT\s+)?MATCHED\b/i.test(code);
-    return { ...none, problems: ok ? [] : ['MERGE needs INTO <table> USING <source> ON <condition> WHEN [NOT] MATCHED ...'], limits: [`MERGE has no rule in ${parserName}: clause structure checked by our rules`] };
+    const ok =
+      /^MERGE\s+INTO\s+\S+(\s+(AS\s+)?\w+)?\s+USING\s+[\s\S]+?\s+ON\s+[\s\S]+?\s+WHEN\s+(NOT\s+)?MATCHED\b/i.test(
+        code,
+      );
+    return {
+      ...none,
+      problems: ok
+        ? []
+        : ['MERGE needs INTO <table> USING <source> ON <condition> WHEN [NOT] MATCHED ...'],
+      limits: [`MERGE has no rule in ${parserName}: clause structure checked by our rules`],
+    };
   }
 
-  const create = new RegExp(String.raw`^CREATE\s+(?:OR\s+REPLACE\s+)?(SCHEMA|TABLE)\s+`, 'i').exec(code);
+  const create = new RegExp(String.raw`^CREATE\s+(?:OR\s+REPLACE\s+)?(SCHEMA|TABLE)\s+`, 'i').exec(
+    code,
+  );
   if (create) {
     // Trino's trailing WITH (...) properties and CREATE TABLE AS are not in the grammar: check
     // the properties ourselves, then parse the statement without them (or the query alone).
     const what = create[1]!.toUpperCase();
     const problems: string[] = [];
-    const asQuery = /\)\s*(?:COMMENT\s+'(?:[^']|'')*'\s*)?(?:WITH\s*\([\s\S]*\)\s*)?AS\s+(\(?\s*(?:SELECT|WITH)\b[\s\S]*)$|^CREATE\s+(?:OR\s+REPLACE\s+)?TABLE\s+[^\s(]+\s+(?:COMMENT\s+'(?:[^']|'')*'\s*)?(?:WITH\s*\([\s\S]*?\)\s*)?AS\s+(\(?\s*(?:SELECT|WITH)\b[\s\S]*)$/i.exec(code);
+    const asQuery =
+      /\)\s*(?:COMMENT\s+'(?:[^']|'')*'\s*)?(?:WITH\s*\([\s\S]*\)\s*)?AS\s+(\(?\s*(?:SELECT|WITH)\b[\s\S]*)$|^CREATE\s+(?:OR\s+REPLACE\s+)?TABLE\s+[^\s(]+\s+(?:COMMENT\s+'(?:[^']|'')*'\s*)?(?:WITH\s*\([\s\S]*?\)\s*)?AS\s+(\(?\s*(?:SELECT|WITH)\b[\s\S]*)$/i.exec(
+        code,
+      );
     const withMatch = /\bWITH\s*\(/gi;
     let m: RegExpExecArray | null;
     let cut: { from: number; to: number } | undefined;
@@ -110,14 +146,37 @@ export function planTrinoStatement(text: string, parserName: string): StatementP
       }
     }
     const query = asQuery?.[1] ?? asQuery?.[2];
-    if (query) return { parse: [{ text: query, aligned: false }], problems, limits: [`CREATE ${what} ... AS has no rule in ${parserName}: the query is parsed${cut ? ', properties checked by our rules' : ''}`] };
+    if (query)
+      return {
+        parse: [{ text: query, aligned: false }],
+        problems,
+        limits: [
+          `CREATE ${what} ... AS has no rule in ${parserName}: the query is parsed${cut ? ', properties checked by our rules' : ''}`,
+        ],
+      };
     // Blank the properties in place so the parser's lines still match the file.
     const blank = blankComments(text);
     const shift = blank.indexOf(code);
-    const rest = cut ? blank.slice(0, shift + cut.from) + blank.slice(shift + cut.from, shift + cut.to).replace(/[^\n]/g, ' ') + blank.slice(shift + cut.to) : text;
-    return { parse: [{ text: rest, aligned: true }], problems, limits: cut ? [`CREATE ${what} ... WITH (...) properties have no rule in ${parserName}: checked by our rules, the rest parsed`] : [] };
+    const rest = cut
+      ? blank.slice(0, shift + cut.from) +
+        blank.slice(shift + cut.from, shift + cut.to).replace(/[^\n]/g, ' ') +
+        blank.slice(shift + cut.to)
+      : text;
+    return {
+      parse: [{ text: rest, aligned: true }],
+      problems,
+      limits: cut
+        ? [
+            `CREATE ${what} ... WITH (...) properties have no rule in ${parserName}: checked by our rules, the rest parsed`,
+          ]
+        : [],
+    };
   }
 
-  if (TRINO_UNPARSED.test(upper)) return { ...none, limits: [`${upper.split(' ')[0]} statements have no rule in ${parserName}: not parsed`] };
+  if (TRINO_UNPARSED.test(upper))
+    return {
+      ...none,
+      limits: [`${upper.split(' ')[0]} statements have no rule in ${parserName}: not parsed`],
+    };
   return { parse: [{ text, aligned: true }], problems: [], limits: [] };
 }

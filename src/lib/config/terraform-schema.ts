@@ -35,7 +35,11 @@ export interface ProviderSchema {
 /** Providers whose schema is checked: local name, registry address and generated file. */
 const PROVIDERS = [
   { name: 'aws', address: 'hashicorp/aws', file: 'src/lib/config/upstream/aws-provider.json' },
-  { name: 'airbyte', address: 'airbytehq/airbyte', file: 'src/lib/config/upstream/airbyte-provider.json' },
+  {
+    name: 'airbyte',
+    address: 'airbytehq/airbyte',
+    file: 'src/lib/config/upstream/airbyte-provider.json',
+  },
 ] as const;
 
 const cache = new Map<string, ProviderSchema>();
@@ -45,7 +49,10 @@ function loadProviderSchema(root: string, spec: (typeof PROVIDERS)[number]): Pro
   const key = `${root}|${spec.file}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const raw = JSON.parse(readFileSync(join(root, spec.file), 'utf8')) as Omit<ProviderSchema, 'name' | 'address' | 'packageRef' | 'file'> & {
+  const raw = JSON.parse(readFileSync(join(root, spec.file), 'utf8')) as Omit<
+    ProviderSchema,
+    'name' | 'address' | 'packageRef' | 'file'
+  > & {
     'x-provenance': { repository: string; ref: string };
   };
   const prov = raw['x-provenance'];
@@ -72,7 +79,18 @@ type Body = Record<string, unknown>;
 const isBody = (v: unknown): v is Body => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Terraform's meta-arguments, valid in every resource (and data) block whatever the provider. */
-const META = { resource: ['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection'], data: ['count', 'for_each', 'provider', 'depends_on', 'lifecycle'] };
+const META = {
+  resource: [
+    'count',
+    'for_each',
+    'provider',
+    'depends_on',
+    'lifecycle',
+    'provisioner',
+    'connection',
+  ],
+  data: ['count', 'for_each', 'provider', 'depends_on', 'lifecycle'],
+};
 /** Keys of a module block that are Terraform's, not the module's inputs. */
 const MODULE_META = ['source', 'version', 'providers', 'count', 'for_each', 'depends_on'];
 
@@ -81,7 +99,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** First line at or after `from` (1-based) matching `pattern`. */
 function lineFrom(text: string, from: number, pattern: RegExp): number | undefined {
   const lines = text.split('\n');
-  for (let i = Math.max(0, from - 1); i < lines.length; i++) if (pattern.test(lines[i]!)) return i + 1;
+  for (let i = Math.max(0, from - 1); i < lines.length; i++)
+    if (pattern.test(lines[i]!)) return i + 1;
   return undefined;
 }
 
@@ -101,39 +120,65 @@ function checkBody(
   for (const [key, value] of Object.entries(body)) {
     if (key === 'dynamic' && isBody(value)) {
       for (const [name, dyns] of Object.entries(value)) {
-        const line = lineFrom(f.text, from, new RegExp(`^\\s*dynamic\\s+"${escape(name)}"`)) ?? from;
+        const line =
+          lineFrom(f.text, from, new RegExp(`^\\s*dynamic\\s+"${escape(name)}"`)) ?? from;
         const nested = blocks[name];
         if (!nested) {
-          out.push({ file: f.file, line, message: `${where}: unknown block "${name}" in dynamic (${label})${nearestHint(name, Object.keys(blocks))}` });
+          out.push({
+            file: f.file,
+            line,
+            message: `${where}: unknown block "${name}" in dynamic (${label})${nearestHint(name, Object.keys(blocks))}`,
+          });
           continue;
         }
         for (const d of Array.isArray(dyns) ? dyns : [dyns])
-          for (const content of (isBody(d) && Array.isArray(d['content']) ? d['content'] : []) as unknown[])
-            if (isBody(content)) checkBody(f, content, nested, `${where}.${name}`, line, [], label, out);
+          for (const content of (isBody(d) && Array.isArray(d['content'])
+            ? d['content']
+            : []) as unknown[])
+            if (isBody(content))
+              checkBody(f, content, nested, `${where}.${name}`, line, [], label, out);
       }
       continue;
     }
     if (meta.includes(key)) continue;
     const line = lineFrom(f.text, from, new RegExp(`^\\s*"?${escape(key)}"?\\s*(=|\\{)`)) ?? from;
     if (schema.ro?.includes(key)) {
-      out.push({ file: f.file, line, message: `${where}: "${key}" is read-only (computed by the provider; remove it from the configuration) (${label})` });
+      out.push({
+        file: f.file,
+        line,
+        message: `${where}: "${key}" is read-only (computed by the provider; remove it from the configuration) (${label})`,
+      });
       continue;
     }
     if (!valid.includes(key)) {
-      out.push({ file: f.file, line, message: `${where}: unknown argument or block "${key}" (${label})${nearestHint(key, [...schema.a, ...Object.keys(blocks)])}` });
+      out.push({
+        file: f.file,
+        line,
+        message: `${where}: unknown argument or block "${key}" (${label})${nearestHint(key, [...schema.a, ...Object.keys(blocks)])}`,
+      });
       continue;
     }
     const allowed = schema.e?.[key];
     // Only literal strings: "${...}" is an expression whose value is known at plan time.
     if (allowed && typeof value === 'string' && !value.includes('${') && !allowed.includes(value))
-      out.push({ file: f.file, line, message: `${where}.${key}: "${value}" is not one of ${allowed.map((v) => `"${v}"`).join(', ')} (${label})${nearestHint(value, allowed)}` });
+      out.push({
+        file: f.file,
+        line,
+        message: `${where}.${key}: "${value}" is not one of ${allowed.map((v) => `"${v}"`).join(', ')} (${label})${nearestHint(value, allowed)}`,
+      });
     const nested = blocks[key];
     if (!nested) continue;
-    for (const item of Array.isArray(value) ? value : [value]) if (isBody(item)) checkBody(f, item, nested, `${where}.${key}`, line, [], label, out);
+    for (const item of Array.isArray(value) ? value : [value])
+      if (isBody(item)) checkBody(f, item, nested, `${where}.${key}`, line, [], label, out);
   }
   // A resource's body starts the line after its header; a nested attribute's on its own line.
   for (const name of schema.r ?? [])
-    if (!(name in body)) out.push({ file: f.file, line: meta.length ? from - 1 : from, message: `${where}: missing required argument "${name}" (${label})` });
+    if (!(name in body))
+      out.push({
+        file: f.file,
+        line: meta.length ? from - 1 : from,
+        message: `${where}: missing required argument "${name}" (${label})`,
+      });
 }
 
 /** Resource and data-source types of one provider, their arguments and blocks, and its provider block, against its schema. */
@@ -142,22 +187,57 @@ export function findProviderSchemaProblems(f: TfFile, provider: ProviderSchema):
   const label = `${provider.address} ${provider.providerVersion}`;
   for (const section of ['resource', 'data'] as const) {
     const known = section === 'resource' ? provider.resources : provider.data;
-    for (const [type, named] of Object.entries((f.json[section] as Record<string, Record<string, unknown[]>> | undefined) ?? {})) {
+    for (const [type, named] of Object.entries(
+      (f.json[section] as Record<string, Record<string, unknown[]>> | undefined) ?? {},
+    )) {
       if (!type.startsWith(`${provider.name}_`)) continue;
       for (const [name, bodies] of Object.entries(named)) {
-        const header = lineFrom(f.text, 1, new RegExp(`^\\s*${section}\\s+"${escape(type)}"\\s+"${escape(name)}"`)) ?? 1;
+        const header =
+          lineFrom(
+            f.text,
+            1,
+            new RegExp(`^\\s*${section}\\s+"${escape(type)}"\\s+"${escape(name)}"`),
+          ) ?? 1;
         const schema = known[type];
         if (!schema) {
-          out.push({ file: f.file, line: header, message: `unknown ${section === 'resource' ? 'resource' : 'data source'} type "${type}" in ${label}${nearestHint(type, Object.keys(known))}` });
+          out.push({
+            file: f.file,
+            line: header,
+            message: `unknown ${section === 'resource' ? 'resource' : 'data source'} type "${type}" in ${label}${nearestHint(type, Object.keys(known))}`,
+          });
           continue;
         }
-        for (const body of bodies) if (isBody(body)) checkBody(f, body, schema, `${section === 'data' ? 'data.' : ''}${type}.${name}`, header + 1, META[section], label, out);
+        for (const body of bodies)
+          if (isBody(body))
+            checkBody(
+              f,
+              body,
+              schema,
+              `${section === 'data' ? 'data.' : ''}${type}.${name}`,
+              header + 1,
+              META[section],
+              label,
+              out,
+            );
       }
     }
   }
-  for (const block of ((f.json['provider'] as Record<string, unknown[]> | undefined)?.[provider.name] ?? [])) {
-    const header = lineFrom(f.text, 1, new RegExp(`^\\s*provider\\s+"${escape(provider.name)}"`)) ?? 1;
-    if (isBody(block)) checkBody(f, block, provider.provider, `provider.${provider.name}`, header + 1, ['alias'], label, out);
+  for (const block of (f.json['provider'] as Record<string, unknown[]> | undefined)?.[
+    provider.name
+  ] ?? []) {
+    const header =
+      lineFrom(f.text, 1, new RegExp(`^\\s*provider\\s+"${escape(provider.name)}"`)) ?? 1;
+    if (isBody(block))
+      checkBody(
+        f,
+        block,
+        provider.provider,
+        `provider.${provider.name}`,
+        header + 1,
+        ['alias'],
+        label,
+        out,
+      );
   }
   return out;
 }
@@ -171,15 +251,30 @@ interface ModuleDecl {
 }
 
 function declarations(files: ReadonlyArray<TfFile>): ModuleDecl {
-  const decl: ModuleDecl = { variables: new Map(), locals: new Set(), modules: new Map(), outputs: new Set() };
+  const decl: ModuleDecl = {
+    variables: new Map(),
+    locals: new Set(),
+    modules: new Map(),
+    outputs: new Set(),
+  };
   for (const f of files) {
-    for (const [name, bodies] of Object.entries((f.json['variable'] as Record<string, Body[]> | undefined) ?? {}))
+    for (const [name, bodies] of Object.entries(
+      (f.json['variable'] as Record<string, Body[]> | undefined) ?? {},
+    ))
       decl.variables.set(name, { required: !bodies.some((b) => 'default' in b) });
-    for (const block of (f.json['locals'] as Body[] | undefined) ?? []) Object.keys(block).forEach((k) => decl.locals.add(k));
-    for (const name of Object.keys((f.json['output'] as Body | undefined) ?? {})) decl.outputs.add(name);
-    for (const [name, bodies] of Object.entries((f.json['module'] as Record<string, Body[]> | undefined) ?? {})) {
+    for (const block of (f.json['locals'] as Body[] | undefined) ?? [])
+      Object.keys(block).forEach((k) => decl.locals.add(k));
+    for (const name of Object.keys((f.json['output'] as Body | undefined) ?? {}))
+      decl.outputs.add(name);
+    for (const [name, bodies] of Object.entries(
+      (f.json['module'] as Record<string, Body[]> | undefined) ?? {},
+    )) {
       const body = bodies[0] ?? {};
-      decl.modules.set(name, { source: typeof body['source'] === 'string' ? body['source'] : '', inputs: Object.keys(body).filter((k) => !MODULE_META.includes(k)), file: f });
+      decl.modules.set(name, {
+        source: typeof body['source'] === 'string' ? body['source'] : '',
+        inputs: Object.keys(body).filter((k) => !MODULE_META.includes(k)),
+        file: f,
+      });
     }
   }
   return decl;
@@ -283,7 +378,8 @@ export function code(text: string): string {
 export function findReferenceProblems(files: ReadonlyArray<TfFile>): ConfigProblem[] {
   const out: ConfigProblem[] = [];
   const byDir = new Map<string, TfFile[]>();
-  for (const f of files) byDir.set(posix.dirname(f.file), [...(byDir.get(posix.dirname(f.file)) ?? []), f]);
+  for (const f of files)
+    byDir.set(posix.dirname(f.file), [...(byDir.get(posix.dirname(f.file)) ?? []), f]);
   const decls = new Map([...byDir].map(([dir, fs]) => [dir, declarations(fs)]));
   for (const [dir, dirFiles] of byDir) {
     const decl = decls.get(dir)!;
@@ -293,18 +389,37 @@ export function findReferenceProblems(files: ReadonlyArray<TfFile>): ConfigProbl
         const line = i + 1;
         for (const m of text.matchAll(/\bvar\.([A-Za-z_][\w-]*)/g))
           if (!decl.variables.has(m[1]!))
-            out.push({ file: f.file, line, message: `var.${m[1]} is not declared in this module${nearestHint(m[1]!, decl.variables.keys(), 'nearest variable')}` });
+            out.push({
+              file: f.file,
+              line,
+              message: `var.${m[1]} is not declared in this module${nearestHint(m[1]!, decl.variables.keys(), 'nearest variable')}`,
+            });
         for (const m of text.matchAll(/\blocal\.([A-Za-z_][\w-]*)/g))
-          if (!decl.locals.has(m[1]!)) out.push({ file: f.file, line, message: `local.${m[1]} is not defined in this module${nearestHint(m[1]!, decl.locals, 'nearest local')}` });
+          if (!decl.locals.has(m[1]!))
+            out.push({
+              file: f.file,
+              line,
+              message: `local.${m[1]} is not defined in this module${nearestHint(m[1]!, decl.locals, 'nearest local')}`,
+            });
         for (const m of text.matchAll(/\bmodule\.([A-Za-z_][\w-]*)(?:\.([A-Za-z_][\w-]*))?/g)) {
           const called = decl.modules.get(m[1]!);
           if (!called) {
-            out.push({ file: f.file, line, message: `module.${m[1]} is not a module block in this module${nearestHint(m[1]!, decl.modules.keys(), 'nearest module')}` });
+            out.push({
+              file: f.file,
+              line,
+              message: `module.${m[1]} is not a module block in this module${nearestHint(m[1]!, decl.modules.keys(), 'nearest module')}`,
+            });
             continue;
           }
-          const target = called.source.startsWith('.') ? decls.get(posix.normalize(posix.join(dir, called.source))) : undefined;
+          const target = called.source.startsWith('.')
+            ? decls.get(posix.normalize(posix.join(dir, called.source)))
+            : undefined;
           if (m[2] && target && !target.outputs.has(m[2]))
-            out.push({ file: f.file, line, message: `module.${m[1]}.${m[2]}: "${m[2]}" is not an output of ${called.source}${nearestHint(m[2], target.outputs, 'nearest output')}` });
+            out.push({
+              file: f.file,
+              line,
+              message: `module.${m[1]}.${m[2]}: "${m[2]}" is not an output of ${called.source}${nearestHint(m[2], target.outputs, 'nearest output')}`,
+            });
         }
       });
     }
@@ -312,21 +427,32 @@ export function findReferenceProblems(files: ReadonlyArray<TfFile>): ConfigProbl
       if (!called.source.startsWith('.')) continue;
       const targetDir = posix.normalize(posix.join(dir, called.source));
       const target = decls.get(targetDir);
-      const header = lineFrom(called.file.text, 1, new RegExp(`^\\s*module\\s+"${escape(name)}"`)) ?? 1;
+      const header =
+        lineFrom(called.file.text, 1, new RegExp(`^\\s*module\\s+"${escape(name)}"`)) ?? 1;
       if (!target) {
-        out.push({ file: called.file.file, line: header, message: `module "${name}": source ${called.source} holds no .tf file that parses (${targetDir}); point it at the module's folder` });
+        out.push({
+          file: called.file.file,
+          line: header,
+          message: `module "${name}": source ${called.source} holds no .tf file that parses (${targetDir}); point it at the module's folder`,
+        });
         continue;
       }
       for (const input of called.inputs)
         if (!target.variables.has(input))
           out.push({
             file: called.file.file,
-            line: lineFrom(called.file.text, header, new RegExp(`^\\s*${escape(input)}\\s*=`)) ?? header,
+            line:
+              lineFrom(called.file.text, header, new RegExp(`^\\s*${escape(input)}\\s*=`)) ??
+              header,
             message: `module "${name}": input "${input}" is not a variable of ${called.source}${nearestHint(input, target.variables.keys(), 'nearest variable')}`,
           });
       for (const [variable, { required }] of target.variables)
         if (required && !called.inputs.includes(variable))
-          out.push({ file: called.file.file, line: header, message: `module "${name}": missing required input "${variable}" (a variable of ${called.source} without a default)` });
+          out.push({
+            file: called.file.file,
+            line: header,
+            message: `module "${name}": missing required input "${variable}" (a variable of ${called.source} without a default)`,
+          });
     }
   }
   return out;

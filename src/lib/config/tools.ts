@@ -14,14 +14,19 @@ export function findPackageDir(name: string, from = process.cwd()): string {
     const candidate = join(dir, 'node_modules', name);
     if (existsSync(join(candidate, 'package.json'))) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`npm package "${name}" is not installed (looked for node_modules/${name} from ${from})`);
+    if (parent === dir)
+      throw new Error(
+        `npm package "${name}" is not installed (looked for node_modules/${name} from ${from})`,
+      );
     dir = parent;
   }
 }
 
 /** Version of an installed npm package, read from its package.json at run time. */
 export function readPackageVersion(name: string): string {
-  const pkg = JSON.parse(readFileSync(join(findPackageDir(name), 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(findPackageDir(name), 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -49,13 +54,22 @@ export function runCommand(
     const child = execFile(
       command,
       args,
-      { cwd: options.cwd, env: options.env ?? process.env, timeout: options.timeoutMs ?? 60_000, maxBuffer: 16 << 20 },
+      {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        timeout: options.timeoutMs ?? 60_000,
+        maxBuffer: 16 << 20,
+      },
       (error, stdout, stderr) => {
         const err = error as (NodeJS.ErrnoException & { code?: number | string }) | null;
         if (err && typeof err.code === 'string') {
           resolve({ code: null, stdout, stderr, error: `${command}: ${err.code}` });
         } else {
-          resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+          resolve({
+            code: err ? (typeof err.code === 'number' ? err.code : 1) : 0,
+            stdout,
+            stderr,
+          });
         }
       },
     );

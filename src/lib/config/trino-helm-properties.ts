@@ -35,7 +35,10 @@ const asRecord = (v: unknown): Record<string, unknown> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 /** The property blocks of a trinodb/charts values map that render into Trino properties files. */
-function findBlocks(values: Record<string, unknown>, lineOf: (path: Array<string | number>) => number | undefined): {
+function findBlocks(
+  values: Record<string, unknown>,
+  lineOf: (path: Array<string | number>) => number | undefined,
+): {
   blocks: PropertyBlock[];
   notChecked: string[];
 } {
@@ -45,24 +48,48 @@ function findBlocks(values: Record<string, unknown>, lineOf: (path: Array<string
   for (const key of ['coordinatorExtraConfig', 'workerExtraConfig']) {
     const text = server?.[key];
     if (typeof text === 'string')
-      blocks.push({ path: ['server', key], text, offset: lineOf(['server', key]) ?? 0, kind: 'server', label: 'config.properties' });
+      blocks.push({
+        path: ['server', key],
+        text,
+        offset: lineOf(['server', key]) ?? 0,
+        kind: 'server',
+        label: 'config.properties',
+      });
   }
   const extra = values['additionalConfigProperties'];
   if (Array.isArray(extra))
     extra.forEach((line, i) => {
       // Each list item is one line of config.properties; the item's own line is its position.
       if (typeof line === 'string')
-        blocks.push({ path: ['additionalConfigProperties', i], text: line, offset: (lineOf(['additionalConfigProperties', i]) ?? 1) - 1, kind: 'server', label: 'config.properties' });
+        blocks.push({
+          path: ['additionalConfigProperties', i],
+          text: line,
+          offset: (lineOf(['additionalConfigProperties', i]) ?? 1) - 1,
+          kind: 'server',
+          label: 'config.properties',
+        });
     });
   for (const [name, text] of Object.entries(asRecord(values['catalogs']) ?? {})) {
     if (typeof text !== 'string') continue;
-    const connector = parseProperties(text).find((e) => e.key === 'connector.name')?.value.trim() ?? '';
+    const connector =
+      parseProperties(text)
+        .find((e) => e.key === 'connector.name')
+        ?.value.trim() ?? '';
     const kind = CATALOG_KINDS[connector];
     if (!kind) {
-      notChecked.push(`catalogs.${name}: property names of connector "${connector || 'none'}" not checked (no name list derived for it)`);
+      notChecked.push(
+        `catalogs.${name}: property names of connector "${connector || 'none'}" not checked (no name list derived for it)`,
+      );
       continue;
     }
-    blocks.push({ path: ['catalogs', name], text, offset: lineOf(['catalogs', name]) ?? 0, kind: kind.kind, label: kind.label, plugin: connector });
+    blocks.push({
+      path: ['catalogs', name],
+      text,
+      offset: lineOf(['catalogs', name]) ?? 0,
+      kind: kind.kind,
+      label: kind.label,
+      plugin: connector,
+    });
   }
   return { blocks, notChecked };
 }

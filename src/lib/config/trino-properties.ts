@@ -29,15 +29,32 @@ interface AirliftFile {
  * Which kind of Trino properties file each manifest schema names, and the plugin its name
  * property must select (connector.name=iceberg, exchange-manager.name=filesystem, ...).
  */
-export const TRINO_SCHEMA_KINDS: Record<string, { kind: string; label: string; plugin?: string }> = {
-  'trino-config': { kind: 'server', label: 'config.properties' },
-  'trino-iceberg-catalog': { kind: 'iceberg', label: 'Iceberg catalog', plugin: 'iceberg' },
-  'trino-hive-catalog': { kind: 'hive', label: 'Hive catalog', plugin: 'hive' },
-  'trino-exchange-manager': { kind: 'exchange-filesystem', label: 'filesystem exchange manager', plugin: 'filesystem' },
-  'trino-spooling-manager': { kind: 'spooling-filesystem', label: 'filesystem spooling manager', plugin: 'filesystem' },
-  'trino-event-listener': { kind: 'openlineage', label: 'OpenLineage event listener', plugin: 'openlineage' },
-  'trino-access-control': { kind: 'file-access-control', label: 'file-based system access control', plugin: 'file' },
-};
+export const TRINO_SCHEMA_KINDS: Record<string, { kind: string; label: string; plugin?: string }> =
+  {
+    'trino-config': { kind: 'server', label: 'config.properties' },
+    'trino-iceberg-catalog': { kind: 'iceberg', label: 'Iceberg catalog', plugin: 'iceberg' },
+    'trino-hive-catalog': { kind: 'hive', label: 'Hive catalog', plugin: 'hive' },
+    'trino-exchange-manager': {
+      kind: 'exchange-filesystem',
+      label: 'filesystem exchange manager',
+      plugin: 'filesystem',
+    },
+    'trino-spooling-manager': {
+      kind: 'spooling-filesystem',
+      label: 'filesystem spooling manager',
+      plugin: 'filesystem',
+    },
+    'trino-event-listener': {
+      kind: 'openlineage',
+      label: 'OpenLineage event listener',
+      plugin: 'openlineage',
+    },
+    'trino-access-control': {
+      kind: 'file-access-control',
+      label: 'file-based system access control',
+      plugin: 'file',
+    },
+  };
 
 /** Every name a kind of file accepts, the legacy and defunct ones, and where they came from. */
 export interface TrinoNames {
@@ -59,9 +76,14 @@ export interface TrinoNames {
 export function loadTrinoNames(root: string, kind: string): TrinoNames {
   const dir = join(root, 'src/lib/config/upstream');
   const trino = JSON.parse(readFileSync(join(dir, 'trino-properties.json'), 'utf8')) as TrinoFile;
-  const airlift = JSON.parse(readFileSync(join(dir, 'airlift-properties.json'), 'utf8')) as AirliftFile;
+  const airlift = JSON.parse(
+    readFileSync(join(dir, 'airlift-properties.json'), 'utf8'),
+  ) as AirliftFile;
   const names = trino.kinds[kind];
-  if (!names) throw new Error(`no Trino property kind "${kind}" in src/lib/config/upstream/trino-properties.json`);
+  if (!names)
+    throw new Error(
+      `no Trino property kind "${kind}" in src/lib/config/upstream/trino-properties.json`,
+    );
   const known = new Set(names.config);
   const legacy = new Map(Object.entries(names.legacy));
   const defunct = new Set(names.defunct);
@@ -69,7 +91,8 @@ export function loadTrinoNames(root: string, kind: string): TrinoNames {
   // Settings of a named HTTP client take the prefix "<name>." before airlift's "http-client.*".
   for (const prefix of names.httpClients) {
     for (const n of client?.config ?? []) known.add(`${prefix}.${n}`);
-    for (const [old, current] of Object.entries(client?.legacy ?? {})) legacy.set(`${prefix}.${old}`, `${prefix}.${current}`);
+    for (const [old, current] of Object.entries(client?.legacy ?? {}))
+      legacy.set(`${prefix}.${old}`, `${prefix}.${current}`);
     for (const n of client?.defunct ?? []) defunct.add(`${prefix}.${n}`);
   }
   let source = `Trino ${trino['x-provenance'].ref} (commit ${trino['x-provenance'].commit.slice(0, 12)}; ${names.modules.join(', ')})`;
@@ -86,7 +109,14 @@ export function loadTrinoNames(root: string, kind: string): TrinoNames {
     source += ` and airlift ${airlift['x-provenance'].ref} (${modules.join(', ')})`;
   }
   if (names.nameProperty) known.add(names.nameProperty);
-  return { known, legacy, defunct, ...(names.nameProperty ? { nameProperty: names.nameProperty } : {}), source, release: `Trino ${trino['x-provenance'].ref}` };
+  return {
+    known,
+    legacy,
+    defunct,
+    ...(names.nameProperty ? { nameProperty: names.nameProperty } : {}),
+    source,
+    release: `Trino ${trino['x-provenance'].ref}`,
+  };
 }
 
 /**
@@ -106,19 +136,38 @@ export function checkTrinoPropertyNames(
   for (const { key, value, line } of entries) {
     if (!key || names.known.has(key)) {
       if (plugin && key === names.nameProperty && value.trim() !== plugin)
-        problems.push({ file, line, message: `"${key}" is "${value.trim()}"; this file is checked as the ${label}, so expected "${plugin}"` });
+        problems.push({
+          file,
+          line,
+          message: `"${key}" is "${value.trim()}"; this file is checked as the ${label}, so expected "${plugin}"`,
+        });
       continue;
     }
     const replacement = names.legacy.get(key);
     if (replacement) {
-      problems.push({ file, line, message: `"${key}" is a legacy name in ${names.release}; use "${replacement}"` });
+      problems.push({
+        file,
+        line,
+        message: `"${key}" is a legacy name in ${names.release}; use "${replacement}"`,
+      });
     } else if (names.defunct.has(key)) {
-      problems.push({ file, line, message: `"${key}" is defunct in ${names.release}: Trino refuses to start with it set${nearestHint(key, valid)}` });
+      problems.push({
+        file,
+        line,
+        message: `"${key}" is defunct in ${names.release}: Trino refuses to start with it set${nearestHint(key, valid)}`,
+      });
     } else {
-      problems.push({ file, line, message: `unknown property "${key}" for the ${label} in ${names.release}${nearestHint(key, valid)}` });
+      problems.push({
+        file,
+        line,
+        message: `unknown property "${key}" for the ${label} in ${names.release}${nearestHint(key, valid)}`,
+      });
     }
   }
   if (plugin && names.nameProperty && !entries.some((e) => e.key === names.nameProperty))
-    problems.push({ file, message: `missing "${names.nameProperty}=${plugin}", which selects the plugin this file configures` });
+    problems.push({
+      file,
+      message: `missing "${names.nameProperty}=${plugin}", which selects the plugin this file configures`,
+    });
   return problems;
 }

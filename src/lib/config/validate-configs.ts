@@ -55,22 +55,34 @@ export async function validateConfigs(options: ValidateOptions = {}): Promise<Co
   const configsDir = options.configsDir ?? CONFIGS_DIR;
   const wanted = options.files?.map((f) => posix.normalize(f.replace(/\\/g, '/')));
   const ids =
-    options.ids ?? wanted?.map((f) => posix.relative(configsDir, f).split('/')[0]!).filter((id) => id && !id.startsWith('..'));
+    options.ids ??
+    wanted
+      ?.map((f) => posix.relative(configsDir, f).split('/')[0]!)
+      .filter((id) => id && !id.startsWith('..'));
   const loaded = loadConfigFolders(root, configsDir, ids);
   const schemaNames = loadSchemaRegistry(root).names;
   const knownIds = options.knownIds ?? readKnownIds(root);
   const problems: ConfigProblem[] = [...loaded.problems];
-  for (const folder of loaded.folders) problems.push(...findManifestProblems(folder, knownIds, schemaNames));
+  for (const folder of loaded.folders)
+    problems.push(...findManifestProblems(folder, knownIds, schemaNames));
 
   const batches = new Map<ValidatorId, ConfigInput[]>();
   const order: ConfigInput[] = [];
   for (const folder of loaded.folders) {
-    const manifestWanted = !wanted || wanted.includes(folder.manifestFile) || wanted.includes(folder.dir);
+    const manifestWanted =
+      !wanted || wanted.includes(folder.manifestFile) || wanted.includes(folder.dir);
     for (const entry of folder.manifest.files) {
       if (!folder.files.includes(entry.path)) continue;
       const file = `${folder.dir}/${entry.path}`;
       if (!manifestWanted && !wanted?.includes(file)) continue;
-      const input: ConfigInput = { root, file, absPath: join(root, file), folderDir: folder.dir, text: readFileSync(join(root, file), 'utf8'), entry };
+      const input: ConfigInput = {
+        root,
+        file,
+        absPath: join(root, file),
+        folderDir: folder.dir,
+        text: readFileSync(join(root, file), 'utf8'),
+        entry,
+      };
       order.push(input);
       batches.set(entry.validator, [...(batches.get(entry.validator) ?? []), input]);
     }
@@ -89,16 +101,30 @@ export async function validateConfigs(options: ValidateOptions = {}): Promise<Co
     // Report each file's problems top to bottom, whichever rule found them.
     result.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     if (result.status === 'not-checked' && options.requireTools)
-      result.problems.push({ file: input.file, message: `not checked: ${result.reason ?? 'no tool'} (tools are required in this run)` });
+      result.problems.push({
+        file: input.file,
+        message: `not checked: ${result.reason ?? 'no tool'} (tools are required in this run)`,
+      });
     return result;
   });
   // Rules across files need every file they relate, not only those of this run: a --files run
   // reads every folder (explicit ids, as the tests pass, keep the scope they name).
-  const crossFolders = options.ids || !wanted ? loaded.folders : loadConfigFolders(root, configsDir).folders;
+  const crossFolders =
+    options.ids || !wanted ? loaded.folders : loadConfigFolders(root, configsDir).folders;
   const crossFiles = crossFolders.flatMap((folder) =>
     folder.manifest.files
-      .filter((entry) => folder.files.includes(entry.path) && (entry.validator === 'kubernetes' || entry.validator === 'helm-values'))
-      .map((entry) => ({ file: `${folder.dir}/${entry.path}`, validator: entry.validator, path: entry.path, folder, text: readFileSync(join(root, folder.dir, entry.path), 'utf8') })),
+      .filter(
+        (entry) =>
+          folder.files.includes(entry.path) &&
+          (entry.validator === 'kubernetes' || entry.validator === 'helm-values'),
+      )
+      .map((entry) => ({
+        file: `${folder.dir}/${entry.path}`,
+        validator: entry.validator,
+        path: entry.path,
+        folder,
+        text: readFileSync(join(root, folder.dir, entry.path), 'utf8'),
+      })),
   );
   runCrossFileChecks(crossFiles, crossFolders, results);
   for (const result of results) {

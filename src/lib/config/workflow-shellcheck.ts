@@ -13,7 +13,7 @@ export interface RunScript {
 }
 
 function get(node: unknown, key: string): Node | undefined {
-  return isMap(node) ? (node.get(key, true)) : undefined;
+  return isMap(node) ? node.get(key, true) : undefined;
 }
 
 function shellOf(...nodes: Array<unknown>): string | undefined {
@@ -40,8 +40,17 @@ export function findRunScripts(text: string): RunScript[] {
       // A block scalar (run: |) starts on the line after its indicator.
       const start = counter.linePos(run.range[0]).line;
       const block = run.type === 'BLOCK_LITERAL' || run.type === 'BLOCK_FOLDED';
-      const shell = (isScalar(get(step, 'shell')) ? String((get(step, 'shell') as { value: unknown }).value) : undefined) ?? shellOf(job.value, doc.contents) ?? 'bash';
-      out.push({ script: run.value.replace(/\$\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, '_')), line: block ? start + 1 : start, shell });
+      const shell =
+        (isScalar(get(step, 'shell'))
+          ? String((get(step, 'shell') as { value: unknown }).value)
+          : undefined) ??
+        shellOf(job.value, doc.contents) ??
+        'bash';
+      out.push({
+        script: run.value.replace(/\$\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, '_')),
+        line: block ? start + 1 : start,
+        shell,
+      });
     }
   }
   return out;
@@ -60,7 +69,10 @@ interface ShellcheckFinding {
  * report findings of level warning and error with their workflow line. Undefined when shellcheck
  * is not installed.
  */
-export async function shellcheckWorkflow(file: string, text: string): Promise<{ problems: ConfigProblem[]; skipped: number } | undefined> {
+export async function shellcheckWorkflow(
+  file: string,
+  text: string,
+): Promise<{ problems: ConfigProblem[]; skipped: number } | undefined> {
   const problems: ConfigProblem[] = [];
   let skipped = 0;
   for (const run of findRunScripts(text)) {
@@ -69,11 +81,19 @@ export async function shellcheckWorkflow(file: string, text: string): Promise<{ 
       skipped++;
       continue;
     }
-    const out = await runCommand('shellcheck', ['--format=json', `--shell=${shell}`, '--severity=warning', '-'], { input: run.script });
+    const out = await runCommand(
+      'shellcheck',
+      ['--format=json', `--shell=${shell}`, '--severity=warning', '-'],
+      { input: run.script },
+    );
     if (out.error) return undefined;
     const findings = JSON.parse(out.stdout || '[]') as ShellcheckFinding[];
     for (const f of findings)
-      problems.push({ file, line: run.line + f.line - 1, message: `${f.message} [shellcheck SC${f.code}, ${f.level}]` });
+      problems.push({
+        file,
+        line: run.line + f.line - 1,
+        message: `${f.message} [shellcheck SC${f.code}, ${f.level}]`,
+      });
   }
   return { problems, skipped };
 }

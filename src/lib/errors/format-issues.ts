@@ -9,7 +9,9 @@ export class DataError extends Error {
 /** Render a zod path such as ['edges', 3, 'target'] as `edges[3].target`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
+    .map((key, i) =>
+      typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`,
+    )
     .join('');
 }
 
@@ -19,14 +21,21 @@ export function formatIssues(file: string, issues: ReadonlyArray<z.core.$ZodIssu
     .map((issue) => {
       const field = formatPath(issue.path);
       // An unknown key in YAML data is nearly always a value cut short by an unquoted comma.
-      const hint = issue.code === 'unrecognized_keys' ? ' (if this is part of a value, quote the value: an unquoted comma in a YAML flow mapping starts a new key)' : '';
+      const hint =
+        issue.code === 'unrecognized_keys'
+          ? ' (if this is part of a value, quote the value: an unquoted comma in a YAML flow mapping starts a new key)'
+          : '';
       return `${file}: ${field || '(root)'}: ${issue.message}${hint}`;
     })
     .join('\n');
 }
 
 /** Parse `input` with `schema` or throw a DataError listing every problem with its file and field. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, file: string): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  file: string,
+): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw new DataError(formatIssues(file, result.error.issues));
   return result.data;

@@ -9,7 +9,8 @@ export interface LastUpdated {
 /** Runs git and returns stdout; injectable so tests need no repository. */
 export type GitRunner = (args: string[]) => string;
 
-const runGit: GitRunner = (args) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+const runGit: GitRunner = (args) =>
+  execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 
 /**
  * Date of the last commit touching `file`. Shallow clones (CI, previews) may not contain that commit:
@@ -18,7 +19,8 @@ const runGit: GitRunner = (args) => execFileSync('git', args, { encoding: 'utf8'
  */
 export function getLastUpdated(file: string, fallback: Date, git: GitRunner = runGit): LastUpdated {
   try {
-    if (git(['rev-parse', '--is-shallow-repository']).trim() === 'true') return { date: fallback, source: 'fallback' };
+    if (git(['rev-parse', '--is-shallow-repository']).trim() === 'true')
+      return { date: fallback, source: 'fallback' };
     const iso = git(['log', '-1', '--format=%cI', '--', file]).trim();
     if (iso) return { date: new Date(iso), source: 'git' };
   } catch {

@@ -3,7 +3,15 @@
 // its components; zones sit inside their component; edges keep the map's sides and styles.
 import type { Graph, Side } from './schema.ts';
 import { nodeBox, partBox, zoneBoxes } from './layout.ts';
-import { FLOW_STYLES, GENERATED_NOTE, escapeXml, getColour, getEdgeSides, getPartToken, tintColour } from './export-style.ts';
+import {
+  FLOW_STYLES,
+  GENERATED_NOTE,
+  escapeXml,
+  getColour,
+  getEdgeSides,
+  getPartToken,
+  tintColour,
+} from './export-style.ts';
 import { splitEndpoint } from './endpoint.ts';
 
 /** Cell ids: prefixed by kind, so a node id can never collide with an edge id. */
@@ -17,7 +25,12 @@ export const drawioIds = {
 };
 
 /** Where on a cell's side an edge attaches, as draw.io's relative coordinates. */
-const ANCHOR: Record<Side, [number, number]> = { top: [0.5, 0], right: [1, 0.5], bottom: [0.5, 1], left: [0, 0.5] };
+const ANCHOR: Record<Side, [number, number]> = {
+  top: [0.5, 0],
+  right: [1, 0.5],
+  bottom: [0.5, 1],
+  left: [0, 0.5],
+};
 
 const n = (v: number) => String(Math.round(v * 10) / 10);
 
@@ -33,11 +46,14 @@ function style(entries: Record<string, string | number | undefined>): string {
 const label = (text: string) => escapeXml(escapeXml(text));
 
 function cell(attrs: Record<string, string>, geometry: string): string {
-  const list = Object.entries(attrs).map(([k, v]) => `${k}="${v}"`).join(' ');
+  const list = Object.entries(attrs)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(' ');
   return `        <mxCell ${list}>\n          ${geometry}\n        </mxCell>`;
 }
 
-const geometry = (x: number, y: number, w: number, h: number) => `<mxGeometry x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" as="geometry"/>`;
+const geometry = (x: number, y: number, w: number, h: number) =>
+  `<mxGeometry x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" as="geometry"/>`;
 
 /** Write the validated graph as uncompressed draw.io XML. `colours` are the light tokens. */
 export function buildPlatformDrawio(graph: Graph, colours: Record<string, string>): string {
@@ -55,7 +71,25 @@ export function buildPlatformDrawio(graph: Graph, colours: Record<string, string
         {
           id: drawioIds.part(part.id),
           value: label(`${part.id} · ${part.title}${cross ? ' · cross-cutting' : ''}`),
-          style: style({ rounded: 1, arcSize: 4, absoluteArcSize: 1, whiteSpace: 'wrap', html: 1, container: 1, collapsible: 0, verticalAlign: 'top', align: 'left', spacingLeft: 10, spacingTop: 2, fontStyle: 1, fontSize: 14, fontColor: colour, strokeColor: colour, fillColor: tintColour(colour, 0.06), dashed: cross ? 1 : 0 }),
+          style: style({
+            rounded: 1,
+            arcSize: 4,
+            absoluteArcSize: 1,
+            whiteSpace: 'wrap',
+            html: 1,
+            container: 1,
+            collapsible: 0,
+            verticalAlign: 'top',
+            align: 'left',
+            spacingLeft: 10,
+            spacingTop: 2,
+            fontStyle: 1,
+            fontSize: 14,
+            fontColor: colour,
+            strokeColor: colour,
+            fillColor: tintColour(colour, 0.06),
+            dashed: cross ? 1 : 0,
+          }),
           vertex: '1',
           parent: '1',
         },
@@ -69,7 +103,24 @@ export function buildPlatformDrawio(graph: Graph, colours: Record<string, string
           {
             id: drawioIds.node(node.id),
             value: label(`${node.number} · ${node.label}`),
-            style: style({ rounded: 1, arcSize: 8, absoluteArcSize: 1, whiteSpace: 'wrap', html: 1, container: node.zones.length ? 1 : undefined, collapsible: node.zones.length ? 0 : undefined, verticalAlign: node.zones.length ? 'top' : 'middle', spacingTop: node.zones.length ? 8 : undefined, fontStyle: 1, fontSize: 15, fontColor: c('bp-color-text'), fillColor: c('bp-color-bg'), strokeColor: colour, strokeWidth: 2, dashed: node.crossCutting ? 1 : 0 }),
+            style: style({
+              rounded: 1,
+              arcSize: 8,
+              absoluteArcSize: 1,
+              whiteSpace: 'wrap',
+              html: 1,
+              container: node.zones.length ? 1 : undefined,
+              collapsible: node.zones.length ? 0 : undefined,
+              verticalAlign: node.zones.length ? 'top' : 'middle',
+              spacingTop: node.zones.length ? 8 : undefined,
+              fontStyle: 1,
+              fontSize: 15,
+              fontColor: c('bp-color-text'),
+              fillColor: c('bp-color-bg'),
+              strokeColor: colour,
+              strokeWidth: 2,
+              dashed: node.crossCutting ? 1 : 0,
+            }),
             vertex: '1',
             parent: drawioIds.part(part.id),
           },
@@ -84,7 +135,18 @@ export function buildPlatformDrawio(graph: Graph, colours: Record<string, string
             {
               id: drawioIds.node(`${node.id}:${zone.id}`),
               value: label(zone.label),
-              style: style({ rounded: 1, arcSize: 6, absoluteArcSize: 1, whiteSpace: 'wrap', html: 1, fontStyle: 1, fontSize: 14, fontColor: c('bp-color-text'), fillColor: tintColour(promote, 0.1), strokeColor: promote }),
+              style: style({
+                rounded: 1,
+                arcSize: 6,
+                absoluteArcSize: 1,
+                whiteSpace: 'wrap',
+                html: 1,
+                fontStyle: 1,
+                fontSize: 14,
+                fontColor: c('bp-color-text'),
+                fillColor: tintColour(promote, 0.1),
+                strokeColor: promote,
+              }),
               vertex: '1',
               parent: drawioIds.node(node.id),
             },

@@ -25,9 +25,24 @@ export interface ExportFile {
 export function buildExportFiles(graph: Graph, tokensCss: string): ExportFile[] {
   const colours = readColourTokens(tokensCss);
   return [
-    { name: 'platform.svg', format: 'SVG', mediaType: 'image/svg+xml', content: buildPlatformSvg(graph, colours) },
-    { name: 'platform.mmd', format: 'Mermaid', mediaType: 'text/plain; charset=utf-8', content: buildPlatformMermaid(graph, colours) },
-    { name: 'platform.drawio', format: 'draw.io', mediaType: 'application/xml', content: buildPlatformDrawio(graph, colours) },
+    {
+      name: 'platform.svg',
+      format: 'SVG',
+      mediaType: 'image/svg+xml',
+      content: buildPlatformSvg(graph, colours),
+    },
+    {
+      name: 'platform.mmd',
+      format: 'Mermaid',
+      mediaType: 'text/plain; charset=utf-8',
+      content: buildPlatformMermaid(graph, colours),
+    },
+    {
+      name: 'platform.drawio',
+      format: 'draw.io',
+      mediaType: 'application/xml',
+      content: buildPlatformDrawio(graph, colours),
+    },
   ];
 }
 
@@ -35,13 +50,18 @@ export function buildExportFiles(graph: Graph, tokensCss: string): ExportFile[] 
  * Compare the committed exports with what the graph produces. `readCommitted` returns a file's
  * text, or undefined when it does not exist. Returns one message per missing or stale file.
  */
-export function findStaleExports(files: ExportFile[], readCommitted: (path: string) => string | undefined): string[] {
+export function findStaleExports(
+  files: ExportFile[],
+  readCommitted: (path: string) => string | undefined,
+): string[] {
   return files.flatMap((file) => {
     const path = `${EXPORT_DIR}/${file.name}`;
     const committed = readCommitted(path);
     if (committed === undefined) return [`${path} is missing. Run: node scripts/export-diagram.ts`];
     if (committed !== file.content)
-      return [`${path} differs from what diagram/graph.yaml and src/styles/tokens.css produce. Run: node scripts/export-diagram.ts, then commit it.`];
+      return [
+        `${path} differs from what diagram/graph.yaml and src/styles/tokens.css produce. Run: node scripts/export-diagram.ts, then commit it.`,
+      ];
     return [];
   });
 }

@@ -2,7 +2,13 @@
 // Mermaid (GitHub, GitLab, wikis). Mermaid lays it out itself; parts become subgraphs, a component
 // with zones becomes a nested subgraph, and each edge keeps its kind's colour and dash.
 import type { Graph } from './schema.ts';
-import { FLOW_STYLES, GENERATED_NOTE, getColour, getPartToken, tintColour } from './export-style.ts';
+import {
+  FLOW_STYLES,
+  GENERATED_NOTE,
+  getColour,
+  getPartToken,
+  tintColour,
+} from './export-style.ts';
 import { splitEndpoint } from './endpoint.ts';
 
 /** Mermaid id of an endpoint: hyphens would read as arrows, so `data-storage:gold` → `data_storage__gold`. */
@@ -23,10 +29,14 @@ export function buildPlatformMermaid(graph: Graph, colours: Record<string, strin
   const out: string[] = [`%% ${GENERATED_NOTE}`, 'flowchart LR'];
 
   for (const part of graph.parts) {
-    const members = graph.nodes.filter((x) => x.part === part.id).sort((a, b) => a.number - b.number);
+    const members = graph.nodes
+      .filter((x) => x.part === part.id)
+      .sort((a, b) => a.number - b.number);
     if (!members.length) continue;
     const cross = members.every((m) => m.crossCutting);
-    out.push(`  subgraph part_${part.id}[${quote(`${part.id} · ${part.title}${cross ? ' · cross-cutting' : ''}`)}]`);
+    out.push(
+      `  subgraph part_${part.id}[${quote(`${part.id} · ${part.title}${cross ? ' · cross-cutting' : ''}`)}]`,
+    );
     for (const node of members) {
       const label = quote(`${node.number} ${node.label}`);
       if (!node.zones.length) {
@@ -34,31 +44,41 @@ export function buildPlatformMermaid(graph: Graph, colours: Record<string, strin
         continue;
       }
       out.push(`    subgraph ${toMermaidId(node.id)}[${label}]`, '      direction LR');
-      for (const zone of node.zones) out.push(`      ${toMermaidId(`${node.id}:${zone.id}`)}[${quote(zone.label)}]`);
+      for (const zone of node.zones)
+        out.push(`      ${toMermaidId(`${node.id}:${zone.id}`)}[${quote(zone.label)}]`);
       out.push('    end');
     }
     out.push('  end');
   }
 
-  for (const edge of graph.edges) out.push(`  ${toMermaidId(edge.source)} -->|${quote(edge.label)}| ${toMermaidId(edge.target)}`);
+  for (const edge of graph.edges)
+    out.push(`  ${toMermaidId(edge.source)} -->|${quote(edge.label)}| ${toMermaidId(edge.target)}`);
 
   // Styles: part colours on regions and components, dashed cross-cutting boxes, zone tint, flow kinds.
   for (const part of graph.parts) {
     const members = graph.nodes.filter((x) => x.part === part.id);
     if (!members.length) continue;
     const colour = c(getPartToken(part.id));
-    out.push(`  style part_${part.id} fill:${tintColour(colour, 0.06)},stroke:${colour},color:${colour}`);
+    out.push(
+      `  style part_${part.id} fill:${tintColour(colour, 0.06)},stroke:${colour},color:${colour}`,
+    );
     for (const node of members) {
       const dash = node.crossCutting ? ',stroke-dasharray:6 4' : '';
-      out.push(`  style ${toMermaidId(node.id)} fill:${c('bp-color-bg')},stroke:${colour},stroke-width:2px,color:${c('bp-color-text')}${dash}`);
+      out.push(
+        `  style ${toMermaidId(node.id)} fill:${c('bp-color-bg')},stroke:${colour},stroke-width:2px,color:${c('bp-color-text')}${dash}`,
+      );
       const promote = c(FLOW_STYLES.promote.token);
       for (const zone of node.zones)
-        out.push(`  style ${toMermaidId(`${node.id}:${zone.id}`)} fill:${tintColour(promote, 0.1)},stroke:${promote},color:${c('bp-color-text')}`);
+        out.push(
+          `  style ${toMermaidId(`${node.id}:${zone.id}`)} fill:${tintColour(promote, 0.1)},stroke:${promote},color:${c('bp-color-text')}`,
+        );
     }
   }
   graph.edges.forEach((edge, i) => {
     const style = FLOW_STYLES[edge.kind];
-    out.push(`  linkStyle ${i} stroke:${c(style.token)},stroke-width:${style.width}px${style.dash ? `,stroke-dasharray:${style.dash}` : ''}`);
+    out.push(
+      `  linkStyle ${i} stroke:${c(style.token)},stroke-width:${style.width}px${style.dash ? `,stroke-dasharray:${style.dash}` : ''}`,
+    );
   });
   return `${out.join('\n')}\n`;
 }

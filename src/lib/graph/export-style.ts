@@ -21,12 +21,42 @@ export interface FlowStyle {
 
 /** Line style per flow kind. */
 export const FLOW_STYLES: Record<FlowKind, FlowStyle> = {
-  batch: { token: 'bp-color-flow-batch', dash: undefined, width: 2, round: false, legend: 'Batch data flow' },
-  stream: { token: 'bp-color-flow-stream', dash: '8 4', width: 2, round: false, legend: 'Streaming flow' },
-  promote: { token: 'bp-color-flow-promote', dash: undefined, width: 2.5, round: false, legend: 'Zone promotion' },
-  query: { token: 'bp-color-flow-query', dash: '2 4', width: 2, round: true, legend: 'Queries and reads' },
+  batch: {
+    token: 'bp-color-flow-batch',
+    dash: undefined,
+    width: 2,
+    round: false,
+    legend: 'Batch data flow',
+  },
+  stream: {
+    token: 'bp-color-flow-stream',
+    dash: '8 4',
+    width: 2,
+    round: false,
+    legend: 'Streaming flow',
+  },
+  promote: {
+    token: 'bp-color-flow-promote',
+    dash: undefined,
+    width: 2.5,
+    round: false,
+    legend: 'Zone promotion',
+  },
+  query: {
+    token: 'bp-color-flow-query',
+    dash: '2 4',
+    width: 2,
+    round: true,
+    legend: 'Queries and reads',
+  },
   ml: { token: 'bp-color-flow-ml', dash: '10 3 2 3', width: 2, round: false, legend: 'ML flows' },
-  control: { token: 'bp-color-flow-control', dash: '6 3', width: 2, round: false, legend: 'Control (schedules, deploys, policies)' },
+  control: {
+    token: 'bp-color-flow-control',
+    dash: '6 3',
+    width: 2,
+    round: false,
+    legend: 'Control (schedules, deploys, policies)',
+  },
 };
 
 /** Name of a part's colour token, without the leading `--`, e.g. `bp-color-part-a`. */
@@ -63,7 +93,13 @@ function controlPoint(side: Side, from: Point, to: Point, curvature: number): Po
 }
 
 /** SVG path data of a bezier edge leaving `from` on `fromSide` and entering `to` on `toSide` (React Flow's default edge). */
-export function toBezierPath(from: Point, fromSide: Side, to: Point, toSide: Side, curvature = 0.25): string {
+export function toBezierPath(
+  from: Point,
+  fromSide: Side,
+  to: Point,
+  toSide: Side,
+  curvature = 0.25,
+): string {
   const c1 = controlPoint(fromSide, from, to, curvature);
   const c2 = controlPoint(toSide, to, from, curvature);
   return `M${round(from.x)},${round(from.y)} C${round(c1.x)},${round(c1.y)} ${round(c2.x)},${round(c2.y)} ${round(to.x)},${round(to.y)}`;
@@ -71,24 +107,36 @@ export function toBezierPath(from: Point, fromSide: Side, to: Point, toSide: Sid
 
 /** The sides an edge leaves and enters on the map: fixed in the graph, or the sides facing each other. */
 export function getEdgeSides(graph: Graph, edge: GraphEdge): [Side, Side] {
-  return edge.sides ?? facingSides(endpointBox(graph, edge.source), endpointBox(graph, edge.target));
+  return (
+    edge.sides ?? facingSides(endpointBox(graph, edge.source), endpointBox(graph, edge.target))
+  );
 }
 
 /** Path data of a graph edge drawn as the map draws it, from side to side of its endpoints. */
 export function getEdgePath(graph: Graph, edge: GraphEdge): string {
   const [from, to] = getEdgeSides(graph, edge);
-  return toBezierPath(getSidePoint(endpointBox(graph, edge.source), from), from, getSidePoint(endpointBox(graph, edge.target), to), to);
+  return toBezierPath(
+    getSidePoint(endpointBox(graph, edge.source), from),
+    from,
+    getSidePoint(endpointBox(graph, edge.target), to),
+    to,
+  );
 }
 
 /**
  * Read the light-theme colour tokens (`--bp-color-*`) from the first `:root { … }` block of a
  * stylesheet. Throws when a token the drawings need is missing, naming it.
  */
-export function readColourTokens(css: string, file = 'src/styles/tokens.css'): Record<string, string> {
+export function readColourTokens(
+  css: string,
+  file = 'src/styles/tokens.css',
+): Record<string, string> {
   const block = /:root\s*\{([^}]*)\}/.exec(css)?.[1];
-  if (block === undefined) throw new Error(`${file}: no ":root { … }" block with the light colour tokens was found.`);
+  if (block === undefined)
+    throw new Error(`${file}: no ":root { … }" block with the light colour tokens was found.`);
   const tokens: Record<string, string> = {};
-  for (const match of block.matchAll(/--(bp-color-[a-z0-9-]+)\s*:\s*([^;]+);/g)) tokens[match[1]!] = match[2]!.trim();
+  for (const match of block.matchAll(/--(bp-color-[a-z0-9-]+)\s*:\s*([^;]+);/g))
+    tokens[match[1]!] = match[2]!.trim();
   const needed = [
     'bp-color-text',
     'bp-color-text-muted',
@@ -97,14 +145,18 @@ export function readColourTokens(css: string, file = 'src/styles/tokens.css'): R
     ...Object.values(FLOW_STYLES).map((s) => s.token),
   ];
   const missing = needed.filter((t) => !tokens[t]);
-  if (missing.length) throw new Error(`${file}: the static diagram exports need these tokens in :root, which are missing: ${missing.map((t) => `--${t}`).join(', ')}`);
+  if (missing.length)
+    throw new Error(
+      `${file}: the static diagram exports need these tokens in :root, which are missing: ${missing.map((t) => `--${t}`).join(', ')}`,
+    );
   return tokens;
 }
 
 /** Look up a colour token read by readColourTokens; throws naming the token when it is missing. */
 export function getColour(tokens: Record<string, string>, token: string): string {
   const value = tokens[token];
-  if (!value) throw new Error(`src/styles/tokens.css: colour token --${token} is missing from :root.`);
+  if (!value)
+    throw new Error(`src/styles/tokens.css: colour token --${token} is missing from :root.`);
   return value;
 }
 
@@ -130,15 +182,25 @@ export function wrapLabel(text: string, maxChars: number, maxLines = 2): string[
 /** Mix a `#rrggbb` colour with white, keeping `share` (0–1) of the colour: a fixed tint for exports. */
 export function tintColour(hex: string, share: number): string {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) throw new Error(`Expected a colour written as #rrggbb in src/styles/tokens.css, got "${hex}".`);
-  const mix = (h: string) => Math.round(Number.parseInt(h, 16) * share + 255 * (1 - share)).toString(16).padStart(2, '0');
+  if (!m)
+    throw new Error(`Expected a colour written as #rrggbb in src/styles/tokens.css, got "${hex}".`);
+  const mix = (h: string) =>
+    Math.round(Number.parseInt(h, 16) * share + 255 * (1 - share))
+      .toString(16)
+      .padStart(2, '0');
   return `#${mix(m[1]!)}${mix(m[2]!)}${mix(m[3]!)}`;
 }
 
 /** Escape text for XML character data and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** The line written at the top of every generated export. */
-export const GENERATED_NOTE = 'Generated by scripts/export-diagram.ts from diagram/graph.yaml (colours from src/styles/tokens.css); do not edit.';
+export const GENERATED_NOTE =
+  'Generated by scripts/export-diagram.ts from diagram/graph.yaml (colours from src/styles/tokens.css); do not edit.';

@@ -3,7 +3,16 @@
 // reads anywhere: in a README on a dark page, in an editor, printed.
 import type { Graph } from './schema.ts';
 import { graphBounds, nodeBox, partBox, zoneBoxes } from './layout.ts';
-import { FLOW_STYLES, GENERATED_NOTE, escapeXml, getColour, getEdgePath, getPartToken, tintColour, wrapLabel } from './export-style.ts';
+import {
+  FLOW_STYLES,
+  GENERATED_NOTE,
+  escapeXml,
+  getColour,
+  getEdgePath,
+  getPartToken,
+  tintColour,
+  wrapLabel,
+} from './export-style.ts';
 import { splitEndpoint } from './endpoint.ts';
 
 const MARGIN = 24;
@@ -47,10 +56,14 @@ export function buildPlatformSvg(graph: Graph, colours: Record<string, string>):
   );
   out.push('  <defs>');
   for (const kind of kinds)
-    out.push(`    <marker id="arrow-${kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${c(FLOW_STYLES[kind].token)}"/></marker>`);
+    out.push(
+      `    <marker id="arrow-${kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${c(FLOW_STYLES[kind].token)}"/></marker>`,
+    );
   out.push('  </defs>');
   out.push(`  <rect width="100%" height="100%" fill="${c('bp-color-bg')}"/>`);
-  out.push(`  <text x="${MARGIN}" y="${MARGIN + 14}" font-size="20" font-weight="700" fill="${c('bp-color-text')}">Data Architecture Blueprint · platform map</text>`);
+  out.push(
+    `  <text x="${MARGIN}" y="${MARGIN + 14}" font-size="20" font-weight="700" fill="${c('bp-color-text')}">Data Architecture Blueprint · platform map</text>`,
+  );
   out.push(`  <g transform="translate(${n(dx)} ${n(dy)})">`);
 
   out.push('    <g id="parts">');
@@ -79,7 +92,10 @@ export function buildPlatformSvg(graph: Graph, colours: Record<string, string>):
       `<path d="M${n(box.x)},${n(box.y + 8)} a8,8 0 0 1 8,-8 h${n(box.width - 16)} a8,8 0 0 1 8,8" fill="none" stroke="${colour}" stroke-width="5"/>`,
       `<circle cx="${n(box.x + 21)}" cy="${n(mid)}" r="11" fill="${colour}"/>`,
       `<text x="${n(box.x + 21)}" y="${n(mid + 4)}" font-size="12" font-weight="700" text-anchor="middle" fill="${c('bp-color-bg')}">${node.number}</text>`,
-      ...lines.map((line, i) => `<text x="${n(box.x + 40)}" y="${n(first + 5.5 + i * 19)}" font-size="16" font-weight="700" fill="${c('bp-color-text')}">${escapeXml(line)}</text>`),
+      ...lines.map(
+        (line, i) =>
+          `<text x="${n(box.x + 40)}" y="${n(first + 5.5 + i * 19)}" font-size="16" font-weight="700" fill="${c('bp-color-text')}">${escapeXml(line)}</text>`,
+      ),
       ...zoneBoxes(node).map((z, i) => {
         const zone = node.zones[i]!;
         const promote = c(FLOW_STYLES.promote.token);
@@ -106,7 +122,9 @@ export function buildPlatformSvg(graph: Graph, colours: Record<string, string>):
       `marker-end="url(#arrow-${edge.kind})"`,
     ].filter(Boolean);
     const text = `${nameEndpoint(graph, edge.source)} ${edge.label} ${nameEndpoint(graph, edge.target)}`;
-    out.push(`      <g id="edge-${edge.id}"><title>${escapeXml(text)}</title><path ${attrs.join(' ')}/></g>`);
+    out.push(
+      `      <g id="edge-${edge.id}"><title>${escapeXml(text)}</title><path ${attrs.join(' ')}/></g>`,
+    );
   }
   out.push('    </g>');
   out.push('  </g>');
@@ -123,7 +141,9 @@ export function buildPlatformSvg(graph: Graph, colours: Record<string, string>):
     );
     x += 42 + style.legend.length * 7.2 + 24;
   }
-  out.push(`    <rect x="${n(x)}" y="${legendY - 7}" width="28" height="14" rx="3" fill="none" stroke="${c('bp-color-text-muted')}" stroke-width="1.5" stroke-dasharray="4 3"/><text x="${n(x + 36)}" y="${legendY + 4.5}">Cross-cutting component</text>`);
+  out.push(
+    `    <rect x="${n(x)}" y="${legendY - 7}" width="28" height="14" rx="3" fill="none" stroke="${c('bp-color-text-muted')}" stroke-width="1.5" stroke-dasharray="4 3"/><text x="${n(x + 36)}" y="${legendY + 4.5}">Cross-cutting component</text>`,
+  );
   out.push('  </g>');
   out.push('</svg>');
   return `${out.join('\n')}\n`;

@@ -5,7 +5,10 @@ import { flowNodeId } from './to-flow.ts';
 import { splitEndpoint } from './endpoint.ts';
 
 /** React Flow node and edge ids lit up when a flow is shown up to and including `step` (0-based). */
-export function litByFlow(flow: NamedFlow, step: number): { nodes: Set<string>; edges: Set<string> } {
+export function litByFlow(
+  flow: NamedFlow,
+  step: number,
+): { nodes: Set<string>; edges: Set<string> } {
   const upTo = flow.steps.slice(0, Math.max(0, Math.min(step, flow.steps.length - 1)) + 1);
   return {
     nodes: new Set(upTo.flatMap((s) => s.nodes.map(flowNodeId))),
@@ -20,7 +23,10 @@ export interface StepMark {
 }
 
 /** Marks for every node and edge lit up to `step` (0-based), so the map can number them and set the current step apart. */
-export function markFlowSteps(flow: NamedFlow, step: number): { nodes: Map<string, StepMark>; edges: Map<string, StepMark> } {
+export function markFlowSteps(
+  flow: NamedFlow,
+  step: number,
+): { nodes: Map<string, StepMark>; edges: Map<string, StepMark> } {
   const at = Math.max(0, Math.min(step, flow.steps.length - 1));
   const nodes = new Map<string, StepMark>();
   const edges = new Map<string, StepMark>();
@@ -39,7 +45,11 @@ export function currentStepNodeIds(flow: NamedFlow, step: number): string[] {
 }
 
 /** What a key does in a walkthrough of `count` steps at `step`: go to another step, end it, or nothing. */
-export function walkthroughKey(key: string, step: number, count: number): { step: number } | 'end' | undefined {
+export function walkthroughKey(
+  key: string,
+  step: number,
+  count: number,
+): { step: number } | 'end' | undefined {
   if (key === 'Escape') return 'end';
   if (key === 'ArrowRight' && step < count - 1) return { step: step + 1 };
   if (key === 'ArrowLeft' && step > 0) return { step: step - 1 };

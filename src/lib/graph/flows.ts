@@ -39,10 +39,15 @@ export function parseFlows(text: string, graph: Graph, file = 'diagram/flows.yam
         const { node, zone } = splitEndpoint(endpoint);
         const found = graph.nodes.find((n) => n.id === node);
         if (!found || (zone && !found.zones.some((z) => z.id === zone)))
-          problems.push(`${file}: flows[${f}] "${flow.id}" steps[${s}].nodes[${i}]: "${endpoint}" is not a node or zone in diagram/graph.yaml.`);
+          problems.push(
+            `${file}: flows[${f}] "${flow.id}" steps[${s}].nodes[${i}]: "${endpoint}" is not a node or zone in diagram/graph.yaml.`,
+          );
       });
       step.edges.forEach((id, i) => {
-        if (!edgeIds.has(id)) problems.push(`${file}: flows[${f}] "${flow.id}" steps[${s}].edges[${i}]: "${id}" is not an edge in diagram/graph.yaml.`);
+        if (!edgeIds.has(id))
+          problems.push(
+            `${file}: flows[${f}] "${flow.id}" steps[${s}].edges[${i}]: "${id}" is not an edge in diagram/graph.yaml.`,
+          );
       });
     }),
   );

@@ -21,7 +21,9 @@ export const PART_LABEL_HEIGHT_CROSS_CUTTING = 50;
 /** Height of a part's label band: two lines when every member is cross-cutting. */
 export function partLabelHeight(graph: Graph, partId: string): number {
   const members = graph.nodes.filter((n) => n.part === partId);
-  return members.length > 0 && members.every((n) => n.crossCutting) ? PART_LABEL_HEIGHT_CROSS_CUTTING : PART_LABEL_HEIGHT;
+  return members.length > 0 && members.every((n) => n.crossCutting)
+    ? PART_LABEL_HEIGHT_CROSS_CUTTING
+    : PART_LABEL_HEIGHT;
 }
 
 /** Box of a node on the map. */
@@ -35,7 +37,12 @@ export function zoneBoxes(node: GraphNode): Box[] {
   if (n === 0) return [];
   const width = (node.size[0] - 2 * ZONE_PADDING - (n - 1) * ZONE_GAP) / n;
   const y = node.size[1] - ZONE_HEIGHT - ZONE_PADDING;
-  return node.zones.map((_, i) => ({ x: ZONE_PADDING + i * (width + ZONE_GAP), y, width, height: ZONE_HEIGHT }));
+  return node.zones.map((_, i) => ({
+    x: ZONE_PADDING + i * (width + ZONE_GAP),
+    y,
+    width,
+    height: ZONE_HEIGHT,
+  }));
 }
 
 /** Absolute box of an endpoint (`node` or `node:zone`). */
@@ -78,7 +85,9 @@ export function facingSides(from: Box, to: Box): [Side, Side] {
 
 /** Size of the whole drawing (all parts' regions), for server rendering and fit-to-view. */
 export function graphBounds(graph: Graph): Box {
-  const boxes = graph.parts.map((p) => partBox(graph, p.id)).filter((b): b is Box => b !== undefined);
+  const boxes = graph.parts
+    .map((p) => partBox(graph, p.id))
+    .filter((b): b is Box => b !== undefined);
   const minX = Math.min(...boxes.map((b) => b.x));
   const minY = Math.min(...boxes.map((b) => b.y));
   const maxX = Math.max(...boxes.map((b) => b.x + b.width));

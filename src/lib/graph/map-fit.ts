@@ -36,6 +36,13 @@ export function toFitViewPadding(p: FitPadding) {
 }
 
 /** Zoom at which a drawing of `bounds` fits a canvas of `size` with `padding` clear around it. */
-export function fitZoom(bounds: { width: number; height: number }, size: { width: number; height: number }, padding: FitPadding): number {
-  return Math.min((size.width - padding.left - padding.right) / bounds.width, (size.height - padding.top - padding.bottom) / bounds.height);
+export function fitZoom(
+  bounds: { width: number; height: number },
+  size: { width: number; height: number },
+  padding: FitPadding,
+): number {
+  return Math.min(
+    (size.width - padding.left - padding.right) / bounds.width,
+    (size.height - padding.top - padding.bottom) / bounds.height,
+  );
 }

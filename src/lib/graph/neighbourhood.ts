@@ -105,7 +105,17 @@ export const CENTRE_PADDING = 10;
 export const MIN_ARROW_GAP = 9;
 
 /** Per orientation: box widths, the gap the arrows cross, characters per label line, and whether the centre's label sits under its badge. */
-const SIZES: Record<Orientation, { item: number; centre: number; gap: number; chars: number; centreChars: number; stacked: boolean }> = {
+const SIZES: Record<
+  Orientation,
+  {
+    item: number;
+    centre: number;
+    gap: number;
+    chars: number;
+    centreChars: number;
+    stacked: boolean;
+  }
+> = {
   wide: { item: 184, centre: 196, gap: 76, chars: 18, centreChars: 20, stacked: false },
   // 324 units: a 360 px phone's column (328 px) shows it at full size.
   narrow: { item: 156, centre: 132, gap: 36, chars: 15, centreChars: 15, stacked: true },
@@ -115,11 +125,20 @@ const SIZES: Record<Orientation, { item: number; centre: number; gap: number; ch
  * Place a badge and wrapped label in a box: side by side and centred vertically (in the top `band`
  * pixels when the box has zones under its label), or `stacked`, the label under the badge.
  */
-export function placeLabel(box: Box, lines: string[], band = box.height, stacked = false): PlacedLabel {
+export function placeLabel(
+  box: Box,
+  lines: string[],
+  band = box.height,
+  stacked = false,
+): PlacedLabel {
   if (stacked) {
     return {
       badge: { x: box.x + BADGE_INSET, y: box.y + BADGE_INSET },
-      lines: lines.map((text, i) => ({ text, x: box.x + 12, y: box.y + 2 * BADGE_INSET + FONT_SIZE + i * LINE_HEIGHT })),
+      lines: lines.map((text, i) => ({
+        text,
+        x: box.x + 12,
+        y: box.y + 2 * BADGE_INSET + FONT_SIZE + i * LINE_HEIGHT,
+      })),
     };
   }
   const mid = box.y + band / 2;
@@ -198,7 +217,9 @@ function centreMinHeight(node: GraphNode, header: number, stacked: boolean): num
 function nameEndpoint(graph: Graph, titles: Record<string, string>, endpoint: string): string {
   const { node, zone } = splitEndpoint(endpoint);
   const title = titles[node] ?? graph.nodes.find((n) => n.id === node)?.label ?? node;
-  const label = zone ? graph.nodes.find((n) => n.id === node)?.zones.find((z) => z.id === zone)?.label : undefined;
+  const label = zone
+    ? graph.nodes.find((n) => n.id === node)?.zones.find((z) => z.id === zone)?.label
+    : undefined;
   return label ? `${title} (${label})` : title;
 }
 
@@ -206,8 +227,18 @@ function nameEndpoint(graph: Graph, titles: Record<string, string>, endpoint: st
 function groupLinks(graph: Graph, node: GraphNode): Group[] {
   const { upstream, downstream } = getNeighbours(graph, node.id);
   const links: Link[] = [
-    ...upstream.map((n) => ({ edge: n.edge, direction: 'upstream' as const, neighbour: n.nodeId, zone: splitEndpoint(n.edge.target).zone })),
-    ...downstream.map((n) => ({ edge: n.edge, direction: 'downstream' as const, neighbour: n.nodeId, zone: splitEndpoint(n.edge.source).zone })),
+    ...upstream.map((n) => ({
+      edge: n.edge,
+      direction: 'upstream' as const,
+      neighbour: n.nodeId,
+      zone: splitEndpoint(n.edge.target).zone,
+    })),
+    ...downstream.map((n) => ({
+      edge: n.edge,
+      direction: 'downstream' as const,
+      neighbour: n.nodeId,
+      zone: splitEndpoint(n.edge.source).zone,
+    })),
   ];
   const bandOf = (l: Link) => (l.zone ? node.zones.findIndex((z) => z.id === l.zone) + 1 : 0);
   const groups = new Map<string, Group>();
@@ -231,9 +262,17 @@ function groupLinks(graph: Graph, node: GraphNode): Group[] {
  * Lay out a chapter's mini-map. `titles` maps component ids to chapter titles (used in the links'
  * accessible names; boxes show the graph's short labels). Throws when `nodeId` is not in the graph.
  */
-export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record<string, string>, orientation: Orientation): NeighbourhoodLayout {
+export function layoutNeighbourhood(
+  graph: Graph,
+  nodeId: string,
+  titles: Record<string, string>,
+  orientation: Orientation,
+): NeighbourhoodLayout {
   const node = graph.nodes.find((n) => n.id === nodeId);
-  if (!node) throw new Error(`No component "${nodeId}" in diagram/graph.yaml. Known components: ${graph.nodes.map((n) => n.id).join(', ')}`);
+  if (!node)
+    throw new Error(
+      `No component "${nodeId}" in diagram/graph.yaml. Known components: ${graph.nodes.map((n) => n.id).join(', ')}`,
+    );
   const size = SIZES[orientation];
   const centreLines = wrapLabel(node.label, size.centreChars);
   const header = headerHeight(centreLines.length, size.stacked);
@@ -243,7 +282,11 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
   const servesAll = groups.length === 0 && node.crossCutting;
 
   // What each box shows and links to, before it is placed.
-  type Draft = Omit<NeighbourhoodItem, keyof Box | 'label'> & { lines: string[]; links: Link[]; band: number };
+  type Draft = Omit<NeighbourhoodItem, keyof Box | 'label'> & {
+    lines: string[];
+    links: Link[];
+    band: number;
+  };
   const drafts: Draft[] = servesAll
     ? graph.parts
         .filter((p) => graph.nodes.some((n) => n.part === p.id && !n.crossCutting))
@@ -261,7 +304,10 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
         }))
     : groups.map((g) => {
         const other = graph.nodes.find((n) => n.id === g.id)!;
-        const sentences = g.links.map((l) => `${nameEndpoint(graph, titles, l.edge.source)} ${l.edge.label} ${nameEndpoint(graph, titles, l.edge.target)}.`);
+        const sentences = g.links.map(
+          (l) =>
+            `${nameEndpoint(graph, titles, l.edge.source)} ${l.edge.label} ${nameEndpoint(graph, titles, l.edge.target)}.`,
+        );
         return {
           key: `${g.direction}:${g.id}`,
           direction: g.direction,
@@ -286,9 +332,23 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
     // The draft's links, band and lines only place the box; the item carries what is drawn.
     const { key, direction, href, badge, part, ariaLabel, crossCutting, lines } = d;
     const box = { x, y, width: size.item, height: ITEM_HEIGHT };
-    placed.push({ key, direction, href, badge, part, ariaLabel, crossCutting, ...box, label: placeLabel(box, lines) });
+    placed.push({
+      key,
+      direction,
+      href,
+      badge,
+      part,
+      ariaLabel,
+      crossCutting,
+      ...box,
+      label: placeLabel(box, lines),
+    });
   };
-  const downHeading = !servesAll ? 'Downstream' : orientation === 'wide' ? 'Serves every component' : 'Serves every part';
+  const downHeading = !servesAll
+    ? 'Downstream'
+    : orientation === 'wide'
+      ? 'Serves every component'
+      : 'Serves every part';
   const hasHeadings = drafts.length > 0;
   const top = hasHeadings ? HEADING_HEIGHT : 0;
   let centre: Box;
@@ -316,7 +376,10 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
   } else {
     const x = size.centre + size.gap;
     let y = 0;
-    for (const [list, text] of [[up, 'Upstream'], [down, downHeading]] as const) {
+    for (const [list, text] of [
+      [up, 'Upstream'],
+      [down, downHeading],
+    ] as const) {
       if (!list.length) continue;
       if (y > 0) y += ITEM_GAP;
       headings.push({ text, x, y: y + 17 });
@@ -339,21 +402,32 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
   const edges: NeighbourhoodEdge[] = [];
 
   // Where each arrow meets the centre: on the zone it names, or on the component's own band.
-  const centreSide = (d: Direction): Side => (orientation === 'narrow' || d === 'downstream' ? 'right' : 'left');
-  const itemSide = (d: Direction): Side => (orientation === 'wide' && d === 'upstream' ? 'right' : 'left');
+  const centreSide = (d: Direction): Side =>
+    orientation === 'narrow' || d === 'downstream' ? 'right' : 'left';
+  const itemSide = (d: Direction): Side =>
+    orientation === 'wide' && d === 'upstream' ? 'right' : 'left';
   const bandRange = (band: number): [number, number] => {
     if (band > 0) {
       const z = zones[band - 1]!;
       return [z.y + 6, z.y + z.height - 6];
     }
-    return zones.length ? [centre.y + 10, centre.y + header - 8] : [centre.y + 10, centre.y + centre.height - 10];
+    return zones.length
+      ? [centre.y + 10, centre.y + header - 8]
+      : [centre.y + 10, centre.y + centre.height - 10];
   };
   const bandX = (band: number, side: Side) => {
     const box = band > 0 ? zones[band - 1]! : centre;
     return side === 'left' ? box.x : box.x + box.width;
   };
 
-  interface Arrow { item: NeighbourhoodItem; link: Link | undefined; band: number; itemY: number; kind: FlowKind; id: string }
+  interface Arrow {
+    item: NeighbourhoodItem;
+    link: Link | undefined;
+    band: number;
+    itemY: number;
+    kind: FlowKind;
+    id: string;
+  }
   const arrows: Arrow[] = [];
   placed.forEach((item) => {
     const draft = drafts.find((d) => d.key === item.key)!;
@@ -382,7 +456,11 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
   for (const list of byBand.values()) {
     list.sort((a, b) => a.itemY - b.itemY);
     const [min, max] = bandRange(list[0]!.band);
-    spreadAnchors(list.map((a) => a.itemY), min, max).forEach((y, i) => ends.set(list[i]!, y));
+    spreadAnchors(
+      list.map((a) => a.itemY),
+      min,
+      max,
+    ).forEach((y, i) => ends.set(list[i]!, y));
   }
 
   for (const a of arrows) {
@@ -390,7 +468,10 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
     const onCentre = { x: bandX(a.band, side), y: ends.get(a)! };
     const iSide = itemSide(a.item.direction);
     const onItem = { x: iSide === 'left' ? a.item.x : a.item.x + a.item.width, y: a.itemY };
-    const d = a.item.direction === 'upstream' ? toBezierPath(onItem, iSide, onCentre, side) : toBezierPath(onCentre, side, onItem, iSide);
+    const d =
+      a.item.direction === 'upstream'
+        ? toBezierPath(onItem, iSide, onCentre, side)
+        : toBezierPath(onCentre, side, onItem, iSide);
     edges.push({ id: a.id, kind: a.kind, d });
   }
 
@@ -404,7 +485,11 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
     const down = to.y > from.y;
     const start = { x: from.x + from.width / 2, y: down ? from.y + from.height : from.y };
     const end = { x: to.x + to.width / 2, y: down ? to.y : to.y + to.height };
-    edges.push({ id: edge.id, kind: edge.kind, d: toBezierPath(start, down ? 'bottom' : 'top', end, down ? 'top' : 'bottom') });
+    edges.push({
+      id: edge.id,
+      kind: edge.kind,
+      d: toBezierPath(start, down ? 'bottom' : 'top', end, down ? 'top' : 'bottom'),
+    });
   }
 
   return {
@@ -425,7 +510,9 @@ export function layoutNeighbourhood(graph: Graph, nodeId: string, titles: Record
     edges,
     headings,
     servesAll,
-    counts: servesAll ? { upstream: 0, downstream: 0 } : { upstream: up.length, downstream: down.length },
+    counts: servesAll
+      ? { upstream: 0, downstream: 0 }
+      : { upstream: up.length, downstream: down.length },
   };
 }
 
@@ -434,11 +521,14 @@ const countComponents = (n: number) => (n === 1 ? 'one component' : `${n} compon
 /** The sentence above a mini-map, e.g. "Data storage: 6 components upstream, one downstream." */
 export function describeNeighbourhood(layout: NeighbourhoodLayout, title: string): string {
   const { upstream, downstream } = layout.counts;
-  if (layout.servesAll) return `${title} is cross-cutting: it serves every component of the platform rather than sitting on one flow.`;
+  if (layout.servesAll)
+    return `${title} is cross-cutting: it serves every component of the platform rather than sitting on one flow.`;
   if (!upstream && !downstream) return `${title} has no flows on the platform map.`;
   const parts = [
     upstream ? `${countComponents(upstream)} upstream` : '',
-    downstream ? `${upstream ? countComponents(downstream).replace(/ components?$/, '') : countComponents(downstream)} downstream` : '',
+    downstream
+      ? `${upstream ? countComponents(downstream).replace(/ components?$/, '') : countComponents(downstream)} downstream`
+      : '',
   ].filter(Boolean);
   return `${title} on the platform map: ${parts.join(', ')}.`;
 }

@@ -14,7 +14,10 @@ export function endpointNode(endpoint: string): string {
 }
 
 /** List the upstream and downstream neighbours of a component, ignoring flows inside it. */
-export function getNeighbours(graph: Graph, nodeId: string): { upstream: Neighbour[]; downstream: Neighbour[] } {
+export function getNeighbours(
+  graph: Graph,
+  nodeId: string,
+): { upstream: Neighbour[]; downstream: Neighbour[] } {
   const upstream: Neighbour[] = [];
   const downstream: Neighbour[] = [];
   for (const edge of graph.edges) {

@@ -30,7 +30,9 @@ export interface OutlinePart {
 /** Name an endpoint in prose: the component's title, with its zone in brackets. */
 function endpointName(graph: Graph, titles: Record<string, string>, endpoint: string): string {
   const { node, zone } = splitEndpoint(endpoint);
-  const label = zone ? graph.nodes.find((n) => n.id === node)?.zones.find((z) => z.id === zone)?.label : undefined;
+  const label = zone
+    ? graph.nodes.find((n) => n.id === node)?.zones.find((z) => z.id === zone)?.label
+    : undefined;
   return label ? `${titles[node] ?? node} (${label})` : (titles[node] ?? node);
 }
 
@@ -38,7 +40,10 @@ function endpointName(graph: Graph, titles: Record<string, string>, endpoint: st
  * The text outline of the whole graph: parts, their components in number order, and every flow
  * in words. It is the map for screen readers and for readers without JavaScript.
  */
-export function buildOutline(graph: Graph, facts: Record<string, { title: string; summary: string }>): OutlinePart[] {
+export function buildOutline(
+  graph: Graph,
+  facts: Record<string, { title: string; summary: string }>,
+): OutlinePart[] {
   const titles = Object.fromEntries(graph.nodes.map((n) => [n.id, facts[n.id]?.title ?? n.label]));
   return graph.parts
     .map((part) => ({
@@ -51,14 +56,19 @@ export function buildOutline(graph: Graph, facts: Record<string, { title: string
           const { upstream, downstream } = getNeighbours(graph, n.id);
           const sentence = (e: Graph['edges'][number]) =>
             `${endpointName(graph, titles, e.source)} ${e.label} ${endpointName(graph, titles, e.target)}.`;
-          const internal = graph.edges.filter((e) => splitEndpoint(e.source).node === n.id && splitEndpoint(e.target).node === n.id);
+          const internal = graph.edges.filter(
+            (e) => splitEndpoint(e.source).node === n.id && splitEndpoint(e.target).node === n.id,
+          );
           return {
             id: n.id,
             number: n.number,
             title: titles[n.id]!,
             summary: facts[n.id]?.summary ?? '',
             zones: n.zones.map((z) => z.label),
-            outgoing: [...internal.map((e) => e), ...downstream.map((d) => d.edge)].map((e) => ({ text: sentence(e), nodeId: splitEndpoint(e.target).node })),
+            outgoing: [...internal.map((e) => e), ...downstream.map((d) => d.edge)].map((e) => ({
+              text: sentence(e),
+              nodeId: splitEndpoint(e.target).node,
+            })),
             incoming: upstream.map(({ edge, nodeId }) => ({ text: sentence(edge), nodeId })),
           };
         }),

@@ -55,7 +55,8 @@ export function buildPanels(
   chapters: Record<string, PanelChapter>,
   extraLinks: (id: string) => PanelLink[] = () => [],
 ): Record<string, PanelInfo> {
-  const title = (id: string) => chapters[id]?.title ?? graph.nodes.find((n) => n.id === id)?.label ?? id;
+  const title = (id: string) =>
+    chapters[id]?.title ?? graph.nodes.find((n) => n.id === id)?.label ?? id;
   return Object.fromEntries(
     graph.nodes.map((node) => {
       const chapter = chapters[node.id];
@@ -70,9 +71,20 @@ export function buildPanels(
         crossCutting: node.crossCutting,
         technologies: chapter?.technologies ?? [],
         alternatives: chapter?.alternatives ?? [],
-        upstream: upstream.map((n) => ({ id: n.nodeId, title: title(n.nodeId), flow: n.edge.label })),
-        downstream: downstream.map((n) => ({ id: n.nodeId, title: title(n.nodeId), flow: n.edge.label })),
-        links: [{ href: routes.chapter(node.id), label: 'Read the chapter' }, ...extraLinks(node.id)],
+        upstream: upstream.map((n) => ({
+          id: n.nodeId,
+          title: title(n.nodeId),
+          flow: n.edge.label,
+        })),
+        downstream: downstream.map((n) => ({
+          id: n.nodeId,
+          title: title(n.nodeId),
+          flow: n.edge.label,
+        })),
+        links: [
+          { href: routes.chapter(node.id), label: 'Read the chapter' },
+          ...extraLinks(node.id),
+        ],
       };
       return [node.id, info];
     }),

@@ -34,7 +34,8 @@ function rowsOf(members: GraphNode[], columns: number): GraphNode[][] {
   const rows: GraphNode[][] = [];
   for (const node of members) {
     const last = rows.at(-1);
-    if (node.zones.length === 0 && last && last.length < columns && last[0]!.zones.length === 0) last.push(node);
+    if (node.zones.length === 0 && last && last.length < columns && last[0]!.zones.length === 0)
+      last.push(node);
     else rows.push([node]);
   }
   return rows;
@@ -44,7 +45,12 @@ function rowsOf(members: GraphNode[], columns: number): GraphNode[][] {
  * Place one part's components in a region `width` wide with its top-left corner at (x, y), in
  * `columns` columns (a component with zones, or a part's only one, spans them all); returns the region's height.
  */
-function placePart(graph: Graph, members: GraphNode[], at: { x: number; y: number; width: number; columns: number }, out: Map<string, Placed>): number {
+function placePart(
+  graph: Graph,
+  members: GraphNode[],
+  at: { x: number; y: number; width: number; columns: number },
+  out: Map<string, Placed>,
+): number {
   const inner = at.width - 2 * PART_PADDING;
   const column = (inner - (at.columns - 1) * PHONE_GAP) / at.columns;
   let top = at.y + partLabelHeight(graph, members[0]!.part) + PART_PADDING;
@@ -54,7 +60,12 @@ function placePart(graph: Graph, members: GraphNode[], at: { x: number; y: numbe
     // A component with zones, or a part's only component, spans the row: the region, sized by its
     // members, then keeps the full width, and the part's title has room.
     const span = zoned || members.length === 1;
-    row.forEach((node, i) => out.set(node.id, { position: [at.x + PART_PADDING + i * (column + PHONE_GAP), top], size: [span ? inner : column, height] }));
+    row.forEach((node, i) =>
+      out.set(node.id, {
+        position: [at.x + PART_PADDING + i * (column + PHONE_GAP), top],
+        size: [span ? inner : column, height],
+      }),
+    );
     top += height + PHONE_GAP;
   }
   return top - PHONE_GAP + PART_PADDING - at.y;
@@ -68,21 +79,37 @@ function placePart(graph: Graph, members: GraphNode[], at: { x: number; y: numbe
  */
 export function layOutForPhone(graph: Graph): Graph {
   const placed = new Map<string, Placed>();
-  const byPart = graph.parts.map((p) => graph.nodes.filter((n) => n.part === p.id).sort((a, b) => a.number - b.number)).filter((m) => m.length > 0);
+  const byPart = graph.parts
+    .map((p) => graph.nodes.filter((n) => n.part === p.id).sort((a, b) => a.number - b.number))
+    .filter((m) => m.length > 0);
   let y = 0;
   for (let i = 0; i < byPart.length; i++) {
     const members = byPart[i]!;
     const next = byPart[i + 1];
     const fitsHalf = (m: GraphNode[] | undefined): m is GraphNode[] =>
-      m?.length === 1 && m[0]!.zones.length === 0 && graph.parts.find((p) => p.id === m[0]!.part)!.title.length <= HALF_PART_TITLE_MAX;
+      m?.length === 1 &&
+      m[0]!.zones.length === 0 &&
+      graph.parts.find((p) => p.id === m[0]!.part)!.title.length <= HALF_PART_TITLE_MAX;
     if (fitsHalf(members) && fitsHalf(next)) {
       // Both regions start on one line; their labels may differ in height, so their nodes may not.
-      const left = placePart(graph, members, { x: 0, y, width: HALF_PART_WIDTH, columns: 1 }, placed);
-      const right = placePart(graph, next, { x: HALF_PART_WIDTH + PHONE_GAP, y, width: HALF_PART_WIDTH, columns: 1 }, placed);
+      const left = placePart(
+        graph,
+        members,
+        { x: 0, y, width: HALF_PART_WIDTH, columns: 1 },
+        placed,
+      );
+      const right = placePart(
+        graph,
+        next,
+        { x: HALF_PART_WIDTH + PHONE_GAP, y, width: HALF_PART_WIDTH, columns: 1 },
+        placed,
+      );
       y += Math.max(left, right) + PHONE_GAP;
       i += 1;
     } else {
-      y += placePart(graph, members, { x: 0, y, width: PHONE_PART_WIDTH, columns: 2 }, placed) + PHONE_GAP;
+      y +=
+        placePart(graph, members, { x: 0, y, width: PHONE_PART_WIDTH, columns: 2 }, placed) +
+        PHONE_GAP;
     }
   }
   return {

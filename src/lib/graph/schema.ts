@@ -60,7 +60,9 @@ export const FlowKindSchema = z.enum(['batch', 'stream', 'promote', 'query', 'ml
 export type FlowKind = z.infer<typeof FlowKindSchema>;
 
 /** A side of a node where an edge leaves or enters. */
-export const SideSchema = z.enum(['top', 'right', 'bottom', 'left'], { error: 'expected one of top, right, bottom, left' });
+export const SideSchema = z.enum(['top', 'right', 'bottom', 'left'], {
+  error: 'expected one of top, right, bottom, left',
+});
 export type Side = z.infer<typeof SideSchema>;
 
 /** An endpoint: a node id, or `<node>:<zone>` for a zone inside a node. */

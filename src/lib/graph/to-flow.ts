@@ -1,6 +1,14 @@
 import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
 import type { Graph, GraphNode, Side } from './schema.ts';
-import { endpointBox, facingSides, graphBounds, nodeBox, partBox, zoneBoxes, type Box } from './layout.ts';
+import {
+  endpointBox,
+  facingSides,
+  graphBounds,
+  nodeBox,
+  partBox,
+  zoneBoxes,
+  type Box,
+} from './layout.ts';
 import { splitEndpoint } from './endpoint.ts';
 import { routes } from '../site/routes.ts';
 
@@ -80,7 +88,12 @@ export interface FlowModel {
 }
 
 const SIDES: Side[] = ['top', 'right', 'bottom', 'left'];
-const POSITION: Record<Side, Position> = { top: Position.Top, right: Position.Right, bottom: Position.Bottom, left: Position.Left };
+const POSITION: Record<Side, Position> = {
+  top: Position.Top,
+  right: Position.Right,
+  bottom: Position.Bottom,
+  left: Position.Left,
+};
 const HANDLE = 8;
 
 /** React Flow id of an endpoint: zones become `<node>__<zone>`. */
@@ -134,7 +147,11 @@ export function toFlow(graph: Graph, info: Record<string, ComponentInfo>): FlowM
         position: { x: box.x, y: box.y },
         width: box.width,
         height: box.height,
-        data: { part: part.id, title: part.title, crossCutting: members.every((m) => m.crossCutting) },
+        data: {
+          part: part.id,
+          title: part.title,
+          crossCutting: members.every((m) => m.crossCutting),
+        },
         selectable: false,
         focusable: false,
         draggable: false,
@@ -193,11 +210,14 @@ export function toFlow(graph: Graph, info: Record<string, ComponentInfo>): FlowM
   });
 
   const edges: MapEdge[] = graph.edges.map((edge) => {
-    const [from, to] = edge.sides ?? facingSides(endpointBox(graph, edge.source), endpointBox(graph, edge.target));
+    const [from, to] =
+      edge.sides ?? facingSides(endpointBox(graph, edge.source), endpointBox(graph, edge.target));
     const name = (endpoint: string) => {
       const { node, zone } = splitEndpoint(endpoint);
       const title = info[node]?.title ?? node;
-      const z = zone ? graph.nodes.find((n) => n.id === node)!.zones.find((zz) => zz.id === zone)!.label : undefined;
+      const z = zone
+        ? graph.nodes.find((n) => n.id === node)!.zones.find((zz) => zz.id === zone)!.label
+        : undefined;
       return z ? `${title} (${z})` : title;
     };
     return {
@@ -208,7 +228,12 @@ export function toFlow(graph: Graph, info: Record<string, ComponentInfo>): FlowM
       targetHandle: `t-${to}`,
       type: 'default',
       className: `flow flow-${edge.kind}`,
-      markerEnd: { type: MarkerType.ArrowClosed, color: `var(--bp-color-flow-${edge.kind})`, width: 16, height: 16 },
+      markerEnd: {
+        type: MarkerType.ArrowClosed,
+        color: `var(--bp-color-flow-${edge.kind})`,
+        width: 16,
+        height: 16,
+      },
       ariaLabel: `${name(edge.source)} ${edge.label} ${name(edge.target)}`,
       focusable: false,
       selectable: false,

@@ -18,7 +18,10 @@ export interface MapState {
 export const MAP_STATE_PARAMS = ['node', 'flow', 'step', 'parts', 'readiness'] as const;
 
 /** Read map state from a query string, dropping anything unknown instead of failing. */
-export function parseMapState(search: string, known: { nodes: ReadonlySet<string>; flows: ReadonlySet<string> }): MapState {
+export function parseMapState(
+  search: string,
+  known: { nodes: ReadonlySet<string>; flows: ReadonlySet<string> },
+): MapState {
   const params = new URLSearchParams(search);
   const node = params.get('node') ?? undefined;
   const flow = params.get('flow') ?? undefined;

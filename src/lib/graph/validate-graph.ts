@@ -17,14 +17,18 @@ export function findGraphProblems(graph: Graph, file: string): string[] {
   const partIds = new Set(graph.parts.map((p) => p.id));
   const known = `Known nodes: ${nodeIds.join(', ')}`;
 
-  for (const id of listDuplicates(nodeIds)) problems.push(`${file}: node id "${id}" is used twice; ids must be unique.`);
+  for (const id of listDuplicates(nodeIds))
+    problems.push(`${file}: node id "${id}" is used twice; ids must be unique.`);
   for (const n of listDuplicates(graph.nodes.map((n) => String(n.number))))
     problems.push(`${file}: component number ${n} is used twice; numbers must be unique.`);
-  for (const id of listDuplicates(graph.edges.map((e) => e.id))) problems.push(`${file}: edge id "${id}" is used twice.`);
+  for (const id of listDuplicates(graph.edges.map((e) => e.id)))
+    problems.push(`${file}: edge id "${id}" is used twice.`);
 
   graph.nodes.forEach((node, i) => {
     if (!partIds.has(node.part))
-      problems.push(`${file}: nodes[${i}] "${node.id}" is in part "${node.part}", which is not listed under parts.`);
+      problems.push(
+        `${file}: nodes[${i}] "${node.id}" is in part "${node.part}", which is not listed under parts.`,
+      );
   });
 
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -33,7 +37,9 @@ export function findGraphProblems(graph: Graph, file: string): string[] {
       const { node, zone } = splitEndpoint(edge[end]);
       const target = byId.get(node);
       if (!target) {
-        problems.push(`${file}: edge "${edge.id}" (edges[${i}].${end}) points at "${node}", which is not a node. ${known}`);
+        problems.push(
+          `${file}: edge "${edge.id}" (edges[${i}].${end}) points at "${node}", which is not a node. ${known}`,
+        );
       } else if (zone && !target.zones.some((z) => z.id === zone)) {
         const zones = target.zones.map((z) => z.id).join(', ') || 'none';
         problems.push(
@@ -41,7 +47,8 @@ export function findGraphProblems(graph: Graph, file: string): string[] {
         );
       }
     }
-    if (edge.source === edge.target) problems.push(`${file}: edge "${edge.id}" joins "${edge.source}" to itself.`);
+    if (edge.source === edge.target)
+      problems.push(`${file}: edge "${edge.id}" joins "${edge.source}" to itself.`);
   });
   return problems;
 }

@@ -1,4 +1,10 @@
-import { PILLAR_TITLES, type BestPractice, type LensCatalogue, type PillarId, type Question } from './schema.ts';
+import {
+  PILLAR_TITLES,
+  type BestPractice,
+  type LensCatalogue,
+  type PillarId,
+  type Question,
+} from './schema.ts';
 
 /** A best practice with everything above it: its lens, pillar and question. */
 export interface BestPracticeEntry {
@@ -36,16 +42,26 @@ export function listBestPractices(catalogues: ReadonlyArray<LensCatalogue>): Bes
 }
 
 /** Index best practices by lens and id for lookups. */
-export function indexBestPractices(catalogues: ReadonlyArray<LensCatalogue>): Map<string, BestPracticeEntry> {
-  return new Map(listBestPractices(catalogues).map((e) => [bestPracticeKey(e.lens.id, e.bestPractice.id), e]));
+export function indexBestPractices(
+  catalogues: ReadonlyArray<LensCatalogue>,
+): Map<string, BestPracticeEntry> {
+  return new Map(
+    listBestPractices(catalogues).map((e) => [bestPracticeKey(e.lens.id, e.bestPractice.id), e]),
+  );
 }
 
 /** Find a lens catalogue by id; any string, as references are looked up before they are known to be valid. */
-export function findLens(catalogues: ReadonlyArray<LensCatalogue>, id: string): LensCatalogue | undefined {
+export function findLens(
+  catalogues: ReadonlyArray<LensCatalogue>,
+  id: string,
+): LensCatalogue | undefined {
   return catalogues.find((c) => c.id === id);
 }
 
 /** An HTML id for a best practice on a page, e.g. ("analytics", "BP 14.1") → "analytics-bp-14-1". */
 export function bestPracticeAnchor(lens: string, id: string): string {
-  return `${lens}-${id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `${lens}-${id
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }

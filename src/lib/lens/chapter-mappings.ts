@@ -1,5 +1,12 @@
 import { bestPracticeKey, indexBestPractices } from './catalogue-index.ts';
-import { PILLAR_TITLES, type BestPractice, type CoverageStatus, type LensCatalogue, type LensId, type PillarId } from './schema.ts';
+import {
+  PILLAR_TITLES,
+  type BestPractice,
+  type CoverageStatus,
+  type LensCatalogue,
+  type LensId,
+  type PillarId,
+} from './schema.ts';
 
 /** One mapped best practice as a chapter's Well-Architected section shows it. */
 export interface MappingItem {
@@ -31,7 +38,9 @@ export function groupLensMappings(
     return entry ? [{ ref, entry }] : [];
   });
   return catalogues.flatMap((lens) => {
-    const mine = found.filter((f) => f.entry.lens.id === lens.id).sort((a, b) => a.entry.order - b.entry.order);
+    const mine = found
+      .filter((f) => f.entry.lens.id === lens.id)
+      .sort((a, b) => a.entry.order - b.entry.order);
     if (!mine.length) return [];
     const pillars = lens.pillars
       .map((p) => ({
@@ -56,4 +65,8 @@ export function groupLensMappings(
 }
 
 /** The heading of a chapter's lens section, which sits after the MDX body: the ToC adds it. */
-export const WELL_ARCHITECTED_HEADING = { depth: 2, slug: 'well-architected', text: 'Well-Architected' } as const;
+export const WELL_ARCHITECTED_HEADING = {
+  depth: 2,
+  slug: 'well-architected',
+  text: 'Well-Architected',
+} as const;

@@ -1,7 +1,16 @@
 import type { PartId } from '../graph/schema.ts';
 import { bestPracticeKey } from './catalogue-index.ts';
 import { countBestPractices } from './filter.ts';
-import { PILLAR_TITLES, type BestPractice, type CoverageNote, type CoverageNotes, type CoverageStatus, type LensCatalogue, type LensId, type PillarId } from './schema.ts';
+import {
+  PILLAR_TITLES,
+  type BestPractice,
+  type CoverageNote,
+  type CoverageNotes,
+  type CoverageStatus,
+  type LensCatalogue,
+  type LensId,
+  type PillarId,
+} from './schema.ts';
 import { strongestStatus, verdict, type BestStatus } from './status.ts';
 
 /** A chapter as the coverage computation sees it. */
@@ -110,7 +119,14 @@ const TOTAL_KEY: Record<BestStatus, Exclude<keyof CoverageTotals, 'total'>> = {
 
 /** Count best practices by verdict. */
 export function countCoverage(rows: ReadonlyArray<{ best: BestStatus }>): CoverageTotals {
-  const totals: CoverageTotals = { total: rows.length, addressed: 0, partial: 0, notAddressed: 0, outOfScope: 0, none: 0 };
+  const totals: CoverageTotals = {
+    total: rows.length,
+    addressed: 0,
+    partial: 0,
+    notAddressed: 0,
+    outOfScope: 0,
+    none: 0,
+  };
   for (const { best } of rows) totals[TOTAL_KEY[best]]++;
   return totals;
 }
@@ -165,17 +181,37 @@ export function buildCoverageMatrix(
           const key = bestPracticeKey(lens.id, bestPractice.id);
           const row = cells.get(key) ?? components.map(() => null);
           const note = noteFor.get(key);
-          const best = verdict(strongestStatus(row.flatMap((c) => (c ? [c.status] : []))), note?.kind);
-          const open = { lens: lens.id, pillar: pillar.id, questionId: question.id, bestPractice, best, ...(note && { note }) };
+          const best = verdict(
+            strongestStatus(row.flatMap((c) => (c ? [c.status] : []))),
+            note?.kind,
+          );
+          const open = {
+            lens: lens.id,
+            pillar: pillar.id,
+            questionId: question.id,
+            bestPractice,
+            best,
+            ...(note && { note }),
+          };
           if (best === 'partial') partlyCovered.push(open);
           else if (best === 'out-of-scope') outOfScope.push(open);
           else if (best !== 'addressed') uncovered.push(open);
           return { bestPractice, cells: row, best, ...(note && { note }) };
         }),
       }));
-      return { id: pillar.id, title: PILLAR_TITLES[pillar.id], questions, totals: countCoverage(questions.flatMap((q) => q.rows)) };
+      return {
+        id: pillar.id,
+        title: PILLAR_TITLES[pillar.id],
+        questions,
+        totals: countCoverage(questions.flatMap((q) => q.rows)),
+      };
     });
-    return { lens, pillars, totals: countCoverage(pillars.flatMap((p) => p.questions.flatMap((q) => q.rows))), summary: notes.lenses[lens.id] };
+    return {
+      lens,
+      pillars,
+      totals: countCoverage(pillars.flatMap((p) => p.questions.flatMap((q) => q.rows))),
+      summary: notes.lenses[lens.id],
+    };
   });
   return { components, lenses, uncovered, partlyCovered, outOfScope };
 }
@@ -195,15 +231,28 @@ export interface OpenPracticeGroup {
 }
 
 /** Group open best practices by lens and pillar, in catalogue order. */
-export function groupOpenPractices(catalogues: ReadonlyArray<LensCatalogue>, list: ReadonlyArray<UncoveredPractice>): OpenPracticeGroup[] {
+export function groupOpenPractices(
+  catalogues: ReadonlyArray<LensCatalogue>,
+  list: ReadonlyArray<UncoveredPractice>,
+): OpenPracticeGroup[] {
   return catalogues
     .map((lens) => {
       const items = list.filter((u) => u.lens === lens.id);
       const pillars = lens.pillars
-        .map((p) => ({ id: p.id, title: PILLAR_TITLES[p.id], items: items.filter((u) => u.pillar === p.id) }))
+        .map((p) => ({
+          id: p.id,
+          title: PILLAR_TITLES[p.id],
+          items: items.filter((u) => u.pillar === p.id),
+        }))
         .filter((p) => p.items.length > 0);
       const required = items.filter((u) => u.bestPractice.priority === 'required').length;
-      return { lens, pillars, count: items.length, required, folded: items.length > OPEN_GROUP_FOLD_OVER };
+      return {
+        lens,
+        pillars,
+        count: items.length,
+        required,
+        folded: items.length > OPEN_GROUP_FOLD_OVER,
+      };
     })
     .filter((g) => g.count > 0);
 }

@@ -11,7 +11,8 @@ export function countBestPractices(count: number): string {
 /** A lens page's filter: one pillar, or all of them. */
 export type PillarFilter = PillarId | 'all';
 
-const isPillar = (value: string | null): value is PillarId => PILLAR_IDS.includes(value as PillarId);
+const isPillar = (value: string | null): value is PillarId =>
+  PILLAR_IDS.includes(value as PillarId);
 const isLens = (value: string | null): value is LensId => LENS_IDS.includes(value as LensId);
 
 /** Read the filter from a URL query ("?pillar=security"); a missing or unknown value means all. */
@@ -36,10 +37,14 @@ export function matchesPillarFilter(filter: PillarFilter, pillar: string | undef
  */
 export function lensPageFor(search: string): string | undefined {
   const lens = new URLSearchParams(search).get('lens');
-  return isLens(lens) ? routes.lens(lens, formatPillarFilter(parsePillarFilter(search))) : undefined;
+  return isLens(lens)
+    ? routes.lens(lens, formatPillarFilter(parsePillarFilter(search)))
+    : undefined;
 }
 
 /** The summary line of a lens's open list: "77 best practices, 12 required by AWS". */
 export function describeOpenGroup(count: number, required: number): string {
-  return required > 0 ? `${countBestPractices(count)}, ${required} required by AWS` : countBestPractices(count);
+  return required > 0
+    ? `${countBestPractices(count)}, ${required} required by AWS`
+    : countBestPractices(count);
 }

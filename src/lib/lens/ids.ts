@@ -7,5 +7,12 @@ export const LENS_IDS = ['analytics', 'machine-learning', 'financial-services'] 
 export type LensId = (typeof LENS_IDS)[number];
 
 /** The six Well-Architected pillars, in AWS's order; every lens uses the same six. */
-export const PILLAR_IDS = ['operational-excellence', 'security', 'reliability', 'performance-efficiency', 'cost-optimization', 'sustainability'] as const;
+export const PILLAR_IDS = [
+  'operational-excellence',
+  'security',
+  'reliability',
+  'performance-efficiency',
+  'cost-optimization',
+  'sustainability',
+] as const;
 export type PillarId = (typeof PILLAR_IDS)[number];

@@ -42,7 +42,10 @@ function describeCounts(counts: StatusCounts): string {
  * the chapter's Well-Architected section and a one-line summary. Pure; takes chapters as loaded.
  */
 export function summariseLensCoverage(
-  chapters: ReadonlyArray<{ id: string; data: { lenses: ReadonlyArray<{ lens: LensId; status: CoverageStatus }> } }>,
+  chapters: ReadonlyArray<{
+    id: string;
+    data: { lenses: ReadonlyArray<{ lens: LensId; status: CoverageStatus }> };
+  }>,
 ): Record<string, ComponentLensCoverage> {
   const result: Record<string, ComponentLensCoverage> = {};
   for (const chapter of chapters) {
@@ -53,7 +56,9 @@ export function summariseLensCoverage(
     const all = { addressed: 0, partial: 0, 'not-addressed': 0 };
     for (const ref of chapter.data.lenses) all[ref.status]++;
     const total = chapter.data.lenses.length;
-    const described = LENS_IDS.map((id) => [id, describeCounts(lenses[id])] as const).filter(([, text]) => text);
+    const described = LENS_IDS.map((id) => [id, describeCounts(lenses[id])] as const).filter(
+      ([, text]) => text,
+    );
     result[chapter.id] = {
       href: routes.chapter(chapter.id, 'well-architected'),
       label: 'Well-Architected mappings',

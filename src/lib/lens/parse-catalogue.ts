@@ -29,10 +29,16 @@ function readYaml(source: string, file: string): unknown {
 }
 
 /** Give a validated catalogue its lens id, checking that the file name is a known lens. */
-export function withLensId(id: string, data: LensCatalogueData, file = lensFile(id)): LensCatalogue {
+export function withLensId(
+  id: string,
+  data: LensCatalogueData,
+  file = lensFile(id),
+): LensCatalogue {
   const lens = LensIdSchema.safeParse(id);
   if (!lens.success)
-    throw new DataError(`${file}: "${id}" is not a lens id; name the file after one of ${LENS_IDS.join(', ')}.`);
+    throw new DataError(
+      `${file}: "${id}" is not a lens id; name the file after one of ${LENS_IDS.join(', ')}.`,
+    );
   return { id: lens.data, ...data };
 }
 
@@ -52,6 +58,10 @@ export function orderLenses(catalogues: ReadonlyArray<LensCatalogue>): LensCatal
   const byId = new Map(catalogues.map((c) => [c.id, c]));
   const missing = LENS_IDS.filter((id) => !byId.has(id));
   if (missing.length)
-    throw new DataError(missing.map((id) => `${lensFile(id)}: missing; every lens a chapter may name needs its catalogue.`).join('\n'));
+    throw new DataError(
+      missing
+        .map((id) => `${lensFile(id)}: missing; every lens a chapter may name needs its catalogue.`)
+        .join('\n'),
+    );
   return LENS_IDS.map((id) => byId.get(id)!);
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { PILLAR_IDS } from './ids.ts';
-import { CoverageStatusSchema, LensIdSchema, type CoverageStatus, type LensId } from '../chapter/schema.ts';
+import {
+  CoverageStatusSchema,
+  LensIdSchema,
+  type CoverageStatus,
+  type LensId,
+} from '../chapter/schema.ts';
 
 export { CoverageStatusSchema, LensIdSchema, type CoverageStatus, type LensId };
 
@@ -9,7 +14,8 @@ export const LENS_IDS = LensIdSchema.options;
 
 /** The six Well-Architected pillars, in AWS's order; every lens uses the same six. */
 export const PillarIdSchema = z.enum(PILLAR_IDS, {
-  error: 'expected one of operational-excellence, security, reliability, performance-efficiency, cost-optimization, sustainability',
+  error:
+    'expected one of operational-excellence, security, reliability, performance-efficiency, cost-optimization, sustainability',
 });
 export type PillarId = z.infer<typeof PillarIdSchema>;
 
@@ -45,9 +51,16 @@ export const BestPracticeSchema = z.object({
    * practice asks, so a reader can judge a mapping without leaving the site. Required.
    */
   summary: z
-    .string({ error: 'expected a one-line summary, in our words, of what AWS\'s guidance for this best practice asks' })
-    .min(20, { error: 'a summary says what the guidance asks in a sentence; at least 20 characters' })
-    .max(SUMMARY_MAX, { error: `a summary is one line on the lens page; at most ${SUMMARY_MAX} characters` }),
+    .string({
+      error:
+        "expected a one-line summary, in our words, of what AWS's guidance for this best practice asks",
+    })
+    .min(20, {
+      error: 'a summary says what the guidance asks in a sentence; at least 20 characters',
+    })
+    .max(SUMMARY_MAX, {
+      error: `a summary is one line on the lens page; at most ${SUMMARY_MAX} characters`,
+    }),
   /** AWS's priority for it, when the lens gives one. Default: none given. */
   priority: PrioritySchema.optional(),
   /** The best practice's own page. Default: its question's page (the FSI Lens has no page per best practice). */
@@ -114,18 +127,35 @@ export const LensCatalogueSchema = z
     const seenIds = new Map<string, string>();
     lens.pillars.forEach((pillar, p) => {
       if (seenPillars.has(pillar.id))
-        ctx.addIssue({ code: 'custom', path: ['pillars', p, 'id'], message: `pillar "${pillar.id}" appears twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pillars', p, 'id'],
+          message: `pillar "${pillar.id}" appears twice`,
+        });
       seenPillars.add(pillar.id);
       pillar.questions.forEach((question, q) => {
         if (seenQuestions.has(question.id))
-          ctx.addIssue({ code: 'custom', path: ['pillars', p, 'questions', q, 'id'], message: `question "${question.id}" appears twice` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['pillars', p, 'questions', q, 'id'],
+            message: `question "${question.id}" appears twice`,
+          });
         seenQuestions.add(question.id);
         question.bestPractices.forEach((bp, b) => {
           const path = ['pillars', p, 'questions', q, 'bestPractices', b, 'id'];
           if (!pattern.test(bp.id))
-            ctx.addIssue({ code: 'custom', path, message: `"${bp.id}" does not look like this lens's ids (${lens.idFormat.pattern}, e.g. "${lens.idFormat.example}")` });
+            ctx.addIssue({
+              code: 'custom',
+              path,
+              message: `"${bp.id}" does not look like this lens's ids (${lens.idFormat.pattern}, e.g. "${lens.idFormat.example}")`,
+            });
           const first = seenIds.get(bp.id);
-          if (first) ctx.addIssue({ code: 'custom', path, message: `"${bp.id}" is already listed under question ${first}` });
+          if (first)
+            ctx.addIssue({
+              code: 'custom',
+              path,
+              message: `"${bp.id}" is already listed under question ${first}`,
+            });
           else seenIds.set(bp.id, question.id);
         });
       });
@@ -137,7 +167,10 @@ export const LensCatalogueSchema = z
       ...pillar,
       questions: pillar.questions.map((question) => ({
         ...question,
-        bestPractices: question.bestPractices.map((bp) => ({ ...bp, url: bp.url ?? question.url ?? lens.url })),
+        bestPractices: question.bestPractices.map((bp) => ({
+          ...bp,
+          url: bp.url ?? question.url ?? lens.url,
+        })),
       })),
     })),
   }));
@@ -152,7 +185,9 @@ export type Question = Pillar['questions'][number];
 export type BestPractice = Question['bestPractices'][number];
 
 /** Why no component covers a best practice (fully). */
-export const NoteKindSchema = z.enum(['out-of-scope', 'gap'], { error: 'expected one of out-of-scope, gap' });
+export const NoteKindSchema = z.enum(['out-of-scope', 'gap'], {
+  error: 'expected one of out-of-scope, gap',
+});
 export type NoteKind = z.infer<typeof NoteKindSchema>;
 
 /** Our explanation, in our words, of a best practice the platform leaves uncovered or partly covered. */

@@ -23,7 +23,8 @@ export const STATUS_DISPLAY: Record<BestStatus, StatusDisplay> = {
   addressed: {
     symbol: '●',
     label: 'Addressed',
-    meaning: "the chapter and its configs do what AWS's implementation guidance for the best practice asks",
+    meaning:
+      "the chapter and its configs do what AWS's implementation guidance for the best practice asks",
   },
   partial: {
     symbol: '◐',
@@ -33,17 +34,28 @@ export const STATUS_DISPLAY: Record<BestStatus, StatusDisplay> = {
   'not-addressed': {
     symbol: '○',
     label: 'Not addressed',
-    meaning: 'in scope for the platform, named, and not answered yet; the note says where it would go',
+    meaning:
+      'in scope for the platform, named, and not answered yet; the note says where it would go',
   },
   'out-of-scope': {
     symbol: '⊘',
     label: 'Out of scope',
-    meaning: 'organisational, commercial or AWS-account work no platform component can carry; the note says why',
+    meaning:
+      'organisational, commercial or AWS-account work no platform component can carry; the note says why',
   },
-  none: { symbol: '–', label: 'No verdict', meaning: 'no component maps it and no note explains it (the coverage check rejects this)' },
+  none: {
+    symbol: '–',
+    label: 'No verdict',
+    meaning: 'no component maps it and no note explains it (the coverage check rejects this)',
+  },
 };
 
-const RANK: Record<CoverageStatus | 'none', number> = { addressed: 3, partial: 2, 'not-addressed': 1, none: 0 };
+const RANK: Record<CoverageStatus | 'none', number> = {
+  addressed: 3,
+  partial: 2,
+  'not-addressed': 1,
+  none: 0,
+};
 
 /** The strongest of several chapter statuses; "none" for an empty list. */
 export function strongestStatus(statuses: Iterable<CoverageStatus>): CoverageStatus | 'none' {

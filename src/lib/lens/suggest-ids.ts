@@ -14,7 +14,11 @@ export function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        prev[j]! + 1,
+        row[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     prev = row;
   }
   return prev[b.length]!;
@@ -49,11 +53,18 @@ export function suggestIds(
   limit = 3,
 ): IdSuggestion {
   const loose = looseId(id);
-  const ids = lens.pillars.flatMap((p) => p.questions.flatMap((q) => q.bestPractices.map((b) => b.id)));
+  const ids = lens.pillars.flatMap((p) =>
+    p.questions.flatMap((q) => q.bestPractices.map((b) => b.id)),
+  );
   const scored = ids
     .map((candidate, order) => {
       const other = looseId(candidate);
-      return { candidate, order, distance: editDistance(loose, other), prefix: commonPrefix(loose, other) };
+      return {
+        candidate,
+        order,
+        distance: editDistance(loose, other),
+        prefix: commonPrefix(loose, other),
+      };
     })
     .filter((c) => c.distance <= 2);
   // A spelling-only difference is the answer; otherwise prefer ids that share more of the start.
@@ -67,10 +78,18 @@ export function suggestIds(
     .filter((other) => other.id !== lens.id)
     .flatMap((other) =>
       other.pillars.flatMap((p) =>
-        p.questions.flatMap((q) => q.bestPractices.filter((b) => looseId(b.id) === loose).map((b) => ({ lens: other.id, id: b.id }))),
+        p.questions.flatMap((q) =>
+          q.bestPractices
+            .filter((b) => looseId(b.id) === loose)
+            .map((b) => ({ lens: other.id, id: b.id })),
+        ),
       ),
     );
 
   const question = lens.pillars.flatMap((p) => p.questions).find((q) => looseId(q.id) === loose);
-  return { closeMatches: ranked, otherLenses, questionBestPractices: question ? question.bestPractices.map((b) => b.id) : [] };
+  return {
+    closeMatches: ranked,
+    otherLenses,
+    questionBestPractices: question ? question.bestPractices.map((b) => b.id) : [],
+  };
 }

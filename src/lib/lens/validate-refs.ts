@@ -23,7 +23,11 @@ export interface ChapterLensRefs {
 const quote = (ids: ReadonlyArray<string>) => ids.map((id) => `"${id}"`).join(', ');
 
 /** Explain one unknown id: what it is not, the likely fix, and where the valid ids are. */
-function describeUnknownId(ref: LensRefLike, lens: LensCatalogue, catalogues: ReadonlyArray<LensCatalogue>): string {
+function describeUnknownId(
+  ref: LensRefLike,
+  lens: LensCatalogue,
+  catalogues: ReadonlyArray<LensCatalogue>,
+): string {
   const { closeMatches, otherLenses, questionBestPractices } = suggestIds(ref.id, lens, catalogues);
   const hints: string[] = [];
   if (closeMatches.length) hints.push(`Did you mean ${quote(closeMatches)}?`);
@@ -32,8 +36,12 @@ function describeUnknownId(ref: LensRefLike, lens: LensCatalogue, catalogues: Re
     hints.push(`"${other.id}" is in the ${title}: set lens: ${other.lens}.`);
   }
   if (questionBestPractices.length)
-    hints.push(`"${ref.id}" is a question; map one of its best practices instead: ${quote(questionBestPractices)}.`);
-  hints.push(`Ids are written exactly as AWS writes them, e.g. "${lens.idFormat.example}"; the full list is in ${lensFile(lens.id)}.`);
+    hints.push(
+      `"${ref.id}" is a question; map one of its best practices instead: ${quote(questionBestPractices)}.`,
+    );
+  hints.push(
+    `Ids are written exactly as AWS writes them, e.g. "${lens.idFormat.example}"; the full list is in ${lensFile(lens.id)}.`,
+  );
   return `"${ref.id}" is not a best practice of the ${lens.title}. ${hints.join(' ')}`;
 }
 
@@ -42,7 +50,10 @@ function describeUnknownId(ref: LensRefLike, lens: LensCatalogue, catalogues: Re
  * its best practices, and no best practice is mapped twice. One message per problem, naming the
  * chapter file, the entry and how to fix it.
  */
-export function findLensRefProblems(catalogues: ReadonlyArray<LensCatalogue>, chapters: ReadonlyArray<ChapterLensRefs>): string[] {
+export function findLensRefProblems(
+  catalogues: ReadonlyArray<LensCatalogue>,
+  chapters: ReadonlyArray<ChapterLensRefs>,
+): string[] {
   const index = indexBestPractices(catalogues);
   const known = catalogues.map((c) => c.id).join(', ');
   const problems: string[] = [];
@@ -52,7 +63,9 @@ export function findLensRefProblems(catalogues: ReadonlyArray<LensCatalogue>, ch
     chapter.data.lenses.forEach((ref, i) => {
       const lens = findLens(catalogues, ref.lens);
       if (!lens) {
-        problems.push(`${file}: lenses[${i}].lens: "${ref.lens}" is not a lens. Known lenses: ${known}.`);
+        problems.push(
+          `${file}: lenses[${i}].lens: "${ref.lens}" is not a lens. Known lenses: ${known}.`,
+        );
         return;
       }
       const key = bestPracticeKey(ref.lens, ref.id);
@@ -62,7 +75,9 @@ export function findLensRefProblems(catalogues: ReadonlyArray<LensCatalogue>, ch
       }
       const first = seen.get(key);
       if (first !== undefined)
-        problems.push(`${file}: lenses[${i}]: "${ref.id}" (${ref.lens}) is already mapped at lenses[${first}]; keep one entry and merge the "how".`);
+        problems.push(
+          `${file}: lenses[${i}]: "${ref.id}" (${ref.lens}) is already mapped at lenses[${first}]; keep one entry and merge the "how".`,
+        );
       else seen.set(key, i);
     });
   }
@@ -70,7 +85,11 @@ export function findLensRefProblems(catalogues: ReadonlyArray<LensCatalogue>, ch
 }
 
 /** Check our coverage notes name real best practices, each at most once. */
-export function findNoteProblems(catalogues: ReadonlyArray<LensCatalogue>, notes: CoverageNotes, file = COVERAGE_NOTES_FILE): string[] {
+export function findNoteProblems(
+  catalogues: ReadonlyArray<LensCatalogue>,
+  notes: CoverageNotes,
+  file = COVERAGE_NOTES_FILE,
+): string[] {
   const index = indexBestPractices(catalogues);
   const problems: string[] = [];
   const seen = new Map<string, number>();
@@ -78,8 +97,12 @@ export function findNoteProblems(catalogues: ReadonlyArray<LensCatalogue>, notes
     const lens = findLens(catalogues, note.lens);
     const key = bestPracticeKey(note.lens, note.id);
     if (!lens) problems.push(`${file}: notes[${i}].lens: "${note.lens}" has no catalogue.`);
-    else if (!index.has(key)) problems.push(`${file}: notes[${i}].id: ${describeUnknownId(note, lens, catalogues)}`);
-    else if (seen.has(key)) problems.push(`${file}: notes[${i}]: "${note.id}" (${note.lens}) already has a note at notes[${seen.get(key)}]; keep one.`);
+    else if (!index.has(key))
+      problems.push(`${file}: notes[${i}].id: ${describeUnknownId(note, lens, catalogues)}`);
+    else if (seen.has(key))
+      problems.push(
+        `${file}: notes[${i}]: "${note.id}" (${note.lens}) already has a note at notes[${seen.get(key)}]; keep one.`,
+      );
     else seen.set(key, i);
   });
   return problems;
@@ -92,7 +115,10 @@ export function assertLensRefs(
   notes?: CoverageNotes,
   notesFile?: string,
 ): void {
-  const problems = [...findLensRefProblems(catalogues, chapters), ...(notes ? findNoteProblems(catalogues, notes, notesFile) : [])];
+  const problems = [
+    ...findLensRefProblems(catalogues, chapters),
+    ...(notes ? findNoteProblems(catalogues, notes, notesFile) : []),
+  ];
   if (problems.length) throw new DataError(problems.join('\n'));
 }
 
@@ -103,22 +129,35 @@ export function assertLensRefs(
  * that calls a practice out of scope while a chapter answers it; and a note left on a practice a
  * chapter now fully addresses. One message per problem, naming the file to edit.
  */
-export function findVerdictProblems(matrix: Pick<CoverageMatrix, 'lenses' | 'components'>, file = COVERAGE_NOTES_FILE): string[] {
+export function findVerdictProblems(
+  matrix: Pick<CoverageMatrix, 'lenses' | 'components'>,
+  file = COVERAGE_NOTES_FILE,
+): string[] {
   const problems: string[] = [];
   for (const { lens, pillars } of matrix.lenses) {
     for (const pillar of pillars) {
       for (const question of pillar.questions) {
         for (const row of question.rows) {
           const name = `${lens.title} ${row.bestPractice.id} ("${row.bestPractice.title}")`;
-          const answering = row.cells.flatMap((c, i) => (c && c.status !== 'not-addressed' ? [matrix.components[i]!.id] : []));
+          const answering = row.cells.flatMap((c, i) =>
+            c && c.status !== 'not-addressed' ? [matrix.components[i]!.id] : [],
+          );
           if (row.best === 'none')
-            problems.push(`${name} has no verdict: map it in the chapter that implements it, or add a note to ${file} (kind: gap, saying where it would go; or kind: out-of-scope, saying why no component can carry it).`);
+            problems.push(
+              `${name} has no verdict: map it in the chapter that implements it, or add a note to ${file} (kind: gap, saying where it would go; or kind: out-of-scope, saying why no component can carry it).`,
+            );
           else if (row.best === 'partial' && !row.note)
-            problems.push(`${name} is only partly addressed (${answering.join(', ')}) and ${file} does not say what is missing: add a note with kind: gap.`);
+            problems.push(
+              `${name} is only partly addressed (${answering.join(', ')}) and ${file} does not say what is missing: add a note with kind: gap.`,
+            );
           else if (row.note?.kind === 'out-of-scope' && answering.length)
-            problems.push(`${name}: ${file} calls it out of scope, but ${answering.join(', ')} map it: change the note to kind: gap, or remove the mapping.`);
+            problems.push(
+              `${name}: ${file} calls it out of scope, but ${answering.join(', ')} map it: change the note to kind: gap, or remove the mapping.`,
+            );
           else if (row.best === 'addressed' && row.note)
-            problems.push(`${name} is addressed (${answering.join(', ')}), so its note in ${file} is stale: remove it.`);
+            problems.push(
+              `${name} is addressed (${answering.join(', ')}), so its note in ${file} is stale: remove it.`,
+            );
         }
       }
     }

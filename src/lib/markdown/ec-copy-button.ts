@@ -14,7 +14,11 @@ export function pluginCopyButtonMarkup(): ExpressiveCodePlugin {
     hooks: {
       postprocessRenderedBlock: ({ codeBlock, renderData }) => {
         visit(renderData.blockAst, 'element', (el: Element) => {
-          if (el.tagName === 'pre') Object.assign(el.properties, scrollableRegionProperties(codeBlock.props.title, codeBlock.language, codeBlock.code));
+          if (el.tagName === 'pre')
+            Object.assign(
+              el.properties,
+              scrollableRegionProperties(codeBlock.props.title, codeBlock.language, codeBlock.code),
+            );
           if (el.tagName !== 'button' || el.properties?.['dataCode'] === undefined) return;
           // The copy text would repeat the whole block in an attribute (24 KB gzip on the largest
           // config page); src/scripts/code-copy.ts reads it from the rendered lines on click.
@@ -40,8 +44,17 @@ export function pluginCopyButtonMarkup(): ExpressiveCodePlugin {
  * name, after the title or first line, keeps several regions on a page distinct (axe
  * landmark-unique).
  */
-export function scrollableRegionProperties(title: string | undefined, language: string, code: string) {
-  const firstLine = code.split('\n').find((l) => l.trim())?.trim().slice(0, 60) ?? '';
+export function scrollableRegionProperties(
+  title: string | undefined,
+  language: string,
+  code: string,
+) {
+  const firstLine =
+    code
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim()
+      .slice(0, 60) ?? '';
   const label = title ? `Code: ${title}` : `${language} code: ${firstLine}`;
   return { tabIndex: 0, role: 'region', ariaLabel: label, dataRegionLabel: label };
 }

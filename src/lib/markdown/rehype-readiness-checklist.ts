@@ -14,10 +14,21 @@ import { routes } from '../site/routes.ts';
 export function rehypeReadinessChecklist() {
   return (tree: Root, file: VFile) => {
     visit(tree, 'element', (ul: Element, index, parent) => {
-      if (ul.tagName !== 'ul' || !hasClass(ul, 'contains-task-list') || parent === undefined || index === undefined) return;
-      const items = ul.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li');
+      if (
+        ul.tagName !== 'ul' ||
+        !hasClass(ul, 'contains-task-list') ||
+        parent === undefined ||
+        index === undefined
+      )
+        return;
+      const items = ul.children.filter(
+        (c): c is Element => c.type === 'element' && c.tagName === 'li',
+      );
       for (const li of items) li.children = withoutCheckbox(li.children);
-      const ids = toItemIds(items.map((li) => toString(li).replace(/\s+/g, ' ').trim()), file.path ?? 'a chapter');
+      const ids = toItemIds(
+        items.map((li) => toString(li).replace(/\s+/g, ' ').trim()),
+        file.path ?? 'a chapter',
+      );
       items.forEach((li, i) => (li.properties['dataReadinessItem'] = ids[i]!));
       ul.properties['className'] = ['readiness-list'];
       ul.properties['dataReadinessList'] = '';
@@ -28,10 +39,20 @@ export function rehypeReadinessChecklist() {
         tagName: 'p',
         properties: { className: ['readiness-progress'] },
         children: [
-          { type: 'element', tagName: 'span', properties: { dataReadinessProgress: '', ariaLive: 'polite' }, children: [{ type: 'text', value: `${items.length} items` }] },
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { dataReadinessProgress: '', ariaLive: 'polite' },
+            children: [{ type: 'text', value: `${items.length} items` }],
+          },
           { type: 'text', value: '. ' },
           // Root-relative: rehypeBaseLinks, which runs after this plugin, adds the base path.
-          { type: 'element', tagName: 'a', properties: { href: routes.readiness() }, children: [{ type: 'text', value: 'Readiness of all components' }] },
+          {
+            type: 'element',
+            tagName: 'a',
+            properties: { href: routes.readiness() },
+            children: [{ type: 'text', value: 'Readiness of all components' }],
+          },
           { type: 'text', value: ' (export, import, clear).' },
         ],
       };

@@ -15,7 +15,12 @@ export function rehypeSections() {
     let section: Element | undefined;
     for (const node of tree.children) {
       if (node.type === 'element' && node.tagName === 'h2') {
-        section = { type: 'element', tagName: 'section', properties: { className: [SECTION_CLASS] }, children: [] };
+        section = {
+          type: 'element',
+          tagName: 'section',
+          properties: { className: [SECTION_CLASS] },
+          children: [],
+        };
         out.push(section);
       }
       if (section) section.children.push(node as ElementContent);

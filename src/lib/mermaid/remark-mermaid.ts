@@ -18,16 +18,30 @@ function prefixFor(source: string, theme: string): string {
   return `mmd-${createHash('sha256').update(source).digest('hex').slice(0, 10)}-${theme}`;
 }
 
-async function renderSvg(source: string, theme: (typeof THEMES)[number], where: string): Promise<string> {
+async function renderSvg(
+  source: string,
+  theme: (typeof THEMES)[number],
+  where: string,
+): Promise<string> {
   const prefix = prefixFor(source, theme);
   const cached = join(CACHE_DIR, `${prefix}.svg`);
   if (existsSync(cached)) return readFileSync(cached, 'utf8');
   let svg: string;
   try {
-    svg = await renderMermaid(source, { prefix, config: { theme: MERMAID_THEME[theme], fontFamily: 'arial,sans-serif' } });
+    svg = await renderMermaid(source, {
+      prefix,
+      config: { theme: MERMAID_THEME[theme], fontFamily: 'arial,sans-serif' },
+    });
   } catch (error) {
-    if (error instanceof MermaidDiagramError) throw new Error(`${where}: Mermaid diagram is invalid: ${error.message}\n--- diagram ---\n${source}`, { cause: error });
-    throw new Error(`${where}: could not render the Mermaid diagram (Chromium at ${headlessChromiumPath}; set CHROMIUM_PATH): ${String(error)}`, { cause: error });
+    if (error instanceof MermaidDiagramError)
+      throw new Error(
+        `${where}: Mermaid diagram is invalid: ${error.message}\n--- diagram ---\n${source}`,
+        { cause: error },
+      );
+    throw new Error(
+      `${where}: could not render the Mermaid diagram (Chromium at ${headlessChromiumPath}; set CHROMIUM_PATH): ${String(error)}`,
+      { cause: error },
+    );
   }
   mkdirSync(CACHE_DIR, { recursive: true });
   writeFileSync(cached, svg);

@@ -17,9 +17,14 @@ let queue: Promise<unknown> = Promise.resolve();
 let idleTimer: NodeJS.Timeout | undefined;
 
 async function open() {
-  const browser = await chromium.launch({ executablePath: headlessChromiumPath, args: chromiumArgs });
+  const browser = await chromium.launch({
+    executablePath: headlessChromiumPath,
+    args: chromiumArgs,
+  });
   const page = await browser.newPage();
-  await page.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body></body></html>');
+  await page.setContent(
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body></body></html>',
+  );
   await page.addScriptTag({ path: mermaidBundle });
   return { browser, page };
 }
@@ -64,7 +69,9 @@ async function renderNow(source: string, { prefix, config }: MermaidOptions): Pr
   } catch (error) {
     // Keep Mermaid's message; drop Playwright's prefix and the stack inside Mermaid's bundle.
     const message = error instanceof Error ? error.message : String(error);
-    throw new MermaidDiagramError(message.replace(/^page\.evaluate: (Error: )?/, '').replace(/\n\s+at .*/g, ''));
+    throw new MermaidDiagramError(
+      message.replace(/^page\.evaluate: (Error: )?/, '').replace(/\n\s+at .*/g, ''),
+    );
   }
 }
 
@@ -77,7 +84,15 @@ export async function closeMermaid(): Promise<void> {
 }
 
 /** Runs in the page, where Mermaid's bundle defined globalThis.mermaid. */
-async function renderInPage({ source, prefix, config }: { source: string; prefix: string; config: Record<string, unknown> }) {
+async function renderInPage({
+  source,
+  prefix,
+  config,
+}: {
+  source: string;
+  prefix: string;
+  config: Record<string, unknown>;
+}) {
   const mermaid = (globalThis as unknown as { mermaid: MermaidApi }).mermaid;
   await Promise.all(Array.from(document.fonts, (font) => font.load()));
   // Laid out but invisible: Mermaid measures the text it places.
@@ -89,13 +104,16 @@ async function renderInPage({ source, prefix, config }: { source: string; prefix
     mermaid.initialize({ startOnLoad: false, ...config });
     const { svg } = await mermaid.render(`${prefix}-0`, source, container);
     // Round-trip through the DOM so the markup is well-formed XML, fit to inline in HTML.
-    const element = new DOMParser().parseFromString(svg, 'text/html').getElementsByTagName('svg')[0];
+    const element = new DOMParser()
+      .parseFromString(svg, 'text/html')
+      .getElementsByTagName('svg')[0];
     if (!element) throw new Error('Mermaid returned no <svg>');
     // Some diagram types number ids from a page-wide counter (sequence actors: "actor4", "root-4");
     // give them the diagram's prefix so two diagrams on one page never share an id.
     const markup = element.innerHTML;
     for (const node of element.querySelectorAll('[id]')) {
-      if (!node.id.startsWith(prefix) && !markup.includes(`#${node.id}`)) node.id = `${prefix}-${node.id}`;
+      if (!node.id.startsWith(prefix) && !markup.includes(`#${node.id}`))
+        node.id = `${prefix}-${node.id}`;
     }
     return new XMLSerializer().serializeToString(element);
   } finally {

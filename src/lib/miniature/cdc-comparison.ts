@@ -31,11 +31,16 @@ export interface CdcReport {
 }
 
 /** Compare the landed change logs of `days` with the cursor extracts landed beside them. */
-export async function compareWithCursor(conn: DuckDBConnection, layout: Layout, days: readonly string[]): Promise<CdcReport> {
+export async function compareWithCursor(
+  conn: DuckDBConnection,
+  layout: Layout,
+  days: readonly string[],
+): Promise<CdcReport> {
   const landed = days.filter((ds) => readManifest(layout, 'orders', ds)?.cdc);
   const report: CdcReport = { slot: CDC_SLOT, plugin: 'test_decoding', days: [] };
   if (!landed.length) return report;
-  const list = (file: string) => `[${landed.map((ds) => toSqlString(join(layout.landingBatch('orders', ds), file))).join(', ')}]`;
+  const list = (file: string) =>
+    `[${landed.map((ds) => toSqlString(join(layout.landingBatch('orders', ds), file))).join(', ')}]`;
   await conn.run(`
     CREATE OR REPLACE TEMP TABLE cdc_changes AS
     SELECT regexp_extract(filename, 'ds=([0-9-]+)', 1) AS ds, op, order_id, updated_at

@@ -14,7 +14,10 @@ const IdentifierSchema = z
 /** A DuckDB type name such as BIGINT or DECIMAL(12, 2). */
 const TypeSchema = z
   .string()
-  .regex(/^[A-Z]+( ?\(\d+(, ?\d+)?\))?$/, 'expected a DuckDB type such as BIGINT or DECIMAL(12, 2)');
+  .regex(
+    /^[A-Z]+( ?\(\d+(, ?\d+)?\))?$/,
+    'expected a DuckDB type such as BIGINT or DECIMAL(12, 2)',
+  );
 
 /** A semantic version, major.minor.patch, as the source contract's `version` (ODCS). */
 const VersionSchema = z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as "1.1.0"');
@@ -27,7 +30,12 @@ const ContractVersionSchema = z
     /** What this version changed, in one line. */
     change: z.string().min(1),
     /** Who reviewed the change (producer and platform) and on which day; a version is in force only once reviewed. */
-    reviewed: z.object({ by: z.string().min(1), on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day written YYYY-MM-DD') }).strict(),
+    reviewed: z
+      .object({
+        by: z.string().min(1),
+        on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day written YYYY-MM-DD'),
+      })
+      .strict(),
     /** Exactly these columns, each value castable to its type. */
     columns: z.record(IdentifierSchema, TypeSchema),
   })
@@ -53,13 +61,22 @@ const KIND_SCHEMAS = {
   contract: z
     .object({ name: z.string().min(1), versions: z.array(ContractVersionSchema).min(1) })
     .strict()
-    .refine((c) => c.versions.every((v, i) => i === 0 || compareVersions(c.versions[i - 1]!.version, v.version) < 0), {
-      message: 'expected versions oldest first, each newer than the one before',
-      path: ['versions'],
-    }),
+    .refine(
+      (c) =>
+        c.versions.every(
+          (v, i) => i === 0 || compareVersions(c.versions[i - 1]!.version, v.version) < 0,
+        ),
+      {
+        message: 'expected versions oldest first, each newer than the one before',
+        path: ['versions'],
+      },
+    ),
   /** At least `min_rows` rows (default 1) and, if set, at most `max_drop_pct` % below the median of earlier on-time batches. */
   volume: z
-    .object({ min_rows: z.number().int().min(0).default(1), max_drop_pct: z.number().min(0).max(100).optional() })
+    .object({
+      min_rows: z.number().int().min(0).default(1),
+      max_drop_pct: z.number().min(0).max(100).optional(),
+    })
     .strict(),
   /** None of these columns is NULL. */
   not_null: z.array(IdentifierSchema).min(1),
@@ -76,9 +93,7 @@ const KIND_SCHEMAS = {
     .object({ column: IdentifierSchema, to: IdentifierSchema, field: IdentifierSchema })
     .strict(),
   /** The newest `column` value is at most `max_age_hours` older than the end of the run's day. */
-  freshness: z
-    .object({ column: IdentifierSchema, max_age_hours: z.number().positive() })
-    .strict(),
+  freshness: z.object({ column: IdentifierSchema, max_age_hours: z.number().positive() }).strict(),
   /** A query in content/miniature/sql/<file>.sql whose rows are failures. */
   sql: z.object({ name: z.string().min(1), file: z.string().regex(/^[a-z0-9-]+$/) }).strict(),
 } as const;
@@ -162,7 +177,9 @@ export const ChecksFileSchema = z
 export type ChecksFile = z.infer<typeof ChecksFileSchema>;
 
 /** Default location of the checks file. */
-export const CHECKS_FILE = fileURLToPath(new URL('../../../content/miniature/checks.yaml', import.meta.url));
+export const CHECKS_FILE = fileURLToPath(
+  new URL('../../../content/miniature/checks.yaml', import.meta.url),
+);
 
 /** Parse checks YAML text; errors name the file and the field. */
 export function parseChecks(text: string, file = 'content/miniature/checks.yaml'): ChecksFile {
@@ -175,7 +192,10 @@ export type Capture = 'cursor' | 'cdc';
 /** The checks that apply when orders are captured with `capture`. */
 export function selectChecks(file: ChecksFile, capture: Capture): ChecksFile {
   return {
-    gates: file.gates.map((g) => ({ ...g, relations: g.relations.filter((r) => (r.capture ?? capture) === capture) })),
+    gates: file.gates.map((g) => ({
+      ...g,
+      relations: g.relations.filter((r) => (r.capture ?? capture) === capture),
+    })),
   };
 }
 
@@ -189,7 +209,11 @@ export function withoutNewestContractVersions(file: ChecksFile): ChecksFile {
       ...g,
       relations: g.relations.map((r) => ({
         ...r,
-        checks: r.checks.map((c): Check => (c.kind === 'contract' && c.spec.versions.length > 1 ? { kind: 'contract', spec: { ...c.spec, versions: c.spec.versions.slice(0, -1) } } : c)),
+        checks: r.checks.map((c): Check =>
+          c.kind === 'contract' && c.spec.versions.length > 1
+            ? { kind: 'contract', spec: { ...c.spec, versions: c.spec.versions.slice(0, -1) } }
+            : c,
+        ),
       })),
     })),
   };

@@ -86,7 +86,8 @@ day, the rerun changed the lake or an erased customer's rows were found, 2 on an
 
 /** A positive integer option value, or an error naming the option. */
 function toInteger(name: string, value: string): number {
-  if (!/^\d+$/.test(value)) throw new DataError(`--${name}=${value}: expected a whole number, e.g. --${name}=7`);
+  if (!/^\d+$/.test(value))
+    throw new DataError(`--${name}=${value}: expected a whole number, e.g. --${name}=7`);
   return Number(value);
 }
 
@@ -94,50 +95,96 @@ function toInteger(name: string, value: string): number {
 function toDays(name: string, value: string): string[] {
   return value.split(',').map((day) => {
     const parsed = DaySchema.safeParse(day);
-    if (!parsed.success) throw new DataError(`--${name}=${value}: "${day}" is not a real day written YYYY-MM-DD (${parsed.error.issues[0]!.message})`);
+    if (!parsed.success)
+      throw new DataError(
+        `--${name}=${value}: "${day}" is not a real day written YYYY-MM-DD (${parsed.error.issues[0]!.message})`,
+      );
     return day;
   });
 }
 
 /** The option that sets each size setting, for messages. */
-const CONFIG_OPTIONS: Record<string, string> = { evolveOn: 'evolve', seed: 'seed', startDate: 'start', days: 'days', customers: 'customers', ordersPerDay: 'orders-per-day' };
+const CONFIG_OPTIONS: Record<string, string> = {
+  evolveOn: 'evolve',
+  seed: 'seed',
+  startDate: 'start',
+  days: 'days',
+  customers: 'customers',
+  ordersPerDay: 'orders-per-day',
+};
 
 /** Check the size options against the config schema's bounds, naming the option. */
 function checkConfigOptions(config: CliArgs['config']): void {
   const result = MiniatureConfigSchema.partial().safeParse(config);
   if (result.success) return;
-  throw new DataError(result.error.issues.map((issue) => {
-    const option = CONFIG_OPTIONS[String(issue.path[0])] ?? String(issue.path[0]);
-    const value = config[issue.path[0] as keyof CliArgs['config']];
-    const bound = 'minimum' in issue ? `at least ${issue.minimum}` : 'maximum' in issue ? `at most ${issue.maximum}` : issue.message;
-    return `--${option}=${value}: expected ${bound}`;
-  }).join('\n'));
+  throw new DataError(
+    result.error.issues
+      .map((issue) => {
+        const option = CONFIG_OPTIONS[String(issue.path[0])] ?? String(issue.path[0]);
+        const value = config[issue.path[0] as keyof CliArgs['config']];
+        const bound =
+          'minimum' in issue
+            ? `at least ${issue.minimum}`
+            : 'maximum' in issue
+              ? `at most ${issue.maximum}`
+              : issue.message;
+        return `--${option}=${value}: expected ${bound}`;
+      })
+      .join('\n'),
+  );
 }
 
 /**
  * Days named by --skip, --hold and --corrupt must be days the run will touch: an option that
  * would do nothing is an error, not a silent no-op.
  */
-export function checkRunDays(args: Pick<CliArgs, 'days' | 'skip' | 'hold' | 'corrupt'> & Partial<Pick<CliArgs, 'override'>>, known: readonly string[]): void {
+export function checkRunDays(
+  args: Pick<CliArgs, 'days' | 'skip' | 'hold' | 'corrupt'> & Partial<Pick<CliArgs, 'override'>>,
+  known: readonly string[],
+): void {
   const range = `this run's days are ${known[0]} to ${known.at(-1)}`;
-  for (const [name, days] of [['day', args.days ?? []], ['skip', args.skip], ['hold', args.hold]] as const) {
+  for (const [name, days] of [
+    ['day', args.days ?? []],
+    ['skip', args.skip],
+    ['hold', args.hold],
+  ] as const) {
     const outside = days.filter((d) => !known.includes(d));
-    if (outside.length) throw new DataError(`--${name}=${days.join(',')}: ${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} not in the run; ${range}`);
+    if (outside.length)
+      throw new DataError(
+        `--${name}=${days.join(',')}: ${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} not in the run; ${range}`,
+      );
   }
-  for (const [name, ds] of [['override', args.override?.ds], ['corrupt', args.corrupt?.ds]] as const) {
+  for (const [name, ds] of [
+    ['override', args.override?.ds],
+    ['corrupt', args.corrupt?.ds],
+  ] as const) {
     if (!ds) continue;
-    const runs = args.days ? args.days.includes(ds) : known.includes(ds) && !args.skip.includes(ds) && !args.hold.includes(ds);
+    const runs = args.days
+      ? args.days.includes(ds)
+      : known.includes(ds) && !args.skip.includes(ds) && !args.hold.includes(ds);
     if (!runs && name === 'override') {
-      const why = args.days ? `it is not among --day=${args.days.join(',')}` : known.includes(ds) ? 'it is skipped or held' : range;
-      throw new DataError(`--override=${ds}: that day is not promoted in this run, so the override would do nothing (${why})`);
+      const why = args.days
+        ? `it is not among --day=${args.days.join(',')}`
+        : known.includes(ds)
+          ? 'it is skipped or held'
+          : range;
+      throw new DataError(
+        `--override=${ds}: that day is not promoted in this run, so the override would do nothing (${why})`,
+      );
     }
   }
   if (!args.corrupt) return;
   const { ds } = args.corrupt;
   const runs = args.days ? args.days.includes(ds) : known.includes(ds) && !args.skip.includes(ds);
   if (!runs) {
-    const why = args.days ? `it is not among --day=${args.days.join(',')}` : known.includes(ds) ? 'it is skipped' : range;
-    throw new DataError(`--corrupt=${ds}: that day does not run, so nothing would be corrupted (${why})`);
+    const why = args.days
+      ? `it is not among --day=${args.days.join(',')}`
+      : known.includes(ds)
+        ? 'it is skipped'
+        : range;
+    throw new DataError(
+      `--corrupt=${ds}: that day does not run, so nothing would be corrupted (${why})`,
+    );
   }
 }
 
@@ -151,48 +198,96 @@ export function checkRunDays(args: Pick<CliArgs, 'days' | 'skip' | 'hold' | 'cor
  */
 function checkCdcOptions(args: CliArgs): void {
   if (args.source !== 'postgres') {
-    throw new DataError(`--cdc reads PostgreSQL's write-ahead log through a replication slot: add --source=postgres (not --source=${args.source})`);
+    throw new DataError(
+      `--cdc reads PostgreSQL's write-ahead log through a replication slot: add --source=postgres (not --source=${args.source})`,
+    );
   }
   if (args.skip.length) {
-    throw new DataError('--cdc does not go with --skip: the replication slot keeps every change until it is read, so the next day\'s change log would hold the skipped day\'s changes and there would be no gap to backfill. Use --hold to land a day on schedule and promote it later with --day');
+    throw new DataError(
+      "--cdc does not go with --skip: the replication slot keeps every change until it is read, so the next day's change log would hold the skipped day's changes and there would be no gap to backfill. Use --hold to land a day on schedule and promote it later with --day",
+    );
   }
   if (args.corrupt) {
-    throw new DataError('--cdc does not go with --corrupt: the bad rows it injects are columns of the cursor extract, not of a change log; run --corrupt without --cdc');
+    throw new DataError(
+      '--cdc does not go with --corrupt: the bad rows it injects are columns of the cursor extract, not of a change log; run --corrupt without --cdc',
+    );
   }
 }
 
 /** Parse `process.argv.slice(2)`. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = {
-    help: false, out: '.miniature', summary: null, config: {}, source: 'duckdb', cdc: false, eraseCustomer: null, days: null,
-    skip: [], hold: [], corrupt: null, override: null, contractReviewed: true, rerunCheck: true,
+    help: false,
+    out: '.miniature',
+    summary: null,
+    config: {},
+    source: 'duckdb',
+    cdc: false,
+    eraseCustomer: null,
+    days: null,
+    skip: [],
+    hold: [],
+    corrupt: null,
+    override: null,
+    contractReviewed: true,
+    rerunCheck: true,
   };
   for (const arg of argv) {
     const [, name = '', value = ''] = /^--([a-z-]+)(?:=(.*))?$/.exec(arg) ?? [];
     switch (name) {
-      case 'help': args.help = true; break;
-      case 'out': args.out = value; break;
-      case 'summary': args.summary = value; break;
-      case 'days': args.config.days = toInteger(name, value); break;
-      case 'customers': args.config.customers = toInteger(name, value); break;
-      case 'orders-per-day': args.config.ordersPerDay = toInteger(name, value); break;
-      case 'seed': args.config.seed = toInteger(name, value); break;
-      case 'start': args.config.startDate = toDays(name, value)[0]!; break;
-      case 'day': args.days = toDays(name, value); break;
-      case 'skip': args.skip = toDays(name, value); break;
-      case 'hold': args.hold = toDays(name, value); break;
-      case 'no-rerun-check': args.rerunCheck = false; break;
-      case 'cdc': args.cdc = true; break;
+      case 'help':
+        args.help = true;
+        break;
+      case 'out':
+        args.out = value;
+        break;
+      case 'summary':
+        args.summary = value;
+        break;
+      case 'days':
+        args.config.days = toInteger(name, value);
+        break;
+      case 'customers':
+        args.config.customers = toInteger(name, value);
+        break;
+      case 'orders-per-day':
+        args.config.ordersPerDay = toInteger(name, value);
+        break;
+      case 'seed':
+        args.config.seed = toInteger(name, value);
+        break;
+      case 'start':
+        args.config.startDate = toDays(name, value)[0]!;
+        break;
+      case 'day':
+        args.days = toDays(name, value);
+        break;
+      case 'skip':
+        args.skip = toDays(name, value);
+        break;
+      case 'hold':
+        args.hold = toDays(name, value);
+        break;
+      case 'no-rerun-check':
+        args.rerunCheck = false;
+        break;
+      case 'cdc':
+        args.cdc = true;
+        break;
       case 'evolve': {
         const [day = '', state = 'reviewed'] = value.split(':');
         if (state !== 'reviewed' && state !== 'unreviewed') {
-          throw new DataError(`--evolve=${value}: unknown state "${state}"; expected --evolve=DAY (the contract change is reviewed) or --evolve=DAY:unreviewed`);
+          throw new DataError(
+            `--evolve=${value}: unknown state "${state}"; expected --evolve=DAY (the contract change is reviewed) or --evolve=DAY:unreviewed`,
+          );
         }
         args.config.evolveOn = toDays(name, day)[0]!;
         args.contractReviewed = state === 'reviewed';
         break;
       }
-      case 'erase-customer': args.eraseCustomer = toInteger(name, value); break;
+      case 'erase-customer':
+        args.eraseCustomer = toInteger(name, value);
+        break;
       case 'source':
         if (value !== 'duckdb' && value !== 'postgres' && value !== 'auto') {
           throw new DataError(`--source=${value}: expected duckdb, postgres or auto`);
@@ -203,30 +298,43 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         const [day = '', gate = '', ...rest] = value.split(':');
         const reason = rest.join(':').trim();
         if (!GATES.includes(gate as GateName)) {
-          throw new DataError(`--override=${value}: unknown gate "${gate}"; expected DAY:GATE:REASON with GATE one of ${GATES.join(', ')}`);
+          throw new DataError(
+            `--override=${value}: unknown gate "${gate}"; expected DAY:GATE:REASON with GATE one of ${GATES.join(', ')}`,
+          );
         }
-        if (!reason) throw new DataError(`--override=${value}: a reason is required, recorded with the override: --override=${day}:${gate}:"why this batch is accepted"`);
+        if (!reason)
+          throw new DataError(
+            `--override=${value}: a reason is required, recorded with the override: --override=${day}:${gate}:"why this batch is accepted"`,
+          );
         args.override = { ds: toDays(name, day)[0]!, gate: gate as GateName, reason };
         break;
       }
       case 'corrupt': {
         const [day = '', kind = 'bad-rows'] = value.split(':');
         if (!CORRUPTION_KINDS.includes(kind as CorruptionKind)) {
-          throw new DataError(`--corrupt=${value}: unknown kind "${kind}"; expected ${CORRUPTION_KINDS.join(' or ')}`);
+          throw new DataError(
+            `--corrupt=${value}: unknown kind "${kind}"; expected ${CORRUPTION_KINDS.join(' or ')}`,
+          );
         }
         args.corrupt = { ds: toDays(name, day)[0]!, kind: kind as CorruptionKind };
         break;
       }
       default:
-        throw new DataError(`${arg}: unknown option. Run npm run miniature -- --help for the list.`);
+        throw new DataError(
+          `${arg}: unknown option. Run npm run miniature -- --help for the list.`,
+        );
     }
   }
   if (args.days && (args.skip.length || args.hold.length)) {
-    throw new DataError('--day does not go with --skip or --hold: those shape a fresh run, --day adds to an existing one');
+    throw new DataError(
+      '--day does not go with --skip or --hold: those shape a fresh run, --day adds to an existing one',
+    );
   }
   if (args.cdc) checkCdcOptions(args);
   if (args.eraseCustomer !== null && args.days) {
-    throw new DataError('--erase-customer does not go with --day: the erasure ends a fresh run, after every day and the rerun check');
+    throw new DataError(
+      '--erase-customer does not go with --day: the erasure ends a fresh run, after every day and the rerun check',
+    );
   }
   checkConfigOptions(args.config);
   return args;

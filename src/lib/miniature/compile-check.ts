@@ -31,7 +31,10 @@ function listColumns(columns: readonly string[]): string {
 }
 
 /** Per-column counts, e.g. "order_id: 3 null", for the columns where the count is not 0. */
-function countPerColumn(columns: ReadonlyArray<[string, string]>, suffix: (c: string) => string): string {
+function countPerColumn(
+  columns: ReadonlyArray<[string, string]>,
+  suffix: (c: string) => string,
+): string {
   const parts = columns.map(
     ([column, condition]) =>
       `CASE WHEN count(*) FILTER (WHERE ${condition}) > 0 THEN '${column}: ' || count(*) FILTER (WHERE ${condition}) || ' ${suffix(column)}' END`,
@@ -40,11 +43,15 @@ function countPerColumn(columns: ReadonlyArray<[string, string]>, suffix: (c: st
 }
 
 /** A query counting the rows of `relation` whose values do not parse as their column's type. */
-export function compileTypeCheck(relation: string, columns: Readonly<Record<string, string>>): string {
+export function compileTypeCheck(
+  relation: string,
+  columns: Readonly<Record<string, string>>,
+): string {
   const typed = Object.entries(columns).filter(([, type]) => type !== 'VARCHAR');
-  const conditions = typed.map(
-    ([column, type]): [string, string] => [column, `${column} IS NOT NULL AND TRY_CAST(${column} AS ${type}) IS NULL`],
-  );
+  const conditions = typed.map(([column, type]): [string, string] => [
+    column,
+    `${column} IS NOT NULL AND TRY_CAST(${column} AS ${type}) IS NULL`,
+  ]);
   const failed = conditions.length ? conditions.map(([, c]) => `(${c})`).join(' OR ') : 'false';
   return `SELECT count(*) FILTER (WHERE ${failed}) AS failed, count(*) AS total,
   ${conditions.length ? countPerColumn(conditions, (c) => `not ${columns[c]}`) : "''"} AS detail
@@ -56,17 +63,29 @@ FROM ${relation}`;
  * are exactly these, or the problems against the newest version in force.
  */
 export function matchContractVersion(
-  contract: { name: string; versions: ReadonlyArray<{ version: string; columns: Readonly<Record<string, string>> }> },
+  contract: {
+    name: string;
+    versions: ReadonlyArray<{ version: string; columns: Readonly<Record<string, string>> }>;
+  },
   actual: readonly string[],
 ): { version: string; columns: Readonly<Record<string, string>> } | { problems: string[] } {
-  const fits = contract.versions.filter((v) => compareColumns(Object.keys(v.columns), actual).length === 0);
+  const fits = contract.versions.filter(
+    (v) => compareColumns(Object.keys(v.columns), actual).length === 0,
+  );
   if (fits.length) return fits.at(-1)!;
   const newest = contract.versions.at(-1)!;
   const problems = compareColumns(Object.keys(newest.columns), actual);
   return {
     problems: [
       `${problems.join('; ')}: not in contract ${contract.name} ${newest.version}, the newest reviewed version` +
-        `${contract.versions.length > 1 ? ` (nor in ${contract.versions.slice(0, -1).map((v) => v.version).join(', ')})` : ''}; ` +
+        `${
+          contract.versions.length > 1
+            ? ` (nor in ${contract.versions
+                .slice(0, -1)
+                .map((v) => v.version)
+                .join(', ')})`
+            : ''
+        }; ` +
         'a new column is promoted only after a contract version that has it is reviewed',
     ],
   };
@@ -76,12 +95,18 @@ export function matchContractVersion(
 export function compileCheck(relation: string, check: Check, context: CheckContext): CompiledCheck {
   switch (check.kind) {
     case 'schema':
-      return { label: `schema: ${Object.keys(check.spec).length} columns, values parse as their types`, sql: compileTypeCheck(relation, check.spec) };
+      return {
+        label: `schema: ${Object.keys(check.spec).length} columns, values parse as their types`,
+        sql: compileTypeCheck(relation, check.spec),
+      };
     case 'contract': {
       // The version is chosen by the batch's columns when the check runs (run-checks.ts); this
       // compiles the newest version, whose columns the label does not name.
       const newest = check.spec.versions.at(-1)!;
-      return { label: `contract ${check.spec.name}: the columns of a reviewed version, values parse as their types`, sql: compileTypeCheck(relation, newest.columns) };
+      return {
+        label: `contract ${check.spec.name}: the columns of a reviewed version, values parse as their types`,
+        sql: compileTypeCheck(relation, newest.columns),
+      };
     }
     case 'volume': {
       const { min_rows: minRows, max_drop_pct: maxDrop } = check.spec;
@@ -176,7 +201,11 @@ export function compareColumns(expected: readonly string[], actual: readonly str
   const missing = expected.filter((c) => !actual.includes(c));
   const extra = actual.filter((c) => !expected.includes(c));
   return [
-    ...(missing.length ? [`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`] : []),
-    ...(extra.length ? [`unexpected column${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`] : []),
+    ...(missing.length
+      ? [`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`]
+      : []),
+    ...(extra.length
+      ? [`unexpected column${extra.length > 1 ? 's' : ''} ${extra.join(', ')}`]
+      : []),
   ];
 }

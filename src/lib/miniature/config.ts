@@ -7,7 +7,12 @@ export const DaySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day written YYYY-MM-DD, e.g. "2026-11-02"')
   // Date.parse rolls 2026-02-30 over to 2026-03-02; a real day survives the round trip.
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'expected a real calendar day');
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'expected a real calendar day',
+  );
 
 /** What the synthetic shop looks like and how many days the miniature runs. */
 export const MiniatureConfigSchema = z

@@ -21,10 +21,16 @@ export async function loadPublished(conn: DuckDBConnection, layout: Layout): Pro
     await conn.run(`CREATE TABLE bronze_orders AS SELECT * FROM read_parquet(${list(partitions)},
       hive_partitioning = true, hive_types = {'change_date': DATE})`);
   }
-  const single = [['bronze', 'customers'], ['silver', 'customers'], ['silver', 'orders'], ['gold', 'daily_revenue']] as const;
+  const single = [
+    ['bronze', 'customers'],
+    ['silver', 'customers'],
+    ['silver', 'orders'],
+    ['gold', 'daily_revenue'],
+  ] as const;
   for (const [zone, table] of single) {
     const files = getTableFiles(layout, zone, table, state);
-    if (files.length) await conn.run(`CREATE TABLE ${zone}_${table} AS FROM read_parquet(${list(files)})`);
+    if (files.length)
+      await conn.run(`CREATE TABLE ${zone}_${table} AS FROM read_parquet(${list(files)})`);
   }
 }
 
@@ -51,7 +57,10 @@ export async function openDaySession(options: {
     // A change log: the slot position its read ended at, which tells the reconciliation what
     // silver must already reflect (check-silver-matches-source-cdc.sql).
     const cdc = manifests.orders.cdc;
-    if (cdc) await duck.conn.run(`SET VARIABLE changes_end_lsn = CAST(${parseLsn(cdc.endLsn)} AS BIGINT);`);
+    if (cdc)
+      await duck.conn.run(
+        `SET VARIABLE changes_end_lsn = CAST(${parseLsn(cdc.endLsn)} AS BIGINT);`,
+      );
     // Parse each landing file once, every column as text: typing is bronze's job, and a value
     // that does not parse must reach the schema check rather than fail the read.
     const unreadable = new Map<string, string>();
@@ -61,13 +70,18 @@ export async function openDaySession(options: {
           ${toSqlString(getLandingFile(layout, manifests[table]))}, header = true, all_varchar = true,
           delim = ',', quote = '"', escape = '"', hive_partitioning = false)`);
       } catch (error) {
-        unreadable.set(`landing_${table}`, String((error as Error).message).split('\n')[0] ?? 'unreadable');
+        unreadable.set(
+          `landing_${table}`,
+          String((error as Error).message).split('\n')[0] ?? 'unreadable',
+        );
       }
     }
     // The source's control extract, typed: it comes from the source, not from the delivery
     // the gates check, so a problem reading it is an error rather than a check result.
     if (!manifests.orders.control) {
-      throw new Error(`${join(layout.landingBatch('orders', ds), '_manifest.json')}: the orders batch has no control extract (landed by an older version of the miniature); start a new lake (run without --day)`);
+      throw new Error(
+        `${join(layout.landingBatch('orders', ds), '_manifest.json')}: the orders batch has no control extract (landed by an older version of the miniature); start a new lake (run without --day)`,
+      );
     }
     await duck.conn.run(`CREATE TABLE source_orders_control AS SELECT * FROM read_csv(
       ${toSqlString(join(layout.landingBatch('orders', ds), CONTROL_FILE))}, header = true,

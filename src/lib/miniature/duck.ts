@@ -16,7 +16,9 @@ export interface Duck {
  * thread by default (MINIATURE_DUCKDB_THREADS overrides): the miniature runs hundreds of small
  * statements, where coordinating threads costs more than it saves.
  */
-export async function openDuck(threads = Number(process.env['MINIATURE_DUCKDB_THREADS'] ?? 1)): Promise<Duck> {
+export async function openDuck(
+  threads = Number(process.env['MINIATURE_DUCKDB_THREADS'] ?? 1),
+): Promise<Duck> {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   await conn.run(`SET TimeZone = 'UTC'; SET threads = ${threads}`);
@@ -48,7 +50,8 @@ export async function queryNumber(conn: DuckDBConnection, sql: string): Promise<
  * so the type checker sees that objects are meant to be stringified here.
  */
 export function valueText(value: unknown): string {
-  if (value !== null && typeof value === 'object') return (value as { toString(): string }).toString();
+  if (value !== null && typeof value === 'object')
+    return (value as { toString(): string }).toString();
   return String(value);
 }
 

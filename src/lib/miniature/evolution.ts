@@ -54,8 +54,15 @@ export function planAdvance(from: number, to: number, releaseAt: number | null):
   const advance = (a: number, b: number): AdvanceStep[] => {
     const variables = toAdvanceVariables(a, b);
     const afterRelease = releaseAt !== null && a >= releaseAt;
-    return [{ file: 'source-advance', variables }, ...(afterRelease ? [{ file: 'source-advance-channel' as const, variables }] : [])];
+    return [
+      { file: 'source-advance', variables },
+      ...(afterRelease ? [{ file: 'source-advance-channel' as const, variables }] : []),
+    ];
   };
   if (releaseAt === null || to < releaseAt || from >= releaseAt) return advance(from, to);
-  return [...advance(from, releaseAt), { file: 'source-evolve', variables: {} }, ...(to > releaseAt ? advance(releaseAt, to) : [])];
+  return [
+    ...advance(from, releaseAt),
+    { file: 'source-evolve', variables: {} },
+    ...(to > releaseAt ? advance(releaseAt, to) : []),
+  ];
 }

@@ -55,14 +55,55 @@ export interface Timeline {
 }
 
 const COUNTRIES: ReadonlyArray<readonly [readonly [string, string], number]> = [
-  [['DE', 'EUR'], 30], [['FR', 'EUR'], 15], [['NL', 'EUR'], 10], [['ES', 'EUR'], 8],
-  [['GB', 'GBP'], 17], [['SE', 'SEK'], 8], [['US', 'USD'], 12],
+  [['DE', 'EUR'], 30],
+  [['FR', 'EUR'], 15],
+  [['NL', 'EUR'], 10],
+  [['ES', 'EUR'], 8],
+  [['GB', 'GBP'], 17],
+  [['SE', 'SEK'], 8],
+  [['US', 'USD'], 12],
 ];
 const CURRENCY_BY_COUNTRY = new Map(COUNTRIES.map(([[country, currency]]) => [country, currency]));
-const FIRST_NAMES = ['Anna', 'Ben', 'Chloé', 'David', 'Emma', 'Farid', 'Greta', 'Hugo', 'Ines',
-  'Jonas', 'Karin', 'Liam', 'Maja', 'Noah', 'Olga', 'Pavel', 'Rosa', 'Sven', 'Tariq', 'Zoe'];
-const LAST_NAMES = ['Andersson', 'Bakker', 'Costa', 'Dubois', 'Evans', 'Fischer', 'García',
-  'Hansen', 'Ivanova', 'Jensen', 'Kowalski', 'Lambert', 'Müller', 'Novak', 'Okafor', 'Smith'];
+const FIRST_NAMES = [
+  'Anna',
+  'Ben',
+  'Chloé',
+  'David',
+  'Emma',
+  'Farid',
+  'Greta',
+  'Hugo',
+  'Ines',
+  'Jonas',
+  'Karin',
+  'Liam',
+  'Maja',
+  'Noah',
+  'Olga',
+  'Pavel',
+  'Rosa',
+  'Sven',
+  'Tariq',
+  'Zoe',
+];
+const LAST_NAMES = [
+  'Andersson',
+  'Bakker',
+  'Costa',
+  'Dubois',
+  'Evans',
+  'Fischer',
+  'García',
+  'Hansen',
+  'Ivanova',
+  'Jensen',
+  'Kowalski',
+  'Lambert',
+  'Müller',
+  'Novak',
+  'Okafor',
+  'Smith',
+];
 const DOMAINS = ['example.com', 'example.org', 'mail.example.net'];
 
 /** Commit lag: usually seconds; 3 % of writes sit in a long transaction for up to 3 hours. */
@@ -119,7 +160,10 @@ function planLifecycle(random: Random, createdAt: number): Array<[string, number
  * the cancellation committed: rows a cursor extract can never see go. Drawn from a generator
  * of its own, so a timeline with deletes has exactly the versions of one without.
  */
-export function planOrderDeletes(config: MiniatureConfig, orders: readonly OrderVersion[]): OrderDelete[] {
+export function planOrderDeletes(
+  config: MiniatureConfig,
+  orders: readonly OrderVersion[],
+): OrderDelete[] {
   const random = createRandom(config.seed ^ 0x0de1e7e5);
   const end = toEpochDay(config.startDate) + config.days * DAY;
   const last = new Map<number, OrderVersion>();
@@ -138,7 +182,10 @@ export function planOrderDeletes(config: MiniatureConfig, orders: readonly Order
  * `deletes`, also the clean-up job's hard deletes (see planOrderDeletes); with `releaseAt`,
  * versions written after that moment carry a sales channel.
  */
-export function generateTimeline(config: MiniatureConfig, options: { deletes?: boolean; releaseAt?: number | null } = {}): Timeline {
+export function generateTimeline(
+  config: MiniatureConfig,
+  options: { deletes?: boolean; releaseAt?: number | null } = {},
+): Timeline {
   const releaseAt = options.releaseAt ?? null;
   const random = createRandom(config.seed);
   const start = toEpochDay(config.startDate);
@@ -148,7 +195,10 @@ export function generateTimeline(config: MiniatureConfig, options: { deletes?: b
   const states: CustomerState[] = [];
 
   // Customers who signed up in the two years before the run, oldest first.
-  const signups = Array.from({ length: config.customers }, () => start - random.int(HOUR, 730 * DAY));
+  const signups = Array.from(
+    { length: config.customers },
+    () => start - random.int(HOUR, 730 * DAY),
+  );
   signups.sort((a, b) => a - b);
   for (const createdAt of signups) {
     const version = createCustomer(random, states.length + 1, createdAt);
@@ -173,8 +223,13 @@ export function generateTimeline(config: MiniatureConfig, options: { deletes?: b
       const email = moved
         ? previous.email
         : `${previous.email.split('@')[0]!.toLowerCase()}@${random.pick(DOMAINS)}`;
-      state.version = { ...previous, email, countryCode: country, updatedAt,
-        committedAt: updatedAt + pickCommitLag(random) };
+      state.version = {
+        ...previous,
+        email,
+        countryCode: country,
+        updatedAt,
+        committedAt: updatedAt + pickCommitLag(random),
+      };
       customers.push(state.version);
     }
 
@@ -221,7 +276,12 @@ export function generateTimeline(config: MiniatureConfig, options: { deletes?: b
       }
     }
   }
-  return { customers, orders, orderDeletes: options.deletes ? planOrderDeletes(config, orders) : [], releaseAt };
+  return {
+    customers,
+    orders,
+    orderDeletes: options.deletes ? planOrderDeletes(config, orders) : [],
+    releaseAt,
+  };
 }
 
 /**

@@ -35,7 +35,9 @@ export function readLakeState(layout: Layout): LakeState {
   if (!existsSync(file)) return LakeStateSchema.parse({});
   const parsed = LakeStateSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) {
-    throw new DataError(`${file}: not a lake state the miniature wrote (${parsed.error.issues[0]!.message}); start a new lake (run without --day)`);
+    throw new DataError(
+      `${file}: not a lake state the miniature wrote (${parsed.error.issues[0]!.message}); start a new lake (run without --day)`,
+    );
   }
   return parsed.data;
 }
@@ -61,10 +63,17 @@ export function findGapsBefore(
   state: LakeState,
   why: (day: string) => GapReason,
 ): Array<{ ds: string; reason: GapReason }> {
-  return known.filter((d) => d < ds && !state.publishedDays.includes(d)).map((d) => ({ ds: d, reason: why(d) }));
+  return known
+    .filter((d) => d < ds && !state.publishedDays.includes(d))
+    .map((d) => ({ ds: d, reason: why(d) }));
 }
 
 /** The data files of a table in the current snapshot, as absolute paths; none when unpublished. */
-export function getTableFiles(layout: Layout, zone: Zone, table: string, state: LakeState = readLakeState(layout)): string[] {
+export function getTableFiles(
+  layout: Layout,
+  zone: Zone,
+  table: string,
+  state: LakeState = readLakeState(layout),
+): string[] {
   return (state.tables[`${zone}/${table}`] ?? []).map((file) => join(layout.lake, file));
 }

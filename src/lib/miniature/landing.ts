@@ -2,7 +2,15 @@
 // delivered, with a manifest saying what it is. A batch that has landed is never extracted
 // again: landing is the record of what the source said, and reruns promote from it.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataError } from '../errors/format-issues.ts';
 import { formatTimestamp, getRunWindow } from './config.ts';
@@ -75,7 +83,9 @@ export function resendLastPage(csv: string, rows: number): string {
 
 /** The retried page size for a batch: orders on odd days of the month get one, 1 % of rows. */
 export function getResentRows(table: SourceTable, ds: string, rows: number): number {
-  return table === 'orders' && Number(ds.slice(8)) % 2 === 1 ? Math.max(1, Math.floor(rows / 100)) : 0;
+  return table === 'orders' && Number(ds.slice(8)) % 2 === 1
+    ? Math.max(1, Math.floor(rows / 100))
+    : 0;
 }
 
 /** Append bad rows to an orders extract (columns as in extract-orders.sql). */
@@ -101,7 +111,11 @@ export function corruptOrders(csv: string, kind: CorruptionKind, ds: string): st
  * holds files but no manifest is an error: its file must never be silently replaced by a new
  * (late, smaller) extract.
  */
-export function readManifest(layout: Layout, table: SourceTable, ds: string): LandingManifest | null {
+export function readManifest(
+  layout: Layout,
+  table: SourceTable,
+  ds: string,
+): LandingManifest | null {
   const dir = layout.landingBatch(table, ds);
   const file = join(dir, '_manifest.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LandingManifest;
@@ -123,8 +137,12 @@ export function verifyBatch(layout: Layout, manifest: LandingManifest): void {
   const dir = layout.landingBatch(manifest.table, manifest.ds);
   const expected = [
     { file: manifest.file, bytes: manifest.bytes as number | null, sha256: manifest.sha256 },
-    ...(manifest.control ? [{ file: manifest.control.file, bytes: null, sha256: manifest.control.sha256 }] : []),
-    ...(manifest.cdc ? [{ file: manifest.cdc.cursor.file, bytes: null, sha256: manifest.cdc.cursor.sha256 }] : []),
+    ...(manifest.control
+      ? [{ file: manifest.control.file, bytes: null, sha256: manifest.control.sha256 }]
+      : []),
+    ...(manifest.cdc
+      ? [{ file: manifest.cdc.cursor.file, bytes: null, sha256: manifest.cdc.cursor.sha256 }]
+      : []),
   ];
   for (const e of expected) {
     const path = join(dir, e.file);
@@ -134,7 +152,10 @@ export function verifyBatch(layout: Layout, manifest: LandingManifest): void {
           const content = readFileSync(path);
           const sha256 = createHash('sha256').update(content).digest('hex');
           if (sha256 === e.sha256) return null;
-          const size = e.bytes !== null && content.length !== e.bytes ? `${content.length} bytes, the manifest says ${e.bytes}; ` : '';
+          const size =
+            e.bytes !== null && content.length !== e.bytes
+              ? `${content.length} bytes, the manifest says ${e.bytes}; `
+              : '';
           return `does not match its manifest (${size}sha256 ${sha256.slice(0, 12)}…, the manifest says ${e.sha256.slice(0, 12)}…): it was truncated or changed after it landed`;
         })();
     if (why) {
@@ -160,12 +181,19 @@ export function getBaselineRows(layout: Layout, table: SourceTable, ds: string):
 }
 
 /** The data file of a landed batch: the table's extract, or with --cdc the orders' change log. */
-export function getLandingFile(layout: Layout, manifest: Pick<LandingManifest, 'table' | 'ds' | 'file'>): string {
+export function getLandingFile(
+  layout: Layout,
+  manifest: Pick<LandingManifest, 'table' | 'ds' | 'file'>,
+): string {
   return join(layout.landingBatch(manifest.table, manifest.ds), manifest.file);
 }
 
 /** Write a batch's files beside the final folder, then rename: a batch is complete or absent. */
-export function writeBatch(layout: Layout, manifest: LandingManifest, files: Record<string, string>): void {
+export function writeBatch(
+  layout: Layout,
+  manifest: LandingManifest,
+  files: Record<string, string>,
+): void {
   const dir = layout.landingBatch(manifest.table, manifest.ds);
   const tmp = join(dirname(dir), `.tmp-${manifest.runId}`);
   mkdirSync(tmp, { recursive: true });
@@ -214,7 +242,10 @@ export async function ingestTable(options: {
   if (resentRows) csv = resendLastPage(csv, resentRows);
   if (options.corrupt && table === 'orders') csv = corruptOrders(csv, options.corrupt, ds);
 
-  const control = table === 'orders' ? await source.extract('orders_control', { window_end: formatTimestamp(window.end) }) : null;
+  const control =
+    table === 'orders'
+      ? await source.extract('orders_control', { window_end: formatTimestamp(window.end) })
+      : null;
 
   const manifest: LandingManifest = {
     table,
@@ -234,10 +265,18 @@ export async function ingestTable(options: {
     injected: (table === 'orders' && options.corrupt) || null,
     bytes: Buffer.byteLength(csv),
     sha256: createHash('sha256').update(csv).digest('hex'),
-    control: control === null
-      ? null
-      : { file: CONTROL_FILE, rows: countCsvRows(control), sha256: createHash('sha256').update(control).digest('hex') },
+    control:
+      control === null
+        ? null
+        : {
+            file: CONTROL_FILE,
+            rows: countCsvRows(control),
+            sha256: createHash('sha256').update(control).digest('hex'),
+          },
   };
-  writeBatch(layout, manifest, { [manifest.file]: csv, ...(control === null ? {} : { [CONTROL_FILE]: control }) });
+  writeBatch(layout, manifest, {
+    [manifest.file]: csv,
+    ...(control === null ? {} : { [CONTROL_FILE]: control }),
+  });
   return { manifest, reused: false };
 }

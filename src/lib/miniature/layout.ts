@@ -62,7 +62,8 @@ export function getLayout(root: string): Layout {
     lake,
     table: (zone, table) => join(lake, zone, table),
     landingBatch: (table, ds) => join(lake, 'landing', table, `ds=${ds}`),
-    quarantineBatch: (table, ds, runId) => join(lake, 'quarantine', table, `ds=${ds}`, `run=${runId}`),
+    quarantineBatch: (table, ds, runId) =>
+      join(lake, 'quarantine', table, `ds=${ds}`, `run=${runId}`),
     staging: (runId) => join(lake, '_staging', runId),
     clockFile: join(root, 'source', 'clock.json'),
     auditFile: join(lake, 'ops', 'promotion_audit.jsonl'),
@@ -91,6 +92,9 @@ export function getCheckedTable(relation: string): { zone: Zone; table: string }
   if (batch) return { zone: 'landing', table: batch[1]! };
   const [zone, ...rest] = relation.split('_');
   const known = ZONES.find((z) => z === zone);
-  if (!known) throw new Error(`checks.yaml: relation "${relation}" does not start with a zone (${ZONES.join(', ')})`);
+  if (!known)
+    throw new Error(
+      `checks.yaml: relation "${relation}" does not start with a zone (${ZONES.join(', ')})`,
+    );
   return { zone: known, table: rest.join('_') };
 }

@@ -45,16 +45,23 @@ const BOX = { width: 124, height: 34, gapX: 44, gapY: 14, top: 30, pad: 8 };
 export function layoutLineage(lineage: LineageSummary): LineageLayout {
   const byId = new Map(lineage.datasets.map((d) => [d.id, d]));
   const nodes: LayoutNode[] = [];
-  const columns = COLUMNS.map((zone, i) => ({ zone, label: zone, x: BOX.pad + i * (BOX.width + BOX.gapX) }));
+  const columns = COLUMNS.map((zone, i) => ({
+    zone,
+    label: zone,
+    x: BOX.pad + i * (BOX.width + BOX.gapX),
+  }));
   // Rows within a column follow the average row of each dataset's inputs, which keeps the
   // edges from crossing; the source column is alphabetical.
   const inputsOf = new Map<string, string[]>();
-  for (const job of lineage.jobs) for (const out of job.outputs) inputsOf.set(out, [...(inputsOf.get(out) ?? []), ...job.inputs]);
+  for (const job of lineage.jobs)
+    for (const out of job.outputs) inputsOf.set(out, [...(inputsOf.get(out) ?? []), ...job.inputs]);
   const rowOf = new Map<string, number>();
   let rows = 0;
   for (const column of columns) {
     const weight = (id: string) => {
-      const rowsIn = (inputsOf.get(id) ?? []).map((i) => rowOf.get(i)).filter((r): r is number => r !== undefined);
+      const rowsIn = (inputsOf.get(id) ?? [])
+        .map((i) => rowOf.get(i))
+        .filter((r): r is number => r !== undefined);
       return rowsIn.length ? rowsIn.reduce((a, b) => a + b, 0) / rowsIn.length : 0;
     };
     const members = lineage.datasets

@@ -3,9 +3,11 @@
 import { randomBytes } from 'node:crypto';
 
 /** The OpenLineage spec version the events follow. */
-export const OPENLINEAGE_SCHEMA_URL = 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent';
+export const OPENLINEAGE_SCHEMA_URL =
+  'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent';
 /** Who produced the events: this project's miniature runner. */
-export const PRODUCER = 'https://github.com/data-architecture-blueprint/blueprint/tree/main/scripts/miniature';
+export const PRODUCER =
+  'https://github.com/data-architecture-blueprint/blueprint/tree/main/scripts/miniature';
 /** Job namespace of every miniature job. */
 export const JOB_NAMESPACE = 'miniature';
 const FACETS = 'https://openlineage.io/spec/facets';
@@ -41,7 +43,10 @@ export interface RunEvent {
  * A UUID version 7: 48 bits of Unix milliseconds, then random bits. OpenLineage recommends v7
  * run ids because they sort by start time.
  */
-export function createRunId(now: number = Date.now(), random: Uint8Array = randomBytes(10)): string {
+export function createRunId(
+  now: number = Date.now(),
+  random: Uint8Array = randomBytes(10),
+): string {
   const hex = now.toString(16).padStart(12, '0').slice(-12);
   const r = Array.from(random, (b) => b.toString(16).padStart(2, '0')).join('');
   const variant = ((parseInt(r.slice(4, 5), 16) & 0x3) | 0x8).toString(16);
@@ -56,7 +61,10 @@ function createFacet(spec: string, fields: Record<string, unknown>): Facet {
 
 /** The run this one belongs to: the day's batch run. */
 export function createParentFacet(runId: string, jobName: string): Facet {
-  return createFacet('1-1-0/ParentRunFacet', { run: { runId }, job: { namespace: JOB_NAMESPACE, name: jobName } });
+  return createFacet('1-1-0/ParentRunFacet', {
+    run: { runId },
+    job: { namespace: JOB_NAMESPACE, name: jobName },
+  });
 }
 
 /** The logical period the run processed: the day `ds`, in UTC. */
@@ -76,7 +84,11 @@ export function createProcessingEngineFacet(version: string): Facet {
 
 /** A batch task of the miniature. */
 export function createJobTypeFacet(jobType: 'JOB' | 'TASK'): Facet {
-  return createFacet('2-0-3/JobTypeJobFacet', { processingType: 'BATCH', integration: 'MINIATURE', jobType });
+  return createFacet('2-0-3/JobTypeJobFacet', {
+    processingType: 'BATCH',
+    integration: 'MINIATURE',
+    jobType,
+  });
 }
 
 /** The SQL the step ran. */
@@ -90,7 +102,11 @@ export function createSchemaFacet(fields: ReadonlyArray<{ name: string; type: st
 }
 
 /** What a step wrote: rows, and bytes and files where the output is already a file. */
-export function createOutputStatisticsFacet(rowCount: number, size?: number, fileCount?: number): Facet {
+export function createOutputStatisticsFacet(
+  rowCount: number,
+  size?: number,
+  fileCount?: number,
+): Facet {
   return createFacet('1-0-2/OutputStatisticsOutputDatasetFacet', {
     rowCount,
     ...(size === undefined ? {} : { size }),
@@ -110,15 +126,28 @@ export function createAssertionsFacet(
  * the dataset a checked relation stands for.
  */
 export function toAssertionInputs(
-  results: ReadonlyArray<{ relation: string; check: string; passed: boolean; contract?: { version: string | null } | undefined }>,
+  results: ReadonlyArray<{
+    relation: string;
+    check: string;
+    passed: boolean;
+    contract?: { version: string | null } | undefined;
+  }>,
   datasetOf: (relation: string) => { namespace: string; name: string },
 ): LineageDataset[] {
-  const byName = new Map<string, { dataset: { namespace: string; name: string }; assertions: Array<{ assertion: string; success: boolean }> }>();
+  const byName = new Map<
+    string,
+    {
+      dataset: { namespace: string; name: string };
+      assertions: Array<{ assertion: string; success: boolean }>;
+    }
+  >();
   for (const r of results) {
     const dataset = datasetOf(r.relation);
     const entry = byName.get(dataset.name) ?? { dataset, assertions: [] };
     // A contract check names the version the batch matched, or that none did.
-    const version = r.contract ? ` (${r.contract.version === null ? 'no reviewed version matched' : `version ${r.contract.version}`})` : '';
+    const version = r.contract
+      ? ` (${r.contract.version === null ? 'no reviewed version matched' : `version ${r.contract.version}`})`
+      : '';
     entry.assertions.push({ assertion: `${r.relation}: ${r.check}${version}`, success: r.passed });
     byName.set(dataset.name, entry);
   }
@@ -159,7 +188,10 @@ export function buildRunEvent(options: {
  * OpenLineage name of a lake folder: namespace `file` and the path as the run saw it, relative
  * to the working directory when inside it (so names match across machines).
  */
-export function toFileDataset(path: string, cwd: string = process.cwd()): { namespace: string; name: string } {
+export function toFileDataset(
+  path: string,
+  cwd: string = process.cwd(),
+): { namespace: string; name: string } {
   const normalised = path.replaceAll('\\', '/');
   const base = cwd.replaceAll('\\', '/').replace(/\/$/, '');
   const name = normalised.startsWith(`${base}/`) ? normalised.slice(base.length + 1) : normalised;

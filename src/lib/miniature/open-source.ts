@@ -15,7 +15,10 @@ export async function openSource(
   workDir: string,
   options: { cdc?: boolean } = {},
 ): Promise<Source> {
-  if (options.cdc && kind !== 'postgres') throw new Error(`--cdc reads PostgreSQL's write-ahead log: it needs --source=postgres, not --source=${kind}`);
+  if (options.cdc && kind !== 'postgres')
+    throw new Error(
+      `--cdc reads PostgreSQL's write-ahead log: it needs --source=postgres, not --source=${kind}`,
+    );
   if (kind === 'duckdb') return createDuckDbSource(timeline, workDir);
   const postgres = findPostgres();
   if (postgres.ok) return createPostgresSource(timeline, postgres, options);

@@ -10,7 +10,14 @@ import { DataError } from '../errors/format-issues.ts';
 export const OUTPUT_MARKER = '.blueprint-miniature';
 
 /** What the miniature writes at the top of its output folder; nothing else is ever removed. */
-export const OUTPUT_ENTRIES: readonly string[] = [OUTPUT_MARKER, 'config.json', 'lake', 'lineage', 'source', 'run-summary.json'];
+export const OUTPUT_ENTRIES: readonly string[] = [
+  OUTPUT_MARKER,
+  'config.json',
+  'lake',
+  'lineage',
+  'source',
+  'run-summary.json',
+];
 
 /** Whether a folder is the miniature's own: its marker, or a config.json from before the marker. */
 function isMiniatureFolder(entries: readonly string[]): boolean {
@@ -24,10 +31,13 @@ function isMiniatureFolder(entries: readonly string[]): boolean {
  */
 export function checkOutputFolder(root: string, fresh: boolean): string | null {
   const where = resolve(root);
-  if (!existsSync(root)) return fresh ? null : `${where} does not exist: run without --day first to build a lake there`;
-  if (!statSync(root).isDirectory()) return `${where} is a file, not a folder: choose another --out`;
+  if (!existsSync(root))
+    return fresh ? null : `${where} does not exist: run without --day first to build a lake there`;
+  if (!statSync(root).isDirectory())
+    return `${where} is a file, not a folder: choose another --out`;
   const entries = readdirSync(root);
-  if (entries.length === 0) return fresh ? null : `${where} is empty: run without --day first to build a lake there`;
+  if (entries.length === 0)
+    return fresh ? null : `${where} is empty: run without --day first to build a lake there`;
   if (!isMiniatureFolder(entries)) {
     return `${where} holds files the miniature did not write (${preview(entries)}) and no ${OUTPUT_MARKER} marker: choose a new or empty folder with --out`;
   }
@@ -46,17 +56,28 @@ export function prepareOutputFolder(root: string, fresh: boolean): void {
   const refusal = checkOutputFolder(root, fresh);
   if (refusal) throw new DataError(refusal);
   try {
-    if (fresh) for (const entry of OUTPUT_ENTRIES) rmSync(join(root, entry), { recursive: true, force: true });
+    if (fresh)
+      for (const entry of OUTPUT_ENTRIES)
+        rmSync(join(root, entry), { recursive: true, force: true });
     mkdirSync(root, { recursive: true });
-    writeFileSync(join(root, OUTPUT_MARKER), 'Output of `npm run miniature`: a fresh run clears what the miniature wrote here.\n');
+    writeFileSync(
+      join(root, OUTPUT_MARKER),
+      'Output of `npm run miniature`: a fresh run clears what the miniature wrote here.\n',
+    );
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
-    throw new DataError(`${resolve(root)} cannot be written (${code ?? message}): choose a folder you can write to with --out`);
+    throw new DataError(
+      `${resolve(root)} cannot be written (${code ?? message}): choose a folder you can write to with --out`,
+    );
   }
 }
 
 /** The first few names, for a message. */
 function preview(names: readonly string[]): string {
-  const shown = [...names].sort().slice(0, 3).map((n) => `"${n}"`).join(', ');
+  const shown = [...names]
+    .sort()
+    .slice(0, 3)
+    .map((n) => `"${n}"`)
+    .join(', ');
   return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
 }

@@ -5,7 +5,15 @@
 // snapshot as it was. A failed gate publishes nothing and moves the offending landing batch
 // to quarantine.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { queryRows, valueText } from './duck.ts';
 import { readLakeState, writeLakeState } from './lake-state.ts';
@@ -18,7 +26,11 @@ import { toSqlString } from './sql-files.ts';
 const PARQUET = '(FORMAT parquet, COMPRESSION zstd)';
 
 /** Write a query's rows to a Parquet file, creating its folder. */
-export async function writeParquet(conn: DuckDBConnection, query: string, file: string): Promise<void> {
+export async function writeParquet(
+  conn: DuckDBConnection,
+  query: string,
+  file: string,
+): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
   await conn.run(`COPY (${query}) TO ${toSqlString(file)} ${PARQUET}`);
 }
@@ -30,7 +42,10 @@ export async function stagePartitions(
   table: SourceTable,
   key: string,
 ): Promise<void> {
-  const dates = await queryRows(conn, `SELECT DISTINCT CAST(change_date AS VARCHAR) AS d FROM bronze_${table}_new ORDER BY 1`);
+  const dates = await queryRows(
+    conn,
+    `SELECT DISTINCT CAST(change_date AS VARCHAR) AS d FROM bronze_${table}_new ORDER BY 1`,
+  );
   for (const { d } of dates) {
     const day = valueText(d);
     await writeParquet(
@@ -49,7 +64,11 @@ export async function stageTable(
   table: string,
   orderBy: string,
 ): Promise<void> {
-  await writeParquet(conn, `FROM ${zone}_${table} ORDER BY ${orderBy}`, getTableFile(staged, zone, table));
+  await writeParquet(
+    conn,
+    `FROM ${zone}_${table} ORDER BY ${orderBy}`,
+    getTableFile(staged, zone, table),
+  );
 }
 
 /** Every file under a folder, as paths relative to it. */
@@ -87,10 +106,17 @@ export function publishSnapshot(layout: Layout, stagingLake: string, ds: string)
       moved.push(target);
       // zone/table, then the file replaces the one in the same folder (table or partition).
       const key = file.split('/').slice(0, 2).join('/');
-      tables[key] = [...(tables[key] ?? []).filter((f) => dirname(f) !== dirname(target)), target].sort();
+      tables[key] = [
+        ...(tables[key] ?? []).filter((f) => dirname(f) !== dirname(target)),
+        target,
+      ].sort();
     }
     // The commit: before this rename readers see the previous snapshot, after it the new one.
-    writeLakeState(layout, { snapshot, publishedDays: [...new Set([...state.publishedDays, ds])].sort(), tables });
+    writeLakeState(layout, {
+      snapshot,
+      publishedDays: [...new Set([...state.publishedDays, ds])].sort(),
+      tables,
+    });
     const kept = new Set(Object.values(tables).flat());
     for (const old of Object.values(state.tables).flat()) {
       if (!kept.has(old)) rmSync(join(layout.lake, old), { force: true });
@@ -121,11 +147,19 @@ export function quarantineBatch(
 }
 
 /** Append check results to the promotion audit log (ops/promotion_audit.jsonl). */
-export function appendAudit(layout: Layout, runId: string, ds: string, results: CheckResult[]): void {
+export function appendAudit(
+  layout: Layout,
+  runId: string,
+  ds: string,
+  results: CheckResult[],
+): void {
   if (!results.length) return;
   mkdirSync(dirname(layout.auditFile), { recursive: true });
   const checkedAt = new Date().toISOString();
-  appendFileSync(layout.auditFile, results.map((r) => JSON.stringify({ runId, ds, checkedAt, ...r })).join('\n') + '\n');
+  appendFileSync(
+    layout.auditFile,
+    results.map((r) => JSON.stringify({ runId, ds, checkedAt, ...r })).join('\n') + '\n',
+  );
 }
 
 /** Append an accepted override to ops/overrides.jsonl: who may review it needs the day, gate, reason and failures. */
@@ -135,6 +169,15 @@ export function recordOverride(
 ): void {
   mkdirSync(dirname(layout.overridesFile), { recursive: true });
   const { failed, ...rest } = override;
-  const line = { ...rest, acceptedAt: new Date().toISOString(), failed: failed.map((r) => ({ relation: r.relation, check: r.check, failed: r.failed, detail: r.detail })) };
+  const line = {
+    ...rest,
+    acceptedAt: new Date().toISOString(),
+    failed: failed.map((r) => ({
+      relation: r.relation,
+      check: r.check,
+      failed: r.failed,
+      detail: r.detail,
+    })),
+  };
   appendFileSync(layout.overridesFile, `${JSON.stringify(line)}\n`);
 }

@@ -52,8 +52,13 @@ export function formatStopReport(options: {
   ];
   if (quarantined.length) {
     lines.push(
-      ...quarantined.map((q) => `Quarantined the ${q.table} batch, every row as delivered, in ${q.path}`),
-      ...setAside.map((q) => `Moved the day's ${q.table} batch (no failures) there too, in ${q.path}, so that the day is extracted again as one consistent set`),
+      ...quarantined.map(
+        (q) => `Quarantined the ${q.table} batch, every row as delivered, in ${q.path}`,
+      ),
+      ...setAside.map(
+        (q) =>
+          `Moved the day's ${q.table} batch (no failures) there too, in ${q.path}, so that the day is extracted again as one consistent set`,
+      ),
       // A column the contract does not know is a contract question before it is a data one.
       failed.some((r) => r.contract && r.contract.version === null)
         ? `The source changed its columns: review a contract version that has them (checks.yaml, contract ${failed.find((r) => r.contract)!.contract!.name}), then rerun the day (--day=${ds}): the batch is extracted again.`
@@ -92,7 +97,9 @@ export function formatCdcLines(cdc: NonNullable<RunSummary['cdc']>): string[] {
 
 /** What an erasure removed, and whether the scan of every file found anything left. */
 export function formatErasureLine(e: NonNullable<RunSummary['erasure']>): string {
-  const zones = Object.entries(e.removed).map(([zone, n]) => `${zone} ${formatCount(n)}`).join(', ');
+  const zones = Object.entries(e.removed)
+    .map(([zone, n]) => `${zone} ${formatCount(n)}`)
+    .join(', ');
   const removed = Object.values(e.removed).reduce((a, b) => a + b, 0);
   const left = Object.entries(e.remaining).filter(([, n]) => n > 0);
   const check = left.length
@@ -102,11 +109,21 @@ export function formatErasureLine(e: NonNullable<RunSummary['erasure']>): string
 }
 
 /** The closing report of a run: the lake's tables, the checks, the lineage and the rerun. */
-export function formatSummary(summary: RunSummary, paths: { lake: string; summary: string }): string {
-  const rows = summary.zones.map((z) => [z.zone, z.table, formatCount(z.rows), String(z.files), formatBytes(z.bytes)]);
+export function formatSummary(
+  summary: RunSummary,
+  paths: { lake: string; summary: string },
+): string {
+  const rows = summary.zones.map((z) => [
+    z.zone,
+    z.table,
+    formatCount(z.rows),
+    String(z.files),
+    formatBytes(z.bytes),
+  ]);
   const header = ['zone', 'table', 'rows', 'files', 'size'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`;
+  const line = (cells: string[]) =>
+    `  ${cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`;
   const runs = summary.checks.reduce((n, c) => n + c.runs, 0);
   const passed = summary.checks.reduce((n, c) => n + c.passed, 0);
   const stopped = summary.days.filter((d) => d.status === 'stopped');
@@ -121,21 +138,35 @@ export function formatSummary(summary: RunSummary, paths: { lake: string; summar
   if (summary.cdc) out.push(...formatCdcLines(summary.cdc));
   if (summary.erasure) out.push(formatErasureLine(summary.erasure));
   if (summary.rerun) {
-    out.push(`Rerun of ${summary.rerun.ds}: ${formatCountOf(summary.rerun.filesWritten, 'file')} written, ${summary.rerun.unchanged ? 'every table unchanged' : 'TABLES CHANGED'}`);
+    out.push(
+      `Rerun of ${summary.rerun.ds}: ${formatCountOf(summary.rerun.filesWritten, 'file')} written, ${summary.rerun.unchanged ? 'every table unchanged' : 'TABLES CHANGED'}`,
+    );
   }
-  if (stopped.length) out.push(`Stopped by a gate: ${stopped.map((d) => `${d.ds} (${d.stoppedAt})`).join(', ')}; see quarantine/ and the report above`);
+  if (stopped.length)
+    out.push(
+      `Stopped by a gate: ${stopped.map((d) => `${d.ds} (${d.stoppedAt})`).join(', ')}; see quarantine/ and the report above`,
+    );
   const overridden = summary.days.filter((d) => d.override);
   if (overridden.length) {
-    out.push(`Accepted by override: ${overridden.map((d) => `${d.ds} at ${d.override!.gate} ("${d.override!.reason}")`).join(', ')}; recorded in ops/overrides.jsonl`);
+    out.push(
+      `Accepted by override: ${overridden.map((d) => `${d.ds} at ${d.override!.gate} ("${d.override!.reason}")`).join(', ')}; recorded in ops/overrides.jsonl`,
+    );
   }
   const held = summary.days.filter((d) => d.status === 'held').map((d) => d.ds);
-  if (held.length) out.push(`Landed but held: ${held.join(', ')}; promote with --day=${held.join(',')}`);
+  if (held.length)
+    out.push(`Landed but held: ${held.join(', ')}; promote with --day=${held.join(',')}`);
   if (summary.gaps.length) {
     const first = summary.gaps[0]!.ds;
-    const waiting = summary.gaps.filter((g) => g.ds > first && g.reason === 'landed, not promoted').map((g) => g.ds);
-    out.push(`Gaps: ${summary.gaps.map((g) => `${g.ds} (${g.reason})`).join(', ')} not in the lake; the lake is complete up to the day before ${first}.` +
-      ` Backfill with --day=${first}${waiting.length ? `: the landed days after it are then promoted in order` : ''}`);
+    const waiting = summary.gaps
+      .filter((g) => g.ds > first && g.reason === 'landed, not promoted')
+      .map((g) => g.ds);
+    out.push(
+      `Gaps: ${summary.gaps.map((g) => `${g.ds} (${g.reason})`).join(', ')} not in the lake; the lake is complete up to the day before ${first}.` +
+        ` Backfill with --day=${first}${waiting.length ? `: the landed days after it are then promoted in order` : ''}`,
+    );
   }
-  out.push(`Done in ${formatDuration(summary.durationMs)} (CPU ${formatDuration(summary.cpuMs)}). Summary: ${paths.summary}`);
+  out.push(
+    `Done in ${formatDuration(summary.durationMs)} (CPU ${formatDuration(summary.cpuMs)}). Summary: ${paths.summary}`,
+  );
   return out.join('\n');
 }

@@ -2,7 +2,12 @@
 // even after one fails, so the report lists everything wrong with the batch at once.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CheckKind, Gate, GateName } from './checks-schema.ts';
-import { compareColumns, compileCheck, compileTypeCheck, matchContractVersion } from './compile-check.ts';
+import {
+  compareColumns,
+  compileCheck,
+  compileTypeCheck,
+  matchContractVersion,
+} from './compile-check.ts';
 import { queryRows, valueText, type Row } from './duck.ts';
 import type { SourceTable } from './source.ts';
 
@@ -42,7 +47,8 @@ interface Outcome {
 /** Read one check's result row. */
 function toOutcome(row: Row | undefined): Outcome {
   const failed = Number(row?.['failed'] ?? 0);
-  const total = row?.['total'] === null || row?.['total'] === undefined ? null : Number(row['total']);
+  const total =
+    row?.['total'] === null || row?.['total'] === undefined ? null : Number(row['total']);
   return { failed, total, detail: failed > 0 ? valueText(row?.['detail'] ?? '') : '' };
 }
 
@@ -50,11 +56,17 @@ function toOutcome(row: Row | undefined): Outcome {
  * Run many check queries. They go to DuckDB as one UNION ALL, since each round trip costs more
  * than the check itself; if that fails, each runs alone so the error lands on the right check.
  */
-async function runQueries(conn: DuckDBConnection, queries: readonly string[]): Promise<Array<Outcome | Error>> {
+async function runQueries(
+  conn: DuckDBConnection,
+  queries: readonly string[],
+): Promise<Array<Outcome | Error>> {
   if (!queries.length) return [];
   try {
     const union = queries
-      .map((sql, i) => `SELECT ${i} AS i, CAST(failed AS BIGINT) AS failed, CAST(total AS BIGINT) AS total, CAST(detail AS VARCHAR) AS detail FROM (\n${sql}\n)`)
+      .map(
+        (sql, i) =>
+          `SELECT ${i} AS i, CAST(failed AS BIGINT) AS failed, CAST(total AS BIGINT) AS total, CAST(detail AS VARCHAR) AS detail FROM (\n${sql}\n)`,
+      )
       .join('\nUNION ALL\n');
     const rows = await queryRows(conn, `${union}\nORDER BY i`);
     return queries.map((_, i) => toOutcome(rows.find((r) => Number(r['i']) === i)));
@@ -85,7 +97,11 @@ export async function runGate(
 ): Promise<CheckResult[]> {
   // Results stay in the order of checks.yaml, however each was reached.
   const results: CheckResult[] = [];
-  const pending: Array<{ slot: number; base: Omit<CheckResult, 'passed' | 'failed' | 'total' | 'detail'>; sql: string }> = [];
+  const pending: Array<{
+    slot: number;
+    base: Omit<CheckResult, 'passed' | 'failed' | 'total' | 'detail'>;
+    sql: string;
+  }> = [];
   for (const entry of gate.relations.filter((r) => options.include(r.relation))) {
     const batch = entry.batch ?? null;
     for (const check of entry.checks) {
@@ -93,7 +109,14 @@ export async function runGate(
         baselineRows: options.baselineRows(batch),
         readSql: options.readSql,
       });
-      const base = { gate: gate.gate, relation: entry.relation, batch, kind: check.kind, check: compiled.label, severity: entry.severity };
+      const base = {
+        gate: gate.gate,
+        relation: entry.relation,
+        batch,
+        kind: check.kind,
+        check: compiled.label,
+        severity: entry.severity,
+      };
       if (check.kind === 'schema') {
         // Compare the columns first: with one missing, the type query could not even bind.
         let problems: string[];
@@ -103,13 +126,21 @@ export async function runGate(
             ? [`could not read the file: ${unreadable}`]
             : compareColumns(
                 Object.keys(check.spec),
-                (await queryRows(conn, `DESCRIBE ${entry.relation}`)).map((r) => valueText(r['column_name'])),
+                (await queryRows(conn, `DESCRIBE ${entry.relation}`)).map((r) =>
+                  valueText(r['column_name']),
+                ),
               );
         } catch (error) {
           problems = [`could not read: ${firstLine(error)}`];
         }
         if (problems.length) {
-          results.push({ ...base, passed: false, failed: problems.length, total: null, detail: problems.join('; ') });
+          results.push({
+            ...base,
+            passed: false,
+            failed: problems.length,
+            total: null,
+            detail: problems.join('; '),
+          });
           continue;
         }
       }
@@ -121,17 +152,34 @@ export async function runGate(
         let problems: string[] = [];
         try {
           if (unreadable) problems = [`could not read the file: ${unreadable}`];
-          else actual = (await queryRows(conn, `DESCRIBE ${entry.relation}`)).map((r) => valueText(r['column_name']));
+          else
+            actual = (await queryRows(conn, `DESCRIBE ${entry.relation}`)).map((r) =>
+              valueText(r['column_name']),
+            );
         } catch (error) {
           problems = [`could not read: ${firstLine(error)}`];
         }
         const match = actual ? matchContractVersion(check.spec, actual) : { problems };
         if ('problems' in match) {
-          results.push({ ...base, passed: false, failed: match.problems.length, total: null, detail: match.problems.join('; '), contract: { name: check.spec.name, version: null } });
+          results.push({
+            ...base,
+            passed: false,
+            failed: match.problems.length,
+            total: null,
+            detail: match.problems.join('; '),
+            contract: { name: check.spec.name, version: null },
+          });
           continue;
         }
-        const withContract = { ...base, contract: { name: check.spec.name, version: match.version } };
-        pending.push({ slot: results.length, base: withContract, sql: compileTypeCheck(entry.relation, match.columns) });
+        const withContract = {
+          ...base,
+          contract: { name: check.spec.name, version: match.version },
+        };
+        pending.push({
+          slot: results.length,
+          base: withContract,
+          sql: compileTypeCheck(entry.relation, match.columns),
+        });
         results.push({ ...withContract, passed: false, failed: 0, total: null, detail: '' });
         continue;
       }
@@ -139,12 +187,21 @@ export async function runGate(
       results.push({ ...base, passed: false, failed: 0, total: null, detail: '' });
     }
   }
-  const outcomes = await runQueries(conn, pending.map((p) => p.sql));
+  const outcomes = await runQueries(
+    conn,
+    pending.map((p) => p.sql),
+  );
   pending.forEach(({ slot, base }, i) => {
     const outcome = outcomes[i]!;
     results[slot] =
       outcome instanceof Error
-        ? { ...base, passed: false, failed: 1, total: null, detail: `could not run: ${firstLine(outcome)}` }
+        ? {
+            ...base,
+            passed: false,
+            failed: 1,
+            total: null,
+            detail: `could not run: ${firstLine(outcome)}`,
+          }
         : { ...base, passed: outcome.failed === 0, ...outcome };
   });
   return results;

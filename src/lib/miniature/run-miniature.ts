@@ -3,7 +3,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataError } from '../errors/format-issues.ts';
-import { loadChecks, selectChecks, withoutNewestContractVersions, type ChecksFile, type GateName } from './checks-schema.ts';
+import {
+  loadChecks,
+  selectChecks,
+  withoutNewestContractVersions,
+  type ChecksFile,
+  type GateName,
+} from './checks-schema.ts';
 import { EVOLVED_COLUMN, getReleaseTime } from './evolution.ts';
 import { listDays, type MiniatureConfig, MiniatureConfigSchema } from './config.ts';
 import { compareWithCursor, type CdcReport } from './cdc-comparison.ts';
@@ -107,9 +113,14 @@ export interface MiniatureRun {
 }
 
 /** The config a lake was built with, stored beside it so later runs extract the same data. */
-function resolveConfig(layout: Layout, requested: Partial<MiniatureConfig> | undefined): MiniatureConfig {
+function resolveConfig(
+  layout: Layout,
+  requested: Partial<MiniatureConfig> | undefined,
+): MiniatureConfig {
   const file = join(layout.root, 'config.json');
-  const stored = existsSync(file) ? MiniatureConfigSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : null;
+  const stored = existsSync(file)
+    ? MiniatureConfigSchema.parse(JSON.parse(readFileSync(file, 'utf8')))
+    : null;
   const config = MiniatureConfigSchema.parse({ ...stored, ...requested });
   if (stored && JSON.stringify(stored) !== JSON.stringify(config)) {
     throw new DataError(
@@ -129,10 +140,14 @@ function resolveConfig(layout: Layout, requested: Partial<MiniatureConfig> | und
  */
 function checkCapture(layout: Layout, fresh: boolean, cdc: boolean): void {
   const file = join(dirname(layout.clockFile), 'capture.json');
-  const stored = existsSync(file) ? String((JSON.parse(readFileSync(file, 'utf8')) as { capture?: unknown }).capture) : 'cursor';
+  const stored = existsSync(file)
+    ? String((JSON.parse(readFileSync(file, 'utf8')) as { capture?: unknown }).capture)
+    : 'cursor';
   const wanted = cdc ? 'cdc' : 'cursor';
   if (!fresh && stored !== wanted) {
-    throw new DataError(`${file}: this lake captured orders with ${stored === 'cdc' ? '--cdc' : 'the cursor extract'}; --day cannot go on with ${wanted === 'cdc' ? '--cdc' : 'the cursor extract'}. Run without --day to build a new lake.`);
+    throw new DataError(
+      `${file}: this lake captured orders with ${stored === 'cdc' ? '--cdc' : 'the cursor extract'}; --day cannot go on with ${wanted === 'cdc' ? '--cdc' : 'the cursor extract'}. Run without --day to build a new lake.`,
+    );
   }
   if (!cdc) return; // a lake without the file captured with the cursor, as before --cdc existed
   mkdirSync(dirname(file), { recursive: true });
@@ -146,7 +161,8 @@ export function removeUnfinishedFiles(layout: Layout): void {
   for (const table of SOURCE_TABLES) {
     const dir = layout.table('landing', table);
     if (!existsSync(dir)) continue;
-    for (const entry of readdirSync(dir).filter((e) => e.startsWith('.tmp-'))) rmSync(join(dir, entry), { recursive: true, force: true });
+    for (const entry of readdirSync(dir).filter((e) => e.startsWith('.tmp-')))
+      rmSync(join(dir, entry), { recursive: true, force: true });
   }
 }
 
@@ -166,10 +182,14 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const known = listDays(config);
   const unknown = days.filter((d) => !known.includes(d));
   if (unknown.length) {
-    throw new DataError(`--day: ${unknown.join(', ')} is not a day of this run. Days: ${known[0]} to ${known.at(-1)}`);
+    throw new DataError(
+      `--day: ${unknown.join(', ')} is not a day of this run. Days: ${known[0]} to ${known.at(-1)}`,
+    );
   }
   if (config.evolveOn && !known.includes(config.evolveOn)) {
-    throw new DataError(`--evolve=${config.evolveOn}: that day is not in the run, so the shop's schema would never change; this run's days are ${known[0]} to ${known.at(-1)}`);
+    throw new DataError(
+      `--evolve=${config.evolveOn}: that day is not in the run, so the shop's schema would never change; this run's days are ${known[0]} to ${known.at(-1)}`,
+    );
   }
   if (options.cdc && !options.fresh) {
     // A --cdc lake's day can be promoted again from its landed change log (a rerun, or a day
@@ -178,17 +198,19 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
     // with an earlier run's server, and a new server's slot would decode the whole replay from
     // the shop's first write, under LSNs that match nothing landed. So that is refused.
     const missing = days.filter((ds) => SOURCE_TABLES.some((t) => !readManifest(layout, t, ds)));
-    const quarantined = missing.filter((ds) => existsSync(join(layout.lake, 'quarantine', 'orders', `ds=${ds}`)));
+    const quarantined = missing.filter((ds) =>
+      existsSync(join(layout.lake, 'quarantine', 'orders', `ds=${ds}`)),
+    );
     if (quarantined.length) {
       throw new DataError(
-        `--day=${quarantined.join(',')} with --cdc: a gate quarantined ${quarantined.length === 1 ? 'that day\'s' : 'those days\''} change log (${join(layout.lake, 'quarantine', 'orders')}), and a change log cannot be extracted again: ` +
-          'its changes were consumed from the replication slot of an earlier run\'s server. Fix the batch there, move it and the day\'s customers batch back to landing (their manifests must match), then run --day again; or run without --day to capture a new lake.',
+        `--day=${quarantined.join(',')} with --cdc: a gate quarantined ${quarantined.length === 1 ? "that day's" : "those days'"} change log (${join(layout.lake, 'quarantine', 'orders')}), and a change log cannot be extracted again: ` +
+          "its changes were consumed from the replication slot of an earlier run's server. Fix the batch there, move it and the day's customers batch back to landing (their manifests must match), then run --day again; or run without --day to capture a new lake.",
       );
     }
     if (missing.length) {
       throw new DataError(
-        `--day=${missing.join(',')} with --cdc: ${missing.length === 1 ? 'that day\'s' : 'those days\''} change log never landed, and its changes cannot be read again: ` +
-          'they were consumed from the replication slot of an earlier run\'s server, which is gone (a new slot starts at its own creation, like a connector whose slot was lost). ' +
+        `--day=${missing.join(',')} with --cdc: ${missing.length === 1 ? "that day's" : "those days'"} change log never landed, and its changes cannot be read again: ` +
+          "they were consumed from the replication slot of an earlier run's server, which is gone (a new slot starts at its own creation, like a connector whose slot was lost). " +
           'Run --day only for days that landed (a rerun, or a day held with --hold), or run without --day to capture a new lake from an initial snapshot.',
       );
     }
@@ -207,30 +229,56 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
   const lineage = createLineageLog(layout.lineageFile);
   const cdc = options.cdc ?? false;
   if (cdc && config.evolveOn) {
-    throw new DataError(`--evolve=${config.evolveOn}: the schema change is simulated for the cursor extract only; a --cdc change log's columns come from test_decoding. Run --evolve without --cdc.`);
+    throw new DataError(
+      `--evolve=${config.evolveOn}: the schema change is simulated for the cursor extract only; a --cdc change log's columns come from test_decoding. Run --evolve without --cdc.`,
+    );
   }
   const reviewed = options.contractReviewed ?? true;
   const allChecks = options.checks ?? loadChecks();
-  const checks = selectChecks(reviewed ? allChecks : withoutNewestContractVersions(allChecks), cdc ? 'cdc' : 'cursor');
-  const contractVersions = checks.gates.flatMap((g) => g.relations.flatMap((r) => r.checks.flatMap((c) => (c.kind === 'contract' ? c.spec.versions.map((v) => v.version) : []))));
-  const evolution = config.evolveOn ? { ds: config.evolveOn, column: EVOLVED_COLUMN, reviewed, contractVersions } : null;
+  const checks = selectChecks(
+    reviewed ? allChecks : withoutNewestContractVersions(allChecks),
+    cdc ? 'cdc' : 'cursor',
+  );
+  const contractVersions = checks.gates.flatMap((g) =>
+    g.relations.flatMap((r) =>
+      r.checks.flatMap((c) => (c.kind === 'contract' ? c.spec.versions.map((v) => v.version) : [])),
+    ),
+  );
+  const evolution = config.evolveOn
+    ? { ds: config.evolveOn, column: EVOLVED_COLUMN, reviewed, contractVersions }
+    : null;
   if (evolution) {
-    onProgress(`evolve   the shop adds orders.${EVOLVED_COLUMN} on ${evolution.ds}; landing contract versions in force: ${contractVersions.join(', ')}${reviewed ? '' : ' (the version adding the column is not reviewed yet)'}`);
+    onProgress(
+      `evolve   the shop adds orders.${EVOLVED_COLUMN} on ${evolution.ds}; landing contract versions in force: ${contractVersions.join(', ')}${reviewed ? '' : ' (the version adding the column is not reviewed yet)'}`,
+    );
   }
 
   let timeline: Timeline | null = null;
-  const getTimeline = () => (timeline ??= generateTimeline(config, { deletes: cdc, releaseAt: config.evolveOn ? getReleaseTime(config.evolveOn) : null }));
+  const getTimeline = () =>
+    (timeline ??= generateTimeline(config, {
+      deletes: cdc,
+      releaseAt: config.evolveOn ? getReleaseTime(config.evolveOn) : null,
+    }));
   // The source starts on first use and resumes at the clock the previous invocation left.
   let source: Source | null = null;
   let sourceStartMs = 0;
-  const storedClock = existsSync(layout.clockFile) ? Number((JSON.parse(readFileSync(layout.clockFile, 'utf8')) as { clock?: unknown }).clock) : 0;
+  const storedClock = existsSync(layout.clockFile)
+    ? Number((JSON.parse(readFileSync(layout.clockFile, 'utf8')) as { clock?: unknown }).clock)
+    : 0;
   const getSource = async (): Promise<Source> => {
     if (!source) {
       const t = performance.now();
-      source = await openSource(options.source ?? 'duckdb', withoutCustomers(getTimeline(), erased), layout.root, { cdc });
+      source = await openSource(
+        options.source ?? 'duckdb',
+        withoutCustomers(getTimeline(), erased),
+        layout.root,
+        { cdc },
+      );
       await source.advanceTo(storedClock);
       sourceStartMs = Math.round(performance.now() - t);
-      onProgress(`source   ${source.version} (${source.kind}) loaded with the shop's writes in ${formatDuration(sourceStartMs)}`);
+      onProgress(
+        `source   ${source.version} (${source.kind}) loaded with the shop's writes in ${formatDuration(sourceStartMs)}`,
+      );
     }
     return source;
   };
@@ -242,13 +290,19 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
     const duckdbVersion = await getDuckDbVersion(duck.conn);
     const ctx = {
       duckdbVersion,
-      layout, checks, getSource, lineage, onProgress, cdc,
+      layout,
+      checks,
+      getSource,
+      lineage,
+      onProgress,
+      cdc,
       pseudonymKey: options.pseudonymKey ?? 'miniature-demo-key',
       cwd: options.cwd ?? process.cwd(),
     };
     // Start the source before the first day that needs it, so its start-up is not counted as
     // that day's ingestion.
-    if (days.some((ds) => SOURCE_TABLES.some((t) => !readManifest(layout, t, ds)))) await getSource();
+    if (days.some((ds) => SOURCE_TABLES.some((t) => !readManifest(layout, t, ds))))
+      await getSource();
     const held = (ds: string) => options.hold?.includes(ds) ?? false;
     const isPublished = (ds: string) => readLakeState(layout).publishedDays.includes(ds);
     const isLanded = (ds: string) => SOURCE_TABLES.every((t) => readManifest(layout, t, ds));
@@ -256,7 +310,9 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
     const reasonOf = (ds: string): GapReason =>
       SOURCE_TABLES.some((t) => existsSync(join(layout.lake, 'quarantine', t, `ds=${ds}`)))
         ? 'stopped by a gate'
-        : isLanded(ds) ? 'landed, not promoted' : 'never ran';
+        : isLanded(ds)
+          ? 'landed, not promoted'
+          : 'never ran';
     const remaining = [...days];
     while (remaining.length) {
       const ds = remaining.shift()!;
@@ -273,7 +329,9 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       for (const later of known.filter((d) => d > ds)) {
         if (isPublished(later)) continue;
         if (remaining.includes(later) || held(later) || !isLanded(later)) break;
-        onProgress(`${later}  promote ${ds} is in the lake now: promoting this day, which waited for it`);
+        onProgress(
+          `${later}  promote ${ds} is in the lake now: promoting this day, which waited for it`,
+        );
         const promoted = await runDay(ctx, later);
         results.push(promoted);
         if (promoted.status !== 'published') break;
@@ -292,17 +350,25 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
         filesWritten: again.filesWritten,
         unchanged: JSON.stringify(before) === JSON.stringify(after),
       };
-      onProgress(`rerun    ${rerun.unchanged ? 'lake unchanged' : 'LAKE CHANGED'}, ${rerun.filesWritten} files written`);
+      onProgress(
+        `rerun    ${rerun.unchanged ? 'lake unchanged' : 'LAKE CHANGED'}, ${rerun.filesWritten} files written`,
+      );
     }
     // The customers erased earlier must still be absent after this invocation's days: every
     // landing, quarantine and lake file is scanned for them and for their orders.
     const erasedChecks: ErasedCheck[] = [];
     for (const customerId of erased) {
-      const orderIds = new Set(getTimeline().orders.filter((v) => v.customerId === customerId).map((v) => v.orderId));
+      const orderIds = new Set(
+        getTimeline()
+          .orders.filter((v) => v.customerId === customerId)
+          .map((v) => v.orderId),
+      );
       const proof = await checkErased(layout, customerId, orderIds);
       erasedChecks.push({ customerId, ...proof });
       const left = Object.values(proof.remaining).reduce((a, b) => a + b, 0);
-      onProgress(`erased   customer ${customerId} (erased earlier, and from the source): ${left} rows left in ${proof.filesScanned} files scanned`);
+      onProgress(
+        `erased   customer ${customerId} (erased earlier, and from the source): ${left} rows left in ${proof.filesScanned} files scanned`,
+      );
     }
     // Counted before an erasure rewrites landing: the numbers describe the capture.
     const cdcReport = cdc ? await compareWithCursor(duck.conn, layout, known) : null;
@@ -310,15 +376,21 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
     if (options.eraseCustomer !== undefined) {
       erasure = await eraseCustomer(layout, options.eraseCustomer);
       const left = Object.values(erasure.remaining).reduce((a, b) => a + b, 0);
-      onProgress(`erase    customer ${erasure.customerId}: ${Object.values(erasure.removed).reduce((a, b) => a + b, 0)} rows removed, ${left} left in ${erasure.filesScanned} files scanned`);
+      onProgress(
+        `erase    customer ${erasure.customerId}: ${Object.values(erasure.removed).reduce((a, b) => a + b, 0)} rows removed, ${left} left in ${erasure.filesScanned} files scanned`,
+      );
     }
     const zones = await describeZones(duck.conn, layout);
     const inLake = readLakeState(layout).publishedDays;
-    const gaps = known.filter((d) => !inLake.includes(d)).map((d) => ({ ds: d, reason: reasonOf(d) }));
+    const gaps = known
+      .filter((d) => !inLake.includes(d))
+      .map((d) => ({ ds: d, reason: reasonOf(d) }));
     const opened = source as Source | null;
     return {
       config,
-      source: opened ? { kind: opened.kind, version: opened.version, startMs: sourceStartMs } : null,
+      source: opened
+        ? { kind: opened.kind, version: opened.version, startMs: sourceStartMs }
+        : null,
       duckdbVersion,
       days: results,
       rerun,

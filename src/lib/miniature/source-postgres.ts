@@ -16,8 +16,7 @@ import { toCustomerVersionsCsv, toOrderDeletesCsv, toOrderVersionsCsv } from './
 
 /** Where PostgreSQL's programs are and which user runs them, or why it cannot run here. */
 export type PostgresLocation =
-  | { ok: true; binDir: string; runAs: string | null }
-  | { ok: false; reason: string };
+  { ok: true; binDir: string; runAs: string | null } | { ok: false; reason: string };
 
 /** Find a folder holding initdb, pg_ctl and psql: PG_BIN_DIR, Debian's layout, then PATH. */
 function findBinDir(): string | null {
@@ -28,7 +27,10 @@ function findBinDir(): string | null {
     candidates.push(...versions.map((v) => `/usr/lib/postgresql/${v}/bin`));
   }
   candidates.push(...(process.env['PATH'] ?? '').split(delimiter));
-  return candidates.find((dir) => ['initdb', 'pg_ctl', 'psql'].every((p) => existsSync(join(dir, p)))) ?? null;
+  return (
+    candidates.find((dir) => ['initdb', 'pg_ctl', 'psql'].every((p) => existsSync(join(dir, p)))) ??
+    null
+  );
 }
 
 /** Run a command and return its exit status and output. */
@@ -41,13 +43,21 @@ function exec(command: string, args: string[]): { status: number | null; stdout:
 export function findPostgres(): PostgresLocation {
   const binDir = findBinDir();
   if (!binDir) {
-    return { ok: false, reason: 'PostgreSQL is not installed (no initdb, pg_ctl and psql found in PG_BIN_DIR, /usr/lib/postgresql/*/bin or PATH); install it (apt-get install postgresql) or use --source=duckdb' };
+    return {
+      ok: false,
+      reason:
+        'PostgreSQL is not installed (no initdb, pg_ctl and psql found in PG_BIN_DIR, /usr/lib/postgresql/*/bin or PATH); install it (apt-get install postgresql) or use --source=duckdb',
+    };
   }
   if (process.getuid?.() !== 0) return { ok: true, binDir, runAs: null };
   const hasUser = exec('id', ['-u', 'postgres']).status === 0;
   const hasRunuser = exec('runuser', ['--version']).status === 0;
   if (!hasUser || !hasRunuser) {
-    return { ok: false, reason: 'running as root, which initdb refuses, and there is no postgres user and runuser to run it as; run as an ordinary user or use --source=duckdb' };
+    return {
+      ok: false,
+      reason:
+        'running as root, which initdb refuses, and there is no postgres user and runuser to run it as; run as an ordinary user or use --source=duckdb',
+    };
   }
   return { ok: true, binDir, runAs: 'postgres' };
 }
@@ -82,13 +92,19 @@ export async function createPostgresSource(
       env: { ...process.env, PGTZ: 'UTC', PGOPTIONS: '-c TimeZone=UTC' },
     });
     if (result.status !== 0) {
-      throw new Error(`PostgreSQL source: ${command} ${args.join(' ')} failed (exit ${result.status}): ${result.stderr || result.error?.message}`);
+      throw new Error(
+        `PostgreSQL source: ${command} ${args.join(' ')} failed (exit ${result.status}): ${result.stderr || result.error?.message}`,
+      );
     }
     return result.stdout;
   };
   const psqlArgs = ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', dir, '-U', 'shop', '-d', 'postgres'];
   const psql = (input: string, variables: Readonly<Record<string, string>> = {}): string =>
-    run(bin('psql'), [...psqlArgs, ...Object.entries(variables).flatMap(([k, v]) => ['-v', `${k}=${v}`])], input);
+    run(
+      bin('psql'),
+      [...psqlArgs, ...Object.entries(variables).flatMap(([k, v]) => ['-v', `${k}=${v}`])],
+      input,
+    );
 
   let started = false;
   let slot = false;
@@ -100,10 +116,20 @@ export async function createPostgresSource(
     let note: string | void = undefined;
     try {
       if (started && slot) {
-        const out = run(bin('psql'), [...psqlArgs, '-At', '-c', `SELECT pg_drop_replication_slot('${CDC_SLOT}')`, '-c', 'SELECT count(*) FROM pg_replication_slots']);
+        const out = run(bin('psql'), [
+          ...psqlArgs,
+          '-At',
+          '-c',
+          `SELECT pg_drop_replication_slot('${CDC_SLOT}')`,
+          '-c',
+          'SELECT count(*) FROM pg_replication_slots',
+        ]);
         const left = out.trim().split('\n').at(-1);
         slot = false;
-        if (left !== '0') throw new Error(`PostgreSQL source: ${left} replication slots left after dropping ${CDC_SLOT}`);
+        if (left !== '0')
+          throw new Error(
+            `PostgreSQL source: ${left} replication slots left after dropping ${CDC_SLOT}`,
+          );
         note = `replication slot ${CDC_SLOT} dropped, 0 slots left on the server`;
       }
     } finally {
@@ -119,29 +145,52 @@ export async function createPostgresSource(
     return stop();
   };
   try {
-    run(bin('initdb'), ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'shop', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    run(bin('initdb'), [
+      '-D',
+      join(dir, 'data'),
+      '-A',
+      'trust',
+      '-U',
+      'shop',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-sync',
+    ]);
     // CDC: logical decoding needs wal_level=logical and a slot. synchronous_commit stays on:
     // pg_logical_slot_get_changes decodes only WAL that has been flushed, so with it off the last
     // commits before a read could be missing from that day's log and arrive with the next one.
     const logical = cdc ? ' -c wal_level=logical -c max_replication_slots=1' : '';
-    run(bin('pg_ctl'), ['-D', join(dir, 'data'), '-o', `-k ${dir} -c listen_addresses='' -c fsync=off${logical}`, '-w', '-s', '-l', join(dir, 'server.log'), 'start']);
+    run(bin('pg_ctl'), [
+      '-D',
+      join(dir, 'data'),
+      '-o',
+      `-k ${dir} -c listen_addresses='' -c fsync=off${logical}`,
+      '-w',
+      '-s',
+      '-l',
+      join(dir, 'server.log'),
+      'start',
+    ]);
     started = true;
     // One psql session for the schema and both loads: every process start costs, more so
     // through runuser.
-    psql([
-      readSql('source-schema'),
-      `COPY sim.customer_versions FROM STDIN WITH (FORMAT csv, HEADER);\n${toCustomerVersionsCsv(timeline.customers)}\\.`,
-      `COPY sim.order_versions FROM STDIN WITH (FORMAT csv, HEADER);\n${toOrderVersionsCsv(timeline.orders)}\\.`,
-      ...(cdc
-        ? [
-            readSql('source-cdc'),
-            `COPY sim.order_deletes FROM STDIN WITH (FORMAT csv, HEADER);\n${toOrderDeletesCsv(timeline.orderDeletes)}\\.`,
-            // Created after the load, so the slot starts with the application's first write.
-            `SELECT 1 FROM pg_create_logical_replication_slot('${CDC_SLOT}', 'test_decoding');`,
-          ]
-        : []),
-      '',
-    ].join('\n'));
+    psql(
+      [
+        readSql('source-schema'),
+        `COPY sim.customer_versions FROM STDIN WITH (FORMAT csv, HEADER);\n${toCustomerVersionsCsv(timeline.customers)}\\.`,
+        `COPY sim.order_versions FROM STDIN WITH (FORMAT csv, HEADER);\n${toOrderVersionsCsv(timeline.orders)}\\.`,
+        ...(cdc
+          ? [
+              readSql('source-cdc'),
+              `COPY sim.order_deletes FROM STDIN WITH (FORMAT csv, HEADER);\n${toOrderDeletesCsv(timeline.orderDeletes)}\\.`,
+              // Created after the load, so the slot starts with the application's first write.
+              `SELECT 1 FROM pg_create_logical_replication_slot('${CDC_SLOT}', 'test_decoding');`,
+            ]
+          : []),
+        '',
+      ].join('\n'),
+    );
     slot = cdc;
   } catch (error) {
     await close();
@@ -159,16 +208,26 @@ export async function createPostgresSource(
     },
     async advanceTo(to) {
       if (to <= clock) return;
-      if (cdc) psql(`CALL sim.replay(:'clock_from', :'clock_to');\n`, toAdvanceVariables(clock, to));
-      else for (const step of planAdvance(clock, to, timeline.releaseAt)) psql(readSql(step.file), step.variables);
+      if (cdc)
+        psql(`CALL sim.replay(:'clock_from', :'clock_to');\n`, toAdvanceVariables(clock, to));
+      else
+        for (const step of planAdvance(clock, to, timeline.releaseAt))
+          psql(readSql(step.file), step.variables);
       clock = to;
     },
     ...(cdc
       ? {
           async readChanges() {
             // skip-empty-xacts: no BEGIN/COMMIT pairs for transactions without row changes.
-            const text = psql(`COPY (SELECT lsn, data FROM pg_logical_slot_get_changes('${CDC_SLOT}', NULL, NULL, 'skip-empty-xacts', '1', 'include-xids', '0')) TO STDOUT;\n`);
-            const endLsn = run(bin('psql'), [...psqlArgs, '-At', '-c', `SELECT confirmed_flush_lsn FROM pg_replication_slots WHERE slot_name = '${CDC_SLOT}'`]).trim();
+            const text = psql(
+              `COPY (SELECT lsn, data FROM pg_logical_slot_get_changes('${CDC_SLOT}', NULL, NULL, 'skip-empty-xacts', '1', 'include-xids', '0')) TO STDOUT;\n`,
+            );
+            const endLsn = run(bin('psql'), [
+              ...psqlArgs,
+              '-At',
+              '-c',
+              `SELECT confirmed_flush_lsn FROM pg_replication_slots WHERE slot_name = '${CDC_SLOT}'`,
+            ]).trim();
             return { rows: parseCopyRows(text), endLsn };
           },
         }
@@ -177,7 +236,10 @@ export async function createPostgresSource(
       const sql = readSql(EXTRACT_QUERIES[table]);
       // Bind once in JavaScript only to check every variable is given; psql does the real work.
       bindPsqlVariables(sql, variables);
-      return psql(`COPY (\n${toSubquery(sql)}\n) TO STDOUT WITH (FORMAT csv, HEADER);\n`, variables);
+      return psql(
+        `COPY (\n${toSubquery(sql)}\n) TO STDOUT WITH (FORMAT csv, HEADER);\n`,
+        variables,
+      );
     },
     close,
   };

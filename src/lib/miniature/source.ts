@@ -15,7 +15,11 @@ export type SourceTable = keyof typeof EXTRACT_STEPS;
  * Every query the batch path runs on the source: the tables, the orders' control extract, and
  * with --cdc the whole table's keys (the control extract of a change log, which has no window).
  */
-export const EXTRACT_QUERIES = { ...EXTRACT_STEPS, orders_control: 'extract-orders-control', orders_state: 'extract-orders-state' } as const;
+export const EXTRACT_QUERIES = {
+  ...EXTRACT_STEPS,
+  orders_control: 'extract-orders-control',
+  orders_state: 'extract-orders-state',
+} as const;
 /** What one extraction reads: a table, or the orders' control extract for reconciliation. */
 export type ExtractName = keyof typeof EXTRACT_QUERIES;
 /** The source tables, in extraction order. */

@@ -40,13 +40,16 @@ export function bindPsqlVariables(sql: string, values: Readonly<Record<string, s
   const bound = sql.replace(/:'([a-z_][a-z0-9_]*)'/g, (_, name: string) => {
     const value = values[name];
     if (value === undefined) {
-      throw new DataError(`SQL uses :'${name}' but no value was given. Given: ${Object.keys(values).join(', ') || 'none'}`);
+      throw new DataError(
+        `SQL uses :'${name}' but no value was given. Given: ${Object.keys(values).join(', ') || 'none'}`,
+      );
     }
     used.add(name);
     return toSqlString(value);
   });
   const unused = Object.keys(values).filter((name) => !used.has(name));
-  if (unused.length) throw new DataError(`SQL does not use the variables given: ${unused.join(', ')}`);
+  if (unused.length)
+    throw new DataError(`SQL does not use the variables given: ${unused.join(', ')}`);
   return bound;
 }
 

@@ -11,7 +11,13 @@ export interface SqlStep {
 /** Find `step` among glob results keyed by path ("…/content/miniature/sql/<step>.sql"). */
 export function pickSqlStep(files: Readonly<Record<string, string>>, step: string): SqlStep {
   const byStep = new Map(
-    Object.entries(files).map(([path, code]) => [path.split('/').at(-1)!.replace(/\.sql$/, ''), code]),
+    Object.entries(files).map(([path, code]) => [
+      path
+        .split('/')
+        .at(-1)!
+        .replace(/\.sql$/, ''),
+      code,
+    ]),
   );
   const code = byStep.get(step);
   if (code === undefined) {

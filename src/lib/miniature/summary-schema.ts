@@ -8,7 +8,9 @@ import { ZONES } from './layout.ts';
 
 const Count = z.number().int().min(0);
 /** Rows per zone an erasure touched, quarantine included. */
-const ZoneCounts = z.object({ landing: Count, quarantine: Count, bronze: Count, silver: Count, gold: Count }).strict();
+const ZoneCounts = z
+  .object({ landing: Count, quarantine: Count, bronze: Count, silver: Count, gold: Count })
+  .strict();
 
 /** Rows per source table, e.g. { customers: 5000, orders: 12000 }. */
 const PerTableSchema = z.object({ customers: Count, orders: Count }).strict();
@@ -25,7 +27,11 @@ export const DaySummarySchema = z
      */
     status: z.enum(['published', 'stopped', 'held', 'waiting']),
     /** A recorded override that let the day past a gate's blocking failures. Default none. */
-    override: z.object({ gate: z.enum(GATES), reason: z.string(), checks: z.array(z.string()) }).strict().nullable().default(null),
+    override: z
+      .object({ gate: z.enum(GATES), reason: z.string(), checks: z.array(z.string()) })
+      .strict()
+      .nullable()
+      .default(null),
     /** The earlier days a `waiting` day waited for. Default none. */
     waitingFor: z.array(z.string()).default([]),
     /** The gate that stopped the day, or null. */
@@ -172,7 +178,14 @@ export const RunSummarySchema = z
      * but not promoted, stopped by a gate). Default none.
      */
     gaps: z
-      .array(z.object({ ds: z.string(), reason: z.enum(['never ran', 'landed, not promoted', 'stopped by a gate']) }).strict())
+      .array(
+        z
+          .object({
+            ds: z.string(),
+            reason: z.enum(['never ran', 'landed, not promoted', 'stopped by a gate']),
+          })
+          .strict(),
+      )
       .default([]),
     /**
      * With --cdc only: the replication slot and plugin the changes came from, and per day what
@@ -191,7 +204,17 @@ export const RunSummarySchema = z
         deletes: Count,
         /** Deleted orders a cursor extract had returned, which a cursor-fed lake would keep. */
         deletesOfExtracted: Count,
-        days: z.array(z.object({ ds: z.string(), versions: Count, versionsCursorMissed: Count, deletes: Count, deletesOfExtracted: Count }).strict()),
+        days: z.array(
+          z
+            .object({
+              ds: z.string(),
+              versions: Count,
+              versionsCursorMissed: Count,
+              deletes: Count,
+              deletesOfExtracted: Count,
+            })
+            .strict(),
+        ),
       })
       .strict()
       .optional(),
@@ -201,7 +224,12 @@ export const RunSummarySchema = z
      * its review was simulated as missing, `reviewed` false). Absent otherwise.
      */
     evolution: z
-      .object({ ds: z.string(), column: z.string(), reviewed: z.boolean(), contractVersions: z.array(z.string()) })
+      .object({
+        ds: z.string(),
+        column: z.string(),
+        reviewed: z.boolean(),
+        contractVersions: z.array(z.string()),
+      })
       .strict()
       .optional(),
     /**
@@ -225,7 +253,9 @@ export const RunSummarySchema = z
      * rows of theirs a scan of every file found after this run's days; all zero when none came
      * back. Absent when the lake has no erasure.
      */
-    erasedChecks: z.array(z.object({ customerId: Count, remaining: ZoneCounts, filesScanned: Count }).strict()).optional(),
+    erasedChecks: z
+      .array(z.object({ customerId: Count, remaining: ZoneCounts, filesScanned: Count }).strict())
+      .optional(),
     checks: z.array(CheckSummarySchema),
     lineage: LineageSummarySchema,
     /** A published day run again: it must write nothing and leave every table as it was. */

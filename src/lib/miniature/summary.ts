@@ -6,14 +6,21 @@ import type { DayResult } from './run-day.ts';
 import type { MiniatureRun } from './run-miniature.ts';
 import { SOURCE_TABLES, type SourceTable } from './source.ts';
 import type {
-  CheckSummary, DaySummary, LineageDatasetSummary, LineageSummary, RunSummary,
+  CheckSummary,
+  DaySummary,
+  LineageDatasetSummary,
+  LineageSummary,
+  RunSummary,
 } from './summary-schema.ts';
 import { findEventProblems } from './validate-event.ts';
 import { ZONES } from './layout.ts';
 
 /** Rows per source table from a per-table lookup, 0 where absent. */
 function toPerTable(get: (t: SourceTable) => number | undefined): Record<SourceTable, number> {
-  return Object.fromEntries(SOURCE_TABLES.map((t) => [t, get(t) ?? 0])) as Record<SourceTable, number>;
+  return Object.fromEntries(SOURCE_TABLES.map((t) => [t, get(t) ?? 0])) as Record<
+    SourceTable,
+    number
+  >;
 }
 
 /** The landing contract check of a day, with the version its batch matched, if one ran. */
@@ -37,7 +44,9 @@ export function summariseDay(day: DayResult): DaySummary {
     silverInserted: toPerTable((t) => day.silver[t]?.inserted),
     silverUpdated: toPerTable((t) => day.silver[t]?.updated),
     // Only a change log deletes, so a cursor run's summary keeps its shape.
-    ...(SOURCE_TABLES.some((t) => day.silver[t]?.deleted) ? { silverDeleted: toPerTable((t) => day.silver[t]?.deleted) } : {}),
+    ...(SOURCE_TABLES.some((t) => day.silver[t]?.deleted)
+      ? { silverDeleted: toPerTable((t) => day.silver[t]?.deleted) }
+      : {}),
     ...(contractOf(day) ? { contract: contractOf(day)! } : {}),
     checksPassed: day.checks.filter((c) => c.passed).length,
     checksFailed: day.checks.filter((c) => !c.passed).length,
@@ -50,7 +59,14 @@ export function summariseChecks(days: readonly DayResult[]): CheckSummary[] {
   const byKey = new Map<string, CheckSummary>();
   for (const result of days.flatMap((d) => d.checks)) {
     const key = `${result.gate}|${result.relation}|${result.check}`;
-    const entry = byKey.get(key) ?? { gate: result.gate, relation: result.relation, check: result.check, severity: result.severity, runs: 0, passed: 0 };
+    const entry = byKey.get(key) ?? {
+      gate: result.gate,
+      relation: result.relation,
+      check: result.check,
+      severity: result.severity,
+      runs: 0,
+      passed: 0,
+    };
     entry.runs += 1;
     if (result.passed) entry.passed += 1;
     byKey.set(key, entry);
@@ -59,7 +75,10 @@ export function summariseChecks(days: readonly DayResult[]): CheckSummary[] {
 }
 
 /** Where a dataset sits in the flow and its short label, from its OpenLineage name. */
-export function classifyDataset(namespace: string, name: string): Pick<LineageDatasetSummary, 'zone' | 'label'> {
+export function classifyDataset(
+  namespace: string,
+  name: string,
+): Pick<LineageDatasetSummary, 'zone' | 'label'> {
   const match = /(?:^|\/)lake\/([a-z]+)\/([a-z_]+)$/.exec(name);
   const zone = match ? ZONES.find((z) => z === match[1]) : undefined;
   if (namespace === 'file' && match && zone) return { zone, label: `${zone}/${match[2]}` };
@@ -82,12 +101,24 @@ export function summariseLineage(events: readonly RunEvent[], file: string): Lin
   });
   for (const event of events) {
     if (event.eventType !== 'COMPLETE' || event.job.name === 'daily_batch') continue;
-    const job = jobs.get(event.job.name) ?? { inputs: new Set<string>(), outputs: new Set<string>() };
-    for (const [list, target] of [[event.inputs, job.inputs], [event.outputs, job.outputs]] as const) {
+    const job = jobs.get(event.job.name) ?? {
+      inputs: new Set<string>(),
+      outputs: new Set<string>(),
+    };
+    for (const [list, target] of [
+      [event.inputs, job.inputs],
+      [event.outputs, job.outputs],
+    ] as const) {
       for (const d of list) {
         const id = `${d.namespace}:${d.name}`;
         target.add(id);
-        if (!datasets.has(id)) datasets.set(id, { id, namespace: d.namespace, name: d.name, ...classifyDataset(d.namespace, d.name) });
+        if (!datasets.has(id))
+          datasets.set(id, {
+            id,
+            namespace: d.namespace,
+            name: d.name,
+            ...classifyDataset(d.namespace, d.name),
+          });
       }
     }
     jobs.set(event.job.name, job);
@@ -130,7 +161,16 @@ export function buildSummary(run: MiniatureRun, env: RunEnvironment): RunSummary
     days: run.days.map(summariseDay),
     zones: run.zones,
     gaps: run.gaps,
-    ...(run.cdc ? { cdc: { slot: run.cdc.slot, plugin: run.cdc.plugin, ...sumCursorLoss(run.cdc.days), days: run.cdc.days } } : {}),
+    ...(run.cdc
+      ? {
+          cdc: {
+            slot: run.cdc.slot,
+            plugin: run.cdc.plugin,
+            ...sumCursorLoss(run.cdc.days),
+            days: run.cdc.days,
+          },
+        }
+      : {}),
     ...(run.evolution ? { evolution: run.evolution } : {}),
     ...(run.erasure ? { erasure: run.erasure } : {}),
     ...(run.erasedChecks.length ? { erasedChecks: run.erasedChecks } : {}),

@@ -42,7 +42,10 @@ export interface SlotRow {
 /** An LSN as PostgreSQL prints it ("16/B374D848": high and low 32 bits in hex) as a number. */
 export function parseLsn(text: string): bigint {
   const match = /^([0-9A-F]{1,8})\/([0-9A-F]{1,8})$/i.exec(text);
-  if (!match) throw new DataError(`"${text}" is not an LSN: expected two hex numbers separated by a slash, e.g. "0/1527118"`);
+  if (!match)
+    throw new DataError(
+      `"${text}" is not an LSN: expected two hex numbers separated by a slash, e.g. "0/1527118"`,
+    );
   return (BigInt(`0x${match[1]}`) << 32n) | BigInt(`0x${match[2]}`);
 }
 
@@ -57,15 +60,30 @@ export function parseColumns(text: string): Record<string, string | null> {
   let columns: Record<string, string | null> = {};
   let i = 0;
   while (i < text.length) {
-    if (text[i] === ' ') { i += 1; continue; }
-    if (text.startsWith('old-key: ', i)) { i += 'old-key: '.length; continue; }
-    if (text.startsWith('new-tuple: ', i)) { columns = {}; i += 'new-tuple: '.length; continue; }
+    if (text[i] === ' ') {
+      i += 1;
+      continue;
+    }
+    if (text.startsWith('old-key: ', i)) {
+      i += 'old-key: '.length;
+      continue;
+    }
+    if (text.startsWith('new-tuple: ', i)) {
+      columns = {};
+      i += 'new-tuple: '.length;
+      continue;
+    }
     if (text.startsWith('(no-tuple-data)', i)) {
-      throw new DataError('a DELETE or UPDATE carries no key ("(no-tuple-data)"): give the table a primary key or set REPLICA IDENTITY, so the change log can say which row changed');
+      throw new DataError(
+        'a DELETE or UPDATE carries no key ("(no-tuple-data)"): give the table a primary key or set REPLICA IDENTITY, so the change log can say which row changed',
+      );
     }
     const open = text.indexOf('[', i);
     const close = text.indexOf(']:', open);
-    if (open < 0 || close < 0) throw new DataError(`test_decoding columns: expected name[type]:value at "${text.slice(i, i + 40)}"`);
+    if (open < 0 || close < 0)
+      throw new DataError(
+        `test_decoding columns: expected name[type]:value at "${text.slice(i, i + 40)}"`,
+      );
     const name = text.slice(i, open).replace(/^"(.*)"$/, '$1');
     i = close + 2;
     if (text[i] === "'") {
@@ -73,9 +91,14 @@ export function parseColumns(text: string): Record<string, string | null> {
       i += 1;
       for (;;) {
         const quote = text.indexOf("'", i);
-        if (quote < 0) throw new DataError(`test_decoding columns: the value of ${name} has no closing quote`);
+        if (quote < 0)
+          throw new DataError(`test_decoding columns: the value of ${name} has no closing quote`);
         value += text.slice(i, quote);
-        if (text[quote + 1] === "'") { value += "'"; i = quote + 2; continue; }
+        if (text[quote + 1] === "'") {
+          value += "'";
+          i = quote + 2;
+          continue;
+        }
         i = quote + 1;
         break;
       }
@@ -84,7 +107,9 @@ export function parseColumns(text: string): Record<string, string | null> {
       const end = text.indexOf(' ', i) < 0 ? text.length : text.indexOf(' ', i);
       const word = text.slice(i, end);
       if (word === 'unchanged-toast-datum') {
-        throw new DataError(`test_decoding columns: ${name} is an unchanged TOASTed value, which the change does not carry; set REPLICA IDENTITY FULL on the table to have whole rows`);
+        throw new DataError(
+          `test_decoding columns: ${name} is an unchanged TOASTed value, which the change does not carry; set REPLICA IDENTITY FULL on the table to have whole rows`,
+        );
       }
       columns[name] = word === 'null' ? null : word;
       i = end;
@@ -110,23 +135,39 @@ export function parseSlotRows(rows: readonly SlotRow[], commitTimePrefix: string
       commitTime = null;
       continue;
     }
-    if (open === null) throw new DataError(`test_decoding: "${data.slice(0, 60)}" at ${row.lsn} comes outside a transaction (no BEGIN before it)`);
+    if (open === null)
+      throw new DataError(
+        `test_decoding: "${data.slice(0, 60)}" at ${row.lsn} comes outside a transaction (no BEGIN before it)`,
+      );
     if (data === 'COMMIT' || data.startsWith('COMMIT ')) {
       const commitLsn = parseLsn(row.lsn);
       changes.push(...open.map((c) => ({ ...c, commitLsn, commitTime })));
       open = null;
       continue;
     }
-    const message = /^message: transactional: [01] prefix: ([^,]*), sz: \d+ content:(.*)$/s.exec(data);
+    const message = /^message: transactional: [01] prefix: ([^,]*), sz: \d+ content:(.*)$/s.exec(
+      data,
+    );
     if (message) {
       if (message[1] === commitTimePrefix) commitTime = message[2]!;
       continue;
     }
     const change = /^table ([^:]+): (INSERT|UPDATE|DELETE): (.*)$/s.exec(data);
-    if (!change) throw new DataError(`test_decoding: cannot read "${data.slice(0, 60)}" at ${row.lsn}; expected BEGIN, COMMIT, a message or "table <name>: INSERT|UPDATE|DELETE: …"`);
-    open.push({ lsn: parseLsn(row.lsn), table: change[1]!, op: OPS[change[2]!]!, columns: parseColumns(change[3]!) });
+    if (!change)
+      throw new DataError(
+        `test_decoding: cannot read "${data.slice(0, 60)}" at ${row.lsn}; expected BEGIN, COMMIT, a message or "table <name>: INSERT|UPDATE|DELETE: …"`,
+      );
+    open.push({
+      lsn: parseLsn(row.lsn),
+      table: change[1]!,
+      op: OPS[change[2]!]!,
+      columns: parseColumns(change[3]!),
+    });
   }
-  if (open !== null) throw new DataError('test_decoding: the last transaction has no COMMIT; a slot returns whole transactions only');
+  if (open !== null)
+    throw new DataError(
+      'test_decoding: the last transaction has no COMMIT; a slot returns whole transactions only',
+    );
   return changes;
 }
 
@@ -137,9 +178,13 @@ function unescapeCopyField(field: string): string {
 
 /** Rows of `COPY (SELECT lsn, data …) TO STDOUT` in text format: tab-separated, escaped. */
 export function parseCopyRows(text: string): SlotRow[] {
-  return text.split('\n').filter((line) => line.length > 0).map((line) => {
-    const tab = line.indexOf('\t');
-    if (tab < 0) throw new DataError(`slot rows: expected "lsn<TAB>data", got "${line.slice(0, 60)}"`);
-    return { lsn: line.slice(0, tab), data: unescapeCopyField(line.slice(tab + 1)) };
-  });
+  return text
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const tab = line.indexOf('\t');
+      if (tab < 0)
+        throw new DataError(`slot rows: expected "lsn<TAB>data", got "${line.slice(0, 60)}"`);
+      return { lsn: line.slice(0, tab), data: unescapeCopyField(line.slice(tab + 1)) };
+    });
 }

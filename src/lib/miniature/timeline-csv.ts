@@ -22,25 +22,60 @@ function toCsv(header: string[], rows: string[][]): string {
 /** Customer versions as CSV, columns in the order of sim.customer_versions. */
 export function toCustomerVersionsCsv(versions: ReadonlyArray<CustomerVersion>): string {
   return toCsv(
-    ['customer_id', 'email', 'full_name', 'country_code', 'created_at', 'updated_at', 'committed_at'],
-    versions.map((v) => [String(v.customerId), toCsvField(v.email), toCsvField(v.fullName), v.countryCode,
-      formatTimestamp(v.createdAt), formatTimestamp(v.updatedAt), formatTimestamp(v.committedAt)]),
+    [
+      'customer_id',
+      'email',
+      'full_name',
+      'country_code',
+      'created_at',
+      'updated_at',
+      'committed_at',
+    ],
+    versions.map((v) => [
+      String(v.customerId),
+      toCsvField(v.email),
+      toCsvField(v.fullName),
+      v.countryCode,
+      formatTimestamp(v.createdAt),
+      formatTimestamp(v.updatedAt),
+      formatTimestamp(v.committedAt),
+    ]),
   );
 }
 
 /** Order versions as CSV, columns in the order of sim.order_versions (no free text to quote). */
 export function toOrderVersionsCsv(versions: ReadonlyArray<OrderVersion>): string {
   return toCsv(
-    ['order_id', 'customer_id', 'status', 'currency', 'total_amount', 'created_at', 'updated_at',
-      'committed_at', 'channel'],
+    [
+      'order_id',
+      'customer_id',
+      'status',
+      'currency',
+      'total_amount',
+      'created_at',
+      'updated_at',
+      'committed_at',
+      'channel',
+    ],
     // An empty field loads as NULL in both engines' CSV COPY.
-    versions.map((v) => [String(v.orderId), String(v.customerId), v.status, v.currency,
-      formatCents(v.totalCents), formatTimestamp(v.createdAt), formatTimestamp(v.updatedAt),
-      formatTimestamp(v.committedAt), v.channel ?? '']),
+    versions.map((v) => [
+      String(v.orderId),
+      String(v.customerId),
+      v.status,
+      v.currency,
+      formatCents(v.totalCents),
+      formatTimestamp(v.createdAt),
+      formatTimestamp(v.updatedAt),
+      formatTimestamp(v.committedAt),
+      v.channel ?? '',
+    ]),
   );
 }
 
 /** Order deletes as CSV, columns in the order of sim.order_deletes. */
 export function toOrderDeletesCsv(deletes: ReadonlyArray<OrderDelete>): string {
-  return toCsv(['order_id', 'committed_at'], deletes.map((d) => [String(d.orderId), formatTimestamp(d.committedAt)]));
+  return toCsv(
+    ['order_id', 'committed_at'],
+    deletes.map((d) => [String(d.orderId), formatTimestamp(d.committedAt)]),
+  );
 }

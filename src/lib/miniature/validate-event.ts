@@ -6,7 +6,8 @@ import { DataError } from '../errors/format-issues.ts';
 import type { RunEvent } from './lineage.ts';
 
 // ajv ships CommonJS; under Node's ESM loader the class is on `.default`.
-const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
+const Ajv2020 =
+  (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
 
 /** Path of the OpenLineage RunEvent schema the miniature keeps. */
 export const EVENT_SCHEMA_FILE = new URL('./openlineage-run-event.schema.json', import.meta.url);
@@ -26,13 +27,17 @@ function getValidator(): ValidateFunction {
 export function findEventProblems(event: unknown): string[] {
   const validate = getValidator();
   if (validate(event)) return [];
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'}: ${e.message ?? 'invalid'}`);
+  return (validate.errors ?? []).map(
+    (e) => `${e.instancePath || '(root)'}: ${e.message ?? 'invalid'}`,
+  );
 }
 
 /** Throw when an event does not match the schema, naming the job and every problem. */
 export function assertValidEvent(event: RunEvent): void {
   const problems = findEventProblems(event);
   if (problems.length) {
-    throw new DataError(`OpenLineage event ${event.eventType} of job "${event.job?.name}" is invalid:\n  ${problems.join('\n  ')}`);
+    throw new DataError(
+      `OpenLineage event ${event.eventType} of job "${event.job?.name}" is invalid:\n  ${problems.join('\n  ')}`,
+    );
   }
 }

@@ -25,7 +25,13 @@ export interface TableStats {
 function listDataFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(parquet|csv)$/.test(e.name) && !e.name.startsWith('_') && !e.parentPath.includes('.tmp-'))
+    .filter(
+      (e) =>
+        e.isFile() &&
+        /\.(parquet|csv)$/.test(e.name) &&
+        !e.name.startsWith('_') &&
+        !e.parentPath.includes('.tmp-'),
+    )
     .map((e) => join(e.parentPath, e.name))
     .sort();
 }
@@ -45,15 +51,23 @@ export async function describeZones(conn: DuckDBConnection, layout: Layout): Pro
   const state = readLakeState(layout);
   for (const zone of ZONES) {
     for (const table of ZONE_TABLES[zone]) {
-      const files = zone === 'landing' ? listDataFiles(layout.table(zone, table)) : getTableFiles(layout, zone, table, state);
+      const files =
+        zone === 'landing'
+          ? listDataFiles(layout.table(zone, table))
+          : getTableFiles(layout, zone, table, state);
       let rows = 0;
       if (zone === 'landing') {
-        const days = existsSync(layout.table(zone, table)) ? readdirSync(layout.table(zone, table)) : [];
+        const days = existsSync(layout.table(zone, table))
+          ? readdirSync(layout.table(zone, table))
+          : [];
         for (const day of days.filter((d) => d.startsWith('ds='))) {
           rows += readManifest(layout, table as SourceTable, day.slice(3))?.rows ?? 0;
         }
       } else if (files.length) {
-        const [row] = await queryRows(conn, `SELECT count(*) AS n FROM ${readTable(files, isPartitioned(zone, table))}`);
+        const [row] = await queryRows(
+          conn,
+          `SELECT count(*) AS n FROM ${readTable(files, isPartitioned(zone, table))}`,
+        );
         rows = Number(row?.['n'] ?? 0);
       }
       stats.push({
@@ -103,7 +117,11 @@ export async function fingerprintLake(
         `SELECT count(*) AS n, md5(coalesce(string_agg(line, chr(10) ORDER BY line), '')) AS h
          FROM (SELECT CAST(ROW(${columns.join(', ')}) AS VARCHAR) AS line FROM ${source})`,
       );
-      prints.push({ table: `${zone}/${table}`, rows: Number(row?.['n'] ?? 0), md5: valueText(row?.['h'] ?? '') });
+      prints.push({
+        table: `${zone}/${table}`,
+        rows: Number(row?.['n'] ?? 0),
+        md5: valueText(row?.['h'] ?? ''),
+      });
     }
   }
   return prints;

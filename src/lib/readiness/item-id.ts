@@ -46,7 +46,9 @@ export function toItemIds(texts: readonly string[], where: string): string[] {
     const id = toItemId(text);
     const first = seen.get(id);
     if (first !== undefined) {
-      throw new Error(`${where}: checklist items "${first}" and "${text}" have the same words, so they would share the id "${id}". Reword one of them.`);
+      throw new Error(
+        `${where}: checklist items "${first}" and "${text}" have the same words, so they would share the id "${id}". Reword one of them.`,
+      );
     }
     seen.set(id, text);
     return id;

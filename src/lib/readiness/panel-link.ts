@@ -1,5 +1,12 @@
 import type { PanelLink } from '../graph/panel.ts';
-import { countReady, formatProgress, readTicks, STORAGE_KEY, type Checklist, type Ticks } from './progress.ts';
+import {
+  countReady,
+  formatProgress,
+  readTicks,
+  STORAGE_KEY,
+  type Checklist,
+  type Ticks,
+} from './progress.ts';
 import { routes } from '../site/routes.ts';
 
 /** The hash at the end of an item id ("the-ad-hoc-and-1nt09ne" gives "1nt09ne"; see item-id.ts). */
@@ -18,7 +25,10 @@ export function toReadinessPanelLink(checklist: Checklist | undefined): PanelLin
     href: routes.chapter(checklist.chapter, 'production-readiness-checklist'),
     label: 'Production-readiness checklist',
     note: `${checklist.items.length} items`,
-    readiness: { chapter: checklist.chapter, items: checklist.items.map((i) => hashOf(i.id)).join(' ') },
+    readiness: {
+      chapter: checklist.chapter,
+      items: checklist.items.map((i) => hashOf(i.id)).join(' '),
+    },
   };
 }
 
@@ -26,7 +36,10 @@ export function toReadinessPanelLink(checklist: Checklist | undefined): PanelLin
 export type PanelReadiness = NonNullable<PanelLink['readiness']>;
 
 /** How many of a panel link's items the ticks mark ready, out of how many (stale ticks do not count). */
-export function countPanelReadiness(readiness: PanelReadiness, ticks: Ticks): { ready: number; total: number } {
+export function countPanelReadiness(
+  readiness: PanelReadiness,
+  ticks: Ticks,
+): { ready: number; total: number } {
   const hashes = readiness.items.split(' ');
   const ticked = { [readiness.chapter]: (ticks[readiness.chapter] ?? []).map(hashOf) };
   return { ready: countReady(ticked, readiness.chapter, hashes), total: hashes.length };
@@ -53,7 +66,10 @@ export function readPanelProgress(readiness: PanelReadiness): string | undefined
 }
 
 /** Each component's progress for the map's readiness view, from its panel's checklist link; components without a checklist are left out. */
-export function countMapReadiness(panels: Record<string, { links: PanelLink[] }>, ticks: Ticks): Record<string, { ready: number; total: number }> {
+export function countMapReadiness(
+  panels: Record<string, { links: PanelLink[] }>,
+  ticks: Ticks,
+): Record<string, { ready: number; total: number }> {
   const counts: Record<string, { ready: number; total: number }> = {};
   for (const [id, panel] of Object.entries(panels)) {
     const readiness = panel.links.find((l) => l.readiness)?.readiness;

@@ -11,7 +11,9 @@ export const STORAGE_KEY = 'bp-readiness-v1';
  * localStorage, or undefined where it is blocked (privacy modes, disabled cookies): the readiness
  * scripts then leave the plain list. One place for both the chapter and the readiness page.
  */
-export function openTickStorage(get: () => Storage = () => window.localStorage): Storage | undefined {
+export function openTickStorage(
+  get: () => Storage = () => window.localStorage,
+): Storage | undefined {
   try {
     const s = get();
     s.getItem(STORAGE_KEY);
@@ -46,7 +48,8 @@ export function readTicks(stored: string | null): Ticks {
     if (!isRecord(value)) return {};
     const ticks: Ticks = {};
     for (const [chapter, ids] of Object.entries(value)) {
-      if (Array.isArray(ids)) ticks[chapter] = ids.filter((id): id is string => typeof id === 'string');
+      if (Array.isArray(ids))
+        ticks[chapter] = ids.filter((id): id is string => typeof id === 'string');
     }
     return ticks;
   } catch {
@@ -56,7 +59,9 @@ export function readTicks(stored: string | null): Ticks {
 
 /** Serialise ticks for storage, leaving out chapters with nothing ticked. */
 export function writeTicks(ticks: Ticks): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(ticks).filter(([, ids]) => ids.length > 0)));
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(ticks).filter(([, ids]) => ids.length > 0)),
+  );
 }
 
 /** Ticks with one item set ready or not ready; the input is left unchanged. */

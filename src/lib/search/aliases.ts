@@ -8,7 +8,13 @@
 /** Search aliases per component id (the chapter slug). Every id must be a node of diagram/graph.yaml. */
 export const SEARCH_ALIASES: Readonly<Record<string, readonly string[]>> = {
   'data-storage': ['medallion architecture', 'data lake'],
-  'stream-ingestion': ['message broker', 'message queue', 'event bus', 'pub/sub', 'event streaming platform'],
+  'stream-ingestion': [
+    'message broker',
+    'message queue',
+    'event bus',
+    'pub/sub',
+    'event streaming platform',
+  ],
   'adhoc-cluster': ['query engine', 'SQL engine', 'Presto', 'data exploration'],
   'etl-cluster': ['data modeling', 'data modelling', 'transformation layer', 'SQL transformations'],
   'experiment-tracking': ['hyperparameter tuning', 'experiment runs', 'Weights & Biases'],
@@ -18,12 +24,18 @@ export const SEARCH_ALIASES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The aliases of a component as one metadata value ("a, b, c"), or "" when it has none. */
-export function getSearchAliases(id: string, aliases: Readonly<Record<string, readonly string[]>> = SEARCH_ALIASES): string {
+export function getSearchAliases(
+  id: string,
+  aliases: Readonly<Record<string, readonly string[]>> = SEARCH_ALIASES,
+): string {
   return (aliases[id] ?? []).join(', ');
 }
 
 /** Ids in the alias table that are not components, so a renamed id fails a test instead of silently losing its aliases. */
-export function findUnknownAliasIds(knownIds: Iterable<string>, aliases: Readonly<Record<string, readonly string[]>> = SEARCH_ALIASES): string[] {
+export function findUnknownAliasIds(
+  knownIds: Iterable<string>,
+  aliases: Readonly<Record<string, readonly string[]>> = SEARCH_ALIASES,
+): string[] {
   const known = new Set(knownIds);
   return Object.keys(aliases).filter((id) => !known.has(id));
 }

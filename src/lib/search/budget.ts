@@ -52,9 +52,13 @@ export function classifyBundleFile(path: string): BundlePart {
 }
 
 /** Totals per part of the bundle, plus `all`. */
-export function summariseBundle(files: readonly BundleFile[]): Record<BundlePart | 'all', PartTotal> {
+export function summariseBundle(
+  files: readonly BundleFile[],
+): Record<BundlePart | 'all', PartTotal> {
   const parts: BundlePart[] = ['loader', 'wasm', 'meta', 'index', 'fragments', 'filters', 'ui'];
-  const totals = Object.fromEntries([...parts, 'all'].map((p) => [p, { files: 0, bytes: 0, gzipBytes: 0 }])) as Record<BundlePart | 'all', PartTotal>;
+  const totals = Object.fromEntries(
+    [...parts, 'all'].map((p) => [p, { files: 0, bytes: 0, gzipBytes: 0 }]),
+  ) as Record<BundlePart | 'all', PartTotal>;
   for (const file of files) {
     for (const key of [classifyBundleFile(file.path), 'all'] as const) {
       totals[key].files += 1;
@@ -66,7 +70,10 @@ export function summariseBundle(files: readonly BundleFile[]): Record<BundlePart
 }
 
 /** One sentence per figure over its budget; empty when everything fits. */
-export function findBudgetOverruns(measured: SearchBudget, budget: SearchBudget = SEARCH_BUDGET): string[] {
+export function findBudgetOverruns(
+  measured: SearchBudget,
+  budget: SearchBudget = SEARCH_BUDGET,
+): string[] {
   const labels: Record<keyof SearchBudget, string> = {
     buttonScriptGzip: 'search button script (gzip, bytes)',
     firstSearchBytes: 'bytes transferred for the first search',
@@ -75,5 +82,7 @@ export function findBudgetOverruns(measured: SearchBudget, budget: SearchBudget 
   };
   return (Object.keys(budget) as (keyof SearchBudget)[])
     .filter((key) => measured[key] > budget[key])
-    .map((key) => `${labels[key]}: ${Math.round(measured[key])} is over the budget of ${budget[key]}`);
+    .map(
+      (key) => `${labels[key]}: ${Math.round(measured[key])} is over the budget of ${budget[key]}`,
+    );
 }

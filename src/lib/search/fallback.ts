@@ -55,7 +55,11 @@ export async function searchWithFallback<R extends RankedHit>(
         if (!known || hit.score > known.score) best.set(hit.id, hit);
       }
     }
-    if (best.size) return { results: [...full, ...[...best.values()].sort((a, b) => b.score - a.score)], full: full.length };
+    if (best.size)
+      return {
+        results: [...full, ...[...best.values()].sort((a, b) => b.score - a.score)],
+        full: full.length,
+      };
   }
   return { results: full, full: full.length };
 }

@@ -47,13 +47,20 @@ export function parsePartValue(value: string): { id: string; title: string } {
 }
 
 /** Turn Pagefind's filter counts into ordered <select> options for parts and kinds. */
-export function toFilterOptions(counts: PagefindFilterCounts): { parts: FilterOption[]; kinds: FilterOption[] } {
+export function toFilterOptions(counts: PagefindFilterCounts): {
+  parts: FilterOption[];
+  kinds: FilterOption[];
+} {
   const order = Object.keys(KIND_LABELS);
   const rank = (kind: string) => (order.includes(kind) ? order.indexOf(kind) : order.length);
   const kinds = Object.entries(counts.kind ?? {})
     .filter(([, count]) => count > 0)
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([value, count]) => ({ value, count, label: `${KIND_OPTION_LABELS[value] ?? value} (${count})` }));
+    .map(([value, count]) => ({
+      value,
+      count,
+      label: `${KIND_OPTION_LABELS[value] ?? value} (${count})`,
+    }));
   const parts = Object.entries(counts.part ?? {})
     .filter(([, count]) => count > 0)
     .sort(([a], [b]) => a.localeCompare(b))
@@ -78,12 +85,18 @@ export function toSearchFilters(selection: FilterSelection): PagefindFilters {
  */
 export function toPartFilterValues(
   componentIds: readonly string[],
-  graph: { nodes: readonly { id: string; part: string }[]; parts: readonly { id: string; title: string }[] },
+  graph: {
+    nodes: readonly { id: string; part: string }[];
+    parts: readonly { id: string; title: string }[];
+  },
 ): string[] {
   const partIds = new Set(
     componentIds.map((id) => {
       const node = graph.nodes.find((n) => n.id === id);
-      if (!node) throw new Error(`Search filters: component "${id}" is not a node of diagram/graph.yaml. Known nodes: ${graph.nodes.map((n) => n.id).join(', ')}`);
+      if (!node)
+        throw new Error(
+          `Search filters: component "${id}" is not a node of diagram/graph.yaml. Known nodes: ${graph.nodes.map((n) => n.id).join(', ')}`,
+        );
       return node.part;
     }),
   );

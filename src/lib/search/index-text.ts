@@ -5,7 +5,27 @@
 // unchanged.
 
 /** Closing tags of block-level elements Pagefind 1.x does not separate from what follows. */
-const UNSEPARATED_BLOCKS = ['th', 'tr', 'thead', 'tbody', 'table', 'caption', 'dt', 'dd', 'dl', 'summary', 'details', 'figcaption', 'figure', 'ol', 'blockquote', 'pre', 'header', 'main', 'aside'];
+const UNSEPARATED_BLOCKS = [
+  'th',
+  'tr',
+  'thead',
+  'tbody',
+  'table',
+  'caption',
+  'dt',
+  'dd',
+  'dl',
+  'summary',
+  'details',
+  'figcaption',
+  'figure',
+  'ol',
+  'blockquote',
+  'pre',
+  'header',
+  'main',
+  'aside',
+];
 
 const CLOSING_TAG = new RegExp(`</(?:${UNSEPARATED_BLOCKS.join('|')})\\s*>`, 'gi');
 

@@ -13,6 +13,12 @@ export function toNodeSearch(nodeId: string): string {
 }
 
 /** True when a click should be left to the browser (new tab, new window, download). */
-export function isModifiedClick(e: { button: number; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }): boolean {
+export function isModifiedClick(e: {
+  button: number;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}): boolean {
   return e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey;
 }

@@ -14,7 +14,14 @@ import type { PagefindOptions } from './pagefind-api.ts';
  * `uses` the ones another chapter is the home of, at the default weight. `node` is the map id,
  * read by the dialog but not meant to rank.
  */
-export const META_WEIGHTS: Readonly<Record<string, number>> = { title: 5, keywords: 3, aliases: 3, tech: 20, uses: 1, node: 0 };
+export const META_WEIGHTS: Readonly<Record<string, number>> = {
+  title: 5,
+  keywords: 3,
+  aliases: 3,
+  tech: 20,
+  uses: 1,
+  node: 0,
+};
 
 /** Words per excerpt: about two lines in the dialog on a phone. */
 export const EXCERPT_LENGTH = 22;

@@ -70,7 +70,10 @@ export interface PagefindSearchResponse {
 export interface PagefindModule {
   options: (options: PagefindOptions) => Promise<void>;
   init: () => Promise<void>;
-  search: (term: string | null, options?: { filters?: PagefindFilters }) => Promise<PagefindSearchResponse>;
+  search: (
+    term: string | null,
+    options?: { filters?: PagefindFilters },
+  ) => Promise<PagefindSearchResponse>;
   filters: () => Promise<PagefindFilterCounts>;
   preload: (term: string, options?: { filters?: PagefindFilters }) => Promise<void>;
 }

@@ -37,17 +37,28 @@ export interface ResultView {
 function scoreSection(section: PagefindSubResult): number {
   const weighted = section.weighted_locations;
   if (!weighted?.length) return 0;
-  return weighted.reduce((sum, w) => sum + (Number.isFinite(w.balanced_score) ? w.balanced_score : w.weight), 0);
+  return weighted.reduce(
+    (sum, w) => sum + (Number.isFinite(w.balanced_score) ? w.balanced_score : w.weight),
+    0,
+  );
 }
 
 /** Pick the sections worth showing: those under a heading, best first, at most `max`. */
-export function pickSections(subResults: readonly PagefindSubResult[], pageUrl: string, max = 3): SectionView[] {
+export function pickSections(
+  subResults: readonly PagefindSubResult[],
+  pageUrl: string,
+  max = 3,
+): SectionView[] {
   return subResults
     .map((section, order) => ({ section, order, score: scoreSection(section) }))
     .filter(({ section }) => section.anchor !== undefined && section.url !== pageUrl)
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, max)
-    .map(({ section }) => ({ title: section.title, url: section.url, excerpt: parseExcerpt(section.excerpt) }));
+    .map(({ section }) => ({
+      title: section.title,
+      url: section.url,
+      excerpt: parseExcerpt(section.excerpt),
+    }));
 }
 
 /** Turn one loaded Pagefind result into the dialog's view of it. */

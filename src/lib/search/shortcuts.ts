@@ -18,11 +18,23 @@ export function isSearchShortcut(e: ShortcutKey): boolean {
 }
 
 /** True when an element takes typed text (inputs other than buttons and checkboxes, textarea, select, contenteditable). */
-export function isEditableElement(el: { tagName: string; isContentEditable?: boolean; type?: string } | null): boolean {
+export function isEditableElement(
+  el: { tagName: string; isContentEditable?: boolean; type?: string } | null,
+): boolean {
   if (!el) return false;
   if (el.isContentEditable) return true;
   const tag = el.tagName.toUpperCase();
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag !== 'INPUT') return false;
-  return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file', 'image'].includes((el.type ?? 'text').toLowerCase());
+  return ![
+    'button',
+    'checkbox',
+    'radio',
+    'submit',
+    'reset',
+    'range',
+    'color',
+    'file',
+    'image',
+  ].includes((el.type ?? 'text').toLowerCase());
 }

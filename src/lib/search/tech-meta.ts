@@ -15,12 +15,25 @@ export interface TechPick {
  * Split a chapter's picks into `tech` (its own: its seed picks and anything no other chapter
  * picked as seed) and `uses` (another chapter's seed pick that this one only uses).
  */
-export function splitTechMeta(picks: readonly TechPick[], seedsOfOtherChapters: ReadonlySet<string>): { tech: string[]; uses: string[] } {
+export function splitTechMeta(
+  picks: readonly TechPick[],
+  seedsOfOtherChapters: ReadonlySet<string>,
+): { tech: string[]; uses: string[] } {
   const isElsewhere = (p: TechPick) => !p.seed && seedsOfOtherChapters.has(p.name);
-  return { tech: picks.filter((p) => !isElsewhere(p)).map((p) => p.name), uses: picks.filter(isElsewhere).map((p) => p.name) };
+  return {
+    tech: picks.filter((p) => !isElsewhere(p)).map((p) => p.name),
+    uses: picks.filter(isElsewhere).map((p) => p.name),
+  };
 }
 
 /** Names picked as seed by any chapter other than `id`. */
-export function listSeedsOfOtherChapters(chapters: ReadonlyArray<{ id: string; data: { technologies: readonly TechPick[] } }>, id: string): Set<string> {
-  return new Set(chapters.filter((c) => c.id !== id).flatMap((c) => c.data.technologies.filter((t) => t.seed).map((t) => t.name)));
+export function listSeedsOfOtherChapters(
+  chapters: ReadonlyArray<{ id: string; data: { technologies: readonly TechPick[] } }>,
+  id: string,
+): Set<string> {
+  return new Set(
+    chapters
+      .filter((c) => c.id !== id)
+      .flatMap((c) => c.data.technologies.filter((t) => t.seed).map((t) => t.name)),
+  );
 }

@@ -8,7 +8,13 @@ export interface BuiltSite {
   pages: ReadonlyMap<string, string>;
 }
 
-const LINK_ATTRS: Record<string, string> = { a: 'href', link: 'href', img: 'src', script: 'src', source: 'src' };
+const LINK_ATTRS: Record<string, string> = {
+  a: 'href',
+  link: 'href',
+  img: 'src',
+  script: 'src',
+  source: 'src',
+};
 
 /** Map a URL path (after removing the base) to the file that serves it. */
 function fileForPath(path: string): string {

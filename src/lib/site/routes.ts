@@ -20,7 +20,8 @@ export const routes = {
   /** The map with one component's summary open, e.g. "/?node=olap". */
   mapNode: (id: string): string => `/?node=${id}`,
   /** A component's chapter, optionally at one of its sections, e.g. "/olap/#well-architected". */
-  chapter: (id: string, section?: ChapterSection): string => `/${id}/${section ? `#${section}` : ''}`,
+  chapter: (id: string, section?: ChapterSection): string =>
+    `/${id}/${section ? `#${section}` : ''}`,
   /** The list of chapters, optionally at one part's group, e.g. "/chapters/#part-A". */
   chapters: (part?: string): string => `/chapters/${part ? `#part-${part}` : ''}`,
   /** Every component's production-readiness checklist on one page. */

@@ -9,6 +9,10 @@ export const siteConfig = {
 } as const;
 
 /** URL of the page that edits `file` (a path from the repository root) on the forge. */
-export function getEditUrl(file: string, repoUrl: string = siteConfig.repoUrl, branch: string = siteConfig.branch): string {
+export function getEditUrl(
+  file: string,
+  repoUrl: string = siteConfig.repoUrl,
+  branch: string = siteConfig.branch,
+): string {
   return `${repoUrl.replace(/\/$/, '')}/edit/${branch}/${file.replace(/^\.?\//, '')}`;
 }

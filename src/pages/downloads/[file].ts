@@ -6,7 +6,10 @@ import { graph } from '../../data/site.ts';
 import { buildExportFiles, type ExportFile } from '../../lib/graph/export-files.ts';
 
 export const getStaticPaths = (() =>
-  buildExportFiles(graph, tokensCss).map((file) => ({ params: { file: file.name }, props: { file } }))) satisfies GetStaticPaths;
+  buildExportFiles(graph, tokensCss).map((file) => ({
+    params: { file: file.name },
+    props: { file },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { file } = props as { file: ExportFile };

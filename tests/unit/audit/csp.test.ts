@@ -1,13 +1,26 @@
 import { describe, expect, test } from 'vitest';
-import { buildPolicy, checkPagePolicy, collectInlineContent, hashSource, insertPolicyMeta, readPolicyMeta } from '../../../src/lib/audit/csp.ts';
-import { findExternalLoadsInCss, findExternalLoadsInHtml } from '../../../src/lib/audit/external-resources.ts';
+import {
+  buildPolicy,
+  checkPagePolicy,
+  collectInlineContent,
+  hashSource,
+  insertPolicyMeta,
+  readPolicyMeta,
+} from '../../../src/lib/audit/csp.ts';
+import {
+  findExternalLoadsInCss,
+  findExternalLoadsInHtml,
+} from '../../../src/lib/audit/external-resources.ts';
 
-const page = (head: string, body = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+const page = (head: string, body = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 
 describe('hashSource', () => {
   test('writes the base64 SHA-256 that browsers compare with', () => {
     // Reference value from the CSP specification's example: sha256 of "alert('Hello, world.');".
-    expect(hashSource("alert('Hello, world.');")).toBe('sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng=');
+    expect(hashSource("alert('Hello, world.');")).toBe(
+      'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng=',
+    );
   });
 });
 
@@ -41,7 +54,9 @@ describe('collectInlineContent', () => {
 
 describe('buildPolicy', () => {
   test('allows only the site itself and the hashed inline code', () => {
-    expect(buildPolicy({ scriptHashes: ['sha256-AAA='], styleHashes: ['sha256-BBB='] })).toMatchInlineSnapshot(
+    expect(
+      buildPolicy({ scriptHashes: ['sha256-AAA='], styleHashes: ['sha256-BBB='] }),
+    ).toMatchInlineSnapshot(
       `"default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA='; script-src-attr 'none'; style-src 'self' 'sha256-BBB='; style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'"`,
     );
   });
@@ -57,7 +72,12 @@ describe('insertPolicyMeta', () => {
   test('puts the tag right after <meta charset>, before any script, and leaves the rest as it was', () => {
     const html = page('<script>a()</script>');
     const out = insertPolicyMeta(html, "script-src 'self'");
-    expect(out).toBe(html.replace('<meta charset="utf-8">', `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="script-src 'self'">`));
+    expect(out).toBe(
+      html.replace(
+        '<meta charset="utf-8">',
+        `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="script-src 'self'">`,
+      ),
+    );
     expect(readPolicyMeta(out)).toBe("script-src 'self'");
   });
 
@@ -77,8 +97,13 @@ describe('checkPagePolicy', () => {
   });
 
   test('names the page and the hash when inline code changed after the policy was made', () => {
-    const html = insertPolicyMeta(page('<script>a()</script>'), buildPolicy({ scriptHashes: [], styleHashes: [] }));
-    expect(checkPagePolicy('x/index.html', html)).toEqual([`x/index.html: inline script ${hashSource('a()')} is not in script-src`]);
+    const html = insertPolicyMeta(
+      page('<script>a()</script>'),
+      buildPolicy({ scriptHashes: [], styleHashes: [] }),
+    );
+    expect(checkPagePolicy('x/index.html', html)).toEqual([
+      `x/index.html: inline script ${hashSource('a()')} is not in script-src`,
+    ]);
   });
 
   test('reports a page without a policy', () => {
@@ -103,7 +128,11 @@ describe('third-party loads', () => {
   });
 
   test('finds url() and @import to other hosts in CSS, not local or data: URLs', () => {
-    const css = '@import "https://a.example/x.css";a{background:url(/i.png)}b{mask:url("data:image/svg+xml,<svg/>")}@font-face{src:url(https://fonts.gstatic.com/f.woff2)}';
-    expect(findExternalLoadsInCss(css)).toEqual(['https://a.example/x.css', 'https://fonts.gstatic.com/f.woff2']);
+    const css =
+      '@import "https://a.example/x.css";a{background:url(/i.png)}b{mask:url("data:image/svg+xml,<svg/>")}@font-face{src:url(https://fonts.gstatic.com/f.woff2)}';
+    expect(findExternalLoadsInCss(css)).toEqual([
+      'https://a.example/x.css',
+      'https://fonts.gstatic.com/f.woff2',
+    ]);
   });
 });

@@ -1,12 +1,32 @@
 import { describe, expect, test } from 'vitest';
-import { checkTargets, formatScoreTable, median, readScores, readShortfalls, summarizeRuns, type LighthouseResult, type Scores } from '../../../src/lib/audit/lighthouse.ts';
+import {
+  checkTargets,
+  formatScoreTable,
+  median,
+  readScores,
+  readShortfalls,
+  summarizeRuns,
+  type LighthouseResult,
+  type Scores,
+} from '../../../src/lib/audit/lighthouse.ts';
 
 /** A Lighthouse result with the given category scores (0–1) and audits. */
-function lhr(scores: Partial<Record<string, number>> = {}, audits: LighthouseResult['audits'] = {}): LighthouseResult {
-  const category = (id: string) => ({ score: scores[id] ?? 1, auditRefs: Object.keys(audits).map((a) => ({ id: a, weight: a.startsWith('info') ? 0 : 10 })) });
+function lhr(
+  scores: Partial<Record<string, number>> = {},
+  audits: LighthouseResult['audits'] = {},
+): LighthouseResult {
+  const category = (id: string) => ({
+    score: scores[id] ?? 1,
+    auditRefs: Object.keys(audits).map((a) => ({ id: a, weight: a.startsWith('info') ? 0 : 10 })),
+  });
   return {
     lighthouseVersion: '13.5.0',
-    categories: { performance: category('performance'), accessibility: category('accessibility'), 'best-practices': category('best-practices'), seo: category('seo') },
+    categories: {
+      performance: category('performance'),
+      accessibility: category('accessibility'),
+      'best-practices': category('best-practices'),
+      seo: category('seo'),
+    },
     audits,
   };
 }
@@ -25,8 +45,14 @@ describe('readScores', () => {
   });
 
   test('fails with Lighthouse’s own reason when the page could not be audited', () => {
-    const broken = { ...lhr(), finalDisplayedUrl: 'http://127.0.0.1/x/', runtimeError: { code: 'ERRORED_DOCUMENT_REQUEST', message: 'Status code: 404' } };
-    expect(() => readScores(broken)).toThrow('Lighthouse could not audit http://127.0.0.1/x/: ERRORED_DOCUMENT_REQUEST Status code: 404');
+    const broken = {
+      ...lhr(),
+      finalDisplayedUrl: 'http://127.0.0.1/x/',
+      runtimeError: { code: 'ERRORED_DOCUMENT_REQUEST', message: 'Status code: 404' },
+    };
+    expect(() => readScores(broken)).toThrow(
+      'Lighthouse could not audit http://127.0.0.1/x/: ERRORED_DOCUMENT_REQUEST Status code: 404',
+    );
   });
 });
 
@@ -41,7 +67,10 @@ describe('readShortfalls', () => {
         'info-only': { score: 0, title: 'Info' },
       },
     );
-    expect(readShortfalls(result, 'performance')).toEqual(['total-blocking-time (400 ms)', 'largest-contentful-paint (2.9 s)']);
+    expect(readShortfalls(result, 'performance')).toEqual([
+      'total-blocking-time (400 ms)',
+      'largest-contentful-paint (2.9 s)',
+    ]);
   });
 });
 
@@ -49,7 +78,11 @@ describe('summarizeRuns', () => {
   test('reports the median per category and the shortfalls of the most typical run', () => {
     const slow = { 'total-blocking-time': { score: 0.2, title: 'TBT', displayValue: '900 ms' } };
     const typical = { 'total-blocking-time': { score: 0.9, title: 'TBT', displayValue: '250 ms' } };
-    const audit = summarizeRuns('/', 'mobile', [lhr({ performance: 0.97 }, typical), lhr({ performance: 0.6 }, slow), lhr({ performance: 0.99 }, typical)]);
+    const audit = summarizeRuns('/', 'mobile', [
+      lhr({ performance: 0.97 }, typical),
+      lhr({ performance: 0.6 }, slow),
+      lhr({ performance: 0.99 }, typical),
+    ]);
     expect(audit.median).toEqual({ ...full, performance: 97 });
     expect(audit.runs.map((r) => r.performance)).toEqual([97, 60, 99]);
     expect(audit.shortfalls).toEqual({ performance: ['total-blocking-time (250 ms)'] });
@@ -59,9 +92,27 @@ describe('summarizeRuns', () => {
 describe('checkTargets', () => {
   test('holds content pages to 100 and the map page to 98 on performance, 100 elsewhere', () => {
     const audits = [
-      { path: '/', formFactor: 'mobile' as const, runs: [], median: { ...full, performance: 98 }, shortfalls: {} },
-      { path: '/data-storage/', formFactor: 'mobile' as const, runs: [], median: { ...full, performance: 99 }, shortfalls: { performance: ['largest-contentful-paint (2.6 s)'] } },
-      { path: '/configs/', formFactor: 'desktop' as const, runs: [], median: { ...full, seo: 92 }, shortfalls: { seo: [] } },
+      {
+        path: '/',
+        formFactor: 'mobile' as const,
+        runs: [],
+        median: { ...full, performance: 98 },
+        shortfalls: {},
+      },
+      {
+        path: '/data-storage/',
+        formFactor: 'mobile' as const,
+        runs: [],
+        median: { ...full, performance: 99 },
+        shortfalls: { performance: ['largest-contentful-paint (2.6 s)'] },
+      },
+      {
+        path: '/configs/',
+        formFactor: 'desktop' as const,
+        runs: [],
+        median: { ...full, seo: 92 },
+        shortfalls: { seo: [] },
+      },
     ];
     expect(checkTargets(audits)).toMatchInlineSnapshot(`
       [
@@ -75,7 +126,13 @@ describe('checkTargets', () => {
 describe('formatScoreTable', () => {
   test('puts mobile and desktop medians side by side, one row per page', () => {
     const audits = [
-      { path: '/', formFactor: 'mobile' as const, runs: [], median: { ...full, performance: 98 }, shortfalls: {} },
+      {
+        path: '/',
+        formFactor: 'mobile' as const,
+        runs: [],
+        median: { ...full, performance: 98 },
+        shortfalls: {},
+      },
       { path: '/', formFactor: 'desktop' as const, runs: [], median: full, shortfalls: {} },
       { path: '/configs/', formFactor: 'mobile' as const, runs: [], median: full, shortfalls: {} },
     ];

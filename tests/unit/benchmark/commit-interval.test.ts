@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { compactionGroups, DAY_SECONDS, listSource, planCommits } from '../../../scripts/lib/bench/commit-interval.ts';
+import {
+  compactionGroups,
+  DAY_SECONDS,
+  listSource,
+  planCommits,
+} from '../../../scripts/lib/bench/commit-interval.ts';
 
 describe('planCommits', () => {
   test('puts every event of the day in exactly one commit, in order', () => {
@@ -44,10 +49,14 @@ describe('compactionGroups', () => {
   });
 
   test('rejects an interval that does not fit the hourly window', () => {
-    expect(() => compactionGroups([], 2_400)).toThrow('commit interval 2400 s neither divides nor is a multiple of the 3600 s compaction window');
+    expect(() => compactionGroups([], 2_400)).toThrow(
+      'commit interval 2400 s neither divides nor is a multiple of the 3600 s compaction window',
+    );
   });
 });
 
 test('listSource quotes each file for read_parquet', () => {
-  expect(listSource(['/tmp/a.parquet', "/tmp/o'b.parquet"])).toBe(`read_parquet(['/tmp/a.parquet', '/tmp/o''b.parquet'])`);
+  expect(listSource(['/tmp/a.parquet', "/tmp/o'b.parquet"])).toBe(
+    `read_parquet(['/tmp/a.parquet', '/tmp/o''b.parquet'])`,
+  );
 });

@@ -5,7 +5,11 @@ import { publishingGateFailures } from '../../../src/lib/benchmark/schema.ts';
 import { parseGraph } from '../../../src/lib/graph/validate-graph.ts';
 
 const graph = parseGraph(readFileSync('diagram/graph.yaml', 'utf8'));
-const load = () => loadBenchmarkDir('content/benchmarks', { componentIds: graph.nodes.map((n) => n.id), requireFullRuns: true });
+const load = () =>
+  loadBenchmarkDir('content/benchmarks', {
+    componentIds: graph.nodes.map((n) => n.id),
+    requireFullRuns: true,
+  });
 const files = (() => {
   try {
     return load();
@@ -27,7 +31,9 @@ describe('content/benchmarks', () => {
       for (const t of data.tables)
         for (const row of t.rows) {
           const source = data.sources.find((s) => s.id === (row.source ?? data.sources[0]!.id))!;
-          expect(row.date ?? source.date ?? data.retrieved, `${id}/${t.id}/${row.id}`).toMatch(/^\d{4}/);
+          expect(row.date ?? source.date ?? data.retrieved, `${id}/${t.id}/${row.id}`).toMatch(
+            /^\d{4}/,
+          );
         }
     }
   });

@@ -1,16 +1,33 @@
 import { describe, expect, test } from 'vitest';
-import { describeRatio, displayStep, formatBytes, formatDuration, formatFactor, formatValue } from '../../../src/lib/benchmark/format.ts';
+import {
+  describeRatio,
+  displayStep,
+  formatBytes,
+  formatDuration,
+  formatFactor,
+  formatValue,
+} from '../../../src/lib/benchmark/format.ts';
 import { median, rangesOverlap, summariseRuns } from '../../../src/lib/benchmark/stats.ts';
 
 describe('formatting figures', () => {
   test('prints durations in the unit that reads best', () => {
     expect([0.0412, 0.5, 12.34, 999, 1520, 119_000, 300_000].map(formatDuration)).toEqual([
-      '41.2 µs', '500 µs', '12.3 ms', '999 ms', '1.52 s', '119 s', '5 min',
+      '41.2 µs',
+      '500 µs',
+      '12.3 ms',
+      '999 ms',
+      '1.52 s',
+      '119 s',
+      '5 min',
     ]);
   });
 
   test('prints sizes in decimal units and other units with their symbol', () => {
-    expect([512, 36_647_578, 15_269_865_399].map(formatBytes)).toEqual(['512 B', '36.6 MB', '15.3 GB']);
+    expect([512, 36_647_578, 15_269_865_399].map(formatBytes)).toEqual([
+      '512 B',
+      '36.6 MB',
+      '15.3 GB',
+    ]);
     expect(formatValue(1176, 'count')).toBe('1,176');
     expect(formatValue(605, 'MB/s')).toBe('605 MB/s');
     expect(formatValue(1.14, 'x')).toBe('1.14×');
@@ -29,10 +46,22 @@ describe('formatting figures', () => {
 describe('describeRatio', () => {
   test('words ratios by unit and direction', () => {
     expect(describeRatio(5, 110, 'ms', 'lower')).toEqual({ text: '22× faster', verdict: 'better' });
-    expect(describeRatio(2.6, 1, 'bytes', 'lower')).toEqual({ text: '2.6× larger', verdict: 'worse' });
-    expect(describeRatio(1, 20, 'count', 'lower')).toEqual({ text: '20× fewer', verdict: 'better' });
-    expect(describeRatio(305, 605, 'MB/s', 'higher')).toEqual({ text: '2× lower', verdict: 'worse' });
-    expect(describeRatio(103, 100, 'ms', 'lower')).toEqual({ text: 'about the same', verdict: 'same' });
+    expect(describeRatio(2.6, 1, 'bytes', 'lower')).toEqual({
+      text: '2.6× larger',
+      verdict: 'worse',
+    });
+    expect(describeRatio(1, 20, 'count', 'lower')).toEqual({
+      text: '20× fewer',
+      verdict: 'better',
+    });
+    expect(describeRatio(305, 605, 'MB/s', 'higher')).toEqual({
+      text: '2× lower',
+      verdict: 'worse',
+    });
+    expect(describeRatio(103, 100, 'ms', 'lower')).toEqual({
+      text: 'about the same',
+      verdict: 'same',
+    });
   });
 
   test('has no ratio against a zero or missing baseline', () => {

@@ -15,12 +15,19 @@ function setup(files: Record<string, string>) {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const stored = new Map<string, unknown>();
   const context = {
-    store: { clear: () => stored.clear(), set: ({ id, data }: { id: string; data: unknown }) => stored.set(id, data) },
+    store: {
+      clear: () => stored.clear(),
+      set: ({ id, data }: { id: string; data: unknown }) => stored.set(id, data),
+    },
     parseData: async ({ data }: { data: unknown }) => data,
     generateDigest: () => 'digest',
     logger: { info: () => {}, error: () => {} },
   };
-  return { dir, stored, context: context as unknown as Parameters<ReturnType<typeof benchmarkLoader>['load']>[0] };
+  return {
+    dir,
+    stored,
+    context: context as unknown as Parameters<ReturnType<typeof benchmarkLoader>['load']>[0],
+  };
 }
 
 describe('benchmarkLoader', () => {
@@ -33,7 +40,10 @@ describe('benchmarkLoader', () => {
   test('fails the build with the file, the field and the expectation (fixture)', async () => {
     const { dir, context } = setup({});
     copyFileSync('tests/fixtures/benchmarks/bad-unit.json', join(dir, 'bad-unit.json'));
-    copyFileSync('tests/fixtures/benchmarks/unknown-component.json', join(dir, 'unknown-component.json'));
+    copyFileSync(
+      'tests/fixtures/benchmarks/unknown-component.json',
+      join(dir, 'unknown-component.json'),
+    );
     await expect(benchmarkLoader({ base: dir }).load(context)).rejects.toThrow(
       [
         `${join(dir, 'bad-unit.json')}: tables[0].measures[0].unit: expected one of ms, s, bytes, count, MB/s, x`,
@@ -43,8 +53,15 @@ describe('benchmarkLoader', () => {
   });
 
   test('refuses quick-mode results and file names that are not ids', async () => {
-    const quick = measured({ provenance: { ...(measured() as { provenance: object }).provenance, mode: 'quick' } });
-    const { dir, context } = setup({ 'file-formats.json': JSON.stringify(quick), 'File Formats.json': '{}' });
-    await expect(benchmarkLoader({ base: dir }).load(context)).rejects.toThrow(/must be a kebab-case id[\s\S]*provenance\.mode: is "quick"/);
+    const quick = measured({
+      provenance: { ...(measured() as { provenance: object }).provenance, mode: 'quick' },
+    });
+    const { dir, context } = setup({
+      'file-formats.json': JSON.stringify(quick),
+      'File Formats.json': '{}',
+    });
+    await expect(benchmarkLoader({ base: dir }).load(context)).rejects.toThrow(
+      /must be a kebab-case id[\s\S]*provenance\.mode: is "quick"/,
+    );
   });
 });

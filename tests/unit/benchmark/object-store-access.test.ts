@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { hivePartition, mapLimited, partitionMayMatch, unitsByCountry } from '../../../scripts/lib/bench/object-store-access.ts';
+import {
+  hivePartition,
+  mapLimited,
+  partitionMayMatch,
+  unitsByCountry,
+} from '../../../scripts/lib/bench/object-store-access.ts';
 
 describe('partition pruning by path', () => {
   test('reads Hive partition values from the folders of a relative path', () => {

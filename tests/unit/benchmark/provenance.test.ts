@@ -1,9 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { BenchmarkSchema, type MeasuredBenchmark } from '../../../src/lib/benchmark/schema.ts';
-import { describeLoad, describeStatus, describeStorage, describeWhatWasMeasured, measuredProvenanceLines } from '../../../src/lib/benchmark/provenance.ts';
+import {
+  describeLoad,
+  describeStatus,
+  describeStorage,
+  describeWhatWasMeasured,
+  measuredProvenanceLines,
+} from '../../../src/lib/benchmark/provenance.ts';
 import { measured } from './builders.ts';
 
-const build = (over: Record<string, unknown> = {}) => BenchmarkSchema.parse(measured(over)) as MeasuredBenchmark;
+const build = (over: Record<string, unknown> = {}) =>
+  BenchmarkSchema.parse(measured(over)) as MeasuredBenchmark;
 
 describe('what was measured', () => {
   test('names the engines, storage, host, cores, rows and the result’s own scope', () => {
@@ -19,28 +26,41 @@ describe('what was measured', () => {
     for (const key of ['host', 'fileSystem', 'disk']) delete machine[key];
     const b = build({ provenance: { ...base.provenance, machine } });
     expect(describeStorage(b.provenance.machine)).toBe('file system and disk not recorded');
-    expect(describeWhatWasMeasured(b)).toContain('2 cores (AMD EPYC), host type not recorded; file system and disk not recorded; 2,000,000');
+    expect(describeWhatWasMeasured(b)).toContain(
+      '2 cores (AMD EPYC), host type not recorded; file system and disk not recorded; 2,000,000',
+    );
   });
 });
 
 describe('load line', () => {
   test('gives the start load and other processes’ CPU, not the end load that counts the benchmark itself', () => {
-    expect(describeLoad(build().provenance.machine)).toBe('load average 0.50 at start (1-minute; 2 cores); other processes used 0.05 cores during the run');
+    expect(describeLoad(build().provenance.machine)).toBe(
+      'load average 0.50 at start (1-minute; 2 cores); other processes used 0.05 cores during the run',
+    );
   });
 
   test('for an older result without the CPU figure, says the end load includes the benchmark’s own work', () => {
     const base = measured() as { provenance: { machine: Record<string, unknown> } };
     const machine = { ...base.provenance.machine };
     delete machine['otherCpu'];
-    const b = build({ status: { state: 'provisional', reason: 'measured before other processes’ CPU was recorded' }, provenance: { ...base.provenance, machine } });
-    expect(describeLoad(b.provenance.machine)).toBe('load average 0.50 at start, 0.90 at end (1-minute; 2 cores, the benchmark’s own work included)');
+    const b = build({
+      status: { state: 'provisional', reason: 'measured before other processes’ CPU was recorded' },
+      provenance: { ...base.provenance, machine },
+    });
+    expect(describeLoad(b.provenance.machine)).toBe(
+      'load average 0.50 at start, 0.90 at end (1-minute; 2 cores, the benchmark’s own work included)',
+    );
   });
 });
 
 describe('status and commit lines', () => {
   test('labels a provisional result with its reason and says it is not publishable', () => {
-    const b = build({ status: { state: 'provisional', reason: 'measured on a busy machine (load 2.5 on 2 cores).' } });
-    expect(describeStatus(b)).toBe('Provisional: Measured on a busy machine (load 2.5 on 2 cores). Not a publishable result; rerun pending.');
+    const b = build({
+      status: { state: 'provisional', reason: 'measured on a busy machine (load 2.5 on 2 cores).' },
+    });
+    expect(describeStatus(b)).toBe(
+      'Provisional: Measured on a busy machine (load 2.5 on 2 cores). Not a publishable result; rerun pending.',
+    );
     expect(describeStatus(build())).toBeUndefined();
   });
 
@@ -48,8 +68,13 @@ describe('status and commit lines', () => {
     const base = measured() as { provenance: Record<string, unknown> };
     const b = build({
       status: { state: 'provisional', reason: 'measured from a checkout with local edits' },
-      provenance: { ...base.provenance, commit: { sha: '5ef5d90', dirty: true, dirtyPaths: [' M scripts/lib/bench/measure.ts'] } },
+      provenance: {
+        ...base.provenance,
+        commit: { sha: '5ef5d90', dirty: true, dirtyPaths: [' M scripts/lib/bench/measure.ts'] },
+      },
     });
-    expect(measuredProvenanceLines(b).find((l) => l.label === 'Commit')?.value).toBe('5ef5d90 with uncommitted changes ( M scripts/lib/bench/measure.ts)');
+    expect(measuredProvenanceLines(b).find((l) => l.label === 'Commit')?.value).toBe(
+      '5ef5d90 with uncommitted changes ( M scripts/lib/bench/measure.ts)',
+    );
   });
 });

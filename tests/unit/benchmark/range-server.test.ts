@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fileForUrlPath, parseRange, startRangeServer, type RangeServer } from '../../../scripts/lib/bench/range-server.ts';
+import {
+  fileForUrlPath,
+  parseRange,
+  startRangeServer,
+  type RangeServer,
+} from '../../../scripts/lib/bench/range-server.ts';
 
 describe('parseRange', () => {
   test('reads a closed range, an open range and a suffix range, as inclusive byte offsets', () => {
@@ -56,7 +61,11 @@ describe('startRangeServer', () => {
     const res = await fetch(`${server.url}object.bin`, { headers: { Range: 'bytes=2-4' } });
     const body = await res.text();
     expect(performance.now() - t0).toBeGreaterThanOrEqual(29);
-    expect([res.status, res.headers.get('content-range'), body]).toEqual([206, 'bytes 2-4/10', '234']);
+    expect([res.status, res.headers.get('content-range'), body]).toEqual([
+      206,
+      'bytes 2-4/10',
+      '234',
+    ]);
     expect(server.counts()).toEqual({ gets: 1, heads: 0, bytes: 3 });
   });
 
@@ -71,8 +80,12 @@ describe('startRangeServer', () => {
   test('does not count failed requests: a missing object, a range outside it, several ranges', async () => {
     server.reset();
     expect((await fetch(`${server.url}missing.bin`)).status).toBe(404);
-    expect((await fetch(`${server.url}object.bin`, { headers: { Range: 'bytes=50-' } })).status).toBe(416);
-    expect((await fetch(`${server.url}object.bin`, { headers: { Range: 'bytes=0-1,4-5' } })).status).toBe(400);
+    expect(
+      (await fetch(`${server.url}object.bin`, { headers: { Range: 'bytes=50-' } })).status,
+    ).toBe(416);
+    expect(
+      (await fetch(`${server.url}object.bin`, { headers: { Range: 'bytes=0-1,4-5' } })).status,
+    ).toBe(400);
     expect(server.counts()).toEqual({ gets: 0, heads: 0, bytes: 0 });
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { BenchmarkSchema, type Benchmark } from '../../../src/lib/benchmark/schema.ts';
-import { isOldResult, listRuns, selectTables, tableContext, toTableView } from '../../../src/lib/benchmark/tables.ts';
+import {
+  isOldResult,
+  listRuns,
+  selectTables,
+  tableContext,
+  toTableView,
+} from '../../../src/lib/benchmark/tables.ts';
 import { measured, published, table } from './builders.ts';
 
 const build = (input: unknown): Benchmark => BenchmarkSchema.parse(input);
@@ -11,7 +17,13 @@ describe('toTableView', () => {
     expect(view.compareNote).toBe('Ratios compare each row with “CSV” (the baseline).');
     const [csv, parquet] = view.rows;
     expect(csv!.baseline).toBe(true);
-    expect(csv!.cells[0]).toMatchObject({ value: '110 ms', range: '100 ms – 120 ms', runs: 3, ratio: undefined, baseline: true });
+    expect(csv!.cells[0]).toMatchObject({
+      value: '110 ms',
+      range: '100 ms – 120 ms',
+      runs: 3,
+      ratio: undefined,
+      baseline: true,
+    });
     expect(parquet!.cells.map((c) => [c.ratio?.text, c.ratio?.verdict, c.value])).toEqual([
       ['22× faster', 'better', '5 ms'],
       ['4× smaller', 'better', '1 kB'],
@@ -52,7 +64,13 @@ describe('toTableView', () => {
     const data = build(published());
     const view = toTableView(data.tables[0]!, tableContext(data));
     expect([view.hasSources, view.hasDates]).toEqual([false, true]);
-    expect(view.singleSource).toEqual({ id: 'vendor', label: 'Vendor Inc. (vendor of A)', href: 'https://example.com/r', stance: 'vendor', date: '2025-01-31' });
+    expect(view.singleSource).toEqual({
+      id: 'vendor',
+      label: 'Vendor Inc. (vendor of A)',
+      href: 'https://example.com/r',
+      stance: 'vendor',
+      date: '2025-01-31',
+    });
     expect(view.rows.map((r) => r.date)).toEqual([
       { text: '2022-07-01', old: true },
       { text: '2026-05-11', old: false },
@@ -63,11 +81,26 @@ describe('toTableView', () => {
     const base = published();
     const two = {
       ...base,
-      sources: [...(base as { sources: object[] }).sources, { id: 'blog', title: 'Re-run', url: 'https://example.org/b', publisher: 'A blogger', stance: 'independent', licence: 'cited' }],
-      tables: [{ ...base.tables[0]!, rows: [
-        { id: 'a', label: 'Engine A', source: 'vendor', cells: { total: 1 } },
-        { id: 'b', label: 'Engine A, re-run', source: 'blog', cells: { total: 2 } },
-      ] }],
+      sources: [
+        ...(base as { sources: object[] }).sources,
+        {
+          id: 'blog',
+          title: 'Re-run',
+          url: 'https://example.org/b',
+          publisher: 'A blogger',
+          stance: 'independent',
+          licence: 'cited',
+        },
+      ],
+      tables: [
+        {
+          ...base.tables[0]!,
+          rows: [
+            { id: 'a', label: 'Engine A', source: 'vendor', cells: { total: 1 } },
+            { id: 'b', label: 'Engine A, re-run', source: 'blog', cells: { total: 2 } },
+          ],
+        },
+      ],
     };
     const data = build(two);
     const view = toTableView(data.tables[0]!, tableContext(data));
@@ -114,13 +147,23 @@ describe('listRuns', () => {
 describe('spread and overlap', () => {
   test('shows the best run and the coefficient of variation of repeated figures', () => {
     const view = toTableView(build(measured()).tables[0]!);
-    expect(view.rows[0]!.cells[0]).toMatchObject({ value: '110 ms', best: '100 ms', cv: 'CV 9 %', overlaps: false });
+    expect(view.rows[0]!.cells[0]).toMatchObject({
+      value: '110 ms',
+      best: '100 ms',
+      cv: 'CV 9 %',
+      overlaps: false,
+    });
     expect(view.rows[0]!.cells[1]).toMatchObject({ best: undefined, cv: undefined });
   });
 
   test('the best run of a rate is its highest', () => {
-    const t = table({ measures: [{ id: 'time', label: 'Rate', unit: 'MB/s', better: 'higher' }], rows: [{ id: 'csv', label: 'CSV', cells: { time: { runs: [10, 30, 20] } } }] });
-    expect(toTableView(build(measured({ tables: [t] })).tables[0]!).rows[0]!.cells[0]!.best).toBe('30 MB/s');
+    const t = table({
+      measures: [{ id: 'time', label: 'Rate', unit: 'MB/s', better: 'higher' }],
+      rows: [{ id: 'csv', label: 'CSV', cells: { time: { runs: [10, 30, 20] } } }],
+    });
+    expect(toTableView(build(measured({ tables: [t] })).tables[0]!).rows[0]!.cells[0]!.best).toBe(
+      '30 MB/s',
+    );
   });
 
   test('flags a ratio whose runs overlap the baseline’s range, and not one whose runs are apart', () => {
@@ -131,7 +174,9 @@ describe('spread and overlap', () => {
         { id: 'parquet', label: 'Parquet', cells: { time: { runs: [4, 6, 5] } } },
       ],
     });
-    const cells = toTableView(build(measured({ tables: [t] })).tables[0]!).rows.map((r) => r.cells[0]!.overlaps);
+    const cells = toTableView(build(measured({ tables: [t] })).tables[0]!).rows.map(
+      (r) => r.cells[0]!.overlaps,
+    );
     expect(cells).toEqual([false, true, false]);
   });
 });

@@ -19,16 +19,31 @@ describe('chapters on disk', () => {
     expect(findChapterProblems(graph, chapters)).toEqual([]);
   });
 
-  test.each(chapters.map((c) => [c.id, c] as const))('%s has every required section', (_id, chapter) => {
-    expect(findMissingSections(chapter.body)).toEqual([]);
-  });
+  test.each(chapters.map((c) => [c.id, c] as const))(
+    '%s has every required section',
+    (_id, chapter) => {
+      expect(findMissingSections(chapter.body)).toEqual([]);
+    },
+  );
 
-  test.each(chapters.map((c) => [c.id, c] as const))('%s links to its chapter neighbours only by known ids', (_id, chapter) => {
-    const ids = new Set(graph.nodes.map((n) => n.id));
-    const internal = [...chapter.body.matchAll(/\]\(\/([a-z0-9-]+)\/(?:#[^)]*)?\)/g)].map((m) => m[1]!);
-    const reserved = new Set(['configs', 'benchmarks', 'lenses', 'chapters', 'well-architected', 'search']);
-    expect(internal.filter((id) => !ids.has(id) && !reserved.has(id))).toEqual([]);
-  });
+  test.each(chapters.map((c) => [c.id, c] as const))(
+    '%s links to its chapter neighbours only by known ids',
+    (_id, chapter) => {
+      const ids = new Set(graph.nodes.map((n) => n.id));
+      const internal = [...chapter.body.matchAll(/\]\(\/([a-z0-9-]+)\/(?:#[^)]*)?\)/g)].map(
+        (m) => m[1]!,
+      );
+      const reserved = new Set([
+        'configs',
+        'benchmarks',
+        'lenses',
+        'chapters',
+        'well-architected',
+        'search',
+      ]);
+      expect(internal.filter((id) => !ids.has(id) && !reserved.has(id))).toEqual([]);
+    },
+  );
 });
 
 describe('findChapterProblems', () => {
@@ -48,7 +63,9 @@ edges: []
   });
 
   test('reports a chapter without a node and a related id that is not a component', () => {
-    expect(findChapterProblems(tiny, [chapter('kafka', ['trino']), chapter('lake'), chapter('spark')])).toEqual([
+    expect(
+      findChapterProblems(tiny, [chapter('kafka', ['trino']), chapter('lake'), chapter('spark')]),
+    ).toEqual([
       'content/chapters/kafka.mdx: related[0]: "trino" is not a component. Known nodes: kafka, lake',
       'content/chapters/spark.mdx: no node "spark" in diagram/graph.yaml; the file name must be a node id. Known nodes: kafka, lake',
     ]);

@@ -23,7 +23,9 @@ describe('addGraphFacts', () => {
   });
 
   test('fails on a chapter whose id is not a node, naming the file and the known nodes', () => {
-    expect(() => addGraphFacts(tiny, [{ id: 'spark', data: {} }])).toThrowErrorMatchingInlineSnapshot(
+    expect(() =>
+      addGraphFacts(tiny, [{ id: 'spark', data: {} }]),
+    ).toThrowErrorMatchingInlineSnapshot(
       `[Error: content/chapters/spark.mdx: no node "spark" in diagram/graph.yaml; the file name must be a node id. Known nodes: kafka, lake]`,
     );
   });

@@ -1,11 +1,31 @@
 import { describe, expect, test } from 'vitest';
-import { getPrevNext, groupChaptersByPart, orderChapters } from '../../../src/lib/chapter/navigation.ts';
+import {
+  getPrevNext,
+  groupChaptersByPart,
+  orderChapters,
+} from '../../../src/lib/chapter/navigation.ts';
 import { buildToc } from '../../../src/lib/chapter/toc.ts';
-import { countWords, findMissingSections, listSections } from '../../../src/lib/chapter/structure.ts';
+import {
+  countWords,
+  findMissingSections,
+  listSections,
+} from '../../../src/lib/chapter/structure.ts';
 
-const parts = [{ id: 'A', title: 'Ingestion' }, { id: 'F', title: 'Infrastructure' }, { id: 'G', title: 'Security' }] as const;
-const chapter = (id: string, number: number, part: string) => ({ id, data: { title: id, number, part } });
-const chapters = [chapter('security', 15, 'G'), chapter('ci-cd', 17, 'F'), chapter('iac', 14, 'F'), chapter('sources', 1, 'A')];
+const parts = [
+  { id: 'A', title: 'Ingestion' },
+  { id: 'F', title: 'Infrastructure' },
+  { id: 'G', title: 'Security' },
+] as const;
+const chapter = (id: string, number: number, part: string) => ({
+  id,
+  data: { title: id, number, part },
+});
+const chapters = [
+  chapter('security', 15, 'G'),
+  chapter('ci-cd', 17, 'F'),
+  chapter('iac', 14, 'F'),
+  chapter('sources', 1, 'A'),
+];
 
 describe('navigation', () => {
   test('groups chapters by part in part order, each part by component number', () => {
@@ -39,13 +59,19 @@ describe('table of contents', () => {
       { depth: 2, slug: 'ops', text: 'Operating it' },
     ]);
     expect(toc).toEqual([
-      { slug: 'role', text: 'Role', children: [{ slug: 'in', text: 'What flows in', children: [] }] },
+      {
+        slug: 'role',
+        text: 'Role',
+        children: [{ slug: 'in', text: 'What flows in', children: [] }],
+      },
       { slug: 'ops', text: 'Operating it', children: [] },
     ]);
   });
 
   test('keeps an h3 that comes before any h2 at the top level', () => {
-    expect(buildToc([{ depth: 3, slug: 'a', text: 'A' }])).toEqual([{ slug: 'a', text: 'A', children: [] }]);
+    expect(buildToc([{ depth: 3, slug: 'a', text: 'A' }])).toEqual([
+      { slug: 'a', text: 'A', children: [] },
+    ]);
   });
 });
 

@@ -33,10 +33,19 @@ describe('chapter frontmatter', () => {
   });
 
   test('fills defaults and coerces the review date', () => {
-    const source = readFileSync('tests/fixtures/chapters/restates-graph.mdx', 'utf8').replace('number: 4\npart: A\n', '');
+    const source = readFileSync('tests/fixtures/chapters/restates-graph.mdx', 'utf8').replace(
+      'number: 4\npart: A\n',
+      '',
+    );
     const { data, body } = parseChapter(source, 'x.mdx');
     expect(data.reviewed).toEqual(new Date('2026-11-28'));
-    expect(data).toMatchObject({ alternatives: [], related: [], lenses: [], versions: [], keywords: [] });
+    expect(data).toMatchObject({
+      alternatives: [],
+      related: [],
+      lenses: [],
+      versions: [],
+      keywords: [],
+    });
     expect(data.technologies[0]).toEqual({ name: 'Apache Kafka', role: 'event log', seed: true });
     expect(body.trim()).toBe('Body.');
   });

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { describeFactCheck, findReviewAgeProblems, isReviewStale } from '../../../src/lib/chapter/review-age.ts';
+import {
+  describeFactCheck,
+  findReviewAgeProblems,
+  isReviewStale,
+} from '../../../src/lib/chapter/review-age.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const chapter = (id: string, reviewed: string) => ({ id, data: { reviewed: day(reviewed) } });
@@ -25,8 +29,12 @@ describe('isReviewStale', () => {
 
 describe('describeFactCheck', () => {
   test('labels the review date in words and keeps the versions it was checked against', () => {
-    expect(describeFactCheck({ reviewed: day('2026-12-07'), versions: ['Trino 483', 'Apache Iceberg 1.11'] }, day('2026-12-07')))
-      .toMatchInlineSnapshot(`
+    expect(
+      describeFactCheck(
+        { reviewed: day('2026-12-07'), versions: ['Trino 483', 'Apache Iceberg 1.11'] },
+        day('2026-12-07'),
+      ),
+    ).toMatchInlineSnapshot(`
         {
           "isoDay": "2026-12-07",
           "label": "Fact-checked on 7 December 2026",
@@ -40,7 +48,9 @@ describe('describeFactCheck', () => {
   });
 
   test('flags a review older than a year on the build date', () => {
-    expect(describeFactCheck({ reviewed: day('2025-11-28'), versions: [] }, day('2026-12-07')).stale).toBe(true);
+    expect(
+      describeFactCheck({ reviewed: day('2025-11-28'), versions: [] }, day('2026-12-07')).stale,
+    ).toBe(true);
   });
 });
 
@@ -48,11 +58,17 @@ describe('findReviewAgeProblems', () => {
   const today = day('2026-12-07');
 
   test('accepts chapters reviewed within the year', () => {
-    expect(findReviewAgeProblems([chapter('data-storage', '2026-12-07'), chapter('bi-cluster', '2025-12-07')], today)).toEqual([]);
+    expect(
+      findReviewAgeProblems(
+        [chapter('data-storage', '2026-12-07'), chapter('bi-cluster', '2025-12-07')],
+        today,
+      ),
+    ).toEqual([]);
   });
 
   test('rejects a review older than a year, naming the file, the field, the date and the earliest current date', () => {
-    expect(findReviewAgeProblems([chapter('data-storage', '2025-11-28')], today)).toMatchInlineSnapshot(`
+    expect(findReviewAgeProblems([chapter('data-storage', '2025-11-28')], today))
+      .toMatchInlineSnapshot(`
       [
         "content/chapters/data-storage.mdx: reviewed: 2025-11-28 is more than 365 days before 2026-12-07; re-check its versions and claims against upstream (CONTRIBUTING.md, "A chapter") and set reviewed to the day the review was done, on or after 2025-12-07.",
       ]

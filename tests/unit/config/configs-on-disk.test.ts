@@ -14,12 +14,14 @@ describe('content/configs', () => {
   test('every result says which tool checked it, with a version read at run time, and what it checked', () => {
     for (const r of report.results.filter((r) => r.status === 'checked')) {
       expect(r.checks.length, r.file).toBeGreaterThan(1);
-      for (const tool of r.tools) expect(tool.version, `${r.file}: ${tool.name}`).toMatch(/^\d+\.\d+/);
+      for (const tool of r.tools)
+        expect(tool.version, `${r.file}: ${tool.name}`).toMatch(/^\d+\.\d+/);
     }
   });
 
   test('a file that could not be checked says why', () => {
-    for (const r of report.results.filter((r) => r.status === 'not-checked')) expect(r.reason, r.file).toBeTruthy();
+    for (const r of report.results.filter((r) => r.status === 'not-checked'))
+      expect(r.reason, r.file).toBeTruthy();
   });
 });
 

@@ -7,7 +7,11 @@ function compaction(tuning: Record<string, unknown> = {}) {
     dataSource: 'orders_rt',
     skipOffsetFromLatest: 'PT8H',
     tuningConfig: {
-      partitionsSpec: { type: 'range', partitionDimensions: ['country_code'], targetRowsPerSegment: 5000000 },
+      partitionsSpec: {
+        type: 'range',
+        partitionDimensions: ['country_code'],
+        targetRowsPerSegment: 5000000,
+      },
       maxNumConcurrentSubTasks: 2,
       ...tuning,
     },
@@ -42,7 +46,9 @@ describe('druid-compaction schema: range partitioning needs the parallel mode', 
   });
 
   test('accepts dynamic partitioning in the sequential mode', () => {
-    expect(errorsFor({ dataSource: 'orders_rt', tuningConfig: { partitionsSpec: { type: 'dynamic' } } })).toEqual([]);
+    expect(
+      errorsFor({ dataSource: 'orders_rt', tuningConfig: { partitionsSpec: { type: 'dynamic' } } }),
+    ).toEqual([]);
   });
 });
 
@@ -50,9 +56,16 @@ describe('druid-coordinator-kill schema: only the kill keys, spelt right', () =>
   const errors = (doc: Record<string, string>) => {
     const validate = loadSchemaRegistry().get('druid-coordinator-kill')!;
     validate(doc);
-    return (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}${e.params && 'additionalProperty' in e.params ? ` ${String(e.params.additionalProperty)}` : ''}`);
+    return (validate.errors ?? []).map(
+      (e) =>
+        `${e.instancePath} ${e.message}${e.params && 'additionalProperty' in e.params ? ` ${String(e.params.additionalProperty)}` : ''}`,
+    );
   };
-  const kill = { 'druid.coordinator.kill.on': 'true', 'druid.coordinator.kill.durationToRetain': 'P90D', 'druid.coordinator.kill.bufferPeriod': 'P30D' };
+  const kill = {
+    'druid.coordinator.kill.on': 'true',
+    'druid.coordinator.kill.durationToRetain': 'P90D',
+    'druid.coordinator.kill.bufferPeriod': 'P30D',
+  };
 
   test('accepts the kill task turned on with ISO 8601 periods', () => {
     expect(errors(kill)).toEqual([]);
@@ -65,7 +78,13 @@ describe('druid-coordinator-kill schema: only the kill keys, spelt right', () =>
   });
 
   test('rejects a period that is not ISO 8601 and a maxSegments of 0', () => {
-    expect(errors({ ...kill, 'druid.coordinator.kill.bufferPeriod': '30 days', 'druid.coordinator.kill.maxSegments': '0' })).toEqual([
+    expect(
+      errors({
+        ...kill,
+        'druid.coordinator.kill.bufferPeriod': '30 days',
+        'druid.coordinator.kill.maxSegments': '0',
+      }),
+    ).toEqual([
       '/druid.coordinator.kill.bufferPeriod must match pattern "^P(?=\\d|T\\d)(?:\\d+Y)?(?:\\d+M)?(?:\\d+W)?(?:\\d+D)?(?:T(?=\\d)(?:\\d+H)?(?:\\d+M)?(?:\\d+S)?)?$"',
       '/druid.coordinator.kill.maxSegments must match pattern "^[1-9]\\d*$"',
     ]);

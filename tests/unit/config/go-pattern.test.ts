@@ -9,7 +9,9 @@ describe('toJsPattern (CRD Go regular expressions for ajv)', () => {
   test('turns a (?i) flag into letter classes that match either case, as RE2 would', () => {
     const pattern = toJsPattern('^(?i)(abort|warn)?$')!;
     const re = new RegExp(pattern, 'u');
-    expect(['abort', 'WARN', 'Abort', '']).toEqual(['abort', 'WARN', 'Abort', ''].filter((s) => re.test(s)));
+    expect(['abort', 'WARN', 'Abort', '']).toEqual(
+      ['abort', 'WARN', 'Abort', ''].filter((s) => re.test(s)),
+    );
     expect(re.test('ignore')).toBe(false);
   });
 

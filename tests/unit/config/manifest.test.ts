@@ -6,7 +6,8 @@ import { runFixtures } from './helpers.ts';
 describe('manifest cross-check', () => {
   test('reports entries without files, files without entries, duplicates and options that do not fit', async () => {
     const { lines } = await runFixtures(['manifest-bad']);
-    expect(lines.map((l) => l.replace(/Known schemas: .*/, 'Known schemas: …'))).toMatchInlineSnapshot(`
+    expect(lines.map((l) => l.replace(/Known schemas: .*/, 'Known schemas: …')))
+      .toMatchInlineSnapshot(`
       [
         "tests/fixtures/configs/manifest-bad/manifest.yaml:4  files[0]: the sql validator needs "dialect"; one of athena, bigquery, db2, hive, mariadb, mysql, postgresql, redshift, snowflake, sqlite, transactsql, trino",
         "tests/fixtures/configs/manifest-bad/manifest.yaml:8  files[1].path: "missing.yaml" does not exist in tests/fixtures/configs/manifest-bad/",
@@ -19,14 +20,19 @@ describe('manifest cross-check', () => {
   });
 
   test('rejects a folder that is not a component id', async () => {
-    const { lines } = await runFixtures(['json-bad'], { knownIds: ['data-storage', 'etl-cluster'] });
-    expect(lines[0]).toMatchInlineSnapshot(`"tests/fixtures/configs/json-bad/  "json-bad" is not a component id in diagram/graph.yaml; the folder name must be one. Known ids: data-storage, etl-cluster"`);
+    const { lines } = await runFixtures(['json-bad'], {
+      knownIds: ['data-storage', 'etl-cluster'],
+    });
+    expect(lines[0]).toMatchInlineSnapshot(
+      `"tests/fixtures/configs/json-bad/  "json-bad" is not a component id in diagram/graph.yaml; the folder name must be one. Known ids: data-storage, etl-cluster"`,
+    );
   });
 });
 
 describe('parseManifest', () => {
   test('names the field and line of every schema problem', () => {
-    const text = 'title: Configs\nsummary: x\nfiles:\n  - path: a.yaml\n    title: A\n    validator: yml\n';
+    const text =
+      'title: Configs\nsummary: x\nfiles:\n  - path: a.yaml\n    title: A\n    validator: yml\n';
     const { problems } = parseManifest(text, 'content/configs/x/manifest.yaml');
     expect(problems.map(formatProblem)).toMatchInlineSnapshot(`
       [

@@ -5,7 +5,11 @@ import { loadSchemaRegistry } from '../../../src/lib/config/json-schema.ts';
 function marquez(overrides: Record<string, unknown> = {}) {
   return {
     server: { applicationConnectors: [{ type: 'http', port: 5000 }] },
-    db: { url: 'jdbc:postgresql://db:5432/marquez', user: 'marquez', password: '${POSTGRES_PASSWORD}' },
+    db: {
+      url: 'jdbc:postgresql://db:5432/marquez',
+      user: 'marquez',
+      password: '${POSTGRES_PASSWORD}',
+    },
     dbRetention: { frequencyMins: 60, numberOfRowsPerBatch: 1000, retentionDays: 90 },
     ...overrides,
   };
@@ -14,7 +18,9 @@ function marquez(overrides: Record<string, unknown> = {}) {
 function errorsFor(doc: unknown): string[] {
   const validate = loadSchemaRegistry().get('marquez-config')!;
   validate(doc);
-  return (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+  return (validate.errors ?? []).map(
+    (e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`,
+  );
 }
 
 describe('marquez-config schema (dbRetention and search from Marquez 0.51.1)', () => {

@@ -26,7 +26,10 @@ interface Mutation {
 const corpora = readdirSync(CORPUS)
   .filter((f) => f.endsWith('.mutations.yaml'))
   .map((f) => {
-    const { validator, mutations } = parse(readFileSync(join(CORPUS, f), 'utf8')) as { validator: string; mutations: Mutation[] };
+    const { validator, mutations } = parse(readFileSync(join(CORPUS, f), 'utf8')) as {
+      validator: string;
+      mutations: Mutation[];
+    };
     return { folder: f.replace(/\.mutations\.yaml$/, ''), validator, mutations };
   });
 
@@ -40,20 +43,34 @@ function catches(problem: ConfigProblem, folder: string, m: Mutation): boolean {
   );
 }
 
-describe.each(corpora)('mutation corpus $folder ($validator validator)', ({ folder, mutations }) => {
-  test('catches every planted mistake with the key and the nearest valid value, and reports nothing else', async () => {
-    const report = await validateConfigs({ configsDir: CORPUS, knownIds: [], ids: [folder] });
-    const missed = mutations.filter((m) => !report.problems.some((p) => catches(p, folder, m)));
-    // A problem that no planted mistake explains is a false alarm, unless it is the same mistake
-    // seen by a second rule (it names a planted key or the value that key should have been).
-    const stray = report.problems.filter(
-      (p) => !mutations.some((m) => catches(p, folder, m) || p.message.includes(m.key) || (m.nearest && p.message.includes(m.nearest))),
-    );
-    expect({ planted: mutations.length, caught: mutations.length - missed.length, missed, stray }).toEqual({
-      planted: mutations.length,
-      caught: mutations.length,
-      missed: [],
-      stray: [],
+describe.each(corpora)(
+  'mutation corpus $folder ($validator validator)',
+  ({ folder, mutations }) => {
+    test('catches every planted mistake with the key and the nearest valid value, and reports nothing else', async () => {
+      const report = await validateConfigs({ configsDir: CORPUS, knownIds: [], ids: [folder] });
+      const missed = mutations.filter((m) => !report.problems.some((p) => catches(p, folder, m)));
+      // A problem that no planted mistake explains is a false alarm, unless it is the same mistake
+      // seen by a second rule (it names a planted key or the value that key should have been).
+      const stray = report.problems.filter(
+        (p) =>
+          !mutations.some(
+            (m) =>
+              catches(p, folder, m) ||
+              p.message.includes(m.key) ||
+              (m.nearest && p.message.includes(m.nearest)),
+          ),
+      );
+      expect({
+        planted: mutations.length,
+        caught: mutations.length - missed.length,
+        missed,
+        stray,
+      }).toEqual({
+        planted: mutations.length,
+        caught: mutations.length,
+        missed: [],
+        stray: [],
+      });
     });
-  });
-});
+  },
+);

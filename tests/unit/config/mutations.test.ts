@@ -6,7 +6,12 @@ import { describe, expect, test } from 'vitest';
 import { FIXTURES, runFixtures } from './helpers.ts';
 
 /** Fixture folders of the corpus, one per validator or rule set (the name after "mutations-"). */
-const CORPUS = ['mutations-kubernetes', 'mutations-helm-values', 'mutations-cross-file', 'mutations-github-actions'];
+const CORPUS = [
+  'mutations-kubernetes',
+  'mutations-helm-values',
+  'mutations-cross-file',
+  'mutations-github-actions',
+];
 
 interface Planted {
   file: string;
@@ -20,7 +25,9 @@ function readPlanted(file: string): Planted[] {
     .split('\n')
     .flatMap((text, i) => {
       const marker = /#\s*planted:\s*(.+)$/.exec(text);
-      return marker ? marker[1]!.split(',').map((key) => ({ file, line: i + 1, key: key.trim() })) : [];
+      return marker
+        ? marker[1]!.split(',').map((key) => ({ file, line: i + 1, key: key.trim() }))
+        : [];
     });
 }
 
@@ -40,20 +47,27 @@ describe.each(CORPUS)('mutation corpus %s', (folder) => {
       const counts = tally.get(checker) ?? { planted: 0, caught: 0 };
       for (const p of planted) {
         counts.planted++;
-        if (problems.some((problem) => problem.line === p.line && problem.message.includes(p.key))) counts.caught++;
+        if (problems.some((problem) => problem.line === p.line && problem.message.includes(p.key)))
+          counts.caught++;
         else missed.push(`${file}:${p.line} planted "${p.key}" not reported`);
       }
       tally.set(checker, counts);
       const plantedLines = new Set(planted.map((p) => p.line));
       for (const problem of problems)
-        if (!plantedLines.has(problem.line ?? 0)) missed.push(`${file}:${problem.line ?? '?'} unplanted problem: ${problem.message}`);
+        if (!plantedLines.has(problem.line ?? 0))
+          missed.push(`${file}:${problem.line ?? '?'} unplanted problem: ${problem.message}`);
     }
     expect(missed).toEqual([]);
   });
 });
 
 test('the corpus report: planted against caught per validator and rule set, all caught', () => {
-  const rows = [...tally].map(([checker, { planted, caught }]) => ({ checker, planted, caught, rate: `${Math.round((100 * caught) / planted)} %` }));
+  const rows = [...tally].map(([checker, { planted, caught }]) => ({
+    checker,
+    planted,
+    caught,
+    rate: `${Math.round((100 * caught) / planted)} %`,
+  }));
   console.table(rows);
   expect(rows.length).toBe(CORPUS.length);
   for (const row of rows) expect(row.caught, row.checker).toBe(row.planted);

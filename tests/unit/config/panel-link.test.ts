@@ -6,7 +6,10 @@ import type { ConfigReport } from '../../../src/lib/config/validate-configs.ts';
 const report = (statuses: Array<'checked' | 'not-checked'>): ConfigReport => ({
   folders: [],
   problems: [],
-  results: statuses.map((status, i) => ({ ...startResult(`content/configs/security/f${i}.yaml`, `f${i}.yaml`, 'yaml'), status })),
+  results: statuses.map((status, i) => ({
+    ...startResult(`content/configs/security/f${i}.yaml`, `f${i}.yaml`, 'yaml'),
+    status,
+  })),
 });
 
 describe('the map panel link to configs', () => {
@@ -19,7 +22,9 @@ describe('the map panel link to configs', () => {
   });
 
   test('owns up to files that could not be checked here', () => {
-    expect(toConfigPanelLink(report(['checked', 'not-checked']), 'security')?.note).toBe('2 files, 1 validated on every build, 1 not checked offline');
+    expect(toConfigPanelLink(report(['checked', 'not-checked']), 'security')?.note).toBe(
+      '2 files, 1 validated on every build, 1 not checked offline',
+    );
   });
 
   test('is absent for a component without configs', () => {

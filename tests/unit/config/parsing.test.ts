@@ -25,7 +25,8 @@ describe('parseProperties', () => {
 
 describe('splitStatements', () => {
   test('splits on semicolons outside quotes and comments and keeps each statement line', () => {
-    const sql = "-- header; not a split\nSELECT ';' AS a;\n\n/* block ; */ SELECT 2\n;SELECT \"x;y\" FROM t";
+    const sql =
+      '-- header; not a split\nSELECT \';\' AS a;\n\n/* block ; */ SELECT 2\n;SELECT "x;y" FROM t';
     expect(splitStatements(sql).map((s) => [s.line, s.text.trim(), s.terminated])).toEqual([
       [2, "-- header; not a split\nSELECT ';' AS a", true],
       [4, '/* block ; */ SELECT 2', true],
@@ -35,7 +36,8 @@ describe('splitStatements', () => {
 });
 
 describe('renderDbt', () => {
-  const model = "{{ config(materialized='incremental') }}\nselect * from {{ ref('orders') }} join {{ source('raw', 'shop') }} on true\n{% if is_incremental() %}\nwhere ts > (select max(ts) from {{ this }})\n{% endif %}\n";
+  const model =
+    "{{ config(materialized='incremental') }}\nselect * from {{ ref('orders') }} join {{ source('raw', 'shop') }} on true\n{% if is_incremental() %}\nwhere ts > (select max(ts) from {{ this }})\n{% endif %}\n";
 
   test('renders ref, source, config and this, keeping every line in place', () => {
     const { sql } = renderDbt(model, true);
@@ -54,7 +56,10 @@ describe('renderDbt', () => {
   });
 
   test('lists the constructs it could only approximate', () => {
-    const { approximations } = renderDbt("select {{ dbt_utils.star(ref('a')) }} from t {% if target.name == 'prod' %}where x{% endif %}", true);
+    const { approximations } = renderDbt(
+      "select {{ dbt_utils.star(ref('a')) }} from t {% if target.name == 'prod' %}where x{% endif %}",
+      true,
+    );
     expect(approximations).toEqual([
       "{{ dbt_utils.star(ref('a')) }} replaced by the placeholder dbt_jinja_value",
       "{% if target.name == 'prod' %} rendered with its first branch only",
@@ -62,29 +67,47 @@ describe('renderDbt', () => {
   });
 
   test('reports blocks closed by the wrong tag', () => {
-    expect(renderDbt('{% if x %}\n{% endfor %}', true).problems).toEqual([{ line: 2, message: '{% endfor %} closes {% if %} from line 1; expected {% endif %}' }]);
+    expect(renderDbt('{% if x %}\n{% endfor %}', true).problems).toEqual([
+      { line: 2, message: '{% endfor %} closes {% if %} from line 1; expected {% endif %}' },
+    ]);
   });
 });
 
 describe('planTrinoStatement', () => {
   test('checks table properties itself and hands the rest to the parser', () => {
-    const plan = planTrinoStatement("CREATE TABLE t (a BIGINT)\nWITH (format = 'PARQUET', partitioning = ARRAY['day(ts)'])", 'p');
+    const plan = planTrinoStatement(
+      "CREATE TABLE t (a BIGINT)\nWITH (format = 'PARQUET', partitioning = ARRAY['day(ts)'])",
+      'p',
+    );
     expect(plan.problems).toEqual([]);
     expect(plan.parse[0]!.text).not.toContain('PARQUET');
     expect(plan.parse[0]!.text.split('\n')).toHaveLength(2);
   });
 
   test('parses the WHERE clause of ALTER TABLE ... EXECUTE as a query', () => {
-    const plan = planTrinoStatement("ALTER TABLE lake.a.b EXECUTE optimize(file_size_threshold => '1GB') WHERE d > DATE '2026-01-01'", 'p');
-    expect(plan.parse.map((p) => p.text)).toEqual(["SELECT 1 FROM lake.a.b WHERE d > DATE '2026-01-01'"]);
+    const plan = planTrinoStatement(
+      "ALTER TABLE lake.a.b EXECUTE optimize(file_size_threshold => '1GB') WHERE d > DATE '2026-01-01'",
+      'p',
+    );
+    expect(plan.parse.map((p) => p.text)).toEqual([
+      "SELECT 1 FROM lake.a.b WHERE d > DATE '2026-01-01'",
+    ]);
   });
 });
 
 describe('locateJsonError', () => {
   test('is undefined for valid JSON and points at the first error otherwise', () => {
     expect(locateJsonError('{"a": [1, 2.5e3, true, null, "x\\"y"]}')).toBeUndefined();
-    expect(locateJsonError('{\n  "a": 1\n  "b": 2\n}')).toEqual({ line: 3, column: 3, message: 'expected "," or "}", found """' });
-    expect(locateJsonError("{'a': 1}")).toEqual({ line: 1, column: 2, message: `expected a quoted member name, found "'"` });
+    expect(locateJsonError('{\n  "a": 1\n  "b": 2\n}')).toEqual({
+      line: 3,
+      column: 3,
+      message: 'expected "," or "}", found """',
+    });
+    expect(locateJsonError("{'a': 1}")).toEqual({
+      line: 1,
+      column: 2,
+      message: `expected a quoted member name, found "'"`,
+    });
   });
 });
 
@@ -99,12 +122,26 @@ describe('lineOfPath', () => {
 
 describe('credential rules', () => {
   test('treats snake, kebab, dotted and camelCase credential names alike', () => {
-    expect(['db_password', 'client-secret', 's3.aws-secret-key', 'keyStorePassword', 'api_token'].every(isSecretName)).toBe(true);
-    expect(['secretName', 'secret_arn', 'password_length', 'tokenizer'].some(isSecretName)).toBe(false);
+    expect(
+      ['db_password', 'client-secret', 's3.aws-secret-key', 'keyStorePassword', 'api_token'].every(
+        isSecretName,
+      ),
+    ).toBe(true);
+    expect(['secretName', 'secret_arn', 'password_length', 'tokenizer'].some(isSecretName)).toBe(
+      false,
+    );
   });
 
   test('accepts references and placeholders but not literals', () => {
-    expect(['${ENV:X}', '{{ env_var("X") }}', '<password>', '{"type":"environment","variable":"X"}', ''].every(isPlaceholder)).toBe(true);
+    expect(
+      [
+        '${ENV:X}',
+        '{{ env_var("X") }}',
+        '<password>',
+        '{"type":"environment","variable":"X"}',
+        '',
+      ].every(isPlaceholder),
+    ).toBe(true);
     expect(isPlaceholder('hunter2')).toBe(false);
   });
 });

@@ -7,7 +7,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { isPackageSource, PYTHON_API_DIR, readPythonApi, toModuleName } from '../../../scripts/lib/python-package-api.ts';
+import {
+  isPackageSource,
+  PYTHON_API_DIR,
+  readPythonApi,
+  toModuleName,
+} from '../../../scripts/lib/python-package-api.ts';
 import { readProviderPins } from '../../../scripts/lib/schema-sources/python-apache-airflow-providers.ts';
 import { createPythonValidator } from '../../../src/lib/config/validators/python.ts';
 import type { ConfigInput } from '../../../src/lib/config/validators/types.ts';
@@ -117,7 +122,14 @@ const SOURCES = {
 interface Api {
   names: string[];
   signatures: Record<string, { params: string[]; varkw: boolean; returns?: string }>;
-  classes?: Record<string, { methods: Record<string, { params: string[]; varkw: boolean }>; members?: string[]; open: boolean }>;
+  classes?: Record<
+    string,
+    {
+      methods: Record<string, { params: string[]; varkw: boolean }>;
+      members?: string[];
+      open: boolean;
+    }
+  >;
   dynamic?: boolean;
 }
 
@@ -131,9 +143,19 @@ function readApi(): Record<string, Api> {
 
 describe('reading a package API from its source', () => {
   test('names module files as Python does, and leaves tests out', () => {
-    expect(toModuleName('task-sdk/src/airflow/sdk/__init__.py', 'task-sdk/src/')).toEqual({ module: 'airflow.sdk', isPackage: true });
-    expect(toModuleName('dlt/pipeline/pipeline.py', '')).toEqual({ module: 'dlt.pipeline.pipeline', isPackage: false });
-    expect([isPackageSource('dlt/common/tests/x.py'), isPackageSource('dlt/common/x.py'), isPackageSource('dlt/x.pyi')]).toEqual([false, true, false]);
+    expect(toModuleName('task-sdk/src/airflow/sdk/__init__.py', 'task-sdk/src/')).toEqual({
+      module: 'airflow.sdk',
+      isPackage: true,
+    });
+    expect(toModuleName('dlt/pipeline/pipeline.py', '')).toEqual({
+      module: 'dlt.pipeline.pipeline',
+      isPackage: false,
+    });
+    expect([
+      isPackageSource('dlt/common/tests/x.py'),
+      isPackageSource('dlt/common/x.py'),
+      isPackageSource('dlt/x.pyi'),
+    ]).toEqual([false, true, false]);
   });
 
   test('serves lazy imports as names of the module and leaves TYPE_CHECKING-only imports out', () => {
@@ -146,9 +168,16 @@ describe('reading a package API from its source', () => {
 
   test('takes @dag keyword arguments from its overloads, and DAG(...) from its attrs fields', () => {
     const sdk = readApi()['airflow.sdk']!;
-    expect(sdk.signatures['dag']).toEqual({ params: ['dag_id', 'schedule', 'start_date', 'catchup', 'func'], varkw: false });
+    expect(sdk.signatures['dag']).toEqual({
+      params: ['dag_id', 'schedule', 'start_date', 'catchup', 'func'],
+      varkw: false,
+    });
     // attrs strips the leading underscore of a private field and leaves init=False fields out.
-    expect(sdk.signatures['DAG']).toEqual({ params: ['dag_id', 'schedule', 'access_control'], varkw: false, returns: 'airflow.sdk.definitions.dag:DAG' });
+    expect(sdk.signatures['DAG']).toEqual({
+      params: ['dag_id', 'schedule', 'access_control'],
+      varkw: false,
+      returns: 'airflow.sdk.definitions.dag:DAG',
+    });
   });
 
   test('follows **kwargs to the base class, closed where the base raises on leftovers but for the keys it pops', () => {
@@ -159,11 +188,16 @@ describe('reading a package API from its source', () => {
       returns: 'airflow.providers.pods.operators.pod:PodOperator',
     });
     // A base outside the package is unknown: the catch-all stays open, so nothing is rejected.
-    expect(pod.signatures['ExternalOperator']).toEqual({ params: ['a'], varkw: true, returns: 'airflow.providers.pods.operators.pod:ExternalOperator' });
+    expect(pod.signatures['ExternalOperator']).toEqual({
+      params: ['a'],
+      varkw: true,
+      returns: 'airflow.providers.pods.operators.pod:ExternalOperator',
+    });
   });
 
   test('reads provider versions from an Airflow constraints file', () => {
-    const constraints = '# comment\napache-airflow-providers-cncf-kubernetes==10.9.0\napache-airflow-providers-slack==9.8.0\nslack_sdk==3.36.0\n';
+    const constraints =
+      '# comment\napache-airflow-providers-cncf-kubernetes==10.9.0\napache-airflow-providers-slack==9.8.0\nslack_sdk==3.36.0\n';
     expect(readProviderPins(constraints)).toEqual({ 'cncf-kubernetes': '10.9.0', slack: '9.8.0' });
   });
 
@@ -176,13 +210,20 @@ describe('reading a package API from its source', () => {
     });
     expect(op.signatures['clone']?.returns).toBe('airflow.sdk.bases.operator:BaseOperator');
     // A class with a base outside the package may have more members: none are listed.
-    expect(readApi()['airflow.providers.pods.operators.pod']!.classes?.['ExternalOperator']).toEqual({ methods: {}, open: true });
+    expect(
+      readApi()['airflow.providers.pods.operators.pod']!.classes?.['ExternalOperator'],
+    ).toEqual({ methods: {}, open: true });
     // So may one whose __getattr__ serves members.
-    expect(readApi()['airflow.providers.pods.operators.pod']!.classes?.['Decorators']).toEqual({ methods: {}, open: true });
+    expect(readApi()['airflow.providers.pods.operators.pod']!.classes?.['Decorators']).toEqual({
+      methods: {},
+      open: true,
+    });
   });
 
   test('fails with the module name when a source does not parse', () => {
-    expect(() => readPythonApi(ROOT, { 'pkg.bad': { source: 'def f(:\n', package: false } })).toThrow(/pkg\.bad/);
+    expect(() =>
+      readPythonApi(ROOT, { 'pkg.bad': { source: 'def f(:\n', package: false } }),
+    ).toThrow(/pkg\.bad/);
   });
 });
 
@@ -196,7 +237,15 @@ describe('the committed API files', () => {
       root: string;
       modules: Record<string, Api>;
     };
-    expect(Object.keys(api['x-provenance']).sort()).toEqual(['commit', 'generator', 'licence', 'paths', 'ref', 'repository', 'retrieved']);
+    expect(Object.keys(api['x-provenance']).sort()).toEqual([
+      'commit',
+      'generator',
+      'licence',
+      'paths',
+      'ref',
+      'repository',
+      'retrieved',
+    ]);
     expect(api['x-provenance']['commit']).toMatch(/^[0-9a-f]{40}$/);
     expect(file).toBe(`${api.package}.json`);
     expect(api.modules[api.root]?.names.length).toBeGreaterThan(0);
@@ -225,7 +274,12 @@ def orders():
 
   async function check(text: string) {
     const dir = mkdtempSync(join(tmpdir(), 'python-api-'));
-    const file = { 'x-provenance': { repository: 'example/airflow', ref: '9.9.9' }, package: 'apache-airflow-example', root: 'airflow', modules: readApi() };
+    const file = {
+      'x-provenance': { repository: 'example/airflow', ref: '9.9.9' },
+      package: 'apache-airflow-example',
+      root: 'airflow',
+      modules: readApi(),
+    };
     mkdirApi(dir, file);
     writeFileSync(join(dir, 'orders_dag.py'), text);
     const input: ConfigInput = {
@@ -262,8 +316,12 @@ def orders():
 
   test('says which imports it could not check instead of passing them silently', async () => {
     const result = await check(DAG_FILE);
-    expect(result.limits.join('\n')).toContain('imports of pendulum not checked: no API list for that package');
-    expect(result.checks.join('\n')).toContain('imports of airflow resolved against the modules and names of apache-airflow-example 9.9.9');
+    expect(result.limits.join('\n')).toContain(
+      'imports of pendulum not checked: no API list for that package',
+    );
+    expect(result.checks.join('\n')).toContain(
+      'imports of airflow resolved against the modules and names of apache-airflow-example 9.9.9',
+    );
   });
 
   test('accepts the same DAG written correctly', async () => {

@@ -44,7 +44,9 @@ class TrinoJwtCredentials(TrinoCredentials):
     def method(self):
         return "jwt"
 `;
-    expect(readDataclassFields(py)).toEqual({ TrinoJwtCredentials: ['host', 'jwt_token', 'retries', 'method'] });
+    expect(readDataclassFields(py)).toEqual({
+      TrinoJwtCredentials: ['host', 'jwt_token', 'retries', 'method'],
+    });
   });
 });
 
@@ -76,11 +78,20 @@ describe('reading the Airbyte provider schema from its tfplugindocs pages', () =
       r: ['source_id'],
       e: { status: ['active', 'inactive'] },
       ro: ['connection_id'],
-      b: { schedule: { a: ['schedule_type', 'cron_expression'], r: ['schedule_type'], e: { schedule_type: ['manual', 'cron'] }, ro: ['basic_timing'] } },
+      b: {
+        schedule: {
+          a: ['schedule_type', 'cron_expression'],
+          r: ['schedule_type'],
+          e: { schedule_type: ['manual', 'cron'] },
+          ro: ['basic_timing'],
+        },
+      },
     });
   });
 
   test('fails on a page without a schema section', () => {
-    expect(() => readSchemaDoc('# airbyte_workspace\nno schema here')).toThrow('no "## Schema" section');
+    expect(() => readSchemaDoc('# airbyte_workspace\nno schema here')).toThrow(
+      'no "## Schema" section',
+    );
   });
 });

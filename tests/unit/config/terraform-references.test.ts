@@ -27,7 +27,11 @@ describe('Terraform reference scan', () => {
     const file = (text: string) => [{ file: 'mod/main.tf', text, json }];
     expect(findReferenceProblems(file('e = "pass module.network.egress_subnet_ids"'))).toEqual([]);
     expect(findReferenceProblems(file('e = "pass ${module.network.egress_subnet_ids}"'))).toEqual([
-      { file: 'mod/main.tf', line: 1, message: 'module.network is not a module block in this module' },
+      {
+        file: 'mod/main.tf',
+        line: 1,
+        message: 'module.network is not a module block in this module',
+      },
     ]);
   });
 });

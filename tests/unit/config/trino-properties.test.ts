@@ -5,7 +5,8 @@ import { readDependencies } from '../../../scripts/lib/schema-sources/trino-prop
 import type { Provenance } from '../../../scripts/lib/schema-sources/types.ts';
 import { loadTrinoNames } from '../../../src/lib/config/trino-properties.ts';
 
-const setter = (annotations: string, name = 'setX') => `${annotations}\n    public Config ${name}(String x)\n    {\n    }\n`;
+const setter = (annotations: string, name = 'setX') =>
+  `${annotations}\n    public Config ${name}(String x)\n    {\n    }\n`;
 
 describe('reading property names from Java source', () => {
   test('reads @Config, pairs @LegacyConfig with the @Config of the same setter, and reads @DefunctConfig', () => {
@@ -13,7 +14,10 @@ describe('reading property names from Java source', () => {
       '@DefunctConfig({"old.one", "old.two"})',
       'public class X {',
       setter('    @LegacyConfig("a.legacy")\n    @Config("a.current")'),
-      setter('    @Config("b.current")\n    @LegacyConfig(value = "b.legacy", replacedBy = "b.other")', 'setB'),
+      setter(
+        '    @Config("b.current")\n    @LegacyConfig(value = "b.legacy", replacedBy = "b.other")',
+        'setB',
+      ),
       '    // @Config("commented.out")',
       '}',
     ].join('\n');
@@ -31,13 +35,20 @@ describe('reading property names from Java source', () => {
       ['p/IcebergConfig.java', 'public static final String RETENTION = "iceberg.retention";'],
       ['p/IcebergSessionProperties.java', 'public static final String RETENTION = "retention";'],
     ]);
-    const names = scanConfigNames(setter('@Config(IcebergConfig.RETENTION)'), constantLookup(files));
+    const names = scanConfigNames(
+      setter('@Config(IcebergConfig.RETENTION)'),
+      constantLookup(files),
+    );
     expect(names.config).toEqual(['iceberg.retention']);
-    expect(scanConfigNames(setter('@Config(RETENTION)'), constantLookup(files)).unresolved).toEqual(['RETENTION']);
+    expect(scanConfigNames(setter('@Config(RETENTION)'), constantLookup(files)).unresolved).toEqual(
+      ['RETENTION'],
+    );
   });
 
   test('reads the names of HTTP clients, whose settings take "<name>.http-client." ', () => {
-    const names = scanConfigNames('httpClientBinder(binder).bindHttpClient("jwk", ForJwt.class);\ninstall(internalHttpClientModule("scheduler", X.class));');
+    const names = scanConfigNames(
+      'httpClientBinder(binder).bindHttpClient("jwk", ForJwt.class);\ninstall(internalHttpClientModule("scheduler", X.class));',
+    );
     expect(names.httpClients).toEqual(['jwk', 'scheduler']);
   });
 
@@ -57,19 +68,35 @@ describe('generated Trino name lists', () => {
     'x-provenance': Provenance;
     airliftVersion?: string;
   }
-  const trino = JSON.parse(readFileSync('src/lib/config/upstream/trino-properties.json', 'utf8')) as NameList;
-  const airlift = JSON.parse(readFileSync('src/lib/config/upstream/airlift-properties.json', 'utf8')) as NameList;
+  const trino = JSON.parse(
+    readFileSync('src/lib/config/upstream/trino-properties.json', 'utf8'),
+  ) as NameList;
+  const airlift = JSON.parse(
+    readFileSync('src/lib/config/upstream/airlift-properties.json', 'utf8'),
+  ) as NameList;
 
   test('record their source and use the airlift release that Trino pins', () => {
-    expect(trino['x-provenance']).toMatchObject({ repository: 'trinodb/trino', ref: '483', licence: 'Apache-2.0' });
+    expect(trino['x-provenance']).toMatchObject({
+      repository: 'trinodb/trino',
+      ref: '483',
+      licence: 'Apache-2.0',
+    });
     expect(airlift['x-provenance'].ref).toBe(trino.airliftVersion);
   });
 
   test('know the server names the reference configs use and not the OAuth2 groups field removed in 480', () => {
     const server = loadTrinoNames('.', 'server');
-    for (const name of ['coordinator', 'http-server.http.port', 'discovery.uri', 'shutdown.grace-period', 'http-server.authentication.oauth2.principal-field'])
+    for (const name of [
+      'coordinator',
+      'http-server.http.port',
+      'discovery.uri',
+      'shutdown.grace-period',
+      'http-server.authentication.oauth2.principal-field',
+    ])
       expect(server.known.has(name), name).toBe(true);
     expect(server.known.has('http-server.authentication.oauth2.groups-field')).toBe(false);
-    expect(server.known.has('deprecated.http-server.authentication.oauth2.groups-field')).toBe(false);
+    expect(server.known.has('deprecated.http-server.authentication.oauth2.groups-field')).toBe(
+      false,
+    );
   });
 });

@@ -5,7 +5,11 @@ import { runFixtures } from './helpers.ts';
 describe('kubernetes validator', () => {
   test('rejects wrong types, unpinned images, removed APIs, unknown kinds and bad custom resources', async () => {
     const { lines, report } = await runFixtures(['kubernetes-bad']);
-    expect(report.results[0]!.tools.map((t) => t.name)).toEqual(['yaml', 'kubernetes-models', 'ajv']);
+    expect(report.results[0]!.tools.map((t) => t.name)).toEqual([
+      'yaml',
+      'kubernetes-models',
+      'ajv',
+    ]);
     expect(lines).toMatchInlineSnapshot(`
       [
         "tests/fixtures/configs/kubernetes-bad/manifests.yaml:6  document 1: Deployment "api": spec.replicas: is "two"; expected integer",
@@ -24,7 +28,9 @@ describe('kubernetes validator', () => {
 describe('helm-values validator', () => {
   test('rejects values that break the chart schema and says the chart is not rendered', async () => {
     const { lines, report } = await runFixtures(['helm-values-bad']);
-    expect(report.results[0]!.limits).toContain('chart templates not rendered: no helm binary offline, so only the values are checked');
+    expect(report.results[0]!.limits).toContain(
+      'chart templates not rendered: no helm binary offline, so only the values are checked',
+    );
     expect(lines).toMatchInlineSnapshot(`
       [
         "tests/fixtures/configs/helm-values-bad/airflow-values.yaml:1  missing required field "data" (with the bundled PostgreSQL disabled, data.metadataSecretName or data.metadataConnection must point at the metadata database)",
@@ -39,7 +45,9 @@ describe('helm-values validator', () => {
 describe('github-actions validator', () => {
   test('reports actionlint findings, misspelt and missing action inputs (tag or SHA pins) with their line, and accepts current runner labels', async () => {
     const { lines, report } = await runFixtures(['github-actions-bad']);
-    expect(report.results[0]!.limits.join('\n')).toContain('inputs not checked (no input list for this action or release): actions/checkout@v4');
+    expect(report.results[0]!.limits.join('\n')).toContain(
+      'inputs not checked (no input list for this action or release): actions/checkout@v4',
+    );
     expect(lines).toMatchInlineSnapshot(`
       [
         "tests/fixtures/configs/github-actions-bad/workflows/ci.yml:12  input "fetch-dept" is not an input of actions/checkout v7.0.1; nearest input: "fetch-depth"",
@@ -119,7 +127,9 @@ describe('python validator', () => {
 describe('sql validator', () => {
   test('rejects syntax errors and bad Trino extensions, and parses dbt models both ways', async () => {
     const { lines, report } = await runFixtures(['sql-bad']);
-    expect(report.results[1]!.checks.join('\n')).toContain('parsed both as an incremental run and as a full refresh');
+    expect(report.results[1]!.checks.join('\n')).toContain(
+      'parsed both as an incremental run and as a full refresh',
+    );
     expect(lines).toMatchInlineSnapshot(`
       [
         "tests/fixtures/configs/sql-bad/zones.sql:4  SQL syntax error: 'SELEC' is not valid at this position, expecting a keyword (dt-sql-parser <v> TrinoSQL grammar)",

@@ -1,9 +1,18 @@
 import { expect, test } from 'vitest';
-import { currentStepNodeIds, flowTouches, markFlowSteps, walkthroughKey } from '../../../src/lib/graph/flow-steps.ts';
+import {
+  currentStepNodeIds,
+  flowTouches,
+  markFlowSteps,
+  walkthroughKey,
+} from '../../../src/lib/graph/flow-steps.ts';
 import type { NamedFlow } from '../../../src/lib/graph/flows.ts';
 
-const flow = (steps: Array<[string[], string[]]>): NamedFlow =>
-  ({ id: 'f', title: 'F', summary: 'S', steps: steps.map(([nodes, edges], i) => ({ nodes, edges, text: `step ${i + 1}` })) });
+const flow = (steps: Array<[string[], string[]]>): NamedFlow => ({
+  id: 'f',
+  title: 'F',
+  summary: 'S',
+  steps: steps.map(([nodes, edges], i) => ({ nodes, edges, text: `step ${i + 1}` })),
+});
 
 const tour = flow([
   [['sources'], []],
@@ -13,7 +22,10 @@ const tour = flow([
 
 test('numbers each lit node by its step and sets the current step apart from past ones', () => {
   const { nodes, edges } = markFlowSteps(tour, 1);
-  expect(Object.fromEntries(nodes)).toEqual({ sources: { step: 1, current: false }, ingest: { step: 2, current: true } });
+  expect(Object.fromEntries(nodes)).toEqual({
+    sources: { step: 1, current: false },
+    ingest: { step: 2, current: true },
+  });
   expect(Object.fromEntries(edges)).toEqual({ e1: { step: 2, current: true } });
 });
 
@@ -25,7 +37,11 @@ test('names zones by their map id, and lights nothing past the current step', ()
 });
 
 test('a node named again in the current step counts as current', () => {
-  const again = flow([[['a'], []], [['b'], []], [['a'], []]]);
+  const again = flow([
+    [['a'], []],
+    [['b'], []],
+    [['a'], []],
+  ]);
   expect(markFlowSteps(again, 2).nodes.get('a')).toEqual({ step: 3, current: true });
 });
 

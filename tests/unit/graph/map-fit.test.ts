@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { fitZoom, MAP_SSR_SIZE, PHONE_FIT_PADDING, PHONE_QUERY } from '../../../src/lib/graph/map-fit.ts';
+import {
+  fitZoom,
+  MAP_SSR_SIZE,
+  PHONE_FIT_PADDING,
+  PHONE_QUERY,
+} from '../../../src/lib/graph/map-fit.ts';
 import { PHONE_PART_WIDTH } from '../../../src/lib/graph/phone-layout.ts';
 
 test('map.css fits the server render with the size the island renders it at', () => {
@@ -8,7 +13,9 @@ test('map.css fits the server render with the size the island renders it at', ()
   const rule = css.slice(css.indexOf('.map-shell:not([data-hydrated]) .react-flow__viewport'));
   const { width, height } = MAP_SSR_SIZE;
   expect(rule).toContain(`--map-fit: min(100cqw / ${width}px, 100cqh / ${height}px);`);
-  expect(rule).toContain(`translate: calc((100cqw - ${width}px * var(--map-fit)) / 2) calc((100cqh - ${height}px * var(--map-fit)) / 2);`);
+  expect(rule).toContain(
+    `translate: calc((100cqw - ${width}px * var(--map-fit)) / 2) calc((100cqh - ${height}px * var(--map-fit)) / 2);`,
+  );
 });
 
 test('map.css sizes and fits the phone map with the padding and width the island fits it with', () => {
@@ -17,7 +24,9 @@ test('map.css sizes and fits the phone map with the padding and width the island
   const { top, right, bottom, left } = PHONE_FIT_PADDING;
   expect(PHONE_QUERY).toBe('(max-width: 899px)');
   // Canvas height: padding, the 1 px borders, 1 px against rounding, then the drawing at the fitted width.
-  expect(phone).toContain(`height: calc(${top}px + ${bottom}px + 2px + 1px + (100cqw - 2px - ${left + right}px) * var(--map-phone-aspect));`);
+  expect(phone).toContain(
+    `height: calc(${top}px + ${bottom}px + 2px + 1px + (100cqw - 2px - ${left + right}px) * var(--map-phone-aspect));`,
+  );
   expect(phone).toContain(`translate: ${left}px ${top}px;`);
   expect(phone).toContain(`scale: calc((100cqw - ${left + right}px) / ${PHONE_PART_WIDTH}px);`);
 });

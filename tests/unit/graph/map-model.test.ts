@@ -1,36 +1,66 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseGraph } from '../../../src/lib/graph/validate-graph.ts';
-import { toFlow, flowNodeId, handlesFor, type ComponentMapNode } from '../../../src/lib/graph/to-flow.ts';
-import { boxesOverlap, endpointBox, facingSides, nodeBox, partBox, zoneBoxes } from '../../../src/lib/graph/layout.ts';
+import {
+  toFlow,
+  flowNodeId,
+  handlesFor,
+  type ComponentMapNode,
+} from '../../../src/lib/graph/to-flow.ts';
+import {
+  boxesOverlap,
+  endpointBox,
+  facingSides,
+  nodeBox,
+  partBox,
+  zoneBoxes,
+} from '../../../src/lib/graph/layout.ts';
 import { litByFlow, parseFlows, componentsInFlow } from '../../../src/lib/graph/flows.ts';
-import { formatMapState, MAP_STATE_PARAMS, parseMapState } from '../../../src/lib/graph/url-state.ts';
+import {
+  formatMapState,
+  MAP_STATE_PARAMS,
+  parseMapState,
+} from '../../../src/lib/graph/url-state.ts';
 import { findNeighbourInDirection } from '../../../src/lib/graph/keyboard.ts';
 import { buildOutline } from '../../../src/lib/graph/outline.ts';
 import { getNeighbourIds, getNeighbours } from '../../../src/lib/graph/neighbours.ts';
 import { buildPanels } from '../../../src/lib/graph/panel.ts';
 
 const graph = parseGraph(readFileSync('diagram/graph.yaml', 'utf8'));
-const facts = Object.fromEntries(graph.nodes.map((n) => [n.id, { title: `${n.label} title`, summary: `About ${n.label}.`, technologies: ['Tech'] }]));
+const facts = Object.fromEntries(
+  graph.nodes.map((n) => [
+    n.id,
+    { title: `${n.label} title`, summary: `About ${n.label}.`, technologies: ['Tech'] },
+  ]),
+);
 
 describe('layout of the real graph', () => {
   test('no two components overlap', () => {
     const overlaps: string[] = [];
     graph.nodes.forEach((a, i) =>
-      graph.nodes.slice(i + 1).forEach((b) => boxesOverlap(nodeBox(a), nodeBox(b)) && overlaps.push(`${a.id} × ${b.id}`)),
+      graph.nodes
+        .slice(i + 1)
+        .forEach((b) => boxesOverlap(nodeBox(a), nodeBox(b)) && overlaps.push(`${a.id} × ${b.id}`)),
     );
     expect(overlaps).toEqual([]);
   });
 
   test('no two part regions overlap', () => {
     const boxes = graph.parts.map((p) => [p.id, partBox(graph, p.id)!] as const);
-    const overlaps = boxes.flatMap(([a, boxA], i) => boxes.slice(i + 1).filter(([, boxB]) => boxesOverlap(boxA, boxB)).map(([b]) => `${a} × ${b}`));
+    const overlaps = boxes.flatMap(([a, boxA], i) =>
+      boxes
+        .slice(i + 1)
+        .filter(([, boxB]) => boxesOverlap(boxA, boxB))
+        .map(([b]) => `${a} × ${b}`),
+    );
     expect(overlaps).toEqual([]);
   });
 
   test('every component lies outside the regions of other parts', () => {
     const problems = graph.nodes.flatMap((n) =>
-      graph.parts.filter((p) => p.id !== n.part && boxesOverlap(nodeBox(n), partBox(graph, p.id)!)).map((p) => `${n.id} in part ${p.id}`),
+      graph.parts
+        .filter((p) => p.id !== n.part && boxesOverlap(nodeBox(n), partBox(graph, p.id)!))
+        .map((p) => `${n.id} in part ${p.id}`),
     );
     expect(problems).toEqual([]);
   });
@@ -66,7 +96,12 @@ describe('toFlow', () => {
     expect(model.nodes.filter((n) => n.type === 'part')).toHaveLength(8);
     expect(components).toHaveLength(17);
     const zones = model.nodes.filter((n) => n.type === 'zone');
-    expect(zones.map((z) => z.id)).toEqual(['data-storage__landing', 'data-storage__bronze', 'data-storage__silver', 'data-storage__gold']);
+    expect(zones.map((z) => z.id)).toEqual([
+      'data-storage__landing',
+      'data-storage__bronze',
+      'data-storage__silver',
+      'data-storage__gold',
+    ]);
     expect(zones.every((z) => z.parentId === 'data-storage')).toBe(true);
   });
 
@@ -80,7 +115,9 @@ describe('toFlow', () => {
 
   test('computes an accessible sentence for each component', () => {
     const storage = components.find((n) => n.id === 'data-storage')!;
-    expect(storage.data.ariaLabel).toBe('5 Data storage (Data storage title). Part B, Data platform. Tech. Opens summary.');
+    expect(storage.data.ariaLabel).toBe(
+      '5 Data storage (Data storage title). Part B, Data platform. Tech. Opens summary.',
+    );
     expect(storage.data.ariaLabel.startsWith(`5 ${storage.data.label}`)).toBe(true);
     expect(storage.data.href).toBe('/data-storage/');
   });
@@ -93,19 +130,35 @@ describe('toFlow', () => {
       expect(handleIds.has(e.sourceHandle!) && handleIds.has(e.targetHandle!), e.id).toBe(true);
     }
     const e3 = model.edges.find((e) => e.id === 'e3')!;
-    expect(e3).toMatchObject({ source: 'batch-ingestion', target: 'data-storage__landing', className: 'flow flow-batch' });
-    expect(e3.ariaLabel).toBe('Batch ingestion title writes raw extracts to Data storage title (Landing)');
+    expect(e3).toMatchObject({
+      source: 'batch-ingestion',
+      target: 'data-storage__landing',
+      className: 'flow flow-batch',
+    });
+    expect(e3.ariaLabel).toBe(
+      'Batch ingestion title writes raw extracts to Data storage title (Landing)',
+    );
   });
 
   test('uses the sides an edge fixes instead of the facing ones', () => {
-    expect(model.edges.find((e) => e.id === 'e15')).toMatchObject({ sourceHandle: 's-right', targetHandle: 't-right' });
+    expect(model.edges.find((e) => e.id === 'e15')).toMatchObject({
+      sourceHandle: 's-right',
+      targetHandle: 't-right',
+    });
   });
 });
 
 describe('neighbours', () => {
   test('resolve zones to their component and skip flows inside a component', () => {
     const { upstream, downstream } = getNeighbours(graph, 'data-storage');
-    expect(upstream.map((n) => n.nodeId)).toEqual(['batch-ingestion', 'stream-ingestion', 'etl-cluster', 'realtime-analytics', 'adhoc-cluster', 'bi-cluster']);
+    expect(upstream.map((n) => n.nodeId)).toEqual([
+      'batch-ingestion',
+      'stream-ingestion',
+      'etl-cluster',
+      'realtime-analytics',
+      'adhoc-cluster',
+      'bi-cluster',
+    ]);
     expect(downstream.map((n) => n.nodeId)).toEqual(['feature-store']);
     expect(getNeighbourIds(graph, 'orchestration')).toEqual([]);
   });
@@ -124,7 +177,13 @@ describe('named flows', () => {
     expect([...lit.nodes]).toEqual(['batch-sources', 'batch-ingestion', 'data-storage__landing']);
     expect([...lit.edges]).toEqual(['e1', 'e3']);
     expect(litByFlow(batch, 99).nodes.size).toBeGreaterThan(lit.nodes.size);
-    expect(componentsInFlow(batch)).toEqual(['batch-sources', 'batch-ingestion', 'data-storage', 'etl-cluster', 'bi-cluster']);
+    expect(componentsInFlow(batch)).toEqual([
+      'batch-sources',
+      'batch-ingestion',
+      'data-storage',
+      'etl-cluster',
+      'bi-cluster',
+    ]);
   });
 
   test('reject a step naming an unknown node or edge', () => {
@@ -140,14 +199,26 @@ describe('URL state', () => {
   const known = { nodes: new Set(['data-storage', 'security']), flows: new Set(['batch']) };
 
   test('round-trips a full state', () => {
-    const state = { node: 'data-storage', flow: 'batch', step: 2, parts: ['A', 'B'] as const, readiness: true };
+    const state = {
+      node: 'data-storage',
+      flow: 'batch',
+      step: 2,
+      parts: ['A', 'B'] as const,
+      readiness: true,
+    };
     const search = formatMapState({ ...state, parts: [...state.parts] });
     expect(search).toBe('?node=data-storage&flow=batch&step=3&parts=A,B&readiness=on');
     expect(parseMapState(search, known)).toEqual({ ...state, parts: ['A', 'B'] });
   });
 
   test('drops unknown nodes, flows and parts instead of failing', () => {
-    expect(parseMapState('?node=nope&flow=nope&step=-4&parts=A,Z,b', known)).toEqual({ node: undefined, flow: undefined, step: 0, parts: ['A', 'B'], readiness: false });
+    expect(parseMapState('?node=nope&flow=nope&step=-4&parts=A,Z,b', known)).toEqual({
+      node: undefined,
+      flow: undefined,
+      step: 0,
+      parts: ['A', 'B'],
+      readiness: false,
+    });
   });
 
   test('the readiness view is off unless the query asks for it, and "off" keeps it off', () => {
@@ -166,7 +237,13 @@ describe('URL state', () => {
   test('writes a view with exactly the parameters that make the map hydrate at once', () => {
     // MAP_STATE_PARAMS tells the page which query makes it hydrate before the reader touches the
     // map; a parameter renamed here but not there would open a shared view on the static map.
-    const search = formatMapState({ node: 'data-storage', flow: 'batch', step: 1, parts: ['A'], readiness: true });
+    const search = formatMapState({
+      node: 'data-storage',
+      flow: 'batch',
+      step: 1,
+      parts: ['A'],
+      readiness: true,
+    });
     expect([...new URLSearchParams(search).keys()].sort()).toEqual([...MAP_STATE_PARAMS].sort());
   });
 });
@@ -180,7 +257,9 @@ describe('keyboard movement', () => {
   ]);
 
   test('moves to the nearest neighbour in the arrow direction', () => {
-    expect(findNeighbourInDirection(boxes, 'a', ['far-right', 'right', 'below'], 'ArrowRight')).toBe('right');
+    expect(
+      findNeighbourInDirection(boxes, 'a', ['far-right', 'right', 'below'], 'ArrowRight'),
+    ).toBe('right');
     expect(findNeighbourInDirection(boxes, 'a', ['right', 'below'], 'ArrowDown')).toBe('below');
   });
 
@@ -197,19 +276,39 @@ describe('outline', () => {
     expect(outline.flatMap((p) => p.components).length).toBe(17);
     const storage = outline[1]!.components.find((c) => c.id === 'data-storage')!;
     expect(storage.zones).toEqual(['Landing', 'Bronze', 'Silver', 'Gold']);
-    expect(storage.outgoing.map((f) => f.text)).toContain('Data storage title (Landing) promotes to Data storage title (Bronze).');
-    expect(storage.incoming.map((f) => f.text)).toContain('Batch ingestion title writes raw extracts to Data storage title (Landing).');
+    expect(storage.outgoing.map((f) => f.text)).toContain(
+      'Data storage title (Landing) promotes to Data storage title (Bronze).',
+    );
+    expect(storage.incoming.map((f) => f.text)).toContain(
+      'Batch ingestion title writes raw extracts to Data storage title (Landing).',
+    );
     expect(outline[5]!.components.map((c) => c.number)).toEqual([14, 17]);
   });
 });
 
 describe('panels', () => {
   test('hold summary, neighbours and only the links that exist', () => {
-    const chapters = Object.fromEntries(graph.nodes.map((n) => [n.id, { title: n.label, summary: 's', technologies: [], alternatives: [] }]));
-    const panels = buildPanels(graph, chapters, (id) => (id === 'data-storage' ? [{ href: '/configs/data-storage/', label: 'Reference configs' }] : []));
-    expect(panels['data-storage']!.links.map((l) => l.href)).toEqual(['/data-storage/', '/configs/data-storage/']);
+    const chapters = Object.fromEntries(
+      graph.nodes.map((n) => [
+        n.id,
+        { title: n.label, summary: 's', technologies: [], alternatives: [] },
+      ]),
+    );
+    const panels = buildPanels(graph, chapters, (id) =>
+      id === 'data-storage' ? [{ href: '/configs/data-storage/', label: 'Reference configs' }] : [],
+    );
+    expect(panels['data-storage']!.links.map((l) => l.href)).toEqual([
+      '/data-storage/',
+      '/configs/data-storage/',
+    ]);
     expect(panels['security']!.links.map((l) => l.href)).toEqual(['/security/']);
-    expect(panels['ml-serving']!.downstream).toEqual([{ id: 'experiment-tracking', title: 'Experiments & model registry', flow: 'pulls models from' }]);
+    expect(panels['ml-serving']!.downstream).toEqual([
+      {
+        id: 'experiment-tracking',
+        title: 'Experiments & model registry',
+        flow: 'pulls models from',
+      },
+    ]);
   });
 });
 

@@ -8,7 +8,9 @@ describe('part letters', () => {
     expect(['Z', 'a', '', 'AB'].filter(isPartId)).toEqual([]);
   });
   test('the graph schema rejects a letter outside them, listing the range', () => {
-    expect(PartIdSchema.safeParse('Z').error?.issues[0]?.message).toBe('expected a part letter A–H');
+    expect(PartIdSchema.safeParse('Z').error?.issues[0]?.message).toBe(
+      'expected a part letter A–H',
+    );
     expect(PartIdSchema.parse('H')).toBe('H');
   });
 });

@@ -2,15 +2,28 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseGraph } from '../../../src/lib/graph/validate-graph.ts';
 import { layOutForPhone, PHONE_PART_WIDTH } from '../../../src/lib/graph/phone-layout.ts';
-import { boxesOverlap, graphBounds, nodeBox, partBox, zoneBoxes } from '../../../src/lib/graph/layout.ts';
+import {
+  boxesOverlap,
+  graphBounds,
+  nodeBox,
+  partBox,
+  zoneBoxes,
+} from '../../../src/lib/graph/layout.ts';
 import { fitZoom, PHONE_FIT_PADDING } from '../../../src/lib/graph/map-fit.ts';
 import { toFlow } from '../../../src/lib/graph/to-flow.ts';
-import { applyLayoutVariant, boundsOfNodes, toLayoutVariant, withVariantBoxes } from '../../../src/lib/graph/layout-variant.ts';
+import {
+  applyLayoutVariant,
+  boundsOfNodes,
+  toLayoutVariant,
+  withVariantBoxes,
+} from '../../../src/lib/graph/layout-variant.ts';
 import type { Graph, GraphNode } from '../../../src/lib/graph/schema.ts';
 
 const desktop = parseGraph(readFileSync('diagram/graph.yaml', 'utf8'));
 const phone = layOutForPhone(desktop);
-const facts = Object.fromEntries(desktop.nodes.map((n) => [n.id, { title: n.label, summary: '', technologies: ['Tech'] }]));
+const facts = Object.fromEntries(
+  desktop.nodes.map((n) => [n.id, { title: n.label, summary: '', technologies: ['Tech'] }]),
+);
 
 /** Node label and zone text sizes in map.css, in map pixels. */
 const LABEL_PX = 16;
@@ -21,10 +34,28 @@ const MIN_TARGET_PX = 44;
 
 /** The canvas on a phone `viewport` px wide: the home page's side padding (12 px at 360) and the canvas border. */
 const canvasWidth = (viewport: number) => viewport - 2 * Math.max(12, viewport * 0.03) - 2;
-const zoomAt = (viewport: number) => fitZoom(graphBounds(phone), { width: canvasWidth(viewport), height: Infinity }, PHONE_FIT_PADDING);
+const zoomAt = (viewport: number) =>
+  fitZoom(
+    graphBounds(phone),
+    { width: canvasWidth(viewport), height: Infinity },
+    PHONE_FIT_PADDING,
+  );
 
-const node = (id: string, part: GraphNode['part'], number: number, extra: Partial<GraphNode> = {}): GraphNode => ({
-  id, part, number, label: id, crossCutting: false, position: [0, 0], size: [200, 88], zones: [], ...extra,
+const node = (
+  id: string,
+  part: GraphNode['part'],
+  number: number,
+  extra: Partial<GraphNode> = {},
+): GraphNode => ({
+  id,
+  part,
+  number,
+  label: id,
+  crossCutting: false,
+  position: [0, 0],
+  size: [200, 88],
+  zones: [],
+  ...extra,
 });
 const graphOf = (nodes: GraphNode[]): Graph => ({
   parts: [...new Set(nodes.map((n) => n.part))].map((id) => ({ id, title: `Part ${id}` })),
@@ -34,8 +65,12 @@ const graphOf = (nodes: GraphNode[]): Graph => ({
 
 describe('the phone layout of the real graph', () => {
   test('keeps every component, zone and edge, and moves only positions, sizes and fixed sides', () => {
-    expect(phone.nodes.map((n) => [n.id, n.number, n.part, n.label, n.zones])).toEqual(desktop.nodes.map((n) => [n.id, n.number, n.part, n.label, n.zones]));
-    expect(phone.edges.map((e) => [e.id, e.source, e.target, e.kind])).toEqual(desktop.edges.map((e) => [e.id, e.source, e.target, e.kind]));
+    expect(phone.nodes.map((n) => [n.id, n.number, n.part, n.label, n.zones])).toEqual(
+      desktop.nodes.map((n) => [n.id, n.number, n.part, n.label, n.zones]),
+    );
+    expect(phone.edges.map((e) => [e.id, e.source, e.target, e.kind])).toEqual(
+      desktop.edges.map((e) => [e.id, e.source, e.target, e.kind]),
+    );
     expect(phone.edges.filter((e) => e.sides)).toEqual([]);
     expect(desktop.edges.filter((e) => e.sides).length).toBeGreaterThan(0);
   });
@@ -53,20 +88,40 @@ describe('the phone layout of the real graph', () => {
 
   test('no two components overlap, no two part regions overlap, and no component sits in another part', () => {
     const problems: string[] = [];
-    phone.nodes.forEach((a, i) => phone.nodes.slice(i + 1).forEach((b) => boxesOverlap(nodeBox(a), nodeBox(b)) && problems.push(`${a.id} × ${b.id}`)));
-    phone.parts.forEach((a, i) => phone.parts.slice(i + 1).forEach((b) => boxesOverlap(partBox(phone, a.id)!, partBox(phone, b.id)!) && problems.push(`part ${a.id} × ${b.id}`)));
-    phone.nodes.forEach((n) => phone.parts.filter((p) => p.id !== n.part && boxesOverlap(nodeBox(n), partBox(phone, p.id)!)).forEach((p) => problems.push(`${n.id} in ${p.id}`)));
+    phone.nodes.forEach((a, i) =>
+      phone.nodes
+        .slice(i + 1)
+        .forEach((b) => boxesOverlap(nodeBox(a), nodeBox(b)) && problems.push(`${a.id} × ${b.id}`)),
+    );
+    phone.parts.forEach((a, i) =>
+      phone.parts
+        .slice(i + 1)
+        .forEach(
+          (b) =>
+            boxesOverlap(partBox(phone, a.id)!, partBox(phone, b.id)!) &&
+            problems.push(`part ${a.id} × ${b.id}`),
+        ),
+    );
+    phone.nodes.forEach((n) =>
+      phone.parts
+        .filter((p) => p.id !== n.part && boxesOverlap(nodeBox(n), partBox(phone, p.id)!))
+        .forEach((p) => problems.push(`${n.id} in ${p.id}`)),
+    );
     expect(problems).toEqual([]);
   });
 
   test('opens at a zoom where labels are at least 12 px and every component is a 44 px target, on a 360 px phone', () => {
     const zoom = zoomAt(360);
     expect(LABEL_PX * zoom).toBeGreaterThanOrEqual(MIN_TEXT_PX);
-    const small = phone.nodes.filter((n) => Math.min(...n.size) * zoom < MIN_TARGET_PX).map((n) => n.id);
+    const small = phone.nodes
+      .filter((n) => Math.min(...n.size) * zoom < MIN_TARGET_PX)
+      .map((n) => n.id);
     expect(small).toEqual([]);
     const storage = phone.nodes.find((n) => n.id === 'data-storage')!;
     expect(ZONE_PX * zoom).toBeGreaterThanOrEqual(11);
-    expect(Math.min(...zoneBoxes(storage).map((z) => z.width)) * zoom).toBeGreaterThanOrEqual(MIN_TARGET_PX);
+    expect(Math.min(...zoneBoxes(storage).map((z) => z.width)) * zoom).toBeGreaterThanOrEqual(
+      MIN_TARGET_PX,
+    );
   });
 
   test('is still readable on the narrowest phone the site supports, 320 px', () => {
@@ -91,7 +146,18 @@ describe('layOutForPhone', () => {
   });
 
   test('gives a component with zones a row of its own, the full width of the part', () => {
-    const laid = layOutForPhone(graphOf([node('store', 'B', 1, { zones: [{ id: 'z1', label: 'Z1' }, { id: 'z2', label: 'Z2' }] }), node('x', 'B', 2), node('y', 'B', 3)]));
+    const laid = layOutForPhone(
+      graphOf([
+        node('store', 'B', 1, {
+          zones: [
+            { id: 'z1', label: 'Z1' },
+            { id: 'z2', label: 'Z2' },
+          ],
+        }),
+        node('x', 'B', 2),
+        node('y', 'B', 3),
+      ]),
+    );
     const store = laid.nodes.find((n) => n.id === 'store')!;
     const x = laid.nodes.find((n) => n.id === 'x')!;
     expect(store.position[1] + store.size[1]).toBeLessThan(x.position[1]);
@@ -125,7 +191,9 @@ describe('layOutForPhone', () => {
 describe('applyLayoutVariant', () => {
   test('names the node a variant has no box for, and the ones it has', () => {
     const model = toFlow(graphOf([node('a', 'A', 1)]), {});
-    expect(() => applyLayoutVariant(model, { nodes: {}, edges: {}, bounds: model.bounds })).toThrowErrorMatchingInlineSnapshot(
+    expect(() =>
+      applyLayoutVariant(model, { nodes: {}, edges: {}, bounds: model.bounds }),
+    ).toThrowErrorMatchingInlineSnapshot(
       `[Error: layout variant: node "part-A" has no box. Boxes exist for: ]`,
     );
   });
@@ -156,7 +224,10 @@ describe('boundsOfNodes', () => {
     expect(boundsOfNodes(model, ['batch-sources', 'data-storage__landing'])).toEqual({
       x: sources.position[0],
       y: sources.position[1],
-      width: Math.max(sources.size[0], storage.position[0] + landing.x + landing.width - sources.position[0]),
+      width: Math.max(
+        sources.size[0],
+        storage.position[0] + landing.x + landing.width - sources.position[0],
+      ),
       height: storage.position[1] + landing.y + landing.height - sources.position[1],
     });
     expect(() => boundsOfNodes(model, ['nope'])).toThrow('no node "nope"');

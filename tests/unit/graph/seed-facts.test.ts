@@ -29,9 +29,24 @@ const SEED_NODES: Record<number, [string, string]> = {
 
 /** Seed edges as drawn: [from, to], numbers or "5:Zone". */
 const SEED_EDGES: Array<[string | number, string | number]> = [
-  [1, 3], [2, 4], [3, '5:Landing'], [4, '5:Landing'], [4, 8],
-  ['5:Landing', '5:Bronze'], ['5:Bronze', '5:Silver'], ['5:Silver', '5:Gold'],
-  ['5:Gold', 10], [9, 10], [11, 9], [6, 5], [8, 5], [7, 5], [7, 8], [7, 9], [12, '5:Gold'], [12, 8],
+  [1, 3],
+  [2, 4],
+  [3, '5:Landing'],
+  [4, '5:Landing'],
+  [4, 8],
+  ['5:Landing', '5:Bronze'],
+  ['5:Bronze', '5:Silver'],
+  ['5:Silver', '5:Gold'],
+  ['5:Gold', 10],
+  [9, 10],
+  [11, 9],
+  [6, 5],
+  [8, 5],
+  [7, 5],
+  [7, 8],
+  [7, 9],
+  [12, '5:Gold'],
+  [12, 8],
 ];
 
 function toEndpoint(seed: string | number): string {
@@ -41,15 +56,20 @@ function toEndpoint(seed: string | number): string {
 }
 
 describe('the platform graph keeps the seed diagram', () => {
-  test.each(Object.entries(SEED_NODES))('component %s is present with its id and part', (number, [id, part]) => {
-    const node = graph.nodes.find((n) => n.number === Number(number));
-    expect(node, `no node numbered ${number}`).toBeDefined();
-    expect(node!.id).toBe(id);
-    expect(node!.part).toBe(part);
-  });
+  test.each(Object.entries(SEED_NODES))(
+    'component %s is present with its id and part',
+    (number, [id, part]) => {
+      const node = graph.nodes.find((n) => n.number === Number(number));
+      expect(node, `no node numbered ${number}`).toBeDefined();
+      expect(node!.id).toBe(id);
+      expect(node!.part).toBe(part);
+    },
+  );
 
   test('has exactly the 17 seed components', () => {
-    expect(graph.nodes.map((n) => n.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+    expect(graph.nodes.map((n) => n.number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 17 }, (_, i) => i + 1),
+    );
   });
 
   test('data storage holds the zones landing → bronze → silver → gold in order', () => {
@@ -73,8 +93,14 @@ describe('the platform graph keeps the seed diagram', () => {
 
   test('the seed parts A–H are all present with their titles', () => {
     expect(graph.parts.map((p) => `${p.id} ${p.title}`)).toEqual([
-      'A Data ingestion', 'B Data platform', 'C ML platform', 'D BI', 'E Orchestration',
-      'F Infrastructure', 'G Security', 'H Data quality & lineage',
+      'A Data ingestion',
+      'B Data platform',
+      'C ML platform',
+      'D BI',
+      'E Orchestration',
+      'F Infrastructure',
+      'G Security',
+      'H Data quality & lineage',
     ]);
   });
 
@@ -90,6 +116,11 @@ describe('the platform graph keeps the seed diagram', () => {
   });
 
   test('the cross-cutting components are marked as such', () => {
-    expect(graph.nodes.filter((n) => n.crossCutting).map((n) => n.number).sort((a, b) => a - b)).toEqual([13, 14, 15, 16, 17]);
+    expect(
+      graph.nodes
+        .filter((n) => n.crossCutting)
+        .map((n) => n.number)
+        .sort((a, b) => a - b),
+    ).toEqual([13, 14, 15, 16, 17]);
   });
 });

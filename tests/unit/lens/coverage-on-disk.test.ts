@@ -7,7 +7,11 @@ import { addGraphFacts } from '../../../src/lib/chapter/graph-facts.ts';
 import { parseGraph } from '../../../src/lib/graph/validate-graph.ts';
 import { buildCoverageMatrix } from '../../../src/lib/lens/coverage.ts';
 import { COVERAGE_NOTES_FILE, parseCoverageNotes } from '../../../src/lib/lens/parse-catalogue.ts';
-import { findLensRefProblems, findNoteProblems, findVerdictProblems } from '../../../src/lib/lens/validate-refs.ts';
+import {
+  findLensRefProblems,
+  findNoteProblems,
+  findVerdictProblems,
+} from '../../../src/lib/lens/validate-refs.ts';
 import { readCatalogues } from './helpers.ts';
 
 const catalogues = readCatalogues();
@@ -33,9 +37,12 @@ describe('lens mappings on disk', () => {
     expect(findNoteProblems(catalogues, notes)).toEqual([]);
   });
 
-  test.each(chapters.map((c) => [c.id, c] as const))('%s maps its component to at least one best practice', (_id, chapter) => {
-    expect(chapter.data.lenses.length).toBeGreaterThan(0);
-  });
+  test.each(chapters.map((c) => [c.id, c] as const))(
+    '%s maps its component to at least one best practice',
+    (_id, chapter) => {
+      expect(chapter.data.lenses.length).toBeGreaterThan(0);
+    },
+  );
 
   test('the catalogues hold every best practice of the three lenses: 59, 105 and 167', () => {
     expect(matrix.lenses.map((l) => [l.lens.id, l.totals.total])).toEqual([

@@ -1,9 +1,23 @@
 import { describe, expect, test } from 'vitest';
-import { buildCoverageMatrix, countCoverage, describeTotals, groupOpenPractices, OPEN_GROUP_FOLD_OVER, type UncoveredPractice } from '../../../src/lib/lens/coverage.ts';
+import {
+  buildCoverageMatrix,
+  countCoverage,
+  describeTotals,
+  groupOpenPractices,
+  OPEN_GROUP_FOLD_OVER,
+  type UncoveredPractice,
+} from '../../../src/lib/lens/coverage.ts';
 import { groupLensMappings } from '../../../src/lib/lens/chapter-mappings.ts';
 import { summariseLensCoverage } from '../../../src/lib/lens/map-coverage.ts';
 import { routes } from '../../../src/lib/site/routes.ts';
-import { countBestPractices, describeOpenGroup, formatPillarFilter, lensPageFor, matchesPillarFilter, parsePillarFilter } from '../../../src/lib/lens/filter.ts';
+import {
+  countBestPractices,
+  describeOpenGroup,
+  formatPillarFilter,
+  lensPageFor,
+  matchesPillarFilter,
+  parsePillarFilter,
+} from '../../../src/lib/lens/filter.ts';
 import { isCovered, noteLabel, strongestStatus, verdict } from '../../../src/lib/lens/status.ts';
 import { bestPracticeAnchor } from '../../../src/lib/lens/catalogue-index.ts';
 import { chapter, lens } from './helpers.ts';
@@ -28,19 +42,31 @@ describe('buildCoverageMatrix', () => {
       { lens: 'analytics', id: 'BP 3.1', status: 'not-addressed' },
       { lens: 'analytics', id: 'BP 9.9', status: 'addressed' },
     ]),
-    chapter('security', 15, [{ lens: 'analytics', id: 'BP 3.2', status: 'partial', how: 'Masks in Trino.' }]),
+    chapter('security', 15, [
+      { lens: 'analytics', id: 'BP 3.2', status: 'partial', how: 'Masks in Trino.' },
+    ]),
   ];
   const matrix = buildCoverageMatrix(catalogues, chapters, {
     lenses: { analytics: 'Our view.' },
     notes: [
       { lens: 'analytics', id: 'BP 4.1', kind: 'gap', note: 'No owner workflow.' },
-      { lens: 'machine-learning', id: 'MLREL05-BP02', kind: 'out-of-scope', note: 'A team practice.' },
+      {
+        lens: 'machine-learning',
+        id: 'MLREL05-BP02',
+        kind: 'out-of-scope',
+        note: 'A team practice.',
+      },
     ],
   });
-  const rows = (lensIndex: number) => matrix.lenses[lensIndex]!.pillars.flatMap((p) => p.questions.flatMap((q) => q.rows));
+  const rows = (lensIndex: number) =>
+    matrix.lenses[lensIndex]!.pillars.flatMap((p) => p.questions.flatMap((q) => q.rows));
 
   test('orders component columns by component number', () => {
-    expect(matrix.components.map((c) => `${c.number} ${c.id}`)).toEqual(['1 sources', '11 serving', '15 security']);
+    expect(matrix.components.map((c) => `${c.number} ${c.id}`)).toEqual([
+      '1 sources',
+      '11 serving',
+      '15 security',
+    ]);
   });
 
   test('puts each chapter status and how in its column, and empty cells elsewhere', () => {
@@ -64,10 +90,20 @@ describe('buildCoverageMatrix', () => {
 
   test('totals each pillar and lens by verdict, not-addressed and out-of-scope apart', () => {
     expect(matrix.lenses[0]!.pillars.map((p) => [p.id, p.totals])).toEqual([
-      ['operational-excellence', { total: 2, addressed: 2, partial: 0, notAddressed: 0, outOfScope: 0, none: 0 }],
+      [
+        'operational-excellence',
+        { total: 2, addressed: 2, partial: 0, notAddressed: 0, outOfScope: 0, none: 0 },
+      ],
       ['security', { total: 3, addressed: 0, partial: 1, notAddressed: 2, outOfScope: 0, none: 0 }],
     ]);
-    expect(matrix.lenses[1]!.totals).toEqual({ total: 2, addressed: 1, partial: 0, notAddressed: 0, outOfScope: 1, none: 0 });
+    expect(matrix.lenses[1]!.totals).toEqual({
+      total: 2,
+      addressed: 1,
+      partial: 0,
+      notAddressed: 0,
+      outOfScope: 1,
+      none: 0,
+    });
   });
 
   test('lists what no component covers, what is only partly covered and what is out of scope, with our notes', () => {
@@ -76,7 +112,9 @@ describe('buildCoverageMatrix', () => {
       ['analytics', 'BP 4.1', 'not-addressed', 'No owner workflow.'],
     ]);
     expect(matrix.partlyCovered.map((u) => u.bestPractice.id)).toEqual(['BP 3.2']);
-    expect(matrix.outOfScope.map((u) => [u.bestPractice.id, u.best, u.note?.note])).toEqual([['MLREL05-BP02', 'out-of-scope', 'A team practice.']]);
+    expect(matrix.outOfScope.map((u) => [u.bestPractice.id, u.best, u.note?.note])).toEqual([
+      ['MLREL05-BP02', 'out-of-scope', 'A team practice.'],
+    ]);
     expect(matrix.lenses[0]!.summary).toBe('Our view.');
   });
 
@@ -86,7 +124,9 @@ describe('buildCoverageMatrix', () => {
 
   test('groups open practices by lens and pillar, leaving out empty groups', () => {
     const groups = groupOpenPractices(catalogues, matrix.uncovered);
-    expect(groups.map((g) => [g.lens.id, g.pillars.map((p) => [p.title, p.items.length])])).toEqual([['analytics', [['Security', 2]]]]);
+    expect(groups.map((g) => [g.lens.id, g.pillars.map((p) => [p.title, p.items.length])])).toEqual(
+      [['analytics', [['Security', 2]]]],
+    );
     expect(groups.map((g) => [g.count, g.required, g.folded])).toEqual([[2, 0, false]]);
   });
 
@@ -97,44 +137,113 @@ describe('buildCoverageMatrix', () => {
         pillar: 'reliability',
         questionId: 'MLREL05',
         best: 'none',
-        bestPractice: { id: `MLREL05-BP${i}`, title: `Practice ${i}`, summary: `What practice ${i} asks, in our words.`, url: 'https://example.org/bp.html', ...(i < required && { priority: 'required' as const }) },
+        bestPractice: {
+          id: `MLREL05-BP${i}`,
+          title: `Practice ${i}`,
+          summary: `What practice ${i} asks, in our words.`,
+          url: 'https://example.org/bp.html',
+          ...(i < required && { priority: 'required' as const }),
+        },
       }));
     const [atLimit] = groupOpenPractices(catalogues, open(OPEN_GROUP_FOLD_OVER, 0));
     const [overLimit] = groupOpenPractices(catalogues, open(OPEN_GROUP_FOLD_OVER + 1, 3));
     expect([atLimit!.count, atLimit!.folded]).toEqual([OPEN_GROUP_FOLD_OVER, false]);
-    expect([overLimit!.count, overLimit!.required, overLimit!.folded]).toEqual([OPEN_GROUP_FOLD_OVER + 1, 3, true]);
+    expect([overLimit!.count, overLimit!.required, overLimit!.folded]).toEqual([
+      OPEN_GROUP_FOLD_OVER + 1,
+      3,
+      true,
+    ]);
   });
 });
 
 describe('statuses', () => {
   test('picks the strongest status and treats partial as covered', () => {
     expect(strongestStatus([])).toBe('none');
-    expect([verdict('none'), verdict('none', 'gap'), verdict('none', 'out-of-scope'), verdict('not-addressed', 'out-of-scope')]).toEqual(['none', 'not-addressed', 'out-of-scope', 'out-of-scope']);
-    expect([verdict('partial', 'gap'), verdict('addressed', 'out-of-scope'), verdict('not-addressed')]).toEqual(['partial', 'addressed', 'not-addressed']);
-    expect([noteLabel('partial', 'gap'), noteLabel('not-addressed', 'gap'), noteLabel('out-of-scope', 'out-of-scope')]).toEqual(['Missing', 'Where it would go', 'Why']);
+    expect([
+      verdict('none'),
+      verdict('none', 'gap'),
+      verdict('none', 'out-of-scope'),
+      verdict('not-addressed', 'out-of-scope'),
+    ]).toEqual(['none', 'not-addressed', 'out-of-scope', 'out-of-scope']);
+    expect([
+      verdict('partial', 'gap'),
+      verdict('addressed', 'out-of-scope'),
+      verdict('not-addressed'),
+    ]).toEqual(['partial', 'addressed', 'not-addressed']);
+    expect([
+      noteLabel('partial', 'gap'),
+      noteLabel('not-addressed', 'gap'),
+      noteLabel('out-of-scope', 'out-of-scope'),
+    ]).toEqual(['Missing', 'Where it would go', 'Why']);
     expect(strongestStatus(['not-addressed', 'partial'])).toBe('partial');
     expect(strongestStatus(['partial', 'addressed', 'not-addressed'])).toBe('addressed');
-    expect([isCovered('addressed'), isCovered('partial'), isCovered('not-addressed'), isCovered('none')]).toEqual([true, true, false, false]);
+    expect([
+      isCovered('addressed'),
+      isCovered('partial'),
+      isCovered('not-addressed'),
+      isCovered('none'),
+    ]).toEqual([true, true, false, false]);
   });
 
   test('counts rows by best status', () => {
-    expect(countCoverage([{ best: 'addressed' }, { best: 'none' }, { best: 'not-addressed' }, { best: 'partial' }, { best: 'out-of-scope' }, { best: 'out-of-scope' }])).toEqual({
-      total: 6, addressed: 1, partial: 1, notAddressed: 1, outOfScope: 2, none: 1,
+    expect(
+      countCoverage([
+        { best: 'addressed' },
+        { best: 'none' },
+        { best: 'not-addressed' },
+        { best: 'partial' },
+        { best: 'out-of-scope' },
+        { best: 'out-of-scope' },
+      ]),
+    ).toEqual({
+      total: 6,
+      addressed: 1,
+      partial: 1,
+      notAddressed: 1,
+      outOfScope: 2,
+      none: 1,
     });
   });
 
   test('says the totals as a sentence, in the singular for one', () => {
-    expect(describeTotals({ total: 59, addressed: 45, partial: 9, notAddressed: 3, outOfScope: 2, none: 0 })).toBe('59 best practices: 45 addressed, 9 partly, 3 not addressed, 2 out of scope.');
-    expect(describeTotals({ total: 1, addressed: 0, partial: 0, notAddressed: 0, outOfScope: 0, none: 1 })).toBe('1 best practice: 0 addressed, 0 partly, 0 not addressed, 0 out of scope, 1 without a verdict.');
-    expect([countBestPractices(0), countBestPractices(1), countBestPractices(2)]).toEqual(['0 best practices', '1 best practice', '2 best practices']);
+    expect(
+      describeTotals({
+        total: 59,
+        addressed: 45,
+        partial: 9,
+        notAddressed: 3,
+        outOfScope: 2,
+        none: 0,
+      }),
+    ).toBe('59 best practices: 45 addressed, 9 partly, 3 not addressed, 2 out of scope.');
+    expect(
+      describeTotals({
+        total: 1,
+        addressed: 0,
+        partial: 0,
+        notAddressed: 0,
+        outOfScope: 0,
+        none: 1,
+      }),
+    ).toBe(
+      '1 best practice: 0 addressed, 0 partly, 0 not addressed, 0 out of scope, 1 without a verdict.',
+    );
+    expect([countBestPractices(0), countBestPractices(1), countBestPractices(2)]).toEqual([
+      '0 best practices',
+      '1 best practice',
+      '2 best practices',
+    ]);
   });
 
   test('makes page anchors from best practice ids', () => {
-    expect([bestPracticeAnchor('analytics', 'BP 14.1'), bestPracticeAnchor('financial-services', 'FSISEC08-BP02')]).toEqual(['analytics-bp-14-1', 'financial-services-fsisec08-bp02']);
+    expect([
+      bestPracticeAnchor('analytics', 'BP 14.1'),
+      bestPracticeAnchor('financial-services', 'FSISEC08-BP02'),
+    ]).toEqual(['analytics-bp-14-1', 'financial-services-fsisec08-bp02']);
   });
 });
 
-describe('groupLensMappings (a chapter\'s Well-Architected section)', () => {
+describe("groupLensMappings (a chapter's Well-Architected section)", () => {
   test('groups by lens then pillar in catalogue order, with AWS titles and links, whatever the frontmatter order', () => {
     const groups = groupLensMappings(catalogues, [
       { lens: 'machine-learning', id: 'MLREL05-BP02', status: 'partial', how: 'Rollback.' },
@@ -146,7 +255,10 @@ describe('groupLensMappings (a chapter\'s Well-Architected section)', () => {
       groups.map((g) => ({
         lens: g.lens.id,
         counts: g.counts,
-        pillars: g.pillars.map((p) => [p.title, p.items.map((i) => `${i.bestPractice.id} ${i.status} (${i.questionId})`)]),
+        pillars: g.pillars.map((p) => [
+          p.title,
+          p.items.map((i) => `${i.bestPractice.id} ${i.status} (${i.questionId})`),
+        ]),
       })),
     ).toEqual([
       {
@@ -157,14 +269,28 @@ describe('groupLensMappings (a chapter\'s Well-Architected section)', () => {
           ['Security', ['BP 3.1 not-addressed (3)', 'BP 4.1 addressed (4)']],
         ],
       },
-      { lens: 'machine-learning', counts: { addressed: 0, partial: 1, 'not-addressed': 0 }, pillars: [['Reliability', ['MLREL05-BP02 partial (MLREL05)']]] },
+      {
+        lens: 'machine-learning',
+        counts: { addressed: 0, partial: 1, 'not-addressed': 0 },
+        pillars: [['Reliability', ['MLREL05-BP02 partial (MLREL05)']]],
+      },
     ]);
-    expect(groups[0]!.pillars[0]!.items[0]!.bestPractice).toEqual({ id: 'BP 1.1', title: 'Title of BP 1.1', summary: "What AWS's guidance for BP 1.1 asks, in our words.", url: 'https://example.org/analytics.html' });
+    expect(groups[0]!.pillars[0]!.items[0]!.bestPractice).toEqual({
+      id: 'BP 1.1',
+      title: 'Title of BP 1.1',
+      summary: "What AWS's guidance for BP 1.1 asks, in our words.",
+      url: 'https://example.org/analytics.html',
+    });
   });
 
   test('links a best practice without a page of its own to its question page', () => {
-    const fsi = lens('financial-services', [['security', 'FSISEC08', ['FSISEC08-BP02']]], { questionUrl: true });
-    const [group] = groupLensMappings([fsi], [{ lens: 'financial-services', id: 'FSISEC08-BP02', status: 'addressed', how: 'Policies.' }]);
+    const fsi = lens('financial-services', [['security', 'FSISEC08', ['FSISEC08-BP02']]], {
+      questionUrl: true,
+    });
+    const [group] = groupLensMappings(
+      [fsi],
+      [{ lens: 'financial-services', id: 'FSISEC08-BP02', status: 'addressed', how: 'Policies.' }],
+    );
     expect(group!.pillars[0]!.items[0]!.bestPractice.url).toBe('https://example.org/FSISEC08.html');
   });
 
@@ -194,7 +320,8 @@ describe('summariseLensCoverage (the map panel)', () => {
           'machine-learning': { addressed: 1, partial: 1, 'not-addressed': 0 },
           'financial-services': { addressed: 0, partial: 0, 'not-addressed': 0 },
         },
-        summary: 'Well-Architected: Data Analytics 1 addressed; Machine Learning 1 addressed, 1 partly.',
+        summary:
+          'Well-Architected: Data Analytics 1 addressed; Machine Learning 1 addressed, 1 partly.',
       },
       orchestration: {
         href: '/orchestration/#well-architected',
@@ -233,7 +360,11 @@ describe('lens page filters', () => {
   });
 
   test('name a lens page by its id, with a query or fragment when given', () => {
-    expect([routes.lens('analytics'), routes.lens('machine-learning', '?pillar=security'), routes.lens('analytics', '#not-addressed')]).toEqual([
+    expect([
+      routes.lens('analytics'),
+      routes.lens('machine-learning', '?pillar=security'),
+      routes.lens('analytics', '#not-addressed'),
+    ]).toEqual([
       '/well-architected/analytics/',
       '/well-architected/machine-learning/?pillar=security',
       '/well-architected/analytics/#not-addressed',
@@ -241,9 +372,15 @@ describe('lens page filters', () => {
   });
 
   test('send a link to the one-page matrix on to its lens page, keeping the pillar', () => {
-    expect(lensPageFor('?lens=machine-learning&pillar=security')).toBe('/well-architected/machine-learning/?pillar=security');
+    expect(lensPageFor('?lens=machine-learning&pillar=security')).toBe(
+      '/well-architected/machine-learning/?pillar=security',
+    );
     expect(lensPageFor('?lens=analytics&pillar=nope')).toBe('/well-architected/analytics/');
-    expect([lensPageFor('?lens=ml'), lensPageFor('?pillar=security'), lensPageFor('')]).toEqual([undefined, undefined, undefined]);
+    expect([lensPageFor('?lens=ml'), lensPageFor('?pillar=security'), lensPageFor('')]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   test('sum up an open list as its count and how many AWS requires', () => {

@@ -1,18 +1,35 @@
 // Shared test data: the real catalogues from disk, and builders for tiny ones.
 import { readFileSync } from 'node:fs';
 import { orderLenses, parseLensCatalogue } from '../../../src/lib/lens/parse-catalogue.ts';
-import { LENS_IDS, LensCatalogueSchema, type LensCatalogue, type LensId, type PillarId } from '../../../src/lib/lens/schema.ts';
+import {
+  LENS_IDS,
+  LensCatalogueSchema,
+  type LensCatalogue,
+  type LensId,
+  type PillarId,
+} from '../../../src/lib/lens/schema.ts';
 
 /** The three catalogues in content/lenses/, parsed as the build parses them. */
 export function readCatalogues(): LensCatalogue[] {
-  return orderLenses(LENS_IDS.map((id) => parseLensCatalogue(readFileSync(`content/lenses/${id}.yaml`, 'utf8'), `content/lenses/${id}.yaml`)));
+  return orderLenses(
+    LENS_IDS.map((id) =>
+      parseLensCatalogue(
+        readFileSync(`content/lenses/${id}.yaml`, 'utf8'),
+        `content/lenses/${id}.yaml`,
+      ),
+    ),
+  );
 }
 
 /** A question for `lens()`: pillar, question id and its best-practice ids. */
 export type QuestionSpec = [pillar: PillarId, question: string, ids: string[]];
 
 /** Build a small valid catalogue; ids must match the pattern given (any non-empty id by default). */
-export function lens(id: LensId, questions: QuestionSpec[], overrides: Partial<{ title: string; pattern: string; questionUrl: boolean }> = {}): LensCatalogue {
+export function lens(
+  id: LensId,
+  questions: QuestionSpec[],
+  overrides: Partial<{ title: string; pattern: string; questionUrl: boolean }> = {},
+): LensCatalogue {
   const pillars: Array<{ id: PillarId; questions: unknown[] }> = [];
   for (const [pillar, question, ids] of questions) {
     let p = pillars.find((x) => x.id === pillar);
@@ -21,7 +38,11 @@ export function lens(id: LensId, questions: QuestionSpec[], overrides: Partial<{
       id: question,
       title: `Question ${question}`,
       ...(overrides.questionUrl && { url: `https://example.org/${question}.html` }),
-      bestPractices: ids.map((bp) => ({ id: bp, title: `Title of ${bp}`, summary: `What AWS's guidance for ${bp} asks, in our words.` })),
+      bestPractices: ids.map((bp) => ({
+        id: bp,
+        title: `Title of ${bp}`,
+        summary: `What AWS's guidance for ${bp} asks, in our words.`,
+      })),
     });
   }
   const data = LensCatalogueSchema.parse({
@@ -40,10 +61,20 @@ export function lens(id: LensId, questions: QuestionSpec[], overrides: Partial<{
 export function chapter(
   id: string,
   number: number,
-  lenses: Array<{ lens: LensId; id: string; status: 'addressed' | 'partial' | 'not-addressed'; how?: string }> = [],
+  lenses: Array<{
+    lens: LensId;
+    id: string;
+    status: 'addressed' | 'partial' | 'not-addressed';
+    how?: string;
+  }> = [],
 ) {
   return {
     id,
-    data: { title: `Component ${id}`, number, part: 'A' as const, lenses: lenses.map((l) => ({ how: `How ${id} does ${l.id}.`, ...l })) },
+    data: {
+      title: `Component ${id}`,
+      number,
+      part: 'A' as const,
+      lenses: lenses.map((l) => ({ how: `How ${id} does ${l.id}.`, ...l })),
+    },
   };
 }

@@ -2,15 +2,29 @@ import { describe, expect, test } from 'vitest';
 import type { Element, Root } from 'hast';
 import { rehypeBaseLinks } from '../../../src/lib/markdown/rehype-base-links.ts';
 
-const el = (tagName: string, properties: Record<string, string>): Element => ({ type: 'element', tagName, properties, children: [] });
+const el = (tagName: string, properties: Record<string, string>): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children: [],
+});
 const tree = (...children: Element[]): Root => ({ type: 'root', children });
-const urls = (root: Root) => root.children.map((c) => (c as Element).properties['href'] ?? (c as Element).properties['src']);
+const urls = (root: Root) =>
+  root.children.map((c) => (c as Element).properties['href'] ?? (c as Element).properties['src']);
 
 describe('rehypeBaseLinks', () => {
   test('prefixes root-relative links and images with the base path', () => {
-    const root = tree(el('a', { href: '/etl-cluster/' }), el('a', { href: '/data-storage/#zones' }), el('img', { src: '/diagram.svg' }));
+    const root = tree(
+      el('a', { href: '/etl-cluster/' }),
+      el('a', { href: '/data-storage/#zones' }),
+      el('img', { src: '/diagram.svg' }),
+    );
     rehypeBaseLinks({ base: '/blueprint/pr-7/' })(root);
-    expect(urls(root)).toEqual(['/blueprint/pr-7/etl-cluster/', '/blueprint/pr-7/data-storage/#zones', '/blueprint/pr-7/diagram.svg']);
+    expect(urls(root)).toEqual([
+      '/blueprint/pr-7/etl-cluster/',
+      '/blueprint/pr-7/data-storage/#zones',
+      '/blueprint/pr-7/diagram.svg',
+    ]);
   });
 
   test('leaves external, relative, anchor and already-based links alone', () => {
@@ -22,7 +36,13 @@ describe('rehypeBaseLinks', () => {
       el('a', { href: '/blueprint/pr-7/security/' }),
     );
     rehypeBaseLinks({ base: '/blueprint/pr-7/' })(root);
-    expect(urls(root)).toEqual(['https://iceberg.apache.org/', '//cdn.example.com/x', '../etl-cluster/', '#zones', '/blueprint/pr-7/security/']);
+    expect(urls(root)).toEqual([
+      'https://iceberg.apache.org/',
+      '//cdn.example.com/x',
+      '../etl-cluster/',
+      '#zones',
+      '/blueprint/pr-7/security/',
+    ]);
   });
 
   test('changes nothing when the site is served from the root', () => {

@@ -7,7 +7,11 @@ import { rehypeSections, SECTION_CLASS } from '../../../src/lib/markdown/rehype-
 const shape = (nodes: RootContent[]): string =>
   nodes
     .filter((n): n is Element => n.type === 'element')
-    .map((n) => (n.tagName === 'section' ? `section.${String((n.properties['className'] as string[])[0])}[${shape(n.children)}]` : n.tagName))
+    .map((n) =>
+      n.tagName === 'section'
+        ? `section.${String((n.properties['className'] as string[])[0])}[${shape(n.children)}]`
+        : n.tagName,
+    )
     .join(' ');
 
 const run = (html: string) => {
@@ -17,9 +21,11 @@ const run = (html: string) => {
 };
 
 test('each h2 opens a section that runs to the next h2; the lead stays outside', () => {
-  expect(run('<p>Lead</p><h2 id="a">A</h2><p>a1</p><h3>A.1</h3><p>a2</p><h2 id="b">B</h2><ul><li>b</li></ul>')).toBe(
-    `p section.${SECTION_CLASS}[h2 p h3 p] section.${SECTION_CLASS}[h2 ul]`,
-  );
+  expect(
+    run(
+      '<p>Lead</p><h2 id="a">A</h2><p>a1</p><h3>A.1</h3><p>a2</p><h2 id="b">B</h2><ul><li>b</li></ul>',
+    ),
+  ).toBe(`p section.${SECTION_CLASS}[h2 p h3 p] section.${SECTION_CLASS}[h2 ul]`);
 });
 
 test('a page without h2 is left alone, and an h2 inside another element opens no section', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { loadChecks, parseChecks, selectChecks, type Check } from '../../../src/lib/miniature/checks-schema.ts';
+import {
+  loadChecks,
+  parseChecks,
+  selectChecks,
+  type Check,
+} from '../../../src/lib/miniature/checks-schema.ts';
 import { compareColumns, compileCheck } from '../../../src/lib/miniature/compile-check.ts';
 import { getMedian } from '../../../src/lib/miniature/run-checks.ts';
 
@@ -10,25 +15,60 @@ const compile = (check: Check, baselineRows: number | null = null) =>
 describe('checks.yaml', () => {
   test('parses, with the three gates in promotion order', () => {
     const file = loadChecks();
-    expect(file.gates.map((g) => g.gate)).toEqual(['landing_to_bronze', 'bronze_to_silver', 'silver_to_gold']);
-    const kinds = new Set(file.gates.flatMap((g) => g.relations.flatMap((r) => r.checks.map((c) => c.kind))));
-    for (const kind of ['schema', 'not_null', 'unique', 'references', 'freshness', 'volume']) expect(kinds).toContain(kind);
+    expect(file.gates.map((g) => g.gate)).toEqual([
+      'landing_to_bronze',
+      'bronze_to_silver',
+      'silver_to_gold',
+    ]);
+    const kinds = new Set(
+      file.gates.flatMap((g) => g.relations.flatMap((r) => r.checks.map((c) => c.kind))),
+    );
+    for (const kind of ['schema', 'not_null', 'unique', 'references', 'freshness', 'volume'])
+      expect(kinds).toContain(kind);
   });
 
   test('limits relations to one way of capturing orders: landing and bronze columns differ with --cdc', () => {
     const file = loadChecks();
-    const relations = (capture: 'cursor' | 'cdc') => selectChecks(file, capture).gates.flatMap((g) => g.relations.map((r) => `${g.gate}.${r.relation}`));
+    const relations = (capture: 'cursor' | 'cdc') =>
+      selectChecks(file, capture).gates.flatMap((g) =>
+        g.relations.map((r) => `${g.gate}.${r.relation}`),
+      );
     const checksOf = (capture: 'cursor' | 'cdc', relation: string) =>
-      selectChecks(file, capture).gates.flatMap((g) => g.relations).filter((r) => r.relation === relation).flatMap((r) => r.checks);
+      selectChecks(file, capture)
+        .gates.flatMap((g) => g.relations)
+        .filter((r) => r.relation === relation)
+        .flatMap((r) => r.checks);
     // One more with the cursor: silver's channel values, a column only --evolve adds (cursor only).
     expect(relations('cursor').length).toBe(relations('cdc').length + 1);
-    expect(checksOf('cursor', 'silver_orders')).toContainEqual({ kind: 'accepted_values', spec: { column: 'channel', values: ['web', 'app', 'marketplace'] } });
-    expect(checksOf('cdc', 'silver_orders')).not.toContainEqual(expect.objectContaining({ spec: expect.objectContaining({ column: 'channel' }) as unknown }) as unknown);
-    expect(checksOf('cdc', 'landing_orders')[0]).toMatchObject({ kind: 'schema', spec: { lsn: 'BIGINT', op: 'VARCHAR', committed_at: 'TIMESTAMPTZ' } });
+    expect(checksOf('cursor', 'silver_orders')).toContainEqual({
+      kind: 'accepted_values',
+      spec: { column: 'channel', values: ['web', 'app', 'marketplace'] },
+    });
+    expect(checksOf('cdc', 'silver_orders')).not.toContainEqual(
+      expect.objectContaining({
+        spec: expect.objectContaining({ column: 'channel' }) as unknown,
+      }) as unknown,
+    );
+    expect(checksOf('cdc', 'landing_orders')[0]).toMatchObject({
+      kind: 'schema',
+      spec: { lsn: 'BIGINT', op: 'VARCHAR', committed_at: 'TIMESTAMPTZ' },
+    });
     expect(checksOf('cursor', 'landing_orders')[0]!.spec).not.toHaveProperty('lsn');
-    expect(checksOf('cdc', 'silver_orders').filter((c) => c.kind === 'sql').map((c) => c.spec)).toContainEqual(expect.objectContaining({ file: 'check-silver-matches-source-cdc' }));
-    expect(checksOf('cursor', 'silver_orders').filter((c) => c.kind === 'sql').map((c) => c.spec)).toContainEqual(expect.objectContaining({ file: 'check-silver-reconciles-source' }));
-    expect(checksOf('cursor', 'silver_orders').filter((c) => c.kind === 'sql').map((c) => c.spec)).not.toContainEqual(expect.objectContaining({ file: 'check-silver-matches-source-cdc' }));
+    expect(
+      checksOf('cdc', 'silver_orders')
+        .filter((c) => c.kind === 'sql')
+        .map((c) => c.spec),
+    ).toContainEqual(expect.objectContaining({ file: 'check-silver-matches-source-cdc' }));
+    expect(
+      checksOf('cursor', 'silver_orders')
+        .filter((c) => c.kind === 'sql')
+        .map((c) => c.spec),
+    ).toContainEqual(expect.objectContaining({ file: 'check-silver-reconciles-source' }));
+    expect(
+      checksOf('cursor', 'silver_orders')
+        .filter((c) => c.kind === 'sql')
+        .map((c) => c.spec),
+    ).not.toContainEqual(expect.objectContaining({ file: 'check-silver-matches-source-cdc' }));
   });
 
   test('rejects an unknown check kind, naming the valid ones', () => {
@@ -48,7 +88,10 @@ describe('checks.yaml', () => {
   - { gate: landing_to_bronze, description: x, relations: [{ relation: a, severity: ${severity}, checks: [{ not_null: [a] }] }, { relation: b, checks: [{ not_null: [b] }] }] }
   - { gate: bronze_to_silver, description: x, relations: [{ relation: a, checks: [{ not_null: [a] }] }] }
   - { gate: silver_to_gold, description: x, relations: [{ relation: a, checks: [{ not_null: [a] }] }] }`;
-    expect(parseChecks(gates('warn')).gates[0]!.relations.map((r) => r.severity)).toEqual(['warn', 'error']);
+    expect(parseChecks(gates('warn')).gates[0]!.relations.map((r) => r.severity)).toEqual([
+      'warn',
+      'error',
+    ]);
     expect(() => parseChecks(gates('info'))).toThrow('gates[0].relations[0].severity');
   });
 
@@ -61,7 +104,8 @@ describe('checks.yaml', () => {
   });
 
   test('rejects gates that are missing or out of order', () => {
-    const gate = (name: string) => `  - { gate: ${name}, description: x, relations: [{ relation: a, checks: [{ not_null: [a] }] }] }`;
+    const gate = (name: string) =>
+      `  - { gate: ${name}, description: x, relations: [{ relation: a, checks: [{ not_null: [a] }] }] }`;
     const yaml = ['gates:', gate('bronze_to_silver'), gate('landing_to_bronze')].join('\n');
     expect(() => parseChecks(yaml)).toThrowErrorMatchingInlineSnapshot(
       `[DataError: content/miniature/checks.yaml: gates: expected the gates landing_to_bronze, bronze_to_silver, silver_to_gold, once each and in that order]`,
@@ -83,9 +127,14 @@ describe('compiled checks', () => {
   });
 
   test('references finds values missing from the parent table', () => {
-    const { label, sql } = compile({ kind: 'references', spec: { column: 'customer_id', to: 'silver_customers', field: 'customer_id' } });
+    const { label, sql } = compile({
+      kind: 'references',
+      spec: { column: 'customer_id', to: 'silver_customers', field: 'customer_id' },
+    });
     expect(label).toBe('references: customer_id → silver_customers.customer_id');
-    expect(sql).toContain('NOT EXISTS (SELECT 1 FROM silver_customers AS p WHERE p.customer_id = silver_orders.customer_id)');
+    expect(sql).toContain(
+      'NOT EXISTS (SELECT 1 FROM silver_customers AS p WHERE p.customer_id = silver_orders.customer_id)',
+    );
   });
 
   test('volume compares with the usual batch only when a baseline exists', () => {
@@ -97,7 +146,9 @@ describe('compiled checks', () => {
 
   test('a sql check wraps the file and counts its rows as failures', () => {
     const { sql } = compile({ kind: 'sql', spec: { name: 'reconciles', file: 'x' } });
-    expect(sql).toMatch(/^WITH failures AS \(\nSELECT 1 AS x ORDER BY 1\n\)\nSELECT count\(\*\) AS failed/);
+    expect(sql).toMatch(
+      /^WITH failures AS \(\nSELECT 1 AS x ORDER BY 1\n\)\nSELECT count\(\*\) AS failed/,
+    );
   });
 
   test('schema checks report missing and unexpected columns by name', () => {
@@ -109,6 +160,8 @@ describe('compiled checks', () => {
   });
 
   test('the usual volume is the getMedian of earlier batches', () => {
-    expect([getMedian([]), getMedian([5]), getMedian([9, 1, 5]), getMedian([1, 2, 3, 10])]).toEqual([null, 5, 5, 3]);
+    expect([getMedian([]), getMedian([5]), getMedian([9, 1, 5]), getMedian([1, 2, 3, 10])]).toEqual(
+      [null, 5, 5, 3],
+    );
   });
 });

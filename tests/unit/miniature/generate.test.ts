@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { DAY, getRunWindow, listDays, MiniatureConfigSchema, toEpochDay } from '../../../src/lib/miniature/config.ts';
+import {
+  DAY,
+  getRunWindow,
+  listDays,
+  MiniatureConfigSchema,
+  toEpochDay,
+} from '../../../src/lib/miniature/config.ts';
 import { generateTimeline } from '../../../src/lib/miniature/generate.ts';
 import { toOrderVersionsCsv } from '../../../src/lib/miniature/timeline-csv.ts';
 
@@ -8,7 +14,9 @@ const config = (overrides: Record<string, unknown> = {}) =>
 
 describe('the synthetic shop', () => {
   test('is the same, byte for byte, for the same seed', () => {
-    expect(toOrderVersionsCsv(generateTimeline(config()).orders)).toBe(toOrderVersionsCsv(generateTimeline(config()).orders));
+    expect(toOrderVersionsCsv(generateTimeline(config()).orders)).toBe(
+      toOrderVersionsCsv(generateTimeline(config()).orders),
+    );
     expect(toOrderVersionsCsv(generateTimeline(config({ seed: 7 })).orders)).not.toBe(
       toOrderVersionsCsv(generateTimeline(config()).orders),
     );
@@ -40,7 +48,11 @@ describe('the synthetic shop', () => {
     const late = orders.filter((v) => v.committedAt - v.updatedAt >= 1800);
     expect(late.length).toBeGreaterThan(0);
     // Some commit after the nightly extraction that should have read them.
-    const missedByTheirDay = late.filter((v) => v.committedAt > getRunWindow(new Date(v.updatedAt * 1000).toISOString().slice(0, 10)).cutoff);
+    const missedByTheirDay = late.filter(
+      (v) =>
+        v.committedAt >
+        getRunWindow(new Date(v.updatedAt * 1000).toISOString().slice(0, 10)).cutoff,
+    );
     expect(missedByTheirDay.length).toBeGreaterThan(0);
     expect(orders.some((v) => v.status !== v.status.toLowerCase())).toBe(true);
     expect(orders.some((v) => v.currency !== v.currency.toUpperCase())).toBe(true);
@@ -63,8 +75,13 @@ describe('the synthetic shop', () => {
   });
 
   test('changes some orders several times within a day, which a daily cursor extract sees once', () => {
-    const byOrderAndDay = Map.groupBy(generateTimeline(config()).orders, (v) => `${v.orderId} ${Math.floor(v.updatedAt / DAY)}`);
-    expect([...byOrderAndDay.values()].filter((versions) => versions.length >= 2).length).toBeGreaterThan(20);
+    const byOrderAndDay = Map.groupBy(
+      generateTimeline(config()).orders,
+      (v) => `${v.orderId} ${Math.floor(v.updatedAt / DAY)}`,
+    );
+    expect(
+      [...byOrderAndDay.values()].filter((versions) => versions.length >= 2).length,
+    ).toBeGreaterThan(20);
   });
 
   test('lists the run’s days and their extraction windows with a four-hour lookback', () => {

@@ -13,7 +13,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Command lines of running processes that mention `text`. */
 function findProcesses(text: string): string[] {
-  return spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout.split('\n').filter((line) => line.includes(text));
+  return spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter((line) => line.includes(text));
 }
 
 /** Start the CLI with these options, wait until its output matches `ready`, then send SIGTERM. */
@@ -25,9 +27,19 @@ async function interrupt(name: string, options: string[], ready: RegExp) {
   chmodSync(scratch, 0o755);
   chmodSync(tmp, 0o755);
   const out = join(scratch, `${name}-out`);
-  const child = spawn(process.execPath, [
-    'scripts/miniature/run.ts', `--out=${out}`, '--source=postgres', '--days=3', '--customers=60', '--orders-per-day=40', ...options,
-  ], { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      'scripts/miniature/run.ts',
+      `--out=${out}`,
+      '--source=postgres',
+      '--days=3',
+      '--customers=60',
+      '--orders-per-day=40',
+      ...options,
+    ],
+    { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -49,20 +61,32 @@ async function interrupt(name: string, options: string[], ready: RegExp) {
 }
 
 describe.skipIf(!findPostgres().ok)('an interrupted run with PostgreSQL as the source', () => {
-  test('SIGTERM stops the server, removes its folder and the lake\'s unfinished files, and exits 143', async () => {
-    const { code, stderr, tmp, out, server } = await interrupt('batch', [], /^source {3}PostgreSQL/m);
+  test("SIGTERM stops the server, removes its folder and the lake's unfinished files, and exits 143", async () => {
+    const { code, stderr, tmp, out, server } = await interrupt(
+      'batch',
+      [],
+      /^source {3}PostgreSQL/m,
+    );
     expect(code).toBe(143);
-    expect(stderr).toContain('miniature: interrupted by SIGTERM; stopping the source and removing unfinished files');
+    expect(stderr).toContain(
+      'miniature: interrupted by SIGTERM; stopping the source and removing unfinished files',
+    );
     expect(readdirSync(tmp)).toEqual([]);
     expect(findProcesses(server)).toEqual([]);
     expect(existsSync(join(out, 'lake', '_staging'))).toBe(false);
   }, 120_000);
 
   test('with --cdc, SIGTERM after the slot was read drops the replication slot, then stops the server', async () => {
-    const { code, stderr, tmp, server } = await interrupt('cdc', ['--cdc'], /^\d{4}-\d{2}-\d{2} {2}ingest /m);
+    const { code, stderr, tmp, server } = await interrupt(
+      'cdc',
+      ['--cdc'],
+      /^\d{4}-\d{2}-\d{2} {2}ingest /m,
+    );
     expect(code).toBe(143);
     // The slot is dropped, and the server found no slot left, before the server stopped.
-    expect(stderr).toContain('miniature: cleanup: replication slot miniature_cdc dropped, 0 slots left on the server');
+    expect(stderr).toContain(
+      'miniature: cleanup: replication slot miniature_cdc dropped, 0 slots left on the server',
+    );
     expect(stderr).not.toContain('cleanup failed');
     expect(readdirSync(tmp)).toEqual([]);
     expect(findProcesses(server)).toEqual([]);

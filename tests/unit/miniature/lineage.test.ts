@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import {
-  createAssertionsFacet, buildRunEvent, createRunId, createOutputStatisticsFacet, createParentFacet, toAssertionInputs,
+  createAssertionsFacet,
+  buildRunEvent,
+  createRunId,
+  createOutputStatisticsFacet,
+  createParentFacet,
+  toAssertionInputs,
   toFileDataset,
 } from '../../../src/lib/miniature/lineage.ts';
 import { findEventProblems } from '../../../src/lib/miniature/validate-event.ts';
@@ -13,8 +18,22 @@ const event = (overrides: Record<string, unknown> = {}) => ({
     job: 'silver.orders',
     eventTime: new Date('2026-11-28T02:00:00Z'),
     runFacets: { parent: createParentFacet(createRunId(), 'daily_batch') },
-    inputs: [{ namespace: 'file', name: '.miniature/lake/bronze/orders', inputFacets: { dataQualityAssertions: createAssertionsFacet([{ assertion: 'unique', success: true }]) } }],
-    outputs: [{ namespace: 'file', name: '.miniature/lake/silver/orders', outputFacets: { outputStatistics: createOutputStatisticsFacet(10, 0, 1) } }],
+    inputs: [
+      {
+        namespace: 'file',
+        name: '.miniature/lake/bronze/orders',
+        inputFacets: {
+          dataQualityAssertions: createAssertionsFacet([{ assertion: 'unique', success: true }]),
+        },
+      },
+    ],
+    outputs: [
+      {
+        namespace: 'file',
+        name: '.miniature/lake/silver/orders',
+        outputFacets: { outputStatistics: createOutputStatisticsFacet(10, 0, 1) },
+      },
+    ],
   }),
   ...overrides,
 });
@@ -47,18 +66,32 @@ describe('OpenLineage events', () => {
         "/job/facets/sql: must have required property '_schemaURL'",
       ]
     `);
-    const withoutSchemaUrl = Object.fromEntries(Object.entries(event()).filter(([key]) => key !== 'schemaURL'));
-    expect(findEventProblems(withoutSchemaUrl)).toEqual(["(root): must have required property 'schemaURL'"]);
+    const withoutSchemaUrl = Object.fromEntries(
+      Object.entries(event()).filter(([key]) => key !== 'schemaURL'),
+    );
+    expect(findEventProblems(withoutSchemaUrl)).toEqual([
+      "(root): must have required property 'schemaURL'",
+    ]);
   });
 
   test('lake folders are file datasets named relative to the working directory', () => {
-    expect(toFileDataset('/home/me/blueprint/.miniature/lake/gold/daily_revenue', '/home/me/blueprint')).toEqual({
+    expect(
+      toFileDataset('/home/me/blueprint/.miniature/lake/gold/daily_revenue', '/home/me/blueprint'),
+    ).toEqual({
       namespace: 'file',
       name: '.miniature/lake/gold/daily_revenue',
     });
-    expect(toFileDataset('/tmp/x/lake/gold/daily_revenue', '/home/me/blueprint').name).toBe('/tmp/x/lake/gold/daily_revenue');
-    expect(classifyDataset('file', '.miniature/lake/gold/daily_revenue')).toEqual({ zone: 'gold', label: 'gold/daily_revenue' });
-    expect(classifyDataset('postgres://localhost', 'shop.sales.orders')).toEqual({ zone: 'source', label: 'shop.sales.orders' });
+    expect(toFileDataset('/tmp/x/lake/gold/daily_revenue', '/home/me/blueprint').name).toBe(
+      '/tmp/x/lake/gold/daily_revenue',
+    );
+    expect(classifyDataset('file', '.miniature/lake/gold/daily_revenue')).toEqual({
+      zone: 'gold',
+      label: 'gold/daily_revenue',
+    });
+    expect(classifyDataset('postgres://localhost', 'shop.sales.orders')).toEqual({
+      zone: 'source',
+      label: 'shop.sales.orders',
+    });
   });
 
   test('check results become input datasets carrying their assertions, one dataset per table checked', () => {

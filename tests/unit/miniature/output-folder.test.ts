@@ -25,7 +25,9 @@ describe('a fresh run', () => {
     const root = join(scratch, 'notes');
     mkdirSync(root);
     writeFileSync(join(root, 'thesis.md'), 'years of work');
-    expect(() => prepareOutputFolder(root, true)).toThrow(/holds files the miniature did not write \("thesis\.md"\) and no \.blueprint-miniature marker: choose a new or empty folder with --out/);
+    expect(() => prepareOutputFolder(root, true)).toThrow(
+      /holds files the miniature did not write \("thesis\.md"\) and no \.blueprint-miniature marker: choose a new or empty folder with --out/,
+    );
     expect(readdirSync(root)).toEqual(['thesis.md']);
   });
 
@@ -41,7 +43,9 @@ describe('a fresh run', () => {
   test('refuses its own folder once a user has put a file in it, and removes nothing', () => {
     const root = miniatureFolder('mixed');
     writeFileSync(join(root, 'my-query.sql'), 'select 1');
-    expect(() => prepareOutputFolder(root, true)).toThrow(/is a miniature folder but also holds "my-query\.sql", which the miniature did not write: move it out/);
+    expect(() => prepareOutputFolder(root, true)).toThrow(
+      /is a miniature folder but also holds "my-query\.sql", which the miniature did not write: move it out/,
+    );
     expect(existsSync(join(root, 'lake', 'gold'))).toBe(true);
     expect(existsSync(join(root, 'my-query.sql'))).toBe(true);
   });
@@ -68,18 +72,24 @@ describe('a fresh run', () => {
 
   test('says plainly when the folder cannot be written', () => {
     writeFileSync(join(scratch, 'plain-file'), 'x');
-    expect(() => prepareOutputFolder(join(scratch, 'plain-file', 'out'), true)).toThrow(/plain-file\/out cannot be written \(ENOTDIR\): choose a folder you can write to with --out/);
+    expect(() => prepareOutputFolder(join(scratch, 'plain-file', 'out'), true)).toThrow(
+      /plain-file\/out cannot be written \(ENOTDIR\): choose a folder you can write to with --out/,
+    );
   });
 
   test('refuses a file given as the folder', () => {
     writeFileSync(join(scratch, 'file'), 'x');
-    expect(() => prepareOutputFolder(join(scratch, 'file'), true)).toThrow(/is a file, not a folder/);
+    expect(() => prepareOutputFolder(join(scratch, 'file'), true)).toThrow(
+      /is a file, not a folder/,
+    );
   });
 });
 
 describe('a run of chosen days (--day)', () => {
   test('needs an existing lake and keeps what is in it', () => {
-    expect(() => prepareOutputFolder(join(scratch, 'none'), false)).toThrow(/does not exist: run without --day first/);
+    expect(() => prepareOutputFolder(join(scratch, 'none'), false)).toThrow(
+      /does not exist: run without --day first/,
+    );
     const root = miniatureFolder('kept');
     prepareOutputFolder(root, false);
     expect(existsSync(join(root, 'lake', 'gold'))).toBe(true);

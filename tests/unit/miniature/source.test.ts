@@ -4,7 +4,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { getRunWindow, listDays, MiniatureConfigSchema } from '../../../src/lib/miniature/config.ts';
+import {
+  getRunWindow,
+  listDays,
+  MiniatureConfigSchema,
+} from '../../../src/lib/miniature/config.ts';
 import { generateTimeline } from '../../../src/lib/miniature/generate.ts';
 import { createDuckDbSource } from '../../../src/lib/miniature/source-duckdb.ts';
 
@@ -14,7 +18,10 @@ const ends = listDays(config).map((d) => getRunWindow(d).cutoff);
 
 /** Every order and customer row the source holds, after advancing through `clocks`. */
 async function stateAfter(clocks: number[]): Promise<string> {
-  const source = await createDuckDbSource(timeline, mkdtempSync(join(tmpdir(), 'miniature-source-')));
+  const source = await createDuckDbSource(
+    timeline,
+    mkdtempSync(join(tmpdir(), 'miniature-source-')),
+  );
   try {
     for (const clock of clocks) await source.advanceTo(clock);
     const all = { window_start: '1970-01-01 00:00:00', window_end: '2100-01-01 00:00:00' };

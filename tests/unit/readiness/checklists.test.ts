@@ -34,7 +34,10 @@ const gfmList =
   '<li class="task-list-item"><input type="checkbox" disabled> Runbook in <a href="https://example.com/wiki">the wiki</a>.</li></ul>';
 
 test('only the checklist section is read, as plain text without Markdown marks', () => {
-  expect(extractChecklistTexts(body)).toEqual(['Writing to any lake table fails (tested).', 'Runbook in the wiki.']);
+  expect(extractChecklistTexts(body)).toEqual([
+    'Writing to any lake table fails (tested).',
+    'Runbook in the wiki.',
+  ]);
 });
 
 test('the rendered list drops the disabled checkboxes, ids each item and gets a progress line', () => {
@@ -46,7 +49,9 @@ test('the rendered list drops the disabled checkboxes, ids each item and gets a 
 });
 
 test('the chapter page and the readiness page derive the same ids from the same item', () => {
-  const ids = [...toHtml(render(gfmList)).matchAll(/data-readiness-item="([^"]+)"/g)].map((m) => m[1]);
+  const ids = [...toHtml(render(gfmList)).matchAll(/data-readiness-item="([^"]+)"/g)].map(
+    (m) => m[1],
+  );
   expect(toChecklist('x', 'X', body).items.map((i) => i.id)).toEqual(ids);
 });
 
@@ -59,7 +64,11 @@ test('every chapter has a checklist whose items have distinct ids', () => {
   const files = readdirSync('content/chapters').filter((f) => f.endsWith('.mdx'));
   expect(files).toHaveLength(17);
   for (const file of files) {
-    const checklist = toChecklist(file.replace('.mdx', ''), file, readFileSync(`content/chapters/${file}`, 'utf8'));
+    const checklist = toChecklist(
+      file.replace('.mdx', ''),
+      file,
+      readFileSync(`content/chapters/${file}`, 'utf8'),
+    );
     expect(checklist.items.length, file).toBeGreaterThanOrEqual(5);
   }
 });

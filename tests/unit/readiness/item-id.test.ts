@@ -2,7 +2,9 @@ import { expect, test } from 'vitest';
 import { normaliseItemText, toItemId, toItemIds } from '../../../src/lib/readiness/item-id.ts';
 
 test('an id is a readable slug of the first words plus a hash of all of them', () => {
-  expect(toItemId('Culling on (`timeout` 1 h, `maxAge` 24 h); home volumes encrypted')).toMatch(/^culling-on-timeout-1-[0-9a-z]+$/);
+  expect(toItemId('Culling on (`timeout` 1 h, `maxAge` 24 h); home volumes encrypted')).toMatch(
+    /^culling-on-timeout-1-[0-9a-z]+$/,
+  );
 });
 
 test('case, spacing, punctuation and Markdown marks do not change the id', () => {
@@ -17,13 +19,19 @@ test('changing a word changes the id, even past the slug', () => {
 });
 
 test('ids do not depend on position, so reordering keeps every id', () => {
-  const items = ['Backups restored once on staging.', 'Alerts route to the on-call rota.', 'Runbook reviewed.'];
+  const items = [
+    'Backups restored once on staging.',
+    'Alerts route to the on-call rota.',
+    'Runbook reviewed.',
+  ];
   const ids = toItemIds(items, 'x.mdx');
   expect(toItemIds([...items].reverse(), 'x.mdx')).toEqual([...ids].reverse());
 });
 
 test('two items with the same words are refused, naming the file and both items', () => {
-  expect(() => toItemIds(['Backups tested.', 'Backups: tested'], 'content/chapters/x.mdx')).toThrowErrorMatchingInlineSnapshot(
+  expect(() =>
+    toItemIds(['Backups tested.', 'Backups: tested'], 'content/chapters/x.mdx'),
+  ).toThrowErrorMatchingInlineSnapshot(
     `[Error: content/chapters/x.mdx: checklist items "Backups tested." and "Backups: tested" have the same words, so they would share the id "backups-tested-1nql0qx". Reword one of them.]`,
   );
 });
@@ -33,9 +41,11 @@ test('an item with no words is refused', () => {
 });
 
 test('ids are pinned: a change to how they are derived would orphan every reader’s stored ticks', () => {
-  expect(toItemId('Upgrade runbook covers Trino release notes (484 cache-manager change) and z2jh major versions.')).toBe(
-    'upgrade-runbook-covers-trino-11wm1iz',
-  );
+  expect(
+    toItemId(
+      'Upgrade runbook covers Trino release notes (484 cache-manager change) and z2jh major versions.',
+    ),
+  ).toBe('upgrade-runbook-covers-trino-11wm1iz');
 });
 
 test('the hash is 32-bit FNV-1a (published test vectors for "a" and "foobar")', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { countReady, formatProgress, openTickStorage, readTicks, setTick, writeTicks } from '../../../src/lib/readiness/progress.ts';
+import {
+  countReady,
+  formatProgress,
+  openTickStorage,
+  readTicks,
+  setTick,
+  writeTicks,
+} from '../../../src/lib/readiness/progress.ts';
 
 test('ticking and unticking an item round-trips through storage', () => {
   let ticks = readTicks(null);
@@ -36,8 +43,16 @@ describe('openTickStorage', () => {
   test('gives the storage when it answers, and nothing where reading it throws (blocked storage)', () => {
     const fake = { getItem: () => null } as unknown as Storage;
     expect(openTickStorage(() => fake)).toBe(fake);
-    expect(openTickStorage(() => { throw new Error('SecurityError'); })).toBeUndefined();
-    const throwsOnRead = { getItem: () => { throw new Error('blocked'); } } as unknown as Storage;
+    expect(
+      openTickStorage(() => {
+        throw new Error('SecurityError');
+      }),
+    ).toBeUndefined();
+    const throwsOnRead = {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+    } as unknown as Storage;
     expect(openTickStorage(() => throwsOnRead)).toBeUndefined();
   });
 });

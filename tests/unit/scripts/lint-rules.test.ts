@@ -11,15 +11,31 @@ const problems = async (code: string, filePath: string) =>
 describe('browser bundles stay free of build-time modules', () => {
   test.each([
     ["import { z } from 'zod';", 'src/components/map/Example.tsx', /zod runs at build time only/],
-    ["import { parse } from 'yaml';", 'src/components/chapter/Example.tsx', /YAML is parsed at build time only/],
-    ["import { readFileSync } from 'node:fs';", 'src/scripts/example.ts', /node: built-ins do not exist in the browser/],
+    [
+      "import { parse } from 'yaml';",
+      'src/components/chapter/Example.tsx',
+      /YAML is parsed at build time only/,
+    ],
+    [
+      "import { readFileSync } from 'node:fs';",
+      'src/scripts/example.ts',
+      /node: built-ins do not exist in the browser/,
+    ],
   ])('%s in %s is refused', async (code, file, message) => {
-    const found = await problems(`${code}\nexport const used = [${code.match(/\{ (\w+) \}/)![1]}];\n`, file);
-    expect(found.filter((p) => p.startsWith('no-restricted-imports'))).toEqual([expect.stringMatching(message)]);
+    const found = await problems(
+      `${code}\nexport const used = [${code.match(/\{ (\w+) \}/)![1]}];\n`,
+      file,
+    );
+    expect(found.filter((p) => p.startsWith('no-restricted-imports'))).toEqual([
+      expect.stringMatching(message),
+    ]);
   });
 
   test('build-time code may use them', async () => {
-    const found = await problems("import { z } from 'zod';\nimport { readFileSync } from 'node:fs';\nexport const used = [z, readFileSync];\n", 'src/lib/chapter/example.ts');
+    const found = await problems(
+      "import { z } from 'zod';\nimport { readFileSync } from 'node:fs';\nexport const used = [z, readFileSync];\n",
+      'src/lib/chapter/example.ts',
+    );
     expect(found.filter((p) => p.startsWith('no-restricted-imports'))).toEqual([]);
   });
 });

@@ -9,10 +9,14 @@ describe('search aliases', () => {
     expect(findUnknownAliasIds(graph.nodes.map((n) => n.id))).toEqual([]);
   });
   test('report an id that is not a component', () => {
-    expect(findUnknownAliasIds(['a'], { a: ['x'], 'stream-ingestion2': ['y'] })).toEqual(['stream-ingestion2']);
+    expect(findUnknownAliasIds(['a'], { a: ['x'], 'stream-ingestion2': ['y'] })).toEqual([
+      'stream-ingestion2',
+    ]);
   });
   test('join a component’s aliases into one metadata value', () => {
-    expect(getSearchAliases('x', { x: ['message broker', 'pub/sub'] })).toBe('message broker, pub/sub');
+    expect(getSearchAliases('x', { x: ['message broker', 'pub/sub'] })).toBe(
+      'message broker, pub/sub',
+    );
     expect(getSearchAliases('none', {})).toBe('');
   });
 });

@@ -1,11 +1,37 @@
 import { describe, expect, test } from 'vitest';
-import { classifyBundleFile, findBudgetOverruns, summariseBundle } from '../../../src/lib/search/budget.ts';
+import {
+  classifyBundleFile,
+  findBudgetOverruns,
+  summariseBundle,
+} from '../../../src/lib/search/budget.ts';
 
 describe('search bundle', () => {
   test('sorts Pagefind files by role', () => {
     expect(
-      ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en.pagefind', 'pagefind.en_1.pf_meta', 'index/en_1.pf_index', 'fragment/en_2.pf_fragment', 'filter/en_3.pf_filter', 'pagefind-ui.js', 'pagefind-component-ui.css'].map(classifyBundleFile),
-    ).toEqual(['loader', 'loader', 'loader', 'wasm', 'meta', 'index', 'fragments', 'filters', 'ui', 'ui']);
+      [
+        'pagefind.js',
+        'pagefind-worker.js',
+        'pagefind-entry.json',
+        'wasm.en.pagefind',
+        'pagefind.en_1.pf_meta',
+        'index/en_1.pf_index',
+        'fragment/en_2.pf_fragment',
+        'filter/en_3.pf_filter',
+        'pagefind-ui.js',
+        'pagefind-component-ui.css',
+      ].map(classifyBundleFile),
+    ).toEqual([
+      'loader',
+      'loader',
+      'loader',
+      'wasm',
+      'meta',
+      'index',
+      'fragments',
+      'filters',
+      'ui',
+      'ui',
+    ]);
   });
 
   test('totals files, bytes and gzipped bytes per part and overall', () => {
@@ -21,7 +47,12 @@ describe('search bundle', () => {
 });
 
 describe('search budget', () => {
-  const budget = { buttonScriptGzip: 2000, firstSearchBytes: 300_000, coldFirstResultMs: 1500, warmFirstResultMs: 300 };
+  const budget = {
+    buttonScriptGzip: 2000,
+    firstSearchBytes: 300_000,
+    coldFirstResultMs: 1500,
+    warmFirstResultMs: 300,
+  };
   test('says which figures are over budget and by how much', () => {
     expect(findBudgetOverruns({ ...budget, coldFirstResultMs: 2345.6 }, budget)).toEqual([
       'cold time to first result (ms): 2346 is over the budget of 1500',

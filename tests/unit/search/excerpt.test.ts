@@ -3,7 +3,8 @@ import { decodeEntities, excerptText, parseExcerpt } from '../../../src/lib/sear
 
 describe('parseExcerpt', () => {
   test('splits an excerpt into marked and plain runs', () => {
-    expect(parseExcerpt('Flink assigns <mark>watermarks</mark> per <mark>partition</mark>.')).toMatchInlineSnapshot(`
+    expect(parseExcerpt('Flink assigns <mark>watermarks</mark> per <mark>partition</mark>.'))
+      .toMatchInlineSnapshot(`
       [
         {
           "marked": false,
@@ -30,7 +31,9 @@ describe('parseExcerpt', () => {
   });
 
   test('decodes escaped markup from the page into text, never into tags', () => {
-    const segments = parseExcerpt('use &lt;script&gt;alert(1)&lt;/script&gt; and <mark>a &amp; b</mark>');
+    const segments = parseExcerpt(
+      'use &lt;script&gt;alert(1)&lt;/script&gt; and <mark>a &amp; b</mark>',
+    );
     expect(segments).toEqual([
       { text: 'use <script>alert(1)</script> and ', marked: false },
       { text: 'a & b', marked: true },
@@ -38,11 +41,15 @@ describe('parseExcerpt', () => {
   });
 
   test('drops tags other than mark and keeps their text', () => {
-    expect(excerptText('<img src=x onerror=alert(1)>see <b>bold</b> <mark>kafka</mark>')).toBe('see bold kafka');
+    expect(excerptText('<img src=x onerror=alert(1)>see <b>bold</b> <mark>kafka</mark>')).toBe(
+      'see bold kafka',
+    );
   });
 
   test('merges adjacent runs of the same kind', () => {
-    expect(parseExcerpt('<mark>late</mark><mark> events</mark>')).toEqual([{ text: 'late events', marked: true }]);
+    expect(parseExcerpt('<mark>late</mark><mark> events</mark>')).toEqual([
+      { text: 'late events', marked: true },
+    ]);
   });
 
   test('returns nothing for an empty excerpt', () => {

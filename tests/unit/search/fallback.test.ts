@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { listSubsets, searchWithFallback, toFallbackTiers } from '../../../src/lib/search/fallback.ts';
+import {
+  listSubsets,
+  searchWithFallback,
+  toFallbackTiers,
+} from '../../../src/lib/search/fallback.ts';
 
 /** A fake index: each page is a set of words; a query matches pages holding all its words. */
 function index(pages: Record<string, { words: string; score?: number }>) {
@@ -17,7 +21,9 @@ function index(pages: Record<string, { words: string; score?: number }>) {
 
 describe('toFallbackTiers', () => {
   test('drops one word, then two, down to half the words', () => {
-    expect(toFallbackTiers('stop small files')).toEqual([['stop small', 'stop files', 'small files']]);
+    expect(toFallbackTiers('stop small files')).toEqual([
+      ['stop small', 'stop files', 'small files'],
+    ]);
     expect(toFallbackTiers('a b c d')).toEqual([
       ['a b c', 'a b d', 'a c d', 'b c d'],
       ['a b', 'a c', 'a d', 'b c', 'b d', 'c d'],
@@ -27,7 +33,11 @@ describe('toFallbackTiers', () => {
   });
 
   test('lists subsets in word order', () => {
-    expect(listSubsets(['a', 'b', 'c'], 2)).toEqual([['a', 'b'], ['a', 'c'], ['b', 'c']]);
+    expect(listSubsets(['a', 'b', 'c'], 2)).toEqual([
+      ['a', 'b'],
+      ['a', 'c'],
+      ['b', 'c'],
+    ]);
     expect(listSubsets(['a'], 2)).toEqual([]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { getKindLabel, parsePartValue, toFilterOptions, toPartFilterValues, toSearchFilters } from '../../../src/lib/search/filters.ts';
+import {
+  getKindLabel,
+  parsePartValue,
+  toFilterOptions,
+  toPartFilterValues,
+  toSearchFilters,
+} from '../../../src/lib/search/filters.ts';
 
 describe('filter options', () => {
   test('orders kinds chapter, config, benchmark, lens and parts by letter, with counts', () => {
@@ -59,7 +65,9 @@ describe('filter options', () => {
   });
 
   test('builds a Pagefind filter from the choice, omitting "any"', () => {
-    expect(toSearchFilters({ part: 'A Data ingestion', kind: '' })).toEqual({ part: 'A Data ingestion' });
+    expect(toSearchFilters({ part: 'A Data ingestion', kind: '' })).toEqual({
+      part: 'A Data ingestion',
+    });
     expect(toSearchFilters({})).toEqual({});
   });
 
@@ -73,11 +81,21 @@ describe('filter options', () => {
 
 describe('part filter values', () => {
   const graph = {
-    nodes: [{ id: 'etl-cluster', part: 'B' }, { id: 'batch-ingestion', part: 'A' }, { id: 'data-storage', part: 'B' }],
-    parts: [{ id: 'A', title: 'Data ingestion' }, { id: 'B', title: 'Data platform' }],
+    nodes: [
+      { id: 'etl-cluster', part: 'B' },
+      { id: 'batch-ingestion', part: 'A' },
+      { id: 'data-storage', part: 'B' },
+    ],
+    parts: [
+      { id: 'A', title: 'Data ingestion' },
+      { id: 'B', title: 'Data platform' },
+    ],
   };
   test('gives each part once, in part order', () => {
-    expect(toPartFilterValues(['etl-cluster', 'batch-ingestion', 'data-storage'], graph)).toEqual(['A Data ingestion', 'B Data platform']);
+    expect(toPartFilterValues(['etl-cluster', 'batch-ingestion', 'data-storage'], graph)).toEqual([
+      'A Data ingestion',
+      'B Data platform',
+    ]);
   });
   test('rejects a component that is not in the graph, listing the known ones', () => {
     expect(() => toPartFilterValues(['etl'], graph)).toThrowErrorMatchingInlineSnapshot(

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { getPagefindModuleUrl, getPagefindOptions, normaliseBase } from '../../../src/lib/search/options.ts';
+import {
+  getPagefindModuleUrl,
+  getPagefindOptions,
+  normaliseBase,
+} from '../../../src/lib/search/options.ts';
 
 describe('pagefind options', () => {
   test('put the bundle and result URLs under the base path', () => {

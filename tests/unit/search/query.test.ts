@@ -24,6 +24,8 @@ describe('toSearchTerms', () => {
   test('drops the verb a question wraps its subject in', () => {
     expect(toSearchTerms('how do I stop small files')).toBe('small files');
     expect(toSearchTerms('who can see PII in dashboards?')).toBe('PII dashboards');
-    expect(toSearchTerms('is incremental MERGE faster than a full reload')).toBe('incremental MERGE faster full reload');
+    expect(toSearchTerms('is incremental MERGE faster than a full reload')).toBe(
+      'incremental MERGE faster full reload',
+    );
   });
 });

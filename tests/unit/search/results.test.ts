@@ -3,7 +3,11 @@ import type { PagefindFragment, PagefindSubResult } from '../../../src/lib/searc
 import { describeResults, pickSections, toResultView } from '../../../src/lib/search/results.ts';
 
 /** A sub result under a heading, with one matched word of the given score. */
-const section = (id: string, score: number, over: Partial<PagefindSubResult> = {}): PagefindSubResult => ({
+const section = (
+  id: string,
+  score: number,
+  over: Partial<PagefindSubResult> = {},
+): PagefindSubResult => ({
   title: id.replace(/-/g, ' '),
   url: `/stream-ingestion/#${id}`,
   excerpt: `about <mark>${id}</mark>`,
@@ -46,14 +50,21 @@ describe('toResultView', () => {
   });
 
   test('gives no map node to pages that are not chapters', () => {
-    const view = toResultView(fragment({ filters: { kind: ['config'] }, meta: { title: 'Configs', node: 'stream-ingestion' } }));
+    const view = toResultView(
+      fragment({
+        filters: { kind: ['config'] },
+        meta: { title: 'Configs', node: 'stream-ingestion' },
+      }),
+    );
     expect(view.nodeId).toBeUndefined();
     expect(view.parts).toEqual([]);
     expect(view.kindLabel).toBe('Config');
   });
 
   test('lists every part of a page about several components, in part order', () => {
-    const view = toResultView(fragment({ filters: { kind: ['benchmark'], part: ['B Data platform', 'A Data ingestion'] } }));
+    const view = toResultView(
+      fragment({ filters: { kind: ['benchmark'], part: ['B Data platform', 'A Data ingestion'] } }),
+    );
     expect(view.parts.map((p) => p.id)).toEqual(['A', 'B']);
   });
 
@@ -74,12 +85,22 @@ describe('pickSections', () => {
       section('checkpoints', 3),
       section('sources', 2),
     ];
-    expect(pickSections(subs, '/stream-ingestion/').map((s) => s.title)).toEqual(['late data and watermarks', 'checkpoints', 'sources']);
+    expect(pickSections(subs, '/stream-ingestion/').map((s) => s.title)).toEqual([
+      'late data and watermarks',
+      'checkpoints',
+      'sources',
+    ]);
   });
 
   test('keeps page order when scores tie or are missing', () => {
-    const subs = [section('b', 0, { weighted_locations: [] }), section('a', 0, { weighted_locations: [] })];
-    expect(pickSections(subs, '/x/').map((s) => s.url)).toEqual(['/stream-ingestion/#b', '/stream-ingestion/#a']);
+    const subs = [
+      section('b', 0, { weighted_locations: [] }),
+      section('a', 0, { weighted_locations: [] }),
+    ];
+    expect(pickSections(subs, '/x/').map((s) => s.url)).toEqual([
+      '/stream-ingestion/#b',
+      '/stream-ingestion/#a',
+    ]);
   });
 });
 

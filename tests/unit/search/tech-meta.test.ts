@@ -8,11 +8,16 @@ describe('splitTechMeta', () => {
     const others = listSeedsOfOtherChapters(
       [
         { id: 'etl-cluster', data: { technologies: [pick('Trino', true), pick('dbt-trino')] } },
-        { id: 'data-storage', data: { technologies: [pick('Apache Iceberg', true), pick('Trino')] } },
+        {
+          id: 'data-storage',
+          data: { technologies: [pick('Apache Iceberg', true), pick('Trino')] },
+        },
       ],
       'data-storage',
     );
-    expect(splitTechMeta([pick('Apache Iceberg', true), pick('Trino'), pick('Amazon S3')], others)).toEqual({
+    expect(
+      splitTechMeta([pick('Apache Iceberg', true), pick('Trino'), pick('Amazon S3')], others),
+    ).toEqual({
       tech: ['Apache Iceberg', 'Amazon S3'],
       uses: ['Trino'],
     });
@@ -20,6 +25,9 @@ describe('splitTechMeta', () => {
 
   test('keeps a seed pick two chapters share in both, and a name no chapter seeds', () => {
     const others = new Set(['Trino', 'Amazon EKS']);
-    expect(splitTechMeta([pick('Trino', true), pick('Trino resource groups')], others)).toEqual({ tech: ['Trino', 'Trino resource groups'], uses: [] });
+    expect(splitTechMeta([pick('Trino', true), pick('Trino resource groups')], others)).toEqual({
+      tech: ['Trino', 'Trino resource groups'],
+      uses: [],
+    });
   });
 });

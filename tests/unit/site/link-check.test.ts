@@ -11,7 +11,8 @@ describe('checkLinks', () => {
     const result = checkLinks(
       site(
         {
-          'index.html': '<a href="/a/">A</a><a href="/a/#role">role</a><img src="/logo.svg"><a href="https://example.org/x">x</a>',
+          'index.html':
+            '<a href="/a/">A</a><a href="/a/#role">role</a><img src="/logo.svg"><a href="https://example.org/x">x</a>',
           'a/index.html': '<h2 id="role">Role</h2><a href="../">home</a><a href="#role">self</a>',
         },
         ['logo.svg'],
@@ -21,7 +22,9 @@ describe('checkLinks', () => {
   });
 
   test('reports a missing page and a missing anchor, naming the page and the link', () => {
-    const result = checkLinks(site({ 'index.html': '<a href="/nope/">x</a><a href="/#gone">y</a>' }));
+    const result = checkLinks(
+      site({ 'index.html': '<a href="/nope/">x</a><a href="/#gone">y</a>' }),
+    );
     expect(result.broken).toEqual([
       'index.html: a "/nope/" → nope/index.html does not exist',
       'index.html: link "/#gone" → no element with id "gone" in index.html',
@@ -29,7 +32,12 @@ describe('checkLinks', () => {
   });
 
   test('resolves links under a sub-path base and flags links that escape it', () => {
-    const pages = { 'index.html': '<a href="/pr-4/a/">ok</a><a href="/a/">escapes</a>', 'a/index.html': '' };
-    expect(checkLinks(site(pages), '/pr-4/').broken).toEqual(['index.html: a "/a/" is outside the site base /pr-4/']);
+    const pages = {
+      'index.html': '<a href="/pr-4/a/">ok</a><a href="/a/">escapes</a>',
+      'a/index.html': '',
+    };
+    expect(checkLinks(site(pages), '/pr-4/').broken).toEqual([
+      'index.html: a "/a/" is outside the site base /pr-4/',
+    ]);
   });
 });

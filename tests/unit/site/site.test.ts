@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { getEditUrl } from '../../../src/lib/site/site-config.ts';
 import { isCurrentSection } from '../../../src/lib/site/primary-nav.ts';
-import { describeThemeChoice, nextThemeChoice, parseThemeChoice, resolveTheme } from '../../../src/lib/site/theme.ts';
+import {
+  describeThemeChoice,
+  nextThemeChoice,
+  parseThemeChoice,
+  resolveTheme,
+} from '../../../src/lib/site/theme.ts';
 import { getLastUpdated } from '../../../src/lib/git/last-updated.ts';
 
 describe('links', () => {
@@ -21,7 +26,11 @@ describe('links', () => {
 
 describe('theme', () => {
   test('cycles light → dark → system → light', () => {
-    expect([nextThemeChoice('light'), nextThemeChoice('dark'), nextThemeChoice('system')]).toEqual(['dark', 'system', 'light']);
+    expect([nextThemeChoice('light'), nextThemeChoice('dark'), nextThemeChoice('system')]).toEqual([
+      'dark',
+      'system',
+      'light',
+    ]);
   });
   test('treats unknown stored values as system', () => {
     expect(parseThemeChoice('purple')).toBe('system');
@@ -34,22 +43,36 @@ describe('theme', () => {
     expect(resolveTheme('light', true)).toBe('light');
   });
   test('names the current choice and the next one for screen readers', () => {
-    expect(describeThemeChoice('dark')).toEqual({ label: 'Dark', ariaLabel: 'Theme: dark. Switch to system' });
+    expect(describeThemeChoice('dark')).toEqual({
+      label: 'Dark',
+      ariaLabel: 'Theme: dark. Switch to system',
+    });
   });
 });
 
 describe('last updated', () => {
   const fallback = new Date('2026-11-28');
   test('uses the last commit that touched the file', () => {
-    const git = (args: string[]) => (args[0] === 'rev-parse' ? 'false\n' : '2026-10-01T12:00:00+00:00\n');
-    expect(getLastUpdated('a.mdx', fallback, git)).toEqual({ date: new Date('2026-10-01T12:00:00Z'), source: 'git' });
+    const git = (args: string[]) =>
+      args[0] === 'rev-parse' ? 'false\n' : '2026-10-01T12:00:00+00:00\n';
+    expect(getLastUpdated('a.mdx', fallback, git)).toEqual({
+      date: new Date('2026-10-01T12:00:00Z'),
+      source: 'git',
+    });
   });
   test('falls back in a shallow clone, where history may not reach the file', () => {
-    const git = (args: string[]) => (args[0] === 'rev-parse' ? 'true\n' : '2026-10-01T12:00:00+00:00\n');
+    const git = (args: string[]) =>
+      args[0] === 'rev-parse' ? 'true\n' : '2026-10-01T12:00:00+00:00\n';
     expect(getLastUpdated('a.mdx', fallback, git)).toEqual({ date: fallback, source: 'fallback' });
   });
   test('falls back when the file has no commit yet or git is missing', () => {
-    expect(getLastUpdated('a.mdx', fallback, (args) => (args[0] === 'rev-parse' ? 'false' : ''))).toEqual({ date: fallback, source: 'fallback' });
-    expect(getLastUpdated('a.mdx', fallback, () => { throw new Error('no git'); })).toEqual({ date: fallback, source: 'fallback' });
+    expect(
+      getLastUpdated('a.mdx', fallback, (args) => (args[0] === 'rev-parse' ? 'false' : '')),
+    ).toEqual({ date: fallback, source: 'fallback' });
+    expect(
+      getLastUpdated('a.mdx', fallback, () => {
+        throw new Error('no git');
+      }),
+    ).toEqual({ date: fallback, source: 'fallback' });
   });
 });

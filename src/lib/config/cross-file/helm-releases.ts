@@ -12,7 +12,20 @@ export interface HelmRelease {
 }
 
 // Flags of `helm upgrade` that take a value (the word after them is not a positional argument).
-const VALUE_FLAGS = new Set(['-n', '--namespace', '-f', '--values', '--version', '--set', '--set-file', '--set-string', '--set-json', '--timeout', '--kube-context', '--repo']);
+const VALUE_FLAGS = new Set([
+  '-n',
+  '--namespace',
+  '-f',
+  '--values',
+  '--version',
+  '--set',
+  '--set-file',
+  '--set-string',
+  '--set-json',
+  '--timeout',
+  '--kube-context',
+  '--repo',
+]);
 
 /** Helm releases installed by the run steps of the manifests (`helm upgrade --install NAME CHART ... -n NS -f FILE`). */
 export function findHelmReleases(folders: ConfigFolder[]): HelmRelease[] {
@@ -23,7 +36,9 @@ export function findHelmReleases(folders: ConfigFolder[]): HelmRelease[] {
       const at = words.findIndex((w, i) => w === 'upgrade' && words[i - 1] === 'helm');
       if (at === -1 || !words.includes('--install')) continue;
       const rest = words.slice(at + 1);
-      const positional = rest.filter((w, i) => !w.startsWith('-') && !VALUE_FLAGS.has(rest[i - 1] ?? ''));
+      const positional = rest.filter(
+        (w, i) => !w.startsWith('-') && !VALUE_FLAGS.has(rest[i - 1] ?? ''),
+      );
       const [release, chart] = positional;
       if (!release || !chart) continue;
       const option = (...names: string[]) => {

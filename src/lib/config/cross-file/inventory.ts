@@ -20,7 +20,12 @@ export interface Workload {
 export interface KubeDoc {
   file: string;
   doc: LocatedDocument;
-  object: { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string; labels?: Record<string, string> }; spec?: Record<string, unknown> };
+  object: {
+    apiVersion?: string;
+    kind?: string;
+    metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
+    spec?: Record<string, unknown>;
+  };
   /** Namespace the object goes to ("default" when the file names none). */
   namespace: string;
 }
@@ -37,7 +42,13 @@ export interface Inventory {
   /** Every `assumes` line of every manifest, for names that exist outside the configs. */
   assumes: string[];
   /** Helm values files installed by a manifest's run step, with the release's namespace. */
-  releases: Array<{ file: string; doc: LocatedDocument; namespace: string; release: string; chart: string }>;
+  releases: Array<{
+    file: string;
+    doc: LocatedDocument;
+    namespace: string;
+    release: string;
+    chart: string;
+  }>;
   /** Run steps of every manifest (objects created by kubectl count as defined). */
   runSteps: string[];
 }
@@ -62,22 +73,54 @@ const POD_CREATING_RESOURCES: Record<string, string> = {
 };
 
 // Words that follow "namespace" in prose without being a namespace's name.
-const NOT_NAMES = new Set(['in', 'and', 'or', 'the', 'with', 'per', 'for', 'of', 'is', 'that', 'label', 'labels']);
+const NOT_NAMES = new Set([
+  'in',
+  'and',
+  'or',
+  'the',
+  'with',
+  'per',
+  'for',
+  'of',
+  'is',
+  'that',
+  'label',
+  'labels',
+]);
 
 const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
 
 /** Pod template of a workload object, or undefined. */
-function podTemplate(object: KubeDoc['object']): { labels: Record<string, string>; spec: Record<string, unknown>; path: string[] } | undefined {
-  if (object.kind === 'Pod') return { labels: object.metadata?.labels ?? {}, spec: object.spec ?? {}, path: ['spec'] };
+function podTemplate(
+  object: KubeDoc['object'],
+): { labels: Record<string, string>; spec: Record<string, unknown>; path: string[] } | undefined {
+  if (object.kind === 'Pod')
+    return { labels: object.metadata?.labels ?? {}, spec: object.spec ?? {}, path: ['spec'] };
   if (!POD_TEMPLATE_KINDS.has(object.kind ?? '')) return undefined;
-  const template = object.spec?.['template'] as { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> } | undefined;
-  return template ? { labels: template.metadata?.labels ?? {}, spec: template.spec ?? {}, path: ['spec', 'template', 'spec'] } : undefined;
+  const template = object.spec?.['template'] as
+    { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> } | undefined;
+  return template
+    ? {
+        labels: template.metadata?.labels ?? {},
+        spec: template.spec ?? {},
+        path: ['spec', 'template', 'spec'],
+      }
+    : undefined;
 }
 
 /** Container ports of a pod spec. */
-export function containerPorts(spec: Record<string, unknown>): Array<{ port: number; name?: string }> {
-  const containers = [...((spec['containers'] as unknown[]) ?? []), ...((spec['initContainers'] as unknown[]) ?? [])] as Array<{ ports?: Array<{ containerPort?: number; name?: string }> }>;
-  return containers.flatMap((c) => (c.ports ?? []).filter((p) => typeof p.containerPort === 'number').map((p) => ({ port: p.containerPort!, ...(p.name ? { name: p.name } : {}) })));
+export function containerPorts(
+  spec: Record<string, unknown>,
+): Array<{ port: number; name?: string }> {
+  const containers = [
+    ...((spec['containers'] as unknown[]) ?? []),
+    ...((spec['initContainers'] as unknown[]) ?? []),
+  ] as Array<{ ports?: Array<{ containerPort?: number; name?: string }> }>;
+  return containers.flatMap((c) =>
+    (c.ports ?? [])
+      .filter((p) => typeof p.containerPort === 'number')
+      .map((p) => ({ port: p.containerPort!, ...(p.name ? { name: p.name } : {}) })),
+  );
 }
 
 /**
@@ -98,7 +141,15 @@ export function namespacesNamedIn(line: string): string[] {
 
 /** Build the inventory of the files in a run. */
 export function buildInventory(files: InventoryFile[], folders: ConfigFolder[]): Inventory {
-  const inventory: Inventory = { workloads: [], docs: [], namespaces: new Set(), opaqueNamespaces: new Map(), assumes: folders.flatMap((f) => f.manifest.assumes), releases: [], runSteps: folders.flatMap((f) => f.manifest.run) };
+  const inventory: Inventory = {
+    workloads: [],
+    docs: [],
+    namespaces: new Set(),
+    opaqueNamespaces: new Map(),
+    assumes: folders.flatMap((f) => f.manifest.assumes),
+    releases: [],
+    runSteps: folders.flatMap((f) => f.manifest.run),
+  };
   for (const f of files.filter((f) => f.validator === 'kubernetes')) {
     const { docs } = parseYamlDocuments(f.text);
     for (const doc of docs) {
@@ -107,10 +158,16 @@ export function buildInventory(files: InventoryFile[], folders: ConfigFolder[]):
       const namespace = object.metadata?.namespace ?? 'default';
       inventory.docs.push({ file: f.file, doc, object, namespace });
       // A policy does not make a namespace exist: only what runs or is created there does.
-      if (object.kind === 'Namespace' && object.metadata?.name) inventory.namespaces.add(object.metadata.name);
-      else if (object.kind !== 'NetworkPolicy' && object.metadata?.namespace) inventory.namespaces.add(namespace);
+      if (object.kind === 'Namespace' && object.metadata?.name)
+        inventory.namespaces.add(object.metadata.name);
+      else if (object.kind !== 'NetworkPolicy' && object.metadata?.namespace)
+        inventory.namespaces.add(namespace);
       const operator = POD_CREATING_RESOURCES[`${object.apiVersion?.split('/')[0]} ${object.kind}`];
-      if (operator) inventory.opaqueNamespaces.set(namespace, `${operator} ${object.kind} "${object.metadata?.name ?? '?'}"`);
+      if (operator)
+        inventory.opaqueNamespaces.set(
+          namespace,
+          `${operator} ${object.kind} "${object.metadata?.name ?? '?'}"`,
+        );
       const pod = podTemplate(object);
       if (pod)
         inventory.workloads.push({
@@ -127,13 +184,23 @@ export function buildInventory(files: InventoryFile[], folders: ConfigFolder[]):
     inventory.namespaces.add(release.namespace);
     const values = files.find((f) => f.folder === release.folder && f.path === release.valuesPath);
     const [valuesDoc] = values ? parseYamlDocuments(values.text).docs : [];
-    if (values && valuesDoc) inventory.releases.push({ file: values.file, doc: valuesDoc, namespace: release.namespace, release: release.release, chart: release.chart });
+    if (values && valuesDoc)
+      inventory.releases.push({
+        file: values.file,
+        doc: valuesDoc,
+        namespace: release.namespace,
+        release: release.release,
+        chart: release.chart,
+      });
     if (release.chart === TRINO_CHART && values) {
       inventory.workloads.push(...renderTrinoPods(release, values.file, values.text));
     } else if (release.chart === SUPERSET_CHART && values) {
       inventory.workloads.push(...renderSupersetPods(release, values.file, values.text));
     } else {
-      inventory.opaqueNamespaces.set(release.namespace, `${release.chart} release "${release.release}"`);
+      inventory.opaqueNamespaces.set(
+        release.namespace,
+        `${release.chart} release "${release.release}"`,
+      );
     }
   }
   // A namespace a manifest assumes (something runs there that the configs do not define) exists,
@@ -141,7 +208,11 @@ export function buildInventory(files: InventoryFile[], folders: ConfigFolder[]):
   for (const line of inventory.assumes)
     for (const ns of namespacesNamedIn(line)) {
       inventory.namespaces.add(ns);
-      if (!inventory.workloads.some((w) => w.namespace === ns) && !inventory.opaqueNamespaces.has(ns)) inventory.opaqueNamespaces.set(ns, `workloads a manifest assumes in namespace ${ns}`);
+      if (
+        !inventory.workloads.some((w) => w.namespace === ns) &&
+        !inventory.opaqueNamespaces.has(ns)
+      )
+        inventory.opaqueNamespaces.set(ns, `workloads a manifest assumes in namespace ${ns}`);
     }
   return inventory;
 }

@@ -20,7 +20,8 @@ function findReferences(value: unknown, path: Array<string | number> = []): Refe
   const record = value as Record<string, unknown>;
   const named = (key: string, kind: Kind, field = 'name') => {
     const ref = record[key] as Record<string, unknown> | undefined;
-    if (ref && typeof ref[field] === 'string' && ref['optional'] !== true) out.push({ kind, name: ref[field], path: [...path, key, field] });
+    if (ref && typeof ref[field] === 'string' && ref['optional'] !== true)
+      out.push({ kind, name: ref[field], path: [...path, key, field] });
   };
   named('secretKeyRef', 'Secret');
   named('secretRef', 'Secret');
@@ -28,8 +29,14 @@ function findReferences(value: unknown, path: Array<string | number> = []): Refe
   named('configMapRef', 'ConfigMap');
   named('secret', 'Secret', 'secretName');
   named('configMap', 'ConfigMap');
-  if (typeof record['serviceAccountName'] === 'string') out.push({ kind: 'ServiceAccount', name: record['serviceAccountName'], path: [...path, 'serviceAccountName'] });
-  for (const [k, v] of Object.entries(record)) if (typeof v === 'object') out.push(...findReferences(v, [...path, k]));
+  if (typeof record['serviceAccountName'] === 'string')
+    out.push({
+      kind: 'ServiceAccount',
+      name: record['serviceAccountName'],
+      path: [...path, 'serviceAccountName'],
+    });
+  for (const [k, v] of Object.entries(record))
+    if (typeof v === 'object') out.push(...findReferences(v, [...path, k]));
   return out;
 }
 
@@ -43,16 +50,30 @@ function definedNames(inventory: Inventory): Map<string, Set<string>> {
   for (const d of inventory.docs) {
     const name = d.object.metadata?.name;
     if (!name) continue;
-    if (d.object.kind === 'Secret' || d.object.kind === 'ConfigMap' || d.object.kind === 'ServiceAccount') add(d.object.kind, d.namespace, name);
+    if (
+      d.object.kind === 'Secret' ||
+      d.object.kind === 'ConfigMap' ||
+      d.object.kind === 'ServiceAccount'
+    )
+      add(d.object.kind, d.namespace, name);
     // External Secrets Operator creates the target Secret (spec.target.name, default the ExternalSecret's name).
-    if (d.object.kind === 'ExternalSecret') add('Secret', d.namespace, ((d.object.spec?.['target'] as { name?: string } | undefined)?.name) ?? name);
+    if (d.object.kind === 'ExternalSecret')
+      add(
+        'Secret',
+        d.namespace,
+        (d.object.spec?.['target'] as { name?: string } | undefined)?.name ?? name,
+      );
   }
   return defined;
 }
 
 /** Whether a run step creates the object (`kubectl [-n NS] create secret|configmap|serviceaccount NAME`). */
 function createdByRunStep(inventory: Inventory, kind: Kind, name: string): boolean {
-  const verb: Record<Kind, string> = { Secret: 'secret\\s+\\S+', ConfigMap: 'configmap', ServiceAccount: 'serviceaccount' };
+  const verb: Record<Kind, string> = {
+    Secret: 'secret\\s+\\S+',
+    ConfigMap: 'configmap',
+    ServiceAccount: 'serviceaccount',
+  };
   const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = new RegExp(`kubectl\\b.*\\bcreate\\s+${verb[kind]}\\s+${n}\\b`, 'i');
   return inventory.runSteps.some((step) => pattern.test(step));
@@ -61,8 +82,15 @@ function createdByRunStep(inventory: Inventory, kind: Kind, name: string): boole
 /** Whether any manifest assumes the name exists (quoted or as a word next to its kind). */
 function assumed(inventory: Inventory, kind: Kind, name: string): boolean {
   const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const words: Record<Kind, string> = { Secret: 'secret', ConfigMap: 'configmap', ServiceAccount: 'service account' };
-  const pattern = new RegExp(`${words[kind]}s?\\s+[\`"']?${n}\\b|[\`"']${n}[\`"']|\\b${n}\\b[^.;]*${words[kind]}`, 'i');
+  const words: Record<Kind, string> = {
+    Secret: 'secret',
+    ConfigMap: 'configmap',
+    ServiceAccount: 'service account',
+  };
+  const pattern = new RegExp(
+    `${words[kind]}s?\\s+[\`"']?${n}\\b|[\`"']${n}[\`"']|\\b${n}\\b[^.;]*${words[kind]}`,
+    'i',
+  );
   return inventory.assumes.some((a) => pattern.test(a));
 }
 
@@ -75,12 +103,21 @@ export function checkObjectReferences(inventory: Inventory): ConfigProblem[] {
   const defined = definedNames(inventory);
   const problems: ConfigProblem[] = [];
   for (const doc of inventory.docs) {
-    if (!['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod', 'ReplicaSet'].includes(doc.object.kind ?? '')) continue;
+    if (
+      !['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod', 'ReplicaSet'].includes(
+        doc.object.kind ?? '',
+      )
+    )
+      continue;
     for (const ref of findReferences(doc.object.spec, ['spec'])) {
       if (isDefined(inventory, defined, doc.namespace, ref)) continue;
       const known = [...(defined.get(`${ref.kind}/${doc.namespace}`) ?? [])].sort();
       problems.push(
-        problemAt(doc, ref.path, `${ref.kind} "${ref.name}" is neither defined in namespace "${doc.namespace}" by the configs nor listed under the manifest's assumes; ${known.length ? `defined there: ${known.join(', ')}` : `no ${ref.kind} is defined there`}`),
+        problemAt(
+          doc,
+          ref.path,
+          `${ref.kind} "${ref.name}" is neither defined in namespace "${doc.namespace}" by the configs nor listed under the manifest's assumes; ${known.length ? `defined there: ${known.join(', ')}` : `no ${ref.kind} is defined there`}`,
+        ),
       );
     }
   }
@@ -98,7 +135,16 @@ export function checkObjectReferences(inventory: Inventory): ConfigProblem[] {
 }
 
 /** Whether a referenced object is defined in the namespace, created by a run step, or assumed. */
-function isDefined(inventory: Inventory, defined: Map<string, Set<string>>, namespace: string, ref: Reference): boolean {
+function isDefined(
+  inventory: Inventory,
+  defined: Map<string, Set<string>>,
+  namespace: string,
+  ref: Reference,
+): boolean {
   if (ref.kind === 'ServiceAccount' && ref.name === 'default') return true;
-  return defined.get(`${ref.kind}/${namespace}`)?.has(ref.name) === true || createdByRunStep(inventory, ref.kind, ref.name) || assumed(inventory, ref.kind, ref.name);
+  return (
+    defined.get(`${ref.kind}/${namespace}`)?.has(ref.name) === true ||
+    createdByRunStep(inventory, ref.kind, ref.name) ||
+    assumed(inventory, ref.kind, ref.name)
+  );
 }

@@ -12,12 +12,16 @@ interface Peer {
 }
 
 /** Namespace names a selector picks by the kubernetes.io/metadata.name label, with where in it. */
-function namedNamespaces(selector: LabelSelector): Array<{ name: string; path: Array<string | number> }> {
+function namedNamespaces(
+  selector: LabelSelector,
+): Array<{ name: string; path: Array<string | number> }> {
   const out: Array<{ name: string; path: Array<string | number> }> = [];
   const label = selector.matchLabels?.[NAME_LABEL];
   if (label) out.push({ name: label, path: ['matchLabels', NAME_LABEL] });
   (selector.matchExpressions ?? []).forEach((e, i) => {
-    if (e.key === NAME_LABEL && e.operator === 'In') for (const v of e.values ?? []) out.push({ name: v, path: ['matchExpressions', i, 'values'] });
+    if (e.key === NAME_LABEL && e.operator === 'In')
+      for (const v of e.values ?? [])
+        out.push({ name: v, path: ['matchExpressions', i, 'values'] });
   });
   return out;
 }
@@ -30,10 +34,19 @@ function namedNamespaces(selector: LabelSelector): Array<{ name: string; path: A
 export function checkPeerNamespaces(inventory: Inventory): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (const doc of inventory.docs.filter((d) => d.object.kind === 'NetworkPolicy')) {
-    const spec = (doc.object.spec ?? {}) as { ingress?: Array<{ from?: Peer[] }>; egress?: Array<{ to?: Peer[] }> };
+    const spec = (doc.object.spec ?? {}) as {
+      ingress?: Array<{ from?: Peer[] }>;
+      egress?: Array<{ to?: Peer[] }>;
+    };
     const rules = [
-      ...(spec.ingress ?? []).map((r, i) => ({ peers: r.from ?? [], path: ['spec', 'ingress', i, 'from'] as Array<string | number> })),
-      ...(spec.egress ?? []).map((r, i) => ({ peers: r.to ?? [], path: ['spec', 'egress', i, 'to'] as Array<string | number> })),
+      ...(spec.ingress ?? []).map((r, i) => ({
+        peers: r.from ?? [],
+        path: ['spec', 'ingress', i, 'from'] as Array<string | number>,
+      })),
+      ...(spec.egress ?? []).map((r, i) => ({
+        peers: r.to ?? [],
+        path: ['spec', 'egress', i, 'to'] as Array<string | number>,
+      })),
     ];
     for (const rule of rules)
       rule.peers.forEach((peer, p) => {
@@ -41,7 +54,11 @@ export function checkPeerNamespaces(inventory: Inventory): ConfigProblem[] {
         for (const { name, path } of namedNamespaces(peer.namespaceSelector)) {
           if (inventory.namespaces.has(name) || SYSTEM_NAMESPACES.has(name)) continue;
           problems.push(
-            problemAt(doc, [...rule.path, p, 'namespaceSelector', ...path], `namespace "${name}": no config deploys to or creates it and no manifest assumes it; known namespaces: ${[...inventory.namespaces].sort().join(', ')}`),
+            problemAt(
+              doc,
+              [...rule.path, p, 'namespaceSelector', ...path],
+              `namespace "${name}": no config deploys to or creates it and no manifest assumes it; known namespaces: ${[...inventory.namespaces].sort().join(', ')}`,
+            ),
           );
         }
       });

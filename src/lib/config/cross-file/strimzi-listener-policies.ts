@@ -17,15 +17,27 @@ interface KafkaListener {
  */
 export function checkStrimziListenerPolicies(inventory: Inventory): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  for (const doc of inventory.docs.filter((d) => d.object.apiVersion?.startsWith('kafka.strimzi.io/') && d.object.kind === 'Kafka')) {
-    const restricting = inventory.docs.filter((d) => d.object.kind === 'NetworkPolicy' && d.namespace === doc.namespace);
+  for (const doc of inventory.docs.filter(
+    (d) => d.object.apiVersion?.startsWith('kafka.strimzi.io/') && d.object.kind === 'Kafka',
+  )) {
+    const restricting = inventory.docs.filter(
+      (d) => d.object.kind === 'NetworkPolicy' && d.namespace === doc.namespace,
+    );
     if (!restricting.length) continue;
     const kafka = doc.object.spec?.['kafka'] as { listeners?: KafkaListener[] } | undefined;
     (kafka?.listeners ?? []).forEach((listener, i) => {
       if (Array.isArray(listener.networkPolicyPeers) && listener.networkPolicyPeers.length) return;
-      const policies = [...new Set(restricting.map((p) => `${p.file} (${p.object.metadata?.name})`))].slice(0, 3).join(', ');
+      const policies = [
+        ...new Set(restricting.map((p) => `${p.file} (${p.object.metadata?.name})`)),
+      ]
+        .slice(0, 3)
+        .join(', ');
       problems.push(
-        problemAt(doc, ['spec', 'kafka', 'listeners', i], `listener "${listener.name ?? i}" (port ${listener.port ?? '?'}) has no networkPolicyPeers, so Strimzi creates a NetworkPolicy admitting every namespace to it, which reopens what the policies restricting namespace "${doc.namespace}" close: ${policies}; set networkPolicyPeers to the clients' namespaces`),
+        problemAt(
+          doc,
+          ['spec', 'kafka', 'listeners', i],
+          `listener "${listener.name ?? i}" (port ${listener.port ?? '?'}) has no networkPolicyPeers, so Strimzi creates a NetworkPolicy admitting every namespace to it, which reopens what the policies restricting namespace "${doc.namespace}" close: ${policies}; set networkPolicyPeers to the clients' namespaces`,
+        ),
       );
     });
   }

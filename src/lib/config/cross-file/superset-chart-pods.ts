@@ -35,7 +35,12 @@ interface SupersetValues {
 export function renderSupersetPods(release: HelmRelease, file: string, text: string): Workload[] {
   const values = (parse(text) ?? {}) as SupersetValues;
   const name = (values.nameOverride || 'superset').slice(0, 63).replace(/-+$/, '');
-  const pod = (component: string, suffix: string, podLabels: Record<string, string> | undefined, ports: Workload['ports']): Workload => ({
+  const pod = (
+    component: string,
+    suffix: string,
+    podLabels: Record<string, string> | undefined,
+    ports: Workload['ports'],
+  ): Workload => ({
     label: `superset chart release "${release.release}" (${component})`,
     file,
     namespace: release.namespace,
@@ -43,11 +48,16 @@ export function renderSupersetPods(release: HelmRelease, file: string, text: str
     ports,
   });
   const out = [
-    pod('web', '', values.supersetNode?.podLabels, [{ port: values.service?.port ?? 8088, name: 'http' }]),
+    pod('web', '', values.supersetNode?.podLabels, [
+      { port: values.service?.port ?? 8088, name: 'http' },
+    ]),
     pod('worker', '-worker', values.supersetWorker?.podLabels, []),
   ];
-  if (values.supersetCeleryBeat?.enabled) out.push(pod('celerybeat', '-celerybeat', values.supersetCeleryBeat.podLabels, []));
-  if (values.supersetCeleryFlower?.enabled) out.push(pod('flower', '-flower', values.supersetCeleryFlower.podLabels, []));
-  if (values.supersetWebsockets?.enabled) out.push(pod('websocket', '-ws', values.supersetWebsockets.podLabels, []));
+  if (values.supersetCeleryBeat?.enabled)
+    out.push(pod('celerybeat', '-celerybeat', values.supersetCeleryBeat.podLabels, []));
+  if (values.supersetCeleryFlower?.enabled)
+    out.push(pod('flower', '-flower', values.supersetCeleryFlower.podLabels, []));
+  if (values.supersetWebsockets?.enabled)
+    out.push(pod('websocket', '-ws', values.supersetWebsockets.podLabels, []));
   return out;
 }

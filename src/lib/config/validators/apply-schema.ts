@@ -17,7 +17,10 @@ export function applySchema(
 ): void {
   const validate = loadSchemaRegistry(root).get(schemaName);
   if (!validate) {
-    result.problems.push({ file: result.file, message: `schema "${schemaName}" not found in ${SCHEMA_DIR}/` });
+    result.problems.push({
+      file: result.file,
+      message: `schema "${schemaName}" not found in ${SCHEMA_DIR}/`,
+    });
     return;
   }
   if (!result.tools.some((t) => t.name === 'ajv')) result.tools.push(npmTool('ajv'));
@@ -25,5 +28,8 @@ export function applySchema(
   if (!result.checks.includes(check)) result.checks.push(check);
   const note = `JSON Schema ${schemaName}`;
   if (!result.badgeNotes.includes(note)) result.badgeNotes.push(note);
-  if (!validate(value)) result.problems.push(...schemaErrorsToProblems(result.file, validate.errors, locate, prefix, value));
+  if (!validate(value))
+    result.problems.push(
+      ...schemaErrorsToProblems(result.file, validate.errors, locate, prefix, value),
+    );
 }

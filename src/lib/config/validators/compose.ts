@@ -17,8 +17,18 @@ export interface ComposeCandidate {
 
 /** Tried in order: the Compose v2 plugin, then Debian's standalone docker-compose (v1). */
 export const COMPOSE_CANDIDATES: ReadonlyArray<ComposeCandidate> = [
-  { name: 'docker compose', command: 'docker', prefix: ['compose'], origin: 'Docker Compose v2 plugin' },
-  { name: 'docker-compose', command: 'docker-compose', prefix: [], origin: 'standalone v1, e.g. Debian package docker-compose' },
+  {
+    name: 'docker compose',
+    command: 'docker',
+    prefix: ['compose'],
+    origin: 'Docker Compose v2 plugin',
+  },
+  {
+    name: 'docker-compose',
+    command: 'docker-compose',
+    prefix: [],
+    origin: 'standalone v1, e.g. Debian package docker-compose',
+  },
 ];
 
 /** First candidate that runs here, with its version; undefined when none does. */
@@ -26,8 +36,13 @@ export async function detectCompose(
   candidates: ReadonlyArray<ComposeCandidate>,
 ): Promise<{ candidate: ComposeCandidate; tool: ToolInfo } | undefined> {
   for (const candidate of candidates) {
-    const version = await readCommandVersion(candidate.command, [...candidate.prefix, 'version', '--short']);
-    if (version) return { candidate, tool: { name: candidate.name, version, origin: candidate.origin } };
+    const version = await readCommandVersion(candidate.command, [
+      ...candidate.prefix,
+      'version',
+      '--short',
+    ]);
+    if (version)
+      return { candidate, tool: { name: candidate.name, version, origin: candidate.origin } };
   }
   return undefined;
 }
@@ -48,11 +63,17 @@ function locateComposeMessage(input: ConfigInput, message: string): number | und
 
 /** Variables the file requires with `${VAR:?message}` or `${VAR?message}`. */
 export function findRequiredVariables(text: string): string[] {
-  return [...new Set([...text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*):?\?/g)].map((m) => m[1]!))].sort();
+  return [
+    ...new Set([...text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*):?\?/g)].map((m) => m[1]!)),
+  ].sort();
 }
 
 /** Turn `config` output into problems, one per message line, each with a line when we can find one. */
-export function parseComposeOutput(input: ConfigInput, tool: string, output: string): CheckResult['problems'] {
+export function parseComposeOutput(
+  input: ConfigInput,
+  tool: string,
+  output: string,
+): CheckResult['problems'] {
   return output
     .split('\n')
     .map((l) => l.trim())
@@ -69,7 +90,9 @@ export function parseComposeOutput(input: ConfigInput, tool: string, output: str
  * between services, volumes and networks). When no Compose is installed the result says
  * "not checked" instead of passing.
  */
-export function createComposeValidator(candidates: ReadonlyArray<ComposeCandidate> = COMPOSE_CANDIDATES): Validator {
+export function createComposeValidator(
+  candidates: ReadonlyArray<ComposeCandidate> = COMPOSE_CANDIDATES,
+): Validator {
   return async (inputs) => {
     const found = await detectCompose(candidates);
     const results: CheckResult[] = [];
@@ -83,29 +106,55 @@ export function createComposeValidator(candidates: ReadonlyArray<ComposeCandidat
       }
       const { candidate, tool } = found;
       result.tools.push(tool);
-      result.checks.push(`\`${candidate.name} config -q\` (Compose schema, interpolation, references)`);
+      result.checks.push(
+        `\`${candidate.name} config -q\` (Compose schema, interpolation, references)`,
+      );
       // A clean environment keeps the check reproducible: only the file, its defaults
       // (${VAR:-x}) and an .env beside it count, not whatever the shell exports. Variables the
       // file marks as required (${VAR:?msg}) are what the manifest's run steps export; they get
       // placeholder values so the rest of the file can be checked.
       const required = findRequiredVariables(input.text);
-      if (required.length) result.limits.push(`required variables set to placeholders for the check: ${required.join(', ')}`);
-      const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp' };
+      if (required.length)
+        result.limits.push(
+          `required variables set to placeholders for the check: ${required.join(', ')}`,
+        );
+      const env: NodeJS.ProcessEnv = {
+        PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+        HOME: process.env['HOME'] ?? '/tmp',
+      };
       for (const name of required) env[name] = 'placeholder-for-validation';
       const out = await runCommand(
         candidate.command,
-        [...candidate.prefix, '-f', input.absPath, '--project-directory', dirname(input.absPath), 'config', '-q'],
+        [
+          ...candidate.prefix,
+          '-f',
+          input.absPath,
+          '--project-directory',
+          dirname(input.absPath),
+          'config',
+          '-q',
+        ],
         { cwd: dirname(input.absPath), env },
       );
       const lines = `${out.stdout}\n${out.stderr}`.split('\n').map((l) => l.trim());
       const unset = lines.map((l) => UNSET.exec(l)?.[1]).filter((v): v is string => Boolean(v));
-      if (unset.length) result.limits.push(`variables read from the environment, blank during the check (set them before running): ${unset.join(', ')}`);
+      if (unset.length)
+        result.limits.push(
+          `variables read from the environment, blank during the check (set them before running): ${unset.join(', ')}`,
+        );
       for (const w of lines.filter((l) => l.startsWith('WARNING:') && !UNSET.test(l)))
         result.limits.push(`${candidate.name} warned: ${w.replace(/^WARNING: /, '')}`);
       if (out.code !== 0) {
         const problems = parseComposeOutput(input, candidate.name, out.stderr || out.stdout);
         result.problems.push(
-          ...(problems.length ? problems : [{ file: input.file, message: `${candidate.name} config failed with exit code ${out.code}` }]),
+          ...(problems.length
+            ? problems
+            : [
+                {
+                  file: input.file,
+                  message: `${candidate.name} config failed with exit code ${out.code}`,
+                },
+              ]),
         );
       }
       results.push(result);

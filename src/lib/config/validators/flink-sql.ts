@@ -8,9 +8,16 @@ import type { SqlStatement } from '../split-statements.ts';
 import type { Validator } from './types.ts';
 
 /** Statements as the grammar reads them: a statement set's INSERTs and its END form one unit. */
-function groupStatementSets(statements: ReadonlyArray<SqlStatement>, text: string): Array<{ text: string; line: number; members: SqlStatement[] }> {
+function groupStatementSets(
+  statements: ReadonlyArray<SqlStatement>,
+  text: string,
+): Array<{ text: string; line: number; members: SqlStatement[] }> {
   const lines = text.split('\n');
-  const code = (s: SqlStatement) => s.text.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, (c) => (c.startsWith('/*+') ? c : '')).trim();
+  const code = (s: SqlStatement) =>
+    s.text
+      .replace(/--[^\n]*/g, '')
+      .replace(/\/\*[\s\S]*?\*\//g, (c) => (c.startsWith('/*+') ? c : ''))
+      .trim();
   const units: Array<{ text: string; line: number; members: SqlStatement[] }> = [];
   for (let i = 0; i < statements.length; i++) {
     const first = statements[i]!;
@@ -23,7 +30,11 @@ function groupStatementSets(statements: ReadonlyArray<SqlStatement>, text: strin
     const last = statements[j]!;
     const endLine = last.textLine + last.text.split('\n').length - 1;
     // Blank the lines before the unit's first line so the grammar's line numbers stay the file's.
-    units.push({ text: lines.slice(first.textLine - 1, endLine).join('\n'), line: first.textLine, members: statements.slice(i, j + 1) });
+    units.push({
+      text: lines.slice(first.textLine - 1, endLine).join('\n'),
+      line: first.textLine,
+      members: statements.slice(i, j + 1),
+    });
     i = j;
   }
   return units;
@@ -45,7 +56,11 @@ export const validateFlinkSql: Validator = async (inputs) => {
     const result = startResult(input.file, input.entry.path, 'flink-sql');
     const tool = npmTool('node-sql-parser');
     result.tools.push(dt, tool);
-    result.badgeNotes.push('dt-sql-parser FlinkSQL grammar', 'flinksql grammar for queries', 'our rules for connector options and SET');
+    result.badgeNotes.push(
+      'dt-sql-parser FlinkSQL grammar',
+      'flinksql grammar for queries',
+      'our rules for connector options and SET',
+    );
     const statements = splitStatements(input.text);
     const { problems, queries } = checkFlinkStatements(statements);
     // A statement set (EXECUTE STATEMENT SET BEGIN ... END) is one statement to the grammar.
@@ -58,18 +73,28 @@ export const validateFlinkSql: Validator = async (inputs) => {
         continue;
       }
       const line = unit.line + error.startLine - 1;
-      const member = [...unit.members].reverse().find((m) => m.textLine <= line) ?? unit.members[0]!;
+      const member =
+        [...unit.members].reverse().find((m) => m.textLine <= line) ?? unit.members[0]!;
       const query = queries.find((q) => q.line === member.textLine);
       if (query && !parseSql(query.text, 'flinksql'))
-        result.limits.push(`line ${line}: not parsed by ${grammarName} (${error.message}); parsed by node-sql-parser ${tool.version}'s flinksql grammar only`);
-      else if (!query) result.problems.push({ file: input.file, line, message: `SQL syntax error: ${error.message} (${grammarName})` });
+        result.limits.push(
+          `line ${line}: not parsed by ${grammarName} (${error.message}); parsed by node-sql-parser ${tool.version}'s flinksql grammar only`,
+        );
+      else if (!query)
+        result.problems.push({
+          file: input.file,
+          line,
+          message: `SQL syntax error: ${error.message} (${grammarName})`,
+        });
     }
     result.checks.push(
       `${statements.length} statement(s) split on ";" outside quotes and comments, each terminated; ${parsed} parsed by ${grammarName}`,
       "our rules: SET 'key' = 'value'; CREATE TABLE columns, types, WATERMARK column, PRIMARY KEY NOT ENFORCED, connector options (kafka, upsert-kafka, filesystem, jdbc); CREATE CATALOG options; statement sets closed; INSERT targets exist",
       `${queries.length} query/queries (INSERT ... SELECT, views) parsed by node-sql-parser's flinksql grammar`,
     );
-    result.problems.push(...problems.map((p) => ({ file: input.file, line: p.line, message: p.message })));
+    result.problems.push(
+      ...problems.map((p) => ({ file: input.file, line: p.line, message: p.message })),
+    );
     for (const query of queries) {
       const error = parseSql(query.text, 'flinksql');
       if (error)
@@ -79,7 +104,8 @@ export const validateFlinkSql: Validator = async (inputs) => {
           message: describeSqlError(error, `node-sql-parser ${tool.version}`, 'flinksql'),
         });
     }
-    if (statements.length === 0) result.problems.push({ file: input.file, message: 'the file holds no SQL statement' });
+    if (statements.length === 0)
+      result.problems.push({ file: input.file, message: 'the file holds no SQL statement' });
     return result;
   });
 };

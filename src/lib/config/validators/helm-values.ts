@@ -19,22 +19,41 @@ export const validateHelmValues: Validator = async (inputs) =>
   inputs.map((input) => {
     const result = startResult(input.file, input.entry.path, 'helm-values');
     result.badgeNotes.push('values only, chart not rendered');
-    result.limits.push('chart templates not rendered: no helm binary offline, so only the values are checked');
+    result.limits.push(
+      'chart templates not rendered: no helm binary offline, so only the values are checked',
+    );
     const docs = parseYamlInto(result, input);
     if (!docs) return result;
     const [doc] = docs;
-    if (docs.length !== 1 || !doc || typeof doc.value !== 'object' || doc.value === null || Array.isArray(doc.value)) {
-      result.problems.push({ file: input.file, line: 1, message: 'a values file must be a single YAML document holding a map' });
+    if (
+      docs.length !== 1 ||
+      !doc ||
+      typeof doc.value !== 'object' ||
+      doc.value === null ||
+      Array.isArray(doc.value)
+    ) {
+      result.problems.push({
+        file: input.file,
+        line: 1,
+        message: 'a values file must be a single YAML document holding a map',
+      });
       return result;
     }
-    result.checks.push('no ${…} placeholders in values the chart copies verbatim into Kubernetes objects (annotations, labels, images)');
+    result.checks.push(
+      'no ${…} placeholders in values the chart copies verbatim into Kubernetes objects (annotations, labels, images)',
+    );
     result.problems.push(...findUnsubstitutedPlaceholders(input.file, doc));
     // The manifest check reports a missing schema; here we only validate when there is one.
     const name = input.entry.schema;
     if (!name) return result;
     if (name === 'trino-values') {
       // The chart copies these blocks verbatim into config.properties and the catalog files.
-      const trino = checkTrinoHelmProperties(input.file, doc.value as Record<string, unknown>, (path) => lineOfPath(doc, path), namesFromRoot(input.root));
+      const trino = checkTrinoHelmProperties(
+        input.file,
+        doc.value as Record<string, unknown>,
+        (path) => lineOfPath(doc, path),
+        namesFromRoot(input.root),
+      );
       if (trino.checked.length > 0)
         result.checks.push(
           `Trino property names in ${trino.checked.join(', ')} checked against the pinned Trino's names (src/lib/config/upstream/trino-properties.json): unknown and defunct names rejected`,
@@ -45,7 +64,9 @@ export const validateHelmValues: Validator = async (inputs) =>
     const chart = readChartSchemaInfo(input.root, name);
     const validate = loadSchemaRegistry(input.root).get(name);
     if (!chart || !validate) {
-      result.limits.push(`${name} is a hand-written schema, not derived from the chart: keys it does not list may pass`);
+      result.limits.push(
+        `${name} is a hand-written schema, not derived from the chart: keys it does not list may pass`,
+      );
       applySchema(result, input.root, name, doc.value, locateIn(doc));
       return result;
     }
@@ -55,7 +76,11 @@ export const validateHelmValues: Validator = async (inputs) =>
     );
     result.badgeNotes.push(`${chart.chart} chart ${chart.version}`);
     result.limits.push(...chart.notChecked);
-    const values = chart.defaults === undefined ? doc.value : mergeValues(chart.defaults, doc.value);
-    if (!validate(values)) result.problems.push(...schemaErrorsToProblems(input.file, validate.errors, locateIn(doc), '', values));
+    const values =
+      chart.defaults === undefined ? doc.value : mergeValues(chart.defaults, doc.value);
+    if (!validate(values))
+      result.problems.push(
+        ...schemaErrorsToProblems(input.file, validate.errors, locateIn(doc), '', values),
+      );
     return result;
   });

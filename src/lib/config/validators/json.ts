@@ -8,7 +8,10 @@ import { applySchema } from './apply-schema.ts';
 import type { Validator } from './types.ts';
 
 /** Parse strict JSON; on failure return the line and what is wrong there. */
-export function parseJson(text: string): { value?: unknown; error?: { line: number; message: string } } {
+export function parseJson(text: string): {
+  value?: unknown;
+  error?: { line: number; message: string };
+} {
   try {
     return { value: JSON.parse(text) as unknown };
   } catch (error) {
@@ -26,17 +29,31 @@ export const validateJson: Validator = async (inputs) =>
     result.checks.push('parsed as strict JSON (JSON.parse) with duplicate keys rejected');
     const parsed = parseJson(input.text);
     if (parsed.error) {
-      result.problems.push({ file: input.file, line: parsed.error.line, message: `not valid JSON: ${parsed.error.message}` });
+      result.problems.push({
+        file: input.file,
+        line: parsed.error.line,
+        message: `not valid JSON: ${parsed.error.message}`,
+      });
       return result;
     }
     // JSON is YAML 1.2, so the YAML parser gives us positions and catches duplicate keys,
     // which JSON.parse silently resolves to the last value.
     const { docs, errors } = parseYamlDocuments(input.text);
     for (const e of errors.filter((e) => /unique/i.test(e.message)))
-      result.problems.push({ file: input.file, line: e.line, message: `duplicate key: ${e.message}` });
+      result.problems.push({
+        file: input.file,
+        line: e.line,
+        message: `duplicate key: ${e.message}`,
+      });
     const doc = docs[0];
     if (input.entry.schema) {
-      applySchema(result, input.root, input.entry.schema, parsed.value, doc && !errors.length ? locateIn(doc) : undefined);
+      applySchema(
+        result,
+        input.root,
+        input.entry.schema,
+        parsed.value,
+        doc && !errors.length ? locateIn(doc) : undefined,
+      );
     }
     if (input.entry.schema === 'avro-schema') {
       const avsc = npmTool('avsc');
@@ -45,8 +62,17 @@ export const validateJson: Validator = async (inputs) =>
         `parsed by avsc ${avsc.version} (Type.forSchema: names, types, unions, defaults against their types)`,
         'attributes within two edits of one the Avro 1.12 specification defines reported as misspellings',
       );
-      result.limits.push('other unknown attributes are accepted: the specification keeps them as metadata; logical types are not checked by avsc');
-      result.problems.push(...checkAvroSchema(input.file, input.text, parsed.value, doc && !errors.length ? locateIn(doc) : undefined));
+      result.limits.push(
+        'other unknown attributes are accepted: the specification keeps them as metadata; logical types are not checked by avsc',
+      );
+      result.problems.push(
+        ...checkAvroSchema(
+          input.file,
+          input.text,
+          parsed.value,
+          doc && !errors.length ? locateIn(doc) : undefined,
+        ),
+      );
     }
     return result;
   });

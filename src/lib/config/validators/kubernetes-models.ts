@@ -17,12 +17,14 @@ const LOADERS: Record<string, () => Promise<Record<string, unknown>>> = {
   'storage.k8s.io/v1': () => import('kubernetes-models/storage.k8s.io/v1'),
   'scheduling.k8s.io/v1': () => import('kubernetes-models/scheduling.k8s.io/v1'),
   'apiextensions.k8s.io/v1': () => import('kubernetes-models/apiextensions.k8s.io/v1'),
-  'admissionregistration.k8s.io/v1': () => import('kubernetes-models/admissionregistration.k8s.io/v1'),
+  'admissionregistration.k8s.io/v1': () =>
+    import('kubernetes-models/admissionregistration.k8s.io/v1'),
   'coordination.k8s.io/v1': () => import('kubernetes-models/coordination.k8s.io/v1'),
   'discovery.k8s.io/v1': () => import('kubernetes-models/discovery.k8s.io/v1'),
   'node.k8s.io/v1': () => import('kubernetes-models/node.k8s.io/v1'),
   'certificates.k8s.io/v1': () => import('kubernetes-models/certificates.k8s.io/v1'),
-  'flowcontrol.apiserver.k8s.io/v1': () => import('kubernetes-models/flowcontrol.apiserver.k8s.io/v1'),
+  'flowcontrol.apiserver.k8s.io/v1': () =>
+    import('kubernetes-models/flowcontrol.apiserver.k8s.io/v1'),
   'resource.k8s.io/v1': () => import('kubernetes-models/resource.k8s.io/v1'),
   'events.k8s.io/v1': () => import('kubernetes-models/events.k8s.io/v1'),
 };
@@ -39,7 +41,8 @@ export const REMOVED_API_VERSIONS: Record<string, string> = {
   'apps/v1beta1': 'removed in 1.16; use apps/v1',
   'apps/v1beta2': 'removed in 1.16; use apps/v1',
   'batch/v1beta1': 'removed in 1.25; use batch/v1',
-  'policy/v1beta1': 'removed in 1.25; use policy/v1 (PodSecurityPolicy has no replacement: use Pod Security Admission)',
+  'policy/v1beta1':
+    'removed in 1.25; use policy/v1 (PodSecurityPolicy has no replacement: use Pod Security Admission)',
   'autoscaling/v2beta1': 'removed in 1.25; use autoscaling/v2',
   'autoscaling/v2beta2': 'removed in 1.26; use autoscaling/v2',
   'networking.k8s.io/v1beta1': 'removed in 1.22; use networking.k8s.io/v1',
@@ -57,7 +60,11 @@ export type BuiltInOutcome =
   | { kind: 'invalid'; errors: ErrorObject[] };
 
 /** Validate an object of a built-in API version against the Kubernetes OpenAPI schema. */
-export async function validateBuiltIn(apiVersion: string, kind: string, object: object): Promise<BuiltInOutcome> {
+export async function validateBuiltIn(
+  apiVersion: string,
+  kind: string,
+  object: object,
+): Promise<BuiltInOutcome> {
   const load = LOADERS[apiVersion];
   if (!load) return { kind: 'unknown-version' };
   const module = await load();

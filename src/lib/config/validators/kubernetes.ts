@@ -4,7 +4,11 @@ import { lineOfPath, type LocatedDocument } from '../positions.ts';
 import { startResult, type CheckResult } from '../result.ts';
 import { npmTool } from '../tools.ts';
 import { loadCrdRegistry } from '../crd-schemas.ts';
-import { findUnknownOperatorOptions, loadOperatorOptions, OPERATOR_PREFIXES } from '../flink-operator-options.ts';
+import {
+  findUnknownOperatorOptions,
+  loadOperatorOptions,
+  OPERATOR_PREFIXES,
+} from '../flink-operator-options.ts';
 import { FIELD_TREE_DIR, loadFieldTrees } from '../field-trees.ts';
 import { REMOVED_API_VERSIONS, validateBuiltIn } from './kubernetes-models.ts';
 import type { ConfigInput, Validator } from './types.ts';
@@ -17,13 +21,18 @@ interface KubeObject {
 }
 
 /** Containers of any pod-bearing object, with their path in the document. */
-function findContainers(value: unknown, path: Array<string | number> = []): Array<{ path: Array<string | number>; image: unknown }> {
+function findContainers(
+  value: unknown,
+  path: Array<string | number> = [],
+): Array<{ path: Array<string | number>; image: unknown }> {
   if (!value || typeof value !== 'object') return [];
   if (Array.isArray(value)) return value.flatMap((v, i) => findContainers(v, [...path, i]));
   const out: Array<{ path: Array<string | number>; image: unknown }> = [];
   for (const [key, child] of Object.entries(value)) {
     if ((key === 'containers' || key === 'initContainers') && Array.isArray(child)) {
-      child.forEach((c: { image?: unknown }, i) => out.push({ path: [...path, key, i], image: c?.image }));
+      child.forEach((c: { image?: unknown }, i) =>
+        out.push({ path: [...path, key, i], image: c?.image }),
+      );
     } else {
       out.push(...findContainers(child, [...path, key]));
     }
@@ -32,19 +41,34 @@ function findContainers(value: unknown, path: Array<string | number> = []): Arra
 }
 
 /** Project rules every manifest keeps: a name, and images pinned to a tag or digest. */
-function checkProjectRules(result: CheckResult, doc: LocatedDocument, object: KubeObject, label: string): void {
+function checkProjectRules(
+  result: CheckResult,
+  doc: LocatedDocument,
+  object: KubeObject,
+  label: string,
+): void {
   const at = (path: Array<string | number>, message: string) => {
     const line = lineOfPath(doc, path);
-    result.problems.push(line ? { file: result.file, line, message: `${label}${message}` } : { file: result.file, message: `${label}${message}` });
+    result.problems.push(
+      line
+        ? { file: result.file, line, message: `${label}${message}` }
+        : { file: result.file, message: `${label}${message}` },
+    );
   };
-  if (typeof object.metadata?.name !== 'string' && typeof object.metadata?.generateName !== 'string')
+  if (
+    typeof object.metadata?.name !== 'string' &&
+    typeof object.metadata?.generateName !== 'string'
+  )
     at(['metadata'], 'metadata.name: missing; every object needs a name');
   for (const c of findContainers(object)) {
     if (typeof c.image !== 'string') continue;
     const image = c.image;
     const tag = /^(?:[^/]+\/)*[^/:@]+(?::([^@/]+))?(?:@sha256:[0-9a-f]{64})?$/.exec(image);
     if (!image.includes('@sha256:') && (!tag?.[1] || tag[1] === 'latest'))
-      at([...c.path, 'image'], `image "${image}" is not pinned; name a version tag or a digest, not "latest"`);
+      at(
+        [...c.path, 'image'],
+        `image "${image}" is not pinned; name a version tag or a digest, not "latest"`,
+      );
   }
 }
 
@@ -62,40 +86,71 @@ function fillPlaceholders(value: unknown, found: Set<string>): unknown {
       return PLACEHOLDER_SAMPLE;
     });
   if (Array.isArray(value)) return value.map((v) => fillPlaceholders(v, found));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillPlaceholders(v, found)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, fillPlaceholders(v, found)]),
+    );
   return value;
 }
 
-async function checkDocument(result: CheckResult, input: ConfigInput, doc: LocatedDocument, label: string, placeholders: Set<string>): Promise<void> {
+async function checkDocument(
+  result: CheckResult,
+  input: ConfigInput,
+  doc: LocatedDocument,
+  label: string,
+  placeholders: Set<string>,
+): Promise<void> {
   const object = fillPlaceholders(doc.value, placeholders) as KubeObject;
   if (!object || typeof object !== 'object' || Array.isArray(object)) {
-    result.problems.push({ file: input.file, line: lineOfPath(doc, []) ?? 1, message: `${label}expected a Kubernetes object (a map with apiVersion and kind)` });
+    result.problems.push({
+      file: input.file,
+      line: lineOfPath(doc, []) ?? 1,
+      message: `${label}expected a Kubernetes object (a map with apiVersion and kind)`,
+    });
     return;
   }
   const { apiVersion, kind } = object;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
-    result.problems.push({ file: input.file, line: lineOfPath(doc, []) ?? 1, message: `${label}missing apiVersion or kind` });
+    result.problems.push({
+      file: input.file,
+      line: lineOfPath(doc, []) ?? 1,
+      message: `${label}missing apiVersion or kind`,
+    });
     return;
   }
   // A name written as a YAML number or boolean is still shown as written; a mapping or list is no name.
   const metadataName = object.metadata?.name;
-  const shownName = typeof metadataName === 'string' || typeof metadataName === 'number' || typeof metadataName === 'boolean' ? String(metadataName) : '?';
+  const shownName =
+    typeof metadataName === 'string' ||
+    typeof metadataName === 'number' ||
+    typeof metadataName === 'boolean'
+      ? String(metadataName)
+      : '?';
   const name = `${label}${kind} "${shownName}": `;
   const removed = REMOVED_API_VERSIONS[apiVersion];
   if (removed) {
-    result.problems.push({ file: input.file, line: lineOfPath(doc, ['apiVersion']) ?? 1, message: `${name}apiVersion "${apiVersion}" is ${removed}` });
+    result.problems.push({
+      file: input.file,
+      line: lineOfPath(doc, ['apiVersion']) ?? 1,
+      message: `${name}apiVersion "${apiVersion}" is ${removed}`,
+    });
     return;
   }
   checkProjectRules(result, doc, object, name);
   const builtIn = await validateBuiltIn(apiVersion, kind, object);
   if (builtIn.kind === 'invalid') {
-    result.problems.push(...schemaErrorsToProblems(input.file, builtIn.errors, locateIn(doc), name, object));
+    result.problems.push(
+      ...schemaErrorsToProblems(input.file, builtIn.errors, locateIn(doc), name, object),
+    );
   }
   if (builtIn.kind === 'invalid' || builtIn.kind === 'valid') {
     // kubernetes-models checks types and required fields but leaves objects open; the field
     // tree closes them, as the API server's strict field validation does.
     const fields = loadFieldTrees(input.root).validator(apiVersion, kind);
-    if (fields && !fields(object)) result.problems.push(...schemaErrorsToProblems(input.file, fields.errors, locateIn(doc), name, object));
+    if (fields && !fields(object))
+      result.problems.push(
+        ...schemaErrorsToProblems(input.file, fields.errors, locateIn(doc), name, object),
+      );
     else if (!fields) {
       const limit = `${apiVersion} ${kind}: no field tree, so unknown fields are not rejected`;
       if (!result.limits.includes(limit)) result.limits.push(limit);
@@ -112,13 +167,23 @@ async function checkDocument(result: CheckResult, input: ConfigInput, doc: Locat
 }
 
 /** A custom resource against the strict schema derived from its operator's CRD at the pinned tag. */
-function checkCustomResource(result: CheckResult, input: ConfigInput, doc: LocatedDocument, object: KubeObject, apiVersion: string, kind: string, name: string): void {
+function checkCustomResource(
+  result: CheckResult,
+  input: ConfigInput,
+  doc: LocatedDocument,
+  object: KubeObject,
+  apiVersion: string,
+  kind: string,
+  name: string,
+): void {
   const registry = loadCrdRegistry(input.root);
   const validate = registry.validator(apiVersion, kind);
   const info = registry.info(apiVersion, kind);
   if (!validate || !info) {
     const sameKind = registry.keys.filter((k) => k.endsWith(` ${kind}`));
-    const hint = sameKind.length ? `; ${kind} is checked as ${sameKind.map((k) => k.split(' ')[0]).join(', ')}` : '';
+    const hint = sameKind.length
+      ? `; ${kind} is checked as ${sameKind.map((k) => k.split(' ')[0]).join(', ')}`
+      : '';
     result.problems.push({
       file: input.file,
       line: lineOfPath(doc, ['apiVersion']) ?? 1,
@@ -137,26 +202,49 @@ function checkCustomResource(result: CheckResult, input: ConfigInput, doc: Locat
     const limit = `${kind}: ${info.droppedPatterns} pattern(s) in the ${info.operator} CRD use Go regular-expression syntax JavaScript cannot express and are not checked here`;
     if (!result.limits.includes(limit)) result.limits.push(limit);
   }
-  if (info.deprecated) result.problems.push({ file: input.file, line: lineOfPath(doc, ['apiVersion']) ?? 1, message: `${name}${apiVersion} ${kind} is deprecated in ${info.operator} ${info.operatorVersion}` });
-  if (!validate(object)) result.problems.push(...schemaErrorsToProblems(input.file, validate.errors, locateIn(doc), name, object));
-  if (apiVersion.startsWith('flink.apache.org/') && (kind === 'FlinkDeployment' || kind === 'FlinkSessionJob')) checkFlinkConfiguration(result, input, doc, object, name);
+  if (info.deprecated)
+    result.problems.push({
+      file: input.file,
+      line: lineOfPath(doc, ['apiVersion']) ?? 1,
+      message: `${name}${apiVersion} ${kind} is deprecated in ${info.operator} ${info.operatorVersion}`,
+    });
+  if (!validate(object))
+    result.problems.push(
+      ...schemaErrorsToProblems(input.file, validate.errors, locateIn(doc), name, object),
+    );
+  if (
+    apiVersion.startsWith('flink.apache.org/') &&
+    (kind === 'FlinkDeployment' || kind === 'FlinkSessionJob')
+  )
+    checkFlinkConfiguration(result, input, doc, object, name);
 }
 
 /**
  * The CRD leaves flinkConfiguration open; hold the operator's and autoscaler's keys in it to the
  * option list of the pinned operator release, and say that Flink's own keys are not checked.
  */
-function checkFlinkConfiguration(result: CheckResult, input: ConfigInput, doc: LocatedDocument, object: KubeObject, name: string): void {
+function checkFlinkConfiguration(
+  result: CheckResult,
+  input: ConfigInput,
+  doc: LocatedDocument,
+  object: KubeObject,
+  name: string,
+): void {
   const options = loadOperatorOptions(input.root);
-  const configuration = (object as { spec?: { flinkConfiguration?: unknown } }).spec?.flinkConfiguration;
+  const configuration = (object as { spec?: { flinkConfiguration?: unknown } }).spec
+    ?.flinkConfiguration;
   if (!options || configuration === undefined) return;
   const release = options['x-provenance'].ref;
   const check = `flinkConfiguration: ${OPERATOR_PREFIXES.map((p) => `${p}*`).join(' and ')} keys checked against the option tables of the Flink Kubernetes Operator ${release} (${options['x-provenance'].repository} docs/layouts/shortcodes/generated)`;
   if (!result.checks.includes(check)) result.checks.push(check);
-  const limit = "flinkConfiguration: Flink's own keys (state.*, execution.*, metrics.* and the rest) are not checked against Flink's option list";
+  const limit =
+    "flinkConfiguration: Flink's own keys (state.*, execution.*, metrics.* and the rest) are not checked against Flink's option list";
   if (!result.limits.includes(limit)) result.limits.push(limit);
   for (const unknown of findUnknownOperatorOptions(configuration, options.keys, release)) {
-    const line = lineOfPath(doc, ['spec', 'flinkConfiguration', ...unknown.path]) ?? lineOfPath(doc, ['spec', 'flinkConfiguration']) ?? 1;
+    const line =
+      lineOfPath(doc, ['spec', 'flinkConfiguration', ...unknown.path]) ??
+      lineOfPath(doc, ['spec', 'flinkConfiguration']) ??
+      1;
     result.problems.push({ file: input.file, line, message: `${name}${unknown.message}` });
   }
 }
@@ -181,9 +269,18 @@ export const validateKubernetes: Validator = async (inputs) => {
       );
       result.badgeNotes.push('Kubernetes OpenAPI schemas and CRD schemas');
       const placeholders = new Set<string>();
-      for (const [i, doc] of docs.entries()) await checkDocument(result, input, doc, docs.length > 1 ? `document ${i + 1}: ` : '', placeholders);
+      for (const [i, doc] of docs.entries())
+        await checkDocument(
+          result,
+          input,
+          doc,
+          docs.length > 1 ? `document ${i + 1}: ` : '',
+          placeholders,
+        );
       if (placeholders.size)
-        result.limits.push(`\${…} placeholders (${[...placeholders].sort().join(', ')}) checked as the sample value "${PLACEHOLDER_SAMPLE}": the values envsubst fills in at apply time are not checked`);
+        result.limits.push(
+          `\${…} placeholders (${[...placeholders].sort().join(', ')}) checked as the sample value "${PLACEHOLDER_SAMPLE}": the values envsubst fills in at apply time are not checked`,
+        );
     }
     results.push(result);
   }

@@ -1,7 +1,11 @@
 import { parseProperties } from '../parse-properties.ts';
 import { isPlaceholder, isSecretName } from '../secrets.ts';
 import { startResult } from '../result.ts';
-import { checkTrinoPropertyNames, loadTrinoNames, TRINO_SCHEMA_KINDS } from '../trino-properties.ts';
+import {
+  checkTrinoPropertyNames,
+  loadTrinoNames,
+  TRINO_SCHEMA_KINDS,
+} from '../trino-properties.ts';
 import { applySchema } from './apply-schema.ts';
 import type { Validator } from './types.ts';
 
@@ -34,9 +38,14 @@ export const validateProperties: Validator = async (inputs) =>
           message: `"${entry.key}" holds a literal credential; reference it instead (Trino: \${ENV:NAME}, Druid: {"type":"environment","variable":"NAME"})`,
         });
       if (entry.key === '')
-        result.problems.push({ file: input.file, line: entry.line, message: 'a line has a value but no key' });
+        result.problems.push({
+          file: input.file,
+          line: entry.line,
+          message: 'a line has a value but no key',
+        });
     }
-    if (entries.length === 0) result.problems.push({ file: input.file, message: 'the file sets no properties' });
+    if (entries.length === 0)
+      result.problems.push({ file: input.file, message: 'the file sets no properties' });
     const trino = input.entry.schema ? TRINO_SCHEMA_KINDS[input.entry.schema] : undefined;
     if (trino) {
       const names = loadTrinoNames(input.root, trino.kind);
@@ -47,13 +56,19 @@ export const validateProperties: Validator = async (inputs) =>
       result.limits.push(
         'names come from every module the plugin ships with, so a name bound only in another setting (for example s3.* while fs.s3.enabled is false, hive.* in an Iceberg catalog) is accepted; values are checked only where the JSON Schema lists the property',
       );
-      result.problems.push(...checkTrinoPropertyNames(input.file, entries, names, trino.label, trino.plugin));
+      result.problems.push(
+        ...checkTrinoPropertyNames(input.file, entries, names, trino.label, trino.plugin),
+      );
     } else if (input.entry.schema?.startsWith('druid-')) {
-      result.limits.push('Druid property names not checked: no name list derived from apache/druid at the pinned version');
+      result.limits.push(
+        'Druid property names not checked: no name list derived from apache/druid at the pinned version',
+      );
     }
     if (input.entry.schema) {
       const value = Object.fromEntries(entries.map((e) => [e.key, e.value]));
-      applySchema(result, input.root, input.entry.schema, value, (path, key) => lines.get(String(key ?? path[0] ?? '')));
+      applySchema(result, input.root, input.entry.schema, value, (path, key) =>
+        lines.get(String(key ?? path[0] ?? '')),
+      );
     }
     return result;
   });

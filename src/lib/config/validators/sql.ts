@@ -8,11 +8,16 @@ import { npmTool } from '../tools.ts';
 import type { ConfigInput, Validator } from './types.ts';
 
 // node-sql-parser ships CommonJS; take the class from the default export.
-const { Parser } = sqlParser as unknown as { Parser: new () => { astify(sql: string, opt: { database: string }): unknown } };
+const { Parser } = sqlParser as unknown as {
+  Parser: new () => { astify(sql: string, opt: { database: string }): unknown };
+};
 const parser = new Parser();
 
 /** A parse error from node-sql-parser: line and column inside `sql`, and the text found there. */
-export function parseSql(sql: string, dialect: string): { line: number; column: number; found: string; positioned: boolean } | undefined {
+export function parseSql(
+  sql: string,
+  dialect: string,
+): { line: number; column: number; found: string; positioned: boolean } | undefined {
   // The parser trims its input, so count the leading blank lines ourselves.
   const leading = /^\s*/.exec(sql)![0];
   const skipped = leading.split('\n').length - 1;
@@ -20,17 +25,31 @@ export function parseSql(sql: string, dialect: string): { line: number; column: 
     parser.astify(sql.slice(leading.length), { database: dialect });
     return undefined;
   } catch (error) {
-    const e = error as { location?: { start: { offset: number; line: number; column: number } }; message: string };
+    const e = error as {
+      location?: { start: { offset: number; line: number; column: number } };
+      message: string;
+    };
     if (!e.location) return { line: 1 + skipped, column: 1, found: e.message, positioned: false };
     const rest = sql.slice(leading.length + e.location.start.offset);
     const token = /^\S+/.exec(rest)?.[0];
-    const found = token ? `"${token.length > 30 ? `${token.slice(0, 30)}...` : token}"` : 'the end of the statement';
-    return { line: e.location.start.line + skipped, column: e.location.start.column, found, positioned: true };
+    const found = token
+      ? `"${token.length > 30 ? `${token.slice(0, 30)}...` : token}"`
+      : 'the end of the statement';
+    return {
+      line: e.location.start.line + skipped,
+      column: e.location.start.column,
+      found,
+      positioned: true,
+    };
   }
 }
 
 /** Message for a parse error, naming the parser and grammar that rejected it. */
-export function describeSqlError(error: { found: string; positioned: boolean }, parserName: string, dialect: string): string {
+export function describeSqlError(
+  error: { found: string; positioned: boolean },
+  parserName: string,
+  dialect: string,
+): string {
   return error.positioned
     ? `SQL syntax error at ${error.found} (${parserName}, ${dialect} grammar)`
     : `SQL error in this statement: ${error.found} (${parserName}, ${dialect} grammar; no position given)`;
@@ -38,7 +57,9 @@ export function describeSqlError(error: { found: string; positioned: boolean }, 
 
 /** Plan a statement for the dialect; only Trino needs our extensions today. */
 function planStatement(text: string, dialect: string, parserName: string): StatementPlan {
-  return dialect === 'trino' ? planTrinoStatement(text, parserName) : { parse: [{ text, aligned: true }], problems: [], limits: [] };
+  return dialect === 'trino'
+    ? planTrinoStatement(text, parserName)
+    : { parse: [{ text, aligned: true }], problems: [], limits: [] };
 }
 
 /** How the statements of one rendering were checked. */
@@ -72,21 +93,44 @@ function checkSqlText(
       const error = firstGrammarError(grammar.parser, statement.text);
       if (!error) counts.grammar++;
       else {
-        const nodeAccepts = plan.parse.length > 0 && plan.problems.length === 0 && plan.parse.every((part) => !parseSql(part.text, dialect));
+        const nodeAccepts =
+          plan.parse.length > 0 &&
+          plan.problems.length === 0 &&
+          plan.parse.every((part) => !parseSql(part.text, dialect));
         const line = statement.textLine + error.startLine - 1;
         if (nodeAccepts)
-          limitLines.set(`not parsed by ${grammar.name} (${error.message}); parsed by ${parserName} only`, [...(limitLines.get(`not parsed by ${grammar.name} (${error.message}); parsed by ${parserName} only`) ?? []), line]);
+          limitLines.set(
+            `not parsed by ${grammar.name} (${error.message}); parsed by ${parserName} only`,
+            [
+              ...(limitLines.get(
+                `not parsed by ${grammar.name} (${error.message}); parsed by ${parserName} only`,
+              ) ?? []),
+              line,
+            ],
+          );
         else {
-          problems.push({ file: input.file, line, message: `SQL syntax error: ${error.message} (${grammar.name})${label}` });
+          problems.push({
+            file: input.file,
+            line,
+            message: `SQL syntax error: ${error.message} (${grammar.name})${label}`,
+          });
           // node-sql-parser would report the same mistake, less precisely: keep the grammar's word.
-          for (const message of plan.problems) problems.push({ file: input.file, line: statement.line, message: `${message}${label}` });
-          for (const limit of plan.limits) limitLines.set(limit, [...(limitLines.get(limit) ?? []), statement.line]);
+          for (const message of plan.problems)
+            problems.push({
+              file: input.file,
+              line: statement.line,
+              message: `${message}${label}`,
+            });
+          for (const limit of plan.limits)
+            limitLines.set(limit, [...(limitLines.get(limit) ?? []), statement.line]);
           continue;
         }
       }
     }
-    for (const message of plan.problems) problems.push({ file: input.file, line: statement.line, message: `${message}${label}` });
-    for (const limit of plan.limits) limitLines.set(limit, [...(limitLines.get(limit) ?? []), statement.line]);
+    for (const message of plan.problems)
+      problems.push({ file: input.file, line: statement.line, message: `${message}${label}` });
+    for (const limit of plan.limits)
+      limitLines.set(limit, [...(limitLines.get(limit) ?? []), statement.line]);
     if (plan.parse.length === 0) counts.rulesOnly++;
     else if (plan.limits.length === 0) counts.whole++;
     else counts.partly++;
@@ -94,10 +138,16 @@ function checkSqlText(
       const error = parseSql(part.text, dialect);
       if (!error) continue;
       const line = part.aligned ? statement.textLine + error.line - 1 : statement.line;
-      problems.push({ file: input.file, line, message: `${describeSqlError(error, parserName, dialect)}${label}` });
+      problems.push({
+        file: input.file,
+        line,
+        message: `${describeSqlError(error, parserName, dialect)}${label}`,
+      });
     }
   }
-  const limits = [...limitLines].map(([limit, lines]) => `${lines.length > 1 ? 'lines' : 'line'} ${lines.join(', ')}: ${limit}`);
+  const limits = [...limitLines].map(
+    ([limit, lines]) => `${lines.length > 1 ? 'lines' : 'line'} ${lines.join(', ')}: ${limit}`,
+  );
   return { problems, limits, statements: statements.length, counts };
 }
 
@@ -119,7 +169,10 @@ function describeCounts(checked: SqlTextCheck, dialect: string, grammarName?: st
 export const validateSql: Validator = async (inputs) => {
   const { TrinoSQL } = await loadDtSqlParser();
   const dt = npmTool('dt-sql-parser');
-  const trinoGrammar = { parser: new TrinoSQL(), name: `dt-sql-parser ${dt.version} TrinoSQL grammar` };
+  const trinoGrammar = {
+    parser: new TrinoSQL(),
+    name: `dt-sql-parser ${dt.version} TrinoSQL grammar`,
+  };
   return inputs.map((input) => {
     const result: CheckResult = startResult(input.file, input.entry.path, 'sql');
     const dialect = input.entry.dialect ?? 'trino';
@@ -149,15 +202,24 @@ export const validateSql: Validator = async (inputs) => {
       const full = renderDbt(input.text, false);
       result.checks.push(
         'dbt Jinja rendered before parsing: {{ ref() }}, {{ source() }}, {{ config() }}, {{ this }}, {% if is_incremental() %}' +
-          (incremental.usesIncremental ? ' (parsed both as an incremental run and as a full refresh)' : ''),
+          (incremental.usesIncremental
+            ? ' (parsed both as an incremental run and as a full refresh)'
+            : ''),
         'Jinja block tags balanced',
       );
       result.limits.push(...incremental.approximations.map((a) => `Jinja ${a}`));
-      add(incremental.problems.map((p) => ({ file: input.file, line: p.line, message: p.message })));
+      add(
+        incremental.problems.map((p) => ({ file: input.file, line: p.line, message: p.message })),
+      );
       const renderings = incremental.usesIncremental
-        ? [{ sql: incremental.sql, label: ' (incremental run)' }, { sql: full.sql, label: ' (full refresh)' }]
+        ? [
+            { sql: incremental.sql, label: ' (incremental run)' },
+            { sql: full.sql, label: ' (full refresh)' },
+          ]
         : [{ sql: full.sql, label: '' }];
-      const checks = renderings.map((r) => checkSqlText(input, r.sql, dialect, parserName, r.label, grammar));
+      const checks = renderings.map((r) =>
+        checkSqlText(input, r.sql, dialect, parserName, r.label, grammar),
+      );
       for (const checked of checks) {
         add(checked.problems);
         result.limits.push(...checked.limits.filter((l) => !result.limits.includes(l)));
@@ -170,7 +232,8 @@ export const validateSql: Validator = async (inputs) => {
       add(checked.problems);
       result.limits.push(...checked.limits);
       result.checks.push(describeCounts(checked, dialect, grammar?.name));
-      if (checked.statements === 0) result.problems.push({ file: input.file, message: 'the file holds no SQL statement' });
+      if (checked.statements === 0)
+        result.problems.push({ file: input.file, message: 'the file holds no SQL statement' });
     }
     return result;
   });

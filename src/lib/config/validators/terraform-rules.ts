@@ -32,13 +32,19 @@ export function isPinned(constraint: string): boolean {
 }
 
 /** Required provider declarations of a module: local name → { source, version }. */
-function requiredProviders(files: ReadonlyArray<ParsedTfFile>): Map<string, { source?: string; version?: string; file: string }> {
+function requiredProviders(
+  files: ReadonlyArray<ParsedTfFile>,
+): Map<string, { source?: string; version?: string; file: string }> {
   const out = new Map<string, { source?: string; version?: string; file: string }>();
   for (const f of files) {
     for (const block of (f.json['terraform'] as Array<Record<string, unknown>> | undefined) ?? []) {
-      for (const rp of (block['required_providers'] as Array<Record<string, unknown>> | undefined) ?? []) {
+      for (const rp of (block['required_providers'] as
+        Array<Record<string, unknown>> | undefined) ?? []) {
         for (const [name, spec] of Object.entries(rp)) {
-          const s = (typeof spec === 'object' && spec ? spec : {}) as { source?: string; version?: string };
+          const s = (typeof spec === 'object' && spec ? spec : {}) as {
+            source?: string;
+            version?: string;
+          };
           out.set(name, { ...s, file: f.file });
         }
       }
@@ -48,10 +54,13 @@ function requiredProviders(files: ReadonlyArray<ParsedTfFile>): Map<string, { so
 }
 
 /** Providers a module uses: resource/data prefixes and provider blocks, with where each appears. */
-function usedProviders(files: ReadonlyArray<ParsedTfFile>): Map<string, { file: string; line: number | undefined }> {
+function usedProviders(
+  files: ReadonlyArray<ParsedTfFile>,
+): Map<string, { file: string; line: number | undefined }> {
   const used = new Map<string, { file: string; line: number | undefined }>();
   const note = (name: string, file: ParsedTfFile, pattern: RegExp) => {
-    if (!used.has(name) && !BUILT_IN_PROVIDERS.has(name)) used.set(name, { file: file.file, line: findLine(file.text, pattern) });
+    if (!used.has(name) && !BUILT_IN_PROVIDERS.has(name))
+      used.set(name, { file: file.file, line: findLine(file.text, pattern) });
   };
   for (const f of files) {
     for (const section of ['resource', 'data'] as const) {
@@ -69,7 +78,9 @@ function isRootModule(files: ReadonlyArray<ParsedTfFile>): boolean {
   return files.some(
     (f) =>
       f.json['provider'] !== undefined ||
-      ((f.json['terraform'] as Array<Record<string, unknown>> | undefined) ?? []).some((b) => b['backend'] !== undefined),
+      ((f.json['terraform'] as Array<Record<string, unknown>> | undefined) ?? []).some(
+        (b) => b['backend'] !== undefined,
+      ),
   );
 }
 
@@ -85,21 +96,35 @@ export function findModuleProblems(files: ReadonlyArray<ParsedTfFile>): ConfigPr
   const dir = first.file.slice(0, first.file.lastIndexOf('/') + 1);
   const root = isRootModule(tfFiles);
   const hasRequiredVersion = tfFiles.some((f) =>
-    ((f.json['terraform'] as Array<Record<string, unknown>> | undefined) ?? []).some((b) => typeof b['required_version'] === 'string'),
+    ((f.json['terraform'] as Array<Record<string, unknown>> | undefined) ?? []).some(
+      (b) => typeof b['required_version'] === 'string',
+    ),
   );
   if (!hasRequiredVersion)
-    problems.push({ file: first.file, message: `module ${dir} sets no terraform { required_version }; add e.g. ">= 1.10, < 2.0"` });
+    problems.push({
+      file: first.file,
+      message: `module ${dir} sets no terraform { required_version }; add e.g. ">= 1.10, < 2.0"`,
+    });
 
   const required = requiredProviders(tfFiles);
   for (const [name, where] of usedProviders(tfFiles)) {
     const spec = required.get(name);
     const at = where.line ? { file: where.file, line: where.line } : { file: where.file };
     if (!spec) {
-      problems.push({ ...at, message: `provider "${name}" is used but not in required_providers of ${dir}; declare its source and version` });
+      problems.push({
+        ...at,
+        message: `provider "${name}" is used but not in required_providers of ${dir}; declare its source and version`,
+      });
     } else if (!spec.source || !spec.version) {
-      const missing = [!spec.source && 'source', !spec.version && 'version'].filter(Boolean).join(' and ');
+      const missing = [!spec.source && 'source', !spec.version && 'version']
+        .filter(Boolean)
+        .join(' and ');
       const f = tfFiles.find((x) => x.file === spec.file)!;
-      problems.push({ file: spec.file, line: findLine(f.text, new RegExp(`^\\s*${escape(name)}\\s*=`)) ?? 1, message: `required_providers.${name} has no ${missing}` });
+      problems.push({
+        file: spec.file,
+        line: findLine(f.text, new RegExp(`^\\s*${escape(name)}\\s*=`)) ?? 1,
+        message: `required_providers.${name} has no ${missing}`,
+      });
     } else if (root && !isPinned(spec.version)) {
       const f = tfFiles.find((x) => x.file === spec.file)!;
       problems.push({
@@ -132,7 +157,8 @@ function walkSecrets(value: unknown, visit: (key: string, literal: string) => vo
   if (Array.isArray(value)) value.forEach((v) => walkSecrets(v, visit));
   else if (value && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
-      if (typeof child === 'string' && isSecretName(key) && !isPlaceholder(child)) visit(key, child);
+      if (typeof child === 'string' && isSecretName(key) && !isPlaceholder(child))
+        visit(key, child);
       else walkSecrets(child, visit);
     }
   }
@@ -141,7 +167,10 @@ function walkSecrets(value: unknown, visit: (key: string, literal: string) => vo
 /** File rules: no literal credentials; secret-named variables and outputs marked sensitive. */
 export function findSecretProblems(f: ParsedTfFile): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const { variable, output, ...rest } = f.json as { variable?: Blocks; output?: Blocks } & Record<string, unknown>;
+  const { variable, output, ...rest } = f.json as { variable?: Blocks; output?: Blocks } & Record<
+    string,
+    unknown
+  >;
   walkSecrets(rest, (key) =>
     problems.push({
       file: f.file,
@@ -149,7 +178,10 @@ export function findSecretProblems(f: ParsedTfFile): ConfigProblem[] {
       message: `"${key}" holds a hard-coded value; read it from a sensitive variable or a secret store`,
     }),
   );
-  for (const [kind, blocks] of [['variable', variable], ['output', output]] as const) {
+  for (const [kind, blocks] of [
+    ['variable', variable],
+    ['output', output],
+  ] as const) {
     for (const [name, list] of Object.entries(blocks ?? {})) {
       if (isSecretName(name) && list[0]?.['sensitive'] !== true)
         problems.push({
@@ -157,7 +189,12 @@ export function findSecretProblems(f: ParsedTfFile): ConfigProblem[] {
           line: findLine(f.text, new RegExp(`^\\s*${kind}\\s+"${escape(name)}"`)) ?? 1,
           message: `${kind} "${name}" holds a credential but is not marked sensitive = true`,
         });
-      if (kind === 'variable' && typeof list[0]?.['default'] === 'string' && isSecretName(name) && !isPlaceholder(list[0]['default']))
+      if (
+        kind === 'variable' &&
+        typeof list[0]?.['default'] === 'string' &&
+        isSecretName(name) &&
+        !isPlaceholder(list[0]['default'])
+      )
         problems.push({
           file: f.file,
           line: findLine(f.text, new RegExp(`^\\s*variable\\s+"${escape(name)}"`)) ?? 1,

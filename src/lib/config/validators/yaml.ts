@@ -2,7 +2,12 @@ import { locateIn } from '../json-schema.ts';
 import { parseYamlDocuments, type LocatedDocument } from '../positions.ts';
 import { startResult, type CheckResult } from '../result.ts';
 import { npmTool } from '../tools.ts';
-import { checkDbtProfiles, checkDbtProject, checkDbtResources, loadDbtUpstream } from '../dbt-upstream.ts';
+import {
+  checkDbtProfiles,
+  checkDbtProject,
+  checkDbtResources,
+  loadDbtUpstream,
+} from '../dbt-upstream.ts';
 import { applySchema } from './apply-schema.ts';
 import type { ConfigInput, Validator } from './types.ts';
 
@@ -10,12 +15,21 @@ import type { ConfigInput, Validator } from './types.ts';
  * Parse a YAML file strictly (YAML 1.2, duplicate keys rejected) and record syntax problems.
  * Returns the documents when the file parsed.
  */
-export function parseYamlInto(result: CheckResult, input: ConfigInput): LocatedDocument[] | undefined {
+export function parseYamlInto(
+  result: CheckResult,
+  input: ConfigInput,
+): LocatedDocument[] | undefined {
   result.tools.push(npmTool('yaml'));
   result.checks.push('parsed as YAML 1.2 with duplicate keys rejected');
   const { docs, errors } = parseYamlDocuments(input.text);
   if (errors.length) {
-    result.problems.push(...errors.map((e) => ({ file: input.file, line: e.line, message: `not valid YAML: ${e.message}` })));
+    result.problems.push(
+      ...errors.map((e) => ({
+        file: input.file,
+        line: e.line,
+        message: `not valid YAML: ${e.message}`,
+      })),
+    );
     return undefined;
   }
   if (docs.length === 0) result.problems.push({ file: input.file, message: 'the file is empty' });
@@ -29,7 +43,14 @@ export const validateYaml: Validator = async (inputs) =>
     const docs = parseYamlInto(result, input);
     if (docs && input.entry.schema) {
       docs.forEach((doc, i) =>
-        applySchema(result, input.root, input.entry.schema!, doc.value, locateIn(doc), docs.length > 1 ? `document ${i + 1}: ` : ''),
+        applySchema(
+          result,
+          input.root,
+          input.entry.schema!,
+          doc.value,
+          locateIn(doc),
+          docs.length > 1 ? `document ${i + 1}: ` : '',
+        ),
       );
       const dbt = DBT_CHECKS[input.entry.schema];
       if (dbt) {
@@ -37,7 +58,8 @@ export const validateYaml: Validator = async (inputs) =>
         result.checks.push(dbt.describe(up));
         result.badgeNotes.push(dbt.badge(up));
         if (dbt.limit) result.limits.push(dbt.limit);
-        for (const doc of docs) result.problems.push(...dbt.check(input.file, doc.value, locateIn(doc), up));
+        for (const doc of docs)
+          result.problems.push(...dbt.check(input.file, doc.value, locateIn(doc), up));
       }
     }
     return result;
@@ -58,24 +80,31 @@ const DBT_CHECKS: Record<
     describe: (up) =>
       `keys checked against ${up.core}'s own project JSON Schema (src/lib/config/upstream/dbt-core-project.json) and ${up.adapter}'s model configs: unknown top-level keys, unknown +configs and configs missing their "+" rejected`,
     badge: (up) => `${up.core} project schema`,
-    limit: 'dbt-core runs this schema only for some adapters (not trino) and only warns; Jinja in values is not rendered',
+    limit:
+      'dbt-core runs this schema only for some adapters (not trino) and only warns; Jinja in values is not rendered',
   },
   'dbt-schema': {
     check: checkDbtResources,
-    describe: (up) => `checked against ${up.core}'s own resources JSON Schema (src/lib/config/upstream/dbt-core-resources.json), unknown keys rejected; ${up.adapter} configs accepted under config:`,
+    describe: (up) =>
+      `checked against ${up.core}'s own resources JSON Schema (src/lib/config/upstream/dbt-core-resources.json), unknown keys rejected; ${up.adapter} configs accepted under config:`,
     badge: (up) => `${up.core} resources schema`,
-    limit: 'dbt-core runs this schema only for some adapters (not trino) and only warns; generic test arguments are not checked against the test macros',
+    limit:
+      'dbt-core runs this schema only for some adapters (not trino) and only warns; generic test arguments are not checked against the test macros',
   },
   'dbt-properties': {
     check: checkDbtResources,
-    describe: (up) => `checked against ${up.core}'s own resources JSON Schema (src/lib/config/upstream/dbt-core-resources.json), unknown keys rejected; ${up.adapter} configs accepted under config:`,
+    describe: (up) =>
+      `checked against ${up.core}'s own resources JSON Schema (src/lib/config/upstream/dbt-core-resources.json), unknown keys rejected; ${up.adapter} configs accepted under config:`,
     badge: (up) => `${up.core} resources schema`,
-    limit: 'dbt-core runs this schema only for some adapters (not trino) and only warns; generic test arguments are not checked against the test macros',
+    limit:
+      'dbt-core runs this schema only for some adapters (not trino) and only warns; generic test arguments are not checked against the test macros',
   },
   'dbt-profiles': {
     check: checkDbtProfiles,
-    describe: (up) => `output keys checked against the credentials fields of each method in ${up.adapter} (src/lib/config/upstream/dbt-trino.json)`,
+    describe: (up) =>
+      `output keys checked against the credentials fields of each method in ${up.adapter} (src/lib/config/upstream/dbt-trino.json)`,
     badge: (up) => `${up.adapter} credentials`,
-    limit: 'outputs of adapters other than trino are not checked; values are not type-checked beyond the project schema',
+    limit:
+      'outputs of adapters other than trino are not checked; values are not type-checked beyond the project schema',
   },
 };
