@@ -35,6 +35,8 @@ const playwrightCounts = (text: string): Counts => {
 
 const steps: Step[] = [
   { name: 'type check', command: 'npx astro check && npx tsc --noEmit -p tsconfig.json' },
+  // After the type check, which generates Astro's types that typed lint rules read.
+  { name: 'lint and format', command: 'npx prettier --check . && npx eslint .' },
   {
     name: 'unit tests',
     command:
