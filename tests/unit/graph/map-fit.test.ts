@@ -9,7 +9,7 @@ import {
 import { PHONE_PART_WIDTH } from '../../../src/lib/graph/phone-layout.ts';
 
 test('map.css fits the server render with the size the island renders it at', () => {
-  const css = readFileSync('src/components/map/map.css', 'utf8');
+  const css = readFileSync('src/components/map/map.css', 'utf8').replace(/\s+/g, ' '); // whitespace as Prettier wraps it does not matter
   const rule = css.slice(css.indexOf('.map-shell:not([data-hydrated]) .react-flow__viewport'));
   const { width, height } = MAP_SSR_SIZE;
   expect(rule).toContain(`--map-fit: min(100cqw / ${width}px, 100cqh / ${height}px);`);
@@ -19,7 +19,7 @@ test('map.css fits the server render with the size the island renders it at', ()
 });
 
 test('map.css sizes and fits the phone map with the padding and width the island fits it with', () => {
-  const css = readFileSync('src/components/map/map.css', 'utf8');
+  const css = readFileSync('src/components/map/map.css', 'utf8').replace(/\s+/g, ' '); // whitespace as Prettier wraps it does not matter
   const phone = css.slice(css.indexOf('@media (max-width: 899px)'));
   const { top, right, bottom, left } = PHONE_FIT_PADDING;
   expect(PHONE_QUERY).toBe('(max-width: 899px)');
