@@ -180,6 +180,7 @@ test.describe('on a 360 px phone', () => {
       'Configs',
       'Benchmarks',
       'Well-Architected',
+      'Readiness',
     ]);
     await expect(sections.getByRole('link', { name: 'Chapters' })).toHaveAttribute(
       'aria-current',
