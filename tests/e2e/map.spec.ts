@@ -168,10 +168,34 @@ test('a shared URL restores the selection, the flow and the filters', async ({ p
   );
 });
 
+/**
+ * Opening the panel narrows the canvas and the map refits to it a few frames later. On a busy
+ * machine a click can pass Playwright's two-frame stability check before that refit and land
+ * where the component was (the clean CI run once clicked beside Ad-hoc cluster): wait until the
+ * viewport transform reads the same twice, 300 ms apart.
+ */
+async function waitForMapToSettle(page: Page) {
+  const viewport = page.locator('.react-flow__viewport');
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await viewport.evaluate((el) => getComputedStyle(el).transform);
+        const settled = now === last;
+        last = now;
+        return settled;
+      },
+      { intervals: [300] },
+    )
+    .toBe(true);
+}
+
 test('the back button steps back through selections', async ({ page }) => {
   await openMap(page);
   await nodeButton(page, /^6 ETL cluster\b/).click();
   await expect(page).toHaveURL(/node=etl-cluster/);
+  await expect(page.getByRole('dialog', { name: 'ETL cluster' })).toBeVisible();
+  await waitForMapToSettle(page);
   await nodeButton(page, /^7 Ad-hoc cluster\b/).click();
   await expect(page.getByRole('dialog', { name: 'Ad-hoc cluster' })).toBeVisible();
   await page.goBack();
