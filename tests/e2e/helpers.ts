@@ -66,3 +66,25 @@ export async function gotoWithTheme(page: Page, path: string, theme: 'light' | '
   await page.addInitScript((t) => localStorage.setItem('bp-theme', t), theme);
   return page.goto(path);
 }
+
+/**
+ * Start recording every text the map's hint (its status region) shows while opaque, and return
+ * a function that reads what was recorded. The hints are shown for a moment by design; on a busy
+ * machine more than that can pass before a visibility check, so tests assert what was shown
+ * instead of racing the hint's timer.
+ */
+export async function recordMapHints(page: Page): Promise<() => Promise<string[]>> {
+  await page.locator('.map-wheel-hint[role="status"]').evaluate((el) => {
+    const seen: string[] = ((window as unknown as { hintsSeen: string[] }).hintsSeen = []);
+    // Shown means the text is there and data-shown makes it opaque (map.css).
+    const record = () =>
+      el.textContent && el.hasAttribute('data-shown') && seen.push(el.textContent);
+    new MutationObserver(record).observe(el, {
+      attributes: true,
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { hintsSeen: string[] }).hintsSeen);
+}

@@ -1,7 +1,7 @@
 // The home page map on a portrait phone: its own layout, a walkthrough under the map, touch that
 // leaves the page scrollable, and axe with part filters on, on a phone and a desktop.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, gotoWithTheme } from './helpers.ts';
+import { expectNoAxeViolations, gotoWithTheme, recordMapHints } from './helpers.ts';
 
 const PHONE = { viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true };
 const nodeButton = (page: Page, name: RegExp) => page.getByRole('button', { name });
@@ -193,25 +193,11 @@ test.describe('on a 360 px phone', () => {
     await page.evaluate((y) => scrollTo(0, y - 60), top);
     const before = await transformOf(page);
     const start = await page.evaluate(() => scrollY);
-    // The hint shows for a moment by design: record what the status region says instead of
-    // racing its timer (a clean CI run once checked after it had gone; see map.spec's wheel hint).
-    await page.locator('.map-wheel-hint[role="status"]').evaluate((el) => {
-      const seen: string[] = ((window as unknown as { hintsSeen: string[] }).hintsSeen = []);
-      const record = () =>
-        el.textContent && el.hasAttribute('data-shown') && seen.push(el.textContent);
-      new MutationObserver(record).observe(el, {
-        attributes: true,
-        childList: true,
-        characterData: true,
-        subtree: true,
-      });
-    });
+    const hintsShown = await recordMapHints(page);
     await drag(page, [{ x: 180, y: 600 }], { x: 0, y: -300 });
     await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(start + 100);
     expect(await transformOf(page)).toBe(before);
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { hintsSeen: string[] }).hintsSeen))
-      .toContain('To move the map, use two fingers.');
+    await expect.poll(hintsShown).toContain('To move the map, use two fingers.');
 
     const scrolled = await page.evaluate(() => scrollY);
     await drag(

@@ -1,6 +1,6 @@
 // The home page map: every user action the map offers, by role and name.
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, gotoWithTheme } from './helpers.ts';
+import { expectNoAxeViolations, gotoWithTheme, recordMapHints } from './helpers.ts';
 
 const nodeButton = (page: Page, name: RegExp) => page.getByRole('button', { name });
 
@@ -256,26 +256,12 @@ test.describe('map controls', () => {
     await openMap(page);
     const before = await zoomOf(page);
     const canvas = (await page.locator('.react-flow').boundingBox())!;
-    // The hint is shown for 1.8 s by design. On a busy machine more than that can pass between
-    // the wheel and a visibility check, so record every text the status region announces instead
-    // of racing its timer.
-    await page.locator('.map-wheel-hint[role="status"]').evaluate((el) => {
-      const seen: string[] = ((window as unknown as { hintsSeen: string[] }).hintsSeen = []);
-      // Shown means the text is there and data-shown makes it opaque (map.css).
-      const record = () =>
-        el.textContent && el.hasAttribute('data-shown') && seen.push(el.textContent);
-      new MutationObserver(record).observe(el, {
-        attributes: true,
-        childList: true,
-        characterData: true,
-        subtree: true,
-      });
-    });
+    const hintsShown = await recordMapHints(page);
     await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + 40);
     await page.mouse.wheel(0, 300);
     await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
     await expect
-      .poll(() => page.evaluate(() => (window as unknown as { hintsSeen: string[] }).hintsSeen))
+      .poll(hintsShown)
       .toContainEqual(expect.stringMatching(/hold Ctrl and scroll, or pinch/));
     expect(await zoomOf(page)).toBe(before);
 
