@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020Module, { type ValidateFunction } from 'ajv/dist/2020.js';
+import { foldingRegExp } from './pattern-case.ts';
 import { lineOfPath, type LocatedDocument } from './positions.ts';
 import type { Locate } from './schema-errors.ts';
 
@@ -42,6 +43,9 @@ export function loadSchemaRegistry(root = process.cwd()): SchemaRegistry {
     strictRequired: false,
     allowMatchingProperties: true,
     allowUnionTypes: true,
+    // Patterns' (?i:...) groups are rewritten before compiling (see pattern-case.ts); `source` keeps
+    // the compiled patterns inspectable, so a test can prove it.
+    code: { regExp: foldingRegExp, source: true },
   });
   // Provenance annotations of derived schemas are not validation keywords.
   ajv.addVocabulary(['x-provenance', 'x-chart']);
