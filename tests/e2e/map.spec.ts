@@ -116,7 +116,10 @@ test('clicking a component opens its summary with links, and Escape returns focu
   page,
 }) => {
   await openMap(page);
-  await nodeButton(page, /^4 Streaming ingestion \(Streaming ingestion & pre-processing\)/).click();
+  await nodeButton(
+    page,
+    /^4 Streaming ingestion\. Streaming ingestion & pre-processing\. Part A/,
+  ).click();
   const panel = page.getByRole('dialog', { name: 'Streaming ingestion & pre-processing' });
   await expect(panel).toBeVisible();
   await expect(panel.getByRole('link', { name: 'Read the chapter' })).toHaveAttribute(
@@ -540,8 +543,16 @@ test.describe('without JavaScript', () => {
     const links = page.locator('a.map-node-target');
     await expect(links).toHaveCount(17);
     await expect(
-      page.getByRole('link', { name: /^5 Data storage\b.*Opens chapter\.$/ }),
+      page.getByRole('link', {
+        name: /^5 Data storage\. Part B, Data platform\. .*Opens chapter\.$/,
+      }),
     ).toHaveAttribute('href', '/data-storage/');
+    // A chapter title that differs from the label follows it, without a stray space before the stop.
+    await expect(
+      page.getByRole('link', {
+        name: /^1 Batch data\. Batch data \(sources\)\. Part A, Data ingestion\. /,
+      }),
+    ).toHaveAttribute('href', '/batch-sources/');
     const outline = page.getByRole('region', { name: 'The platform in outline' });
     await expect(outline.getByRole('link')).toHaveCount(17);
     await expect(

@@ -1,6 +1,6 @@
 import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import type { ComponentMapNode } from '../../lib/graph/to-flow.ts';
+import { nodeName, type ComponentMapNode } from '../../lib/graph/to-flow.ts';
 import { withBase } from '../../lib/site/routes.ts';
 import { formatProgress } from '../../lib/readiness/progress.ts';
 import { FlowHandles } from './FlowHandles.tsx';
@@ -13,26 +13,26 @@ import { useMap } from './map-context.ts';
  */
 function ComponentNodeView({ data }: NodeProps<ComponentMapNode>) {
   const { base, hydrated, select, moveFocus } = useMap();
-  // The visible label starts the accessible name; the rest is read but not shown.
-  // With the readiness view on, the progress is shown on the node and read in its name, before the hint.
+  // One aria-label sentence that starts with the visible text (see nodeName).
   const ready = data.readiness;
-  const content = (hint: string) => (
+  const progress = ready && formatProgress(ready.ready, ready.total);
+  const name = (hint: string) => nodeName(data, hint, progress);
+  const content = (
     <>
       <span className="map-node-num">{data.number}</span>{' '}
       <span className="map-node-label">
         {data.label}
-        <span className="visually-hidden">{data.detail} </span>
+        {/* A space, so the text read from the content is "Batch data 0 of 11 ready", as in the name. */}
+        {ready && ' '}
         {ready && (
           <span
             className="map-ready"
             data-complete={ready.ready === ready.total || undefined}
             style={{ '--ready': `${(100 * ready.ready) / ready.total}%` } as CSSProperties}
           >
-            {formatProgress(ready.ready, ready.total)}
-            <span className="visually-hidden">. </span>
+            {progress}
           </span>
         )}
-        <span className="visually-hidden">{hint}</span>
       </span>
     </>
   );
@@ -66,16 +66,18 @@ function ComponentNodeView({ data }: NodeProps<ComponentMapNode>) {
           data-intent-target={data.id}
           onClick={onClick}
           onKeyDown={onKeyDown}
+          aria-label={name('Opens summary.')}
         >
-          {content('Opens summary.')}
+          {content}
         </button>
       ) : (
         <a
           className="map-node-target"
           href={withBase(base, data.href)}
           data-intent-target={data.id}
+          aria-label={name('Opens chapter.')}
         >
-          {content('Opens chapter.')}
+          {content}
         </a>
       )}
       {data.technologies.length > 0 && (

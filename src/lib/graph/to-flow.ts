@@ -31,10 +31,10 @@ export interface ComponentNodeData extends Record<string, unknown> {
   hasZones: boolean;
   /** Chapter URL path (without the site base). */
   href: string;
-  /** Sentence read by screen readers for the node: the visible label, then `detail`. */
+  /** The node's accessible name with the hint "Opens summary." (see nodeName). */
   ariaLabel: string;
-  /** The part of that sentence after the visible label, read but not shown. */
-  detail: string;
+  /** What the name says after the number and label (see describeNode). */
+  about: string;
   /** Set by the map while a part filter leaves this component out: drawn faded, not focusable. */
   filtered?: boolean;
   /** Set by the map during a walkthrough: the number of the latest step so far that names this node. */
@@ -124,14 +124,27 @@ export function handlesFor(width: number, height: number) {
 }
 
 /**
- * What a screen reader hears after a component's visible label ("5 Data storage"): the chapter
- * title when the label is shorter, the part and the technologies. The visible text comes first
- * so the accessible name contains it (WCAG 2.5.3, label in name).
+ * What a screen reader hears about a component after its number, label and readiness: the chapter
+ * title where it differs from the label, the part and the technologies.
  */
 export function describeNode(node: GraphNode, partTitle: string, info: ComponentInfo): string {
-  const title = info.title !== node.label ? ` (${info.title})` : '';
+  const title = info.title !== node.label ? `${info.title}. ` : '';
   const tech = info.technologies.length ? ` ${info.technologies.join(', ')}.` : '';
-  return `${title}. Part ${node.part}, ${partTitle}.${tech}`;
+  return `${title}Part ${node.part}, ${partTitle}.${tech}`;
+}
+
+/**
+ * A component's accessible name: its visible text first and in order (number, label, and the
+ * readiness progress when shown), so the name contains it (WCAG 2.5.3, label in name), then
+ * `about` and the hint. One string, not visually hidden spans: Chrome puts a space before each
+ * positioned span, which read "3 Batch ingestion . Part A".
+ */
+export function nodeName(
+  node: { number: number; label: string; about: string },
+  hint: string,
+  progress?: string,
+): string {
+  return `${node.number} ${node.label}${progress ? `, ${progress}` : ''}. ${node.about} ${hint}`;
 }
 
 /** Convert the validated graph and chapter facts into React Flow nodes and edges. */
@@ -180,8 +193,11 @@ export function toFlow(graph: Graph, info: Record<string, ComponentInfo>): FlowM
         crossCutting: node.crossCutting,
         hasZones: node.zones.length > 0,
         href: routes.chapter(node.id),
-        detail: describeNode(node, partTitle, facts),
-        ariaLabel: `${node.number} ${node.label}${describeNode(node, partTitle, facts)} Opens summary.`,
+        about: describeNode(node, partTitle, facts),
+        ariaLabel: nodeName(
+          { ...node, about: describeNode(node, partTitle, facts) },
+          'Opens summary.',
+        ),
       },
       draggable: false,
     };

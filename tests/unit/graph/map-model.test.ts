@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseGraph } from '../../../src/lib/graph/validate-graph.ts';
 import {
+  describeNode,
+  nodeName,
   toFlow,
   flowNodeId,
   handlesFor,
@@ -115,10 +117,23 @@ describe('toFlow', () => {
 
   test('computes an accessible sentence for each component', () => {
     const storage = components.find((n) => n.id === 'data-storage')!;
+    // The fixture's chapter titles differ from the labels, so the title follows the label.
     expect(storage.data.ariaLabel).toBe(
-      '5 Data storage (Data storage title). Part B, Data platform. Tech. Opens summary.',
+      '5 Data storage. Data storage title. Part B, Data platform. Tech. Opens summary.',
     );
-    expect(storage.data.ariaLabel.startsWith(`5 ${storage.data.label}`)).toBe(true);
+    expect(storage.data.about).toBe('Data storage title. Part B, Data platform. Tech.');
+    // A title equal to the label is not repeated, and no technologies leave no list.
+    const node = graph.nodes.find((n) => n.id === 'data-storage')!;
+    const about = describeNode(node, 'Data platform', {
+      title: 'Data storage',
+      summary: '',
+      technologies: [],
+    });
+    expect(about).toBe('Part B, Data platform.');
+    // With readiness shown, the progress follows the label, as on screen.
+    expect(nodeName({ ...node, about }, 'Opens chapter.', '2 of 13 ready')).toBe(
+      '5 Data storage, 2 of 13 ready. Part B, Data platform. Opens chapter.',
+    );
     expect(storage.data.href).toBe('/data-storage/');
   });
 
