@@ -326,12 +326,17 @@ export async function runMiniature(options: RunOptions): Promise<MiniatureRun> {
       if (result.status !== 'published') continue;
       // The day may have closed a gap: promote the later days that landed and waited for it,
       // in order, in this invocation (a day this invocation runs anyway waits for its turn).
+      const waited: string[] = [];
       for (const later of known.filter((d) => d > ds)) {
         if (isPublished(later)) continue;
         if (remaining.includes(later) || held(later) || !isLanded(later)) break;
+        waited.push(later);
+      }
+      if (waited.length)
         onProgress(
-          `${later}  promote ${ds} is in the lake now: promoting this day, which waited for it`,
+          `${ds}  promote ${ds} is in the lake now: promoting the ${waited.length === 1 ? 'landed day' : `${waited.length} landed days`} that waited for it, in order (${waited.join(', ')})`,
         );
+      for (const later of waited) {
         const promoted = await runDay(ctx, later);
         results.push(promoted);
         if (promoted.status !== 'published') break;

@@ -274,7 +274,12 @@ describe('idempotency and backfills', () => {
     const held = await run('held', { fresh: true, hold: [d2] });
     expect(held.days.map((d) => d.status)).toEqual(['published', 'held', 'waiting']);
     expect(held.days[2]!.waitingFor).toEqual([{ ds: d2, reason: 'landed, not promoted' }]);
-    const late = await run('held', { days: [d2] });
+    const progress: string[] = [];
+    const late = await run('held', { days: [d2], onProgress: (line) => progress.push(line) });
+    // Said once, naming the days it then promotes.
+    expect(progress.filter((l) => l.includes('waited for it'))).toEqual([
+      `${d2}  promote ${d2} is in the lake now: promoting the landed day that waited for it, in order (${d3})`,
+    ]);
     expect(late.days.map((d) => [d.ds, d.status])).toEqual([
       [d2, 'published'],
       [d3, 'published'],
