@@ -68,21 +68,20 @@ WHERE customer_id IN (SELECT subject_id FROM lake.ops.erasure_requests WHERE sta
 UPDATE lake.ops.erasure_requests SET status = 'in_progress', deleted_at = current_timestamp
 WHERE status = 'approved';
 
--- 5b. Rewrite so the deleted rows leave the data files. optimize only rewrites files under
---     file_size_threshold (100MB by default), so a threshold above the 512MB target makes it
---     rewrite every file of the table: cheap for silver.customers (one row per customer) and
---     affordable for silver.orders up to a few hundred GB. To rewrite only the subjects'
---     files, select their "$path" before step 5a and add WHERE "$path" IN (...) here (the
---     erasure DAG records those paths in ops.erasure_files). Every table 5a deleted from is
---     rewritten, or purged_at below would claim more than happened. For bronze and other
---     large tables replace the full rewrite with Spark's rewrite_data_files with
---     delete-file-threshold = 1 and min-file-size-bytes = 0: it then rewrites only the
---     files that carry deletes (by default it also rewrites every file under 75 % of the
---     target size), and bucketing or sorting by the subject key keeps those few.
-ALTER TABLE lake.landing.cdc_shop_orders EXECUTE optimize(file_size_threshold => '1GB');
-ALTER TABLE lake.bronze.orders EXECUTE optimize(file_size_threshold => '1GB');
-ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '1GB');
-ALTER TABLE lake.silver.orders EXECUTE optimize(file_size_threshold => '1GB');
-ALTER TABLE lake.gold.customer_order_features EXECUTE optimize(file_size_threshold => '1GB');
+-- 5b. Rewrite so the deleted rows leave the data files. In Trino 483 optimize skips a file for
+--     its size only when no delete applies to it (IcebergSplitSource.pruneFileScanTask): a file
+--     with a deletion vector or position deletes is rewritten whatever its size, and a file
+--     without one only when it is under file_size_threshold and its partition has another
+--     file to merge with. A threshold of one byte therefore rewrites exactly the files that 5a
+--     left deletes on, in tables of any size, bronze included, with no list of paths (read in
+--     the 483 source, not run here). Every table 5a deleted from is rewritten, or purged_at
+--     below would claim more than happened. The erasure DAG also records each subject's
+--     "$path" before 5a (ops.erasure_files) to prove afterwards that those files are gone.
+--     Bucketing or sorting by the subject key keeps the rewritten files few.
+ALTER TABLE lake.landing.cdc_shop_orders EXECUTE optimize(file_size_threshold => '1B');
+ALTER TABLE lake.bronze.orders EXECUTE optimize(file_size_threshold => '1B');
+ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '1B');
+ALTER TABLE lake.silver.orders EXECUTE optimize(file_size_threshold => '1B');
+ALTER TABLE lake.gold.customer_order_features EXECUTE optimize(file_size_threshold => '1B');
 UPDATE lake.ops.erasure_requests SET purged_at = current_timestamp
 WHERE status = 'in_progress' AND purged_at IS NULL;

@@ -20,8 +20,9 @@ CREATE SCHEMA IF NOT EXISTS lake.ops;
 -- Landing: Debezium change events for sales.orders as written by the Flink job in
 -- configs/stream-ingestion/kafka-to-iceberg.sql. Values stay as the source sent them
 -- (decimals and zoned timestamps as strings); typing happens on promotion to bronze.
--- Format v2 on purpose: append-only, never row-deleted, and v2 is readable by every engine
--- that touches landing (Flink, Trino, Spark, DuckDB, Druid).
+-- Format v2 on purpose: append-only apart from erasure deletes (maintenance.sql 5a), whose
+-- position-delete files the purge rewrite (5b) folds in at once, and v2 is readable by every
+-- engine that touches landing (Flink, Trino, Spark, DuckDB, Druid).
 CREATE TABLE IF NOT EXISTS lake.landing.cdc_shop_orders (
   order_id        BIGINT COMMENT 'Primary key of sales.orders',
   customer_id     BIGINT,
