@@ -21,10 +21,12 @@ DELETE FROM lake.landing.cdc_shop_orders
 WHERE ingested_at < current_date - INTERVAL '21' DAY;
 
 -- 3. Compaction of the tables the ETL cluster writes. Small MERGE outputs and deletion
---    vectors are folded into full-size files.
+--    vectors are folded into full-size files. lake.silver_audit.orders is silver's
+--    write-audit-publish copy (zones.sql): merged into as often as silver, and as personal.
 ALTER TABLE lake.bronze.orders EXECUTE optimize(file_size_threshold => '128MB')
 WHERE change_ts >= current_date - INTERVAL '7' DAY;
 ALTER TABLE lake.silver.orders EXECUTE optimize(file_size_threshold => '128MB');
+ALTER TABLE lake.silver_audit.orders EXECUTE optimize(file_size_threshold => '128MB');
 ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '128MB');
 
 -- 4. Snapshot expiry and orphan files. Seven days of time travel is the rollback window for
@@ -33,6 +35,7 @@ ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '128MB
 ALTER TABLE lake.landing.cdc_shop_orders EXECUTE expire_snapshots(retention_threshold => '7d');
 ALTER TABLE lake.bronze.orders EXECUTE expire_snapshots(retention_threshold => '7d');
 ALTER TABLE lake.silver.orders EXECUTE expire_snapshots(retention_threshold => '7d');
+ALTER TABLE lake.silver_audit.orders EXECUTE expire_snapshots(retention_threshold => '7d');
 ALTER TABLE lake.silver.customers EXECUTE expire_snapshots(retention_threshold => '7d');
 ALTER TABLE lake.gold.daily_revenue EXECUTE expire_snapshots(retention_threshold => '7d');
 ALTER TABLE lake.gold.customer_order_features EXECUTE expire_snapshots(retention_threshold => '7d');
@@ -40,6 +43,7 @@ ALTER TABLE lake.gold.customer_order_features EXECUTE expire_snapshots(retention
 ALTER TABLE lake.landing.cdc_shop_orders EXECUTE remove_orphan_files(retention_threshold => '7d');
 ALTER TABLE lake.bronze.orders EXECUTE remove_orphan_files(retention_threshold => '7d');
 ALTER TABLE lake.silver.orders EXECUTE remove_orphan_files(retention_threshold => '7d');
+ALTER TABLE lake.silver_audit.orders EXECUTE remove_orphan_files(retention_threshold => '7d');
 ALTER TABLE lake.silver.customers EXECUTE remove_orphan_files(retention_threshold => '7d');
 ALTER TABLE lake.gold.daily_revenue EXECUTE remove_orphan_files(retention_threshold => '7d');
 ALTER TABLE lake.gold.customer_order_features EXECUTE remove_orphan_files(retention_threshold => '7d');
@@ -60,6 +64,8 @@ WHERE customer_id IN (SELECT subject_id FROM lake.ops.erasure_requests WHERE sta
 DELETE FROM lake.bronze.orders
 WHERE customer_id IN (SELECT subject_id FROM lake.ops.erasure_requests WHERE status = 'approved');
 DELETE FROM lake.silver.orders
+WHERE customer_id IN (SELECT subject_id FROM lake.ops.erasure_requests WHERE status = 'approved');
+DELETE FROM lake.silver_audit.orders
 WHERE customer_id IN (SELECT subject_id FROM lake.ops.erasure_requests WHERE status = 'approved');
 DELETE FROM lake.silver.customers
 WHERE customer_id IN (SELECT subject_id FROM lake.ops.erasure_requests WHERE status = 'approved');
@@ -82,6 +88,7 @@ ALTER TABLE lake.landing.cdc_shop_orders EXECUTE optimize(file_size_threshold =>
 ALTER TABLE lake.bronze.orders EXECUTE optimize(file_size_threshold => '1B');
 ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '1B');
 ALTER TABLE lake.silver.orders EXECUTE optimize(file_size_threshold => '1B');
+ALTER TABLE lake.silver_audit.orders EXECUTE optimize(file_size_threshold => '1B');
 ALTER TABLE lake.gold.customer_order_features EXECUTE optimize(file_size_threshold => '1B');
 UPDATE lake.ops.erasure_requests SET purged_at = current_timestamp
 WHERE status = 'in_progress' AND purged_at IS NULL;
