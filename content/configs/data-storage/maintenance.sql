@@ -83,7 +83,9 @@ WHERE status = 'approved';
 --     the 483 source, not run here). Every table 5a deleted from is rewritten, or purged_at
 --     below would claim more than happened. The erasure DAG also records each subject's
 --     "$path" before 5a (ops.erasure_files) to prove afterwards that those files are gone.
---     Bucketing or sorting by the subject key keeps the rewritten files few.
+--     Bucketing or sorting by the subject key keeps the rewritten files few; in the silver
+--     tables, which MERGE leaves deletion vectors in every hour, this also rewrites the files
+--     those carry, work the daily compaction would otherwise do.
 ALTER TABLE lake.landing.cdc_shop_orders EXECUTE optimize(file_size_threshold => '1B');
 ALTER TABLE lake.bronze.orders EXECUTE optimize(file_size_threshold => '1B');
 ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '1B');
