@@ -21,10 +21,12 @@ DELETE FROM lake.landing.cdc_shop_orders
 WHERE ingested_at < current_date - INTERVAL '21' DAY;
 
 -- 3. Compaction of the tables the ETL cluster writes. Small MERGE outputs and deletion
---    vectors are folded into full-size files.
+--    vectors are folded into full-size files. lake.silver_audit.orders is silver's
+--    write-audit-publish copy (zones.sql): merged into as often as silver, and as personal.
 ALTER TABLE lake.bronze.orders EXECUTE optimize(file_size_threshold => '128MB')
 WHERE change_ts >= current_date - INTERVAL '7' DAY;
 ALTER TABLE lake.silver.orders EXECUTE optimize(file_size_threshold => '128MB');
+ALTER TABLE lake.silver_audit.orders EXECUTE optimize(file_size_threshold => '128MB');
 ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '128MB');
 
 -- 4. Snapshot expiry and orphan files. Seven days of time travel is the rollback window for
@@ -33,6 +35,7 @@ ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '128MB
 ALTER TABLE lake.landing.cdc_shop_orders EXECUTE expire_snapshots(retention_threshold => '7d');
 ALTER TABLE lake.bronze.orders EXECUTE expire_snapshots(retention_threshold => '7d');
 ALTER TABLE lake.silver.orders EXECUTE expire_snapshots(retention_threshold => '7d');
+ALTER TABLE lake.silver_audit.orders EXECUTE expire_snapshots(retention_threshold => '7d');
 ALTER TABLE lake.silver.customers EXECUTE expire_snapshots(retention_threshold => '7d');
 ALTER TABLE lake.gold.daily_revenue EXECUTE expire_snapshots(retention_threshold => '7d');
 ALTER TABLE lake.gold.customer_order_features EXECUTE expire_snapshots(retention_threshold => '7d');
@@ -40,6 +43,7 @@ ALTER TABLE lake.gold.customer_order_features EXECUTE expire_snapshots(retention
 ALTER TABLE lake.landing.cdc_shop_orders EXECUTE remove_orphan_files(retention_threshold => '7d');
 ALTER TABLE lake.bronze.orders EXECUTE remove_orphan_files(retention_threshold => '7d');
 ALTER TABLE lake.silver.orders EXECUTE remove_orphan_files(retention_threshold => '7d');
+ALTER TABLE lake.silver_audit.orders EXECUTE remove_orphan_files(retention_threshold => '7d');
 ALTER TABLE lake.silver.customers EXECUTE remove_orphan_files(retention_threshold => '7d');
 ALTER TABLE lake.gold.daily_revenue EXECUTE remove_orphan_files(retention_threshold => '7d');
 ALTER TABLE lake.gold.customer_order_features EXECUTE remove_orphan_files(retention_threshold => '7d');
@@ -61,6 +65,8 @@ DELETE FROM lake.bronze.orders
 WHERE customer_id IN (SELECT subject_id FROM lake.ops.erasure_requests WHERE status = 'approved');
 DELETE FROM lake.silver.orders
 WHERE customer_id IN (SELECT subject_id FROM lake.ops.erasure_requests WHERE status = 'approved');
+DELETE FROM lake.silver_audit.orders
+WHERE customer_id IN (SELECT subject_id FROM lake.ops.erasure_requests WHERE status = 'approved');
 DELETE FROM lake.silver.customers
 WHERE customer_id IN (SELECT subject_id FROM lake.ops.erasure_requests WHERE status = 'approved');
 DELETE FROM lake.gold.customer_order_features
@@ -68,21 +74,23 @@ WHERE customer_id IN (SELECT subject_id FROM lake.ops.erasure_requests WHERE sta
 UPDATE lake.ops.erasure_requests SET status = 'in_progress', deleted_at = current_timestamp
 WHERE status = 'approved';
 
--- 5b. Rewrite so the deleted rows leave the data files. optimize only rewrites files under
---     file_size_threshold (100MB by default), so a threshold above the 512MB target makes it
---     rewrite every file of the table: cheap for silver.customers (one row per customer) and
---     affordable for silver.orders up to a few hundred GB. To rewrite only the subjects'
---     files, select their "$path" before step 5a and add WHERE "$path" IN (...) here (the
---     erasure DAG records those paths in ops.erasure_files). Every table 5a deleted from is
---     rewritten, or purged_at below would claim more than happened. For bronze and other
---     large tables replace the full rewrite with Spark's rewrite_data_files with
---     delete-file-threshold = 1 and min-file-size-bytes = 0: it then rewrites only the
---     files that carry deletes (by default it also rewrites every file under 75 % of the
---     target size), and bucketing or sorting by the subject key keeps those few.
-ALTER TABLE lake.landing.cdc_shop_orders EXECUTE optimize(file_size_threshold => '1GB');
-ALTER TABLE lake.bronze.orders EXECUTE optimize(file_size_threshold => '1GB');
-ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '1GB');
-ALTER TABLE lake.silver.orders EXECUTE optimize(file_size_threshold => '1GB');
-ALTER TABLE lake.gold.customer_order_features EXECUTE optimize(file_size_threshold => '1GB');
+-- 5b. Rewrite so the deleted rows leave the data files. In Trino 483 optimize skips a file for
+--     its size only when no delete applies to it (IcebergSplitSource.pruneFileScanTask): a file
+--     with a deletion vector or position deletes is rewritten whatever its size, and a file
+--     without one only when it is under file_size_threshold and its partition has another
+--     file to merge with. A threshold of one byte therefore rewrites exactly the files that 5a
+--     left deletes on, in tables of any size, bronze included, with no list of paths (read in
+--     the 483 source, not run here). Every table 5a deleted from is rewritten, or purged_at
+--     below would claim more than happened. The erasure DAG also records each subject's
+--     "$path" before 5a (ops.erasure_files) to prove afterwards that those files are gone.
+--     Bucketing or sorting by the subject key keeps the rewritten files few; in the silver
+--     tables, which MERGE leaves deletion vectors in every hour, this also rewrites the files
+--     those carry, work the daily compaction would otherwise do.
+ALTER TABLE lake.landing.cdc_shop_orders EXECUTE optimize(file_size_threshold => '1B');
+ALTER TABLE lake.bronze.orders EXECUTE optimize(file_size_threshold => '1B');
+ALTER TABLE lake.silver.customers EXECUTE optimize(file_size_threshold => '1B');
+ALTER TABLE lake.silver.orders EXECUTE optimize(file_size_threshold => '1B');
+ALTER TABLE lake.silver_audit.orders EXECUTE optimize(file_size_threshold => '1B');
+ALTER TABLE lake.gold.customer_order_features EXECUTE optimize(file_size_threshold => '1B');
 UPDATE lake.ops.erasure_requests SET purged_at = current_timestamp
 WHERE status = 'in_progress' AND purged_at IS NULL;

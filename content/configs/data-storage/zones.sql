@@ -14,14 +14,16 @@
 CREATE SCHEMA IF NOT EXISTS lake.landing;
 CREATE SCHEMA IF NOT EXISTS lake.bronze;
 CREATE SCHEMA IF NOT EXISTS lake.silver;
+CREATE SCHEMA IF NOT EXISTS lake.silver_audit;
 CREATE SCHEMA IF NOT EXISTS lake.gold;
 CREATE SCHEMA IF NOT EXISTS lake.ops;
 
 -- Landing: Debezium change events for sales.orders as written by the Flink job in
 -- configs/stream-ingestion/kafka-to-iceberg.sql. Values stay as the source sent them
 -- (decimals and zoned timestamps as strings); typing happens on promotion to bronze.
--- Format v2 on purpose: append-only, never row-deleted, and v2 is readable by every engine
--- that touches landing (Flink, Trino, Spark, DuckDB, Druid).
+-- Format v2 on purpose: append-only apart from erasure deletes (maintenance.sql 5a), whose
+-- position-delete files the purge rewrite (5b) folds in at once, and v2 is readable by every
+-- engine that touches landing (Flink, Trino, Spark, DuckDB, Druid).
 CREATE TABLE IF NOT EXISTS lake.landing.cdc_shop_orders (
   order_id        BIGINT COMMENT 'Primary key of sales.orders',
   customer_id     BIGINT,
@@ -94,7 +96,7 @@ CREATE TABLE IF NOT EXISTS lake.silver.orders (
   _source_lsn   BIGINT NOT NULL COMMENT 'LSN of the change that produced this version',
   _ingested_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL
 )
-COMMENT 'Zone: silver. Grain: one row per order_id. Freshness SLO: 90 minutes behind PostgreSQL.'
+COMMENT 'Zone: silver. Grain: one row per order_id. Freshness SLO: 90 minutes behind PostgreSQL. Contains personal data via customer_id.'
 WITH (
   format = 'PARQUET',
   -- v3: MERGE and DELETE write one deletion vector per data file instead of piling up
@@ -106,6 +108,31 @@ WITH (
   -- customer_id is not the sort key, so min/max statistics cannot prune on it; a bloom filter
   -- lets erasure deletes and support lookups by customer skip most row groups.
   parquet_bloom_filter_columns = ARRAY['customer_id']
+);
+
+-- Silver audit: the write-audit-publish copy of silver orders. The etl-cluster dbt model
+-- silver_orders__audit MERGEs into it, the silver tests run on it, and silver_orders MERGEs the
+-- audited rows into lake.silver.orders only when they pass. No consumer reads it, but it holds
+-- every order's customer_id, so it is created here with the zones and maintenance.sql
+-- compacts, expires and erases it like silver. Layout as in the dbt model's properties.
+CREATE TABLE IF NOT EXISTS lake.silver_audit.orders (
+  order_id      BIGINT NOT NULL,
+  customer_id   BIGINT NOT NULL,
+  order_status  VARCHAR,
+  order_amount  DECIMAL(18, 2) NOT NULL,
+  currency_code VARCHAR NOT NULL,
+  created_at    TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+  updated_at    TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+  is_deleted    BOOLEAN NOT NULL,
+  _source_lsn   BIGINT COMMENT 'WAL position of the change that produced this version',
+  _ingested_at  TIMESTAMP(6) WITH TIME ZONE COMMENT 'When Flink landed that change'
+)
+COMMENT 'Zone: silver (write-audit-publish audit copy, not for consumers). Grain: one row per order_id. Contains personal data via customer_id.'
+WITH (
+  format = 'PARQUET',
+  format_version = 3,
+  partitioning = ARRAY['month(created_at)'],
+  sorted_by = ARRAY['order_id']
 );
 
 -- Silver: customers, loaded by the batch path. Direct identifiers never reach silver:
