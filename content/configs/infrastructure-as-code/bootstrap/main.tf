@@ -402,6 +402,21 @@ data "aws_iam_policy_document" "ci_apply_iam" {
     resources = ["arn:${local.partition}:iam::${var.aws_account_id}:role/data-platform/*"]
   }
 
+  # modules/eks creates Karpenter's instance profile under /data-platform/; PowerUserAccess has
+  # no instance-profile actions, so without this statement that apply fails.
+  statement {
+    sid = "ManagePlatformInstanceProfiles"
+    actions = [
+      "iam:AddRoleToInstanceProfile",
+      "iam:CreateInstanceProfile",
+      "iam:DeleteInstanceProfile",
+      "iam:RemoveRoleFromInstanceProfile",
+      "iam:TagInstanceProfile",
+      "iam:UntagInstanceProfile",
+    ]
+    resources = ["arn:${local.partition}:iam::${var.aws_account_id}:instance-profile/data-platform/*"]
+  }
+
   statement {
     sid = "ManagePlatformPolicies"
     actions = [
