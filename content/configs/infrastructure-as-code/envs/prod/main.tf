@@ -275,8 +275,8 @@ output "storage_role_arns" {
   value = module.iam.storage_role_arns
 }
 
-# Lakekeeper's storage-profile aws-kms-key-arn: the credentials it vends get kms:Decrypt and
-# kms:GenerateDataKey only on the key named there, and every lake object is SSE-KMS.
+# Lakekeeper's storage-profile aws-kms-key-arn: the key on which the credentials it vends are
+# granted kms:Decrypt and kms:GenerateDataKey (every lake object is SSE-KMS).
 output "lake_kms_key_arn" {
   value = module.lake.kms_key_arn
 }
