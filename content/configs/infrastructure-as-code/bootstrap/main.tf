@@ -306,6 +306,23 @@ data "aws_iam_policy_document" "state_access" {
     actions   = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"]
     resources = [aws_kms_key.state.arn]
   }
+
+  # The roles' managed policies (ReadOnlyAccess, PowerUserAccess) include s3:Get* on every
+  # bucket, and StateKey decrypts any object in this one, so without this deny CI could read
+  # the bootstrap state, and the apply role write it. No root reads it (they look the boundary
+  # up by name), so CI needs neither.
+  statement {
+    sid    = "DenyBootstrapState"
+    effect = "Deny"
+    actions = [
+      "s3:GetObject",
+      "s3:GetObjectVersion",
+      "s3:PutObject",
+      "s3:DeleteObject",
+      "s3:DeleteObjectVersion",
+    ]
+    resources = ["${aws_s3_bucket.state.arn}/bootstrap/*"]
+  }
 }
 
 resource "aws_iam_role_policy" "ci_plan_state" {
@@ -385,6 +402,21 @@ data "aws_iam_policy_document" "ci_apply_iam" {
     resources = ["arn:${local.partition}:iam::${var.aws_account_id}:role/data-platform/*"]
   }
 
+  # modules/eks creates Karpenter's instance profile under /data-platform/; PowerUserAccess has
+  # no instance-profile actions, so without this statement that apply fails.
+  statement {
+    sid = "ManagePlatformInstanceProfiles"
+    actions = [
+      "iam:AddRoleToInstanceProfile",
+      "iam:CreateInstanceProfile",
+      "iam:DeleteInstanceProfile",
+      "iam:RemoveRoleFromInstanceProfile",
+      "iam:TagInstanceProfile",
+      "iam:UntagInstanceProfile",
+    ]
+    resources = ["arn:${local.partition}:iam::${var.aws_account_id}:instance-profile/data-platform/*"]
+  }
+
   statement {
     sid = "ManagePlatformPolicies"
     actions = [
@@ -403,15 +435,8 @@ data "aws_iam_policy_document" "ci_apply_iam" {
     resources = ["*"]
   }
 
-  # PowerUserAccess includes S3: keep the apply role away from the bootstrap state and from the
-  # state bucket's own configuration.
-  statement {
-    sid       = "ProtectBootstrapState"
-    effect    = "Deny"
-    actions   = ["s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion"]
-    resources = ["${aws_s3_bucket.state.arn}/bootstrap/*"]
-  }
-
+  # PowerUserAccess includes S3: keep the apply role away from the state bucket's own
+  # configuration (the bootstrap state itself is denied in state_access, for both CI roles).
   statement {
     sid    = "ProtectStateBucketConfig"
     effect = "Deny"

@@ -205,16 +205,19 @@ module "iam" {
   permissions_boundary_arn = data.aws_iam_policy.boundary.arn
 
   # Query engines (Trino, Flink, Spark) read and write Iceberg tables with credentials Lakekeeper
-  # vends per table, so only the catalog's role touches the warehouses. Trino's ETL role reads
-  # the raw batch files (Hive catalog landing_files); Airbyte writes them. Roles for buckets
-  # outside the lake (Trino exchange and spooling, Flink checkpoints, Airflow logs) live with
-  # those components.
+  # vends per table, so only the catalog's storage role touches the warehouses. Trino's ETL role
+  # reads the raw batch files (Hive catalog landing_files); Airbyte writes them. Roles for
+  # buckets outside the lake (Trino exchange and spooling, Flink checkpoints, Airflow logs) live
+  # with those components.
   workloads = {
+    # The zones' rights go to dataplat-prod-lakekeeper-storage, which Lakekeeper assumes with
+    # this external ID for its own reads and writes and for the credentials it vends.
     lakekeeper = {
-      namespace       = "lakekeeper"
-      service_account = "lakekeeper"
-      read_zones      = ["lake", "lake-dev", "sandbox"]
-      write_zones     = ["lake", "lake-dev", "sandbox"]
+      namespace                = "lakekeeper"
+      service_account          = "lakekeeper"
+      read_zones               = ["lake", "lake-dev", "sandbox"]
+      write_zones              = ["lake", "lake-dev", "sandbox"]
+      storage_role_external_id = "dataplat-prod-lakekeeper"
     }
     trino-etl = {
       namespace       = "trino-etl"
@@ -266,6 +269,16 @@ output "lake_buckets" {
 
 output "workload_role_arns" {
   value = module.iam.workload_role_arns
+}
+
+output "storage_role_arns" {
+  value = module.iam.storage_role_arns
+}
+
+# Lakekeeper's storage-profile aws-kms-key-arn: the key on which the credentials it vends are
+# granted kms:Decrypt and kms:GenerateDataKey (every lake object is SSE-KMS).
+output "lake_kms_key_arn" {
+  value = module.lake.kms_key_arn
 }
 
 output "registry_urls" {

@@ -290,6 +290,11 @@ resource "aws_eks_node_group" "this" {
   ami_type        = "AL2023_x86_64_STANDARD"
   labels          = merge(each.value.labels, { "platform.example.com/node-group" = each.key })
 
+  # Follow the control plane: the apply that bumps kubernetes_version upgrades the cluster first
+  # and then rolls each group (update_config below). Left unset, a group keeps its old version,
+  # since EKS never upgrades managed nodes with the control plane.
+  version = aws_eks_cluster.this.version
+
   scaling_config {
     min_size     = each.value.min_size
     max_size     = each.value.max_size
@@ -316,7 +321,10 @@ resource "aws_eks_node_group" "this" {
     }
   }
 
-  # The cluster autoscaler (or Karpenter) owns desired_size after creation.
+  # Karpenter never scales managed node groups and these configs install no Cluster
+  # Autoscaler, so each group stays at desired_size (set equal to min_size in the roots).
+  # Ignoring it keeps the next apply from undoing a manual scale-out or an autoscaler added
+  # later.
   lifecycle {
     ignore_changes = [scaling_config[0].desired_size]
 

@@ -61,7 +61,7 @@ variable "interface_endpoints" {
       glue: the Glue Data Catalog behind the ETL cluster's landing_files Hive catalog;
       codeartifact.api, codeartifact.repositories: the PyPI proxy behind the notebooks' mirror.
   EOT
-  type = list(string)
+  type        = list(string)
   default = [
     "ec2", "eks", "eks-auth", "ssm", "ssmmessages", "ec2messages", "sqs", "sts", "kms", "logs",
     "ecr.api", "ecr.dkr",
