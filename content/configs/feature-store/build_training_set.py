@@ -13,6 +13,7 @@ commit landed during the join; otherwise to the saved copy of the training set).
 
 import argparse
 import os
+from datetime import date
 
 import mlflow
 import trino
@@ -64,8 +65,19 @@ def current_snapshots(tables: list[str]) -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--start", required=True, help="first authorisation day, YYYY-MM-DD")
-    parser.add_argument("--end", required=True, help="day after the last one, YYYY-MM-DD")
+    # Parsed as dates, so the entity SQL below only ever receives a date, formatted YYYY-MM-DD.
+    parser.add_argument(
+        "--start",
+        required=True,
+        type=date.fromisoformat,
+        help="first authorisation day, YYYY-MM-DD",
+    )
+    parser.add_argument(
+        "--end",
+        required=True,
+        type=date.fromisoformat,
+        help="day after the last one, YYYY-MM-DD",
+    )
     args = parser.parse_args()
 
     store = FeatureStore(repo_path=".")

@@ -76,7 +76,9 @@ customer_velocity_push = PushSource(
         table="lake.gold.fs_customer_velocity",
         timestamp_field="event_ts",
         created_timestamp_column="updated_at",
+        owner=OWNER,
     ),
+    owner=OWNER,
 )
 
 # --- Feature views ----------------------------------------------------------------------
@@ -137,6 +139,7 @@ customer_velocity = FeatureView(
 authorisation_request = RequestSource(
     name="authorisation_request",
     schema=[Field(name="amount", dtype=Float64)],
+    owner=OWNER,
 )
 
 
@@ -144,6 +147,7 @@ authorisation_request = RequestSource(
     sources=[customer_txn_daily, authorisation_request],
     schema=[Field(name="amount_to_avg_30d", dtype=Float64)],
     mode="pandas",
+    owner=OWNER,
 )
 def amount_vs_history(inputs: pd.DataFrame) -> pd.DataFrame:
     """Ratio of this authorisation's amount to the customer's 30-day average amount.
