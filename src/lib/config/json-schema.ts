@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020Module, { type ValidateFunction } from 'ajv/dist/2020.js';
 import { foldingRegExp } from './pattern-case.ts';
+import { jsonFormats } from './json-formats.ts';
 import { lineOfPath, type LocatedDocument } from './positions.ts';
 import type { Locate } from './schema-errors.ts';
 
@@ -18,12 +19,20 @@ export const SCHEMA_DIR = 'src/lib/config/schemas';
  */
 export const HELM_SCHEMA_DIR = 'src/lib/config/upstream/helm';
 
+/**
+ * Folder of JSON Schemas taken from upstream standards by scripts/refresh-schemas.ts (for example
+ * ODCS); they join the registry under their file names like the chart schemas.
+ */
+export const UPSTREAM_JSON_SCHEMA_DIR = 'src/lib/config/upstream/json-schema';
+
 /** The schemas in src/lib/config/schemas, compiled once, looked up by file name without ".json". */
 export interface SchemaRegistry {
   /** Schema names, sorted, for error messages. */
   names: string[];
   /** Compiled validator for a schema name, or undefined when there is no such schema. */
   get(name: string): ValidateFunction | undefined;
+  /** The schema's file relative to the project root, or undefined when there is no such schema. */
+  fileOf(name: string): string | undefined;
 }
 
 const registries = new Map<string, SchemaRegistry>();
@@ -32,7 +41,6 @@ const registries = new Map<string, SchemaRegistry>();
 export function loadSchemaRegistry(root = process.cwd()): SchemaRegistry {
   const cached = registries.get(root);
   if (cached) return cached;
-  const dir = join(root, SCHEMA_DIR);
   // strictTypes/strictRequired are off: if/then conditions name patterns and required fields
   // without repeating their types and declarations.
   const ajv = new Ajv2020({
@@ -46,14 +54,19 @@ export function loadSchemaRegistry(root = process.cwd()): SchemaRegistry {
     // Patterns' (?i:...) groups are rewritten before compiling (see pattern-case.ts); `source` keeps
     // the compiled patterns inspectable, so a test can prove it.
     code: { regExp: foldingRegExp, source: true },
+    formats: jsonFormats,
   });
   // Provenance annotations of derived schemas are not validation keywords.
   ajv.addVocabulary(['x-provenance', 'x-chart']);
   const files = new Map<string, string>();
-  for (const folder of [dir, join(root, HELM_SCHEMA_DIR)]) {
-    if (!existsSync(folder)) continue;
-    for (const f of readdirSync(folder))
-      if (f.endsWith('.json')) files.set(f.slice(0, -'.json'.length), join(folder, f));
+  const relative = new Map<string, string>();
+  for (const folder of [SCHEMA_DIR, HELM_SCHEMA_DIR, UPSTREAM_JSON_SCHEMA_DIR]) {
+    if (!existsSync(join(root, folder))) continue;
+    for (const f of readdirSync(join(root, folder)))
+      if (f.endsWith('.json')) {
+        files.set(f.slice(0, -'.json'.length), join(root, folder, f));
+        relative.set(f.slice(0, -'.json'.length), `${folder}/${f}`);
+      }
   }
   const names = [...files.keys()].sort();
   // Register every schema under its name first, so one can $ref another ("$ref": "dbt-properties").
@@ -69,7 +82,11 @@ export function loadSchemaRegistry(root = process.cwd()): SchemaRegistry {
       });
     }
   }
-  const registry = { names, get: (name: string) => compiled.get(name) };
+  const registry = {
+    names,
+    get: (name: string) => compiled.get(name),
+    fileOf: (name: string) => relative.get(name),
+  };
   registries.set(root, registry);
   return registry;
 }

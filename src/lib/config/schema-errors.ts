@@ -36,6 +36,30 @@ function valueAt(root: unknown, path: ReadonlyArray<string>): unknown {
   return value;
 }
 
+/**
+ * Property names a schema declares, through local `$ref`s (JSON pointers into `schemaRoot`) and
+ * allOf/anyOf/oneOf/then/else: the names `unevaluatedProperties` would have accepted somewhere.
+ */
+function declaredNames(schema: unknown, schemaRoot: unknown, seen = new Set<unknown>()): string[] {
+  if (schema === null || typeof schema !== 'object' || seen.has(schema)) return [];
+  seen.add(schema);
+  const node = schema as Record<string, unknown>;
+  const names = Object.keys((node['properties'] as Record<string, unknown> | undefined) ?? {});
+  const ref = node['$ref'];
+  if (typeof ref === 'string' && ref.startsWith('#/')) {
+    const pointer = ref
+      .slice(2)
+      .split('/')
+      .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+    names.push(...declaredNames(valueAt(schemaRoot, pointer), schemaRoot, seen));
+  }
+  for (const key of ['allOf', 'anyOf', 'oneOf'])
+    for (const sub of (node[key] as unknown[] | undefined) ?? [])
+      names.push(...declaredNames(sub, schemaRoot, seen));
+  for (const key of ['then', 'else']) names.push(...declaredNames(node[key], schemaRoot, seen));
+  return [...new Set(names)];
+}
+
 /** Description of the schema that raised an error, if it has one. */
 function descriptionOf(error: ErrorObject): string | undefined {
   return (error.parentSchema as { description?: string } | undefined)?.description;
@@ -62,7 +86,11 @@ function expectation(error: ErrorObject): string {
 }
 
 /** One sentence for an ajv error, quoting the bad value and saying what was expected. */
-export function describeSchemaError(error: ErrorObject, root?: unknown): Described {
+export function describeSchemaError(
+  error: ErrorObject,
+  root?: unknown,
+  schemaRoot?: unknown,
+): Described {
   const path = pointerToPath(error.instancePath);
   const field = formatFieldPath(path);
   const at = field ? `${field}: ` : '';
@@ -83,6 +111,16 @@ export function describeSchemaError(error: ErrorObject, root?: unknown): Describ
       const allowed = props ? `; allowed: ${Object.keys(props).join(', ')}` : '';
       const nearest = props ? findNearestName(extra, Object.keys(props)) : undefined;
       const hint = nearest ? `; did you mean "${nearest}"?` : '';
+      return { path, key: extra, message: `${at}unknown field "${extra}"${hint}${allowed}` };
+    }
+    case 'unevaluatedProperties': {
+      // Closed through allOf/$ref (as ODCS does): the allowed names live in the referenced schemas.
+      const extra = String(p['unevaluatedProperty']);
+      const names = declaredNames(error.parentSchema, schemaRoot);
+      const nearest = findNearestName(extra, names);
+      const hint = nearest ? `; did you mean "${nearest}"?` : '';
+      // Type-dependent branches (one per server type) can declare dozens of names; list few.
+      const allowed = names.length && names.length <= 30 ? `; allowed: ${names.join(', ')}` : '';
       return { path, key: extra, message: `${at}unknown field "${extra}"${hint}${allowed}` };
     }
     case 'not': {
@@ -117,10 +155,43 @@ export function describeSchemaError(error: ErrorObject, root?: unknown): Describ
 }
 
 /**
+ * True for an unevaluatedProperties error that only repeats another: additionalProperties already
+ * names the same field at that value, or the field is one the schema declares and was left
+ * unevaluated because the branch declaring it failed, which another error at or below the value
+ * reports (a SQL quality rule without an operator fails its branch, leaving a valid `query`).
+ */
+function repeatsAnotherError(e: ErrorObject, errors: ErrorObject[], schemaRoot: unknown): boolean {
+  if (e.keyword !== 'unevaluatedProperties') return false;
+  const name = String((e.params as { unevaluatedProperty?: unknown }).unevaluatedProperty);
+  const sameValue = (o: ErrorObject) => o.instancePath === e.instancePath;
+  if (
+    errors.some(
+      (o) =>
+        o.keyword === 'additionalProperties' &&
+        sameValue(o) &&
+        (o.params as { additionalProperty?: unknown }).additionalProperty === name,
+    )
+  )
+    return true;
+  const failedBranch = errors.some(
+    (o) =>
+      o !== e &&
+      o.keyword !== 'unevaluatedProperties' &&
+      o.keyword !== 'if' &&
+      (sameValue(o) || o.instancePath.startsWith(`${e.instancePath}/`)),
+  );
+  return failedBranch && declaredNames(e.parentSchema, schemaRoot).includes(name);
+}
+
+/**
  * Merge the errors of anyOf/oneOf branches into one sentence per alternative set, and drop
  * summaries ("must match a schema in anyOf", failed `if`) that only repeat other errors.
  */
-function collapseAlternatives(errors: ErrorObject[], root: unknown): Described[] {
+function collapseAlternatives(
+  errors: ErrorObject[],
+  root: unknown,
+  schemaRoot?: unknown,
+): Described[] {
   const out: Described[] = [];
   const consumed = new Set<ErrorObject>();
   const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
@@ -178,7 +249,8 @@ function collapseAlternatives(errors: ErrorObject[], root: unknown): Described[]
     }
   }
   for (const e of errors)
-    if (!consumed.has(e) && e.keyword !== 'if') out.push(describeSchemaError(e, root));
+    if (!consumed.has(e) && e.keyword !== 'if' && !repeatsAnotherError(e, errors, schemaRoot))
+      out.push(describeSchemaError(e, root, schemaRoot));
   return out;
 }
 
@@ -189,10 +261,11 @@ export function schemaErrorsToProblems(
   locate: Locate | undefined,
   prefix = '',
   root?: unknown,
+  schemaRoot?: unknown,
 ): ConfigProblem[] {
   const seen = new Set<string>();
   const problems: ConfigProblem[] = [];
-  for (const { path, key, message } of collapseAlternatives(errors ?? [], root)) {
+  for (const { path, key, message } of collapseAlternatives(errors ?? [], root, schemaRoot)) {
     if (seen.has(message)) continue;
     seen.add(message);
     const line = locate?.(path, key);

@@ -1,7 +1,7 @@
-// The mutation corpora of the property, dbt, Terraform, SQL, Python, Avro and Actions checks: each
-// tests/fixtures/mutations/<folder>.mutations.yaml lists its planted mistakes (file, line, key,
-// nearest valid value). The Kubernetes, Helm and cross-file corpora mark theirs inline instead
-// (mutations.test.ts); one format for both is a TODO(#20).
+// The mutation corpora of the property, dbt, Terraform, SQL, Python, Avro, ODCS and Actions
+// checks: each tests/fixtures/mutations/<folder>.mutations.yaml lists its planted mistakes (file,
+// line, key, nearest valid value). The Kubernetes, Helm and cross-file corpora mark theirs inline
+// instead (mutations.test.ts); one format for both is a TODO(#20).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';

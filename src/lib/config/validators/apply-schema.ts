@@ -15,7 +15,8 @@ export function applySchema(
   locate: Locate | undefined,
   prefix = '',
 ): void {
-  const validate = loadSchemaRegistry(root).get(schemaName);
+  const registry = loadSchemaRegistry(root);
+  const validate = registry.get(schemaName);
   if (!validate) {
     result.problems.push({
       file: result.file,
@@ -24,12 +25,19 @@ export function applySchema(
     return;
   }
   if (!result.tools.some((t) => t.name === 'ajv')) result.tools.push(npmTool('ajv'));
-  const check = `validated against JSON Schema ${schemaName} (${SCHEMA_DIR}/${schemaName}.json)`;
+  const check = `validated against JSON Schema ${schemaName} (${registry.fileOf(schemaName)})`;
   if (!result.checks.includes(check)) result.checks.push(check);
   const note = `JSON Schema ${schemaName}`;
   if (!result.badgeNotes.includes(note)) result.badgeNotes.push(note);
   if (!validate(value))
     result.problems.push(
-      ...schemaErrorsToProblems(result.file, validate.errors, locate, prefix, value),
+      ...schemaErrorsToProblems(
+        result.file,
+        validate.errors,
+        locate,
+        prefix,
+        value,
+        validate.schema,
+      ),
     );
 }
