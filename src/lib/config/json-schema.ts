@@ -2,13 +2,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020Module, { type ValidateFunction } from 'ajv/dist/2020.js';
 import { foldingRegExp } from './pattern-case.ts';
-import { jsonFormats } from './json-formats.ts';
+import addFormatsModule from 'ajv-formats';
 import { lineOfPath, type LocatedDocument } from './positions.ts';
 import type { Locate } from './schema-errors.ts';
 
-// ajv ships CommonJS; under Node's ESM loader the class is on `.default`.
+// ajv and ajv-formats ship CommonJS; under Node's ESM loader the exports are on `.default`.
 const Ajv2020 =
   (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module;
+const addFormats =
+  (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+
+/**
+ * The JSON Schema formats upstream schemas in the registry use (ODCS: date, date-time, uri). ajv
+ * knows none by itself and, in strict mode, refuses a schema that names one it does not know.
+ */
+export const SCHEMA_FORMATS = ['date', 'date-time', 'uri'] as const;
 
 /** Folder of the JSON Schemas we keep, relative to the project root. */
 export const SCHEMA_DIR = 'src/lib/config/schemas';
@@ -54,10 +62,10 @@ export function loadSchemaRegistry(root = process.cwd()): SchemaRegistry {
     // Patterns' (?i:...) groups are rewritten before compiling (see pattern-case.ts); `source` keeps
     // the compiled patterns inspectable, so a test can prove it.
     code: { regExp: foldingRegExp, source: true },
-    formats: jsonFormats,
   });
   // Provenance annotations of derived schemas are not validation keywords.
   ajv.addVocabulary(['x-provenance', 'x-chart']);
+  addFormats(ajv, [...SCHEMA_FORMATS]);
   const files = new Map<string, string>();
   const relative = new Map<string, string>();
   for (const folder of [SCHEMA_DIR, HELM_SCHEMA_DIR, UPSTREAM_JSON_SCHEMA_DIR]) {
