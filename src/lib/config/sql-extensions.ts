@@ -1,3 +1,4 @@
+import { findNearestName } from './nearest-name.ts';
 import { blankComments, findClosingParen, splitTopLevel } from './split-statements.ts';
 
 /**
@@ -17,13 +18,19 @@ export interface StatementPlan {
   limits: string[];
 }
 
-/** Procedures of Trino's Iceberg connector (ALTER TABLE ... EXECUTE). Source: trino.io/docs/current/connector/iceberg.html */
+/**
+ * Table procedures of Trino 483's Iceberg connector (ALTER TABLE ... EXECUTE): the
+ * `tableProcedures` bindings in plugin/trino-iceberg/.../IcebergModule.java at the 483 release
+ * commit, in that order. `rollback_to_snapshot` is also a deprecated `CALL system.` procedure
+ * (deprecated in 469); only the table-procedure form belongs here.
+ */
 export const TRINO_ICEBERG_PROCEDURES = [
   'optimize',
   'optimize_manifests',
+  'drop_extended_stats',
+  'rollback_to_snapshot',
   'expire_snapshots',
   'remove_orphan_files',
-  'drop_extended_stats',
   'add_files',
   'add_files_from_table',
 ];
@@ -77,10 +84,13 @@ export function planTrinoStatement(text: string, parserName: string): StatementP
   if (execute) {
     const [, table, procedure, , args, where] = execute;
     const problems: string[] = [];
-    if (!TRINO_ICEBERG_PROCEDURES.includes(procedure!.toLowerCase()))
+    if (!TRINO_ICEBERG_PROCEDURES.includes(procedure!.toLowerCase())) {
+      // A hint only for a misspelling; an unrelated name gets the full list alone.
+      const nearest = findNearestName(procedure!, TRINO_ICEBERG_PROCEDURES);
       problems.push(
-        `unknown table procedure "${procedure}"; Trino's Iceberg connector has ${TRINO_ICEBERG_PROCEDURES.join(', ')}`,
+        `unknown table procedure "${procedure}"${nearest ? `; nearest valid: "${nearest}"` : ''}; Trino's Iceberg connector has ${TRINO_ICEBERG_PROCEDURES.join(', ')}`,
       );
+    }
     for (const arg of args?.trim() ? splitTopLevel(args) : [])
       if (!/^\s*\w+\s*=>\s*\S/.test(arg))
         problems.push(`procedure argument "${arg.trim()}" is not written as name => value`);
