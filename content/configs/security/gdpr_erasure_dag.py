@@ -31,9 +31,11 @@ TRINO_CONN_ID = "trino_maintenance"
 AWS_CONN_ID = "aws_lake_maintenance"
 
 # Tables that hold personal data and the column that carries the data subject's id (the
-# tables of the data-storage zones.sql). Generated from the catalog's PII tags in practice; a
-# table missing here is a table the erasure does not reach, so CI fails when a PII-tagged
-# table has no entry. Requests, batches and file records live in lake.ops (zones.sql).
+# tables of the data-storage zones.sql). A table missing here is a table the erasure does not
+# reach: in practice generate the list from the catalog's PII tags and fail CI when a tagged
+# table has no entry. In the blueprint, tests/unit/config/lake-tables.test.ts fails when a
+# zones.sql table with customer_id is missing. Requests, batches and file records live in
+# lake.ops (zones.sql).
 PII_TABLES: dict[str, str] = {
     "lake.landing.cdc_shop_orders": "customer_id",
     "lake.bronze.orders": "customer_id",

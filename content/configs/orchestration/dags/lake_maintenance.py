@@ -11,7 +11,8 @@ Erasure (maintenance.sql section 5) is not here: the security configs' gdpr_eras
 
 Two DAGs rather than one, because their timeouts differ: an hourly run must end before the next
 tick, while the daily compaction can take hours. A change to a table list here belongs in
-maintenance.sql too; nothing checks that the two agree.
+maintenance.sql too; the blueprint's unit tests (tests/unit/config/lake-tables.test.ts) fail when
+MERGED_TABLES or EXPIRED_TABLES differ from maintenance.sql's sections 3 and 4.
 
 Every statement is safe to repeat: optimize rewrites only files that carry deletes, or that are
 under the threshold with another such file in their partition (Trino 483, IcebergSplitSource), and
