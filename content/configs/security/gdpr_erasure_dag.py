@@ -5,8 +5,8 @@ versioning the objects stay as noncurrent versions. Erasure is therefore a pipel
 clock, run daily:
 
   day 0   claim approved requests into a batch, record which data files hold the subjects,
-          DELETE the rows, then OPTIMIZE exactly those files, whatever their size, and check
-          that the current snapshot no longer lists any of them
+          DELETE the rows, then OPTIMIZE the files carrying deletes, whatever their size, and
+          check that the current snapshot no longer lists any recorded file
   day 7+  expire_snapshots and remove_orphan_files delete the old files (Trino refuses a
           retention below iceberg.expire-snapshots.min-retention, 7 days by default)
   day 14+ S3 lifecycle removes noncurrent versions (NoncurrentDays = 7 on the lake bucket,
@@ -31,30 +31,36 @@ TRINO_CONN_ID = "trino_maintenance"
 AWS_CONN_ID = "aws_lake_maintenance"
 
 # Tables that hold personal data and the column that carries the data subject's id (the
-# tables of the data-storage zones.sql). Generated from the catalog's PII tags in practice; a
-# table missing here is a table the erasure does not reach, so CI fails when a PII-tagged
-# table has no entry. Requests, batches and file records live in lake.ops (zones.sql).
+# tables of the data-storage zones.sql). A table missing here is a table the erasure does not
+# reach: in practice generate the list from the catalog's PII tags and fail CI when a tagged
+# table has no entry. In the blueprint, tests/unit/config/lake-tables.test.ts fails when a
+# zones.sql table with customer_id is missing. Requests, batches and file records live in
+# lake.ops (zones.sql).
 PII_TABLES: dict[str, str] = {
     "lake.landing.cdc_shop_orders": "customer_id",
     "lake.bronze.orders": "customer_id",
     "lake.silver.orders": "customer_id",
+    # silver's write-audit-publish copy (dbt's silver_orders__audit): the same rows, unpublished.
+    "lake.silver_audit.orders": "customer_id",
     "lake.silver.customers": "customer_id",
     "lake.gold.customer_order_features": "customer_id",
 }
 
 SNAPSHOT_RETENTION = "7d"
 VERIFY_AFTER = timedelta(days=16)
-# optimize skips every file larger than file_size_threshold (100MB by default in Trino 483), so a
-# large file holding a subject would never be rewritten. The WHERE "$path" IN (...) filter
-# already limits the rewrite to the recorded files; this threshold only has to exceed any data
-# file the lake holds (target 512MB; Trino treats the target as a soft limit).
-REWRITE_THRESHOLD = "1TB"
-# Paths per optimize statement: keeps each statement's IN list small.
-PATHS_PER_REWRITE = 500
+# In Trino 483 optimize applies file_size_threshold only to files without deletes
+# (IcebergSplitSource.pruneFileScanTask): a file carrying a deletion vector or delete file is
+# rewritten whatever its size. After the DELETE every recorded file carries one, so a threshold
+# of one byte rewrites exactly the files with deletes (the recorded ones, and any other file a
+# MERGE left deletes on) and leaves every file without deletes alone, with no list of paths.
+# With no "$path" filter the rewrite also drops the delete files it has applied.
+REWRITE_THRESHOLD = "1B"
+# Paths per check query: keeps each query's IN list small.
+PATHS_PER_CHECK = 500
 
 
 def _sql_string(value: str) -> str:
-    """Quote a value as a Trino string literal (optimize's WHERE takes no bind parameters)."""
+    """Quote a value as a Trino string literal, for the IN lists of the $files checks."""
     return "'" + value.replace("'", "''") + "'"
 
 
@@ -125,19 +131,17 @@ def gdpr_erasure():
                     parameters=(batch_id, table),
                 )
             ]
-            # Rewrite exactly the recorded files: each now carries a delete file, which makes
-            # optimize rewrite it without the deleted rows. The filter must be literal values
-            # on "$path" (a metadata column the connector enforces); a subquery is refused.
-            for start in range(0, len(paths), PATHS_PER_REWRITE):
-                chunk = ", ".join(_sql_string(p) for p in paths[start : start + PATHS_PER_REWRITE])
+            # Each recorded file now carries deletes, so optimize rewrites it without the
+            # deleted rows, whatever its size (see REWRITE_THRESHOLD).
+            if paths:
                 hook.run(
                     f"ALTER TABLE {table} EXECUTE optimize("
-                    f"file_size_threshold => '{REWRITE_THRESHOLD}') "
-                    f'WHERE "$path" IN ({chunk})'
+                    f"file_size_threshold => '{REWRITE_THRESHOLD}')"
                 )
-            # Prove the day-0 step: the current snapshot must reference none of those files.
-            for start in range(0, len(paths), PATHS_PER_REWRITE):
-                chunk = ", ".join(_sql_string(p) for p in paths[start : start + PATHS_PER_REWRITE])
+            # Prove the day-0 step rather than trust the rewrite rule: the current snapshot must
+            # reference none of the recorded files.
+            for start in range(0, len(paths), PATHS_PER_CHECK):
+                chunk = ", ".join(_sql_string(p) for p in paths[start : start + PATHS_PER_CHECK])
                 live = hook.get_first(
                     f"SELECT count(*) FROM {_files_table(table)} WHERE file_path IN ({chunk})"
                 )[0]

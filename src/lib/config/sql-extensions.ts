@@ -1,3 +1,4 @@
+import { findNearestName } from './nearest-name.ts';
 import { blankComments, findClosingParen, splitTopLevel } from './split-statements.ts';
 
 /**
@@ -17,16 +18,49 @@ export interface StatementPlan {
   limits: string[];
 }
 
-/** Procedures of Trino's Iceberg connector (ALTER TABLE ... EXECUTE). Source: trino.io/docs/current/connector/iceberg.html */
-export const TRINO_ICEBERG_PROCEDURES = [
-  'optimize',
-  'optimize_manifests',
-  'expire_snapshots',
-  'remove_orphan_files',
-  'drop_extended_stats',
-  'add_files',
-  'add_files_from_table',
-];
+/**
+ * Table procedures of Trino 483's Iceberg connector (ALTER TABLE ... EXECUTE) and their
+ * arguments, in declaration order: the `tableProcedures` bindings in
+ * plugin/trino-iceberg/.../IcebergModule.java at the 483 release commit and each
+ * *TableProcedure.java's properties. `rollback_to_snapshot` is also a `CALL system.` procedure,
+ * deprecated in 469; only the table-procedure form belongs here.
+ */
+export const TRINO_ICEBERG_TABLE_PROCEDURES: Record<string, string[]> = {
+  optimize: ['file_size_threshold'],
+  optimize_manifests: [],
+  drop_extended_stats: [],
+  rollback_to_snapshot: ['snapshot_id'],
+  expire_snapshots: ['retention_threshold', 'retain_last', 'clean_expired_metadata'],
+  remove_orphan_files: ['retention_threshold'],
+  add_files: ['location', 'format', 'recursive_directory'],
+  add_files_from_table: ['schema_name', 'table_name', 'partition_filter', 'recursive_directory'],
+};
+
+/** Names of the Trino 483 Iceberg table procedures. */
+export const TRINO_ICEBERG_PROCEDURES = Object.keys(TRINO_ICEBERG_TABLE_PROCEDURES);
+
+/**
+ * Problems with a table procedure's arguments, as Trino 483's analyzer
+ * (StatementAnalyzer.processTableExecuteArguments) and the procedure's properties see them: all
+ * named or all positional, no more positional than the procedure takes, only names it declares.
+ */
+function checkProcedureArguments(procedure: string, args: string[]): string[] {
+  const known = TRINO_ICEBERG_TABLE_PROCEDURES[procedure] ?? [];
+  const takes = known.length ? `it takes ${known.join(', ')}` : 'it takes no arguments';
+  const named = args.map((arg) => /^\s*(\w+)\s*=>\s*\S/.exec(arg)?.[1]);
+  if (named.some(Boolean) && !named.every(Boolean))
+    return [`${procedure}: named and positional arguments cannot be mixed`];
+  if (!named.some(Boolean))
+    return args.length > known.length
+      ? [`${procedure}: ${args.length} positional argument(s), ${takes}`]
+      : [];
+  return named
+    .filter((name) => !known.includes(name!.toLowerCase()))
+    .map((name) => {
+      const nearest = findNearestName(name!, known);
+      return `${procedure} has no argument "${name}"${nearest ? `; nearest valid: "${nearest}"` : ''}; ${takes}`;
+    });
+}
 
 const IDENT = String.raw`(?:"[^"]+"|[A-Za-z_][\w$]*)`;
 const QUALIFIED = String.raw`${IDENT}(?:\.${IDENT}){0,2}`;
@@ -77,13 +111,19 @@ export function planTrinoStatement(text: string, parserName: string): StatementP
   if (execute) {
     const [, table, procedure, , args, where] = execute;
     const problems: string[] = [];
-    if (!TRINO_ICEBERG_PROCEDURES.includes(procedure!.toLowerCase()))
+    if (!TRINO_ICEBERG_PROCEDURES.includes(procedure!.toLowerCase())) {
+      // A hint only for a misspelling; an unrelated name gets the full list alone.
+      const nearest = findNearestName(procedure!, TRINO_ICEBERG_PROCEDURES);
       problems.push(
-        `unknown table procedure "${procedure}"; Trino's Iceberg connector has ${TRINO_ICEBERG_PROCEDURES.join(', ')}`,
+        `unknown table procedure "${procedure}"${nearest ? `; nearest valid: "${nearest}"` : ''}; Trino's Iceberg connector has ${TRINO_ICEBERG_PROCEDURES.join(', ')}`,
       );
-    for (const arg of args?.trim() ? splitTopLevel(args) : [])
-      if (!/^\s*\w+\s*=>\s*\S/.test(arg))
-        problems.push(`procedure argument "${arg.trim()}" is not written as name => value`);
+    } else
+      problems.push(
+        ...checkProcedureArguments(
+          procedure!.toLowerCase(),
+          args?.trim() ? splitTopLevel(args) : [],
+        ),
+      );
     return {
       parse: where ? [{ text: `SELECT 1 FROM ${table} WHERE ${where}`, aligned: false }] : [],
       problems,

@@ -84,6 +84,49 @@ describe('planTrinoStatement', () => {
     expect(plan.parse[0]!.text.split('\n')).toHaveLength(2);
   });
 
+  test('accepts every Trino 483 Iceberg table procedure, rollback_to_snapshot included, and no misspelling', () => {
+    const rollback =
+      'ALTER TABLE lake.a.b EXECUTE rollback_to_snapshot(snapshot_id => 8954597067493422955)';
+    expect(planTrinoStatement(rollback, 'p').problems).toEqual([]);
+    // IcebergTableProcedureId in plugin/trino-iceberg at the 483 release commit.
+    for (const name of [
+      'optimize',
+      'optimize_manifests',
+      'drop_extended_stats',
+      'rollback_to_snapshot',
+      'expire_snapshots',
+      'remove_orphan_files',
+      'add_files',
+      'add_files_from_table',
+    ])
+      expect(planTrinoStatement(`ALTER TABLE lake.a.b EXECUTE ${name}`, 'p').problems).toEqual([]);
+    expect(planTrinoStatement(rollback.replace('snapshot(', 'snapshots('), 'p').problems).toEqual([
+      expect.stringContaining(
+        'unknown table procedure "rollback_to_snapshots"; nearest valid: "rollback_to_snapshot"',
+      ),
+    ]);
+  });
+
+  test("checks table procedure arguments as Trino 483's analyzer does", () => {
+    const problems = (sql: string) => planTrinoStatement(sql, 'p').problems;
+    // Positional, as in the connector page's example, and named.
+    expect(problems('ALTER TABLE t EXECUTE rollback_to_snapshot(8954597067493422955)')).toEqual([]);
+    expect(
+      problems(
+        "ALTER TABLE t EXECUTE expire_snapshots(retention_threshold => '7d', retain_last => 3)",
+      ),
+    ).toEqual([]);
+    expect(problems("ALTER TABLE t EXECUTE optimize(file_size_treshold => '1B')")).toEqual([
+      'optimize has no argument "file_size_treshold"; nearest valid: "file_size_threshold"; it takes file_size_threshold',
+    ]);
+    expect(problems("ALTER TABLE t EXECUTE expire_snapshots('7d', retain_last => 3)")).toEqual([
+      'expire_snapshots: named and positional arguments cannot be mixed',
+    ]);
+    expect(problems('ALTER TABLE t EXECUTE optimize_manifests(1)')).toEqual([
+      'optimize_manifests: 1 positional argument(s), it takes no arguments',
+    ]);
+  });
+
   test('parses the WHERE clause of ALTER TABLE ... EXECUTE as a query', () => {
     const plan = planTrinoStatement(
       "ALTER TABLE lake.a.b EXECUTE optimize(file_size_threshold => '1GB') WHERE d > DATE '2026-01-01'",

@@ -135,7 +135,8 @@ describe('sql validator', () => {
         "tests/fixtures/configs/sql-bad/zones.sql:4  SQL syntax error: 'SELEC' is not valid at this position, expecting a keyword (dt-sql-parser <v> TrinoSQL grammar)",
         "tests/fixtures/configs/sql-bad/zones.sql:6  table property "partitioning" is not written as name = value",
         "tests/fixtures/configs/sql-bad/zones.sql:7  SQL syntax error: ')' is not valid at this position, expecting a keyword (dt-sql-parser <v> TrinoSQL grammar)",
-        "tests/fixtures/configs/sql-bad/zones.sql:9  unknown table procedure "compact"; Trino's Iceberg connector has optimize, optimize_manifests, expire_snapshots, remove_orphan_files, drop_extended_stats, add_files, add_files_from_table",
+        "tests/fixtures/configs/sql-bad/zones.sql:9  unknown table procedure "compact"; Trino's Iceberg connector has optimize, optimize_manifests, drop_extended_stats, rollback_to_snapshot, expire_snapshots, remove_orphan_files, add_files, add_files_from_table",
+        "tests/fixtures/configs/sql-bad/zones.sql:12  unknown table procedure "rollback_to_snapshots"; nearest valid: "rollback_to_snapshot"; Trino's Iceberg connector has optimize, optimize_manifests, drop_extended_stats, rollback_to_snapshot, expire_snapshots, remove_orphan_files, add_files, add_files_from_table",
         "tests/fixtures/configs/sql-bad/dbt/silver_orders.sql:6  SQL syntax error: 'and' is not valid at this position, expecting an existing function or an existing column or a keyword (dt-sql-parser <v> TrinoSQL grammar) (incremental run)",
         "tests/fixtures/configs/sql-bad/dbt/silver_orders.sql:8  {% for %} is never closed",
       ]

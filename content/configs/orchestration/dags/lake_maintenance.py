@@ -11,10 +11,13 @@ Erasure (maintenance.sql section 5) is not here: the security configs' gdpr_eras
 
 Two DAGs rather than one, because their timeouts differ: an hourly run must end before the next
 tick, while the daily compaction can take hours. A change to a table list here belongs in
-maintenance.sql too; nothing checks that the two agree.
+maintenance.sql too; the blueprint's unit tests (tests/unit/config/lake-tables.test.ts) fail when
+MERGED_TABLES or EXPIRED_TABLES differ from maintenance.sql's sections 3 and 4.
 
-Every statement is safe to repeat: optimize rewrites only files still under the threshold,
-expiry and orphan removal keep seven days, and the retention DELETE matches whole partitions.
+Every statement is safe to repeat: optimize rewrites only files that carry deletes, or that are
+under the threshold with another such file in their partition (Trino 483, IcebergSplitSource), and
+a finished compaction leaves neither; expiry and orphan removal keep seven days, and the retention
+DELETE matches whole partitions.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ LANDING = "lake.landing.cdc_shop_orders"
 MERGED_TABLES: dict[str, tuple[str, str | None]] = {
     "lake.bronze.orders": ("128MB", f"change_ts >= {UTC_MIDNIGHT} - INTERVAL '7' DAY"),
     "lake.silver.orders": ("128MB", None),
+    # silver's write-audit-publish copy, merged into as often as silver (data-storage zones.sql).
+    "lake.silver_audit.orders": ("128MB", None),
     "lake.silver.customers": ("128MB", None),
 }
 
@@ -52,6 +57,7 @@ EXPIRED_TABLES = [
     LANDING,
     "lake.bronze.orders",
     "lake.silver.orders",
+    "lake.silver_audit.orders",
     "lake.silver.customers",
     "lake.gold.daily_revenue",
     "lake.gold.customer_order_features",
