@@ -88,3 +88,25 @@ export async function recordMapHints(page: Page): Promise<() => Promise<string[]
   });
   return () => page.evaluate(() => (window as unknown as { hintsSeen: string[] }).hintsSeen);
 }
+
+/**
+ * Wait until the map's viewport transform reads the same twice, 300 ms apart. The map refits a
+ * few frames after it hydrates and after the panel narrows the canvas; on a busy machine a test
+ * can act or read the transform before that refit (a clean CI run once clicked beside Ad-hoc
+ * cluster, another read the phone map's transform before its first fit ended).
+ */
+export async function waitForMapToSettle(page: Page) {
+  const viewport = page.locator('.react-flow__viewport');
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await viewport.evaluate((el) => getComputedStyle(el).transform);
+        const settled = now === last;
+        last = now;
+        return settled;
+      },
+      { intervals: [300] },
+    )
+    .toBe(true);
+}

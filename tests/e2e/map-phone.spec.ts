@@ -1,7 +1,12 @@
 // The home page map on a portrait phone: its own layout, a walkthrough under the map, touch that
 // leaves the page scrollable, and axe with part filters on, on a phone and a desktop.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, gotoWithTheme, recordMapHints } from './helpers.ts';
+import {
+  expectNoAxeViolations,
+  gotoWithTheme,
+  recordMapHints,
+  waitForMapToSettle,
+} from './helpers.ts';
 
 const PHONE = { viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true };
 const nodeButton = (page: Page, name: RegExp) => page.getByRole('button', { name });
@@ -191,6 +196,8 @@ test.describe('on a 360 px phone', () => {
       .locator('.react-flow')
       .evaluate((el) => el.getBoundingClientRect().top + scrollY);
     await page.evaluate((y) => scrollTo(0, y - 60), top);
+    // The first fit after hydration can still be moving the map; a one-finger drag must not.
+    await waitForMapToSettle(page);
     const before = await transformOf(page);
     const start = await page.evaluate(() => scrollY);
     const hintsShown = await recordMapHints(page);
@@ -199,7 +206,20 @@ test.describe('on a 360 px phone', () => {
     expect(await transformOf(page)).toBe(before);
     await expect.poll(hintsShown).toContain('To move the map, use two fingers.');
 
-    const scrolled = await page.evaluate(() => scrollY);
+    // The one-finger drag may leave the page scrolling on for a few frames: read where it stops.
+    let last = -1;
+    await expect
+      .poll(
+        async () => {
+          const now = await page.evaluate(() => scrollY);
+          const still = now === last;
+          last = now;
+          return still;
+        },
+        { intervals: [200] },
+      )
+      .toBe(true);
+    const scrolled = last;
     await drag(
       page,
       [

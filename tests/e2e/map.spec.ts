@@ -1,6 +1,11 @@
 // The home page map: every user action the map offers, by role and name.
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, gotoWithTheme, recordMapHints } from './helpers.ts';
+import {
+  expectNoAxeViolations,
+  gotoWithTheme,
+  recordMapHints,
+  waitForMapToSettle,
+} from './helpers.ts';
 
 const nodeButton = (page: Page, name: RegExp) => page.getByRole('button', { name });
 
@@ -170,28 +175,6 @@ test('a shared URL restores the selection, the flow and the filters', async ({ p
     'false',
   );
 });
-
-/**
- * Opening the panel narrows the canvas and the map refits to it a few frames later. On a busy
- * machine a click can pass Playwright's two-frame stability check before that refit and land
- * where the component was (the clean CI run once clicked beside Ad-hoc cluster): wait until the
- * viewport transform reads the same twice, 300 ms apart.
- */
-async function waitForMapToSettle(page: Page) {
-  const viewport = page.locator('.react-flow__viewport');
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        const now = await viewport.evaluate((el) => getComputedStyle(el).transform);
-        const settled = now === last;
-        last = now;
-        return settled;
-      },
-      { intervals: [300] },
-    )
-    .toBe(true);
-}
 
 test('the back button steps back through selections', async ({ page }) => {
   await openMap(page);
