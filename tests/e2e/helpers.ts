@@ -97,16 +97,22 @@ export async function recordMapHints(page: Page): Promise<() => Promise<string[]
  */
 export async function waitForMapToSettle(page: Page) {
   const viewport = page.locator('.react-flow__viewport');
-  let last = '';
+  await waitUntilSteady(() => viewport.evaluate((el) => getComputedStyle(el).transform), 300);
+}
+
+/** Poll `read` until it returns the same value twice, `ms` apart; resolves to that value. */
+export async function waitUntilSteady<T>(read: () => Promise<T>, ms: number): Promise<T> {
+  let last: T | undefined;
   await expect
     .poll(
       async () => {
-        const now = await viewport.evaluate((el) => getComputedStyle(el).transform);
-        const settled = now === last;
+        const now = await read();
+        const steady = now === last;
         last = now;
-        return settled;
+        return steady;
       },
-      { intervals: [300] },
+      { intervals: [ms] },
     )
     .toBe(true);
+  return last!;
 }

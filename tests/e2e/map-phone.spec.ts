@@ -6,6 +6,7 @@ import {
   gotoWithTheme,
   recordMapHints,
   waitForMapToSettle,
+  waitUntilSteady,
 } from './helpers.ts';
 
 const PHONE = { viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true };
@@ -207,19 +208,7 @@ test.describe('on a 360 px phone', () => {
     await expect.poll(hintsShown).toContain('To move the map, use two fingers.');
 
     // The one-finger drag may leave the page scrolling on for a few frames: read where it stops.
-    let last = -1;
-    await expect
-      .poll(
-        async () => {
-          const now = await page.evaluate(() => scrollY);
-          const still = now === last;
-          last = now;
-          return still;
-        },
-        { intervals: [200] },
-      )
-      .toBe(true);
-    const scrolled = last;
+    const scrolled = await waitUntilSteady(() => page.evaluate(() => scrollY), 200);
     await drag(
       page,
       [
