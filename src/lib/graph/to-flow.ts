@@ -177,6 +177,7 @@ export function toFlow(graph: Graph, info: Record<string, ComponentInfo>): FlowM
     const partTitle = graph.parts.find((p) => p.id === node.part)!.title;
     const facts = info[node.id] ?? { title: node.label, summary: '', technologies: [] };
     const box = nodeBox(node);
+    const about = describeNode(node, partTitle, facts);
     const component: ComponentMapNode = {
       id: node.id,
       type: 'component',
@@ -193,11 +194,8 @@ export function toFlow(graph: Graph, info: Record<string, ComponentInfo>): FlowM
         crossCutting: node.crossCutting,
         hasZones: node.zones.length > 0,
         href: routes.chapter(node.id),
-        about: describeNode(node, partTitle, facts),
-        ariaLabel: nodeName(
-          { ...node, about: describeNode(node, partTitle, facts) },
-          'Opens summary.',
-        ),
+        about,
+        ariaLabel: nodeName({ ...node, about }, 'Opens summary.'),
       },
       draggable: false,
     };
